@@ -1,0 +1,49 @@
+# The targets the README names. Everything installs itself into .venv and .cache.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help install demo test lint typecheck es-start es-stop lock clean
+
+help:
+	@echo "make demo   set up, start Elasticsearch and the API replica, crawl, index, serve :8000"
+	@echo "make test   set up, start Elasticsearch, run the test suite"
+	@echo "make lint   ruff; make typecheck: mypy on indexer/ and api/"
+	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+es-start: install
+	$(BIN)/iop es start
+
+es-stop: install
+	$(BIN)/iop es stop
+
+demo: es-start
+	$(BIN)/iop demo
+
+test: es-start
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy --strict indexer api
+
+lock:
+	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --strip-extras --no-emit-index-url \
+		--allow-unsafe -o requirements.lock pyproject.toml
+
+clean:
+	-$(BIN)/iop es stop
+	rm -rf $(VENV) .cache var

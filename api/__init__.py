@@ -1,0 +1,1 @@
+"""FastAPI service: facility search and referral matching over the ``facilities`` alias."""

@@ -1,0 +1,1 @@
+"""Scrapy crawler: spiders gather facility listings, pipelines clean them, feeds are NDJSON."""

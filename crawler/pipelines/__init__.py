@@ -1,0 +1,16 @@
+"""Item pipelines, one concern each, ordered with gaps in ``crawler.settings.ITEM_PIPELINES``.
+
+Problems are counted in the crawl stats as ``problems/<source>/<field>/<reason>``; records that
+cannot be used go to the quarantine file with their reasons, never silently away.
+"""
+
+from __future__ import annotations
+
+from scrapy.statscollectors import StatsCollector
+
+from iop.facility import Facility
+
+
+def count_problem(stats: StatsCollector, facility: Facility, field: str, reason: str) -> None:
+    source = facility.sources[0].source if facility.sources else "unknown"
+    stats.inc_value(f"problems/{source}/{field}/{reason}")

@@ -1,0 +1,63 @@
+"""Repair swapped coordinates and reject ones that contradict the stated address.
+
+SAMHSA's live API sends some rows with latitude and longitude swapped. A pair is checked
+against the centroid of the listing's ZIP code: whichever order lies near it wins; if neither
+does, the coordinates are dropped (and the geocoding pipeline falls back to the ZIP centroid).
+Without a ZIP, only the ranges can tell a swapped pair.
+"""
+
+from __future__ import annotations
+
+from scrapy.crawler import Crawler
+
+from crawler.pipelines import count_problem
+from iop.facility import Facility, Location
+from iop.geo import Point, great_circle_miles, zip_centroid
+
+# A facility is rarely farther than this from its ZIP's centroid (large rural ZIPs included).
+MAX_MILES_FROM_ZIP_CENTROID = 60.0
+
+
+def in_range(lat: float, lon: float) -> bool:
+    return -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+class CoordinatesPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CoordinatesPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Facility) -> Facility:
+        location = item.location
+        if location is None:
+            return item
+        as_given = (location.lat, location.lon)
+        swapped = (location.lon, location.lat)
+        centroid = zip_centroid(item.address.postal_code or "")
+        chosen: tuple[float, float] | None
+        if centroid is not None:
+            chosen = next(
+                (
+                    pair
+                    for pair in (as_given, swapped)
+                    if in_range(*pair)
+                    and great_circle_miles(Point(*pair), centroid) <= MAX_MILES_FROM_ZIP_CENTROID
+                ),
+                None,
+            )
+        else:
+            chosen = next((pair for pair in (as_given, swapped) if in_range(*pair)), None)
+        if chosen is None:
+            count_problem(self.stats, item, "location", "far_from_address")
+            item.location = None
+            item.provenance.pop("location", None)
+            return item
+        if chosen is swapped:
+            count_problem(self.stats, item, "location", "swapped_repaired")
+        item.location = Location(
+            lat=chosen[0], lon=chosen[1], precision=location.precision, source=location.source
+        )
+        return item

@@ -1,0 +1,72 @@
+"""Last check before the feed: a record that cannot serve a referral goes to quarantine.
+
+A facility needs a name and a location to be found by a search. Everything else may be
+unknown. The record is also validated against the model as a whole, so nothing the pipelines
+built half-way reaches the feed. Rejected records are written, with their reasons, to the
+quarantine file next to the feed (setting ``IOP_QUARANTINE_FILE``).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+
+from pydantic import ValidationError
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from crawler.pipelines import count_problem
+from iop.facility import Facility
+
+
+def problems_of(item: Facility) -> list[str]:
+    problems = []
+    if not item.name:
+        problems.append("name: missing")
+    if item.location is None:
+        problems.append("location: missing and no known ZIP code to fall back on")
+    try:
+        Facility.model_validate(item.model_dump())
+    except ValidationError as error:
+        problems.extend(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+    return problems
+
+
+class ValidatePipeline:
+    def __init__(self, crawler: Crawler, quarantine_path: Path | None) -> None:
+        self.stats = crawler.stats
+        self.quarantine_path = quarantine_path
+        self.quarantine: IO[str] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
+        path = crawler.settings.get("IOP_QUARANTINE_FILE")
+        return cls(crawler, Path(path) if path else None)
+
+    def open_spider(self) -> None:
+        if self.quarantine_path is not None:
+            self.quarantine_path.parent.mkdir(parents=True, exist_ok=True)
+            self.quarantine = self.quarantine_path.open("w", encoding="utf-8")
+
+    def close_spider(self) -> None:
+        if self.quarantine is not None:
+            self.quarantine.close()
+
+    def process_item(self, item: Facility) -> Facility:
+        problems = problems_of(item)
+        if not problems:
+            return item
+        for problem in problems:
+            count_problem(self.stats, item, problem.split(":", 1)[0], "rejected")
+        self.stats.inc_value("quarantine/records")
+        if self.quarantine is not None:
+            record = {
+                "quarantined_at": datetime.now(UTC).isoformat(),
+                "reasons": problems,
+                "record": item.model_dump(mode="json"),
+            }
+            self.quarantine.write(json.dumps(record) + "\n")
+            self.quarantine.flush()
+        raise DropItem(f"quarantined {item.id}: {'; '.join(problems)}")

@@ -1,0 +1,34 @@
+"""Scrapy settings shared by every spider: polite by default, pipelines in order."""
+
+import os
+
+BOT_NAME = "iop-directory"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Identify ourselves; operators set IOP_CRAWLER_CONTACT to a URL or e-mail site owners can reach.
+USER_AGENT = "iop-directory-bot/0.1 ({})".format(
+    os.environ.get("IOP_CRAWLER_CONTACT", "addiction treatment directory crawler")
+)
+ROBOTSTXT_OBEY = True
+TELNETCONSOLE_ENABLED = False
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+DOWNLOAD_TIMEOUT = 60
+LOG_LEVEL = "INFO"
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.duplicates.DuplicatesPipeline": 200,
+    "crawler.pipelines.addresses.AddressPipeline": 350,
+    "crawler.pipelines.phones.PhonesPipeline": 360,
+    "crawler.pipelines.coordinates.CoordinatesPipeline": 400,
+    "crawler.pipelines.geocode.GeocodePipeline": 500,
+    "crawler.pipelines.validate.ValidatePipeline": 750,
+}
+
+FEED_EXPORTERS = {"ndjson": "crawler.exporters.FacilityNdjsonExporter"}
+FEED_EXPORT_ENCODING = "utf-8"

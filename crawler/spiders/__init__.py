@@ -1,0 +1,1 @@
+"""One spider per source; shared behaviour lives in base classes and pipelines."""

@@ -1,0 +1,1 @@
+"""Loads NDJSON facility feeds into Elasticsearch behind the ``facilities`` alias."""

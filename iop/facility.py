@@ -1,0 +1,230 @@
+"""The canonical facility model shared by the crawler, the indexer and the API.
+
+This is the one definition of what the product knows about a treatment facility. Every fact
+may be unknown: ``None`` means "no source has said", never "no". A boolean service is ``True``
+(offered), ``False`` (a source said it is not offered) or ``None`` (unknown).
+
+The service groups below are also the service vocabulary: every boolean field of a group is a
+service code that search requests name (``iop``, ``mat_buprenorphine``, ``medicaid``, ...); see
+:mod:`iop.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    """Base for every part of the facility: unknown keys are an error, not silently kept."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+
+class LocationPrecision(StrEnum):
+    """How exactly a location points at the building, best first."""
+
+    ROOFTOP = "rooftop"
+    STREET = "street"
+    ZIP_CENTROID = "zip_centroid"
+    CITY_CENTROID = "city_centroid"
+
+
+class Ownership(StrEnum):
+    PRIVATE_FOR_PROFIT = "private_for_profit"
+    PRIVATE_NON_PROFIT = "private_non_profit"
+    PUBLIC_FEDERAL = "public_federal"
+    PUBLIC_STATE = "public_state"
+    PUBLIC_LOCAL = "public_local"
+    PUBLIC_TRIBAL = "public_tribal"
+    PUBLIC_VA = "public_va"
+    PUBLIC_IHS = "public_ihs"
+    PUBLIC_MILITARY = "public_military"
+
+    @property
+    def sector(self) -> str:
+        """``public`` or ``private``: the distinction referrers filter on first."""
+        return self.value.split("_", 1)[0]
+
+
+class PhoneKind(StrEnum):
+    MAIN = "main"
+    INTAKE = "intake"
+    HOTLINE = "hotline"
+
+
+class FacilityStatus(StrEnum):
+    ACTIVE = "active"
+    STALE = "stale"
+
+
+class Address(Model):
+    street1: str | None = None
+    street2: str | None = None
+    city: str | None = None
+    state: str | None = Field(None, description="Two-letter USPS state or territory code")
+    postal_code: str | None = Field(None, description="Five-digit ZIP code")
+
+
+class Location(Model):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    precision: LocationPrecision
+    source: str | None = Field(None, description="Where the coordinates came from")
+
+
+class Phone(Model):
+    number: str = Field(description="E.164, e.g. +15052700840")
+    extension: str | None = None
+    kind: PhoneKind = PhoneKind.MAIN
+
+
+class LevelsOfCare(Model):
+    iop: bool | None = Field(None, description="Intensive outpatient (ASAM level 2.1)")
+    outpatient: bool | None = Field(None, description="Regular outpatient (ASAM level 1)")
+    partial_hospitalization: bool | None = Field(
+        None, description="Partial hospitalization / day treatment (ASAM level 2.5)"
+    )
+    residential: bool | None = Field(None, description="Residential (ASAM level 3)")
+    inpatient: bool | None = Field(None, description="Hospital inpatient (ASAM level 4)")
+
+
+class Medications(Model):
+    """Medications for opioid use disorder."""
+
+    mat_buprenorphine: bool | None = Field(None, description="Buprenorphine")
+    mat_methadone: bool | None = Field(None, description="Methadone")
+    mat_naltrexone: bool | None = Field(None, description="Naltrexone")
+    otp_certified: bool | None = Field(
+        None, description="Federally certified opioid treatment program"
+    )
+
+
+class Detox(Model):
+    detox_onsite: bool | None = Field(
+        None, description="Detox (medically managed withdrawal) on site"
+    )
+    detox_outpatient: bool | None = Field(None, description="Outpatient detox")
+
+
+class Therapies(Model):
+    individual_therapy: bool | None = Field(None, description="Individual counseling")
+    group_therapy: bool | None = Field(None, description="Group counseling")
+    group_process: bool | None = Field(None, description="Process groups")
+    group_psychoeducation: bool | None = Field(None, description="Psychoeducational groups")
+    group_skills: bool | None = Field(None, description="Skills groups")
+    group_relapse_prevention: bool | None = Field(None, description="Relapse prevention")
+    group_refusal_training: bool | None = Field(None, description="Drug refusal training")
+    family_therapy: bool | None = Field(None, description="Family counseling")
+    cbt: bool | None = Field(None, description="Cognitive behavioral therapy")
+    art_therapy: bool | None = Field(None, description="Art therapy")
+    music_therapy: bool | None = Field(None, description="Music therapy")
+    equine_therapy: bool | None = Field(None, description="Equine therapy")
+    yoga: bool | None = Field(None, description="Yoga")
+    acupuncture: bool | None = Field(None, description="Acupuncture")
+
+
+class Schedule(Model):
+    evening: bool | None = Field(None, description="Evening groups")
+    weekend: bool | None = Field(None, description="Weekend groups")
+    hours_per_week: float | None = Field(None, gt=0, le=80)
+    program_weeks: float | None = Field(None, gt=0, le=104)
+
+
+class Payment(Model):
+    medicaid: bool | None = Field(None, description="Medicaid")
+    medicare: bool | None = Field(None, description="Medicare")
+    private_insurance: bool | None = Field(None, description="Private health insurance")
+    military_insurance: bool | None = Field(None, description="Military insurance (TRICARE)")
+    self_pay: bool | None = Field(None, description="Cash or self-payment")
+    sliding_fee: bool | None = Field(None, description="Sliding fee scale")
+    free_care: bool | None = Field(None, description="Free of charge for those who cannot pay")
+
+
+class Populations(Model):
+    """Groups a facility runs programs for."""
+
+    adolescents: bool | None = Field(None, description="Adolescents")
+    young_adults: bool | None = Field(None, description="Young adults")
+    seniors: bool | None = Field(None, description="Seniors")
+    women: bool | None = Field(None, description="Adult women")
+    men: bool | None = Field(None, description="Adult men")
+    pregnant_postpartum: bool | None = Field(None, description="Pregnant or postpartum women")
+    veterans: bool | None = Field(None, description="Veterans")
+    lgbtq: bool | None = Field(None, description="LGBTQ clients")
+    criminal_justice: bool | None = Field(None, description="Criminal justice clients")
+    co_occurring: bool | None = Field(None, description="Co-occurring mental health disorders")
+
+
+class Languages(Model):
+    spanish: bool | None = Field(None, description="Services in Spanish")
+    sign_language: bool | None = Field(
+        None, description="Sign language for the deaf and hard of hearing"
+    )
+    other: list[str] | None = Field(None, description="Other languages, by English name")
+
+
+class Access(Model):
+    telehealth: bool | None = Field(None, description="Telehealth sessions")
+
+
+class Availability(Model):
+    accepting_new_patients: bool | None = None
+    days_to_intake: int | None = Field(None, ge=0, le=365)
+    as_of: date | None = Field(None, description="When the source stated it")
+    source: str | None = None
+    url: str | None = None
+
+
+class Provenance(Model):
+    source: str
+    url: str | None = None
+    fetched_at: datetime
+
+
+class SourceRecord(Model):
+    """One source's listing that this facility was built from."""
+
+    source: str
+    ref: str = Field(description="The listing's id within its source, stable across crawls")
+    url: str | None = None
+    fetched_at: datetime
+
+
+class Facility(Model):
+    id: str = Field(description="Stable facility id")
+    name: str | None = None
+    alternate_names: list[str] = Field(default_factory=list)
+    address: Address = Field(default_factory=Address)
+    location: Location | None = None
+    phones: list[Phone] = Field(default_factory=list)
+    website: str | None = None
+    ownership: Ownership | None = None
+    levels_of_care: LevelsOfCare = Field(default_factory=LevelsOfCare)
+    medications: Medications = Field(default_factory=Medications)
+    detox: Detox = Field(default_factory=Detox)
+    therapies: Therapies = Field(default_factory=Therapies)
+    schedule: Schedule = Field(default_factory=Schedule)
+    payment: Payment = Field(default_factory=Payment)
+    populations: Populations = Field(default_factory=Populations)
+    languages: Languages = Field(default_factory=Languages)
+    access: Access = Field(default_factory=Access)
+    availability: Availability = Field(default_factory=Availability)
+    sources: list[SourceRecord] = Field(default_factory=list)
+    provenance: dict[str, Provenance] = Field(
+        default_factory=dict, description="Per field (dotted path): which source said it, and when"
+    )
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    status: FacilityStatus = FacilityStatus.ACTIVE
+    extras: dict[str, Any] = Field(default_factory=dict)
+
+
+def facility_id(source: str, ref: str) -> str:
+    """A stable id for a source's listing: the same listing gets the same id on every crawl."""
+    digest = hashlib.sha256(f"{source}\x1f{ref}".encode()).hexdigest()
+    return f"fac_{digest[:20]}"

@@ -1,0 +1,84 @@
+"""Great-circle distances and offline ZIP-code centroids."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+import zipcodes
+
+# Elasticsearch's arc distance uses this mean earth radius; using the same one here keeps the
+# distances we report identical to the ones Elasticsearch filters and sorts by.
+EARTH_RADIUS_METRES = 6_371_008.7714
+METRES_PER_MILE = 1_609.344
+
+
+@dataclass(frozen=True)
+class Point:
+    lat: float
+    lon: float
+
+
+def great_circle_miles(a: Point, b: Point) -> float:
+    """Haversine distance in statute miles."""
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlat = lat2 - lat1
+    dlon = math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_METRES * math.asin(min(1.0, math.sqrt(h))) / METRES_PER_MILE
+
+
+def is_zip5(text: str) -> bool:
+    return len(text) == 5 and text.isdigit()
+
+
+@cache
+def _zip_table() -> dict[str, tuple[Point, str]]:
+    table: dict[str, tuple[Point, str]] = {}
+    for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
+        try:
+            point = Point(float(row["lat"]), float(row["long"]))
+        except (TypeError, ValueError):
+            continue
+        table[row["zip_code"]] = (point, row["state"])
+    return table
+
+
+def zip_centroid(zip5: str) -> Point | None:
+    """The centroid of a US ZIP code, offline; ``None`` for an unknown ZIP."""
+    entry = _zip_table().get(zip5)
+    return entry[0] if entry else None
+
+
+def zip_state(zip5: str) -> str | None:
+    entry = _zip_table().get(zip5)
+    return entry[1] if entry else None
+
+
+def sweep_circles(
+    step_degrees: float = 2.0, margin_miles: float = 25.0, states: frozenset[str] | None = None
+) -> list[tuple[Point, float]]:
+    """Circles (centre, radius in miles) that together cover every US ZIP code.
+
+    A radius-only locator is swept cell by cell: the cells of a ``step_degrees`` grid that hold
+    a ZIP centroid (of ``states``, if given), each covered by the circle through its corners,
+    widened by ``margin_miles`` because a facility can sit some miles from its ZIP's centroid.
+    Neighbouring circles overlap a little; a crawl drops the listings it sees twice.
+    """
+    cells = {
+        (math.floor(point.lat / step_degrees), math.floor(point.lon / step_degrees))
+        for point, state in _zip_table().values()
+        if states is None or state in states
+    }
+    circles = []
+    for row, column in sorted(cells):
+        centre = Point((row + 0.5) * step_degrees, (column + 0.5) * step_degrees)
+        corners = [
+            Point((row + dr) * step_degrees, (column + dc) * step_degrees)
+            for dr in (0, 1)
+            for dc in (0, 1)
+        ]
+        radius = max(great_circle_miles(centre, corner) for corner in corners)
+        circles.append((centre, radius + margin_miles))
+    return circles

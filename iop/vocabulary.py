@@ -1,0 +1,90 @@
+"""The service vocabulary: the codes that search requests and index documents use.
+
+Every boolean field of a service group of :class:`~iop.facility.Facility` is a service code,
+named by the field (``iop``, ``mat_buprenorphine``, ``medicaid``, ``spanish``...). The codes are
+derived from the model, so adding a field to a group adds a searchable service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from iop.facility import (
+    Access,
+    Detox,
+    Facility,
+    Languages,
+    LevelsOfCare,
+    Medications,
+    Payment,
+    Populations,
+    Schedule,
+    Therapies,
+)
+
+SERVICE_GROUPS: dict[str, type[BaseModel]] = {
+    "levels_of_care": LevelsOfCare,
+    "medications": Medications,
+    "detox": Detox,
+    "therapies": Therapies,
+    "schedule": Schedule,
+    "payment": Payment,
+    "populations": Populations,
+    "languages": Languages,
+    "access": Access,
+}
+
+
+@dataclass(frozen=True)
+class Service:
+    code: str
+    group: str
+    label: str
+
+    @property
+    def path(self) -> str:
+        """The dotted path of the field in a facility, e.g. ``medications.mat_buprenorphine``."""
+        return f"{self.group}.{self.code}"
+
+
+def _services() -> dict[str, Service]:
+    services: dict[str, Service] = {}
+    for group, model in SERVICE_GROUPS.items():
+        for code, field in model.model_fields.items():
+            if field.annotation != (bool | None):
+                continue
+            if code in services:
+                raise RuntimeError(f"service code {code!r} is defined in two groups")
+            services[code] = Service(code, group, field.description or code)
+    return services
+
+
+SERVICES: dict[str, Service] = _services()
+
+
+def service_values(facility: Facility) -> dict[str, bool | None]:
+    """Every service code with what is known of it for this facility."""
+    return {
+        code: getattr(getattr(facility, service.group), code) for code, service in SERVICES.items()
+    }
+
+
+def offered_services(facility: Facility) -> list[str]:
+    return [code for code, value in service_values(facility).items() if value is True]
+
+
+def not_offered_services(facility: Facility) -> list[str]:
+    return [code for code, value in service_values(facility).items() if value is False]
+
+
+def parse_service_codes(text: str) -> list[str]:
+    """Split a comma-separated list of codes; raises ``ValueError`` naming unknown codes."""
+    codes = [code.strip().lower() for code in text.split(",") if code.strip()]
+    unknown = [code for code in codes if code not in SERVICES]
+    if unknown:
+        raise ValueError(
+            f"unknown service code(s): {', '.join(unknown)}; known codes: {', '.join(SERVICES)}"
+        )
+    return list(dict.fromkeys(codes))

@@ -1,0 +1,87 @@
+"""The cleaning pipelines: what they repair, what they count, what they quarantine."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from scrapy.crawler import Crawler
+
+from crawler.listing import build_facility
+from crawler.pipelines.addresses import normalise_zip
+from crawler.pipelines.phones import to_e164
+from iop.facility import Location, LocationPrecision, Phone
+
+NOW = datetime(2026, 11, 27, tzinfo=UTC)
+
+
+def listing(**facts):
+    return build_facility(
+        source="test", ref="r1", url="http://example.test/1", fetched_at=NOW, facts=facts
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("505-270-0840", ("+15052700840", None)),
+        ("(413) 586-8550 x 212", ("+14135868550", "212")),
+        ("413-586-8550 ext. 7", ("+14135868550", "7")),
+        ("(999) 999-9999", None),
+        ("123", None),
+    ],
+)
+def test_phones_become_e164_with_extensions_and_placeholders_go(raw, expected) -> None:
+    assert to_e164(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2056", "02056"),
+        ("87124", "87124"),
+        ("87124-1234", "87124"),
+        ("802", "00802"),
+        ("ABCDE", None),
+    ],
+)
+def test_zips_that_lost_leading_zeros_are_repaired(raw, expected) -> None:
+    assert normalise_zip(raw) == expected
+
+
+def test_listing_without_coordinates_gets_its_zip_centroid_marked_as_such(run_pipelines) -> None:
+    facility = run_pipelines(listing(**{"name": "Clinic", "address.postal_code": "87124"}))
+    assert facility is not None
+    assert facility.location is not None
+    assert facility.location.precision is LocationPrecision.ZIP_CENTROID
+    assert facility.provenance["location"].source == "zip_centroid"
+
+
+def test_unusable_listing_is_quarantined_with_its_reasons(
+    run_pipelines, crawler: Crawler, tmp_path: Path
+) -> None:
+    bad = listing(**{"address.city": "Nowhere", "phones": [Phone(number="(999) 999-9999")]})
+    assert run_pipelines(bad) is None
+
+    quarantined = [
+        json.loads(line) for line in (tmp_path / "feed.quarantine.ndjson").read_text().splitlines()
+    ]
+    assert len(quarantined) == 1
+    assert quarantined[0]["record"]["address"]["city"] == "Nowhere"
+    assert any(reason.startswith("name:") for reason in quarantined[0]["reasons"])
+    assert any(reason.startswith("location:") for reason in quarantined[0]["reasons"])
+    assert crawler.stats.get_value("quarantine/records") == 1
+
+
+def test_out_of_range_coordinates_never_reach_the_feed(run_pipelines) -> None:
+    facility = run_pipelines(
+        listing(
+            name="Clinic",
+            location=Location.model_construct(
+                lat=135.0, lon=200.0, precision=LocationPrecision.STREET
+            ),
+        )
+    )
+    assert facility is None

@@ -1,0 +1,53 @@
+"""The index mapping is derived from the model and holds every facility the model allows."""
+
+from __future__ import annotations
+
+from elasticsearch import Elasticsearch
+
+from indexer.documents import facility_mappings, from_document, to_document
+from iop.facility import Facility, Ownership
+from iop.vocabulary import SERVICES
+from tests.factories import make_facility
+
+
+def test_every_model_field_is_mapped_and_search_fields_have_their_types() -> None:
+    properties = facility_mappings()["properties"]
+    assert set(Facility.model_fields) <= set(properties)
+    assert properties["point"] == {"type": "geo_point"}
+    assert properties["levels_of_care"]["properties"]["iop"] == {"type": "boolean"}
+    assert properties["provenance"] == {"type": "object", "enabled": False}
+
+
+def test_document_lists_known_yes_and_known_no_but_not_unknown() -> None:
+    facility = make_facility(
+        "a", 35.1, -106.6, **{"levels_of_care.iop": True, "payment.medicaid": False}
+    )
+    document = to_document(facility)
+    assert document["services_offered"] == ["iop"]
+    assert document["services_not_offered"] == ["medicaid"]
+    assert "spanish" not in document["services_offered"] + document["services_not_offered"]
+    assert len(SERVICES) > 40
+
+
+def test_a_full_facility_round_trips_through_a_strict_index(es: Elasticsearch) -> None:
+    index = "test-roundtrip"
+    es.indices.delete(index=index, ignore_unavailable=True)
+    es.indices.create(index=index, mappings=facility_mappings())
+    facility = make_facility(
+        "full",
+        35.1,
+        -106.6,
+        **{
+            "ownership": Ownership.PUBLIC_TRIBAL,
+            "levels_of_care.iop": True,
+            "schedule.hours_per_week": 9.0,
+            "availability.days_to_intake": 3,
+            "languages.other": ["Navajo"],
+            "alternate_names": ["Clinic Full East"],
+        },
+    )
+    es.index(index=index, id=facility.id, document=to_document(facility), refresh=True)
+    stored = es.get(index=index, id=facility.id)["_source"]
+    assert from_document(stored) == facility
+    assert stored["ownership_sector"] == "public"
+    es.indices.delete(index=index)
