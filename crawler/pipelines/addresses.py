@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scrapy.crawler import Crawler
-
-from crawler.pipelines import count_problem
+from crawler.pipelines import CountingPipeline, count_problem
 from iop.facility import Facility
 
 ZIP_RE = re.compile(r"^(\d{3,5})(?:-?\d{4})?$")
@@ -24,14 +22,7 @@ def tidy(text: str | None) -> str | None:
     return " ".join(text.split()) or None
 
 
-class AddressPipeline:
-    def __init__(self, crawler: Crawler) -> None:
-        self.stats = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> AddressPipeline:
-        return cls(crawler)
-
+class AddressPipeline(CountingPipeline):
     def process_item(self, item: Facility) -> Facility:
         address = item.address
         address.street1 = tidy(address.street1)

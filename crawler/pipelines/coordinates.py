@@ -8,9 +8,7 @@ Without a ZIP, only the ranges can tell a swapped pair.
 
 from __future__ import annotations
 
-from scrapy.crawler import Crawler
-
-from crawler.pipelines import count_problem
+from crawler.pipelines import CountingPipeline, count_problem
 from iop.facility import Facility, Location
 from iop.geo import Point, great_circle_miles, zip_centroid
 
@@ -22,14 +20,7 @@ def in_range(lat: float, lon: float) -> bool:
     return -90 <= lat <= 90 and -180 <= lon <= 180
 
 
-class CoordinatesPipeline:
-    def __init__(self, crawler: Crawler) -> None:
-        self.stats = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> CoordinatesPipeline:
-        return cls(crawler)
-
+class CoordinatesPipeline(CountingPipeline):
     def process_item(self, item: Facility) -> Facility:
         location = item.location
         if location is None:

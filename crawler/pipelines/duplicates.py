@@ -5,21 +5,18 @@ from __future__ import annotations
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawler.pipelines import CountingPipeline
 from iop.facility import Facility
 
 
-class DuplicatesPipeline:
+class DuplicatesPipeline(CountingPipeline):
     def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
+        super().__init__(crawler)
         self.seen: set[str] = set()
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> DuplicatesPipeline:
-        return cls(crawler)
 
     def process_item(self, item: Facility) -> Facility:
         if item.id in self.seen:
-            self.crawler.stats.inc_value("duplicates/dropped")
+            self.stats.inc_value("duplicates/dropped")
             raise DropItem(f"duplicate listing {item.id}")
         self.seen.add(item.id)
         return item

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from scrapy.crawler import Crawler
-
-from crawler.pipelines import count_problem
+from crawler.pipelines import CountingPipeline, count_problem
 from iop.facility import Facility, Location, LocationPrecision, Provenance
 from iop.geo import zip_centroid
 
 
-class GeocodePipeline:
-    def __init__(self, crawler: Crawler) -> None:
-        self.stats = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> GeocodePipeline:
-        return cls(crawler)
-
+class GeocodePipeline(CountingPipeline):
     def process_item(self, item: Facility) -> Facility:
         if item.location is not None or not item.address.postal_code:
             return item

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import phonenumbers
-from scrapy.crawler import Crawler
 
-from crawler.pipelines import count_problem
+from crawler.pipelines import CountingPipeline, count_problem
 from iop.facility import Facility, Phone
 
 # Numbers sources use to mean "no phone": SAMHSA's live API sends (999) 999-9999.
@@ -26,14 +25,7 @@ def to_e164(raw: str) -> tuple[str, str | None] | None:
     return number, parsed.extension or None
 
 
-class PhonesPipeline:
-    def __init__(self, crawler: Crawler) -> None:
-        self.stats = crawler.stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> PhonesPipeline:
-        return cls(crawler)
-
+class PhonesPipeline(CountingPipeline):
     def process_item(self, item: Facility) -> Facility:
         phones: list[Phone] = []
         for phone in item.phones:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler.pipelines import count_problem
+from crawler.pipelines import CountingPipeline, count_problem
 from iop.facility import Facility
 
 
@@ -34,16 +34,12 @@ def problems_of(item: Facility) -> list[str]:
     return problems
 
 
-class ValidatePipeline:
-    def __init__(self, crawler: Crawler, quarantine_path: Path | None) -> None:
-        self.stats = crawler.stats
-        self.quarantine_path = quarantine_path
-        self.quarantine: IO[str] | None = None
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
+class ValidatePipeline(CountingPipeline):
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
         path = crawler.settings.get("IOP_QUARANTINE_FILE")
-        return cls(crawler, Path(path) if path else None)
+        self.quarantine_path = Path(path) if path else None
+        self.quarantine: IO[str] | None = None
 
     def open_spider(self) -> None:
         if self.quarantine_path is not None:
