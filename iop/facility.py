@@ -94,13 +94,20 @@ class LevelsOfCare(Model):
 
 
 class Medications(Model):
-    """Medications for opioid use disorder."""
+    """Medications for opioid and alcohol use disorder, and other pharmacotherapies."""
 
     mat_buprenorphine: bool | None = Field(None, description="Buprenorphine")
     mat_methadone: bool | None = Field(None, description="Methadone")
     mat_naltrexone: bool | None = Field(None, description="Naltrexone")
     otp_certified: bool | None = Field(
         None, description="Federally certified opioid treatment program"
+    )
+    mat_accepts_outside_prescriptions: bool | None = Field(
+        None, description="Accepts clients on MAT prescribed elsewhere"
+    )
+    mat_alcohol: bool | None = Field(None, description="Medication for alcohol use disorder")
+    pharmacotherapies: list[str] | None = Field(
+        None, description="Medications used in treatment, by name"
     )
 
 
@@ -109,6 +116,10 @@ class Detox(Model):
         None, description="Detox (medically managed withdrawal) on site"
     )
     detox_outpatient: bool | None = Field(None, description="Outpatient detox")
+    detox_referral: bool | None = Field(None, description="Refers clients to detox elsewhere")
+    substances: list[str] | None = Field(
+        None, description="Substances detox is offered for (opioids, alcohol, ...)"
+    )
 
 
 class Therapies(Model):
@@ -126,11 +137,18 @@ class Therapies(Model):
     equine_therapy: bool | None = Field(None, description="Equine therapy")
     yoga: bool | None = Field(None, description="Yoga")
     acupuncture: bool | None = Field(None, description="Acupuncture")
+    dbt: bool | None = Field(None, description="Dialectical behavior therapy")
+    mindfulness: bool | None = Field(None, description="Mindfulness or meditation")
+    other: list[str] | None = Field(None, description="Other therapies, by name")
 
 
 class Schedule(Model):
+    daytime: bool | None = Field(None, description="Daytime groups")
     evening: bool | None = Field(None, description="Evening groups")
     weekend: bool | None = Field(None, description="Weekend groups")
+    opening_hours: list[str] | None = Field(
+        None, description='Opening hours, e.g. "Mo-Fr 09:00-17:00" (schema.org style)'
+    )
     hours_per_week: float | None = Field(None, gt=0, le=80)
     program_weeks: float | None = Field(None, gt=0, le=104)
 
@@ -170,11 +188,25 @@ class Languages(Model):
 
 class Access(Model):
     telehealth: bool | None = Field(None, description="Telehealth sessions")
+    virtual_only: bool | None = Field(None, description="Delivered only online (virtual IOP)")
+    licensed_states: list[str] | None = Field(
+        None, description="States a virtual program may serve patients in"
+    )
+
+
+class Intake(Model):
+    """What a referrer tells the patient about getting in."""
+
+    walk_in: bool | None = None
+    hours: str | None = Field(None, description="When intake calls or walk-ins are taken")
+    what_to_bring: list[str] | None = None
 
 
 class Availability(Model):
     accepting_new_patients: bool | None = None
     days_to_intake: int | None = Field(None, ge=0, le=365)
+    open_slots: int | None = Field(None, ge=0, description="Open intake slots or beds")
+    statement: str | None = Field(None, description="The source's words, quoted")
     as_of: date | None = Field(None, description="When the source stated it")
     source: str | None = None
     url: str | None = None
@@ -184,6 +216,7 @@ class Provenance(Model):
     source: str
     url: str | None = None
     fetched_at: datetime
+    as_of: date | None = Field(None, description="When the source says the fact held, if it says")
 
 
 class SourceRecord(Model):
@@ -204,6 +237,9 @@ class Facility(Model):
     phones: list[Phone] = Field(default_factory=list)
     website: str | None = None
     ownership: Ownership | None = None
+    accreditations: list[str] | None = Field(
+        None, description="Licenses and accreditations (CARF, Joint Commission, state agency...)"
+    )
     levels_of_care: LevelsOfCare = Field(default_factory=LevelsOfCare)
     medications: Medications = Field(default_factory=Medications)
     detox: Detox = Field(default_factory=Detox)
@@ -213,6 +249,7 @@ class Facility(Model):
     populations: Populations = Field(default_factory=Populations)
     languages: Languages = Field(default_factory=Languages)
     access: Access = Field(default_factory=Access)
+    intake: Intake = Field(default_factory=Intake)
     availability: Availability = Field(default_factory=Availability)
     sources: list[SourceRecord] = Field(default_factory=list)
     provenance: dict[str, Provenance] = Field(
@@ -221,6 +258,9 @@ class Facility(Model):
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     status: FacilityStatus = FacilityStatus.ACTIVE
+    missed_refreshes: int = Field(
+        0, ge=0, description="Refreshes in a row in which no source that listed it listed it"
+    )
     extras: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -91,35 +91,42 @@ def parse_code_list(text: str) -> tuple[list[str], list[str]]:
     return known, unknown
 
 
+def _is_flag(rule: FieldRule) -> bool:
+    return rule.value in ("true", "false")
+
+
 def facts_from_codes(facility_codes: Iterable[str]) -> dict[str, Any]:
     """What a facility's SAMHSA codes say, as ``{dotted field path: value}``.
 
-    Booleans are ``True``/``False`` per the category rule above; ``ownership`` is an
-    :class:`Ownership`; ``languages.other`` is a sorted list of language names.
+    Flags are ``True``/``False`` per the category rule above; ``ownership`` is an
+    :class:`Ownership`; list fields (``languages.other``, ``accreditations``...) are sorted
+    lists of names, empty when the facility answered their category with none of them.
     """
     present = set(facility_codes)
     answered = {codes()[c].category for c in present if c in codes()}
     facts: dict[str, Any] = {}
     negated: set[str] = set()
-    other_languages: list[str] = []
+    lists: dict[str, set[str]] = {}
+    for rule in field_rules():
+        if rule.field == "ownership" or _is_flag(rule):
+            continue
+        if rule.code in present:
+            lists.setdefault(rule.field, set()).add(rule.value)
+        elif codes()[rule.code].category in answered:
+            lists.setdefault(rule.field, set())
     for rule in field_rules():
         if rule.code not in present:
             continue
         if rule.field == "ownership":
             facts["ownership"] = Ownership(rule.value)
-        elif rule.field == "languages.other":
-            other_languages.append(rule.value)
         elif rule.value == "false":
             negated.add(rule.field)
-        else:
+        elif rule.value == "true":
             facts[rule.field] = True
     for rule in field_rules():
         if rule.value != "true" or rule.field in facts:
             continue
         if rule.field in negated or codes()[rule.code].category in answered:
             facts[rule.field] = False
-    if other_languages:
-        facts["languages.other"] = sorted(set(other_languages))
-    elif "Language Services" in answered:
-        facts["languages.other"] = []
+    facts.update({field: sorted(values) for field, values in lists.items()})
     return facts

@@ -26,6 +26,10 @@ def test_a_real_iop_with_buprenorphine_and_medicaid() -> None:
     assert facts["payment.medicaid"] is True
     assert facts["ownership"] is Ownership.PRIVATE_FOR_PROFIT
     assert facts["languages.spanish"] is True
+    assert facts["languages.other"] == []
+    assert "opioids" in facts["detox.substances"]
+    assert "Naltrexone (oral)" in facts["medications.pharmacotherapies"]
+    assert "State substance use treatment agency" in facts["accreditations"]
 
 
 def test_a_question_the_facility_did_not_answer_stays_unknown() -> None:
@@ -42,7 +46,13 @@ def test_explicit_no_for_medications() -> None:
 
 
 def test_every_mapped_field_exists_in_the_model() -> None:
-    paths = {service.path for service in SERVICES.values()} | {"ownership", "languages.other"}
+    lists = {
+        "languages.other",
+        "medications.pharmacotherapies",
+        "detox.substances",
+        "accreditations",
+    }
+    paths = {service.path for service in SERVICES.values()} | lists | {"ownership"}
     for rule in samhsa.field_rules():
         assert rule.field in paths, rule
         assert rule.code in samhsa.codes(), rule
