@@ -30,7 +30,15 @@ IOP_CLI = [sys.executable, "-m", "iop.cli"]
 def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("crawl") / "findtreatment.ndjson"
     with running_replica() as base_url:
-        crawl = [*IOP_CLI, "crawl", "findtreatment", "--base-url", base_url, "--out", str(out)]
+        crawl = [
+            *IOP_CLI,
+            "crawl",
+            "findtreatment",
+            "-a",
+            f"base_url={base_url}",
+            "--out",
+            str(out),
+        ]
         result = subprocess.run(crawl, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
