@@ -19,27 +19,87 @@ def spider_arguments(pairs: list[str]) -> dict[str, str]:
     return arguments
 
 
-def report(out: Path, spider: str, stats: dict[str, Any]) -> None:
+def report(out: Path, spider: str, record: dict[str, Any]) -> None:
     from crawler.run import quarantine_path
 
-    items = stats.get("item_scraped_count", 0)
-    quarantined = stats.get("quarantine/records", 0)
-    print(f"{out}: {items} facilities; {quarantined} quarantined ({quarantine_path(out)})")
-    for key, value in sorted(stats.items()):
-        if key.startswith(("problems/", f"{spider}/")):
-            print(f"  {key}: {value}")
-    if stats.get("finish_reason") != "finished" or stats.get("log_count/ERROR", 0):
-        raise CommandFailed(f"crawl ended {stats.get('finish_reason')!r} with errors; see the log")
+    print(
+        f"{out}: {record['items']} facilities from {record['pages']} pages; "
+        f"{record['quarantined']} quarantined ({quarantine_path(out)})"
+    )
+    for key, value in sorted(record["problems"].items()):
+        print(f"  {key}: {value}")
+    if record["finish_reason"] != "finished" or record["errors"]:
+        raise CommandFailed(
+            f"crawl ended {record['finish_reason']!r} with {record['errors']} errors; "
+            f"see {out.with_suffix('.log')}"
+        )
+
+
+def overrides(pairs: list[str]) -> dict[str, dict[str, str]]:
+    by_spider: dict[str, dict[str, str]] = {}
+    for pair in pairs:
+        target, sep, value = pair.partition("=")
+        spider, dot, name = target.partition(".")
+        if not (sep and dot):
+            raise CommandFailed(f"--set {pair!r} is not SPIDER.NAME=VALUE")
+        by_spider.setdefault(spider, {})[name] = value
+    return by_spider
 
 
 def cmd_crawl(args: argparse.Namespace) -> None:
     from crawler.run import crawl
 
+    if args.all:
+        cmd_crawl_all(args)
+        return
+    if not args.spider:
+        raise CommandFailed("name a spider, or use --all")
     out = Path(args.out or FEEDS_DIR / f"{args.spider}.ndjson")
     spider_args = spider_arguments(args.spider_args)
     if args.base_url:
         spider_args["base_url"] = args.base_url
-    report(out, args.spider, crawl(args.spider, out, spider_args))
+    jobdir = Path(args.jobdir) if args.jobdir else None
+    record = crawl(args.spider, out, spider_args, jobdir=jobdir, progress=True)
+    report(out, args.spider, record)
+
+
+def cmd_crawl_all(args: argparse.Namespace) -> None:
+    from crawler.all_sources import DEFAULT_CONFIG, crawl_all
+
+    feeds_dir = Path(args.feeds_dir or FEEDS_DIR)
+    config = Path(args.config or DEFAULT_CONFIG)
+    run = crawl_all(feeds_dir, config, overrides(args.set))
+    for spider, record in run["sources"].items():
+        print(
+            f"  {spider}: {record.get('items', 0)} facilities, "
+            f"{record.get('quarantined', 0)} quarantined, {record.get('errors', 0)} errors"
+        )
+    merged = run["merged"]
+    print(
+        f"{merged['feed']}: {merged['facilities']} facilities from {merged['listings']} listings "
+        f"({merged['multi_source']} from several sources); run record {feeds_dir / 'run.json'}"
+    )
+    failed = [s for s, r in run["sources"].items() if r.get("exit_code")]
+    if failed:
+        raise CommandFailed(f"these sources failed: {', '.join(failed)}; see their .log files")
+
+
+def cmd_merge(args: argparse.Namespace) -> None:
+    from crawler.all_sources import REGISTRY
+    from crawler.resolve.run import merge_feeds
+    from crawler.sources import source_kinds
+    from iop.feeds import FeedError
+
+    try:
+        report = merge_feeds(
+            [Path(f) for f in args.feeds], Path(args.out), REGISTRY, source_kinds()
+        )
+    except FeedError as error:
+        raise CommandFailed(str(error)) from None
+    print(
+        f"{args.out}: {report.facilities} facilities from {report.listings} listings "
+        f"({report.multi_source} from several sources)"
+    )
 
 
 def cmd_import_directory(args: argparse.Namespace) -> None:
@@ -49,12 +109,24 @@ def cmd_import_directory(args: argparse.Namespace) -> None:
     if not path.exists():
         raise CommandFailed(f"{path}: no such file")
     out = Path(args.out or FEEDS_DIR / "samhsa_directory.ndjson")
-    report(out, "samhsa_directory", crawl("samhsa_directory", out, {"path": str(path.resolve())}))
+    record = crawl("samhsa_directory", out, {"path": str(path.resolve())}, progress=True)
+    report(out, "samhsa_directory", record)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     crawl = commands.add_parser("crawl", help="crawl a source into an NDJSON feed")
-    crawl.add_argument("spider", help="spider name, e.g. findtreatment")
+    crawl.add_argument("spider", nargs="?", help="spider name, e.g. findtreatment")
+    crawl.add_argument("--all", action="store_true", help="every source in the config, merged")
+    crawl.add_argument("--feeds-dir", help=f"with --all: where feeds go (default: {FEEDS_DIR})")
+    crawl.add_argument("--config", help="with --all: sources file (default: data/sources.toml)")
+    crawl.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="SPIDER.NAME=VALUE",
+        help="with --all: override a spider argument",
+    )
+    crawl.add_argument("--jobdir", help="keep crawl state here: a stopped crawl resumes")
     crawl.add_argument("--base-url", help="where the source lives (default: the real site/API)")
     crawl.add_argument("--out", help=f"feed file (default: {FEEDS_DIR}/SPIDER.ndjson)")
     crawl.add_argument(
@@ -75,3 +147,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--out", help=f"feed file (default: {FEEDS_DIR}/samhsa_directory.ndjson)"
     )
     directory.set_defaults(run=cmd_import_directory)
+
+    merge = commands.add_parser("merge", help="resolve and merge per-source feeds into one")
+    merge.add_argument("feeds", nargs="+", metavar="FEED")
+    merge.add_argument("--out", required=True)
+    merge.set_defaults(run=cmd_merge)

@@ -2,12 +2,14 @@
 
 Spiders describe a listing as *facts*: ``{dotted field path: value}`` (``"name"``,
 ``"address.city"``, ``"medications.mat_buprenorphine"``...). Only stated facts are set, and each
-one is recorded in ``provenance`` with the source, the URL and the fetch time.
+one is recorded in ``provenance`` with the source, the URL and the fetch time (and, when the
+source dates what it says, such as an availability board's "last updated", that date as
+``as_of``).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from iop.facility import Facility, Provenance, SourceRecord, facility_id
@@ -24,7 +26,13 @@ def set_path(facility: Facility, path: str, value: Any) -> None:
 
 
 def build_facility(
-    *, source: str, ref: str, url: str | None, fetched_at: datetime, facts: dict[str, Any]
+    *,
+    source: str,
+    ref: str,
+    url: str | None,
+    fetched_at: datetime,
+    facts: dict[str, Any],
+    as_of: date | None = None,
 ) -> Facility:
     facility = Facility(
         id=facility_id(source, ref),
@@ -32,7 +40,7 @@ def build_facility(
         first_seen=fetched_at,
         last_seen=fetched_at,
     )
-    provenance = Provenance(source=source, url=url, fetched_at=fetched_at)
+    provenance = Provenance(source=source, url=url, fetched_at=fetched_at, as_of=as_of)
     for path, value in facts.items():
         if value is None or value == "":
             continue

@@ -1,8 +1,17 @@
-"""Run a spider in-process and write its NDJSON feed, quarantine file and stats."""
+"""Run spiders and write what a crawl leaves next to its feed.
+
+For a feed ``X.ndjson`` a crawl writes ``X.quarantine.ndjson`` (rejected records and why),
+``X.stats.json`` (Scrapy's stats with the problem counters), ``X.run.json`` (the run record:
+start, end, yield, errors, field coverage, quarantine count) and, when progress is shown,
+``X.log``. With a job directory a crawl is resumable: stop it (Ctrl-C, SIGTERM) and run the
+same command again; finished pages are not fetched again and the feed is appended to.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -10,16 +19,8 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import settings as crawler_settings
-
-
-def crawl_settings(out: Path, overrides: dict[str, Any] | None = None) -> Settings:
-    settings = Settings()
-    settings.setmodule(crawler_settings, priority="project")
-    settings.set("FEEDS", {str(out): {"format": "ndjson", "overwrite": True}}, priority="cmdline")
-    settings.set("IOP_QUARANTINE_FILE", str(quarantine_path(out)), priority="cmdline")
-    for key, value in (overrides or {}).items():
-        settings.set(key, value, priority="cmdline")
-    return settings
+from iop.feeds import read_feed
+from iop.paths import VAR_DIR
 
 
 def quarantine_path(feed: Path) -> Path:
@@ -30,21 +31,89 @@ def stats_path(feed: Path) -> Path:
     return feed.with_name(feed.stem + ".stats.json")
 
 
+def run_record_path(feed: Path) -> Path:
+    return feed.with_name(feed.stem + ".run.json")
+
+
+def is_resuming(jobdir: Path | None) -> bool:
+    return jobdir is not None and (jobdir / "requests.seen").exists()
+
+
+def crawl_settings(
+    out: Path,
+    overrides: dict[str, Any] | None = None,
+    jobdir: Path | None = None,
+    progress: bool = False,
+) -> Settings:
+    settings = Settings()
+    settings.setmodule(crawler_settings, priority="project")
+    resuming = is_resuming(jobdir)
+    feed_options = {"format": "ndjson", "overwrite": not resuming}
+    settings.set("FEEDS", {str(out): feed_options}, priority="cmdline")
+    settings.set("IOP_QUARANTINE_FILE", str(quarantine_path(out)), priority="cmdline")
+    settings.set("IOP_QUARANTINE_APPEND", resuming, priority="cmdline")
+    settings.set("HTTPCACHE_DIR", str(VAR_DIR / "httpcache"), priority="project")
+    if jobdir is not None:
+        settings.set("JOBDIR", str(jobdir), priority="cmdline")
+    if progress:
+        settings.set("IOP_PROGRESS", True, priority="cmdline")
+        settings.set("LOG_FILE", str(out.with_suffix(".log")), priority="cmdline")
+    for key, value in (overrides or {}).items():
+        settings.set(key, value, priority="cmdline")
+    return settings
+
+
 def crawl(
     spider: str,
     out: Path,
     spider_args: dict[str, Any] | None = None,
     overrides: dict[str, Any] | None = None,
+    jobdir: Path | None = None,
+    progress: bool = False,
 ) -> dict[str, Any]:
-    """Crawl ``spider`` into ``out``; returns the crawl stats (also saved next to the feed)."""
+    """Crawl ``spider`` into ``out``; returns the run record (also saved next to the feed)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    process = CrawlerProcess(crawl_settings(out, overrides), install_root_handler=True)
+    started_at = datetime.now(UTC)
+    process = CrawlerProcess(crawl_settings(out, overrides, jobdir, progress))
     crawler = process.create_crawler(spider)
     process.crawl(crawler, **(spider_args or {}))
     process.start()
     stats = {key: _jsonable(value) for key, value in (crawler.stats.get_stats() or {}).items()}
     stats_path(out).write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n")
-    return stats
+    record = run_record(spider, out, stats, started_at)
+    run_record_path(out).write_text(json.dumps(record, indent=2) + "\n")
+    return record
+
+
+def run_record(
+    spider: str, out: Path, stats: dict[str, Any], started_at: datetime
+) -> dict[str, Any]:
+    items, coverage = field_coverage(out)
+    return {
+        "spider": spider,
+        "feed": str(out),
+        "started_at": started_at.isoformat(),
+        "finished_at": datetime.now(UTC).isoformat(),
+        "finish_reason": stats.get("finish_reason"),
+        "items": items,
+        "quarantined": stats.get("quarantine/records", 0),
+        "errors": stats.get("log_count/ERROR", 0),
+        "pages": stats.get("response_received_count", 0),
+        "problems": {k: v for k, v in stats.items() if k.startswith("problems/")},
+        "field_coverage": coverage,
+    }
+
+
+def field_coverage(feed: Path) -> tuple[int, dict[str, float]]:
+    """How many facilities the feed holds and, per field path, the share that states it."""
+    if not feed.exists():
+        return 0, {}
+    stated: Counter[str] = Counter()
+    total = 0
+    for facility in read_feed(feed):
+        total += 1
+        stated.update(facility.provenance.keys())
+    return total, {path: round(n / total, 4) for path, n in sorted(stated.items())}
 
 
 def _jsonable(value: Any) -> Any:

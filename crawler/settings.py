@@ -18,6 +18,13 @@ AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 RETRY_ENABLED = True
 RETRY_TIMES = 3
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 60.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.retry_backoff.BackoffRetryMiddleware": 550,
+    "crawler.middlewares.retry_backoff.BackoffDelayMiddleware": 560,
+}
 DOWNLOAD_TIMEOUT = 60
 LOG_LEVEL = "INFO"
 
@@ -29,6 +36,13 @@ ITEM_PIPELINES = {
     "crawler.pipelines.geocode.GeocodePipeline": 500,
     "crawler.pipelines.validate.ValidatePipeline": 750,
 }
+
+EXTENSIONS = {"crawler.extensions.progress.ProgressBar": 500}
+
+# Re-crawls ask "changed since?" (If-Modified-Since / If-None-Match) instead of fetching again.
+HTTPCACHE_ENABLED = True
+HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"
+HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 429]
 
 FEED_EXPORTERS = {"ndjson": "crawler.exporters.FacilityNdjsonExporter"}
 FEED_EXPORT_ENCODING = "utf-8"

@@ -18,7 +18,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote
@@ -299,9 +299,26 @@ def serve(host: str = "127.0.0.1", port: int = 0, quirks: bool = False) -> None:
 
 
 @contextmanager
-def running_replica(quirks: bool = False, startup_timeout: float = 60.0) -> Iterator[str]:
-    """Run the replica on a free 127.0.0.1 port in a background thread; yields its base URL."""
+def running_replica(
+    quirks: bool = False,
+    startup_timeout: float = 60.0,
+    on_request: Callable[[str], None] | None = None,
+) -> Iterator[str]:
+    """Run the replica on a free 127.0.0.1 port in a background thread; yields its base URL.
+
+    ``on_request`` is called with each request's path and query, for tests that count fetches.
+    """
     app = create_app(quirks)
+    if on_request is not None:
+        record = on_request
+
+        @app.middleware("http")
+        async def count(
+            request: Request, call_next: Callable[[Request], Awaitable[Response]]
+        ) -> Response:
+            record(f"{request.url.path}?{request.url.query}")
+            return await call_next(request)
+
     sock = _bind("127.0.0.1", 0)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     thread = threading.Thread(

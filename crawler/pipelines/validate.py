@@ -39,12 +39,14 @@ class ValidatePipeline(CountingPipeline):
         super().__init__(crawler)
         path = crawler.settings.get("IOP_QUARANTINE_FILE")
         self.quarantine_path = Path(path) if path else None
+        # A resumed crawl adds to the quarantine of its first part.
+        self.quarantine_mode = "a" if crawler.settings.getbool("IOP_QUARANTINE_APPEND") else "w"
         self.quarantine: IO[str] | None = None
 
     def open_spider(self) -> None:
         if self.quarantine_path is not None:
             self.quarantine_path.parent.mkdir(parents=True, exist_ok=True)
-            self.quarantine = self.quarantine_path.open("w", encoding="utf-8")
+            self.quarantine = self.quarantine_path.open(self.quarantine_mode, encoding="utf-8")
 
     def close_spider(self) -> None:
         if self.quarantine is not None:

@@ -23,6 +23,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawler.listing import build_facility
+from crawler.resolve.precedence import SourceKind
 from iop import samhsa
 from iop.facility import Facility, Location, LocationPrecision, Phone, PhoneKind
 from iop.geo import METRES_PER_MILE, sweep_circles
@@ -34,6 +35,7 @@ DEFAULT_BASE_URL = "https://findtreatment.gov"
 class FindTreatmentSpider(scrapy.Spider):
     name = "findtreatment"
     source = "findtreatment"
+    source_kind = SourceKind.DIRECTORY
     page_size = 500
 
     def __init__(
@@ -47,7 +49,15 @@ class FindTreatmentSpider(scrapy.Spider):
         self.base_url = base_url.rstrip("/")
         self.states = frozenset(states.upper().split(",")) if states else None
         self.service_codes = service_codes
-        self.refs_seen: set[str] = set()
+
+    @property
+    def refs_seen(self) -> set[str]:
+        """Listings already yielded; kept in the job state so a resumed crawl remembers them."""
+        state = getattr(self, "state", None)
+        if state is None:
+            self.state = state = {}
+        seen: set[str] = state.setdefault("refs_seen", set())
+        return seen
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for centre, radius_miles in sweep_circles(states=self.states):
