@@ -32,6 +32,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.duplicates.DuplicatesPipeline": 200,
     "crawler.pipelines.addresses.AddressPipeline": 350,
     "crawler.pipelines.phones.PhonesPipeline": 360,
+    "crawler.pipelines.websites.WebsitePipeline": 370,
     "crawler.pipelines.coordinates.CoordinatesPipeline": 400,
     "crawler.pipelines.geocode.GeocodePipeline": 500,
     "crawler.pipelines.validate.ValidatePipeline": 750,

@@ -10,8 +10,9 @@ import pytest
 from scrapy.crawler import Crawler
 
 from crawler.listing import build_facility
-from crawler.pipelines.addresses import normalise_zip
+from crawler.pipelines.addresses import normalise_zip, split_suite
 from crawler.pipelines.phones import to_e164
+from crawler.pipelines.websites import normalise_url
 from iop.facility import Location, LocationPrecision, Phone
 
 NOW = datetime(2026, 11, 27, tzinfo=UTC)
@@ -85,3 +86,35 @@ def test_out_of_range_coordinates_never_reach_the_feed(run_pipelines) -> None:
         )
     )
     assert facility is None
+
+
+@pytest.mark.parametrize(
+    ("street", "expected"),
+    [
+        ("3301 Southern Blvd Suite 105", ("3301 Southern Blvd", "Suite 105")),
+        ("1014 East Market Street", ("1014 East Market Street", None)),
+        ("MCI Norfolk", ("MCI Norfolk", None)),
+    ],
+)
+def test_suites_move_to_street2(street, expected) -> None:
+    assert split_suite(street) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("www.Example.org", "http://www.example.org/"),
+        ("https://clinic.example/iop?utm_source=x&page=2#top", "https://clinic.example/iop?page=2"),
+        ("not a url", None),
+    ],
+)
+def test_websites_are_normalised(raw, expected) -> None:
+    assert normalise_url(raw) == expected
+
+
+def test_a_state_that_disagrees_with_the_zip_is_counted(run_pipelines, crawler: Crawler) -> None:
+    facility = run_pipelines(
+        listing(**{"name": "Clinic", "address.state": "AZ", "address.postal_code": "87124"})
+    )
+    assert facility is not None
+    assert crawler.stats.get_value("problems/test/address.state/zip_in_other_state") == 1
