@@ -61,15 +61,16 @@ class FindTreatmentSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for centre, radius_miles in sweep_circles(states=self.states):
-            query = {
+            query: dict[str, Any] = {
                 "sAddr": f"{centre.lat:.6f},{centre.lon:.6f}",
                 "limitType": 2,
                 "limitValue": round(radius_miles * METRES_PER_MILE),
                 "sType": "SA",
-                "sCodes": self.service_codes,
                 "pageSize": self.page_size,
                 "sort": 0,
             }
+            if self.service_codes:
+                query["sCodes"] = self.service_codes
             yield self._page_request(query, page=1)
 
     def _page_request(self, query: dict[str, Any], page: int) -> scrapy.Request:
