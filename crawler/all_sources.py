@@ -27,7 +27,11 @@ MERGED_FEED = "facilities.ndjson"
 REGISTRY = VAR_DIR / "facility_ids.json"
 
 
-def load_sources(config: Path, overrides: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+def load_sources(
+    config: Path = DEFAULT_CONFIG, overrides: dict[str, dict[str, str]] | None = None
+) -> list[dict[str, Any]]:
+    """The ``[[source]]`` tables of a sources file, with ``overrides`` applied."""
+    overrides = overrides or {}
     sources = tomllib.loads(config.read_text())["source"]
     for source in sources:
         args = {key: str(value) for key, value in source.get("args", {}).items()}
@@ -38,15 +42,15 @@ def load_sources(config: Path, overrides: dict[str, dict[str, str]]) -> list[dic
 
 
 def crawl_all(
-    feeds_dir: Path,
-    config: Path = DEFAULT_CONFIG,
-    overrides: dict[str, dict[str, str]] | None = None,
-    registry: Path = REGISTRY,
+    feeds_dir: Path, sources: list[dict[str, Any]], registry: Path = REGISTRY
 ) -> dict[str, Any]:
-    """Crawl every source into ``feeds_dir``, merge into ``facilities.ndjson``, write run.json."""
+    """Crawl every source into ``feeds_dir``, merge into ``facilities.ndjson``, write run.json.
+
+    ``sources``: ``[{"spider": name, "args": {name: value}}, ...]``, e.g. from
+    :func:`load_sources`.
+    """
     feeds_dir.mkdir(parents=True, exist_ok=True)
     started_at = datetime.now(UTC)
-    sources = load_sources(config, overrides or {})
     records: dict[str, Any] = {}
     for number, source in enumerate(sources, start=1):
         spider = source["spider"]

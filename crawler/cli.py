@@ -64,11 +64,11 @@ def cmd_crawl(args: argparse.Namespace) -> None:
 
 
 def cmd_crawl_all(args: argparse.Namespace) -> None:
-    from crawler.all_sources import DEFAULT_CONFIG, crawl_all
+    from crawler.all_sources import DEFAULT_CONFIG, crawl_all, load_sources
 
     feeds_dir = Path(args.feeds_dir or FEEDS_DIR)
     config = Path(args.config or DEFAULT_CONFIG)
-    run = crawl_all(feeds_dir, config, overrides(args.set))
+    run = crawl_all(feeds_dir, load_sources(config, overrides(args.set)))
     for spider, record in run["sources"].items():
         print(
             f"  {spider}: {record.get('items', 0)} facilities, "

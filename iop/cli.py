@@ -1,7 +1,7 @@
 """``iop``: the command line of the IOP directory.
 
 Each stage registers its own commands (``crawler/cli.py``, ``indexer/cli.py``, ``api/cli.py``);
-this module adds the local services (Elasticsearch, the API replicas) and the demo.
+this module adds the local services (Elasticsearch, the API replicas); ``iop/demo.py`` the demo.
 """
 
 from __future__ import annotations
@@ -47,30 +47,11 @@ def run_iop(*argv: str) -> None:
         raise CommandFailed(f"`iop {' '.join(argv)}` failed; see its output above")
 
 
-def cmd_demo(args: argparse.Namespace) -> None:
-    from api.cli import serve
-    from iop import es_node
-    from replica.findtreatment import running_replica
-
-    try:
-        print(f"Elasticsearch: {es_node.start()}", flush=True)
-    except es_node.NodeError as error:
-        raise CommandFailed(str(error)) from None
-    feed = FEEDS_DIR / "findtreatment.ndjson"
-    with running_replica() as base_url:
-        print(f"FindTreatment replica: {base_url}", flush=True)
-        run_iop("crawl", "findtreatment", "-a", f"base_url={base_url}", "--out", str(feed))
-    run_iop("index", str(feed))
-    api = f"http://{args.host}:{args.port}"
-    example = f"{api}/v1/facilities/search?zip=87124&radius_miles=25&services=iop"
-    print(f"\nServing the API on {api} (docs: {api}/docs). Try:\n  curl '{example}'\n")
-    serve(args.host, args.port)
-
-
 def parser() -> argparse.ArgumentParser:
     from api import cli as api_cli
     from crawler import cli as crawler_cli
     from indexer import cli as indexer_cli
+    from iop import demo
 
     top = argparse.ArgumentParser(prog="iop", description=__doc__.split("\n")[0])
     commands = top.add_subparsers(dest="command", required=True)
@@ -90,10 +71,7 @@ def parser() -> argparse.ArgumentParser:
     indexer_cli.register(commands)
     api_cli.register(commands)
 
-    demo = commands.add_parser("demo", help="start everything, crawl the replica, index, serve")
-    demo.add_argument("--host", default="127.0.0.1")
-    demo.add_argument("--port", type=int, default=8000)
-    demo.set_defaults(run=cmd_demo)
+    demo.register(commands)
     return top
 
 

@@ -22,7 +22,9 @@ from iop.facility import Facility
 
 
 def problems_of(item: Facility) -> list[str]:
-    problems = []
+    # What the spider itself found wrong with the source record (e.g. a legend line in a
+    # directory file) comes first: it is the reason data staff need.
+    problems = [str(problem) for problem in item.extras.get("source_problems", [])]
     if not item.name:
         problems.append("name: missing")
     if item.location is None:

@@ -2,8 +2,9 @@
 
 Only listings sharing a blocking key (ZIP code, phone number or website domain) are
 compared, so a national crawl compares thousands of pairs, not millions. Two listings of the
-same source are never joined: a source that lists two entries has told us they differ
-(SAMHSA's own repeated rows are folded by its importer before this step).
+same source are joined only when they are the same name at the same street address — SAMHSA
+lists one site once per program that way — otherwise a source that lists two entries has
+told us they differ, and no chain of matches through other sources may join them.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import combinations
 
-from crawler.resolve.keys import website_domain
-from crawler.resolve.matching import evidence
+from crawler.resolve.keys import name_key, website_domain
+from crawler.resolve.matching import address_score, evidence
 from iop.facility import Facility
 
 # A blocking key shared by more listings than this says nothing (a national hotline).
@@ -32,6 +33,10 @@ def blocking_keys(listing: Facility) -> Iterator[str]:
     domain = website_domain(listing.website)
     if domain:
         yield f"web:{domain}"
+
+
+def same_name_same_address(a: Facility, b: Facility) -> bool:
+    return bool(a.name) and name_key(a.name) == name_key(b.name) and address_score(a, b) == 1.0
 
 
 def candidate_pairs(listings: list[Facility]) -> set[tuple[int, int]]:
@@ -59,9 +64,11 @@ class Clusters:
             i = self.parent[i]
         return i
 
-    def join(self, i: int, j: int) -> bool:
+    def join(self, i: int, j: int, same_source_ok: bool = False) -> bool:
         root_i, root_j = self.find(i), self.find(j)
-        if root_i == root_j or self.sources[root_i] & self.sources[root_j]:
+        if root_i == root_j:
+            return False
+        if self.sources[root_i] & self.sources[root_j] and not same_source_ok:
             return False
         self.parent[root_j] = root_i
         self.sources[root_i] |= self.sources[root_j]
@@ -78,13 +85,16 @@ def resolve(listings: Iterable[Facility]) -> list[list[Facility]]:
     """Listings grouped by real site, strongest matches joined first."""
     listings = list(listings)
     scored = []
+    clusters = Clusters(listings)
     for i, j in candidate_pairs(listings):
-        if source_of(listings[i]) == source_of(listings[j]):
+        a, b = listings[i], listings[j]
+        if source_of(a) == source_of(b):
+            if same_name_same_address(a, b):
+                clusters.join(i, j, same_source_ok=True)
             continue
-        found = evidence(listings[i], listings[j])
+        found = evidence(a, b)
         if found.same_site:
             scored.append((found.score, i, j))
-    clusters = Clusters(listings)
     for _, i, j in sorted(scored, reverse=True):
         clusters.join(i, j)
     return [[listings[i] for i in group] for group in clusters.groups()]

@@ -3,7 +3,8 @@
 Evidence, each in [0, 1]:
 
 * **address** (weight 0.40): same ZIP, same house number and street name similarity ≥ 0.85
-  scores 1; same ZIP and a similar street without house numbers scores 0.5.
+  scores 1; same ZIP and a similar street without house numbers scores 0.5, and so does
+  the same ZIP where both sources withhold the street (confidential addresses, "- - -").
 * **name** (0.30): token-set similarity of the names without legal-form words.
 * **phone** (0.15): the listings share a phone number.
 * **website** (0.15): the listings share a website domain.
@@ -58,6 +59,8 @@ def address_score(a: Facility, b: Facility) -> float:
     if not a.address.postal_code or a.address.postal_code != b.address.postal_code:
         return 0.0
     street_a, street_b = street_key(a.address.street1), street_key(b.address.street1)
+    if street_a is None and street_b is None:
+        return 0.5
     if street_a is None or street_b is None:
         return 0.0
     if fuzz.ratio(street_a.name, street_b.name) < STREET_SIMILARITY:

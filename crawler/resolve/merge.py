@@ -48,6 +48,8 @@ def ranked(listings: list[Facility], path: str, kind_of: KindOf) -> list[Facilit
     """The listings that state ``path``, best first."""
     order = order_for(path)
     stating = [listing for listing in listings if path in listing.provenance]
+    if len(stating) < 2:
+        return stating
 
     def kind_rank(listing: Facility) -> int:
         kind = kind_of(listing)

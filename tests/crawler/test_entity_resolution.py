@@ -83,10 +83,13 @@ def test_a_chains_other_location_stays_apart_despite_shared_name_phone_and_websi
     assert not evidence(directory_row(), branch).same_site
 
 
-def test_listings_of_one_source_are_never_merged() -> None:
-    twin = directory_row()
-    twin.sources[0].ref = "d2"
-    assert len(resolve([directory_row(), twin])) == 2
+def test_listings_of_one_source_stay_apart_unless_same_name_at_same_address() -> None:
+    program = directory_row()
+    program.sources[0].ref = "d2"  # SAMHSA lists a site once per program
+    assert len(resolve([directory_row(), program])) == 1
+    neighbour = directory_row(**{"name": "Sunrise Pediatrics"})
+    neighbour.sources[0].ref = "d3"
+    assert len(resolve([directory_row(), neighbour, site_page()])) == 2
 
 
 def test_precedence_directory_codes_beat_prose_and_the_site_fills_the_rest(tmp_path: Path) -> None:
