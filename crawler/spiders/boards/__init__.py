@@ -1,0 +1,1 @@
+"""Availability boards: a small spider each, on ``crawler.spiders.base.availability_board``."""

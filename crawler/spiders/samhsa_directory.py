@@ -1,0 +1,214 @@
+"""SAMHSA's national directory file (N-SUMHSS, substance use), CSV or XLSX.
+
+``iop import-directory FILE`` runs this spider.
+
+One row per program, columns ``facility_id, name1, name2, street1, street2, city, state, zip,
+phone, intake1, intake2, intake1a, intake2a, service_code_info`` (codes mapped by
+:mod:`iop.samhsa`). The file's real defects and what happens to them:
+
+* ZIPs that lost their leading zeros (New England, NJ, PR): read as text, padded by the
+  addresses pipeline.
+* Phones with extensions (``251-847-2223 x287``): kept by the phones pipeline.
+* Rows repeating name + street + ZIP (case and spacing aside): one site with several
+  programs, so ONE facility with the union of their codes and all their phones; its ref is the
+  lowest ``facility_id`` of the group, stable while that row stays. Counted as
+  ``samhsa_directory/repeated_rows_merged``.
+* Rows that are no facility (empty rows, the legend lines at the end of the file, words in
+  ``service_code_info``): quarantined with the reason in ``extras.source_problems``.
+
+Every directory row therefore ends in the feed or in the quarantine file; each record lists its
+rows in ``extras.directory_rows``.
+
+Coordinates: the directory has none. ``data/samhsa/nsumhss2024_su_coordinates.csv`` borrows
+them for 8,238 rows from geocoded SAMHSA extracts by exact street + ZIP match. A match whose
+name shares no word with the directory's (``latlon_name_token_overlap`` 0) may be another
+facility that used to be at that address, so it is not used: the location stays unknown and the
+geocode pipeline puts the facility at its ZIP's centroid, which is honest about its precision
+(``zip_centroid``), where a wrong ``street`` point would not be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from crawler.spiders.base.tabular import Row, Table, TabularSpider, file_url, group_rows, normal
+from iop import samhsa
+from iop.facility import Facility, Location, LocationPrecision, Phone, PhoneKind
+from iop.paths import SAMHSA_DIR
+
+DEFAULT_COORDINATES = SAMHSA_DIR / "nsumhss2024_su_coordinates.csv"
+DATA_COLUMNS = (
+    "name1",
+    "name2",
+    "street1",
+    "street2",
+    "city",
+    "state",
+    "zip",
+    "phone",
+    "intake1",
+    "intake2",
+    "intake1a",
+    "intake2a",
+    "service_code_info",
+)
+PHONE_COLUMNS = (
+    ("phone", PhoneKind.MAIN),
+    ("intake1", PhoneKind.INTAKE),
+    ("intake2", PhoneKind.INTAKE),
+    ("intake1a", PhoneKind.INTAKE),
+    ("intake2a", PhoneKind.INTAKE),
+)
+
+
+class SamhsaDirectorySpider(TabularSpider):
+    name = "samhsa_directory"
+    source = "samhsa_directory"
+
+    def __init__(self, path: str, coordinates: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.path = path
+        # ``coordinates=""`` imports without borrowed coordinates (every location a centroid).
+        self.coordinates = DEFAULT_COORDINATES if coordinates is None else coordinates
+        self.locations: dict[str, Location] = {}
+
+    def tables(self) -> dict[str, str]:
+        tables = {"directory": file_url(self.path)}
+        if self.coordinates:
+            tables["coordinates"] = file_url(self.coordinates)
+        return tables
+
+    def facilities(self, tables: dict[str, Table], fetched_at: datetime) -> Iterator[Facility]:
+        directory = tables["directory"]
+        self.locations = (
+            locations_by_id(tables["coordinates"].rows) if "coordinates" in tables else {}
+        )
+        stats = self.crawler.stats
+        for group in group_rows(directory.rows, site_key):
+            group.sort(key=row_order)
+            rows = [row["facility_id"] for row in group]
+            ref = rows[0]
+            problems = row_problems(group[0])
+            if problems:
+                yield self.rejected(
+                    ref=ref, url=directory.url, fetched_at=fetched_at, problems=problems, rows=group
+                )
+                continue
+            if len(group) > 1:
+                stats.inc_value(f"{self.source}/repeated_rows_merged", len(group) - 1)
+            codes, unknown = site_codes(group)
+            if unknown:
+                stats.inc_value(f"{self.source}/unknown_codes", len(unknown))
+            extras: dict[str, Any] = {"directory_rows": rows, "service_codes": codes}
+            if unknown:
+                extras["unknown_codes"] = unknown
+            yield self.listing(
+                ref=ref,
+                url=directory.url,
+                fetched_at=fetched_at,
+                facts={**self.site_facts(group), **samhsa.facts_from_codes(codes)},
+                extras=extras,
+            )
+
+    def site_facts(self, group: list[Row]) -> dict[str, Any]:
+        first = group[0]
+        alternate_names = list(dict.fromkeys(row["name2"] for row in group if row["name2"]))
+        return {
+            "name": first["name1"],
+            "alternate_names": alternate_names or None,
+            "address.street1": first["street1"],
+            "address.street2": next((row["street2"] for row in group if row["street2"]), None),
+            "address.city": first["city"],
+            "address.state": first["state"],
+            "address.postal_code": first["zip"],
+            "location": self.site_location(group),
+            "phones": site_phones(group) or None,
+        }
+
+    def site_location(self, group: list[Row]) -> Location | None:
+        stats = self.crawler.stats
+        for row in group:
+            location = self.locations.get(row["facility_id"])
+            if location is not None:
+                stats.inc_value(f"{self.source}/coordinates/street")
+                return location
+        stats.inc_value(f"{self.source}/coordinates/none_left_to_zip_centroid")
+        return None
+
+
+def locations_by_id(rows: list[Row]) -> dict[str, Location]:
+    """Usable borrowed coordinates by directory ``facility_id`` (see the module's docstring)."""
+    locations = {}
+    for row in rows:
+        try:
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            overlap = int(row["latlon_name_token_overlap"] or 0)
+        except ValueError:
+            continue
+        if overlap > 0:
+            # Not validated here: the coordinates pipeline checks them against the ZIP.
+            locations[row["facility_id"]] = Location.model_construct(
+                lat=lat,
+                lon=lon,
+                precision=LocationPrecision.STREET,
+                source=row["latlon_source"] or "samhsa_coordinates",
+            )
+    return locations
+
+
+def site_key(row: Row) -> tuple[str, ...]:
+    """Rows of one site share name, street and ZIP; a row without a name is its own group."""
+    if not row.get("name1", "").strip():
+        return ("row", row["facility_id"])
+    zip_digits = row["zip"].strip()
+    zip5 = zip_digits.zfill(5) if zip_digits.isdigit() else zip_digits
+    return ("site", normal(row["name1"]), normal(row["street1"]), zip5)
+
+
+def row_order(row: Row) -> tuple[int, str]:
+    """``substance_9`` before ``substance_10``: the lowest id is the group's stable ref."""
+    tail = row["facility_id"].rsplit("_", 1)[-1]
+    return (int(tail) if tail.isdigit() else 1 << 62, row["facility_id"])
+
+
+def row_problems(row: Row) -> list[str]:
+    """Why a row is no facility; empty for a facility's row."""
+    values = [row.get(column, "").strip() for column in DATA_COLUMNS]
+    if not any(values):
+        return ["empty row: no name, address, phone or codes"]
+    problems = []
+    if not row["name1"].strip():
+        if all(value in samhsa.codes() for value in values if value):
+            what = "service codes"
+        else:
+            what = "words, not facility data"
+        sample = ", ".join(value for value in values if value)[:120]
+        problems.append(f"legend line: no facility name; its columns hold {what} ({sample})")
+    known, unknown = samhsa.parse_code_list(row["service_code_info"])
+    if unknown and not known:
+        problems.append(f"words in service_code_info: {row['service_code_info'][:120]!r}")
+    return problems
+
+
+def site_codes(group: list[Row]) -> tuple[list[str], list[str]]:
+    """The union of the group's codes, in order of first appearance, and unknown tokens."""
+    known: dict[str, None] = {}
+    unknown: dict[str, None] = {}
+    for row in group:
+        codes, others = samhsa.parse_code_list(row["service_code_info"])
+        known.update(dict.fromkeys(codes))
+        unknown.update(dict.fromkeys(others))
+    return list(known), list(unknown)
+
+
+def site_phones(group: list[Row]) -> list[Phone]:
+    """Every program's phones; raw, the phones pipeline normalises and de-duplicates them."""
+    phones: dict[str, Phone] = {}
+    for row in group:
+        for column, kind in PHONE_COLUMNS:
+            number = row.get(column, "").strip()
+            if number and number not in phones:
+                phones[number] = Phone(number=number, kind=kind)
+    return list(phones.values())

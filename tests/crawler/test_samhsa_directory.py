@@ -1,0 +1,194 @@
+"""The SAMHSA directory import, run for real on the whole 2024 file (and on an XLSX slice of it).
+
+Scrapy's reactor runs once per process, so each import is an ``iop import-directory``
+subprocess; the full import runs once per test session.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from iop.facility import Facility, LocationPrecision
+from iop.geo import Point, great_circle_miles, zip_centroid
+from iop.paths import PROJECT_ROOT, SAMHSA_DIR
+
+DIRECTORY = SAMHSA_DIR / "nsumhss2024_su_directory.csv"
+COORDINATES = SAMHSA_DIR / "nsumhss2024_su_coordinates.csv"
+NEW_ENGLAND_AND_PR = {"MA", "NJ", "CT", "ME", "NH", "RI", "VT", "PR"}
+
+
+@dataclass
+class Import:
+    facilities: list[Facility]
+    quarantine: list[dict[str, Any]]
+    stats: dict[str, Any]
+
+    def by_row(self, facility_id: str) -> Facility:
+        """The facility a directory row ended in."""
+        return next(f for f in self.facilities if facility_id in f.extras["directory_rows"])
+
+
+def run_import(path: Path, out: Path, *args: str) -> Import:
+    command = [sys.executable, "-m", "iop.cli", "import-directory", str(path), "--out", str(out)]
+    done = subprocess.run(
+        [*command, *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = out.read_text().splitlines()
+    quarantine = out.with_name(out.stem + ".quarantine.ndjson").read_text().splitlines()
+    return Import(
+        facilities=[Facility.model_validate_json(line) for line in lines],
+        quarantine=[json.loads(line) for line in quarantine],
+        stats=json.loads(out.with_name(out.stem + ".stats.json").read_text()),
+    )
+
+
+@pytest.fixture(scope="session")
+def directory(tmp_path_factory: pytest.TempPathFactory) -> Import:
+    return run_import(DIRECTORY, tmp_path_factory.mktemp("directory") / "samhsa.ndjson")
+
+
+def directory_rows() -> list[dict[str, str]]:
+    with open(DIRECTORY, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_every_row_ends_in_the_feed_or_in_quarantine(directory: Import) -> None:
+    ids = [row["facility_id"] for row in directory_rows()]
+    in_feed = [r for f in directory.facilities for r in f.extras["directory_rows"]]
+    quarantined = [
+        row["facility_id"]
+        for q in directory.quarantine
+        for row in q["record"]["extras"]["source_rows"]
+    ]
+
+    assert len(ids) == 12_205
+    assert len(in_feed) + len(quarantined) == 12_205
+    assert sorted(in_feed + quarantined) == sorted(ids)
+    assert directory.stats["item_scraped_count"] == len(directory.facilities)
+    assert directory.stats["quarantine/records"] == len(directory.quarantine)
+
+
+def test_rows_repeating_a_site_become_one_facility_with_every_programs_codes(
+    directory: Import,
+) -> None:
+    # AdCare Rhode Island: an outpatient and a residential program at 1950 Tower Hill Road.
+    facility = directory.by_row("substance_10243")
+
+    assert facility.extras["directory_rows"] == ["substance_10242", "substance_10243"]
+    assert facility.sources[0].ref == "substance_10242"  # the lowest id: stable
+    assert facility.alternate_names == ["Outpatient", "Residential"]
+    assert facility.levels_of_care.outpatient is True  # from the outpatient row
+    assert facility.levels_of_care.residential is True  # from the residential row
+    assert facility.medications.mat_buprenorphine is True  # residential row only
+    assert {p.number for p in facility.phones} >= {"+16157278416", "+14012946160"}
+    # 231 rows repeat another exactly; 2 more differ only in case ("PROMESA Inc").
+    assert directory.stats["samhsa_directory/repeated_rows_merged"] == 233
+    promesa = directory.by_row("substance_7832")
+    assert promesa.extras["directory_rows"] == ["substance_7831", "substance_7832"]
+
+
+def test_zips_that_lost_their_leading_zeros_are_repaired(directory: Import) -> None:
+    zips = [f.address.postal_code for f in directory.facilities]
+    assert all(z is not None and len(z) == 5 and z.isdigit() for z in zips)
+    northeast = [f for f in directory.facilities if f.address.state in NEW_ENGLAND_AND_PR]
+    assert len(northeast) > 1000
+    assert all(f.address.postal_code.startswith("0") for f in northeast)  # type: ignore[union-attr]
+    assert directory.by_row("substance_5895").address.postal_code == "01473"
+
+
+def test_phone_extensions_are_kept(directory: Import) -> None:
+    facility = directory.by_row("substance_33")  # "251-847-2223 x287"
+    assert any(p.number == "+12518472223" and p.extension == "287" for p in facility.phones)
+
+
+def test_junk_rows_are_quarantined_with_their_reasons(directory: Import) -> None:
+    reasons = {
+        q["record"]["sources"][0]["ref"]: q["record"]["extras"]["source_problems"]
+        for q in directory.quarantine
+    }
+
+    assert sorted(reasons) == [f"substance_{n}" for n in range(12201, 12206)]
+    for n in (12201, 12202, 12203):
+        assert reasons[f"substance_{n}"][0].startswith("empty row")
+    assert reasons["substance_12204"][0].startswith("legend line")
+    assert any(r.startswith("words in service_code_info") for r in reasons["substance_12204"])
+    assert reasons["substance_12205"][0].startswith("legend line")
+    assert directory.stats["samhsa_directory/rejected_rows/empty_row"] == 3
+    assert directory.stats["samhsa_directory/rejected_rows/legend_line"] == 2
+
+
+def test_desert_mountain_healing_in_rio_rancho(directory: Import) -> None:
+    facility = directory.by_row("substance_7718")
+
+    assert facility.name == "Desert Mountain Healing IOP LLC"
+    assert facility.levels_of_care.iop is True
+    assert facility.medications.mat_buprenorphine is True
+    assert facility.payment.medicaid is True
+    # The coordinates file has nothing for it: the ZIP's centroid, and saying so.
+    assert facility.location is not None
+    assert facility.location.precision is LocationPrecision.ZIP_CENTROID
+    here = Point(facility.location.lat, facility.location.lon)
+    assert great_circle_miles(here, zip_centroid("87124")) < 0.01  # type: ignore[arg-type]
+    assert facility.provenance["levels_of_care.iop"].source == "samhsa_directory"
+
+
+def test_borrowed_coordinates_are_used_only_when_the_names_agree(directory: Import) -> None:
+    with open(COORDINATES, newline="", encoding="utf-8") as f:
+        overlap = {r["facility_id"]: r["latlon_name_token_overlap"] for r in csv.DictReader(f)}
+
+    agreeing = directory.by_row("substance_1")
+    assert overlap["substance_1"] == "2"
+    assert agreeing.location is not None
+    assert agreeing.location.precision is LocationPrecision.STREET
+    assert agreeing.location.source == "geoda_SAMHSA_Nationwide_2021"
+
+    other_name = directory.by_row("substance_13")  # same address, no shared word in the name
+    assert overlap["substance_13"] == "0"
+    assert other_name.location is not None
+    assert other_name.location.precision is LocationPrecision.ZIP_CENTROID
+    assert directory.stats["samhsa_directory/coordinates/street"] > 7000
+
+
+def test_counters_per_field_in_the_crawl_stats(directory: Import) -> None:
+    stats = directory.stats
+    assert stats["samhsa_directory/filled/name"] == len(directory.facilities)
+    assert stats["samhsa_directory/filled/levels_of_care"] > 11_000
+    assert stats["problems/samhsa_directory/address.postal_code/repaired"] > 1000
+
+
+def test_an_xlsx_directory_imports_like_the_csv(tmp_path: Path) -> None:
+    rows = pd.read_csv(DIRECTORY, dtype=str, keep_default_na=False)
+    picked = rows[
+        rows["facility_id"].isin(
+            [f"substance_{n}" for n in (1, 2, 33, 5895, 5896, 5897, 7718, 12201, 12205)]
+        )
+    ].copy()
+    # As a spreadsheet user would have it: ZIP codes typed as numbers, zeros gone.
+    picked["zip"] = pd.to_numeric(picked["zip"], errors="coerce")
+    workbook = tmp_path / "directory.xlsx"
+    picked.to_excel(workbook, index=False)
+
+    result = run_import(workbook, tmp_path / "xlsx.ndjson")
+
+    assert len(result.facilities) == 5  # 1, 2, 33, the 5895-5897 site, 7718
+    assert len(result.quarantine) == 2
+    westminster = next(f for f in result.facilities if f.sources[0].ref == "substance_5895")
+    assert westminster.address.postal_code == "01473"
+    assert westminster.extras["directory_rows"] == [
+        "substance_5895",
+        "substance_5896",
+        "substance_5897",
+    ]
+    rio_rancho = next(f for f in result.facilities if f.sources[0].ref == "substance_7718")
+    assert rio_rancho.levels_of_care.iop is True
+    assert rio_rancho.address.postal_code == "87124"
