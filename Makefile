@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help install demo test lint typecheck es-start es-stop lock clean
+.PHONY: help install demo test lint typecheck es-start es-stop lock clean bench bench-crawl bench-index bench-api
 
 help:
 	@echo "make demo   set up, start Elasticsearch and the API replica, crawl, index, serve :8000"
 	@echo "make test   set up, start Elasticsearch, run the test suite"
 	@echo "make lint   ruff; make typecheck: mypy on indexer/ and api/"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
+	@echo "make bench  every benchmark, one after the other: bench-crawl, bench-index, bench-api"
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,19 @@ demo: es-start
 
 test: es-start
 	$(BIN)/pytest
+
+# Benchmarks print numbers; run them one at a time on an otherwise idle machine.
+bench: bench-crawl bench-index bench-api
+
+bench-crawl: install
+	$(BIN)/python bench/crawl_websites.py
+	$(BIN)/python bench/crawl_sources.py
+
+bench-index: es-start
+	$(BIN)/python bench/index_bench.py
+
+bench-api: es-start
+	$(BIN)/python bench/api_bench.py
 
 lint: install
 	$(BIN)/ruff check .
