@@ -1,0 +1,72 @@
+"""Combine what several pages of one program say into one set of facts.
+
+A program's site repeats itself across pages; the pages agree or the fact stays unknown (a site
+that says "evening groups" on one page and "no evening groups" on another has not told us).
+Lists are the union of the pages' lists. Availability comes from the most recently dated
+statement: the freshest word on the wait is the one a referrer needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from crawler.prose.reader import LIST_FIELDS, AvailabilityStatement, PageReading
+
+
+@dataclass
+class MergedReading:
+    facts: dict[str, Any] = field(default_factory=dict)
+    conflicts: set[str] = field(default_factory=set)
+    # The availability facts (``availability.*``) and the date they held, if a page stated it.
+    availability: dict[str, Any] = field(default_factory=dict)
+    availability_as_of: date | None = None
+
+
+def merge_readings(readings: Iterable[PageReading], source: str | None = None) -> MergedReading:
+    merged = MergedReading()
+    statements: list[tuple[AvailabilityStatement, str | None]] = []
+    for reading in readings:
+        merged.conflicts |= reading.conflicts
+        for path, value in reading.facts.items():
+            if path in LIST_FIELDS:
+                items = merged.facts.setdefault(path, [])
+                items.extend(item for item in value if item not in items)
+            elif path in merged.facts and merged.facts[path] != value:
+                merged.conflicts.add(path)
+            else:
+                merged.facts.setdefault(path, value)
+        statements += [(statement, reading.url) for statement in reading.availability]
+    for path in merged.conflicts:
+        merged.facts.pop(path, None)
+    if statements:
+        merged.availability, merged.availability_as_of = _availability(statements, source)
+    return merged
+
+
+def _availability(
+    statements: list[tuple[AvailabilityStatement, str | None]], source: str | None
+) -> tuple[dict[str, Any], date | None]:
+    """The availability facts of the freshest statements (those of the latest date)."""
+    latest = max(statement.as_of or date.min for statement, _ in statements)
+    fresh = [(s, url) for s, url in statements if (s.as_of or date.min) == latest]
+    facts: dict[str, Any] = {}
+    quoted: list[str] = []
+    url = None
+    for statement, page in fresh:
+        for name in ("days_to_intake", "accepting_new_patients", "open_slots"):
+            value = getattr(statement, name)
+            if value is not None and name not in facts:
+                facts[name] = value
+                if statement.statement not in quoted:
+                    quoted.append(statement.statement)
+                url = url or page
+    result = {f"availability.{name}": value for name, value in facts.items()}
+    result["availability.statement"] = " ".join(quoted)
+    result["availability.as_of"] = latest if latest != date.min else None
+    result["availability.source"] = source
+    result["availability.url"] = url
+    dated = any(s.dated for s, _ in fresh)
+    return result, (latest if dated else None)

@@ -1,0 +1,289 @@
+"""Quantities in prose: hours per week, program length, waits, group times and dates.
+
+Ranges are read as their upper bound everywhere ("9-12 hours per week" → 12, "8 to 12 weeks"
+→ 12, "a 2-3 week waitlist" → 21 days): a referrer should plan for the longest a program says
+it takes. Each reader returns ``None`` when the sentence does not state the quantity.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, timedelta
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3, "a single": 1,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "ocho": 8, "doce": 12,
+}  # fmt: skip
+NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+DASHES = "-\u2013\u2014"  # hyphen, en dash, em dash
+RANGE = r"\b" + NUM + rf"(?:\+|\s*(?:[{DASHES}]|to|or|a)\s*" + NUM + r")?"
+# Counted quantities ("8 weeks", "three hours"), where "a"/"an" would be an article.
+COUNT = (
+    r"(\d+(?:\.\d+)?|"
+    + "|".join(w for w in sorted(WORD_NUMBERS, key=len, reverse=True) if not w.startswith("a"))
+    + r")"
+)
+COUNT_RANGE = r"\b" + COUNT + rf"(?:\+|\s*(?:[{DASHES}]|to|or)\s*" + COUNT + r")?"
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan", "enero"), ("february", "feb", "febrero"),
+            ("march", "mar", "marzo"), ("april", "apr", "abril"), ("may", "mayo"),
+            ("june", "jun", "junio"), ("july", "jul", "julio"),
+            ("august", "aug", "agosto"), ("september", "sep", "sept", "septiembre"),
+            ("october", "oct", "octubre"), ("november", "nov", "noviembre"),
+            ("december", "dec", "diciembre"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = (
+    re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I),  # March 3, 2026
+    re.compile(r"(\d{1,2})\s+(?:de\s+)?" + MONTH + r"\s+(?:de\s+)?(\d{4})", re.I),  # 3 March 2026
+    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),  # 2026-03-03
+    re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"),  # 03/03/2026 (US order)
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def number(text: str | None) -> float | None:
+    if text is None:
+        return None
+    text = text.lower().strip()
+    if text in WORD_NUMBERS:
+        return float(WORD_NUMBERS[text])
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def upper(low: str | None, high: str | None) -> float | None:
+    values = [v for v in (number(low), number(high)) if v is not None]
+    return max(values) if values else None
+
+
+def first_date(text: str) -> date | None:
+    """The first calendar date written in ``text``, if any."""
+    found: list[tuple[int, date]] = []
+    for index, pattern in enumerate(DATE_PATTERNS):
+        for match in pattern.finditer(text):
+            groups = match.groups()
+            try:
+                if index == 0:
+                    day = date(int(groups[2]), MONTHS[groups[0].lower()], int(groups[1]))
+                elif index == 1:
+                    day = date(int(groups[2]), MONTHS[groups[1].lower()], int(groups[0]))
+                elif index == 2:
+                    day = date(int(groups[0]), int(groups[1]), int(groups[2]))
+                else:
+                    day = date(int(groups[2]), int(groups[0]), int(groups[1]))
+            except (ValueError, KeyError):
+                continue
+            found.append((match.start(), day))
+    return min(found)[1] if found else None
+
+
+HOURS_PER_WEEK = re.compile(
+    COUNT_RANGE + r"\s*(?:-\s*)?hours?\s+(?:per|a|each|every|/)\s*week", re.I
+)
+HOURS_BY_DAYS = (
+    # "three hours a day, three days a week", "3-hour sessions, 3 times per week"
+    re.compile(
+        COUNT_RANGE + r"[- ]hours?(?:\s+(?:per|a|each)\s+day|\s+(?:sessions?|groups?|blocks?))?"
+        r"[^.;]{0,40}?"
+        + COUNT_RANGE
+        + r"\s+(?:days?|times|evenings?|mornings?|nights?)\s+(?:per|a|each)\s+week",
+        re.I,
+    ),
+    # "three days a week for three hours", "3 evenings a week, 3 hours each"
+    re.compile(
+        COUNT_RANGE + r"\s+(?:days?|times|evenings?|mornings?|nights?)\s+(?:per|a|each)\s+week"
+        r"[^.;]{0,30}?" + COUNT_RANGE + r"[- ]hours?(?:\s+(?:per|a|each)\s+(?:day|session))?",
+        re.I,
+    ),
+)
+# Phone lines and office hours are not treatment hours.
+NOT_TREATMENT_HOURS = re.compile(r"\bcall|phone|\bline\b|crisis|answer|24/7|office|staff", re.I)
+
+
+def hours_per_week(sentence: str) -> float | None:
+    if NOT_TREATMENT_HOURS.search(sentence):
+        return None
+    match = HOURS_PER_WEEK.search(sentence)
+    value = upper(*match.groups()) if match else None
+    if value is None:
+        for pattern in HOURS_BY_DAYS:
+            match = pattern.search(sentence)
+            if match:
+                first, second = upper(*match.groups()[:2]), upper(*match.groups()[2:])
+                if first is not None and second is not None:
+                    value = first * second
+                break
+    # Above 40 hours a week is no outpatient program: a misread, not a fact.
+    return value if value is not None and 0 < value <= 40 else None
+
+
+PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|days?|months?)\b", re.I)
+PROGRAM_WORDS = re.compile(
+    r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
+    r"|attend|treatment",
+    re.I,
+)
+NOT_PROGRAM_LENGTH = re.compile(
+    r"wait|within|next available|\bago\b|every|after|later|follow-up|aftercare|alumni|sober|clean"
+    r"|abstinen|notice|trial|supply",
+    re.I,
+)
+FREQUENCY = re.compile(r"\s*(?:a|per|each|every|/)\s*(?:week|day|month)", re.I)
+WEEKS_PER = {"week": 1.0, "day": 1 / 7, "month": 52 / 12}
+
+
+def program_weeks(sentence: str) -> float | None:
+    if not PROGRAM_WORDS.search(sentence) or NOT_PROGRAM_LENGTH.search(sentence):
+        return None
+    for match in PROGRAM_LENGTH.finditer(sentence):
+        if FREQUENCY.match(sentence[match.end() :]):
+            continue  # "three days a week" is a schedule, not a length
+        value = upper(match.group(1), match.group(2))
+        unit = match.group(3).lower().rstrip("s")
+        if value is None:
+            continue
+        weeks = round(value * WEEKS_PER[unit], 1)
+        # Day counts under a week are session lengths, not a program's length.
+        if 1 <= weeks <= 104:
+            return weeks
+    return None
+
+
+CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?"
+TIME_RANGE = re.compile(CLOCK + rf"\s*(?:[{DASHES}]|to|until)\s*" + CLOCK, re.I)
+GROUP_CONTEXT = re.compile(r"group|session|track|\biop\b|program|meets|class|cohort", re.I)
+NOT_GROUP_TIMES = re.compile(
+    r"office|phone|\bcall|front desk|business hours|intake|admission", re.I
+)
+
+
+def _hour(hour: str, minute: str | None, meridiem: str | None, fallback: str | None) -> float:
+    value = int(hour) % 12 + (int(minute) if minute else 0) / 60
+    marker = (meridiem or fallback or "").lower()
+    return value + 12 if marker.startswith("p") else value
+
+
+def group_times(sentence: str) -> tuple[bool | None, bool | None]:
+    """``(daytime, evening)`` from group times such as "groups meet 6-9 p.m."."""
+    if not GROUP_CONTEXT.search(sentence) or NOT_GROUP_TIMES.search(sentence):
+        return None, None
+    daytime = evening = None
+    for match in TIME_RANGE.finditer(sentence):
+        h1, m1, p1, h2, m2, p2 = match.groups()
+        if not (p1 or p2):
+            continue  # "1-2 weeks" is not a time
+        start = _hour(h1, m1, p1, p2)
+        end = _hour(h2, m2, p2, p1)
+        if p1 is None and p2 and p2.lower().startswith("p") and start > end:
+            start -= 12  # "9-12 pm": nine in the morning
+        if start >= 16.5 or end >= 19:
+            evening = True
+        if start < 12:
+            daytime = True
+    return daytime, evening
+
+
+WAIT_UNITS = {"hour": 1 / 24, "day": 1.0, "business day": 1.0, "week": 7.0, "month": 30.0}
+INTAKE_WORDS = re.compile(
+    r"intake|admission|admit|assessment|appointment|start|begin|seen|enroll|wait|opening|slot"
+    r"|placement|cita|ingreso",
+    re.I,
+)
+NOT_INTAKE = re.compile(r"verif|insurance|call you back|return (?:your )?call|respond", re.I)
+WAIT_UNIT = r"\s+(business days?|days?|weeks?|months?)"
+WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"same[- ]day (?:admissions?|intakes?|assessments?|appointments?|starts?)"
+                r"|(?:admitted|start treatment|seen|begin) (?:the )?same day|mismo d[ií]a", re.I),
+     "zero"),
+    (re.compile(r"next[- ]day (?:admissions?|intakes?|assessments?|appointments?)", re.I), "one"),
+    (re.compile(r"wait\s?(?:ing)?\s?list[^.;]{0,40}?\b" + RANGE + WAIT_UNIT, re.I), "range"),
+    (re.compile(r"wait(?:ing)?(?: time)?[^.;]{0,40}?\b" + RANGE + WAIT_UNIT, re.I), "range"),
+    (re.compile(RANGE + r"[- ](business[- ]days?|days?|weeks?|months?)[- ]wait", re.I), "range"),
+    (re.compile(r"within\s+" + RANGE + r"\s+(hours?|business days?|days?|weeks?)", re.I), "range"),
+    (re.compile(r"(?:en|dentro de)\s+" + RANGE + r"\s+(horas|d[ií]as|semanas)", re.I), "range"),
+)  # fmt: skip
+NEXT_AVAILABLE = re.compile(
+    r"next (?:available )?(?:intake|admission|assessment|appointment|opening|start date)", re.I
+)
+
+
+def days_to_intake(sentence: str, as_of: date) -> int | None:
+    """Days from ``as_of`` to an intake, as the sentence states it; ``None`` if it does not."""
+    if not INTAKE_WORDS.search(sentence) or NOT_INTAKE.search(sentence):
+        return None
+    for pattern, kind in WAIT_PATTERNS:
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        if kind == "zero":
+            return 0
+        if kind == "one":
+            return 1
+        groups = match.groups()
+        value = upper(groups[0], groups[1])
+        unit = groups[2].lower().replace("-", " ").rstrip("s")
+        unit = {"hora": "hour", "día": "day", "dia": "day", "semana": "week"}.get(unit, unit)
+        if value is None or unit not in WAIT_UNITS:
+            continue
+        return math.ceil(value * WAIT_UNITS[unit])
+    match = NEXT_AVAILABLE.search(sentence)
+    if match:
+        rest = sentence[match.end() :]
+        day = first_date(rest) or _month_day(rest, as_of)
+        if day is None:
+            day = _weekday_after(rest, as_of)
+        if day is not None and day >= as_of:
+            return (day - as_of).days
+    return None
+
+
+MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})", re.I)
+
+
+def _month_day(text: str, as_of: date) -> date | None:
+    """ "March 12" without a year: the next such day on or after ``as_of``."""
+    match = MONTH_DAY.search(text)
+    if not match:
+        return None
+    try:
+        day = date(as_of.year, MONTHS[match.group(1).lower()], int(match.group(2)))
+    except ValueError:
+        return None
+    return day if day >= as_of else day.replace(year=day.year + 1)
+
+
+def _weekday_after(text: str, as_of: date) -> date | None:
+    lowered = text.lower()
+    if re.search(r"\btomorrow\b", lowered):
+        return as_of + timedelta(days=1)
+    if re.search(r"\btoday\b", lowered):
+        return as_of
+    for index, name in enumerate(WEEKDAYS):
+        if re.search(rf"\b{name}\b", lowered):
+            return as_of + timedelta(days=(index - as_of.weekday()) % 7 or 7)
+    return None
+
+
+OPEN_SLOTS = re.compile(
+    r"\b" + NUM + r"\s+(?:open|available)\s+(?:slots?|spots?|openings?|seats?|beds?)", re.I
+)
+
+
+def open_slots(sentence: str) -> int | None:
+    match = OPEN_SLOTS.search(sentence)
+    value = number(match.group(1)) if match else None
+    return int(value) if value is not None else None

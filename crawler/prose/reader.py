@@ -1,0 +1,238 @@
+"""Read facility facts out of text segments (headings, paragraphs, list items with their lead).
+
+A segment is split into sentences and each sentence into clauses. Questions ("Do you offer
+detox?") and first-person sentences (testimonials: "I went to detox before coming here") are
+skipped: they are not the program stating a fact. Each phrase of
+:mod:`crawler.prose.vocabulary` that matches a clause sets its ``stated`` value, or its
+``denied`` value when a denial word precedes it in the clause or follows it ("Medicaid is not
+accepted"). Quantities come from :mod:`crawler.prose.numbers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from crawler.prose import numbers
+from crawler.prose.vocabulary import (
+    CLAUSE_BREAK,
+    DENIAL_AFTER,
+    DENIAL_BEFORE,
+    DENIAL_GAP_BREAK,
+    DENIAL_GAP_WORDS,
+    HEDGE,
+    NOT_A_DENIAL,
+    PHRASES,
+    US_STATES,
+    WHAT_TO_BRING,
+    Phrase,
+)
+
+LIST_FIELDS = {
+    "therapies.other",
+    "languages.other",
+    "access.licensed_states",
+    "intake.what_to_bring",
+    "accreditations",
+}
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“¿¡(]?[A-Z0-9¿¡])")
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
+CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b", re.I)
+
+ACCEPTING = re.compile(
+    r"(?:now|currently|are|is) (?:accepting|taking|welcoming) new (?:clients|patients|referrals"
+    r"|admissions|participants)|(?:have|has) (?:immediate )?openings"
+    r"|aceptando (?:nuevos )?pacientes",
+    re.I,
+)
+NOT_ACCEPTING = re.compile(
+    r"not (?:currently )?(?:accepting|taking) new (?:clients|patients|referrals|admissions)"
+    r"|(?:waitlist|wait list|waiting list) is (?:currently )?closed|(?:are|is) (?:currently )?"
+    r"(?:at (?:full )?capacity|full)\b|no (?:longer|currently) accepting|no (?:estamos )?aceptando",
+    re.I,
+)
+NO_WAITLIST = re.compile(
+    r"(?:don'?t|do not|doesn'?t) (?:currently )?have a (?:wait ?list|waiting list)"
+    r"|\bno (?:wait ?list|waiting list|wait)\b|sin lista de espera",
+    re.I,
+)
+# Job openings and staff news are not places for clients.
+NOT_ABOUT_CLIENTS = re.compile(
+    r"hiring|\bjobs?\b|positions?|careers?|employment|apply|counselors|therapists|clinicians"
+    r"|nurses|volunteers",
+    re.I,
+)
+# "In many cases you can begin within a few days, depending on..." promises nothing.
+HEDGED = re.compile(
+    r"\b(?:in (?:many|most|some) cases|depending on|depends on|may|might|typically|usually|often"
+    r"|can vary|varies|generally)\b",
+    re.I,
+)
+LICENSED = re.compile(r"licen[sc]", re.I)
+LICENSED_CONTEXT = re.compile(
+    r"virtual|telehealth|online|\bserve\b|residents|(?:clients|patients|people) (?:in|located)",
+    re.I,
+)
+STATE_NAMES = re.compile(r"\b(" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")\b")
+
+
+@dataclass
+class AvailabilityStatement:
+    """One sentence about getting in: whether, how soon, how many places, and when it held."""
+
+    statement: str
+    accepting_new_patients: bool | None = None
+    days_to_intake: int | None = None
+    open_slots: int | None = None
+    as_of: date | None = None
+    dated: bool = False  # the page or the sentence states the date (else it is the crawl date)
+
+
+@dataclass
+class PageReading:
+    """What one page states: facts by path, paths it contradicts itself on, availability."""
+
+    facts: dict[str, Any] = field(default_factory=dict)
+    conflicts: set[str] = field(default_factory=set)
+    availability: list[AvailabilityStatement] = field(default_factory=list)
+    url: str | None = None
+
+    def add(self, path: str, value: Any) -> None:
+        if path in self.conflicts or value is None:
+            return
+        if path in LIST_FIELDS:
+            items = self.facts.setdefault(path, [])
+            for item in value if isinstance(value, list) else [value]:
+                if item not in items:
+                    items.append(item)
+            return
+        if path in self.facts and self.facts[path] != value:
+            # The page says both; it says neither for sure.
+            self.conflicts.add(path)
+            del self.facts[path]
+            return
+        self.facts[path] = value
+
+
+def sentences(segment: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_END.split(" ".join(segment.split())) if s.strip()]
+
+
+def clauses(sentence: str) -> list[str]:
+    return [c for c in re.split(CLAUSE_BREAK, sentence, flags=re.I) if c and c.strip()]
+
+
+def is_statement(sentence: str) -> bool:
+    """Not a question and not a client speaking about themselves."""
+    return not sentence.rstrip(" \"”'").endswith("?") and not FIRST_PERSON.search(sentence)
+
+
+def denied(clause: str, start: int, end: int) -> bool:
+    before = re.sub(NOT_A_DENIAL, " ", clause[:start], flags=re.I)
+    words = before.split()
+    for index in range(len(words) - 1, max(len(words) - DENIAL_GAP_WORDS - 2, -1), -1):
+        if re.fullmatch(DENIAL_BEFORE, words[index].strip(",.:()"), re.I):
+            return True
+        if re.search(DENIAL_GAP_BREAK, words[index], re.I):
+            break
+    return bool(re.search(DENIAL_AFTER, clause[end : end + 40], re.I))
+
+
+def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any] | None:
+    """``(matched, value)`` for one phrase in one clause; ``None`` if it does not match."""
+    if phrase.forbids and re.search(phrase.forbids, sentence, re.I):
+        return None
+    match = re.search(phrase.pattern, clause, re.I)
+    if not match:
+        return None
+    if phrase.requires and not re.search(phrase.requires, sentence, re.I):
+        return None
+    if denied(clause, match.start(), match.end()):
+        return True, phrase.denied
+    if re.search(HEDGE, clause, re.I):
+        return None
+    if CONDITIONAL.match(clause) and "," in clause[match.end() :] + ",":
+        first_comma = clause.find(",")
+        if first_comma == -1 or match.start() < first_comma:
+            return None  # "If you need detox, ..." names detox without stating it
+    if phrase.item is not None:
+        return True, phrase.item
+    return True, phrase.stated
+
+
+def read_sentence(sentence: str, reading: PageReading, as_of: date, dated: bool) -> None:
+    if not is_statement(sentence):
+        return
+    for clause in clauses(sentence):
+        for phrase in PHRASES:
+            found = phrase_value(phrase, clause, sentence)
+            if found is None or found[1] is None:
+                continue
+            value = found[1]
+            reading.add(phrase.path, [value] if phrase.path in LIST_FIELDS else value)
+    reading.add("schedule.hours_per_week", numbers.hours_per_week(sentence))
+    reading.add("schedule.program_weeks", numbers.program_weeks(sentence))
+    daytime, evening = numbers.group_times(sentence)
+    reading.add("schedule.daytime", daytime)
+    reading.add("schedule.evening", evening)
+    if LICENSED.search(sentence) and LICENSED_CONTEXT.search(sentence):
+        after = sentence[LICENSED.search(sentence).start() :]  # type: ignore[union-attr]
+        states = [US_STATES[name] for name in STATE_NAMES.findall(after)]
+        if states:
+            reading.add("access.licensed_states", states)
+    if re.search(r"\bbring\b|\btraiga\b", sentence, re.I):
+        items = [name for name, pattern in WHAT_TO_BRING if re.search(pattern, sentence, re.I)]
+        if items:
+            reading.add("intake.what_to_bring", items)
+    statement = availability(sentence, as_of, dated)
+    if statement is not None:
+        reading.availability.append(statement)
+
+
+def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStatement | None:
+    if NOT_ABOUT_CLIENTS.search(sentence) or HEDGED.search(sentence):
+        return None
+    stamped = re.search(r"\bas of\b|updated|posted", sentence, re.I)
+    own_date = numbers.first_date(sentence) if stamped else None
+    if own_date is not None:
+        as_of, dated = own_date, True
+    accepting: bool | None = None
+    if NOT_ACCEPTING.search(sentence):
+        accepting = False
+    elif ACCEPTING.search(sentence) or NO_WAITLIST.search(sentence):
+        accepting = True
+    days = None if NO_WAITLIST.search(sentence) else numbers.days_to_intake(sentence, as_of)
+    slots = numbers.open_slots(sentence)
+    if accepting is None and days is None and slots is None:
+        return None
+    if slots:
+        accepting = True if accepting is None else accepting
+    return AvailabilityStatement(sentence, accepting, days, slots, as_of, dated)
+
+
+def read_text(
+    segments: str | Iterable[str],
+    *,
+    crawl_date: date,
+    page_date: date | None = None,
+    url: str | None = None,
+    facts_too: bool = True,
+) -> PageReading:
+    """Read text segments (or one string); ``facts_too=False`` reads availability only."""
+    if isinstance(segments, str):
+        segments = [segments]
+    reading = PageReading(url=url)
+    as_of, dated = (page_date, True) if page_date else (crawl_date, False)
+    for segment in segments:
+        for sentence in sentences(segment):
+            if facts_too:
+                read_sentence(sentence, reading, as_of, dated)
+            elif is_statement(sentence):
+                statement = availability(sentence, as_of, dated)
+                if statement is not None:
+                    reading.availability.append(statement)
+    return reading

@@ -1,0 +1,400 @@
+"""The phrases the prose reader knows, as data: which words state which facility fact.
+
+Each :class:`Phrase` names a field (dotted path of :class:`~iop.facility.Facility`), a regular
+expression (matched case-insensitively on one clause), the value a plain statement sets
+(``stated``) and the value a denial sets (``denied``; ``None``: a denial says nothing). List
+fields take ``item``: the name added to the list. ``requires``/``forbids`` are patterns the clause
+must / must not contain for the phrase to count (e.g. a payment is only stated where the clause
+is about accepting it). Adding knowledge means adding a row here, not code.
+
+English and a little Spanish (the language most US programs also publish in).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from iop.facility import Ownership
+
+
+@dataclass(frozen=True)
+class Phrase:
+    path: str
+    pattern: str
+    stated: Any = True
+    denied: Any = False
+    requires: str | None = None
+    forbids: str | None = None
+    item: str | None = None
+
+
+# Clauses about paying for care, not education about insurance in general.
+PAYING = (
+    r"accept|\btake\b|in[- ]network|contract|\bbill|approved|participat|we work with|welcome"
+    r"|payment|\bpay\b|paying|insurance (?:plans?|accepted)|insurance:|plans? accepted"
+    r"|aceptamos|seguro|^\W*no\b"
+)
+# Someone else's prescriber: the program accepts clients on MAT, it does not provide it.
+OUTSIDE_PRESCRIBER = (
+    r"outside (?:provider|prescriber|clinic)|another (?:provider|prescriber|clinic|program)"
+    r"|prescribed elsewhere|(?:their|your) own (?:provider|prescriber|clinic)"
+    r"|(?:community|partner|local) (?:otp|methadone clinic|opioid treatment program)"
+)
+# Other levels of care named as where a program sends people, or what it is compared with.
+ELSEWHERE = (
+    r"\brefer|higher level of care|step(?:s|ped)?[- ]down|alternative to|instead of|compared"
+    r"|\bthan\b|\bvs\.?\b|versus|transition"
+)
+GROUP_WORDS = r"groups?|sessions?|programs?|programming|tracks?|iop|options?|schedules?|cohorts?"
+SPOKEN = (
+    r"speak|language|bilingual|interpret|(?:groups?|sessions?|services?|counseling|therapy)"
+    r"(?: are| is)?(?: also)?(?: available| offered| provided| held| conducted)? in\b|idioma"
+)
+
+PHRASES: tuple[Phrase, ...] = (
+    # Levels of care. Residential and inpatient are mostly named as what IOP is an alternative
+    # to, so only denials ("we are not a residential program") and "our residential ..." count.
+    Phrase("levels_of_care.iop", r"intensive outpatient|\biop\b|asam (?:level )?2\.1\b"),
+    Phrase(
+        "levels_of_care.iop",
+        r"programa (?:intensivo ambulatorio|ambulatorio intensivo)"
+        r"|tratamiento ambulatorio intensivo",
+    ),
+    Phrase(
+        "levels_of_care.partial_hospitalization",
+        r"partial hospitali[sz]ation|\bphp\b|day treatment program|asam (?:level )?2\.5\b",
+        forbids=ELSEWHERE,
+    ),
+    Phrase(
+        "levels_of_care.outpatient",
+        r"(?:standard|general|traditional|routine|regular) outpatient|asam (?:level )?1\b(?!\.)",
+    ),
+    Phrase(
+        "levels_of_care.residential",
+        r"our residential (?:program|facility|campus|unit)|we (?:also )?offer residential",
+        forbids=ELSEWHERE,
+    ),
+    Phrase("levels_of_care.residential", r"\bresidential\b", stated=None, requires=r"\b(?:we|our)"),
+    Phrase("levels_of_care.inpatient", r"\binpatient\b", stated=None, requires=r"\b(?:we|our)"),
+    # Medications.
+    Phrase(
+        "medications.mat_buprenorphine",
+        r"buprenorphine|buprenorfina|suboxone|sublocade|subutex|zubsolv|brixadi",
+        forbids=OUTSIDE_PRESCRIBER,
+    ),
+    Phrase("medications.mat_methadone", r"methadone|metadona", forbids=OUTSIDE_PRESCRIBER),
+    Phrase(
+        "medications.mat_naltrexone", r"naltrexone|naltrexona|vivitrol", forbids=OUTSIDE_PRESCRIBER
+    ),
+    Phrase(
+        "medications.mat_alcohol",
+        r"acamprosate|campral|disulfiram|antabuse|medications? for alcohol use disorder",
+    ),
+    Phrase(
+        "medications.otp_certified",
+        r"(?:certified |licensed )?opioid treatment program|\botp\b",
+        forbids=OUTSIDE_PRESCRIBER,
+    ),
+    Phrase(
+        "medications.mat_accepts_outside_prescriptions",
+        r"(?:welcome|accept)\w* (?:clients|patients|people)(?: who are)? (?:already )?"
+        r"(?:on|taking|receiving|prescribed)"
+        r" (?:mat\b|medications?|methadone|buprenorphine|suboxone)",
+    ),
+    # Detox. A bare "detox" is only read when denied: "we offer detox" does not say where.
+    Phrase(
+        "detox.detox_onsite",
+        r"\bdetox(?:ification)?\b|withdrawal management|desintoxicaci[oó]n",
+        stated=None,
+    ),
+    Phrase(
+        "detox.detox_onsite",
+        r"on[- ]site detox|detox(?:ification)? (?:is )?(?:available )?on[- ]site"
+        r"|(?:our|in-house) (?:medical(?:ly supervised)? )?detox(?:ification)?"
+        r" (?:unit|program|center)",
+    ),
+    Phrase(
+        "detox.detox_outpatient",
+        r"outpatient (?:medical )?detox|ambulatory detox|outpatient withdrawal management",
+    ),
+    Phrase(
+        "detox.detox_referral",
+        r"refer\w* [^.;]{0,60}detox|detox(?:ification)? (?:partners?|referrals?)"
+        r"|(?:arrange|coordinate|find)\w* [^.;]{0,40}detox(?:ification)? (?:facilit|cent|program"
+        r"|bed|provider|elsewhere)",
+        denied=None,
+    ),
+    # Therapies.
+    Phrase("therapies.group_process", r"process(?:-oriented)? groups?"),
+    Phrase("therapies.group_psychoeducation", r"psycho-?educational groups?|psychoeducation"),
+    Phrase("therapies.group_skills", r"skills?(?:-building)? groups?|coping skills"),
+    Phrase(
+        "therapies.group_relapse_prevention", r"relapse prevention|prevenci[oó]n de reca[ií]das"
+    ),
+    Phrase("therapies.group_refusal_training", r"refusal (?:skills|training)"),
+    Phrase(
+        "therapies.family_therapy",
+        r"family (?:therapy|counseling|sessions)|multi-?family groups?|terapia familiar",
+    ),
+    Phrase(
+        "therapies.group_therapy",
+        r"group (?:therapy|counseling)|therapy groups|terapia de grupo|terapia grupal",
+    ),
+    Phrase(
+        "therapies.individual_therapy",
+        r"individual (?:therapy|counseling|sessions)|one-on-one (?:therapy|counseling|sessions)"
+        r"|terapia individual",
+    ),
+    Phrase("therapies.cbt", r"cognitive[- ]behavio(?:u)?ral therapy|\bcbt\b"),
+    Phrase("therapies.dbt", r"dialectical behavio(?:u)?r(?:al)? therapy|\bdbt\b"),
+    Phrase("therapies.art_therapy", r"\bart therapy|expressive arts"),
+    Phrase("therapies.music_therapy", r"music therapy"),
+    Phrase("therapies.equine_therapy", r"equine"),
+    Phrase("therapies.yoga", r"\byoga\b"),
+    Phrase("therapies.acupuncture", r"acupuncture|nada protocol"),
+    Phrase("therapies.mindfulness", r"mindfulness|meditation"),
+    Phrase("therapies.other", r"\bemdr\b|eye movement desensiti", item="EMDR", denied=None),
+    Phrase(
+        "therapies.other",
+        r"motivational interviewing",
+        item="motivational interviewing",
+        denied=None,
+    ),
+    Phrase("therapies.other", r"seeking safety", item="Seeking Safety", denied=None),
+    Phrase("therapies.other", r"matrix model", item="Matrix Model", denied=None),
+    Phrase(
+        "therapies.other", r"contingency management", item="contingency management", denied=None
+    ),
+    Phrase(
+        "therapies.other",
+        r"12-step facilitation|twelve[- ]step facilitation",
+        item="12-step facilitation",
+        denied=None,
+    ),
+    Phrase("therapies.other", r"drumming circles?", item="drumming", denied=None),
+    # Schedule words about groups; clock times are read by the number readers.
+    Phrase(
+        "schedule.evening",
+        rf"\b(?:evenings?|nights?|after[- ]work)\b(?:[\w\s,&/]{{0,20}}?)\s(?:{GROUP_WORDS})\b"
+        rf"|\b(?:groups|sessions|classes) meet\b[^.;]{{0,30}}\bevenings?\b"
+        r"|grupos? (?:nocturnos?|vespertinos?|por la (?:tarde|noche))"
+        r"|horario (?:nocturno|vespertino)",
+    ),
+    Phrase(
+        "schedule.daytime",
+        rf"\b(?:mornings?|daytime|day)\b(?:[\w\s,&/]{{0,20}}?)\s(?:{GROUP_WORDS})\b"
+        rf"|\b(?:groups|sessions|classes) meet\b[^.;]{{0,30}}\bmornings?\b"
+        r"|grupos? (?:matutinos?|por la mañana)",
+        forbids=r"same[- ]day|next[- ]day|\d+[- ]day|per day|a day|each day|every day|day one",
+    ),
+    Phrase(
+        "schedule.weekend",
+        rf"\b(?:weekend|saturday|sunday)s?\b(?:[\w\s,&/]{{0,20}}?)\s(?:{GROUP_WORDS})\b",
+    ),
+    # Payment.
+    Phrase(
+        "payment.medicaid",
+        r"\bmedicaid\b|centennial care|turquoise care|medi-cal|masshealth|\bahcccs\b|apple health"
+        r"|tenncare|soonercare|husky health|badgercare|health first colorado|kancare"
+        r"|oregon health plan|nj familycare|mo healthnet",
+        requires=PAYING,
+    ),
+    Phrase("payment.medicare", r"\bmedicare\b", requires=PAYING),
+    Phrase(
+        "payment.private_insurance",
+        r"private (?:health )?insurance|commercial (?:insurance|plans|health plans)"
+        r"|most major (?:insurance|health plans|insurers)|employer-sponsored|aetna|cigna"
+        r"|blue cross|\bbcbs\b|unitedhealthcare|united healthcare|humana|anthem|kaiser"
+        r"|seguros? privados?",
+        requires=PAYING,
+    ),
+    Phrase("payment.military_insurance", r"tricare|military insurance", requires=PAYING),
+    Phrase("payment.self_pay", r"self[- ]pay|private pay|cash pay|pay privately|pago en efectivo"),
+    Phrase(
+        "payment.sliding_fee",
+        r"sliding[- ](?:fee|scale)|income-based (?:fees|rates)"
+        r"|fees? (?:are )?based on (?:your |household )?income"
+        r"|escala m[oó]vil|tarifa(?:s)? (?:seg[uú]n|basadas? en) (?:sus )?ingresos",
+    ),
+    Phrase(
+        "payment.free_care",
+        r"free of charge|at no cost|no cost to (?:you|clients|patients)"
+        r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito",
+    ),
+    # Languages.
+    Phrase(
+        "languages.spanish",
+        r"\bspanish\b|en español|se habla español|hablamos español|bilingüe",
+        requires=SPOKEN + r"|español",
+    ),
+    Phrase("languages.sign_language", r"sign language|\basl\b", requires=SPOKEN + r"|deaf"),
+    *(
+        Phrase("languages.other", rf"\b{name}\b", item=name, denied=None, requires=SPOKEN)
+        for name in (
+            "Vietnamese",
+            "Mandarin",
+            "Cantonese",
+            "Korean",
+            "Tagalog",
+            "Russian",
+            "Arabic",
+            "Navajo",
+            "Portuguese",
+            "French",
+            "Haitian Creole",
+            "Somali",
+            "Hmong",
+            "Polish",
+        )
+    ),
+    # Ownership.
+    Phrase(
+        "ownership",
+        r"\b(?:we are|we're|as|is) an? (?:[\w-]+ ){0,3}(?:non-?profit|not-for-profit)"
+        r"|501\s?\(c\)\s?\(3\)|organización sin fines de lucro"
+        r"|ownership:\s*(?:private\s+)?non-?profit",
+        stated=Ownership.PRIVATE_NON_PROFIT,
+        denied=None,
+    ),
+    Phrase(
+        "ownership",
+        r"\b(?:operated|run|administered|funded and operated) by (?:the )?(?:[\w.]+ ){1,3}county\b"
+        r"|\bcounty[- ](?:run|operated)\b|(?:program|service|division|department) of "
+        r"(?:the )?(?:[\w.]+ ){1,3}county\b",
+        stated=Ownership.PUBLIC_LOCAL,
+        denied=None,
+    ),
+    Phrase(
+        "ownership",
+        r"\b(?:operated|run|administered) by the state of|state[- ](?:run|operated) "
+        r"(?:program|facility|clinic)",
+        stated=Ownership.PUBLIC_STATE,
+        denied=None,
+    ),
+    Phrase(
+        "ownership",
+        r"privately[- ]owned|for-profit|©[^.]{0,80}\bl\.?l\.?c\b",
+        stated=Ownership.PRIVATE_FOR_PROFIT,
+        denied=None,
+        forbids=r"non-?profit|not-for-profit",
+    ),
+    # Access.
+    Phrase(
+        "access.telehealth",
+        r"telehealth|telemedicine|telesalud|video (?:sessions|visits|groups)"
+        rf"|(?:virtual|online) (?:{GROUP_WORDS}|care|treatment|visits|counseling|therapy)\b",
+    ),
+    Phrase(
+        "access.virtual_only",
+        r"(?:100%|fully|entirely|exclusively|completely) (?:virtual|online|remote)"
+        r"|virtual-only|online-only|no (?:physical|in-person) (?:location|office|clinic)"
+        r"|all (?:sessions|groups|services) are (?:held |delivered )?(?:online|virtually)",
+    ),
+    # Intake.
+    Phrase(
+        "intake.walk_in",
+        r"walk-?ins?\b|no appointment (?:is )?(?:needed|necessary|required)|sin cita",
+        forbids=r"by appointment only",
+    ),
+    Phrase("intake.walk_in", r"by appointment only", stated=False, denied=None),
+    Phrase(
+        "accreditations",
+        r"\bcarf\b|commission on accreditation of rehabilitation",
+        item="CARF",
+        denied=None,
+    ),
+    Phrase("accreditations", r"joint commission", item="The Joint Commission", denied=None),
+    Phrase("accreditations", r"legitscript", item="LegitScript", denied=None),
+)
+
+# What to bring to intake: canonical item names and the words that name them.
+WHAT_TO_BRING: tuple[tuple[str, str], ...] = (
+    ("photo ID", r"photo id|\bid\b|identification|driver'?s license"),
+    ("insurance card", r"insurance (?:card|information)|medicaid card"),
+    ("list of current medications", r"(?:list of|current) (?:your )?(?:current )?medications"),
+    ("proof of income", r"proof of income|pay stubs?"),
+    ("proof of address", r"proof of (?:address|residency|residence)"),
+    ("court or probation paperwork", r"court|probation|legal paperwork"),
+)
+
+# Words that deny what follows them in a clause ("we do not offer", "no Medicaid").
+DENIAL_BEFORE = (
+    r"\b(?:no|not|never|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|cannot|can'?t|unable"
+    r"|neither|nor|none of)\b"
+)
+# Between a denial word and what it denies: a few words, none that start another phrase
+# ("welcomed without judgment at X IOP" does not deny the IOP).
+DENIAL_GAP_WORDS = 6
+DENIAL_GAP_BREAK = (
+    r"\b(?:at|for|from|by|about|than|because|who|which|that|when|if|replace|substitute|mean"
+    r"|guarantee|require|need)\b"
+)
+# "no one", "not only": negation words that do not deny.
+NOT_A_DENIAL = r"\b(?:no one|not only|not just|no matter|whether or not|no-cost|no cost)\b"
+# Words after a match that deny it ("Medicaid is not accepted", "Medicaid: not accepted").
+DENIAL_AFTER = (
+    r"^[\s:,-]*(?:is |are )?(?:currently |also )?(?:not|n't|unavailable|no longer)\b"
+    r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
+)
+# Clause boundaries: a denial does not carry past these.
+CLAUSE_BREAK = (
+    ";|\\s[-\u2013\u2014]\\s|"  # a semicolon or a spaced dash (hyphen, en or em dash)
+    r",?\s(?:but|however|although|though|while|whereas|instead|except)\b"
+)
+# Hedges: "sliding-scale fees may be available" does not say they are.
+HEDGE = r"\b(?:may|might|could) (?:also )?(?:be )?(?:available|possible|offered|eligible)"
+
+US_STATES: dict[str, str] = {
+    "Alabama": "AL",
+    "Alaska": "AK",
+    "Arizona": "AZ",
+    "Arkansas": "AR",
+    "California": "CA",
+    "Colorado": "CO",
+    "Connecticut": "CT",
+    "Delaware": "DE",
+    "Florida": "FL",
+    "Georgia": "GA",
+    "Hawaii": "HI",
+    "Idaho": "ID",
+    "Illinois": "IL",
+    "Indiana": "IN",
+    "Iowa": "IA",
+    "Kansas": "KS",
+    "Kentucky": "KY",
+    "Louisiana": "LA",
+    "Maine": "ME",
+    "Maryland": "MD",
+    "Massachusetts": "MA",
+    "Michigan": "MI",
+    "Minnesota": "MN",
+    "Mississippi": "MS",
+    "Missouri": "MO",
+    "Montana": "MT",
+    "Nebraska": "NE",
+    "Nevada": "NV",
+    "New Hampshire": "NH",
+    "New Jersey": "NJ",
+    "New Mexico": "NM",
+    "New York": "NY",
+    "North Carolina": "NC",
+    "North Dakota": "ND",
+    "Ohio": "OH",
+    "Oklahoma": "OK",
+    "Oregon": "OR",
+    "Pennsylvania": "PA",
+    "Rhode Island": "RI",
+    "South Carolina": "SC",
+    "South Dakota": "SD",
+    "Tennessee": "TN",
+    "Texas": "TX",
+    "Utah": "UT",
+    "Vermont": "VT",
+    "Virginia": "VA",
+    "Washington": "WA",
+    "West Virginia": "WV",
+    "Wisconsin": "WI",
+    "Wyoming": "WY",
+    "District of Columbia": "DC",
+}

@@ -1,0 +1,165 @@
+"""One fetched page of a program's website, read; and a program's pages turned into facts.
+
+A page gives three kinds of facts, trusted in this order when pages are combined:
+schema.org markup (name, address, coordinates, phone, hours), the page's own contact details
+(``tel:`` links, ``<address>``, ``og:site_name``) for sites without markup, and what its prose
+states (:mod:`crawler.prose`). Opening hours that run into the evening or the weekend say so
+only when the prose has not said otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import lxml.html
+
+from crawler.prose import PageReading, merge_readings, read_html
+from crawler.spiders.base import schema_org
+from iop.facility import Phone
+
+# Numbers on nearly every page that are not the program's: crisis and national helplines.
+HELPLINES = {"988", "911", "18006624357", "8006624357", "18002738255", "8002738255"}
+ADDRESS = re.compile(
+    r"(?P<street>\d{1,6}\s+[\w .'#-]+?)(?:,?\s+(?P<street2>(?i:suite|ste\.?|unit|#|bldg\.?|floor)"
+    r"\s*[\w-]+))?,?\s+(?P<city>[A-Z][\w .'-]+?),\s*(?P<state>[A-Z]{2})\s+(?P<zip>\d{5})\b",
+)
+
+
+@dataclass
+class PageRecord:
+    url: str
+    entities: list[dict[str, Any]] = field(default_factory=list)  # facts of each entity
+    contact: dict[str, Any] = field(default_factory=dict)  # from tel: links, <address>
+    reading: PageReading = field(default_factory=PageReading)
+    text_addresses: set[tuple[str, str]] = field(default_factory=set)  # every <address> on it
+
+    @property
+    def depth(self) -> int:
+        return self.url.split("://", 1)[-1].rstrip("/").count("/")
+
+    def addresses(self) -> set[tuple[str, str]]:
+        """The (street, ZIP) of each place this page describes."""
+        marked = {
+            address_key(facts)
+            for facts in self.entities
+            if facts.get("address.street1") or facts.get("address.postal_code")
+        }
+        return marked or self.text_addresses
+
+
+def address_key(facts: dict[str, Any]) -> tuple[str, str]:
+    return _norm(facts.get("address.street1")), facts.get("address.postal_code") or ""
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"[\W_]+", " ", (text or "").lower()).strip()
+
+
+def read_page(html: str, url: str, crawl_date: date) -> PageRecord:
+    entities = [schema_org.entity_facts(entity) for entity in schema_org.entities(html, url)]
+    return page_record(html, url, crawl_date, [facts for facts in entities if facts])
+
+
+def page_record(
+    html: str, url: str, crawl_date: date, entities: list[dict[str, Any]]
+) -> PageRecord:
+    reading = read_html(html, crawl_date=crawl_date, url=url)
+    addresses = {address_key(found) for found in text_addresses(html)}
+    return PageRecord(url, entities, contact_facts(html), reading, addresses)
+
+
+def text_addresses(html: str) -> list[dict[str, Any]]:
+    """Each postal address written in an ``<address>`` element, as address facts."""
+    root = lxml.html.fromstring(html)
+    found = []
+    for block in root.xpath("//address"):
+        match = ADDRESS.search(address_line(block))
+        if match:
+            found.append(
+                {
+                    "address.street1": match["street"].strip(" ,"),
+                    "address.street2": match["street2"],
+                    "address.city": match["city"].strip(),
+                    "address.state": match["state"],
+                    "address.postal_code": match["zip"],
+                }
+            )
+    return found
+
+
+def address_line(block: Any) -> str:
+    """An ``<address>`` as one line, its lines (``<br>``) joined by commas."""
+    for br in block.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = [" ".join(line.split()).strip(" ,") for line in block.text_content().split("\n")]
+    return ", ".join(line for line in lines if line)
+
+
+def contact_facts(html: str) -> dict[str, Any]:
+    root = lxml.html.fromstring(html)
+    facts: dict[str, Any] = {}
+    name = root.xpath("string(//meta[@property='og:site_name']/@content)").strip()
+    if name:
+        facts["name"] = name
+    numbers = []
+    for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href"):
+        digits = re.sub(r"\D", "", href)
+        if len(digits) >= 10 and digits not in HELPLINES and digits not in numbers:
+            numbers.append(digits)
+    if numbers:
+        facts["phones"] = [Phone(number=numbers[0])]
+    addresses = text_addresses(html)
+    if len(addresses) == 1:  # a page listing several places has no address of its own
+        facts.update(addresses[0])
+    return {path: value for path, value in facts.items() if value}
+
+
+def _most_common(values: list[Any]) -> Any:
+    """The value most pages give; ties go to the earliest (pages are sorted home first)."""
+    counts = Counter(repr(value) for value in values)
+    best = max(counts.values())
+    return next(value for value in values if counts[repr(value)] == best)
+
+
+def facts_from_pages(
+    pages: list[PageRecord],
+    source: str,
+    address: tuple[str, str] | None = None,
+    defaults: dict[str, Any] | None = None,
+) -> tuple[dict[str, Any], date | None]:
+    """One program's facts from its pages, and the date its availability facts held.
+
+    With ``address``, only the markup entities at that address count (a site with several
+    locations); prose from every given page counts.
+    """
+    pages = sorted(pages, key=lambda page: (page.depth, page.url))
+    structured: dict[str, list[Any]] = {}
+    for page in pages:
+        for facts in page.entities:
+            here = address_key(facts)
+            if address is not None and here != address and (here[0] or here[1]):
+                continue
+            for path, value in facts.items():
+                structured.setdefault(path, []).append(value)
+    result = {path: _most_common(values) for path, values in structured.items()}
+    address_paths = [p for p in result if p.startswith("address.")]
+    for page in pages:
+        for path, value in page.contact.items():
+            if path.startswith("address.") and address_paths:
+                continue  # an address is taken whole from one source, never mixed
+            result.setdefault(path, value)
+        if any(p.startswith("address.") for p in page.contact):
+            address_paths = address_paths or ["address.street1"]
+    merged = merge_readings([page.reading for page in pages], source=source)
+    result.update(merged.facts)
+    for path, value in schema_org.hours_flags(result.get("schedule.opening_hours", [])).items():
+        if path not in merged.facts and path not in merged.conflicts:
+            result[path] = value
+    for path, value in (defaults or {}).items():
+        result.setdefault(path, value)
+    result.update({k: v for k, v in merged.availability.items() if v is not None})
+    return result, merged.availability_as_of

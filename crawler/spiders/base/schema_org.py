@@ -1,0 +1,208 @@
+"""schema.org data (JSON-LD and microdata, via extruct) as facility facts.
+
+Programs mark themselves up as ``MedicalOrganization``, ``MedicalClinic``, ``MedicalBusiness``
+or plain ``LocalBusiness``, often inside an ``@graph`` or as the ``provider`` of a
+``MedicalWebPage``; :func:`entities` finds them wherever they sit. :func:`entity_facts` maps one
+to facts: name, address, coordinates, telephone, url, opening hours (``"Mo-Fr 08:00-20:00"``)
+and the payments and languages it lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import extruct
+
+from iop.facility import Location, LocationPrecision, Phone
+
+WANTED_TYPES = {
+    "LocalBusiness", "MedicalBusiness", "MedicalClinic", "MedicalOrganization", "Hospital",
+    "Physician", "HealthAndBeautyBusiness", "ProfessionalService", "Psychiatric",
+    "MedicalCenter", "DiagnosticLab", "EmergencyService", "GovernmentOrganization", "NGO",
+}  # fmt: skip
+DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+DAY_NAMES = {
+    "monday": "Mo", "tuesday": "Tu", "wednesday": "We", "thursday": "Th", "friday": "Fr",
+    "saturday": "Sa", "sunday": "Su",
+}  # fmt: skip
+PAYMENTS = {
+    r"medicaid|medi-cal|masshealth|ahcccs|centennial care": "payment.medicaid",
+    r"medicare": "payment.medicare",
+    r"private insurance|commercial insurance": "payment.private_insurance",
+    r"tricare": "payment.military_insurance",
+    r"\bcash\b|self[- ]pay": "payment.self_pay",
+    r"sliding": "payment.sliding_fee",
+}
+
+
+def entities(html: str, url: str) -> list[dict[str, Any]]:
+    """Every wanted-type entity on the page, nested ones included, in page order."""
+    try:
+        data = extruct.extract(
+            html, base_url=url, syntaxes=["json-ld", "microdata"], uniform=True, errors="ignore"
+        )
+    except Exception:  # a page's broken markup must not stop the crawl of the site
+        return []
+    found: list[dict[str, Any]] = []
+    for item in data.get("json-ld", []) + data.get("microdata", []):
+        for entity in _walk(item):
+            if wanted(entity) and entity not in found:
+                found.append(entity)
+    return found
+
+
+def _walk(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _walk(item)
+    elif isinstance(value, dict):
+        yield value
+        for key, child in value.items():
+            if key != "@context":
+                yield from _walk(child)
+
+
+def types_of(entity: dict[str, Any]) -> set[str]:
+    kind = entity.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {str(k).rsplit("/", 1)[-1] for k in kinds if k}
+
+
+def wanted(entity: dict[str, Any]) -> bool:
+    return bool(types_of(entity) & WANTED_TYPES)
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def address_facts(address: Any) -> dict[str, Any]:
+    if isinstance(address, list):
+        address = address[0] if address else None
+    if isinstance(address, str):
+        return {}  # a one-line address is left to the text reader
+    if not isinstance(address, dict):
+        return {}
+    street = _text(address.get("streetAddress"))
+    street1, street2 = street, None
+    if street:
+        parts = re.split(
+            r",\s*(?=(?:suite|ste\.?|unit|#|building|bldg\.?|floor)\b)",
+            street,
+            maxsplit=1,
+            flags=re.I,
+        )
+        if len(parts) == 2:
+            street1, street2 = parts
+    region = _text(address.get("addressRegion"))
+    return {
+        "address.street1": street1,
+        "address.street2": street2,
+        "address.city": _text(address.get("addressLocality")),
+        "address.state": region.upper() if region and len(region) == 2 else None,
+        "address.postal_code": _text(address.get("postalCode")),
+    }
+
+
+def location_of(geo: Any) -> Location | None:
+    if isinstance(geo, list):
+        geo = geo[0] if geo else None
+    if not isinstance(geo, dict):
+        return None
+    try:
+        lat, lon = float(geo["latitude"]), float(geo["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return Location(lat=lat, lon=lon, precision=LocationPrecision.STREET, source="schema.org")
+
+
+def opening_hours(entity: dict[str, Any]) -> list[str]:
+    """``["Mo-Fr 08:00-20:00", "Sa 09:00-13:00"]`` from either way schema.org writes hours."""
+    specs = entity.get("openingHoursSpecification") or []
+    specs = specs if isinstance(specs, list) else [specs]
+    by_hours: dict[tuple[str, str], set[str]] = {}
+    for spec in specs:
+        if not isinstance(spec, dict) or not spec.get("opens") or not spec.get("closes"):
+            continue
+        days = spec.get("dayOfWeek") or []
+        for day in days if isinstance(days, list) else [days]:
+            code = DAY_NAMES.get(str(day).rsplit("/", 1)[-1].lower())
+            if code:
+                key = (str(spec["opens"])[:5], str(spec["closes"])[:5])
+                by_hours.setdefault(key, set()).add(code)
+    hours = [
+        f"{_day_ranges(days)} {opens}-{closes}"
+        for (opens, closes), days in sorted(by_hours.items(), key=lambda kv: _first_day(kv[1]))
+    ]
+    if not hours:
+        raw = entity.get("openingHours")
+        raw = raw if isinstance(raw, list) else [raw] if raw else []
+        hours = [" ".join(str(value).split()) for value in raw if str(value).strip()]
+    return hours
+
+
+def _first_day(days: set[str]) -> int:
+    return min(DAYS.index(day) for day in days)
+
+
+def _day_ranges(days: set[str]) -> str:
+    indexes = sorted(DAYS.index(day) for day in days)
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return ",".join(
+        DAYS[run[0]] if len(run) == 1 else f"{DAYS[run[0]]}-{DAYS[run[-1]]}" for run in runs
+    )
+
+
+def hours_flags(hours: list[str]) -> dict[str, bool]:
+    """Evening and weekend flags from opening hours that show them (closing after 6 p.m.)."""
+    flags: dict[str, bool] = {}
+    for line in hours:
+        match = re.search(r"(\d{2}):(\d{2})-(\d{2}):(\d{2})", line)
+        if match and int(match.group(3)) * 60 + int(match.group(4)) > 18 * 60:
+            flags["schedule.evening"] = True
+        if re.search(r"\b(?:Sa|Su)\b", line):
+            flags["schedule.weekend"] = True
+    return flags
+
+
+def entity_facts(entity: dict[str, Any]) -> dict[str, Any]:
+    facts: dict[str, Any] = {"name": _text(entity.get("name"))}
+    facts.update(address_facts(entity.get("address")))
+    location = location_of(entity.get("geo"))
+    if location is not None:
+        facts["location"] = location
+    telephone = _text(entity.get("telephone"))
+    if telephone:
+        facts["phones"] = [Phone(number=telephone)]
+    url = _text(entity.get("url"))
+    if url and url.startswith("http"):
+        facts["website"] = url
+    hours = opening_hours(entity)
+    if hours:
+        facts["schedule.opening_hours"] = hours
+    payments = entity.get("paymentAccepted") or []
+    for payment in payments if isinstance(payments, list) else str(payments).split(","):
+        for pattern, path in PAYMENTS.items():
+            if re.search(pattern, str(payment), re.I):
+                facts[path] = True
+    languages = entity.get("availableLanguage") or []
+    for language in languages if isinstance(languages, list) else [languages]:
+        if re.fullmatch(r"es|spanish|español", str(_text(language) or "").lower()):
+            facts["languages.spanish"] = True
+    return {path: value for path, value in facts.items() if value not in (None, "", [])}

@@ -1,0 +1,1 @@
+"""One spider per treatment program's website: declarations on the base classes, nothing more."""

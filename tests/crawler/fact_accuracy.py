@@ -1,0 +1,114 @@
+"""Field-level precision and recall of crawled facilities against labelled fixture sites.
+
+A facility's *facts* are the fields its provenance records (what a source stated), with their
+values; coordinates filled in by the ZIP-centroid fallback are not a stated fact. A labelled
+site (``expected.json``) lists every fact its pages state, per facility (``ref_hint``: a part
+of the facility's source ref). A crawled fact is correct when the label has the same value;
+a crawled fact whose field the label does not have at all is *invented*.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+CRAWL_DATE = "$crawl_date"  # in labels: the date of the crawl (the page states no date)
+
+
+def stated_facts(facility: dict[str, Any]) -> dict[str, Any]:
+    facts = {}
+    for path, provenance in facility["provenance"].items():
+        if path == "location" and provenance["source"] == "zip_centroid":
+            continue
+        value: Any = facility
+        for part in path.split("."):
+            value = value[part]
+        facts[path] = value
+    return facts
+
+
+def normalise(path: str, value: Any, crawl_date: str) -> Any:
+    if value == CRAWL_DATE:
+        return crawl_date
+    if path == "phones":
+        return sorted(v["number"] if isinstance(v, dict) else v for v in value)
+    if path == "location":
+        return (round(value["lat"], 4), round(value["lon"], 4))
+    if isinstance(value, list):
+        return sorted(str(v).casefold() for v in value)
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def same(path: str, expected: Any, actual: Any, crawl_date: str) -> bool:
+    left, right = normalise(path, expected, crawl_date), normalise(path, actual, crawl_date)
+    if isinstance(left, float) or isinstance(right, float):
+        return isinstance(left, int | float) and math.isclose(left, right, abs_tol=0.05)
+    return left == right
+
+
+@dataclass
+class Score:
+    correct: int = 0
+    crawled: int = 0
+    expected: int = 0
+    wrong: list[str] = field(default_factory=list)  # path: expected != crawled
+    missed: list[str] = field(default_factory=list)
+    invented: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)  # labelled facilities not crawled
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.crawled if self.crawled else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.expected if self.expected else 1.0
+
+    def add(self, other: Score) -> None:
+        self.correct += other.correct
+        self.crawled += other.crawled
+        self.expected += other.expected
+        self.wrong += other.wrong
+        self.missed += other.missed
+        self.invented += other.invented
+        self.unmatched += other.unmatched
+
+
+def score_site(
+    site: str, labels: list[dict[str, Any]], facilities: list[dict[str, Any]], crawl_date: str
+) -> Score:
+    score = Score()
+    by_ref = {facility["sources"][0]["ref"]: facility for facility in facilities}
+    matched: set[str] = set()
+    for label in labels:
+        ref = next((r for r in by_ref if label["ref_hint"] == r), None) or next(
+            (r for r in by_ref if label["ref_hint"] in r and r not in matched), None
+        )
+        expected = label["facts"]
+        score.expected += len(expected)
+        if ref is None:
+            score.unmatched.append(f"{site}: {label['ref_hint']}")
+            score.missed += [f"{site}: {path}" for path in expected]
+            continue
+        matched.add(ref)
+        crawled = stated_facts(by_ref[ref])
+        score.crawled += len(crawled)
+        for path, value in crawled.items():
+            if path not in expected:
+                score.invented.append(f"{site} {ref}: {path} = {value!r}")
+            elif same(path, expected[path], value, crawl_date):
+                score.correct += 1
+            else:
+                score.wrong.append(f"{site} {ref}: {path}: {expected[path]!r} != {value!r}")
+        score.missed += [f"{site} {ref}: {path}" for path in expected if path not in crawled]
+    for ref, facility in by_ref.items():
+        if ref not in matched:
+            crawled = stated_facts(facility)
+            score.crawled += len(crawled)
+            score.invented += [f"{site} {ref} (unlabelled facility): {path}" for path in crawled]
+    return score

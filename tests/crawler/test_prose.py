@@ -1,0 +1,251 @@
+"""The prose reader on short texts: statements, denials, testimonials, quantities, availability."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crawler.prose import merge_readings, read_html, read_text
+from iop.facility import Ownership
+
+CRAWLED = date(2026, 3, 10)
+
+
+def facts(text: str) -> dict:
+    return read_text(text, crawl_date=CRAWLED).facts
+
+
+def availability(text: str, page_date: date | None = None):
+    reading = read_text(text, crawl_date=CRAWLED, page_date=page_date)
+    assert len(reading.availability) == 1, reading.availability
+    return reading.availability[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our Intensive Outpatient Program is ASAM Level 2.1.", {"levels_of_care.iop": True}),
+        (
+            "We offer partial hospitalization (PHP).",
+            {"levels_of_care.partial_hospitalization": True},
+        ),
+        (
+            "Clients who need partial hospitalization are referred to partner programs.",
+            {},
+        ),
+        (
+            "We prescribe Suboxone and Vivitrol.",
+            {"medications.mat_buprenorphine": True, "medications.mat_naltrexone": True},
+        ),
+        (
+            "We accept Medicaid (Centennial Care), Medicare and most private insurance.",
+            {"payment.medicaid": True, "payment.medicare": True, "payment.private_insurance": True},
+        ),
+        ("We accept Medi-Cal.", {"payment.medicaid": True}),
+        ("We accept MassHealth.", {"payment.medicaid": True}),
+        ("AHCCCS plans accepted.", {"payment.medicaid": True}),
+        ("We offer a sliding fee scale.", {"payment.sliding_fee": True}),
+        ("Self-pay rates are available.", {"payment.self_pay": True}),
+        ("Our counselors provide services in Spanish.", {"languages.spanish": True}),
+        (
+            "We are a non-profit organization.",
+            {"ownership": Ownership.PRIVATE_NON_PROFIT},
+        ),
+        ("The program is operated by Alder County.", {"ownership": Ownership.PUBLIC_LOCAL}),
+        ("Evening groups meet Tuesday and Thursday.", {"schedule.evening": True}),
+        (
+            "We have morning and evening IOP tracks.",
+            {
+                "levels_of_care.iop": True,
+                "schedule.daytime": True,
+                "schedule.evening": True,
+            },
+        ),
+        ("Groups meet from 6 to 9 p.m.", {"schedule.evening": True}),
+        ("Walk-ins welcome.", {"intake.walk_in": True}),
+        (
+            "Process groups, DBT and family therapy.",
+            {
+                "therapies.group_process": True,
+                "therapies.dbt": True,
+                "therapies.family_therapy": True,
+            },
+        ),
+        (
+            "Art therapy and equine therapy are offered.",
+            {
+                "therapies.art_therapy": True,
+                "therapies.equine_therapy": True,
+            },
+        ),
+    ],
+)
+def test_statements(text: str, expected: dict) -> None:
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We do not offer detox.", {"detox.detox_onsite": False}),
+        (
+            "We do not offer detox, but we refer clients to trusted detox partners.",
+            {"detox.detox_onsite": False, "detox.detox_referral": True},
+        ),
+        ("We refer clients to detox partners.", {"detox.detox_referral": True}),
+        ("No Medicaid.", {"payment.medicaid": False}),
+        ("Medicaid not accepted.", {"payment.medicaid": False}),
+        ("Medicaid: not accepted", {"payment.medicaid": False}),
+        (
+            "We do not accept Medicaid, Medicare or TRICARE.",
+            {
+                "payment.medicaid": False,
+                "payment.medicare": False,
+                "payment.military_insurance": False,
+            },
+        ),
+        ("There are no weekend groups.", {"schedule.weekend": False}),
+        ("We are not a residential program.", {"levels_of_care.residential": False}),
+        ("Family therapy is not offered at this time.", {"therapies.family_therapy": False}),
+        ("All assessments are by appointment only.", {"intake.walk_in": False}),
+        ("You will be welcomed without judgment at our IOP.", {"levels_of_care.iop": True}),
+        (
+            "Our program does not replace inpatient detoxification.",
+            {},
+        ),
+    ],
+)
+def test_denials(text: str, expected: dict) -> None:
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I went to detox before coming here.",  # a client speaking
+        "My counselor got me on Vivitrol.",
+        "Do you offer detox?",  # a question states nothing
+        "Does Medicaid cover IOP?",
+        "If you need medically supervised detox, call your doctor.",
+        "Sliding-scale fees may be available.",  # a hedge
+        "Clients on methadone from another clinic are welcome.",  # someone else's medication
+    ],
+)
+def test_what_is_not_a_statement_of_the_program(text: str) -> None:
+    assert "detox.detox_onsite" not in facts(text)
+    assert "medications.mat_naltrexone" not in facts(text)
+    assert "medications.mat_methadone" not in facts(text)
+    assert "payment.medicaid" not in facts(text)
+    assert "payment.sliding_fee" not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("Our IOP is 9 hours per week.", 9),
+        ("Groups meet three hours a day, three days a week.", 9),
+        ("Sessions run 3 evenings a week, 3 hours each.", 9),
+        ("IOP is 9-12 hours per week.", 12),  # ranges: the upper bound
+        ("Our phone line is answered 24 hours a day, 7 days a week.", None),
+    ],
+)
+def test_hours_per_week(text: str, hours: int | None) -> None:
+    assert facts(text).get("schedule.hours_per_week") == hours
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("The program lasts 8 weeks.", 8),
+        ("Most clients complete the program in 8 to 12 weeks.", 12),
+        ("Our IOP is a 90-day program.", 12.9),
+        ("Groups meet three days a week.", None),
+        ("Clients should be sober for 2 weeks after detox.", None),
+    ],
+)
+def test_program_weeks(text: str, weeks: float | None) -> None:
+    assert facts(text).get("schedule.program_weeks") == weeks
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Next available intake within 48 hours.", 2),
+        ("Current waitlist: 2\u20133 weeks.", 21),  # an en dash, as sites write it
+        ("We offer same-day admission.", 0),
+        ("The wait for an intake assessment is about one week.", 7),
+        ("Next available intake: Monday, March 16.", 6),  # from the crawl date, a Tuesday
+        ("Next available start date: March 16, 2026.", 6),
+    ],
+)
+def test_days_to_intake(text: str, days: int) -> None:
+    statement = availability(text)
+    assert statement.days_to_intake == days
+    assert statement.as_of == CRAWLED
+    assert statement.statement == text
+
+
+def test_accepting_and_not_accepting_new_patients() -> None:
+    assert availability("Now accepting new patients.").accepting_new_patients is True
+    assert availability("We are not accepting new clients.").accepting_new_patients is False
+    no_wait = availability("We don't currently have a waitlist.")
+    assert no_wait.accepting_new_patients is True
+    assert no_wait.days_to_intake is None
+
+
+def test_job_openings_and_insurance_callbacks_are_not_availability() -> None:
+    for text in (
+        "We have openings for licensed counselors.",
+        "We will verify your insurance and call you within 24 hours.",
+        "In many cases you can begin treatment within a few days, depending on your plan.",
+    ):
+        assert read_text(text, crawl_date=CRAWLED).availability == []
+
+
+def test_statement_dates_beat_page_dates() -> None:
+    statement = availability(
+        "As of February 20, 2026, the waitlist is 10 days.", page_date=date(2026, 1, 5)
+    )
+    assert (statement.days_to_intake, statement.as_of) == (10, date(2026, 2, 20))
+
+
+def test_page_date_from_visible_text_or_markup() -> None:
+    html = """<html><head><meta property="article:modified_time" content="2026-01-02T10:00">
+    </head><body><main><p>Same-day admissions.</p></main></body></html>"""
+    reading = read_html(html, crawl_date=CRAWLED)
+    assert reading.availability[0].as_of == date(2026, 1, 2)
+    html = "<html><body><p>Updated March 3, 2026</p><p>Same-day admissions.</p></body></html>"
+    assert read_html(html, crawl_date=CRAWLED).availability[0].as_of == date(2026, 3, 3)
+
+
+def test_html_noise_is_not_read() -> None:
+    html = """<html><body>
+    <nav><ul><li><a href="/iop">IOP</a></li><li><a href="/detox">Detox</a></li></ul></nav>
+    <form><select><option>Medicaid</option><option>Medicare</option></select></form>
+    <div class="testimonial"><p>The detox unit here saved my life.</p></div>
+    <blockquote>Best partial hospitalization program in town.</blockquote>
+    <p>We accept the following plans:</p><ul><li>Aetna</li><li>Medicaid</li></ul>
+    </body></html>"""
+    reading = read_html(html, crawl_date=CRAWLED)
+    assert reading.facts == {"payment.private_insurance": True, "payment.medicaid": True}
+
+
+def test_pages_that_contradict_each_other_leave_the_fact_unknown() -> None:
+    yes = read_text("We offer evening groups.", crawl_date=CRAWLED)
+    no = read_text("We do not offer evening groups.", crawl_date=CRAWLED)
+    also = read_text("We accept Medicaid.", crawl_date=CRAWLED)
+    merged = merge_readings([yes, no, also])
+    assert "schedule.evening" not in merged.facts
+    assert merged.facts["payment.medicaid"] is True
+
+
+def test_the_freshest_availability_statement_wins() -> None:
+    old = read_text("Waitlist: 3 weeks.", crawl_date=CRAWLED, page_date=date(2026, 1, 1))
+    new = read_text("Now accepting new clients.", crawl_date=CRAWLED, page_date=date(2026, 3, 1))
+    merged = merge_readings([old, new], source="example")
+    assert merged.availability["availability.accepting_new_patients"] is True
+    assert "availability.days_to_intake" not in merged.availability
+    assert merged.availability["availability.as_of"] == date(2026, 3, 1)
+    assert merged.availability["availability.source"] == "example"
+    assert merged.availability_as_of == date(2026, 3, 1)
