@@ -61,7 +61,7 @@ def words(text: str) -> list[str]:
 
 
 def name_key(name: str | None) -> str:
-    """``"Desert Mountain Healing IOP, LLC"`` → ``"desert mountain healing iop"``."""
+    """``"Sunrise Recovery IOP, LLC"`` → ``"sunrise recovery iop"``."""
     return " ".join(w for w in words(name or "") if w not in NAME_NOISE)
 
 
