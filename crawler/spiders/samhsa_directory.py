@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base.tabular import Row, Table, TabularSpider, file_url, group_rows, normal
 from iop import samhsa
 from iop.facility import Facility, Location, LocationPrecision, Phone, PhoneKind
@@ -66,6 +67,7 @@ PHONE_COLUMNS = (
 class SamhsaDirectorySpider(TabularSpider):
     name = "samhsa_directory"
     source = "samhsa_directory"
+    source_kind = SourceKind.DIRECTORY
 
     def __init__(self, path: str, coordinates: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -29,6 +29,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 from urllib.parse import urljoin
 
+from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base.tabular import Row, Table, TabularSpider, group_rows, normal
 from crawler.spiders.boards.vocabulary import Meaning, asam_levels, board_vocabulary, match_terms
 from iop.facility import Facility, Phone, PhoneKind
@@ -84,6 +85,8 @@ def weekday_columns(
 
 class AvailabilityBoardSpider(TabularSpider):
     """Declare ``name``/``source``, ``table_paths``, ``columns``; the rest is done here."""
+
+    source_kind = SourceKind.BOARD
 
     #: ``{role: path relative to base_url}``; a spider argument named after the role overrides.
     table_paths: ClassVar[dict[str, str]] = {"programs": "programs.csv"}

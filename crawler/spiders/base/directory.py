@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 import scrapy
 from scrapy.http import Response, TextResponse
 
+from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.pages import PageRecord, facts_from_pages, page_record
 from crawler.spiders.base.structured_data import origin_of, site_facility
@@ -25,7 +26,7 @@ from iop.facility import Facility
 
 class PaginatedDirectorySpider(scrapy.Spider):
     source: str = ""
-    source_kind = "directory"  # a third party's listing, not the program's own word
+    source_kind = SourceKind.DIRECTORY  # a third party's listing, not the program's own word
     detail_links = "//*[contains(@class, 'listing')]//a[contains(@class, 'listing-link')]/@href"
     next_page = "//a[@rel='next']/@href"
     name_xpath = "string(//h1)"

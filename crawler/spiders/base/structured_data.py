@@ -34,6 +34,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.spiders import SitemapSpider
 
 from crawler.listing import build_facility
+from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.pages import PageRecord, facts_from_pages, page_record
 from iop.facility import Facility, Provenance
@@ -51,6 +52,7 @@ def origin_of(url: str) -> str:
 
 class StructuredDataSpider(SitemapSpider):
     source: str = ""
+    source_kind = SourceKind.WEBSITE  # the program's own word
     item_attributes: ClassVar[
         dict[str, Any]
     ] = {}  # facts every facility of the site has (defaults)
