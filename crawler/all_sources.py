@@ -32,7 +32,7 @@ def load_sources(
 ) -> list[dict[str, Any]]:
     """The ``[[source]]`` tables of a sources file, with ``overrides`` applied."""
     overrides = overrides or {}
-    sources = tomllib.loads(config.read_text())["source"]
+    sources: list[dict[str, Any]] = tomllib.loads(config.read_text())["source"]
     for source in sources:
         args = {key: str(value) for key, value in source.get("args", {}).items()}
         if "path" in args and not Path(args["path"]).is_absolute():

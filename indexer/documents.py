@@ -1,42 +1,144 @@
 """The index document of a facility and its mapping, both derived from the shared model.
 
 A document is the facility as the feed has it, plus fields only search needs:
-``point`` (a ``geo_point``), ``services_offered`` / ``services_not_offered`` (service codes
-known to be offered / known not to be; a code in neither is unknown) and ``ownership_sector``.
+
+- ``point`` (a ``geo_point``), ``ownership_sector``;
+- ``services_offered`` / ``services_not_offered``: service codes known to be offered / known
+  not to be (a code in neither is unknown);
+- ``availability_is_current``: the stated availability is at most
+  ``IOP_AVAILABILITY_MAX_AGE_DAYS`` old on the day the document was indexed (absent when the
+  facility states none), and ``availability_current_days_to_intake``: the days to intake only
+  while it is current, so ranking can use it and let stale waits stop counting;
+- ``content_fingerprint``: a hash of what the facility says (not when it was seen), so a
+  refresh can tell changed facilities from re-fetched ones.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import types
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
 from iop.facility import Facility
-from iop.vocabulary import not_offered_services, offered_services
+from iop.vocabulary import service_values
 
 # Fields kept in _source for display but never searched: keys are free-form field paths.
 NOT_INDEXED = {"provenance", "extras"}
 FULL_TEXT = {"name", "alternate_names"}
+# What changes on every crawl without the facility changing.
+VOLATILE = {"first_seen", "last_seen", "sources", "provenance", "status", "missed_refreshes"}
+DEFAULT_AVAILABILITY_MAX_AGE_DAYS = 30
 
 SEARCH_FIELDS: dict[str, Any] = {
     "point": {"type": "geo_point"},
     "services_offered": {"type": "keyword"},
     "services_not_offered": {"type": "keyword"},
     "ownership_sector": {"type": "keyword"},
+    "availability_is_current": {"type": "boolean"},
+    "availability_current_days_to_intake": {"type": "integer"},
+    "content_fingerprint": {"type": "long", "index": False},
 }
 
 
-def to_document(facility: Facility) -> dict[str, Any]:
-    document = facility.model_dump(mode="json")
+def availability_date(facility: Facility) -> date | None:
+    """When the stated availability held: its ``as_of``, else when it was fetched."""
+    availability = facility.availability
+    if availability.as_of is not None:
+        return availability.as_of
+    for path in (
+        "availability.days_to_intake",
+        "availability.accepting_new_patients",
+        "availability.open_slots",
+    ):
+        provenance = facility.provenance.get(path)
+        if provenance is not None:
+            return provenance.as_of or provenance.fetched_at.date()
+    return facility.last_seen.date() if facility.last_seen else None
+
+
+def availability_is_current(facility: Facility, today: date, max_age_days: int) -> bool | None:
+    """``None`` when no availability is stated; ``False`` when it is too old or undated."""
+    availability = facility.availability
+    stated = (
+        availability.days_to_intake,
+        availability.accepting_new_patients,
+        availability.open_slots,
+    )
+    if all(value is None for value in stated):
+        return None
+    held = availability_date(facility)
+    return held is not None and (today - held).days <= max_age_days
+
+
+def _fingerprint(content: str) -> int:
+    digest = hashlib.blake2b(content.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def content_fingerprint(facility: Facility) -> int:
+    return _fingerprint(facility.model_dump_json(exclude=VOLATILE))
+
+
+def _fingerprint_of_json(facility_json: str) -> int:
+    """:func:`content_fingerprint` from the facility's JSON, without serialising it again.
+
+    The model serialises its fields in order and the volatile ones (``sources`` to
+    ``missed_refreshes``) are contiguous, just before ``extras``; a key in quotes cannot occur
+    inside a JSON string, and no nested model has a ``sources`` field.
+    """
+    start = facility_json.find(',"sources":')
+    end = facility_json.find(',"extras":', facility_json.find(',"missed_refreshes":'))
+    if start < 0 or end < 0:
+        raise ValueError("not a facility serialised by the model")
+    return _fingerprint(facility_json[:start] + "," + facility_json[end + 1 :])
+
+
+def derived_fields(
+    facility: Facility,
+    *,
+    today: date | None = None,
+    max_age_days: int = DEFAULT_AVAILABILITY_MAX_AGE_DAYS,
+) -> dict[str, Any]:
+    """The search-only fields of a facility's document (see the module docstring)."""
+    services = service_values(facility)
+    fields: dict[str, Any] = {
+        "services_offered": [code for code, value in services.items() if value is True],
+        "services_not_offered": [code for code, value in services.items() if value is False],
+        "ownership_sector": facility.ownership.sector if facility.ownership else None,
+    }
     if facility.location is not None:
-        document["point"] = {"lat": facility.location.lat, "lon": facility.location.lon}
-    document["services_offered"] = offered_services(facility)
-    document["services_not_offered"] = not_offered_services(facility)
-    document["ownership_sector"] = facility.ownership.sector if facility.ownership else None
+        fields["point"] = {"lat": facility.location.lat, "lon": facility.location.lon}
+    current = availability_is_current(facility, today or datetime.now(UTC).date(), max_age_days)
+    if current is not None:
+        fields["availability_is_current"] = current
+        if current and facility.availability.days_to_intake is not None:
+            fields["availability_current_days_to_intake"] = facility.availability.days_to_intake
+    return fields
+
+
+def to_document(
+    facility: Facility,
+    *,
+    today: date | None = None,
+    max_age_days: int = DEFAULT_AVAILABILITY_MAX_AGE_DAYS,
+) -> dict[str, Any]:
+    document = facility.model_dump(mode="json")
+    document.update(derived_fields(facility, today=today, max_age_days=max_age_days))
+    document["content_fingerprint"] = content_fingerprint(facility)
     return document
+
+
+def document_json(facility: Facility, derived: dict[str, Any]) -> tuple[str, int]:
+    """:func:`to_document` as JSON text, the fast way, and the content fingerprint in it."""
+    facility_json = facility.model_dump_json()
+    fingerprint = _fingerprint_of_json(facility_json)
+    extra = json.dumps(derived | {"content_fingerprint": fingerprint})
+    return facility_json[:-1] + "," + extra[1:], fingerprint
 
 
 def from_document(document: dict[str, Any]) -> Facility:

@@ -1,8 +1,9 @@
-"""The ``facilities`` alias and the timestamped indices behind it.
+"""The ``facilities`` alias, the timestamped indices behind it, and the ``crawl_runs`` index.
 
 This is the only module that names a concrete index. A load goes into a new index created
 from the composable template; the alias is flipped to it in one atomic ``_aliases`` call, so
-searches see either the old index or the complete new one, never a half-built one.
+searches see either the old index or the complete new one, never a half-built one. The index
+it replaced is kept, so ``rollback`` can flip back at once.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
-from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch import BadRequestError, Elasticsearch, NotFoundError
 
 from indexer.documents import facility_mappings
 
@@ -19,6 +20,12 @@ from indexer.documents import facility_mappings
 ALIAS = os.environ.get("IOP_INDEX_ALIAS", "facilities")
 INDEX_PATTERN = f"{ALIAS}-*"
 TEMPLATE = f"{ALIAS}-template"
+# "facilities" → "crawl_runs"; "test-facilities" → "test-crawl_runs".
+RUNS_INDEX = (
+    ALIAS.removesuffix("facilities") + "crawl_runs"
+    if ALIAS.endswith("facilities")
+    else f"{ALIAS}-crawl_runs"
+)
 INDEX_SETTINGS: dict[str, Any] = {
     "number_of_shards": 1,
     "number_of_replicas": 0,
@@ -26,6 +33,20 @@ INDEX_SETTINGS: dict[str, Any] = {
     "refresh_interval": "-1",
 }
 SERVING_REFRESH_INTERVAL = "1s"
+RUNS_MAPPINGS: dict[str, Any] = {
+    # The summary's per-source and per-field parts are read, never searched.
+    "dynamic": False,
+    "properties": {
+        "run_id": {"type": "keyword"},
+        "started_at": {"type": "date"},
+        "finished_at": {"type": "date"},
+        "status": {"type": "keyword"},
+    },
+}
+
+
+class RollbackImpossible(RuntimeError):
+    """There is no older index to flip back to."""
 
 
 def new_index_name(now: datetime | None = None) -> str:
@@ -59,6 +80,11 @@ def serving_index(es: Elasticsearch) -> str | None:
     return next(iter(aliases.body), None)
 
 
+def facilities_indices(es: Elasticsearch) -> list[str]:
+    """Every facilities index of this alias, oldest first (names sort by creation time)."""
+    return sorted(es.indices.get(index=INDEX_PATTERN, expand_wildcards="open").body)
+
+
 def flip_alias(es: Elasticsearch, index: str) -> str | None:
     """Point the alias at ``index`` atomically; returns the index it pointed at before."""
     es.indices.put_settings(index=index, settings={"refresh_interval": SERVING_REFRESH_INTERVAL})
@@ -71,11 +97,28 @@ def flip_alias(es: Elasticsearch, index: str) -> str | None:
     return previous
 
 
-def prune(es: Elasticsearch, keep: int = 2) -> list[str]:
-    """Delete all but the ``keep`` newest facilities indices (the serving one always stays)."""
-    indices = sorted(es.indices.get(index=INDEX_PATTERN).body, reverse=True)
+def rollback(es: Elasticsearch) -> tuple[str, str]:
+    """Flip the alias back to the newest index older than the serving one: (from, to)."""
     serving = serving_index(es)
-    doomed = [name for name in indices[keep:] if name != serving]
+    if serving is None:
+        raise RollbackImpossible(f"the alias {ALIAS!r} points at no index yet")
+    older = [name for name in facilities_indices(es) if name < serving]
+    if not older:
+        raise RollbackImpossible(f"{serving} is serving and no older index is kept")
+    flip_alias(es, older[-1])
+    return serving, older[-1]
+
+
+def prune(es: Elasticsearch, keep: int = 2, previous: str | None = None) -> list[str]:
+    """Delete all but ``keep`` facilities indices: the serving one, ``previous``, then newest."""
+    serving = serving_index(es)
+    kept = [name for name in (serving, previous) if name]
+    for name in reversed(facilities_indices(es)):
+        if len(kept) >= keep:
+            break
+        if name not in kept:
+            kept.append(name)
+    doomed = [name for name in facilities_indices(es) if name not in kept]
     for name in doomed:
         es.indices.delete(index=name)
     return doomed
@@ -83,3 +126,25 @@ def prune(es: Elasticsearch, keep: int = 2) -> list[str]:
 
 def drop_index(es: Elasticsearch, index: str) -> None:
     es.indices.delete(index=index, ignore_unavailable=True)
+
+
+def drop_all(es: Elasticsearch) -> None:
+    """Delete every facilities index of this alias and its runs: for tests and benchmarks."""
+    for name in facilities_indices(es):
+        es.indices.delete(index=name)
+    es.indices.delete(index=RUNS_INDEX, ignore_unavailable=True)
+
+
+def ensure_runs_index(es: Elasticsearch) -> str:
+    """The index refresh summaries are stored in, created on first use."""
+    if not es.indices.exists(index=RUNS_INDEX):
+        try:
+            es.indices.create(
+                index=RUNS_INDEX,
+                mappings=RUNS_MAPPINGS,
+                settings={"number_of_shards": 1, "number_of_replicas": 0},
+            )
+        except BadRequestError as error:  # created meanwhile by another refresh
+            if error.error != "resource_already_exists_exception":
+                raise
+    return RUNS_INDEX

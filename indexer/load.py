@@ -1,19 +1,32 @@
-"""``iop index``: build a new index from feeds, check it, then flip the alias."""
+"""``iop index``: build a new index from feeds, check it, then flip the alias.
+
+The feeds are streamed (never all in memory) into a new index; first_seen is carried over
+from the serving index, facilities the feeds no longer list are carried over and aged (see
+:mod:`indexer.freshness`). The alias flips only when every check passes; on any failure the
+new index is dropped and the previous one keeps serving, untouched.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from elasticsearch import Elasticsearch, helpers
+import numpy as np
+import numpy.typing as npt
+from elasticsearch import Elasticsearch
 from tqdm import tqdm
 
 from indexer import lifecycle
-from indexer.documents import to_document
-from indexer.feeds import read_feeds
-from iop.facility import Facility
+from indexer.bulk import BulkTally, Doc, parallel_send
+from indexer.documents import derived_fields, document_json
+from indexer.feeds import FeedError, FeedLine, check_feeds, read_feed
+from indexer.freshness import CarryOver, carried_over, carry_first_seen, mark_seen, version_of
+from indexer.previous import PreviousIndex, read_previous
+from indexer.settings import IndexerSettings
+from iop.facility import FacilityStatus
 
 
 class LoadRefused(RuntimeError):
@@ -26,41 +39,187 @@ class LoadReport:
     previous: str | None
     documents: int
     pruned: list[str]
+    fresh: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    carried_over: int = 0
+    newly_stale: int = 0
+    stale: int = 0
+    dropped: int = 0
+    previous_listed: int = 0
+    per_source: dict[str, int] = field(default_factory=dict)
 
 
-def _actions(index: str, facilities: list[Facility]) -> Iterator[dict[str, Any]]:
-    for facility in facilities:
-        yield {"_index": index, "_id": facility.id, "_source": to_document(facility)}
+@dataclass
+class _Stream:
+    """Counts kept while the feeds stream past."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    per_source: Counter[str] = field(default_factory=Counter)
+    seen: list[npt.NDArray[np.bytes_]] = field(default_factory=list)
+
+
+def _feed_lines(feeds: list[Path], bar: tqdm[None]) -> Iterator[FeedLine]:
+    for path in feeds:
+        for line in read_feed(path):
+            bar.update(line.size)
+            yield line
+
+
+def _chunks(
+    lines: Iterator[FeedLine],
+    previous: PreviousIndex,
+    settings: IndexerSettings,
+    now: datetime,
+    stream: _Stream,
+) -> Iterator[list[Doc]]:
+    batch: list[FeedLine] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= settings.bulk_chunk_documents:
+            yield _documents(batch, previous, settings, now, stream)
+            batch = []
+    if batch:
+        yield _documents(batch, previous, settings, now, stream)
+
+
+def _documents(
+    batch: list[FeedLine],
+    previous: PreviousIndex,
+    settings: IndexerSettings,
+    now: datetime,
+    stream: _Stream,
+) -> list[Doc]:
+    ids = [line.facility.id for line in batch]
+    stream.seen.append(np.array([i.encode() for i in ids], dtype="S"))
+    match = previous.lookup(ids)
+    docs = []
+    for n, line in enumerate(batch):
+        facility = line.facility
+        carry_first_seen(facility, int(match.first_seen_ms[n]))
+        mark_seen(facility)
+        derived = derived_fields(
+            facility, today=now.date(), max_age_days=settings.availability_max_age_days
+        )
+        source, fingerprint = document_json(facility, derived)
+        if not match.found[n]:
+            stream.new += 1
+        elif fingerprint != match.fingerprint[n]:
+            stream.changed += 1
+        else:
+            stream.unchanged += 1
+        stream.per_source.update({record.source for record in facility.sources})
+        docs.append(Doc(facility.id, version_of(facility), source, line.where))
+    return docs
+
+
+def _send(es: Elasticsearch, index: str, chunks: Iterator[list[Doc]], workers: int) -> BulkTally:
+    tally = BulkTally()
+    for _, chunk_tally in parallel_send(es, index, chunks, workers):
+        tally.add(chunk_tally)
+        if tally.failed:
+            raise LoadRefused(
+                f"{len(tally.failed)} document(s) were rejected, first: {tally.failed[0]}"
+            )
+    return tally
+
+
+def _check_count(fresh: int, previous: PreviousIndex, tolerance: float, force: bool) -> None:
+    expected = previous.listed_count
+    if force or expected == 0 or fresh >= (1 - tolerance) * expected:
+        return
+    shrink = 1 - fresh / expected
+    raise LoadRefused(
+        f"the feeds list {fresh} facilities, {shrink:.0%} fewer than the {expected} the last "
+        f"rebuild listed ({previous.name}; tolerance {tolerance:.0%}, IOP_COUNT_TOLERANCE); "
+        "check the crawl, or pass --force if the directory really shrank"
+    )
 
 
 def load_feeds(
-    es: Elasticsearch, feeds: list[Path], *, progress: bool = True, keep: int = 2
+    es: Elasticsearch,
+    feeds: list[Path],
+    *,
+    progress: bool = True,
+    keep: int | None = None,
+    force: bool = False,
+    carry_over: bool = True,
+    crawled_sources: set[str] | None = None,
+    settings: IndexerSettings | None = None,
+    now: datetime | None = None,
 ) -> LoadReport:
-    facilities = list(read_feeds(feeds).values())
-    if not facilities:
-        raise LoadRefused(f"the feeds hold no facilities: {', '.join(map(str, feeds))}")
+    """Rebuild the directory from ``feeds`` into a new index and flip the alias to it.
+
+    ``crawled_sources``: sources crawled in this refresh besides those the feeds list (a
+    source that listed nothing still makes its missing facilities miss a refresh).
+    ``carry_over=False``: the feeds are the whole directory; drop what they do not list.
+    """
+    settings = settings or IndexerSettings()
+    now = now or datetime.now(UTC)
+    check_feeds(feeds)
+    previous = read_previous(es, lifecycle.serving_index(es))
     index = lifecycle.create_index(es)
+    stream = _Stream()
+    outcome = CarryOver()
+    missing: list[str] = []
     try:
-        failed: list[dict[str, Any]] = []
-        bar = tqdm(
-            total=len(facilities), unit="doc", desc=f"indexing {index}", disable=not progress
-        )
-        for ok, result in helpers.streaming_bulk(
-            es, _actions(index, facilities), chunk_size=1000, raise_on_error=False
-        ):
-            bar.update(1)
-            if not ok:
-                failed.append(result)
-        bar.close()
-        if failed:
-            raise LoadRefused(f"{len(failed)} document(s) were rejected, first: {failed[0]}")
+        total = sum(path.stat().st_size for path in feeds)
+        with tqdm(
+            total=total, unit="B", unit_scale=True, desc=f"indexing {index}", disable=not progress
+        ) as bar:
+            lines = _feed_lines(feeds, bar)
+            chunks = _chunks(lines, previous, settings, now, stream)
+            fresh = _send(es, index, chunks, settings.bulk_workers).created
+        if fresh == 0:
+            raise LoadRefused(f"the feeds hold no facilities: {', '.join(map(str, feeds))}")
+        _check_count(fresh, previous, settings.count_tolerance, force)
+        if previous.name is not None:
+            seen = np.concatenate(stream.seen)
+            missing = previous.missing_from(seen)
+        if carry_over and missing and previous.name is not None:
+            crawled = set(stream.per_source) | (crawled_sources or set())
+            carried = carried_over(
+                es,
+                previous.name,
+                missing,
+                crawled,
+                stale_after=settings.stale_after_refreshes,
+                today=now.date(),
+                max_age_days=settings.availability_max_age_days,
+                outcome=outcome,
+            )
+            _send(es, index, carried, settings.bulk_workers)
         es.indices.refresh(index=index)
         indexed = es.count(index=index)["count"]
-        if indexed != len(facilities):
-            raise LoadRefused(f"{index} holds {indexed} documents, expected {len(facilities)}")
-        previous = lifecycle.flip_alias(es, index)
+        if indexed != fresh + outcome.carried:
+            raise LoadRefused(
+                f"{index} holds {indexed} documents, expected {fresh + outcome.carried}"
+            )
+        stale = es.count(index=index, query={"term": {"status": FacilityStatus.STALE.value}})
+        flipped_from = lifecycle.flip_alias(es, index)
     except BaseException:
         lifecycle.drop_index(es, index)
         raise
-    pruned = lifecycle.prune(es, keep=keep)
-    return LoadReport(index=index, previous=previous, documents=len(facilities), pruned=pruned)
+    pruned = lifecycle.prune(es, keep=keep or settings.keep_indices, previous=flipped_from)
+    return LoadReport(
+        index=index,
+        previous=flipped_from,
+        documents=indexed,
+        pruned=pruned,
+        fresh=fresh,
+        new=stream.new,
+        changed=stream.changed,
+        unchanged=stream.unchanged,
+        carried_over=outcome.carried,
+        newly_stale=outcome.newly_stale,
+        stale=stale["count"],
+        dropped=0 if carry_over else len(missing),
+        previous_listed=previous.listed_count,
+        per_source=dict(stream.per_source),
+    )
+
+
+__all__ = ["FeedError", "LoadRefused", "LoadReport", "load_feeds"]

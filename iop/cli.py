@@ -86,4 +86,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the importable module's main, not this __main__ copy: the stages raise
+    # iop.cli.CommandFailed, which must be the class main() catches.
+    from iop.cli import main as entry_point
+
+    sys.exit(entry_point())

@@ -85,7 +85,8 @@ def code_for_label(label: str) -> str | None:
 
 def parse_code_list(text: str) -> tuple[list[str], list[str]]:
     """Split a directory ``service_code_info`` into (known codes, unknown tokens)."""
-    known, unknown = [], []
+    known: list[str] = []
+    unknown: list[str] = []
     for token in text.replace("*", " ").split():
         (known if token in codes() else unknown).append(token)
     return known, unknown

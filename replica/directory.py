@@ -179,7 +179,8 @@ class Directory:
         dlat = self.lat_rad - lat1
         dlon = np.radians(self.lon - lon)
         h = np.sin(dlat / 2) ** 2 + np.cos(lat1) * self.cos_lat * np.sin(dlon / 2) ** 2
-        return 2 * geo.EARTH_RADIUS_METRES * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        metres: np.ndarray = 2 * geo.EARTH_RADIUS_METRES * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        return metres
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

@@ -45,7 +45,7 @@ class Evidence:
 
     @property
     def score(self) -> float:
-        return sum(WEIGHTS[part] * getattr(self, part) for part in WEIGHTS)
+        return sum(WEIGHTS[part] * float(getattr(self, part)) for part in WEIGHTS)
 
     @property
     def same_site(self) -> bool:

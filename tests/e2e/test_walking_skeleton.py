@@ -52,7 +52,7 @@ def crawled(feed: Path) -> list[Facility]:
 @pytest.fixture(scope="module")
 def client(feed: Path, elasticsearch_url: str) -> Iterator[TestClient]:
     result = subprocess.run(
-        [*IOP_CLI, "index", str(feed)], capture_output=True, text=True, timeout=600
+        [*IOP_CLI, "index", "--replace", str(feed)], capture_output=True, text=True, timeout=600
     )
     assert result.returncode == 0, result.stderr[-3000:]
     with TestClient(create_app(Settings(ELASTICSEARCH_URL=elasticsearch_url))) as client:

@@ -51,3 +51,20 @@ def test_a_full_facility_round_trips_through_a_strict_index(es: Elasticsearch) -
     assert from_document(stored) == facility
     assert stored["ownership_sector"] == "public"
     es.indices.delete(index=index)
+
+
+def test_the_fingerprint_ignores_when_a_facility_was_seen_but_not_what_it_says() -> None:
+    from datetime import timedelta
+
+    from indexer.documents import content_fingerprint, derived_fields, document_json
+
+    facility = make_facility("fp", 35.1, -106.6, **{"levels_of_care.iop": True})
+    later = facility.model_copy(deep=True)
+    later.last_seen = later.sources[0].fetched_at = facility.last_seen + timedelta(days=3)
+    later.missed_refreshes = 2
+    renamed = facility.model_copy(update={"name": "Clinic renamed"})
+
+    _, fingerprint = document_json(facility, derived_fields(facility))
+    assert fingerprint == content_fingerprint(facility) == content_fingerprint(later)
+    assert document_json(later, derived_fields(later))[1] == fingerprint
+    assert content_fingerprint(renamed) != fingerprint

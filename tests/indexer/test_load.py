@@ -9,13 +9,9 @@ from elasticsearch import Elasticsearch
 
 from indexer import lifecycle
 from indexer.feeds import FeedError
-from indexer.load import load_feeds
+from indexer.load import LoadRefused, load_feeds
 from tests.factories import make_facility
-
-
-def write_feed(path: Path, facilities) -> Path:
-    path.write_text("".join(f.model_dump_json() + "\n" for f in facilities))
-    return path
+from tests.indexer.conftest import seen, write_feed
 
 
 def test_load_builds_a_new_index_and_flips_the_alias(es: Elasticsearch, tmp_path: Path) -> None:
@@ -29,6 +25,58 @@ def test_load_builds_a_new_index_and_flips_the_alias(es: Elasticsearch, tmp_path
     assert lifecycle.serving_index(es) == second.index
     assert es.count(index=lifecycle.ALIAS)["count"] == 5
     assert es.indices.exists(index=first.index)  # kept for rollback
+    assert (second.new, second.unchanged) == (0, 5)
+
+
+def test_older_indices_are_pruned_but_the_previous_one_is_kept(
+    es: Elasticsearch, tmp_path: Path
+) -> None:
+    feed = write_feed(tmp_path / "a.ndjson", [seen("a"), seen("b")])
+    reports = [load_feeds(es, [feed], progress=False) for _ in range(3)]
+
+    assert lifecycle.facilities_indices(es) == [reports[1].index, reports[2].index]
+    assert reports[2].pruned == [reports[0].index]
+
+
+def test_rollback_flips_back_to_the_previous_index(es: Elasticsearch, tmp_path: Path) -> None:
+    first = load_feeds(es, [write_feed(tmp_path / "1.ndjson", [seen("a")])], progress=False)
+    second = load_feeds(
+        es, [write_feed(tmp_path / "2.ndjson", [seen("a", name="Renamed")])], progress=False
+    )
+
+    assert lifecycle.rollback(es) == (second.index, first.index)
+    assert lifecycle.serving_index(es) == first.index
+    [hit] = es.search(index=lifecycle.ALIAS)["hits"]["hits"]
+    assert hit["_source"]["name"] == "Clinic a"
+
+
+def test_a_load_that_shrinks_past_tolerance_is_refused_unless_forced(
+    es: Elasticsearch, tmp_path: Path
+) -> None:
+    everyone = [seen(f"f{i}") for i in range(10)]
+    serving = load_feeds(es, [write_feed(tmp_path / "all.ndjson", everyone)], progress=False)
+    half = write_feed(tmp_path / "half.ndjson", everyone[:5])
+
+    with pytest.raises(LoadRefused, match="50% fewer than the 10 the last rebuild listed"):
+        load_feeds(es, [half], progress=False)
+    assert lifecycle.serving_index(es) == serving.index
+    assert lifecycle.facilities_indices(es) == [serving.index]  # the refused index is gone
+
+    forced = load_feeds(es, [half], progress=False, force=True)
+    assert lifecycle.serving_index(es) == forced.index
+    assert forced.fresh == 5
+    assert forced.carried_over == 5  # kept, one refresh missed, never dropped silently
+
+
+def test_replace_drops_what_the_feeds_do_not_list(es: Elasticsearch, tmp_path: Path) -> None:
+    load_feeds(es, [write_feed(tmp_path / "1.ndjson", [seen("a"), seen("b")])], progress=False)
+    report = load_feeds(
+        es,
+        [write_feed(tmp_path / "2.ndjson", [seen("a"), seen("c")])],
+        progress=False,
+        carry_over=False,
+    )
+    assert (report.documents, report.dropped) == (2, 1)
 
 
 def test_a_bad_feed_line_names_file_and_line_and_changes_nothing(
@@ -48,3 +96,15 @@ def test_a_bad_feed_line_names_file_and_line_and_changes_nothing(
         load_feeds(es, [bad], progress=False)
     assert str(error.value).startswith(f"{bad}:2: location.lat")
     assert lifecycle.serving_index(es) == serving
+    assert lifecycle.facilities_indices(es) == [serving]
+
+
+def test_a_facility_without_a_name_is_refused_with_its_line(
+    es: Elasticsearch, tmp_path: Path
+) -> None:
+    nameless = seen("n")
+    nameless.name = None
+    feed = write_feed(tmp_path / "nameless.ndjson", [seen("a"), nameless])
+    with pytest.raises(FeedError, match=r"nameless.ndjson:2: name: required"):
+        load_feeds(es, [feed], progress=False)
+    assert lifecycle.serving_index(es) is None

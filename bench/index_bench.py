@@ -1,0 +1,193 @@
+"""``make bench-index``: how fast ``iop index`` rebuilds the directory, and at what memory.
+
+Two loads through the real rebuild path (:func:`indexer.load.load_feeds`: stream, validate,
+carry first_seen over, bulk with several requests in flight, check, flip):
+
+1. the real directory, built from SAMHSA's 2024 files in ``data/samhsa`` (or ``--feed``);
+2. ``--synthetic N`` facilities (default 1,000,000) drawn from the real directory: each copies
+   a random real facility under a new id and a nearby location. The feed is generated
+   streaming to a file first (timed apart), never held in memory.
+
+Each load is timed as a first build (no previous index) and as a rebuild over it (first_seen
+carried over, every facility looked up in the previous index). Prints documents/s and the
+peak resident memory of the load. Runs under its own alias (``IOP_INDEX_ALIAS``, default
+``bench-facilities``) and deletes its indices at the end unless ``--keep``.
+
+    python bench/index_bench.py [--synthetic 1000000] [--skip-real] [--feed FEED]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import os
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("IOP_INDEX_ALIAS", "bench-facilities")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from elasticsearch import Elasticsearch, NotFoundError
+
+from crawler.listing import build_facility
+from indexer import lifecycle
+from indexer.load import load_feeds
+from iop import es_node
+from iop.facility import Facility, Location, LocationPrecision, facility_id
+from iop.paths import SAMHSA_DIR
+from iop.samhsa import facts_from_codes, parse_code_list
+
+FETCHED = datetime(2026, 11, 20, tzinfo=UTC)
+LAT, LON = "11.125", "-22.125"  # placeholders in templates, replaced per synthetic facility
+
+
+def real_directory() -> Iterator[Facility]:
+    """The 2024 directory as facilities, built the way a crawl builds them."""
+    with open(SAMHSA_DIR / "nsumhss2024_su_coordinates.csv", newline="") as f:
+        coordinates = {row["facility_id"]: row for row in csv.DictReader(f)}
+    with open(SAMHSA_DIR / "nsumhss2024_su_directory.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            if not row["name1"].strip():
+                continue  # the file's footer rows
+            codes, _ = parse_code_list(row["service_code_info"])
+            facts = facts_from_codes(codes) | {
+                "name": row["name1"],
+                "address.street1": row["street1"],
+                "address.city": row["city"],
+                "address.state": row["state"],
+                "address.postal_code": row["zip"][:5],
+            }
+            where = coordinates.get(row["facility_id"])
+            if where and where["latitude"]:
+                facts["location"] = Location(
+                    lat=float(where["latitude"]),
+                    lon=float(where["longitude"]),
+                    precision=LocationPrecision.STREET,
+                    source="samhsa",
+                )
+            yield build_facility(
+                source="samhsa_directory",
+                ref=row["facility_id"],
+                url=None,
+                fetched_at=FETCHED,
+                facts=facts,
+            )
+
+
+def write_real_feed(path: Path) -> int:
+    count = 0
+    with path.open("w") as out:
+        for facility in real_directory():
+            out.write(facility.model_dump_json() + "\n")
+            count += 1
+    return count
+
+
+def write_synthetic_feed(path: Path, count: int, seed: int = 2026) -> None:
+    """``count`` facilities drawn from the real directory, streamed to ``path``."""
+    templates = []
+    for facility in real_directory():
+        if facility.location is None:
+            continue
+        origin = (facility.location.lat, facility.location.lon)
+        facility.location = facility.location.model_copy(update={"lat": 11.125, "lon": -22.125})
+        text = facility.model_dump_json()
+        ref = facility.sources[0].ref
+        text = text.replace(facility.id, "{id}").replace(f'"ref":"{ref}"', '"ref":"{ref}"')
+        templates.append((text.replace("{", "{{").replace("}", "}}"), origin))
+    rng = random.Random(seed)
+    with path.open("w", buffering=1 << 20) as out:
+        for n in range(count):
+            text, (lat, lon) = templates[rng.randrange(len(templates))]
+            ref = f"synthetic-{n}"
+            line = (
+                text.replace("{{id}}", facility_id("synthetic", ref))
+                .replace("{{ref}}", ref)
+                .replace(LAT, f"{max(-90.0, min(90.0, lat + rng.uniform(-0.05, 0.05))):.6f}")
+                .replace(LON, f"{max(-180.0, min(180.0, lon + rng.uniform(-0.05, 0.05))):.6f}")
+            )
+            out.write(line.replace("{{", "{").replace("}}", "}") + "\n")
+
+
+def rss_mb(field: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def reset_peak_rss() -> None:
+    with contextlib.suppress(OSError):  # Linux only: restart the VmHWM count
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def timed_load(es: Elasticsearch, feed: Path, label: str, progress: bool) -> None:
+    reset_peak_rss()
+    started = time.perf_counter()
+    report = load_feeds(es, [feed], progress=progress, force=True)
+    elapsed = time.perf_counter() - started
+    print(
+        f"{label}: {report.documents:,} documents in {elapsed:.1f} s = "
+        f"{report.documents / elapsed:,.0f} docs/s; peak RSS {rss_mb('VmHWM'):,.0f} MB "
+        f"(now {rss_mb('VmRSS'):,.0f} MB)",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--synthetic", type=int, default=1_000_000, help="0 to skip")
+    parser.add_argument("--skip-real", action="store_true")
+    parser.add_argument("--feed", type=Path, help="index this feed as the real directory")
+    parser.add_argument("--no-rebuild", action="store_true", help="time first builds only")
+    parser.add_argument("--keep", action="store_true", help="keep the bench indices")
+    parser.add_argument("--progress", action="store_true")
+    args = parser.parse_args()
+
+    es = Elasticsearch(es_node.start(), request_timeout=300)
+    print(f"alias {lifecycle.ALIAS}; {os.cpu_count()} CPUs", flush=True)
+    with tempfile.TemporaryDirectory(prefix="iop-bench-") as scratch:
+        loads: list[tuple[str, Path]] = []
+        if not args.skip_real:
+            feed = args.feed
+            if feed is None:
+                feed = Path(scratch) / "directory.ndjson"
+                started = time.perf_counter()
+                count = write_real_feed(feed)
+                print(
+                    f"built the real directory: {count:,} facilities in "
+                    f"{time.perf_counter() - started:.1f} s",
+                    flush=True,
+                )
+            loads.append(("real directory", feed))
+        if args.synthetic:
+            feed = Path(scratch) / "synthetic.ndjson"
+            started = time.perf_counter()
+            write_synthetic_feed(feed, args.synthetic)
+            print(
+                f"generated {args.synthetic:,} synthetic facilities "
+                f"({feed.stat().st_size / 2**30:.1f} GiB) in {time.perf_counter() - started:.1f} s",
+                flush=True,
+            )
+            loads.append((f"synthetic {args.synthetic:,}", feed))
+        try:
+            for label, feed in loads:
+                lifecycle.drop_all(es)
+                timed_load(es, feed, f"{label}, first build", args.progress)
+                if not args.no_rebuild:
+                    timed_load(es, feed, f"{label}, rebuild over it", args.progress)
+        finally:
+            if not args.keep:
+                lifecycle.drop_all(es)
+                with contextlib.suppress(NotFoundError):
+                    es.indices.delete_index_template(name=lifecycle.TEMPLATE)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Freshness across rebuilds: first_seen carried over, missing facilities kept and aged.
+
+A facility the new feeds do not list is never dropped silently. It is carried into the new
+index as it was; if every source that listed it was crawled this time, it missed this refresh
+(``missed_refreshes`` + 1) and once it has missed ``IOP_STALE_AFTER_REFRESHES`` in a row it
+becomes ``stale``: kept, but hidden from default search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from elasticsearch import Elasticsearch
+
+from indexer.bulk import Doc
+from indexer.documents import derived_fields, document_json, from_document
+from indexer.previous import NO_DATE
+from iop.facility import Facility, FacilityStatus
+
+MGET_BATCH = 500
+
+
+def version_of(facility: Facility) -> int:
+    """The external version of a facility's document: when it was last seen, in epoch ms."""
+    seen = facility.last_seen or max(
+        (record.fetched_at for record in facility.sources), default=None
+    )
+    if seen is None:
+        raise ValueError("last_seen: required, missing")
+    return int(seen.timestamp() * 1000)
+
+
+def carry_first_seen(facility: Facility, previous_first_seen_ms: int) -> None:
+    """Keep the earliest first sighting: a rebuild must not reset when a facility appeared."""
+    if previous_first_seen_ms != NO_DATE:
+        before = datetime.fromtimestamp(previous_first_seen_ms / 1000, UTC)
+        if facility.first_seen is None or before < facility.first_seen:
+            facility.first_seen = before
+    if facility.first_seen is None:
+        facility.first_seen = facility.last_seen
+
+
+def mark_seen(facility: Facility) -> None:
+    facility.status = FacilityStatus.ACTIVE
+    facility.missed_refreshes = 0
+
+
+@dataclass
+class CarryOver:
+    """What became of the facilities the new feeds no longer list."""
+
+    carried: int = 0
+    missed: int = 0
+    newly_stale: int = 0
+    stale: int = 0
+
+
+def age(facility: Facility, crawled_sources: set[str], stale_after: int) -> tuple[bool, bool]:
+    """Count a missed refresh if every source that listed it was crawled: (missed, now stale)."""
+    if not all(record.source in crawled_sources for record in facility.sources):
+        return False, False
+    facility.missed_refreshes += 1
+    if facility.missed_refreshes >= stale_after and facility.status is FacilityStatus.ACTIVE:
+        facility.status = FacilityStatus.STALE
+        return True, True
+    return True, False
+
+
+def carried_over(
+    es: Elasticsearch,
+    previous: str,
+    missing: list[str],
+    crawled_sources: set[str],
+    *,
+    stale_after: int,
+    today: date,
+    max_age_days: int,
+    outcome: CarryOver,
+) -> Iterator[list[Doc]]:
+    """Chunks of documents for the facilities of ``previous`` that ``missing`` names."""
+    for start in range(0, len(missing), MGET_BATCH):
+        batch = missing[start : start + MGET_BATCH]
+        response = es.mget(index=previous, ids=batch)
+        docs = []
+        for found in response["docs"]:
+            if not found.get("found"):
+                continue
+            facility = from_document(found["_source"])
+            missed, newly_stale = age(facility, crawled_sources, stale_after)
+            outcome.carried += 1
+            outcome.missed += missed
+            outcome.newly_stale += newly_stale
+            outcome.stale += facility.status is FacilityStatus.STALE
+            derived = derived_fields(facility, today=today, max_age_days=max_age_days)
+            docs.append(Doc(facility.id, version_of(facility), document_json(facility, derived)[0]))
+        yield docs

@@ -1,0 +1,32 @@
+"""Settings of the indexer, from the environment (prefix ``IOP_``), defaults documented here."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class IndexerSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="IOP_")
+
+    count_tolerance: float = Field(
+        0.10,
+        ge=0,
+        le=1,
+        description="A rebuild whose feeds list this share fewer active facilities than the "
+        "serving index is refused (unless forced)",
+    )
+    stale_after_refreshes: int = Field(
+        3, ge=1, description="Refreshes in a row a facility may be missing before it is stale"
+    )
+    availability_max_age_days: int = Field(
+        30, ge=0, description="Availability older than this stops counting in ranking"
+    )
+    keep_indices: int = Field(
+        2, ge=2, description="Facilities indices kept: the serving one and the previous ones"
+    )
+    coverage_drop_alert: float = Field(
+        0.05, gt=0, le=1, description="A field whose coverage in a source fell this much is shown"
+    )
+    bulk_workers: int = Field(3, ge=1, le=16, description="Bulk requests in flight at once")
+    bulk_chunk_documents: int = Field(1000, ge=1, description="Documents per bulk request")
