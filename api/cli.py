@@ -5,20 +5,29 @@ from __future__ import annotations
 import argparse
 
 
-def serve(host: str, port: int) -> None:
+def serve(host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
-    from api.main import create_app
-
-    uvicorn.run(create_app(), host=host, port=port, log_level="info")
+    # uvicorn's access log would print query strings (patient needs on referral routes):
+    # requests are logged by api.observability instead, path only for referrals.
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        access_log=False,
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
-    serve(args.host, args.port)
+    serve(args.host, args.port, args.workers)
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = commands.add_parser("serve", help="serve the search API")
     command.add_argument("--host", default="127.0.0.1")
     command.add_argument("--port", type=int, default=8000)
+    command.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     command.set_defaults(run=cmd_serve)

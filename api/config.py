@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from typing import Annotated, Any
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class RankingWeights(BaseSettings):
@@ -20,6 +22,12 @@ class RankingWeights(BaseSettings):
     wait: float = Field(0.6, ge=0, description="Weight of a short wait to intake")
     wait_half_days: float = Field(
         14.0, gt=0, description="Days to intake at which the wait score halves"
+    )
+    wait_as_of_half_days: float = Field(
+        30.0, gt=0, description="Age of a stated wait, in days, at which its worth halves"
+    )
+    preferences: float = Field(
+        0.8, ge=0, description="Weight of the share of preferred services offered"
     )
 
 
@@ -36,6 +44,49 @@ class Settings(BaseSettings):
     max_radius_miles: float = Field(500.0, gt=0)
     max_results: int = Field(500, ge=1, le=10_000)
     ranking: RankingWeights = Field(default_factory=RankingWeights)
+    geocoder: str | None = Field(
+        None,
+        description="geopy geocoder service for `near` (e.g. nominatim); unset: offline "
+        "ZIP and city centroids only. Never set in tests or CI (no internet).",
+    )
+    geocoder_options: dict[str, Any] = Field(
+        default_factory=dict,
+        description='Keyword arguments of the geocoder, JSON (e.g. {"user_agent": "..."})',
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed to call the API from a browser, comma-separated",
+    )
+    read_api_key_hashes: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated hex SHA-256 digests of the API keys read routes require "
+        "(X-API-Key, as admin keys in api.security); empty: read routes are open",
+    )
+    referral_sheet_max: int = Field(50, ge=1, le=500)
+    export_page_size: int = Field(1000, ge=10, le=10_000)
+
+    @field_validator("cors_origins", "read_api_key_hashes", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("read_api_key_hashes")
+    @classmethod
+    def _hex_digests(cls, hashes: list[str]) -> list[str]:
+        for digest in hashes:
+            if not re.fullmatch(r"[0-9a-f]{64}", digest):
+                raise ValueError("each read API key hash must be a lowercase SHA-256 hex digest")
+        return hashes
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _no_wildcard_with_keys(cls, origins: list[str]) -> list[str]:
+        for origin in origins:
+            if origin != "*" and not re.match(r"^https?://[^/]+$", origin):
+                raise ValueError(f"CORS origin {origin!r} must be scheme://host[:port]")
+        return origins
 
 
 @cache

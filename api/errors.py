@@ -9,21 +9,34 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from api.observability import ELASTICSEARCH_ERRORS
+from api.search.service import CursorExpired
+
 log = logging.getLogger("api")
 
 RETRY_AFTER_SECONDS = 5
 
 
-def invalid_parameter(field: str, message: str, value: object) -> RequestValidationError:
-    """A 422 that names the query parameter and the reason, like FastAPI's own."""
+def invalid_parameter(
+    field: str, message: str, value: object, where: tuple[str, ...] = ("query",)
+) -> RequestValidationError:
+    """A 422 that names the parameter (``where`` + ``field``) and the reason, like FastAPI's."""
     return RequestValidationError(
-        [{"type": "value_error", "loc": ("query", field), "msg": message, "input": value}]
+        [{"type": "value_error", "loc": (*where, field), "msg": message, "input": value}]
     )
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(CursorExpired)
+    async def cursor_expired(request: Request, error: CursorExpired) -> JSONResponse:
+        return JSONResponse(
+            status_code=410,
+            content={"detail": "The directory was refreshed since the first page; search again."},
+        )
+
     @app.exception_handler(TransportError)
     async def search_unreachable(request: Request, error: TransportError) -> JSONResponse:
+        ELASTICSEARCH_ERRORS.labels(error.__class__.__name__).inc()
         log.warning("elasticsearch unreachable: %s", error.__class__.__name__)
         return JSONResponse(
             status_code=503,
@@ -33,6 +46,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def search_failed(request: Request, error: ApiError) -> JSONResponse:
+        ELASTICSEARCH_ERRORS.labels(f"{error.__class__.__name__}:{error.meta.status}").inc()
         if error.meta.status == 404 and "index_not_found" in str(error):
             return JSONResponse(
                 status_code=503,

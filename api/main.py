@@ -7,10 +7,14 @@ from contextlib import asynccontextmanager
 
 from elasticsearch import AsyncElasticsearch
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from api.config import Settings, get_settings
 from api.errors import install_error_handlers
-from api.routes import facilities, health
+from api.observability import RequestContextMiddleware, configure_logging
+from api.responses import elasticsearch_serializers
+from api.routes import admin, facilities, health, hsds, referrals
+from api.search.location import geopy_geocoder
 from iop import es_node
 
 
@@ -28,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             request_timeout=settings.elasticsearch_timeout_seconds,
             retry_on_timeout=False,
             max_retries=0,
+            **elasticsearch_serializers(),
         )
         try:
             yield
@@ -40,8 +45,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
     )
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings
+    app.state.geocoder = (
+        geopy_geocoder(settings.geocoder, settings.geocoder_options) if settings.geocoder else None
+    )
     install_error_handlers(app)
+    configure_logging()
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["X-API-Key", "X-Request-ID", "Content-Type"],
+            expose_headers=["X-Request-ID", "Retry-After"],
+        )
+    app.add_middleware(RequestContextMiddleware)
     app.include_router(health.router)
     app.include_router(facilities.router)
+    app.include_router(referrals.router)
+    app.include_router(hsds.router)
+    app.include_router(admin.router)
     return app

@@ -1,12 +1,50 @@
-"""Liveness: the process answers."""
+"""Liveness (``/healthz``), readiness (``/readyz``) and Prometheus metrics (``/metrics``)."""
 
 from __future__ import annotations
 
+from elasticsearch import ApiError, TransportError
 from fastapi import APIRouter
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from api.deps import ElasticsearchDep
+from api.errors import RETRY_AFTER_SECONDS
+from api.observability import ELASTICSEARCH_ERRORS
+from indexer.lifecycle import ALIAS
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz")
 async def healthz() -> dict[str, str]:
+    """The process answers."""
     return {"status": "ok"}
+
+
+@router.get("/readyz")
+async def readyz(es: ElasticsearchDep) -> JSONResponse:
+    """Ready to search: the cluster answers, is not red, and the alias points at an index.
+
+    (``cluster.health``, not ``GET /``: the Elasticsearch distribution used here answers 405
+    on its root.)
+    """
+    checks: dict[str, object] = {"alias": ALIAS}
+    try:
+        health = await es.cluster.health(timeout="2s")
+        checks["cluster"] = health["status"]
+        checks["alias_exists"] = bool(await es.indices.exists_alias(name=ALIAS))
+    except (TransportError, ApiError) as error:
+        ELASTICSEARCH_ERRORS.labels(type(error).__name__).inc()
+        checks["cluster"] = "unreachable"
+        checks["alias_exists"] = False
+    ready = checks["cluster"] in ("green", "yellow") and checks["alias_exists"] is True
+    return JSONResponse(
+        {"status": "ready" if ready else "not ready", **checks},
+        status_code=200 if ready else 503,
+        headers=None if ready else {"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
+@router.get("/metrics", include_in_schema=False)
+async def metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

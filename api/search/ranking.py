@@ -1,13 +1,15 @@
 """The parts of the ``sort=best`` score, computed the way Elasticsearch computes them.
 
-Elasticsearch scores with ``gauss`` decay functions; the same formula here turns a hit back
-into the reasons a referrer reads ("4.2 mi away", "intake in about 3 days").
+Elasticsearch scores with ``gauss`` decay functions and constant per-preference shares (see
+:mod:`api.search.query`); the same formulas here turn a hit back into its parts, and the parts
+into the words a referrer reads ("2.3 mi away", "intake in ~2 days (county board, 3 days ago)").
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 from api.config import RankingWeights
 
@@ -22,15 +24,75 @@ def gauss(distance_from_origin: float, scale: float, decay: float = DECAY_AT_SCA
 
 @dataclass(frozen=True)
 class ScoreParts:
+    """Each part in [0, 1]; ``None`` when there is nothing to score (no preference, no wait)."""
+
     nearness: float
+    preferences: float | None
     wait: float | None
 
     def total(self, weights: RankingWeights) -> float:
-        return weights.distance * self.nearness + weights.wait * (self.wait or 0.0)
+        return (
+            weights.distance * self.nearness
+            + weights.preferences * (self.preferences or 0.0)
+            + weights.wait * (self.wait or 0.0)
+        )
+
+
+def wait_worth(
+    days_to_intake: int | None, as_of: date | None, today: date, weights: RankingWeights
+) -> float | None:
+    """How much a stated wait counts: short is good, and old news counts for less."""
+    if days_to_intake is None:
+        return None
+    worth = gauss(days_to_intake, weights.wait_half_days)
+    if as_of is not None:
+        worth *= gauss((today - as_of).days, weights.wait_as_of_half_days)
+    return worth
 
 
 def score_parts(
-    distance_miles: float, days_to_intake: int | None, weights: RankingWeights
+    distance_miles: float | None,
+    preferred_offered: int,
+    preferred_asked: int,
+    days_to_intake: int | None,
+    as_of: date | None,
+    today: date,
+    weights: RankingWeights,
 ) -> ScoreParts:
-    wait = None if days_to_intake is None else gauss(days_to_intake, weights.wait_half_days)
-    return ScoreParts(nearness=gauss(distance_miles, weights.distance_half_miles), wait=wait)
+    return ScoreParts(
+        nearness=0.0
+        if distance_miles is None
+        else gauss(distance_miles, weights.distance_half_miles),
+        preferences=preferred_offered / preferred_asked if preferred_asked else None,
+        wait=wait_worth(days_to_intake, as_of, today, weights),
+    )
+
+
+def age_in_words(as_of: date, today: date) -> str:
+    days = (today - as_of).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 60:
+        return f"{days} days ago"
+    return f"{round(days / 30.4)} months ago"
+
+
+def wait_in_words(
+    days_to_intake: int | None,
+    accepting: bool | None,
+    as_of: date | None,
+    source: str | None,
+    today: date,
+) -> str:
+    said = ", ".join(p for p in (source, as_of and age_in_words(as_of, today)) if p)
+    dated = f" ({said})" if said else ""
+    if accepting is False:
+        return f"not accepting new patients{dated}"
+    if days_to_intake is None:
+        return f"accepting new patients; wait unknown{dated}" if accepting else "wait unknown"
+    if days_to_intake == 0:
+        return f"intake same day{dated}"
+    unit = "day" if days_to_intake == 1 else "days"
+    return f"intake in ~{days_to_intake} {unit}{dated}"

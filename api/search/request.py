@@ -1,11 +1,21 @@
-"""A validated search request, as the search library sees it (no HTTP here)."""
+"""A validated search request, as the search library sees it (no HTTP here).
+
+Every filter is either *required* (a facility must be known to match) or a *preference*
+(matching raises the ``sort=best`` score). A fact no source has stated never matches a required
+filter; ``include_unknown`` keeps such facilities, and the results mark what was unknown.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
+from typing import Any
 
+from iop.facility import Ownership
 from iop.geo import Point
+
+DEFAULT_SERVICES = ("iop",)
 
 
 class SortOrder(StrEnum):
@@ -14,10 +24,63 @@ class SortOrder(StrEnum):
     WAIT = "wait"
 
 
+OWNERSHIP_SECTORS = ("public", "private")
+OWNERSHIP_CHOICES = (*OWNERSHIP_SECTORS, *(kind.value for kind in Ownership))
+
+
+@dataclass(frozen=True)
+class Page:
+    """Where a page starts: after these sort values, in the index the first page came from."""
+
+    search_after: tuple[Any, ...]
+    index: str
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     origin: Point
     radius_miles: float
-    required_services: tuple[str, ...]
+    today: date = field(default_factory=date.today)
+    required_services: tuple[str, ...] = DEFAULT_SERVICES
+    preferred_services: tuple[str, ...] = ()
+    # Groups of which at least one service is required, e.g. the patient's ways to pay.
+    any_of_services: tuple[tuple[str, ...], ...] = ()
+    ownership: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    max_days_to_intake: int | None = None
+    accepting_new_patients: bool | None = None
+    include_unknown: bool = False
+    include_virtual: bool = False
+    include_stale: bool = False
+    patient_state: str | None = None
     sort: SortOrder = SortOrder.BEST
     limit: int = 20
+    facets: bool = False
+    page: Page | None = None
+
+    @property
+    def all_named_services(self) -> tuple[str, ...]:
+        """Every service the request names, required first, each once."""
+        named = [*self.required_services, *(c for g in self.any_of_services for c in g)]
+        return tuple(dict.fromkeys([*named, *self.preferred_services]))
+
+    def fingerprint(self) -> tuple[Any, ...]:
+        """What a cursor must agree on with the request it continues (not limit or facets)."""
+        return (
+            round(self.origin.lat, 6),
+            round(self.origin.lon, 6),
+            self.radius_miles,
+            self.today.isoformat(),
+            self.required_services,
+            self.preferred_services,
+            self.any_of_services,
+            self.ownership,
+            self.languages,
+            self.max_days_to_intake,
+            self.accepting_new_patients,
+            self.include_unknown,
+            self.include_virtual,
+            self.include_stale,
+            self.patient_state,
+            self.sort.value,
+        )

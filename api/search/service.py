@@ -1,88 +1,73 @@
-"""Runs a search against the ``facilities`` alias and explains every hit."""
+"""Runs a search against the ``facilities`` alias and explains every hit.
+
+Hits stay plain dicts from ``_source`` (filtered to :data:`~api.search.query.SOURCE_FIELDS`):
+validating a whole ``Facility`` per hit would cost more than the search itself.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from elasticsearch import AsyncElasticsearch
+from elasticsearch import AsyncElasticsearch, NotFoundError
 
 from api.config import RankingWeights
-from api.schemas import SearchHit, Wait
+from api.search.cursor import encode_cursor
+from api.search.explain import Explainer
 from api.search.query import search_body
-from api.search.ranking import score_parts
-from api.search.request import SearchRequest, SortOrder
-from indexer.documents import from_document
+from api.search.request import SearchRequest
 from indexer.lifecycle import ALIAS
-from iop.facility import Facility
-from iop.geo import Point, great_circle_miles
+
+
+class CursorExpired(LookupError):
+    """The index a cursor's first page came from is gone: the directory was refreshed."""
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    total: int
+    results: list[dict[str, Any]]
+    next_cursor: str | None
+    facets: dict[str, dict[str, int]] | None
 
 
 async def search(
     es: AsyncElasticsearch, request: SearchRequest, weights: RankingWeights
-) -> tuple[int, list[SearchHit]]:
-    response = await es.search(index=ALIAS, **search_body(request, weights))
-    total = response["hits"]["total"]["value"]
-    hits = [
-        explain(request, from_document(hit["_source"]), hit, weights)
-        for hit in response["hits"]["hits"]
-    ]
-    return total, hits
-
-
-def explain(
-    request: SearchRequest, facility: Facility, hit: dict[str, Any], weights: RankingWeights
-) -> SearchHit:
-    assert facility.location is not None  # the geo filter only matches located facilities
-    distance = great_circle_miles(
-        request.origin, Point(facility.location.lat, facility.location.lon)
-    )
-    availability = facility.availability
-    wait = None
-    if availability.days_to_intake is not None or availability.accepting_new_patients is not None:
-        wait = Wait(
-            days_to_intake=availability.days_to_intake,
-            accepting_new_patients=availability.accepting_new_patients,
-            as_of=availability.as_of,
-            source=availability.source,
-        )
-    why = [f"{distance:.1f} mi away" + _precision_note(facility)]
-    if request.required_services:
-        why.append(f"offers all requested: {', '.join(request.required_services)}")
-    if availability.days_to_intake is not None:
-        dated = (
-            f" (as of {availability.as_of}, {availability.source})" if availability.as_of else ""
-        )
-        why.append(f"intake in about {availability.days_to_intake} days{dated}")
-    else:
-        why.append("wait to intake unknown")
-    score = None
-    if request.sort is SortOrder.BEST:
-        parts = score_parts(distance, availability.days_to_intake, weights)
-        score = round(parts.total(weights), 4)
-        wait_part = "none (unknown)" if parts.wait is None else f"{parts.wait:.2f}"
-        why.append(
-            f"score {score:.2f} = nearness {parts.nearness:.2f} + wait {wait_part}, weighted"
-        )
-    return SearchHit(
-        id=facility.id,
-        name=facility.name,
-        address=facility.address,
-        location=facility.location,
-        phones=facility.phones,
-        website=facility.website,
-        distance_miles=round(distance, 2),
-        matched_services=list(request.required_services),
-        wait=wait,
-        score=score,
-        why=why,
+) -> SearchOutcome:
+    body = search_body(request, weights)
+    body["size"] = request.limit + 1  # one more than asked tells whether a next page exists
+    index = request.page.index if request.page else ALIAS
+    try:
+        response = await es.search(index=index, **body)
+    except NotFoundError as error:
+        if request.page is not None:
+            raise CursorExpired(str(error)) from None
+        raise
+    raw_hits = response["hits"]["hits"]
+    page, more = raw_hits[: request.limit], len(raw_hits) > request.limit
+    explain = Explainer(request, weights)
+    results = [explain(hit["_source"], hit.get("_score")) for hit in page]
+    next_cursor = None
+    if more and page:
+        next_cursor = encode_cursor(request, page[-1]["_index"], page[-1]["sort"])
+    facets = _facets(response["aggregations"]) if request.facets else None
+    return SearchOutcome(
+        total=response["hits"]["total"]["value"],
+        results=results,
+        next_cursor=next_cursor,
+        facets=facets,
     )
 
 
-def _precision_note(facility: Facility) -> str:
-    assert facility.location is not None
-    precision = facility.location.precision.value
-    return (
-        ""
-        if precision in ("rooftop", "street")
-        else f" (location approximate: {precision.replace('_', ' ')})"
-    )
+def _facets(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
+    facets: dict[str, dict[str, int]] = {}
+    for name, aggregation in aggregations.items():
+        buckets = aggregation["buckets"]
+        if isinstance(buckets, dict):  # keyed range buckets
+            facets[name] = {key: bucket["doc_count"] for key, bucket in buckets.items()}
+        else:
+            facets[name] = {
+                str(bucket.get("key_as_string", bucket["key"])): bucket["doc_count"]
+                for bucket in buckets
+            }
+    return facets

@@ -22,7 +22,18 @@ from api.main import create_app
         ({"zip": "87124", "lat": 35, "lon": -106, "services": "iop"}, "zip", "not both"),
         ({"lat": 35, "services": "iop"}, "lon", "together"),
         ({"services": "iop"}, "lat", "location is required"),
-        ({"lat": 35, "lon": -106}, "services", "Field required"),
+        ({"lat": 35, "lon": -106, "prefer": "medicaid,warp"}, "prefer", "warp"),
+        ({"lat": 35, "lon": -106, "payment": "medicaid,evening"}, "payment", "evening"),
+        ({"lat": 35, "lon": -106, "ownership": "martian"}, "ownership", "martian"),
+        ({"lat": 35, "lon": -106, "max_days_to_intake": -1}, "max_days_to_intake", "0"),
+        ({"lat": 35, "lon": -106, "radius_miles": 0}, "radius_miles", "0"),
+        ({"lat": 35, "lon": -206}, "lon", "180"),
+        ({"lat": 35, "lon": -106, "limit": 0}, "limit", "1"),
+        ({"lat": 35, "lon": -106, "cursor": "not-a-cursor"}, "cursor", "malformed"),
+        ({"lat": 35, "lon": -106, "state": "ZZ"}, "state", "state code"),
+        ({"near": "Atlantis, ZZ"}, "near", "city, state"),
+        ({"near": "Albuquerque, NM", "zip": "87102"}, "near", "one location"),
+        ({"lat": 0, "lon": -150, "include_virtual": "true"}, "state", "patient's state"),
         ({"lat": 35, "lon": -106, "services": "iop", "sort": "random"}, "sort", "best"),
     ],
 )
@@ -55,4 +66,5 @@ def test_openapi_documents_the_search(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     parameters = {p["name"] for p in spec["paths"]["/v1/facilities/search"]["get"]["parameters"]}
     assert {"lat", "lon", "zip", "radius_miles", "services", "sort", "limit"} <= parameters
+    assert {"near", "prefer", "payment", "ownership", "include_unknown", "cursor"} <= parameters
     assert client.get("/healthz").json() == {"status": "ok"}

@@ -43,6 +43,12 @@ def test_distances_are_great_circle_miles(client: TestClient, indexed: list[Faci
         assert abs(hit["distance_miles"] - expected) <= 0.05
 
 
+def test_services_default_to_iop(client: TestClient) -> None:
+    assert names(search(client, sort="distance")) == names(
+        search(client, services="iop", sort="distance")
+    )
+
+
 def test_unknown_is_not_a_match(client: TestClient) -> None:
     body = search(client, services="iop,mat_buprenorphine")
     assert names(body) == ["Clinic near-iop-bup"]
@@ -53,7 +59,9 @@ def test_zip_searches_from_the_zip_centroid(client: TestClient) -> None:
     body = client.get(
         "/v1/facilities/search", params={"zip": "87102", "services": "iop", "radius_miles": 30}
     ).json()
-    assert body["origin"]["source"] == "zip_centroid"
+    assert body["origin"]["source"] == "zip"
+    assert body["origin"]["precision"] == "zip_centroid"
+    assert body["origin"]["state"] == "NM"
     assert "Clinic near-iop-bup" in names(body)
 
 
@@ -73,7 +81,7 @@ def test_best_blends_distance_and_wait_and_explains_it(client: TestClient) -> No
     assert scores == sorted(scores, reverse=True)
     for hit in body["results"]:
         assert hit["why"][0].endswith("mi away")
-        assert any(line.startswith("score") for line in hit["why"])
+        assert set(hit["score_parts"]) == {"nearness", "preferences", "wait"}
 
 
 def test_facility_by_id_has_every_field_and_provenance(

@@ -1,0 +1,158 @@
+"""What a referrer says a patient needs, and how it becomes a search request.
+
+Required: the services, one of the ways to pay, one of the schedules, the languages.
+Preferred: other services and the populations a program serves (they raise the rank).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from api.search.request import SearchRequest
+from iop.geo import Point
+from iop.vocabulary import SERVICES
+
+
+def _codes_of(group: str | None, codes: list[str]) -> list[str]:
+    cleaned = list(dict.fromkeys(code.strip().lower() for code in codes if code.strip()))
+    unknown = [code for code in cleaned if code not in SERVICES]
+    if unknown:
+        raise ValueError(f"unknown service code(s): {', '.join(unknown)}")
+    if group is not None:
+        outside = [code for code in cleaned if SERVICES[code].group != group]
+        if outside:
+            known = ", ".join(c for c, s in SERVICES.items() if s.group == group)
+            raise ValueError(f"not {group} code(s): {', '.join(outside)}; {group} codes: {known}")
+    return cleaned
+
+
+class PatientLocation(BaseModel):
+    """One of: lat and lon, a ZIP code, or words (address or "city, state")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    lat: Annotated[float, Field(ge=-90, le=90)] | None = None
+    lon: Annotated[float, Field(ge=-180, le=180)] | None = None
+    zip: Annotated[str, Field(pattern=r"^\d{5}$")] | None = None
+    near: Annotated[str, Field(min_length=2, max_length=200)] | None = None
+
+
+class PatientNeeds(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "location": {"zip": "87102"},
+                    "required_services": ["iop", "mat_buprenorphine"],
+                    "payment": ["medicaid"],
+                    "languages": ["spanish"],
+                    "schedule": ["evening", "weekend"],
+                    "populations": ["women"],
+                }
+            ]
+        },
+    )
+
+    location: PatientLocation
+    state: str | None = Field(None, description="Patient's state for virtual programs")
+    radius_miles: float = Field(25.0, gt=0, le=500)
+    required_services: list[str] = Field(default_factory=lambda: ["iop"])
+    preferred_services: list[str] = Field(default_factory=list)
+    payment: list[str] = Field(
+        default_factory=list, description="The patient's ways to pay: any one must be accepted"
+    )
+    languages: list[str] = Field(
+        default_factory=list,
+        description="Languages needed: spanish, sign_language, or other languages by name",
+    )
+    schedule: list[str] = Field(
+        default_factory=list,
+        description="When the patient can attend: any one of daytime, evening, weekend",
+    )
+    populations: list[str] = Field(
+        default_factory=list, description="Programs for these groups are preferred"
+    )
+    max_days_to_intake: int | None = Field(None, ge=0, le=365)
+    accepting_new_patients: bool | None = None
+    include_unknown: bool = False
+    include_virtual: bool = False
+    limit: int = Field(10, ge=1, le=100)
+
+    @field_validator("required_services", "preferred_services")
+    @classmethod
+    def _services(cls, codes: list[str]) -> list[str]:
+        return _codes_of(None, codes)
+
+    @field_validator("payment")
+    @classmethod
+    def _payment(cls, codes: list[str]) -> list[str]:
+        return _codes_of("payment", codes)
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule(cls, codes: list[str]) -> list[str]:
+        return _codes_of("schedule", codes)
+
+    @field_validator("populations")
+    @classmethod
+    def _populations(cls, codes: list[str]) -> list[str]:
+        return _codes_of("populations", codes)
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, names: list[str]) -> list[str]:
+        return list(dict.fromkeys(name.strip() for name in names if name.strip()))
+
+    @model_validator(mode="after")
+    def _one_location(self) -> PatientNeeds:
+        where = self.location
+        kinds = [
+            k
+            for k, v in (("lat/lon", where.lat), ("zip", where.zip), ("near", where.near))
+            if v is not None
+        ]
+        if where.lon is not None and "lat/lon" not in kinds:
+            kinds.insert(0, "lat/lon")
+        if len(kinds) != 1:
+            raise ValueError("location needs exactly one of lat and lon, zip, or near")
+        if (where.lat is None) != (where.lon is None):
+            raise ValueError("location: lat and lon must be given together")
+        return self
+
+    def language_codes(self) -> list[str]:
+        return [
+            n.lower()
+            for n in self.languages
+            if SERVICES.get(n.lower(), None) is not None
+            and SERVICES[n.lower()].group == "languages"
+        ]
+
+    def language_names(self) -> list[str]:
+        codes = set(self.language_codes())
+        return [name for name in self.languages if name.lower() not in codes]
+
+    def search_request(
+        self, origin: Point, state: str | None, today: date, max_results: int
+    ) -> SearchRequest:
+        """The search these needs make: ranked by ``best``, one page of the best matches."""
+        required = [*self.required_services, *self.language_codes()]
+        preferred = [*self.preferred_services, *self.populations]
+        return SearchRequest(
+            origin=origin,
+            radius_miles=self.radius_miles,
+            today=today,
+            required_services=tuple(dict.fromkeys(required)),
+            preferred_services=tuple(dict.fromkeys(preferred)),
+            any_of_services=tuple(tuple(g) for g in (self.payment, self.schedule) if g),
+            languages=tuple(self.language_names()),
+            max_days_to_intake=self.max_days_to_intake,
+            accepting_new_patients=self.accepting_new_patients,
+            include_unknown=self.include_unknown,
+            include_virtual=self.include_virtual,
+            patient_state=state,
+            limit=min(self.limit, max_results),
+        )

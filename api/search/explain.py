@@ -1,0 +1,169 @@
+"""One hit of a search, explained: distance, what matched, what is unknown, the wait, and why.
+
+Works on the ``_source`` dict of a hit, so it serves the search hot path without building a
+``Facility``. ``why`` is the score's parts in a doctor's words, nearest part first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from api.config import RankingWeights
+from api.search.labels import labels
+from api.search.ranking import score_parts, wait_in_words
+from api.search.request import SearchRequest, SortOrder
+from iop.geo import Point, great_circle_miles
+
+APPROXIMATE = {"zip_centroid": "ZIP centroid", "city_centroid": "city centroid"}
+
+
+def _distance(request: SearchRequest, location: dict[str, Any] | None) -> float | None:
+    if location is None:
+        return None
+    return great_circle_miles(request.origin, Point(location["lat"], location["lon"]))
+
+
+def _unknown_filters(request: SearchRequest, source: dict[str, Any]) -> list[str]:
+    """Required filters other than services that this facility's sources have not stated."""
+    availability = source.get("availability") or {}
+    unknown = []
+    if request.ownership and not source.get("ownership"):
+        unknown.append("ownership")
+    if request.languages and not (source.get("languages") or {}).get("other"):
+        unknown.append("languages")
+    if request.max_days_to_intake is not None and availability.get("days_to_intake") is None:
+        unknown.append("max_days_to_intake")
+    if (
+        request.accepting_new_patients is not None
+        and availability.get("accepting_new_patients") is None
+    ):
+        unknown.append("accepting_new_patients")
+    return unknown
+
+
+def _wait(availability: dict[str, Any]) -> dict[str, Any] | None:
+    if availability.get("days_to_intake") is None and (
+        availability.get("accepting_new_patients") is None
+    ):
+        return None
+    keys = ("days_to_intake", "accepting_new_patients", "open_slots", "as_of", "source", "url")
+    return {key: availability.get(key) for key in keys}
+
+
+def _where_words(
+    distance: float | None, virtual: bool, source: dict[str, Any], state: str | None
+) -> str:
+    if virtual:
+        return f"virtual program licensed in {state}" if state else "virtual program"
+    assert distance is not None
+    precision = (source.get("location") or {}).get("precision")
+    note = f" (approximate: {APPROXIMATE[precision]})" if precision in APPROXIMATE else ""
+    return f"{distance:.1f} mi away{note}"
+
+
+class Explainer:
+    """Explains the hits of one request; what is the same for every hit is worked out once."""
+
+    def __init__(self, request: SearchRequest, weights: RankingWeights) -> None:
+        self.request = request
+        self.weights = weights
+        self.named = request.all_named_services
+        self.preferred = request.preferred_services
+        self.best = request.sort is SortOrder.BEST
+        self.other_filters = bool(
+            request.ownership
+            or request.languages
+            or request.max_days_to_intake is not None
+            or request.accepting_new_patients is not None
+        )
+
+    def __call__(self, source: dict[str, Any], es_score: float | None) -> dict[str, Any]:
+        request = self.request
+        access = source.get("access") or {}
+        virtual = bool(access.get("virtual_only"))
+        distance = None if virtual else _distance(request, source.get("location"))
+        offered = set(source.get("services_offered") or ())
+        not_offered = set(source.get("services_not_offered") or ())
+        matched: list[str] = []
+        missing: list[str] = []
+        unknown: list[str] = []
+        for code in self.named:
+            (matched if code in offered else missing if code in not_offered else unknown).append(
+                code
+            )
+        availability = source.get("availability") or {}
+        days = availability.get("days_to_intake")
+        as_of = availability.get("as_of")
+        as_of_date = date.fromisoformat(as_of) if as_of else None
+
+        why = [_where_words(distance, virtual, source, request.patient_state)]
+        preferred = self.preferred
+        preferred_offered = [code for code in preferred if code in offered]
+        if preferred:
+            line = f"offers {len(preferred_offered)} of {len(preferred)} preferred"
+            why.append(f"{line}: {labels(preferred_offered)}" if preferred_offered else line)
+        for group in request.any_of_services:
+            has = [code for code in group if code in offered]
+            why.append(f"offers {labels(has)}" if has else f"may offer {labels(group)} (unknown)")
+        why.append(
+            wait_in_words(
+                days,
+                availability.get("accepting_new_patients"),
+                as_of_date,
+                availability.get("source"),
+                request.today,
+            )
+        )
+        unknown_filters = _unknown_filters(request, source) if self.other_filters else []
+        required_unknown = [c for c in request.required_services if c in unknown] if unknown else []
+        if required_unknown or unknown_filters:
+            what = [labels(required_unknown)] if required_unknown else []
+            what += [name.replace("_", " ") for name in unknown_filters]
+            why.append(f"unknown: {', '.join(what)}")
+        status = source.get("status", "active")
+        if status == "stale":
+            why.append("not confirmed by its sources lately (stale)")
+
+        score = None
+        parts = None
+        if self.best:
+            computed = score_parts(
+                distance,
+                len(preferred_offered),
+                len(preferred),
+                days,
+                as_of_date,
+                request.today,
+                self.weights,
+            )
+            parts = {
+                "nearness": round(computed.nearness, 4),
+                "preferences": _rounded(computed.preferences),
+                "wait": _rounded(computed.wait),
+            }
+            score = round(es_score if es_score is not None else computed.total(self.weights), 4)
+        return {
+            "id": source["id"],
+            "name": source.get("name"),
+            "address": source.get("address") or {},
+            "location": source.get("location"),
+            "phones": source.get("phones") or [],
+            "website": source.get("website"),
+            "ownership": source.get("ownership"),
+            "status": status,
+            "virtual": virtual,
+            "distance_miles": None if distance is None else round(distance, 2),
+            "matched_services": matched,
+            "missing_services": missing,
+            "unknown_services": unknown,
+            "unknown_filters": unknown_filters,
+            "wait": _wait(availability),
+            "score": score,
+            "score_parts": parts,
+            "why": why,
+        }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

@@ -1,0 +1,193 @@
+"""Where a search starts: coordinates, a ZIP code, or words ("Albuquerque, NM", a street address).
+
+Words go to a geopy geocoder when one is configured; otherwise, or when it fails, they resolve
+offline to the centroid of a ZIP code they contain, or of their city (the mean of the city's ZIP
+centroids from the ``zipcodes`` package). Every origin says how precise it is, and which state
+it is in (virtual programs are matched by the patient's state).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import zipcodes
+
+from iop.geo import Point, zip_centroid, zip_state
+
+log = logging.getLogger("api.location")
+
+# A geocoder takes words and answers (lat, lon, label) or None; see :func:`geopy_geocoder`.
+Geocoder = Callable[[str], tuple[float, float, str] | None]
+
+STATES = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
+    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "district of columbia": "DC",
+    "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID", "illinois": "IL",
+    "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
+    "maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI",
+    "minnesota": "MN", "mississippi": "MS", "missouri": "MO", "montana": "MT",
+    "nebraska": "NE", "nevada": "NV", "new hampshire": "NH", "new jersey": "NJ",
+    "new mexico": "NM", "new york": "NY", "north carolina": "NC", "north dakota": "ND",
+    "ohio": "OH", "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA",
+    "rhode island": "RI", "south carolina": "SC", "south dakota": "SD", "tennessee": "TN",
+    "texas": "TX", "utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA",
+    "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY", "puerto rico": "PR",
+    "guam": "GU", "virgin islands": "VI", "american samoa": "AS",
+    "northern mariana islands": "MP",
+}  # fmt: skip
+STATE_CODES = frozenset(STATES.values())
+ZIP_IN_TEXT = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
+
+
+class LocationNotFound(ValueError):
+    """Words that name no place this service can find."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    point: Point
+    source: str  # coordinates | zip | near
+    precision: str  # exact | geocoder | zip_centroid | city_centroid
+    known_state: str | None
+    label: str | None = None
+
+    @property
+    def state(self) -> str | None:
+        """The origin's state; for bare coordinates, looked up only when asked (it costs)."""
+        if self.known_state is None and self.source == "coordinates":
+            return state_at(self.point)
+        return self.known_state
+
+
+@cache
+def _city_centroids() -> dict[tuple[str, str], Point]:
+    points: dict[tuple[str, str], list[Point]] = defaultdict(list)
+    for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
+        try:
+            point = Point(float(row["lat"]), float(row["long"]))
+        except (TypeError, ValueError):
+            continue
+        for city in {row["city"], *(row.get("acceptable_cities") or [])}:
+            points[(city.upper(), row["state"])].append(point)
+    return {
+        key: Point(sum(p.lat for p in ps) / len(ps), sum(p.lon for p in ps) / len(ps))
+        for key, ps in points.items()
+    }
+
+
+@cache
+def _zip_grid() -> dict[tuple[int, int], list[tuple[Point, str]]]:
+    grid: dict[tuple[int, int], list[tuple[Point, str]]] = defaultdict(list)
+    for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
+        try:
+            point = Point(float(row["lat"]), float(row["long"]))
+        except (TypeError, ValueError):
+            continue
+        grid[(math.floor(point.lat), math.floor(point.lon))].append((point, row["state"]))
+    return grid
+
+
+def state_at(point: Point) -> str | None:
+    """The state of the nearest ZIP centroid within a degree or so; ``None`` far from any."""
+    grid = _zip_grid()
+    cell_lat, cell_lon = math.floor(point.lat), math.floor(point.lon)
+    nearby = [
+        entry
+        for dlat in (-1, 0, 1)
+        for dlon in (-1, 0, 1)
+        for entry in grid.get((cell_lat + dlat, cell_lon + dlon), ())
+    ]
+    if not nearby:
+        return None
+    # Squared degrees, longitude shrunk by latitude: ranks like the great circle at this range,
+    # at a fraction of its cost (this runs on every coordinate search).
+    shrink = math.cos(math.radians(point.lat)) ** 2
+
+    def squared(entry: tuple[Point, str]) -> float:
+        there = entry[0]
+        return (there.lat - point.lat) ** 2 + shrink * (there.lon - point.lon) ** 2
+
+    return min(nearby, key=squared)[1]
+
+
+def from_coordinates(lat: float, lon: float) -> Origin:
+    return Origin(Point(lat, lon), "coordinates", "exact", None)
+
+
+def from_zip(zip5: str) -> Origin:
+    centroid = zip_centroid(zip5)
+    if centroid is None:
+        raise LocationNotFound("unknown US ZIP code")
+    return Origin(centroid, "zip", "zip_centroid", zip_state(zip5), zip5)
+
+
+def _state_and_city(text: str) -> tuple[str | None, str | None]:
+    """("Albuquerque", "NM") from "…, Albuquerque, NM 87102" or "Albuquerque New Mexico"."""
+    words = ZIP_IN_TEXT.sub(" ", text).replace(".", " ")
+    parts = [p.strip() for p in words.split(",") if p.strip()]
+    if not parts:
+        return None, None
+    tail = parts[-1]
+    lowered = tail.lower()
+    named = [name for name in STATES if lowered.endswith(name)]
+    if named:
+        name = max(named, key=len)
+        code, head = STATES[name], tail[: -len(name)].strip()
+    else:
+        tokens = tail.split()
+        if not tokens or tokens[-1].upper() not in STATE_CODES:
+            return None, None
+        code, head = tokens[-1].upper(), " ".join(tokens[:-1])
+    city = head or (parts[-2] if len(parts) >= 2 else "")
+    return code, city.strip() or None
+
+
+def from_words_offline(text: str) -> Origin:
+    for zip5 in reversed(ZIP_IN_TEXT.findall(text)):
+        centroid = zip_centroid(zip5)
+        if centroid is not None:
+            return Origin(centroid, "near", "zip_centroid", zip_state(zip5), zip5)
+    state, city = _state_and_city(text)
+    if state and city:
+        centroid = _city_centroids().get((city.upper(), state))
+        if centroid is not None:
+            return Origin(centroid, "near", "city_centroid", state, f"{city.title()}, {state}")
+    raise LocationNotFound(
+        'no ZIP code or known "city, state" in it (no geocoder is configured for street addresses)'
+    )
+
+
+async def from_words(text: str, geocoder: Geocoder | None) -> Origin:
+    if geocoder is not None:
+        try:
+            found = await asyncio.to_thread(geocoder, text)
+        except Exception as error:  # a geocoder outage must not fail the search
+            log.warning("geocoder failed, using offline centroids: %s", type(error).__name__)
+            found = None
+        if found is not None:
+            lat, lon, label = found
+            point = Point(lat, lon)
+            return Origin(point, "near", "geocoder", state_at(point), label)
+    return from_words_offline(text)
+
+
+def geopy_geocoder(name: str, options: dict[str, object]) -> Geocoder:
+    """A geopy geocoder by service name (``nominatim``, ``arcgis``...), built with ``options``."""
+    from geopy.geocoders import get_geocoder_for_service
+
+    service = get_geocoder_for_service(name)(**options)
+
+    def geocode(text: str) -> tuple[float, float, str] | None:
+        found = service.geocode(text, exactly_one=True)
+        if found is None:
+            return None
+        return float(found.latitude), float(found.longitude), str(found.address)
+
+    return geocode

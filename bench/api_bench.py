@@ -1,0 +1,259 @@
+"""``make bench``: search API latency and throughput against raw Elasticsearch, on loopback.
+
+    python bench/api_bench.py                      # the real directory, then 1,000,000 synthetic
+    python bench/api_bench.py --scales real --requests 2000
+    python bench/api_bench.py --scales 1m --reindex
+
+For each directory (indexed behind its own alias, ``bench-api-real`` / ``bench-api-1m``, and
+kept between runs) the script starts ``iop serve`` in a subprocess, then sends the same
+searches two ways with 16 concurrent clients (httpx, async): straight to Elasticsearch (the
+exact body the API builds) and through the API. It prints p50/p95/p99 latency, requests/s and
+the API/raw ratio. Each run is bounded by a request count and a time limit. Run it alone: on a
+2-core machine anything else running skews it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT_ROOT))
+
+from api.config import RankingWeights  # noqa: E402
+from api.search.query import search_body  # noqa: E402
+from api.search.request import SearchRequest, SortOrder  # noqa: E402
+from bench.api_directory import (  # noqa: E402
+    alias_count,
+    build_index,
+    real_documents,
+    real_feed,
+    synthetic_documents,
+)
+from iop import es_node  # noqa: E402
+from iop.geo import Point  # noqa: E402
+
+SCALES = {"real": None, "1m": 1_000_000}
+SERVICE_SETS = [
+    ("iop",),
+    ("iop", "mat_buprenorphine"),
+    ("iop", "medicaid"),
+    ("iop", "medicaid", "spanish"),
+    ("outpatient",),
+]
+PREFERENCES = [(), ("medicaid",), ("evening", "spanish"), ("mat_buprenorphine", "medicaid")]
+
+
+@dataclass(frozen=True)
+class Search:
+    params: dict[str, str]
+    body: bytes
+
+    @property
+    def url(self) -> str:
+        """The API URL, encoded once up front as the raw body is (so neither side pays twice)."""
+        return "/v1/facilities/search?" + urlencode(self.params)
+
+
+def searches(origins: list[Point], count: int, alias: str) -> list[Search]:
+    """Realistic searches: near a facility, 10-50 miles, IOP and a need or two, mostly best."""
+    rng = random.Random(16)
+    weights = RankingWeights()
+    made = []
+    for _ in range(count):
+        anchor = rng.choice(origins)
+        origin = Point(
+            round(anchor.lat + rng.gauss(0, 0.1), 5), round(anchor.lon + rng.gauss(0, 0.1), 5)
+        )
+        radius = rng.choice([10, 25, 25, 50])
+        required = rng.choice(SERVICE_SETS)
+        preferred = rng.choice(PREFERENCES)
+        sort = rng.choices([SortOrder.BEST, SortOrder.DISTANCE, SortOrder.WAIT], [6, 3, 1])[0]
+        request = SearchRequest(
+            origin=origin,
+            radius_miles=float(radius),
+            today=date.today(),
+            required_services=required,
+            preferred_services=preferred,
+            sort=sort,
+            limit=20,
+        )
+        body = search_body(request, weights)
+        body["size"] = request.limit + 1  # as the API asks
+        params = {
+            "lat": str(origin.lat),
+            "lon": str(origin.lon),
+            "radius_miles": str(radius),
+            "services": ",".join(required),
+            "sort": sort.value,
+            "limit": "20",
+        }
+        if preferred:
+            params["prefer"] = ",".join(preferred)
+        made.append(Search(params, json.dumps(body).encode()))
+    return made
+
+
+@dataclass
+class Result:
+    latencies: list[float]
+    seconds: float
+    errors: int
+
+    def line(self, label: str) -> str:
+        q = statistics.quantiles(self.latencies, n=100, method="inclusive")
+        return (
+            f"{label:<8} n={len(self.latencies):>6}  p50={q[49] * 1000:6.1f} ms  "
+            f"p95={q[94] * 1000:6.1f} ms  p99={q[98] * 1000:6.1f} ms  "
+            f"{len(self.latencies) / self.seconds:7.1f} req/s  errors={self.errors}"
+        )
+
+    def p(self, percentile: int) -> float:
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[percentile - 1]
+
+
+async def load(send: Any, work: list[Search], clients: int, max_seconds: float) -> Result:
+    """``clients`` concurrent loops over ``work``, until it is done or time is up."""
+    latencies: list[float] = []
+    errors = 0
+    queue = iter(work)
+    deadline = time.perf_counter() + max_seconds
+
+    async def client() -> None:
+        nonlocal errors
+        for item in queue:
+            if time.perf_counter() > deadline:
+                return
+            started = time.perf_counter()
+            ok = await send(item)
+            latencies.append(time.perf_counter() - started)
+            errors += 0 if ok else 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return Result(latencies, time.perf_counter() - started, errors)
+
+
+async def run_pair(
+    es_url: str, api_url: str, alias: str, work: list[Search], args: argparse.Namespace
+) -> tuple[Result, Result]:
+    limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
+    async with (
+        httpx.AsyncClient(base_url=es_url, limits=limits, timeout=30) as es,
+        httpx.AsyncClient(base_url=api_url, limits=limits, timeout=30) as api,
+    ):
+        headers = {"content-type": "application/json"}
+
+        async def raw(item: Search) -> bool:
+            response = await es.post(f"/{alias}/_search", content=item.body, headers=headers)
+            return response.status_code == 200
+
+        async def through_api(item: Search) -> bool:
+            response = await api.get(item.url)
+            return response.status_code == 200
+
+        warmup = work[: args.warmup]
+        await load(raw, warmup, args.clients, args.seconds)
+        await load(through_api, warmup, args.clients, args.seconds)
+        measured = work[args.warmup :]
+        raw_result = await load(raw, measured, args.clients, args.seconds)
+        api_result = await load(through_api, measured, args.clients, args.seconds)
+        return raw_result, api_result
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def api_server(es_url: str, alias: str, workers: int) -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "IOP_INDEX_ALIAS": alias, "ELASTICSEARCH_URL": es_url}
+    command = [sys.executable, "-m", "iop.cli", "serve", "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--workers", str(workers)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        else:
+            raise RuntimeError("the API did not become ready")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def ensure_directory(es_url: str, scale: str, reindex: bool) -> tuple[str, list[Point]]:
+    alias = f"bench-api-{scale}"
+    templates = real_documents(real_feed())
+    origins = [Point(t["point"]["lat"], t["point"]["lon"]) for t in templates if t.get("point")]
+    wanted = len(templates) if SCALES[scale] is None else SCALES[scale]
+    assert wanted is not None
+    if reindex or alias_count(es_url, alias) != wanted:
+        print(f"indexing {wanted:,} facilities behind {alias} ...", file=sys.stderr)
+        started = time.monotonic()
+        documents = templates if SCALES[scale] is None else synthetic_documents(templates, wanted)
+        build_index(es_url, alias, documents, wanted)
+        print(f"  done in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    return alias, origins
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", default="real,1m", help="comma-separated: real, 1m")
+    parser.add_argument("--requests", type=int, default=3000, help="measured requests per run")
+    parser.add_argument("--warmup", type=int, default=300)
+    parser.add_argument("--seconds", type=float, default=60, help="time limit per run")
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=1, help="API worker processes")
+    parser.add_argument("--reindex", action="store_true")
+    args = parser.parse_args(argv)
+    es_url = es_node.start()
+    for scale in args.scales.split(","):
+        alias, origins = ensure_directory(es_url, scale, args.reindex)
+        work = searches(origins, args.warmup + args.requests, alias)
+        with api_server(es_url, alias, args.workers) as api_url:
+            raw, api = asyncio.run(run_pair(es_url, api_url, alias, work, args))
+        print(f"\n{scale}: {alias_count(es_url, alias):,} facilities, {args.clients} clients")
+        print(raw.line("raw ES"))
+        print(api.line("API"))
+        print(
+            f"API/raw: p50 {api.p(50) / raw.p(50):.2f}x  p99 {api.p(99) / raw.p(99):.2f}x  "
+            f"throughput {raw.seconds / len(raw.latencies) * len(api.latencies) / api.seconds:.2f}"
+            "x of raw"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

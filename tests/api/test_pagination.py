@@ -1,0 +1,92 @@
+"""Cursors page through every result exactly once; facets count what the filters match."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections import Counter
+
+import pytest
+from fastapi.testclient import TestClient
+
+from indexer.lifecycle import ALIAS
+from iop.facility import Facility
+from iop.vocabulary import offered_services
+from tests.api.conftest import BOISE
+from tests.api.indexing import index_directory
+from tests.api.test_filters import fetch_all
+
+WHERE = {"lat": BOISE[0], "lon": BOISE[1], "radius_miles": 50}
+
+
+@pytest.mark.parametrize("sort", ["best", "distance", "wait"])
+@pytest.mark.parametrize("limit", [1, 4, 500])
+def test_pages_cover_every_result_once_in_order(client: TestClient, sort: str, limit: int) -> None:
+    everything = client.get(
+        "/v1/facilities/search", params={**WHERE, "sort": sort, "limit": 500}
+    ).json()
+    paged = fetch_all(client, **WHERE, sort=sort, limit=limit)
+    assert [hit["id"] for hit in paged] == [hit["id"] for hit in everything["results"]]
+    assert len(paged) == everything["total"] > 10
+    assert everything["next_cursor"] is None
+
+
+def test_a_cursor_only_continues_its_own_search(client: TestClient) -> None:
+    first = client.get("/v1/facilities/search", params={**WHERE, "limit": 2}).json()
+    other = client.get(
+        "/v1/facilities/search",
+        params={**WHERE, "limit": 2, "prefer": "spanish", "cursor": first["next_cursor"]},
+    )
+    assert other.status_code == 422
+    assert other.json()["detail"][0]["loc"] == ["query", "cursor"]
+
+
+def test_a_cursor_into_a_pruned_index_is_gone(client: TestClient) -> None:
+    first = client.get("/v1/facilities/search", params={**WHERE, "limit": 2}).json()
+    cursor = first["next_cursor"]
+    payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    payload["i"] = f"{ALIAS}-19700101-000000-000000"
+    forged = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+    response = client.get("/v1/facilities/search", params={**WHERE, "limit": 2, "cursor": forged})
+    assert response.status_code == 410
+    payload["i"] = "someone-elses-index"
+    foreign = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
+    response = client.get("/v1/facilities/search", params={**WHERE, "cursor": foreign})
+    assert response.status_code == 422
+
+
+def test_facets_count_the_matches(client: TestClient, indexed: list[Facility]) -> None:
+    params = {**WHERE, "services": "iop", "limit": 1, "facets": True}
+    body = client.get("/v1/facilities/search", params=params).json()
+    matches = {hit["id"] for hit in fetch_all(client, **WHERE, services="iop")}
+    by_id = {facility.id: facility for facility in indexed}
+    services = Counter(code for i in matches for code in offered_services(by_id[i]))
+    assert body["facets"]["services_offered"] == dict(services)
+    owners = Counter(by_id[i].ownership.value for i in matches if by_id[i].ownership)
+    assert body["facets"]["ownership"] == dict(owners)
+    sectors = Counter(by_id[i].ownership.sector for i in matches if by_id[i].ownership)
+    assert body["facets"]["ownership_sector"] == dict(sectors)
+    within_a_week = sum(
+        1
+        for i in matches
+        if (days := by_id[i].availability.days_to_intake) is not None and days <= 7
+    )
+    assert body["facets"]["max_days_to_intake"]["7"] == within_a_week
+    assert "facets" not in client.get("/v1/facilities/search", params=WHERE).json()
+
+
+def test_pages_stay_on_the_index_of_the_first_page_across_an_alias_flip(
+    client: TestClient, es, indexed: list[Facility]
+) -> None:
+    first = client.get("/v1/facilities/search", params={**WHERE, "limit": 5}).json()
+    before = {hit["id"] for hit in fetch_all(client, **WHERE)}
+    dropped = next(
+        f for f in indexed if f.id in before and f.id not in {hit["id"] for hit in first["results"]}
+    )
+    index_directory(es, [f for f in indexed if f.id != dropped.id])
+    try:
+        assert dropped.id not in {hit["id"] for hit in fetch_all(client, **WHERE)}
+        rest = fetch_all(client, **WHERE, limit=5, cursor=first["next_cursor"])
+        assert {hit["id"] for hit in first["results"] + rest} == before
+    finally:
+        index_directory(es, indexed)
