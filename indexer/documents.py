@@ -34,13 +34,16 @@ FULL_TEXT = {"name", "alternate_names"}
 VOLATILE = {"first_seen", "last_seen", "sources", "provenance", "status", "missed_refreshes"}
 DEFAULT_AVAILABILITY_MAX_AGE_DAYS = 30
 
+# The wait to rank on: days to intake while its statement is recent enough, else absent.
+RANKED_WAIT_FIELD = "availability_current_days_to_intake"
+
 SEARCH_FIELDS: dict[str, Any] = {
     "point": {"type": "geo_point"},
     "services_offered": {"type": "keyword"},
     "services_not_offered": {"type": "keyword"},
     "ownership_sector": {"type": "keyword"},
     "availability_is_current": {"type": "boolean"},
-    "availability_current_days_to_intake": {"type": "integer"},
+    RANKED_WAIT_FIELD: {"type": "integer"},
     "content_fingerprint": {"type": "long", "index": False},
 }
 
@@ -117,7 +120,7 @@ def derived_fields(
     if current is not None:
         fields["availability_is_current"] = current
         if current and facility.availability.days_to_intake is not None:
-            fields["availability_current_days_to_intake"] = facility.availability.days_to_intake
+            fields[RANKED_WAIT_FIELD] = facility.availability.days_to_intake
     return fields
 
 

@@ -13,6 +13,7 @@ from api.config import RankingWeights
 from api.search.labels import labels
 from api.search.ranking import score_parts, wait_in_words
 from api.search.request import SearchRequest, SortOrder
+from indexer.documents import RANKED_WAIT_FIELD
 from iop.geo import Point, great_circle_miles
 
 APPROXIMATE = {"zip_centroid": "ZIP centroid", "city_centroid": "city centroid"}
@@ -94,6 +95,7 @@ class Explainer:
             )
         availability = source.get("availability") or {}
         days = availability.get("days_to_intake")
+        ranked_days = source.get(RANKED_WAIT_FIELD)
         as_of = availability.get("as_of")
         as_of_date = date.fromisoformat(as_of) if as_of else None
 
@@ -115,6 +117,8 @@ class Explainer:
                 request.today,
             )
         )
+        if days is not None and ranked_days is None:
+            why.append("that wait is too old to count in the ranking")
         unknown_filters = _unknown_filters(request, source) if self.other_filters else []
         required_unknown = [c for c in request.required_services if c in unknown] if unknown else []
         if required_unknown or unknown_filters:
@@ -132,7 +136,7 @@ class Explainer:
                 distance,
                 len(preferred_offered),
                 len(preferred),
-                days,
+                ranked_days,
                 as_of_date,
                 request.today,
                 self.weights,

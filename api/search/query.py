@@ -20,6 +20,7 @@ from typing import Any
 from api.config import RankingWeights
 from api.search.ranking import DECAY_AT_SCALE
 from api.search.request import SearchRequest, SortOrder
+from indexer.documents import RANKED_WAIT_FIELD
 from iop.facility import FacilityStatus, Ownership
 from iop.vocabulary import SERVICES
 
@@ -39,6 +40,7 @@ SOURCE_FIELDS = [
     "ownership",
     "status",
     "availability",
+    RANKED_WAIT_FIELD,
     "access.virtual_only",
     "access.licensed_states",
     "languages.other",
@@ -177,11 +179,11 @@ def score_clauses(request: SearchRequest, weights: RankingWeights) -> list[dict[
     }
     wait = {
         "function_score": {
-            "query": {"exists": {"field": WAIT_FIELD}},
+            "query": {"exists": {"field": RANKED_WAIT_FIELD}},
             "functions": [
                 {
                     "gauss": {
-                        WAIT_FIELD: {
+                        RANKED_WAIT_FIELD: {
                             "origin": 0,
                             "scale": weights.wait_half_days,
                             "decay": DECAY_AT_SCALE,
@@ -212,7 +214,7 @@ def sort_clauses(request: SearchRequest) -> list[Any]:
     if request.sort is SortOrder.DISTANCE:
         return [distance_sort(request), tie_break]
     if request.sort is SortOrder.WAIT:
-        wait = {WAIT_FIELD: {"order": "asc", "missing": "_last"}}
+        wait = {RANKED_WAIT_FIELD: {"order": "asc", "missing": "_last"}}
         return [wait, distance_sort(request), tie_break]
     return [{"_score": "desc"}, distance_sort(request), tie_break]
 

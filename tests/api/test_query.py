@@ -141,11 +141,11 @@ def test_best_adds_nearness_preferences_and_a_dated_wait() -> None:
         },
         {
             "function_score": {
-                "query": {"exists": {"field": "availability.days_to_intake"}},
+                "query": {"exists": {"field": "availability_current_days_to_intake"}},
                 "functions": [
                     {
                         "gauss": {
-                            "availability.days_to_intake": {
+                            "availability_current_days_to_intake": {
                                 "origin": 0,
                                 "scale": 14.0,
                                 "decay": 0.5,
@@ -199,7 +199,7 @@ def test_wait_sort_puts_unknown_waits_last_and_pages_continue_after_the_cursor()
     page = Page(search_after=(3, 1.5, "fac_x"), index="facilities-1")
     body = search_body(request(sort=SortOrder.WAIT, page=page, facets=True), WEIGHTS)
     assert body["sort"] == [
-        {"availability.days_to_intake": {"order": "asc", "missing": "_last"}},
+        {"availability_current_days_to_intake": {"order": "asc", "missing": "_last"}},
         DISTANCE_SORT,
         {"id": "asc"},
     ]
