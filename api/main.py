@@ -14,8 +14,8 @@ from api.errors import install_error_handlers
 from api.observability import RequestContextMiddleware, configure_logging
 from api.responses import elasticsearch_serializers
 from api.routes import admin, facilities, health, hsds, referrals
-from api.search.location import geopy_geocoder
 from iop import es_node
+from iop.geocoding import geopy_geocoder
 
 
 def elasticsearch_url(settings: Settings) -> str:

@@ -23,11 +23,11 @@ from api.referrals.sheet import entry, render_csv, render_html
 from api.responses import FastJSONResponse
 from api.routes.facilities import results_body
 from api.schemas import ReferralMatch
-from api.search.location import Geocoder
 from api.search.service import search
 from indexer.documents import from_document
 from indexer.lifecycle import ALIAS
 from iop.facility import Facility
+from iop.geocoding import Geocoder
 
 router = APIRouter(
     prefix="/v1/referrals", tags=["referrals"], dependencies=[Depends(require_read_key)]

@@ -13,18 +13,16 @@ import logging
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 import zipcodes
 
 from iop.geo import Point, zip_centroid, zip_state
+from iop.geocoding import Geocoder
 
 log = logging.getLogger("api.location")
 
-# A geocoder takes words and answers (lat, lon, label) or None; see :func:`geopy_geocoder`.
-Geocoder = Callable[[str], tuple[float, float, str] | None]
 
 STATES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
@@ -176,18 +174,3 @@ async def from_words(text: str, geocoder: Geocoder | None) -> Origin:
             point = Point(lat, lon)
             return Origin(point, "near", "geocoder", state_at(point), label)
     return from_words_offline(text)
-
-
-def geopy_geocoder(name: str, options: dict[str, object]) -> Geocoder:
-    """A geopy geocoder by service name (``nominatim``, ``arcgis``...), built with ``options``."""
-    from geopy.geocoders import get_geocoder_for_service
-
-    service = get_geocoder_for_service(name)(**options)
-
-    def geocode(text: str) -> tuple[float, float, str] | None:
-        found = service.geocode(text, exactly_one=True)
-        if found is None:
-            return None
-        return float(found.latitude), float(found.longitude), str(found.address)
-
-    return geocode
