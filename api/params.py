@@ -20,7 +20,6 @@ from api.errors import invalid_parameter
 from api.search.cursor import BadCursor, check_cursor, decode_cursor
 from api.search.location import (
     STATE_CODES,
-    Geocoder,
     LocationNotFound,
     Origin,
     from_coordinates,
@@ -29,6 +28,7 @@ from api.search.location import (
 )
 from api.search.request import OWNERSHIP_CHOICES, SearchRequest, SortOrder
 from indexer.lifecycle import ALIAS
+from iop.geocoding import Geocoder
 from iop.vocabulary import SERVICES, parse_service_codes
 
 CODES_HELP = "Comma-separated service codes; known codes: " + ", ".join(SERVICES)
