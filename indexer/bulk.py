@@ -7,7 +7,6 @@ counted as ``older``, never as errors. Items Elasticsearch is too busy for (429)
 
 from __future__ import annotations
 
-import json
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -15,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+import orjson
 from elasticsearch import Elasticsearch
 
 RETRIES = 5
@@ -42,12 +42,12 @@ class BulkTally:
         self.failed += other.failed
 
 
-def _body(docs: list[Doc]) -> str:
+def _body(docs: list[Doc]) -> bytes:
     lines = []
     for doc in docs:
         action = {"index": {"_id": doc.id, "version": doc.version, "version_type": "external"}}
-        lines += [json.dumps(action), doc.source]
-    return "\n".join(lines) + "\n"
+        lines += [orjson.dumps(action), doc.source.encode()]
+    return b"\n".join(lines) + b"\n"
 
 
 def send_chunk(es: Elasticsearch, index: str, docs: list[Doc]) -> BulkTally:

@@ -11,21 +11,30 @@ A document is the facility as the feed has it, plus fields only search needs:
   while it is current, so ranking can use it and let stale waits stop counting;
 - ``content_fingerprint``: a hash of what the facility says (not when it was seen), so a
   refresh can tell changed facilities from re-fetched ones.
+
+``provenance`` is kept for display only, as one compact JSON string (see
+:func:`encode_provenance`): a facility states dozens of facts from the same fetch, so each
+distinct record is written once. Elasticsearch takes a string in one token where it would
+walk hundreds in the object, and the document is half the size; :func:`from_document` decodes
+it (and still reads the object form of indices built before).
+
+The booleans of the service groups are kept in ``_source`` but not indexed: search filters on
+``services_offered`` / ``services_not_offered``; only :data:`SEARCHED_BOOLEANS` are queried.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import types
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any, Union, get_args, get_origin
 
+import orjson
 from pydantic import BaseModel
 
-from iop.facility import Facility
-from iop.vocabulary import service_values
+from iop.facility import Facility, Provenance
+from iop.vocabulary import SERVICE_GROUPS, service_values
 
 # Fields kept in _source for display but never searched: keys are free-form field paths.
 NOT_INDEXED = {"provenance", "extras"}
@@ -33,6 +42,8 @@ FULL_TEXT = {"name", "alternate_names"}
 # What changes on every crawl without the facility changing.
 VOLATILE = {"first_seen", "last_seen", "sources", "provenance", "status", "missed_refreshes"}
 DEFAULT_AVAILABILITY_MAX_AGE_DAYS = 30
+# Service booleans that queries name directly (the rest are searched as services_offered).
+SEARCHED_BOOLEANS = {"access.virtual_only"}
 
 # The wait to rank on: days to intake while its statement is recent enough, else absent.
 RANKED_WAIT_FIELD = "availability_current_days_to_intake"
@@ -124,6 +135,30 @@ def derived_fields(
     return fields
 
 
+def encode_provenance(provenance: dict[str, Provenance]) -> str:
+    """``{"records": [distinct records], "paths": {path: index in records}}`` as JSON text."""
+    distinct: dict[tuple[Any, ...], int] = {}
+    records: list[dict[str, Any]] = []
+    paths: dict[str, int] = {}
+    for path, record in provenance.items():
+        key = tuple(record.__dict__.values())  # the fields' values, in order
+        number = distinct.get(key)
+        if number is None:
+            number = distinct[key] = len(records)
+            records.append(record.model_dump(mode="json"))
+        paths[path] = number
+    return orjson.dumps({"records": records, "paths": paths}).decode()
+
+
+def decode_provenance(stored: str | dict[str, Any]) -> dict[str, Any]:
+    """The provenance of a stored document; the object form is the one of older indices."""
+    if isinstance(stored, dict):
+        return stored
+    encoded = orjson.loads(stored)
+    records = encoded["records"]
+    return {path: records[number] for path, number in encoded["paths"].items()}
+
+
 def to_document(
     facility: Facility,
     *,
@@ -131,6 +166,7 @@ def to_document(
     max_age_days: int = DEFAULT_AVAILABILITY_MAX_AGE_DAYS,
 ) -> dict[str, Any]:
     document = facility.model_dump(mode="json")
+    document["provenance"] = encode_provenance(facility.provenance)
     document.update(derived_fields(facility, today=today, max_age_days=max_age_days))
     document["content_fingerprint"] = content_fingerprint(facility)
     return document
@@ -138,16 +174,20 @@ def to_document(
 
 def document_json(facility: Facility, derived: dict[str, Any]) -> tuple[str, int]:
     """:func:`to_document` as JSON text, the fast way, and the content fingerprint in it."""
-    facility_json = facility.model_dump_json()
+    facility_json = facility.model_dump_json(exclude={"provenance"})
     fingerprint = _fingerprint_of_json(facility_json)
-    extra = json.dumps(derived | {"content_fingerprint": fingerprint})
-    return facility_json[:-1] + "," + extra[1:], fingerprint
+    extra = derived | {
+        "provenance": encode_provenance(facility.provenance),
+        "content_fingerprint": fingerprint,
+    }
+    return facility_json[:-1] + "," + orjson.dumps(extra).decode()[1:], fingerprint
 
 
 def from_document(document: dict[str, Any]) -> Facility:
-    return Facility.model_validate(
-        {k: v for k, v in document.items() if k in Facility.model_fields}
-    )
+    fields = {k: v for k, v in document.items() if k in Facility.model_fields}
+    if "provenance" in fields:
+        fields["provenance"] = decode_provenance(fields["provenance"])
+    return Facility.model_validate(fields)
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -191,4 +231,9 @@ def model_properties(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def facility_mappings() -> dict[str, Any]:
-    return {"dynamic": "strict", "properties": {**model_properties(Facility), **SEARCH_FIELDS}}
+    properties = model_properties(Facility)
+    for group in SERVICE_GROUPS:
+        for name, mapping in properties[group]["properties"].items():
+            if mapping == {"type": "boolean"} and f"{group}.{name}" not in SEARCHED_BOOLEANS:
+                mapping.update({"index": False, "doc_values": False})
+    return {"dynamic": "strict", "properties": {**properties, **SEARCH_FIELDS}}

@@ -1,8 +1,8 @@
 """Reading NDJSON feeds as a stream, with errors that name the file and line.
 
-Every line is validated against the shared model, the fast way: a feed's facility states
-dozens of facts from the same fetch, so identical provenance records are validated once per
-line and shared (pydantic spends most of a facility's time on provenance datetimes).
+Every line is validated against the shared model, the fast way: pydantic parses and
+validates the line in one pass. Only a line that fails is read again, the slow way, to say
+which field is wrong and why in the feed's own terms (``not JSON``, ``provenance.PATH...``).
 """
 
 from __future__ import annotations
@@ -60,6 +60,19 @@ def _shared_provenance(records: dict[str, Any]) -> dict[str, Provenance]:
 def parse_facility(line: bytes | str) -> Facility:
     """One feed line as a facility; ``ValueError`` says which field is wrong and why."""
     try:
+        facility = Facility.model_validate_json(line)
+    except ValidationError as error:
+        _explain(line)  # raises the precise reason
+        raise ValueError(_problem(error)) from None
+    missing = [field for field in REQUIRED if not getattr(facility, field)]
+    if missing:
+        raise ValueError(f"{', '.join(missing)}: required, missing")
+    return facility
+
+
+def _explain(line: bytes | str) -> None:
+    """Why a line is not a facility: JSON first, then the first field at fault."""
+    try:
         data = json.loads(line)
     except json.JSONDecodeError as error:
         raise ValueError(f"not JSON: {error.msg} at column {error.colno}") from None
@@ -68,13 +81,9 @@ def parse_facility(line: bytes | str) -> Facility:
     if isinstance(data.get("provenance"), dict):
         data["provenance"] = _shared_provenance(data["provenance"])
     try:
-        facility = Facility.model_validate(data)
+        Facility.model_validate(data)
     except ValidationError as error:
         raise ValueError(_problem(error)) from None
-    missing = [field for field in REQUIRED if not getattr(facility, field)]
-    if missing:
-        raise ValueError(f"{', '.join(missing)}: required, missing")
-    return facility
 
 
 def check_feeds(paths: list[Path]) -> None:

@@ -14,7 +14,11 @@ def test_every_model_field_is_mapped_and_search_fields_have_their_types() -> Non
     properties = facility_mappings()["properties"]
     assert set(Facility.model_fields) <= set(properties)
     assert properties["point"] == {"type": "geo_point"}
-    assert properties["levels_of_care"]["properties"]["iop"] == {"type": "boolean"}
+    # Services are searched as services_offered: their booleans are only kept in _source.
+    not_indexed = {"type": "boolean", "index": False, "doc_values": False}
+    assert properties["levels_of_care"]["properties"]["iop"] == not_indexed
+    assert properties["access"]["properties"]["virtual_only"] == {"type": "boolean"}
+    assert properties["availability"]["properties"]["accepting_new_patients"] == {"type": "boolean"}
     assert properties["provenance"] == {"type": "object", "enabled": False}
 
 
@@ -50,6 +54,9 @@ def test_a_full_facility_round_trips_through_a_strict_index(es: Elasticsearch) -
     stored = es.get(index=index, id=facility.id)["_source"]
     assert from_document(stored) == facility
     assert stored["ownership_sector"] == "public"
+    assert isinstance(stored["provenance"], str)  # one compact string, see encode_provenance
+    older = stored | {"provenance": facility.model_dump(mode="json")["provenance"]}
+    assert from_document(older) == facility  # indices built before kept it as an object
     es.indices.delete(index=index)
 
 
