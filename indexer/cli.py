@@ -87,6 +87,7 @@ def cmd_index(args: argparse.Namespace) -> None:
     print(
         f"indexed {report.documents} facilities into {report.index} ({report.new} new, "
         f"{report.changed} changed, {report.carried_over} not in the feeds but kept, "
+        f"{report.superseded} merged into others, "
         f"{report.stale} stale); alias moved from {report.previous or 'nothing'}"
         + (f"; dropped {report.dropped} not in the feeds" if report.dropped else "")
         + (f"; pruned {', '.join(report.pruned)}" if report.pruned else "")

@@ -52,6 +52,7 @@ class CarryOver:
     """What became of the facilities the new feeds no longer list."""
 
     carried: int = 0
+    superseded: int = 0  # its every listing now belongs to another facility: merged, not gone
     missed: int = 0
     newly_stale: int = 0
     stale: int = 0
@@ -73,13 +74,18 @@ def carried_over(
     previous: str,
     missing: list[str],
     crawled_sources: set[str],
+    listed: set[tuple[str, str]],
     *,
     stale_after: int,
     today: date,
     max_age_days: int,
     outcome: CarryOver,
 ) -> Iterator[list[Doc]]:
-    """Chunks of documents for the facilities of ``previous`` that ``missing`` names."""
+    """Chunks of documents for the facilities of ``previous`` that ``missing`` names.
+
+    A facility whose every source listing is in ``listed`` under another id was merged into
+    that facility by entity resolution (or re-identified): it is superseded, not carried.
+    """
     for start in range(0, len(missing), MGET_BATCH):
         batch = missing[start : start + MGET_BATCH]
         response = es.mget(index=previous, ids=batch)
@@ -88,6 +94,9 @@ def carried_over(
             if not found.get("found"):
                 continue
             facility = from_document(found["_source"])
+            if facility.sources and all((r.source, r.ref) in listed for r in facility.sources):
+                outcome.superseded += 1
+                continue
             missed, newly_stale = age(facility, crawled_sources, stale_after)
             outcome.carried += 1
             outcome.missed += missed
@@ -95,4 +104,5 @@ def carried_over(
             outcome.stale += facility.status is FacilityStatus.STALE
             derived = derived_fields(facility, today=today, max_age_days=max_age_days)
             docs.append(Doc(facility.id, version_of(facility), document_json(facility, derived)[0]))
-        yield docs
+        if docs:
+            yield docs

@@ -46,6 +46,7 @@ class LoadReport:
     changed: int = 0
     unchanged: int = 0
     carried_over: int = 0
+    superseded: int = 0
     newly_stale: int = 0
     stale: int = 0
     dropped: int = 0
@@ -62,6 +63,8 @@ class _Stream:
     unchanged: int = 0
     per_source: Counter[str] = field(default_factory=Counter)
     seen: list[npt.NDArray[np.bytes_]] = field(default_factory=list)
+    # Every source listing (source, ref) the feeds hold, whatever facility it is now part of.
+    listings: set[tuple[str, str]] = field(default_factory=set)
 
 
 # While the new index is built nothing need survive a crash: the build is redone anyway.
@@ -133,6 +136,7 @@ def _documents(
         else:
             stream.unchanged += 1
         stream.per_source.update({record.source for record in facility.sources})
+        stream.listings.update((record.source, record.ref) for record in facility.sources)
         docs.append(Doc(facility.id, version_of(facility), source, line.where))
     return docs
 
@@ -215,6 +219,7 @@ def load_feeds(
                 previous.name,
                 missing,
                 crawled,
+                stream.listings,
                 stale_after=settings.stale_after_refreshes,
                 today=now.date(),
                 max_age_days=settings.availability_max_age_days,
@@ -244,6 +249,7 @@ def load_feeds(
         changed=stream.changed,
         unchanged=stream.unchanged,
         carried_over=outcome.carried,
+        superseded=outcome.superseded,
         newly_stale=outcome.newly_stale,
         stale=stale["count"],
         dropped=0 if carry_over else len(missing),

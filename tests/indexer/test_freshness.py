@@ -116,3 +116,19 @@ def test_availability_currency_is_indexed_for_ranking(es: Elasticsearch, tmp_pat
 
 def date_ago(days: int):
     return datetime.now(UTC).date() - timedelta(days=days)
+
+
+def test_a_facility_merged_into_another_is_superseded_not_kept(
+    es: Elasticsearch, tmp_path: Path
+) -> None:
+    first, second = seen("first"), seen("second")
+    rebuild(es, tmp_path, [first, second])
+    # Entity resolution now finds both listings are one site: one facility carries both.
+    merged = seen("first", days_later=1)
+    merged.sources = [*merged.sources, *seen("second", days_later=1).sources]
+    feed = write_feed(tmp_path / "feed.ndjson", [merged])
+    report = load_feeds(es, [feed], progress=False, settings=SETTINGS)
+
+    assert report.superseded == 1
+    assert report.carried_over == 0
+    assert es.count(index=lifecycle.ALIAS)["count"] == 1
