@@ -19,12 +19,13 @@ from scrapy.http import Response, TextResponse
 
 from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base import schema_org
+from crawler.spiders.base.origin import FetchedElsewhere
 from crawler.spiders.base.pages import PageRecord, facts_from_pages, page_record
-from crawler.spiders.base.structured_data import origin_of, site_facility
+from crawler.spiders.base.structured_data import site_facility
 from iop.facility import Facility
 
 
-class PaginatedDirectorySpider(scrapy.Spider):
+class PaginatedDirectorySpider(FetchedElsewhere, scrapy.Spider):
     source: str = ""
     source_kind = SourceKind.DIRECTORY  # a third party's listing, not the program's own word
     detail_links = "//*[contains(@class, 'listing')]//a[contains(@class, 'listing-link')]/@href"
@@ -34,19 +35,10 @@ class PaginatedDirectorySpider(scrapy.Spider):
 
     def __init__(self, base_url: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.origin = origin_of(self.start_urls[0])
-        self.fetch_origin = origin_of(base_url) if base_url else self.origin
+        self.set_origins(self.start_urls[0], base_url)
         self.source = self.source or self.name
         self.fetched_at = datetime.now(UTC)
         self.list_pages = 0
-
-    def fetch_url(self, url: str) -> str:
-        return self.fetch_origin + url[len(self.origin) :] if url.startswith(self.origin) else url
-
-    def canonical(self, url: str) -> str:
-        if url.startswith(self.fetch_origin):
-            return self.origin + url[len(self.fetch_origin) :]
-        return url
 
     async def start(self) -> Any:
         for url in self.start_urls:

@@ -36,6 +36,7 @@ from scrapy.spiders import SitemapSpider
 from crawler.listing import build_facility
 from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base import schema_org
+from crawler.spiders.base.origin import FetchedElsewhere
 from crawler.spiders.base.pages import PageRecord, facts_from_pages, page_record
 from iop.facility import Facility, Provenance
 
@@ -45,12 +46,7 @@ NOT_PAGES = re.compile(
 )
 
 
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-class StructuredDataSpider(SitemapSpider):
+class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
     source: str = ""
     source_kind = SourceKind.WEBSITE  # the program's own word
     item_attributes: ClassVar[
@@ -61,8 +57,9 @@ class StructuredDataSpider(SitemapSpider):
 
     def __init__(self, base_url: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.origin = origin_of(self.sitemap_urls[0] if self.sitemap_urls else self.start_urls[0])
-        self.fetch_origin = origin_of(base_url) if base_url else self.origin
+        self.set_origins(
+            self.sitemap_urls[0] if self.sitemap_urls else self.start_urls[0], base_url
+        )
         self.source = self.source or self.name
         self.pages: dict[str, PageRecord] = {}
         self.crawl_date = datetime.now(UTC).date()
@@ -75,18 +72,6 @@ class StructuredDataSpider(SitemapSpider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
-
-    # URLs: fetched on fetch_origin, known by their real origin.
-    def fetch_url(self, url: str) -> str:
-        return self.fetch_origin + url[len(self.origin) :] if url.startswith(self.origin) else url
-
-    def canonical(self, url: str) -> str:
-        if url.startswith(self.fetch_origin):
-            return self.origin + url[len(self.fetch_origin) :]
-        return url
-
-    def same_site(self, url: str) -> bool:
-        return origin_of(url) in (self.origin, self.fetch_origin)
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.sitemap_urls:
