@@ -2,8 +2,9 @@
 
 Every request gets an id (the caller's ``X-Request-ID`` when it is sane, else a new one),
 returned in the response and attached to every log record made while serving it. The access
-log records method, path, status and duration; the query string only outside referral routes,
-which carry patient needs and are logged by path alone. Metrics are labelled by route
+log records method, path, status, duration and the *names* of the query parameters, never
+their values: a search near a ZIP code for buprenorphine and Spanish describes a patient,
+whether it came through the referral routes or the search. Metrics are labelled by route
 template (``/v1/facilities/{facility_id}``), never by raw path.
 """
 
@@ -16,13 +17,13 @@ import time
 import uuid
 from contextvars import ContextVar
 from typing import Any
+from urllib.parse import unquote_plus
 
 from prometheus_client import Counter, Histogram
 from pythonjsonlogger.json import JsonFormatter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "x-request-id"
-PRIVATE_PREFIXES = ("/v1/referrals",)
 SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
@@ -132,6 +133,7 @@ def _log(scope: Scope, route: str, status: int, duration: float) -> None:
         "duration_ms": round(duration * 1000, 2),
     }
     query = scope.get("query_string", b"")
-    if query and not path.startswith(PRIVATE_PREFIXES):
-        fields["query"] = query.decode("latin-1")
+    if query:
+        names = {pair.split(b"=", 1)[0] for pair in query.split(b"&") if pair}
+        fields["params"] = sorted(unquote_plus(name.decode("latin-1")) for name in names)
     access_log.info("request", extra=fields)
