@@ -69,6 +69,9 @@ class SearchResults(BaseModel):
     preferred: list[str]
     sort: str
     total: int = Field(description="Facilities matching the filters")
+    total_is_exact: bool = Field(
+        description="False when there are more than `total` (counting stops at 1,000)"
+    )
     results: list[SearchHit]
     next_cursor: str | None = Field(description="Pass as cursor for the next page; null: last")
     facets: dict[str, dict[str, int]] | None = Field(

@@ -39,6 +39,7 @@ def results_body(request: SearchRequest, origin: Origin, outcome: SearchOutcome)
         "preferred": list(request.preferred_services),
         "sort": request.sort.value,
         "total": outcome.total,
+        "total_is_exact": outcome.total_is_exact,
         "results": outcome.results,
         "next_cursor": outcome.next_cursor,
     }

@@ -24,6 +24,9 @@ from indexer.documents import RANKED_WAIT_FIELD
 from iop.facility import FacilityStatus, Ownership
 from iop.vocabulary import SERVICES
 
+# Counting every match of a wide search costs more than the search; beyond this many the
+# total is a lower bound ("1,000+"), which is all a referrer needs to know.
+EXACT_TOTAL_UP_TO = 1000
 WAIT_FIELD = "availability.days_to_intake"
 WAIT_AS_OF_FIELD = "availability.as_of"
 ACCEPTING_FIELD = "availability.accepting_new_patients"
@@ -245,7 +248,7 @@ def search_body(request: SearchRequest, weights: RankingWeights) -> dict[str, An
         "size": request.limit,
         "query": query,
         "sort": sort_clauses(request),
-        "track_total_hits": True,
+        "track_total_hits": EXACT_TOTAL_UP_TO,
         "_source": {"includes": SOURCE_FIELDS},
     }
     if request.page is not None:

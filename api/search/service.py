@@ -26,6 +26,7 @@ class CursorExpired(LookupError):
 @dataclass(frozen=True)
 class SearchOutcome:
     total: int
+    total_is_exact: bool
     results: list[dict[str, Any]]
     next_cursor: str | None
     facets: dict[str, dict[str, int]] | None
@@ -53,6 +54,7 @@ async def search(
     facets = _facets(response["aggregations"]) if request.facets else None
     return SearchOutcome(
         total=response["hits"]["total"]["value"],
+        total_is_exact=response["hits"]["total"]["relation"] == "eq",
         results=results,
         next_cursor=next_cursor,
         facets=facets,

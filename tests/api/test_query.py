@@ -51,7 +51,7 @@ def test_distance_sort_with_required_services() -> None:
             }
         },
         "sort": [DISTANCE_SORT, {"id": "asc"}],
-        "track_total_hits": True,
+        "track_total_hits": 1000,
         "_source": {"includes": SOURCE_FIELDS},
     }
 

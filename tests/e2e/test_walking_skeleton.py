@@ -139,6 +139,7 @@ def test_search_returns_exactly_the_facilities_a_brute_force_finds(
         got = {hit["id"] for hit in body["results"]}
         assert got - on_the_edge == set(expected) - on_the_edge, context
         assert body["total"] == len(got)
+        assert body["total_is_exact"]
         distances = [hit["distance_miles"] for hit in body["results"]]
         assert distances == sorted(distances), context
         for hit in body["results"]:
