@@ -234,6 +234,7 @@ def load_feeds(
                 f"{index} holds {indexed} documents, expected {fresh + outcome.carried}"
             )
         stale = es.count(index=index, query={"term": {"status": FacilityStatus.STALE.value}})
+        lifecycle.merge_segments(es, index)
         flipped_from = lifecycle.flip_alias(es, index)
     except BaseException:
         lifecycle.drop_index(es, index)
