@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from iop.cli import FEEDS_DIR, CommandFailed
+from iop.cli import FEEDS_DIR, CommandFailed, add_source_options
 
 
 def spider_arguments(pairs: list[str]) -> dict[str, str]:
@@ -118,14 +118,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     crawl.add_argument("spider", nargs="?", help="spider name, e.g. findtreatment")
     crawl.add_argument("--all", action="store_true", help="every source in the config, merged")
     crawl.add_argument("--feeds-dir", help=f"with --all: where feeds go (default: {FEEDS_DIR})")
-    crawl.add_argument("--config", help="with --all: sources file (default: data/sources.toml)")
-    crawl.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="SPIDER.NAME=VALUE",
-        help="with --all: override a spider argument",
-    )
+    add_source_options(crawl)
     crawl.add_argument("--jobdir", help="keep crawl state here: a stopped crawl resumes")
     crawl.add_argument("--base-url", help="where the source lives (default: the real site/API)")
     crawl.add_argument("--out", help=f"feed file (default: {FEEDS_DIR}/SPIDER.ndjson)")

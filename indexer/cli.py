@@ -9,7 +9,7 @@ from pathlib import Path
 
 from elasticsearch import Elasticsearch
 
-from iop.cli import FEEDS_DIR, CommandFailed
+from iop.cli import FEEDS_DIR, CommandFailed, add_source_options
 
 
 def elasticsearch_client() -> Elasticsearch:
@@ -146,14 +146,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "refresh", help="crawl every source, rebuild the index, print what changed"
     )
     refresh.add_argument("--feeds-dir", default=str(FEEDS_DIR), help="where the crawl writes")
-    refresh.add_argument("--config", help="sources file for `iop crawl --all`")
-    refresh.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="SPIDER.NAME=VALUE",
-        help="override a spider argument (passed to `iop crawl --all`)",
-    )
+    add_source_options(refresh)
     refresh.add_argument(
         "--force", action="store_true", help="flip even if the directory shrank past tolerance"
     )

@@ -21,6 +21,18 @@ class CommandFailed(Exception):
     """A command that could not do its job; the message says what to do about it."""
 
 
+def add_source_options(parser: argparse.ArgumentParser) -> None:
+    """Which sources ``iop crawl --all`` gathers: also offered by ``iop refresh``."""
+    parser.add_argument("--config", help="sources file (default: data/sources.toml)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="SPIDER.NAME=VALUE",
+        help="override a spider argument, e.g. --set findtreatment.base_url=URL",
+    )
+
+
 def cmd_es(args: argparse.Namespace) -> None:
     from iop import es_node
 

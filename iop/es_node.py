@@ -8,7 +8,6 @@ whose docstring describes the node, its files and ``ELASTICSEARCH_URL``.
 
 from __future__ import annotations
 
-import json
 import sys
 
 from iop.elasticsearch_node import (
@@ -39,21 +38,10 @@ _free_port = free_port  # how the tests find a port where nothing listens
 
 
 def _main(argv: list[str]) -> int:
-    usage = "usage: python -m iop.es_node start|stop|status"
-    if len(argv) != 1 or argv[0] not in ("start", "stop", "status"):
-        print(usage, file=sys.stderr)
-        return 2
-    try:
-        if argv[0] == "start":
-            print(start())
-        elif argv[0] == "stop":
-            print("stopped" if stop() else "not running")
-        else:
-            print(json.dumps(status(), indent=2))
-    except NodeError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    """``python -m iop.es_node start|stop|status`` is ``iop es start|stop|status``."""
+    from iop.cli import main
+
+    return main(["es", *argv])
 
 
 if __name__ == "__main__":

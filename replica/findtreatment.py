@@ -74,19 +74,6 @@ def _text(params: Mapping[str, str], name: str) -> str | None:
     return value or None
 
 
-def _integer(params: Mapping[str, str], name: str) -> int | None:
-    value = _text(params, name)
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except ValueError:
-        raise MalformedQuery(f"{name} must be a number, got {value!r}") from None
-    if not math.isfinite(number) or number != int(number):
-        raise MalformedQuery(f"{name} must be a whole number, got {value!r}")
-    return int(number)
-
-
 def _number(params: Mapping[str, str], name: str) -> float | None:
     value = _text(params, name)
     if value is None:
@@ -98,6 +85,15 @@ def _number(params: Mapping[str, str], name: str) -> float | None:
     if not math.isfinite(number):
         raise MalformedQuery(f"{name} must be a finite number, got {value!r}")
     return number
+
+
+def _integer(params: Mapping[str, str], name: str) -> int | None:
+    number = _number(params, name)
+    if number is None:
+        return None
+    if number != int(number):
+        raise MalformedQuery(f"{name} must be a whole number, got {params[name]!r}")
+    return int(number)
 
 
 def parse_origin(raw: str | None) -> geo.Point | None:
