@@ -12,9 +12,9 @@ from fastapi.middleware.cors import CORSMiddleware
 from api.config import Settings, get_settings
 from api.errors import install_error_handlers
 from api.observability import RequestContextMiddleware, configure_logging
-from api.responses import elasticsearch_serializers
 from api.routes import admin, facilities, health, hsds, referrals
 from iop import es_node
+from iop.es_client import client_options
 from iop.geocoding import geopy_geocoder
 
 
@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             request_timeout=settings.elasticsearch_timeout_seconds,
             retry_on_timeout=False,
             max_retries=0,
-            **elasticsearch_serializers(),
+            **client_options(),
         )
         try:
             yield

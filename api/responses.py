@@ -1,7 +1,7 @@
 """A JSON response that skips response-model validation: the search hot path's answers.
 
 Serialised with orjson (several times faster than the standard library); the Elasticsearch
-client uses orjson too (:func:`elasticsearch_serializers`).
+client uses orjson too (:func:`iop.es_client.client_options`).
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from elasticsearch.serializer import OrjsonSerializer
 from fastapi.responses import JSONResponse
 
 
@@ -20,8 +19,3 @@ def dumps(content: Any) -> bytes:
 class FastJSONResponse(JSONResponse):
     def render(self, content: Any) -> bytes:
         return dumps(content)
-
-
-def elasticsearch_serializers() -> dict[str, Any]:
-    """Client keyword arguments that make the Elasticsearch client use orjson."""
-    return {"serializer": OrjsonSerializer()}

@@ -39,7 +39,9 @@ from crawler.listing import build_facility
 from indexer import lifecycle
 from indexer.load import load_feeds
 from iop import es_node
+from iop.es_client import client_options
 from iop.facility import Facility, Location, LocationPrecision, facility_id
+from iop.feeds import feed_line
 from iop.paths import SAMHSA_DIR
 from iop.samhsa import facts_from_codes, parse_code_list
 
@@ -84,7 +86,7 @@ def write_real_feed(path: Path) -> int:
     count = 0
     with path.open("w") as out:
         for facility in real_directory():
-            out.write(facility.model_dump_json() + "\n")
+            out.write(feed_line(facility) + "\n")
             count += 1
     return count
 
@@ -97,7 +99,7 @@ def write_synthetic_feed(path: Path, count: int, seed: int = 2026) -> None:
             continue
         origin = (facility.location.lat, facility.location.lon)
         facility.location = facility.location.model_copy(update={"lat": 11.125, "lon": -22.125})
-        text = facility.model_dump_json()
+        text = feed_line(facility)
         ref = facility.sources[0].ref
         text = text.replace(facility.id, "{id}").replace(f'"ref":"{ref}"', '"ref":"{ref}"')
         templates.append((text.replace("{", "{{").replace("}", "}}"), origin))
@@ -150,7 +152,7 @@ def main() -> None:
     parser.add_argument("--progress", action="store_true")
     args = parser.parse_args()
 
-    es = Elasticsearch(es_node.start(), request_timeout=300)
+    es = Elasticsearch(es_node.start(), request_timeout=300, **client_options())
     print(f"alias {lifecycle.ALIAS}; {os.cpu_count()} CPUs", flush=True)
     with tempfile.TemporaryDirectory(prefix="iop-bench-") as scratch:
         loads: list[tuple[str, Path]] = []

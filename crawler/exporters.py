@@ -1,4 +1,4 @@
-"""The NDJSON feed: one facility per line, exactly as the shared model serialises it."""
+"""The NDJSON feed: one facility per line (see :mod:`iop.feeds`)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any, BinaryIO
 from scrapy.exporters import BaseItemExporter
 
 from iop.facility import Facility
+from iop.feeds import feed_line
 
 
 class FacilityNdjsonExporter(BaseItemExporter):
@@ -15,4 +16,4 @@ class FacilityNdjsonExporter(BaseItemExporter):
         self.file = file
 
     def export_item(self, item: Facility) -> None:
-        self.file.write(item.model_dump_json(exclude_defaults=False).encode() + b"\n")
+        self.file.write(feed_line(item).encode() + b"\n")

@@ -14,13 +14,14 @@ from iop.cli import FEEDS_DIR, CommandFailed, add_source_options
 
 def elasticsearch_client() -> Elasticsearch:
     from iop import es_node
+    from iop.es_client import client_options
 
     url = es_node.cluster_url()
     if url is None:
         raise CommandFailed(
             "no Elasticsearch to talk to: run `iop es start` or set ELASTICSEARCH_URL"
         )
-    return Elasticsearch(url, request_timeout=120)
+    return Elasticsearch(url, request_timeout=120, **client_options())
 
 
 @contextmanager

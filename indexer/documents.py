@@ -12,14 +12,14 @@ A document is the facility as the feed has it, plus fields only search needs:
 - ``content_fingerprint``: a hash of what the facility says (not when it was seen), so a
   refresh can tell changed facilities from re-fetched ones.
 
-``provenance`` is kept for display only, as one compact JSON string (see
-:func:`encode_provenance`): a facility states dozens of facts from the same fetch, so each
-distinct record is written once. Elasticsearch takes a string in one token where it would
-walk hundreds in the object, and the document is half the size; :func:`from_document` decodes
-it (and still reads the object form of indices built before).
+``provenance`` is kept for display only, as one JSON string of its compact form (see
+:func:`iop.facility.compact_provenance`): Elasticsearch takes a string in one token where it
+would walk the object; :func:`from_document` reads it back (and the plain object form of
+indices built before).
 
-The booleans of the service groups are kept in ``_source`` but not indexed: search filters on
-``services_offered`` / ``services_not_offered``; only :data:`SEARCHED_BOOLEANS` are queried.
+The booleans of the service groups are not in the document (but :data:`SEARCHED_BOOLEANS`):
+``services_offered`` / ``services_not_offered`` say the same, and :func:`from_document` sets
+them back. Written twice, they made indexing a quarter slower.
 """
 
 from __future__ import annotations
@@ -28,19 +28,40 @@ import hashlib
 import types
 from datetime import UTC, date, datetime
 from enum import Enum
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Union, cast, get_args, get_origin
 
 import orjson
 from pydantic import BaseModel
 
-from iop.facility import Facility, Provenance
-from iop.vocabulary import SERVICE_GROUPS, service_values
+from iop.facility import Facility, Provenance, compact_provenance
+from iop.vocabulary import SERVICE_GROUPS, SERVICES, known_services
 
 # Fields kept in _source for display but never searched: keys are free-form field paths.
 NOT_INDEXED = {"provenance", "extras"}
 FULL_TEXT = {"name", "alternate_names"}
-# What changes on every crawl without the facility changing.
-VOLATILE = {"first_seen", "last_seen", "sources", "provenance", "status", "missed_refreshes"}
+# The model's fields that are searched, sorted, ranked, aggregated or scanned (by path); every
+# other one is kept in _source only, neither indexed nor in doc values: a cheaper load and a
+# smaller index. A field a new filter needs is added here (and the directory rebuilt).
+SEARCHED = {
+    "id",
+    "name",
+    "alternate_names",
+    "address.city",
+    "address.state",
+    "address.postal_code",
+    "ownership",
+    "languages.other",
+    "access.virtual_only",
+    "access.licensed_states",
+    "availability.accepting_new_patients",
+    "availability.days_to_intake",
+    "availability.as_of",
+    "sources.source",
+    "first_seen",
+    "last_seen",
+    "status",
+    "missed_refreshes",
+}
 DEFAULT_AVAILABILITY_MAX_AGE_DAYS = 30
 # Service booleans that queries name directly (the rest are searched as services_offered).
 SEARCHED_BOOLEANS = {"access.virtual_only"}
@@ -48,10 +69,24 @@ SEARCHED_BOOLEANS = {"access.virtual_only"}
 # The wait to rank on: days to intake while its statement is recent enough, else absent.
 RANKED_WAIT_FIELD = "availability_current_days_to_intake"
 
+# What a document leaves out of the facility's JSON: provenance (added as a string) and the
+# service booleans (kept as the two lists of codes).
+_LEFT_OUT: dict[str, Any] = {
+    "provenance": True,
+    **{
+        group: {
+            code
+            for code, service in SERVICES.items()
+            if service.group == group and service.path not in SEARCHED_BOOLEANS
+        }
+        for group in SERVICE_GROUPS
+    },
+}
+
 SEARCH_FIELDS: dict[str, Any] = {
     "point": {"type": "geo_point"},
     "services_offered": {"type": "keyword"},
-    "services_not_offered": {"type": "keyword"},
+    "services_not_offered": {"type": "keyword", "doc_values": False},  # filtered, not counted
     "ownership_sector": {"type": "keyword"},
     "availability_is_current": {"type": "boolean"},
     RANKED_WAIT_FIELD: {"type": "integer"},
@@ -89,27 +124,27 @@ def availability_is_current(facility: Facility, today: date, max_age_days: int) 
     return held is not None and (today - held).days <= max_age_days
 
 
-def _fingerprint(content: str) -> int:
-    digest = hashlib.blake2b(content.encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
-
-
-def content_fingerprint(facility: Facility) -> int:
-    return _fingerprint(facility.model_dump_json(exclude=VOLATILE))
-
-
-def _fingerprint_of_json(facility_json: str) -> int:
-    """:func:`content_fingerprint` from the facility's JSON, without serialising it again.
+def _fingerprint(facility_json: str, derived: dict[str, Any]) -> int:
+    """A hash of what the facility says, from its document JSON, not when it was seen.
 
     The model serialises its fields in order and the volatile ones (``sources`` to
     ``missed_refreshes``) are contiguous, just before ``extras``; a key in quotes cannot occur
-    inside a JSON string, and no nested model has a ``sources`` field.
+    inside a JSON string, and no nested model has a ``sources`` field. The services count too.
     """
     start = facility_json.find(',"sources":')
     end = facility_json.find(',"extras":', facility_json.find(',"missed_refreshes":'))
     if start < 0 or end < 0:
         raise ValueError("not a facility serialised by the model")
-    return _fingerprint(facility_json[:start] + "," + facility_json[end + 1 :])
+    content = "\x1f".join(
+        (
+            facility_json[:start],
+            facility_json[end:],
+            ",".join(derived["services_offered"]),
+            ",".join(derived["services_not_offered"]),
+        )
+    )
+    digest = hashlib.blake2b(content.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def derived_fields(
@@ -119,10 +154,10 @@ def derived_fields(
     max_age_days: int = DEFAULT_AVAILABILITY_MAX_AGE_DAYS,
 ) -> dict[str, Any]:
     """The search-only fields of a facility's document (see the module docstring)."""
-    services = service_values(facility)
+    offered, not_offered = known_services(facility)
     fields: dict[str, Any] = {
-        "services_offered": [code for code, value in services.items() if value is True],
-        "services_not_offered": [code for code, value in services.items() if value is False],
+        "services_offered": offered,
+        "services_not_offered": not_offered,
         "ownership_sector": facility.ownership.sector if facility.ownership else None,
     }
     if facility.location is not None:
@@ -136,27 +171,24 @@ def derived_fields(
 
 
 def encode_provenance(provenance: dict[str, Provenance]) -> str:
-    """``{"records": [distinct records], "paths": {path: index in records}}`` as JSON text."""
-    distinct: dict[tuple[Any, ...], int] = {}
-    records: list[dict[str, Any]] = []
-    paths: dict[str, int] = {}
-    for path, record in provenance.items():
-        key = tuple(record.__dict__.values())  # the fields' values, in order
-        number = distinct.get(key)
-        if number is None:
-            number = distinct[key] = len(records)
-            records.append(record.model_dump(mode="json"))
-        paths[path] = number
-    return orjson.dumps({"records": records, "paths": paths}).decode()
+    """The compact form of provenance (:func:`iop.facility.compact_provenance`) as JSON text."""
+    return orjson.dumps(compact_provenance(provenance)).decode()
 
 
 def decode_provenance(stored: str | dict[str, Any]) -> dict[str, Any]:
-    """The provenance of a stored document; the object form is the one of older indices."""
-    if isinstance(stored, dict):
-        return stored
-    encoded = orjson.loads(stored)
-    records = encoded["records"]
-    return {path: records[number] for path, number in encoded["paths"].items()}
+    """The stored provenance as the model takes it; the object form is the one of older indices."""
+    return stored if isinstance(stored, dict) else cast(dict[str, Any], orjson.loads(stored))
+
+
+def document_json(facility: Facility, derived: dict[str, Any]) -> tuple[str, int]:
+    """The facility's index document as JSON text, and its content fingerprint."""
+    facility_json = facility.model_dump_json(exclude=_LEFT_OUT)
+    fingerprint = _fingerprint(facility_json, derived)
+    extra = derived | {
+        "provenance": encode_provenance(facility.provenance),
+        "content_fingerprint": fingerprint,
+    }
+    return facility_json[:-1] + "," + orjson.dumps(extra).decode()[1:], fingerprint
 
 
 def to_document(
@@ -165,29 +197,27 @@ def to_document(
     today: date | None = None,
     max_age_days: int = DEFAULT_AVAILABILITY_MAX_AGE_DAYS,
 ) -> dict[str, Any]:
-    document = facility.model_dump(mode="json")
-    document["provenance"] = encode_provenance(facility.provenance)
-    document.update(derived_fields(facility, today=today, max_age_days=max_age_days))
-    document["content_fingerprint"] = content_fingerprint(facility)
-    return document
+    derived = derived_fields(facility, today=today, max_age_days=max_age_days)
+    return cast(dict[str, Any], orjson.loads(document_json(facility, derived)[0]))
 
 
-def document_json(facility: Facility, derived: dict[str, Any]) -> tuple[str, int]:
-    """:func:`to_document` as JSON text, the fast way, and the content fingerprint in it."""
-    facility_json = facility.model_dump_json(exclude={"provenance"})
-    fingerprint = _fingerprint_of_json(facility_json)
-    extra = derived | {
-        "provenance": encode_provenance(facility.provenance),
-        "content_fingerprint": fingerprint,
-    }
-    return facility_json[:-1] + "," + orjson.dumps(extra).decode()[1:], fingerprint
+def content_fingerprint(facility: Facility) -> int:
+    """Equal for two facilities that say the same, whenever and however often seen."""
+    return document_json(facility, derived_fields(facility))[1]
 
 
 def from_document(document: dict[str, Any]) -> Facility:
+    """The facility a document (of this or an older index) was made from."""
     fields = {k: v for k, v in document.items() if k in Facility.model_fields}
     if "provenance" in fields:
         fields["provenance"] = decode_provenance(fields["provenance"])
-    return Facility.model_validate(fields)
+    groups = {group: dict(fields.get(group) or {}) for group in SERVICE_GROUPS}
+    for key, value in (("services_offered", True), ("services_not_offered", False)):
+        for code in document.get(key, ()):
+            service = SERVICES.get(code)
+            if service is not None:  # a code no longer in the vocabulary
+                groups[service.group][code] = value
+    return Facility.model_validate(fields | groups)
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -203,37 +233,43 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _field_mapping(name: str, annotation: Any) -> dict[str, Any]:
+def _field_mapping(path: str, annotation: Any) -> dict[str, Any]:
     kind = _unwrap(annotation)
-    if name in NOT_INDEXED:
+    if path in NOT_INDEXED:
         return {"type": "object", "enabled": False}
-    if name in FULL_TEXT:
+    if path in FULL_TEXT:
         return {"type": "text", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}}
     if isinstance(kind, type) and issubclass(kind, BaseModel):
-        return {"properties": model_properties(kind)}
+        return {"properties": model_properties(kind, prefix=f"{path}.")}
+    mapping: dict[str, Any]
     if kind is bool:
-        return {"type": "boolean"}
-    if kind is int:
-        return {"type": "integer"}
-    if kind is float:
-        return {"type": "double"}
-    if kind in (datetime, date):
-        return {"type": "date"}
-    if kind is str or (isinstance(kind, type) and issubclass(kind, Enum)):
-        return {"type": "keyword", "ignore_above": 1024}
-    raise TypeError(f"no index mapping for field {name!r} of type {annotation!r}")
+        mapping = {"type": "boolean"}
+    elif kind is int:
+        mapping = {"type": "integer"}
+    elif kind is float:
+        mapping = {"type": "double"}
+    elif kind in (datetime, date):
+        mapping = {"type": "date"}
+    elif kind is str or (isinstance(kind, type) and issubclass(kind, Enum)):
+        mapping = {"type": "keyword", "ignore_above": 1024}
+    else:
+        raise TypeError(f"no index mapping for field {path!r} of type {annotation!r}")
+    if path not in SEARCHED:
+        mapping |= {"index": False, "doc_values": False}
+    return mapping
 
 
-def model_properties(model: type[BaseModel]) -> dict[str, Any]:
+def model_properties(model: type[BaseModel], prefix: str = "") -> dict[str, Any]:
     return {
-        name: _field_mapping(name, field.annotation) for name, field in model.model_fields.items()
+        name: _field_mapping(prefix + name, field.annotation)
+        for name, field in model.model_fields.items()
     }
 
 
 def facility_mappings() -> dict[str, Any]:
     properties = model_properties(Facility)
-    for group in SERVICE_GROUPS:
-        for name, mapping in properties[group]["properties"].items():
-            if mapping == {"type": "boolean"} and f"{group}.{name}" not in SEARCHED_BOOLEANS:
-                mapping.update({"index": False, "doc_values": False})
+    for group, left_out in _LEFT_OUT.items():
+        if group in SERVICE_GROUPS:
+            for code in left_out:
+                del properties[group]["properties"][code]
     return {"dynamic": "strict", "properties": {**properties, **SEARCH_FIELDS}}

@@ -2,12 +2,13 @@
 
 Every line is validated against the shared model, the fast way: pydantic parses and
 validates the line in one pass. Only a line that fails is read again, the slow way, to say
-which field is wrong and why in the feed's own terms (``not JSON``, ``provenance.PATH...``).
+which field is wrong and why in the feed's own terms (``not JSON``, ``address.state...``).
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from iop.facility import Facility, Provenance
+from iop.facility import Facility
 from iop.feeds import FeedError
 
 __all__ = ["REQUIRED", "FeedError", "FeedLine", "check_feeds", "parse_facility", "read_feed"]
@@ -36,25 +37,25 @@ class FeedLine:
         return f"{self.path}:{self.number}"
 
 
-def _problem(error: ValidationError, prefix: str = "") -> str:
-    first = error.errors()[0]
-    where = ".".join(map(str, (*([prefix] if prefix else []), *first["loc"]))) or "record"
-    return f"{where}: {first['msg']} ({error.error_count()} problem(s))"
+def _problem(error: ValidationError) -> str:
+    """The first problem; for provenance, in the form (compact or plain) it came closest to."""
+    problems = error.errors()
 
+    def form(problem: Any) -> str | None:  # the union member an error of provenance is from
+        loc = problem["loc"]
+        return str(loc[1]) if loc[:1] == ("provenance",) and len(loc) > 1 else None
 
-def _shared_provenance(records: dict[str, Any]) -> dict[str, Provenance]:
-    validated: dict[tuple[Any, ...], Provenance] = {}
-    shared: dict[str, Provenance] = {}
-    for path, record in records.items():
-        key = tuple(sorted(record.items())) if isinstance(record, dict) else (id(record),)
-        provenance = validated.get(key)
-        if provenance is None:
-            try:
-                provenance = validated[key] = Provenance.model_validate(record)
-            except ValidationError as error:
-                raise ValueError(_problem(error, f"provenance.{path}")) from None
-        shared[path] = provenance
-    return shared
+    forms = Counter(form(p) for p in problems) - Counter({None: len(problems)})
+    if len(forms) > 1:
+        closest = min(forms, key=forms.__getitem__)
+        problems = [
+            {**p, "loc": ("provenance", *p["loc"][2:])} if form(p) else p
+            for p in problems
+            if form(p) in (None, closest)
+        ]
+    first = problems[0]
+    where = ".".join(map(str, first["loc"])) or "record"
+    return f"{where}: {first['msg']} ({len(problems)} problem(s))"
 
 
 def parse_facility(line: bytes | str) -> Facility:
@@ -78,8 +79,6 @@ def _explain(line: bytes | str) -> None:
         raise ValueError(f"not JSON: {error.msg} at column {error.colno}") from None
     if not isinstance(data, dict):
         raise ValueError("record: not a JSON object")
-    if isinstance(data.get("provenance"), dict):
-        data["provenance"] = _shared_provenance(data["provenance"])
     try:
         Facility.model_validate(data)
     except ValidationError as error:

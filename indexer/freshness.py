@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 
 from elasticsearch import Elasticsearch
 
-from indexer.bulk import Doc
+from indexer.bulk import BulkChunk, Doc
 from indexer.documents import derived_fields, document_json, from_document
 from indexer.previous import NO_DATE
 from iop.facility import Facility, FacilityStatus
@@ -80,7 +80,7 @@ def carried_over(
     today: date,
     max_age_days: int,
     outcome: CarryOver,
-) -> Iterator[list[Doc]]:
+) -> Iterator[BulkChunk]:
     """Chunks of documents for the facilities of ``previous`` that ``missing`` names.
 
     A facility whose every source listing is in ``listed`` under another id was merged into
@@ -105,4 +105,4 @@ def carried_over(
             derived = derived_fields(facility, today=today, max_age_days=max_age_days)
             docs.append(Doc(facility.id, version_of(facility), document_json(facility, derived)[0]))
         if docs:
-            yield docs
+            yield BulkChunk.of(docs)

@@ -16,7 +16,7 @@ from elasticsearch import Elasticsearch
 from tqdm import tqdm
 
 from indexer import lifecycle
-from indexer.bulk import BulkTally, Doc, parallel_send
+from indexer.bulk import BulkChunk, BulkTally, Doc, parallel_send
 from indexer.documents import derived_fields, document_json
 from indexer.feeds import FeedLine, read_feed
 from indexer.freshness import carry_first_seen, mark_seen, version_of
@@ -83,7 +83,7 @@ def upsert_feed(
     tally = BulkTally()
     bar = tqdm(total=len(lines), unit="doc", desc=f"upserting into {index}", disable=not progress)
     with bar:
-        chunks = (_documents(es, index, batch, settings) for batch in batches)
+        chunks = (BulkChunk.of(_documents(es, index, batch, settings)) for batch in batches)
         for chunk, chunk_tally in parallel_send(es, index, chunks, settings.bulk_workers):
             tally.add(chunk_tally)
             bar.update(len(chunk))

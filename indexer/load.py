@@ -22,10 +22,16 @@ from elasticsearch import Elasticsearch
 from tqdm import tqdm
 
 from indexer import lifecycle
-from indexer.bulk import BulkTally, Doc, parallel_send
-from indexer.documents import derived_fields, document_json
-from indexer.feeds import FeedError, FeedLine, check_feeds, read_feed
-from indexer.freshness import CarryOver, carried_over, carry_first_seen, mark_seen, version_of
+from indexer.bulk import BulkChunk, BulkTally, parallel_send
+from indexer.feeds import FeedError, check_feeds
+from indexer.freshness import CarryOver, carried_over
+from indexer.prepare import (
+    WORKERS_FROM_BYTES,
+    Context,
+    PreparedChunk,
+    line_chunks,
+    prepared_chunks,
+)
 from indexer.previous import PreviousIndex, read_previous
 from indexer.settings import IndexerSettings
 from iop.facility import FacilityStatus
@@ -66,6 +72,14 @@ class _Stream:
     # Every source listing (source, ref) the feeds hold, whatever facility it is now part of.
     listings: set[tuple[str, str]] = field(default_factory=set)
 
+    def add(self, chunk: PreparedChunk) -> None:
+        self.new += chunk.new
+        self.changed += chunk.changed
+        self.unchanged += chunk.unchanged
+        self.per_source.update(chunk.per_source)
+        self.seen.append(chunk.ids)
+        self.listings.update(chunk.listings)
+
 
 # While the new index is built nothing need survive a crash: the build is redone anyway.
 BUILD_SETTINGS = {"index.translog.durability": "async"}
@@ -86,62 +100,23 @@ def _without_cycle_collector() -> Iterator[None]:
             gc.enable()
 
 
-def _feed_lines(feeds: list[Path], bar: tqdm[None]) -> Iterator[FeedLine]:
-    for path in feeds:
-        for line in read_feed(path):
-            bar.update(line.size)
-            yield line
-
-
-def _chunks(
-    lines: Iterator[FeedLine],
-    previous: PreviousIndex,
-    settings: IndexerSettings,
-    now: datetime,
-    stream: _Stream,
-) -> Iterator[list[Doc]]:
-    batch: list[FeedLine] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= settings.bulk_chunk_documents:
-            yield _documents(batch, previous, settings, now, stream)
-            batch = []
-    if batch:
-        yield _documents(batch, previous, settings, now, stream)
-
-
 def _documents(
-    batch: list[FeedLine],
-    previous: PreviousIndex,
+    feeds: list[Path],
+    context: Context,
     settings: IndexerSettings,
-    now: datetime,
     stream: _Stream,
-) -> list[Doc]:
-    ids = [line.facility.id for line in batch]
-    stream.seen.append(np.array([i.encode() for i in ids], dtype="S"))
-    match = previous.lookup(ids)
-    docs = []
-    for n, line in enumerate(batch):
-        facility = line.facility
-        carry_first_seen(facility, int(match.first_seen_ms[n]))
-        mark_seen(facility)
-        derived = derived_fields(
-            facility, today=now.date(), max_age_days=settings.availability_max_age_days
-        )
-        source, fingerprint = document_json(facility, derived)
-        if not match.found[n]:
-            stream.new += 1
-        elif fingerprint != match.fingerprint[n]:
-            stream.changed += 1
-        else:
-            stream.unchanged += 1
-        stream.per_source.update({record.source for record in facility.sources})
-        stream.listings.update((record.source, record.ref) for record in facility.sources)
-        docs.append(Doc(facility.id, version_of(facility), source, line.where))
-    return docs
+    bar: tqdm[None],
+) -> Iterator[BulkChunk]:
+    size = sum(path.stat().st_size for path in feeds)
+    workers = settings.prepare_workers if size >= WORKERS_FROM_BYTES else 1
+    chunks = line_chunks(feeds, settings.bulk_chunk_bytes)
+    for chunk in prepared_chunks(chunks, context, workers):
+        stream.add(chunk)
+        bar.update(chunk.size)
+        yield chunk.bulk
 
 
-def _send(es: Elasticsearch, index: str, chunks: Iterator[list[Doc]], workers: int) -> BulkTally:
+def _send(es: Elasticsearch, index: str, chunks: Iterator[BulkChunk], workers: int) -> BulkTally:
     tally = BulkTally()
     for _, chunk_tally in parallel_send(es, index, chunks, workers):
         tally.add(chunk_tally)
@@ -185,7 +160,8 @@ def load_feeds(
     settings = settings or IndexerSettings()
     now = now or datetime.now(UTC)
     check_feeds(feeds)
-    previous = read_previous(es, lifecycle.serving_index(es))
+    with _without_cycle_collector():
+        previous = read_previous(es, lifecycle.serving_index(es))
     index = lifecycle.create_index(es)
     stream = _Stream()
     outcome = CarryOver()
@@ -203,9 +179,9 @@ def load_feeds(
                 disable=not progress,
             ) as bar,
         ):
-            lines = _feed_lines(feeds, bar)
-            chunks = _chunks(lines, previous, settings, now, stream)
-            fresh = _send(es, index, chunks, settings.bulk_workers).created
+            context = Context(previous, now.date(), settings.availability_max_age_days)
+            documents = _documents(feeds, context, settings, stream, bar)
+            fresh = _send(es, index, documents, settings.bulk_workers).created
         if fresh == 0:
             raise LoadRefused(f"the feeds hold no facilities: {', '.join(map(str, feeds))}")
         _check_count(fresh, previous, settings.count_tolerance, force)

@@ -7,17 +7,20 @@ a chunk of new facilities is looked up at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import ApiError, Elasticsearch
 
 from iop.facility import FacilityStatus
 
 NO_DATE = np.iinfo(np.int64).min
 SCAN_PAGE = 10_000
+SCROLL_KEEP_ALIVE = "2m"
 
 
 @dataclass
@@ -62,59 +65,91 @@ class PreviousIndex:
         return [i.decode() for i in gone.tolist()]
 
 
-def _first(hit: dict[str, Any], name: str, default: Any) -> Any:
-    values = hit.get("fields", {}).get(name)
-    return values[0] if values else default
+# Of each page, only the doc values are read (and what a scroll needs to go on).
+PAGE_FIELDS = "_scroll_id,_shards.failed,hits.hits.fields"
+DOC_VALUES = [
+    "id",
+    {"field": "first_seen", "format": "epoch_millis"},
+    "content_fingerprint",
+    "status",
+    "missed_refreshes",
+]
+_NONE = [None]
 
 
-def read_previous(es: Elasticsearch, index: str | None) -> PreviousIndex:
-    """Scan ``index`` (ids and doc values only, no _source): the snapshot a rebuild compares to."""
+def _pages(
+    es: Elasticsearch, index: str, part: int, parts: int
+) -> Iterator[list[dict[str, list[Any]]]]:
+    """The doc values of a ``part`` of the documents, a page at a time (a scroll over doc
+    values only: no stored field, not even ``_id``, is read, several times faster)."""
+    page = es.search(
+        index=index,
+        scroll=SCROLL_KEEP_ALIVE,
+        size=SCAN_PAGE,
+        sort=["_doc"],
+        stored_fields="_none_",
+        docvalue_fields=cast(Any, DOC_VALUES),
+        filter_path=PAGE_FIELDS,
+        slice={"id": part, "max": parts} if parts > 1 else None,
+    )
+    try:
+        while hits := page.get("hits", {}).get("hits"):
+            if page["_shards"]["failed"]:
+                raise ApiError(f"scanning {index} failed on a shard", page.meta, page.body)
+            yield [hit.get("fields", {}) for hit in hits]
+            page = es.scroll(
+                scroll_id=page["_scroll_id"], scroll=SCROLL_KEEP_ALIVE, filter_path=PAGE_FIELDS
+            )
+    finally:
+        if "_scroll_id" in page:
+            es.options(ignore_status=404).clear_scroll(scroll_id=page["_scroll_id"])
+
+
+Columns = tuple[
+    npt.NDArray[np.bytes_], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.bool_]
+]
+
+
+def _columns(es: Elasticsearch, index: str, part: int, parts: int) -> list[Columns]:
+    active = FacilityStatus.ACTIVE.value
+    return [
+        (
+            np.array([f["id"][0].encode() for f in page], dtype="S"),
+            np.array(
+                [int(float(f.get("first_seen", _NONE)[0] or NO_DATE)) for f in page],
+                dtype=np.int64,
+            ),
+            np.array([f.get("content_fingerprint", [0])[0] for f in page], dtype=np.int64),
+            np.array(
+                [
+                    f.get("status", [active])[0] == active
+                    and f.get("missed_refreshes", [0])[0] == 0
+                    for f in page
+                ],
+                dtype=bool,
+            ),
+        )
+        for page in _pages(es, index, part, parts)
+    ]
+
+
+def read_previous(es: Elasticsearch, index: str | None, parts: int = 2) -> PreviousIndex:
+    """Scan ``index`` (doc values only, in ``parts`` slices at once): the snapshot a rebuild
+    compares to."""
     if index is None:
         return PreviousIndex()
-    pages: list[tuple[npt.NDArray[np.bytes_], npt.NDArray[np.int64], npt.NDArray[np.int64]]] = []
-    listed_pages: list[npt.NDArray[np.bool_]] = []
-    ids: list[bytes] = []
-    first_seen: list[int] = []
-    fingerprints: list[int] = []
-    listed: list[bool] = []
-
-    def flush() -> None:
-        pages.append((np.array(ids, dtype="S"), np.array(first_seen), np.array(fingerprints)))
-        listed_pages.append(np.array(listed, dtype=bool))
-        for values in (ids, first_seen, fingerprints, listed):
-            values.clear()
-
-    hits = helpers.scan(
-        es,
-        index=index,
-        size=SCAN_PAGE,
-        query={
-            "_source": False,
-            "docvalue_fields": [
-                {"field": "first_seen", "format": "epoch_millis"},
-                "content_fingerprint",
-                "status",
-                "missed_refreshes",
-            ],
-        },
-    )
-    for hit in hits:
-        ids.append(hit["_id"].encode())
-        first_seen.append(int(float(_first(hit, "first_seen", NO_DATE))))
-        fingerprints.append(int(_first(hit, "content_fingerprint", 0)))
-        listed.append(
-            _first(hit, "status", FacilityStatus.ACTIVE.value) == FacilityStatus.ACTIVE.value
-            and int(_first(hit, "missed_refreshes", 0)) == 0
-        )
-        if len(ids) >= SCAN_PAGE:
-            flush()
-    flush()
-    id_array = np.concatenate([page[0] for page in pages])
-    order = np.argsort(id_array, kind="stable")
+    with ThreadPoolExecutor(parts, thread_name_prefix="scan") as pool:
+        slices = pool.map(lambda part: _columns(es, index, part, parts), range(parts))
+        pages = [page for part in slices for page in part]
+    if not pages:
+        return PreviousIndex(name=index)
+    columns = zip(*pages, strict=True)
+    ids, first_seen, fingerprints, listed = (np.concatenate(column) for column in columns)
+    order = np.argsort(ids, kind="stable")
     return PreviousIndex(
         name=index,
-        ids=id_array[order],
-        first_seen_ms=np.concatenate([page[1] for page in pages]).astype(np.int64)[order],
-        fingerprint=np.concatenate([page[2] for page in pages]).astype(np.int64)[order],
-        listed=np.concatenate(listed_pages)[order],
+        ids=ids[order],
+        first_seen_ms=first_seen[order],
+        fingerprint=fingerprints[order],
+        listed=listed[order],
     )

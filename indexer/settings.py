@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -29,4 +31,16 @@ class IndexerSettings(BaseSettings):
         0.05, gt=0, le=1, description="A field whose coverage in a source fell this much is shown"
     )
     bulk_workers: int = Field(3, ge=1, le=16, description="Bulk requests in flight at once")
-    bulk_chunk_documents: int = Field(1000, ge=1, description="Documents per bulk request")
+    bulk_chunk_documents: int = Field(
+        1000, ge=1, description="Documents per bulk request of incremental loads and carry-overs"
+    )
+    bulk_chunk_bytes: int = Field(
+        4 * 2**20, ge=1, description="Bytes of feed lines per bulk request of a rebuild"
+    )
+    prepare_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        le=64,
+        description="Processes turning feed lines into documents in a large rebuild "
+        "(default: one per CPU)",
+    )

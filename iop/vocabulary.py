@@ -71,12 +71,25 @@ def service_values(facility: Facility) -> dict[str, bool | None]:
     }
 
 
-def offered_services(facility: Facility) -> list[str]:
-    return [code for code, value in service_values(facility).items() if value is True]
+_CODES_BY_GROUP = [
+    (group, [code for code, service in SERVICES.items() if service.group == group])
+    for group in SERVICE_GROUPS
+]
 
 
-def not_offered_services(facility: Facility) -> list[str]:
-    return [code for code, value in service_values(facility).items() if value is False]
+def known_services(facility: Facility) -> tuple[list[str], list[str]]:
+    """The codes known to be offered and those known not to be (the rest are unknown)."""
+    offered: list[str] = []
+    not_offered: list[str] = []
+    for group, codes in _CODES_BY_GROUP:
+        values = getattr(facility, group).__dict__
+        for code in codes:
+            value = values[code]
+            if value is True:
+                offered.append(code)
+            elif value is False:
+                not_offered.append(code)
+    return offered, not_offered
 
 
 def parse_service_codes(text: str) -> list[str]:

@@ -39,6 +39,7 @@ def write_config(http_port: int, transport_port: int, java_home: Path) -> None:
         "# Development machines often have full-ish disks; never go read-only over it.",
         "cluster.routing.allocation.disk.threshold_enabled: false",
         "bootstrap.memory_lock: false",
+        "indices.memory.index_buffer_size: 25%",
     ]
     if security:
         lines += [

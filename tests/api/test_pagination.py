@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from indexer.lifecycle import ALIAS
 from iop.facility import Facility
-from iop.vocabulary import offered_services
+from iop.vocabulary import known_services
 from tests.api.conftest import BOISE
 from tests.api.indexing import index_directory
 from tests.api.test_filters import fetch_all
@@ -60,7 +60,7 @@ def test_facets_count_the_matches(client: TestClient, indexed: list[Facility]) -
     body = client.get("/v1/facilities/search", params=params).json()
     matches = {hit["id"] for hit in fetch_all(client, **WHERE, services="iop")}
     by_id = {facility.id: facility for facility in indexed}
-    services = Counter(code for i in matches for code in offered_services(by_id[i]))
+    services = Counter(code for i in matches for code in known_services(by_id[i])[0])
     assert body["facets"]["services_offered"] == dict(services)
     owners = Counter(by_id[i].ownership.value for i in matches if by_id[i].ownership)
     assert body["facets"]["ownership"] == dict(owners)

@@ -13,6 +13,7 @@ from elasticsearch import Elasticsearch
 
 from indexer import lifecycle
 from iop.facility import Facility
+from iop.feeds import feed_line
 from tests.factories import FETCHED, make_facility
 
 
@@ -24,7 +25,7 @@ def empty_directory(es: Elasticsearch) -> Iterator[None]:
 
 
 def write_feed(path: Path, facilities: Iterable[Facility]) -> Path:
-    path.write_text("".join(f.model_dump_json() + "\n" for f in facilities))
+    path.write_text("".join(feed_line(f) + "\n" for f in facilities))
     return path
 
 

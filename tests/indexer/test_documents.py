@@ -14,9 +14,9 @@ def test_every_model_field_is_mapped_and_search_fields_have_their_types() -> Non
     properties = facility_mappings()["properties"]
     assert set(Facility.model_fields) <= set(properties)
     assert properties["point"] == {"type": "geo_point"}
-    # Services are searched as services_offered: their booleans are only kept in _source.
-    not_indexed = {"type": "boolean", "index": False, "doc_values": False}
-    assert properties["levels_of_care"]["properties"]["iop"] == not_indexed
+    # Services are searched (and kept) as the lists services_offered / services_not_offered.
+    assert "iop" not in properties["levels_of_care"]["properties"]
+    assert properties["services_offered"] == {"type": "keyword"}
     assert properties["access"]["properties"]["virtual_only"] == {"type": "boolean"}
     assert properties["availability"]["properties"]["accepting_new_patients"] == {"type": "boolean"}
     assert properties["provenance"] == {"type": "object", "enabled": False}
@@ -29,6 +29,7 @@ def test_document_lists_known_yes_and_known_no_but_not_unknown() -> None:
     document = to_document(facility)
     assert document["services_offered"] == ["iop"]
     assert document["services_not_offered"] == ["medicaid"]
+    assert "iop" not in document["levels_of_care"]  # said once, by the lists
     assert "spanish" not in document["services_offered"] + document["services_not_offered"]
     assert len(SERVICES) > 40
 

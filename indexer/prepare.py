@@ -1,0 +1,169 @@
+"""Feed lines into index documents, in worker processes.
+
+Turning a line into a document is most of a rebuild's Python work: pydantic validates the
+line against the model, then the document is derived and serialised. Worker processes do that
+for chunks of lines while the main process only reads the feeds and sends bulk requests, so a
+rebuild uses whatever CPU Elasticsearch leaves free. Chunks come back in feed order; a bad
+line stops the load with a :class:`~iop.feeds.FeedError` naming its file and line.
+
+Small loads (tests, a state's directory) are prepared in the calling process: starting the
+workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from indexer.bulk import BulkChunk, Doc
+from indexer.documents import derived_fields, document_json
+from indexer.feeds import parse_facility
+from indexer.freshness import carry_first_seen, mark_seen, version_of
+from indexer.previous import PreviousIndex
+from iop.feeds import FeedError
+
+# Below this many bytes of feeds, lines are prepared in the calling process.
+WORKERS_FROM_BYTES = 64 * 2**20
+
+
+@dataclass(frozen=True)
+class LineChunk:
+    """Whole consecutive lines of one feed, as read: ``first_line`` is the first one's number.
+
+    Kept as one bytes object: handing it to a worker process is one copy, not one per line.
+    """
+
+    path: Path
+    first_line: int
+    text: bytes
+
+    def lines(self) -> Iterator[tuple[int, bytes]]:
+        """(line number, line) of the non-blank lines."""
+        for n, line in enumerate(self.text.split(b"\n")):
+            if line.strip():
+                yield self.first_line + n, line
+
+
+@dataclass
+class PreparedChunk:
+    """A chunk's documents, ready to send, and what the load counts of them."""
+
+    bulk: BulkChunk
+    size: int
+    ids: npt.NDArray[np.bytes_]
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    per_source: Counter[str] = field(default_factory=Counter)
+    # Every source listing (source, ref) of the chunk, whatever facility it is now part of.
+    listings: set[tuple[str, str]] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What preparing a chunk needs besides its lines."""
+
+    previous: PreviousIndex
+    today: date
+    max_age_days: int
+
+
+def line_chunks(feeds: Iterable[Path], chunk_bytes: int) -> Iterator[LineChunk]:
+    """The feeds in chunks of about ``chunk_bytes`` of whole lines, never spanning two feeds."""
+    for path in feeds:
+        with path.open("rb") as feed:
+            first_line = 1
+            while text := feed.read(chunk_bytes):
+                if not text.endswith(b"\n"):
+                    text += feed.readline()  # the rest of the last line
+                yield LineChunk(path, first_line, text)
+                first_line += text.count(b"\n")
+
+
+def prepare(chunk: LineChunk, context: Context) -> PreparedChunk:
+    """Validate a chunk's lines and make their documents; first_seen carried over."""
+    numbers, facilities = [], []
+    for number, line in chunk.lines():
+        try:
+            facilities.append(parse_facility(line))
+        except ValueError as error:
+            raise FeedError(chunk.path, number, str(error)) from None
+        numbers.append(number)
+    ids = [facility.id for facility in facilities]
+    match = context.previous.lookup(ids)
+    docs = []
+    prepared = PreparedChunk(
+        bulk=BulkChunk(b"", [], [], []),
+        size=len(chunk.text),
+        ids=np.array([i.encode() for i in ids], dtype="S"),
+    )
+    for n, facility in enumerate(facilities):
+        carry_first_seen(facility, int(match.first_seen_ms[n]))
+        mark_seen(facility)
+        derived = derived_fields(facility, today=context.today, max_age_days=context.max_age_days)
+        source, fingerprint = document_json(facility, derived)
+        if not match.found[n]:
+            prepared.new += 1
+        elif fingerprint != match.fingerprint[n]:
+            prepared.changed += 1
+        else:
+            prepared.unchanged += 1
+        prepared.per_source.update({record.source for record in facility.sources})
+        prepared.listings.update((record.source, record.ref) for record in facility.sources)
+        where = f"{chunk.path}:{numbers[n]}"
+        docs.append(Doc(facility.id, version_of(facility), source, where))
+    prepared.bulk = BulkChunk.of(docs)
+    return prepared
+
+
+_worker_context: Context | None = None
+
+
+def _start_worker(context: Context) -> None:
+    global _worker_context
+    _worker_context = context
+    gc.disable()  # facilities hold no reference cycles: reference counting frees them
+
+
+def _prepare_in_worker(chunk: LineChunk) -> PreparedChunk:
+    assert _worker_context is not None, "the worker was started without its context"
+    return prepare(chunk, _worker_context)
+
+
+def prepared_chunks(
+    chunks: Iterable[LineChunk], context: Context, workers: int
+) -> Iterator[PreparedChunk]:
+    """Each chunk prepared, in order, by ``workers`` processes (or here, if ``workers`` is 1).
+
+    At most two chunks per worker are in flight, so the feeds are read as fast as they are
+    used, never all at once.
+    """
+    if workers <= 1:
+        for chunk in chunks:
+            yield prepare(chunk, context)
+        return
+    # A fresh interpreter per worker (not a fork of this one and its threads and sockets).
+    start = multiprocessing.get_context("forkserver")
+    start.set_forkserver_preload([__name__])
+    pool = ProcessPoolExecutor(
+        workers, mp_context=start, initializer=_start_worker, initargs=(context,)
+    )
+    pending: deque[Future[PreparedChunk]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(_prepare_in_worker, chunk))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
