@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import aiohttp
 import httpx
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -154,20 +155,23 @@ async def load(send: Any, work: list[Search], clients: int, max_seconds: float) 
 async def run_pair(
     es_url: str, api_url: str, alias: str, work: list[Search], args: argparse.Namespace
 ) -> tuple[Result, Result]:
-    limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
-    async with (
-        httpx.AsyncClient(base_url=es_url, limits=limits, timeout=30) as es,
-        httpx.AsyncClient(base_url=api_url, limits=limits, timeout=30) as api,
-    ):
+    # aiohttp, not httpx: the load generator shares the machine's two cores with what it
+    # measures, and httpx spent about 1.2 ms of CPU per request (aiohttp a fraction of that).
+    connector = aiohttp.TCPConnector(limit=2 * args.clients)
+    timeout = aiohttp.ClientTimeout(total=30)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
         headers = {"content-type": "application/json"}
+        search_url = f"{es_url}/{alias}/_search"
 
         async def raw(item: Search) -> bool:
-            response = await es.post(f"/{alias}/_search", content=item.body, headers=headers)
-            return response.status_code == 200
+            async with session.post(search_url, data=item.body, headers=headers) as response:
+                await response.read()
+                return response.status == 200
 
         async def through_api(item: Search) -> bool:
-            response = await api.get(item.url)
-            return response.status_code == 200
+            async with session.get(api_url + item.url) as response:
+                await response.read()
+                return response.status == 200
 
         warmup = work[: args.warmup]
         await load(raw, warmup, args.clients, args.seconds)

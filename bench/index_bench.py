@@ -10,8 +10,9 @@ carry first_seen over, bulk with several requests in flight, check, flip):
 
 Each load is timed as a first build (no previous index) and as a rebuild over it (first_seen
 carried over, every facility looked up in the previous index). Prints documents/s and the
-peak resident memory of the load. Runs under its own alias (``IOP_INDEX_ALIAS``, default
-``bench-facilities``) and deletes its indices at the end unless ``--keep``.
+peak resident memory of the load (of this process, and with its worker processes). Runs
+under its own alias (``IOP_INDEX_ALIAS``, default ``bench-facilities``) and deletes its
+indices at the end unless ``--keep``.
 
     python bench/index_bench.py [--synthetic 1000000] [--skip-real] [--feed FEED]
 """
@@ -25,6 +26,7 @@ import os
 import random
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -129,15 +131,47 @@ def reset_peak_rss() -> None:
         Path("/proc/self/clear_refs").write_text("5")
 
 
+def session_rss_mb() -> float:
+    """Resident memory of every process of this session: this one and its worker processes
+    (Elasticsearch runs in a session of its own)."""
+    session, total = os.getsid(0), 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[3]) == session:  # the session id, after state, ppid, pgrp
+                total += int(fields[21]) * os.sysconf("SC_PAGE_SIZE")  # rss, in pages
+    return total / 2**20
+
+
+@contextlib.contextmanager
+def peak_session_rss() -> Iterator[list[float]]:
+    """Samples :func:`session_rss_mb` every 0.2 s; the list holds the peak when done."""
+    peak = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], session_rss_mb())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield peak
+    finally:
+        done.set()
+        sampler.join()
+
+
 def timed_load(es: Elasticsearch, feed: Path, label: str, progress: bool) -> None:
     reset_peak_rss()
     started = time.perf_counter()
-    report = load_feeds(es, [feed], progress=progress, force=True)
+    with peak_session_rss() as peak:
+        report = load_feeds(es, [feed], progress=progress, force=True)
     elapsed = time.perf_counter() - started
     print(
         f"{label}: {report.documents:,} documents in {elapsed:.1f} s = "
-        f"{report.documents / elapsed:,.0f} docs/s; peak RSS {rss_mb('VmHWM'):,.0f} MB "
-        f"(now {rss_mb('VmRSS'):,.0f} MB)",
+        f"{report.documents / elapsed:,.0f} docs/s; peak RSS {rss_mb('VmHWM'):,.0f} MB, "
+        f"{peak[0]:,.0f} MB with the worker processes",
         flush=True,
     )
 

@@ -18,6 +18,12 @@ from api.search.query import search_body
 from api.search.request import SearchRequest
 from indexer.lifecycle import ALIAS
 
+# Of a search response, only what a page of results is made from: Elasticsearch writes less
+# and the API parses less.
+RESPONSE_FIELDS = (
+    "hits.total,hits.hits._index,hits.hits._score,hits.hits._source,hits.hits.sort,aggregations"
+)
+
 
 class CursorExpired(LookupError):
     """The index a cursor's first page came from is gone: the directory was refreshed."""
@@ -39,12 +45,12 @@ async def search(
     body["size"] = request.limit + 1  # one more than asked tells whether a next page exists
     index = request.page.index if request.page else ALIAS
     try:
-        response = await es.search(index=index, **body)
+        response = await es.search(index=index, filter_path=RESPONSE_FIELDS, **body)
     except NotFoundError as error:
         if request.page is not None:
             raise CursorExpired(str(error)) from None
         raise
-    raw_hits = response["hits"]["hits"]
+    raw_hits = response["hits"].get("hits", [])  # filter_path drops an empty list
     page, more = raw_hits[: request.limit], len(raw_hits) > request.limit
     explain = Explainer(request, weights)
     results = [explain(hit["_source"], hit.get("_score")) for hit in page]
