@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -110,10 +111,15 @@ def _documents(
     size = sum(path.stat().st_size for path in feeds)
     workers = settings.prepare_workers if size >= WORKERS_FROM_BYTES else 1
     chunks = line_chunks(feeds, settings.bulk_chunk_bytes)
-    for chunk in prepared_chunks(chunks, context, workers):
-        stream.add(chunk)
-        bar.update(chunk.size)
-        yield chunk.bulk
+    try:
+        for chunk in prepared_chunks(chunks, context, workers):
+            stream.add(chunk)
+            bar.update(chunk.size)
+            yield chunk.bulk
+    except BrokenProcessPool:
+        raise LoadRefused(
+            "a worker process preparing documents stopped (out of memory, or killed)"
+        ) from None
 
 
 def _send(es: Elasticsearch, index: str, chunks: Iterator[BulkChunk], workers: int) -> BulkTally:

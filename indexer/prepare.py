@@ -151,9 +151,11 @@ def prepared_chunks(
         for chunk in chunks:
             yield prepare(chunk, context)
         return
-    # A fresh interpreter per worker (not a fork of this one and its threads and sockets).
-    start = multiprocessing.get_context("forkserver")
-    start.set_forkserver_preload([__name__])
+    # Forked where the platform can: a worker shares the previous index's arrays copy-on-write
+    # and never re-imports the caller's script (a fresh interpreter would run a script without
+    # an `if __name__ == "__main__":` guard again, Elasticsearch calls and all).
+    methods = multiprocessing.get_all_start_methods()
+    start = multiprocessing.get_context("fork" if "fork" in methods else None)
     pool = ProcessPoolExecutor(
         workers, mp_context=start, initializer=_start_worker, initargs=(context,)
     )
