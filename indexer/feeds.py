@@ -8,16 +8,14 @@ which field is wrong and why in the feed's own terms (``not JSON``, ``address.st
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from iop.facility import Facility
-from iop.feeds import FeedError
+from iop.feeds import FeedError, validation_problem
 
 __all__ = ["REQUIRED", "FeedError", "FeedLine", "check_feeds", "parse_facility", "read_feed"]
 
@@ -30,32 +28,10 @@ class FeedLine:
     path: Path
     number: int
     facility: Facility
-    size: int
 
     @property
     def where(self) -> str:
         return f"{self.path}:{self.number}"
-
-
-def _problem(error: ValidationError) -> str:
-    """The first problem; for provenance, in the form (compact or plain) it came closest to."""
-    problems = error.errors()
-
-    def form(problem: Any) -> str | None:  # the union member an error of provenance is from
-        loc = problem["loc"]
-        return str(loc[1]) if loc[:1] == ("provenance",) and len(loc) > 1 else None
-
-    forms = Counter(form(p) for p in problems) - Counter({None: len(problems)})
-    if len(forms) > 1:
-        closest = min(forms, key=forms.__getitem__)
-        problems = [
-            {**p, "loc": ("provenance", *p["loc"][2:])} if form(p) else p
-            for p in problems
-            if form(p) in (None, closest)
-        ]
-    first = problems[0]
-    where = ".".join(map(str, first["loc"])) or "record"
-    return f"{where}: {first['msg']} ({len(problems)} problem(s))"
 
 
 def parse_facility(line: bytes | str) -> Facility:
@@ -64,7 +40,7 @@ def parse_facility(line: bytes | str) -> Facility:
         facility = Facility.model_validate_json(line)
     except ValidationError as error:
         _explain(line)  # raises the precise reason
-        raise ValueError(_problem(error)) from None
+        raise ValueError(validation_problem(error)) from None
     missing = [field for field in REQUIRED if not getattr(facility, field)]
     if missing:
         raise ValueError(f"{', '.join(missing)}: required, missing")
@@ -82,7 +58,7 @@ def _explain(line: bytes | str) -> None:
     try:
         Facility.model_validate(data)
     except ValidationError as error:
-        raise ValueError(_problem(error)) from None
+        raise ValueError(validation_problem(error)) from None
 
 
 def check_feeds(paths: list[Path]) -> None:
@@ -102,4 +78,4 @@ def read_feed(path: Path) -> Iterator[FeedLine]:
                 facility = parse_facility(line)
             except ValueError as error:
                 raise FeedError(path, number, str(error)) from None
-            yield FeedLine(path, number, facility, len(line))
+            yield FeedLine(path, number, facility)

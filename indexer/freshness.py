@@ -47,6 +47,18 @@ def mark_seen(facility: Facility) -> None:
     facility.missed_refreshes = 0
 
 
+def seen_document(
+    facility: Facility, first_seen_ms: int, *, today: date, max_age_days: int, where: str = ""
+) -> tuple[Doc, int]:
+    """The document of a facility the feeds list now, and its content fingerprint: first seen
+    carried over from ``first_seen_ms`` (or :data:`NO_DATE`), active, no refresh missed."""
+    carry_first_seen(facility, first_seen_ms)
+    mark_seen(facility)
+    derived = derived_fields(facility, today=today, max_age_days=max_age_days)
+    source, fingerprint = document_json(facility, derived)
+    return Doc(facility.id, version_of(facility), source, where), fingerprint
+
+
 @dataclass
 class CarryOver:
     """What became of the facilities the new feeds no longer list."""

@@ -17,9 +17,8 @@ from tqdm import tqdm
 
 from indexer import lifecycle
 from indexer.bulk import BulkChunk, BulkTally, Doc, parallel_send
-from indexer.documents import derived_fields, document_json
 from indexer.feeds import FeedLine, read_feed
-from indexer.freshness import carry_first_seen, mark_seen, version_of
+from indexer.freshness import seen_document
 from indexer.previous import NO_DATE
 from indexer.settings import IndexerSettings
 
@@ -51,17 +50,16 @@ def _documents(
 ) -> list[Doc]:
     known = _first_seen_ms(es, index, [line.facility.id for line in batch])
     today = datetime.now(UTC).date()
-    docs = []
-    for line in batch:
-        facility = line.facility
-        carry_first_seen(facility, known.get(facility.id, NO_DATE))
-        mark_seen(facility)
-        derived = derived_fields(
-            facility, today=today, max_age_days=settings.availability_max_age_days
-        )
-        source, _ = document_json(facility, derived)
-        docs.append(Doc(facility.id, version_of(facility), source, line.where))
-    return docs
+    return [
+        seen_document(
+            line.facility,
+            known.get(line.facility.id, NO_DATE),
+            today=today,
+            max_age_days=settings.availability_max_age_days,
+            where=line.where,
+        )[0]
+        for line in batch
+    ]
 
 
 def upsert_feed(

@@ -9,7 +9,6 @@ new index is dropped and the previous one keeps serving, untouched.
 from __future__ import annotations
 
 import gc
-from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -29,6 +28,7 @@ from indexer.freshness import CarryOver, carried_over
 from indexer.prepare import (
     WORKERS_FROM_BYTES,
     Context,
+    Counts,
     PreparedChunk,
     line_chunks,
     prepared_chunks,
@@ -63,23 +63,14 @@ class LoadReport:
 
 @dataclass
 class _Stream:
-    """Counts kept while the feeds stream past."""
+    """What is kept while the feeds stream past: the counts, and the ids seen."""
 
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    per_source: Counter[str] = field(default_factory=Counter)
+    counts: Counts = field(default_factory=Counts)
     seen: list[npt.NDArray[np.bytes_]] = field(default_factory=list)
-    # Every source listing (source, ref) the feeds hold, whatever facility it is now part of.
-    listings: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, chunk: PreparedChunk) -> None:
-        self.new += chunk.new
-        self.changed += chunk.changed
-        self.unchanged += chunk.unchanged
-        self.per_source.update(chunk.per_source)
+        self.counts.add(chunk.counts)
         self.seen.append(chunk.ids)
-        self.listings.update(chunk.listings)
 
 
 # While the new index is built nothing need survive a crash: the build is redone anyway.
@@ -195,13 +186,13 @@ def load_feeds(
             seen = np.concatenate(stream.seen)
             missing = previous.missing_from(seen)
         if carry_over and missing and previous.name is not None:
-            crawled = set(stream.per_source) | (crawled_sources or set())
+            crawled = set(stream.counts.per_source) | (crawled_sources or set())
             carried = carried_over(
                 es,
                 previous.name,
                 missing,
                 crawled,
-                stream.listings,
+                stream.counts.listings,
                 stale_after=settings.stale_after_refreshes,
                 today=now.date(),
                 max_age_days=settings.availability_max_age_days,
@@ -228,16 +219,16 @@ def load_feeds(
         documents=indexed,
         pruned=pruned,
         fresh=fresh,
-        new=stream.new,
-        changed=stream.changed,
-        unchanged=stream.unchanged,
+        new=stream.counts.new,
+        changed=stream.counts.changed,
+        unchanged=stream.counts.unchanged,
         carried_over=outcome.carried,
         superseded=outcome.superseded,
         newly_stale=outcome.newly_stale,
         stale=stale["count"],
         dropped=0 if carry_over else len(missing),
         previous_listed=previous.listed_count,
-        per_source=dict(stream.per_source),
+        per_source=dict(stream.counts.per_source),
     )
 
 

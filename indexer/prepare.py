@@ -24,10 +24,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from indexer.bulk import BulkChunk, Doc
-from indexer.documents import derived_fields, document_json
+from indexer.bulk import BulkChunk
 from indexer.feeds import parse_facility
-from indexer.freshness import carry_first_seen, mark_seen, version_of
+from indexer.freshness import seen_document
 from indexer.previous import PreviousIndex
 from iop.feeds import FeedError
 
@@ -54,18 +53,32 @@ class LineChunk:
 
 
 @dataclass
+class Counts:
+    """What a load counts of the facilities the feeds list (per chunk, then in all)."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    per_source: Counter[str] = field(default_factory=Counter)
+    # Every source listing (source, ref) the feeds hold, whatever facility it is now part of.
+    listings: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(self, other: Counts) -> None:
+        self.new += other.new
+        self.changed += other.changed
+        self.unchanged += other.unchanged
+        self.per_source.update(other.per_source)
+        self.listings.update(other.listings)
+
+
+@dataclass
 class PreparedChunk:
     """A chunk's documents, ready to send, and what the load counts of them."""
 
     bulk: BulkChunk
     size: int
     ids: npt.NDArray[np.bytes_]
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    per_source: Counter[str] = field(default_factory=Counter)
-    # Every source listing (source, ref) of the chunk, whatever facility it is now part of.
-    listings: set[tuple[str, str]] = field(default_factory=set)
+    counts: Counts
 
 
 @dataclass(frozen=True)
@@ -100,29 +113,30 @@ def prepare(chunk: LineChunk, context: Context) -> PreparedChunk:
         numbers.append(number)
     ids = [facility.id for facility in facilities]
     match = context.previous.lookup(ids)
-    docs = []
-    prepared = PreparedChunk(
-        bulk=BulkChunk(b"", [], [], []),
+    docs, counts = [], Counts()
+    for n, facility in enumerate(facilities):
+        doc, fingerprint = seen_document(
+            facility,
+            int(match.first_seen_ms[n]),
+            today=context.today,
+            max_age_days=context.max_age_days,
+            where=f"{chunk.path}:{numbers[n]}",
+        )
+        docs.append(doc)
+        if not match.found[n]:
+            counts.new += 1
+        elif fingerprint != match.fingerprint[n]:
+            counts.changed += 1
+        else:
+            counts.unchanged += 1
+        counts.per_source.update({record.source for record in facility.sources})
+        counts.listings.update((record.source, record.ref) for record in facility.sources)
+    return PreparedChunk(
+        bulk=BulkChunk.of(docs),
         size=len(chunk.text),
         ids=np.array([i.encode() for i in ids], dtype="S"),
+        counts=counts,
     )
-    for n, facility in enumerate(facilities):
-        carry_first_seen(facility, int(match.first_seen_ms[n]))
-        mark_seen(facility)
-        derived = derived_fields(facility, today=context.today, max_age_days=context.max_age_days)
-        source, fingerprint = document_json(facility, derived)
-        if not match.found[n]:
-            prepared.new += 1
-        elif fingerprint != match.fingerprint[n]:
-            prepared.changed += 1
-        else:
-            prepared.unchanged += 1
-        prepared.per_source.update({record.source for record in facility.sources})
-        prepared.listings.update((record.source, record.ref) for record in facility.sources)
-        where = f"{chunk.path}:{numbers[n]}"
-        docs.append(Doc(facility.id, version_of(facility), source, where))
-    prepared.bulk = BulkChunk.of(docs)
-    return prepared
 
 
 _worker_context: Context | None = None

@@ -8,8 +8,10 @@ the file and line of a bad record, so data staff can find it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -25,6 +27,29 @@ class FeedError(ValueError):
         return FeedError, (self.path, self.line, self.reason)  # raised in worker processes
 
 
+def validation_problem(error: ValidationError) -> str:
+    """The first problem, ``field.path: reason (N problem(s))``. Provenance is read in two forms
+    (see :data:`iop.facility.ProvenanceByPath`): its problems are those of the form it came
+    closest to, said without the form's name."""
+    problems = error.errors()
+
+    def form(problem: Any) -> str | None:  # the form an error of provenance is from
+        loc = problem["loc"]
+        return str(loc[1]) if loc[:1] == ("provenance",) and len(loc) > 1 else None
+
+    forms = Counter(form(p) for p in problems) - Counter({None: len(problems)})
+    if len(forms) > 1:
+        closest = min(forms, key=forms.__getitem__)
+        problems = [
+            {**p, "loc": ("provenance", *p["loc"][2:])} if form(p) else p
+            for p in problems
+            if form(p) in (None, closest)
+        ]
+    first = problems[0]
+    where = ".".join(map(str, first["loc"])) or "record"
+    return f"{where}: {first['msg']} ({len(problems)} problem(s))"
+
+
 def read_feed(path: Path) -> Iterator[Facility]:
     if not path.exists():
         raise FeedError(path, 0, "no such feed file")
@@ -35,11 +60,7 @@ def read_feed(path: Path) -> Iterator[Facility]:
             try:
                 yield Facility.model_validate_json(line)
             except ValidationError as error:
-                first = error.errors()[0]
-                where = ".".join(map(str, first["loc"])) or "record"
-                raise FeedError(
-                    path, number, f"{where}: {first['msg']} ({error.error_count()} problem(s))"
-                ) from None
+                raise FeedError(path, number, validation_problem(error)) from None
 
 
 def feed_line(facility: Facility) -> str:

@@ -64,17 +64,19 @@ def _services() -> dict[str, Service]:
 SERVICES: dict[str, Service] = _services()
 
 
-def service_values(facility: Facility) -> dict[str, bool | None]:
-    """Every service code with what is known of it for this facility."""
-    return {
-        code: getattr(getattr(facility, service.group), code) for code, service in SERVICES.items()
-    }
-
-
 _CODES_BY_GROUP = [
     (group, [code for code, service in SERVICES.items() if service.group == group])
     for group in SERVICE_GROUPS
 ]
+
+
+def service_values(facility: Facility) -> dict[str, bool | None]:
+    """Every service code with what is known of it for this facility."""
+    values: dict[str, bool | None] = {}
+    for group, codes in _CODES_BY_GROUP:
+        stated = getattr(facility, group).__dict__
+        values.update((code, stated[code]) for code in codes)
+    return values
 
 
 def known_services(facility: Facility) -> tuple[list[str], list[str]]:

@@ -30,7 +30,7 @@ def test_workers_make_the_same_documents_in_feed_order(tmp_path: Path) -> None:
     assert len(in_workers) > 3
     assert [i for chunk in in_workers for i in chunk.bulk.ids] == [f.id for f in facilities]
     assert [chunk.bulk for chunk in in_workers] == [chunk.bulk for chunk in here]
-    assert sum(chunk.new for chunk in in_workers) == 23
+    assert sum(chunk.counts.new for chunk in in_workers) == 23
     assert sum(chunk.size for chunk in in_workers) == feed.stat().st_size
 
 
