@@ -8,7 +8,8 @@ carry first_seen over, bulk with several requests in flight, check, flip):
    a random real facility under a new id and a nearby location. The feed is generated
    streaming to a file first (timed apart), never held in memory.
 
-Each load is timed as a first build (no previous index) and as a rebuild over it (first_seen
+A warm-up load of the real directory comes first, untimed (``--no-warm-up`` to skip it). Each
+load is timed as a first build (no previous index) and as a rebuild over it (first_seen
 carried over, every facility looked up in the previous index). Prints documents/s and the
 peak resident memory of the load (of this process, and with its worker processes). Runs
 under its own alias (``IOP_INDEX_ALIAS``, default ``bench-facilities``) and deletes its
@@ -176,12 +177,24 @@ def timed_load(es: Elasticsearch, feed: Path, label: str, progress: bool) -> Non
     )
 
 
+def warm_up(es: Elasticsearch, feed: Path) -> None:
+    """One untimed load of the real directory: a node's JVM compiles its indexing paths during
+    its first loads, and a refresh runs on a node that has long been up."""
+    if not feed.exists():
+        write_real_feed(feed)
+    started = time.perf_counter()
+    lifecycle.drop_all(es)
+    load_feeds(es, [feed], progress=False, force=True)
+    print(f"warm-up (untimed): the real directory loaded in {time.perf_counter() - started:.1f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--synthetic", type=int, default=1_000_000, help="0 to skip")
     parser.add_argument("--skip-real", action="store_true")
     parser.add_argument("--feed", type=Path, help="index this feed as the real directory")
     parser.add_argument("--no-rebuild", action="store_true", help="time first builds only")
+    parser.add_argument("--no-warm-up", action="store_true", help="time a cold node too")
     parser.add_argument("--keep", action="store_true", help="keep the bench indices")
     parser.add_argument("--progress", action="store_true")
     args = parser.parse_args()
@@ -213,6 +226,8 @@ def main() -> None:
             )
             loads.append((f"synthetic {args.synthetic:,}", feed))
         try:
+            if not args.no_warm_up:
+                warm_up(es, args.feed or Path(scratch) / "directory.ndjson")
             for label, feed in loads:
                 lifecycle.drop_all(es)
                 timed_load(es, feed, f"{label}, first build", args.progress)

@@ -30,8 +30,9 @@ from indexer.freshness import seen_document
 from indexer.previous import PreviousIndex
 from iop.feeds import FeedError
 
-# Below this many bytes of feeds, lines are prepared in the calling process.
-WORKERS_FROM_BYTES = 64 * 2**20
+# Below this many bytes of feeds (a few thousand facilities), lines are prepared in the calling
+# process: starting the workers would cost more than they save. The real directory is 44 MB.
+WORKERS_FROM_BYTES = 16 * 2**20
 
 
 @dataclass(frozen=True)

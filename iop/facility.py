@@ -232,34 +232,37 @@ class Provenance(Model):
 COMPACT_PROVENANCE = {"provenance": "compact"}
 
 
-def compact_provenance(provenance: dict[str, Provenance]) -> dict[str, Any]:
-    """``{"records": [each distinct record once], "paths": {path: its record's index}}``.
+class ProvenanceGroup(Model):
+    """One provenance record and the paths it is the provenance of: the compact form's unit."""
+
+    record: Provenance
+    paths: list[str]
+
+
+def compact_provenance(provenance: dict[str, Provenance]) -> list[dict[str, Any]]:
+    """Each distinct record once, with the paths it stands for: ``[{"record", "paths"}...]``.
 
     A listing states dozens of facts from one fetch: written per path, the same record would
     fill most of a facility's JSON (and most of the time spent reading it back).
     """
-    if len(set(map(id, provenance.values()))) == 1:  # read back, one record is one object
-        only = next(iter(provenance.values()))
-        return {"records": [only.model_dump(mode="json")], "paths": dict.fromkeys(provenance, 0)}
-    by_identity: dict[int, int] = {}
-    by_value: dict[tuple[Any, ...], int] = {}
-    records: list[dict[str, Any]] = []
-    paths: dict[str, int] = {}
+    records = list(provenance.values())
+    if records and records.count(records[0]) == len(records):  # one source: the common case
+        return [{"record": records[0].model_dump(mode="json"), "paths": list(provenance)}]
+    groups: dict[tuple[Any, ...], tuple[Provenance, list[str]]] = {}
     for path, record in provenance.items():
-        number = by_identity.get(id(record))
-        if number is None:
-            key = (record.source, record.url, record.fetched_at, record.as_of)
-            number = by_value.get(key)
-            if number is None:
-                number = by_value[key] = len(records)
-                records.append(record.model_dump(mode="json"))
-            by_identity[id(record)] = number
-        paths[path] = number
-    return {"records": records, "paths": paths}
+        key = (record.source, record.url, record.fetched_at, record.as_of)
+        if key not in groups:
+            groups[key] = (record, [])
+        groups[key][1].append(path)
+    return [
+        {"record": record.model_dump(mode="json"), "paths": paths}
+        for record, paths in groups.values()
+    ]
 
 
 class CompactProvenance(Model):
-    """The compact form of a facility's provenance, see :func:`compact_provenance`."""
+    """The compact form feeds had before :class:`ProvenanceGroup`: ``{"records": [...],
+    "paths": {path: its record's index}}``; still read."""
 
     records: list[Provenance]
     paths: dict[str, Annotated[int, Field(ge=0)]]
@@ -276,17 +279,29 @@ class CompactProvenance(Model):
             ) from None
 
 
-def _expanded(provenance: CompactProvenance | dict[str, Provenance]) -> dict[str, Provenance]:
-    return provenance.expanded() if isinstance(provenance, CompactProvenance) else provenance
+def _expanded(
+    provenance: list[ProvenanceGroup] | CompactProvenance | dict[str, Provenance],
+) -> dict[str, Provenance]:
+    if isinstance(provenance, dict):
+        return provenance
+    if isinstance(provenance, CompactProvenance):
+        return provenance.expanded()
+    by_path: dict[str, Provenance] = {}
+    for group in provenance:
+        by_path.update(dict.fromkeys(group.paths, group.record))
+    return by_path
 
 
 if TYPE_CHECKING:
     ProvenanceByPath = dict[str, Provenance]
 else:
-    # Either form is read; the compact one is tried first and validated without leaving
-    # pydantic's core (three times as fast as a Python validator seeing the parsed JSON).
+    # Any form is read: grouped (what feeds and documents are written in), the compact form
+    # before it, or per path. The first two are validated without leaving pydantic's core
+    # (three times as fast as a Python validator seeing the parsed JSON).
     ProvenanceByPath = Annotated[
-        SkipJsonSchema[CompactProvenance] | dict[str, Provenance],
+        SkipJsonSchema[list[ProvenanceGroup]]
+        | SkipJsonSchema[CompactProvenance]
+        | dict[str, Provenance],
         Field(union_mode="left_to_right"),
         AfterValidator(_expanded),
     ]

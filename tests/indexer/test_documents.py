@@ -34,6 +34,18 @@ def test_document_lists_known_yes_and_known_no_but_not_unknown() -> None:
     assert len(SERVICES) > 40
 
 
+def test_unknown_fields_are_left_out_of_the_document_and_read_back_as_unknown() -> None:
+    facility = make_facility("u", 35.1, -106.6, **{"levels_of_care.iop": True})
+    document = to_document(facility)
+
+    assert facility.website is None and "website" not in document
+    assert facility.ownership is None and "ownership_sector" not in document
+    assert "days_to_intake" not in document["availability"]
+    restored = from_document(document)
+    assert restored == facility
+    assert restored.website is None and restored.availability.days_to_intake is None
+
+
 def test_a_full_facility_round_trips_through_a_strict_index(es: Elasticsearch) -> None:
     index = "test-roundtrip"
     es.indices.delete(index=index, ignore_unavailable=True)
