@@ -219,6 +219,7 @@ def main() -> None:
             feed = Path(scratch) / "synthetic.ndjson"
             started = time.perf_counter()
             write_synthetic_feed(feed, args.synthetic)
+            os.sync()  # written out now, not by the kernel during the timed loads
             print(
                 f"generated {args.synthetic:,} synthetic facilities "
                 f"({feed.stat().st_size / 2**30:.1f} GiB) in {time.perf_counter() - started:.1f} s",
