@@ -63,14 +63,15 @@ class LoadReport:
 
 @dataclass
 class _Stream:
-    """What is kept while the feeds stream past: the counts, and the ids seen."""
+    """What is kept while the feeds stream past: the counts, and which facilities of the
+    previous index the feeds list (by position)."""
 
     counts: Counts = field(default_factory=Counts)
-    seen: list[npt.NDArray[np.bytes_]] = field(default_factory=list)
+    seen: list[npt.NDArray[np.intp]] = field(default_factory=list)
 
     def add(self, chunk: PreparedChunk) -> None:
         self.counts.add(chunk.counts)
-        self.seen.append(chunk.ids)
+        self.seen.append(chunk.previous_seen)
 
 
 # While the new index is built nothing need survive a crash: the build is redone anyway.
@@ -183,8 +184,7 @@ def load_feeds(
             raise LoadRefused(f"the feeds hold no facilities: {', '.join(map(str, feeds))}")
         _check_count(fresh, previous, settings.count_tolerance, force)
         if previous.name is not None:
-            seen = np.concatenate(stream.seen)
-            missing = previous.missing_from(seen)
+            missing = previous.not_seen(np.concatenate(stream.seen))
         if carry_over and missing and previous.name is not None:
             crawled = set(stream.counts.per_source) | (crawled_sources or set())
             carried = carried_over(

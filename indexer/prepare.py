@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,9 @@ from indexer.freshness import seen_document
 from indexer.previous import PreviousIndex
 from iop.feeds import FeedError
 
+# Lines validated, then made into documents, at a time (see prepare).
+BATCH_LINES = 32
+NOTHING_SEEN = np.array([], dtype=np.intp)
 # Below this many bytes of feeds (a few thousand facilities), lines are prepared in the calling
 # process: starting the workers would cost more than they save. The real directory is 44 MB.
 WORKERS_FROM_BYTES = 16 * 2**20
@@ -78,7 +82,7 @@ class PreparedChunk:
 
     bulk: BulkChunk
     size: int
-    ids: npt.NDArray[np.bytes_]
+    previous_seen: npt.NDArray[np.intp]  # positions in the previous index of those it holds
     counts: Counts
 
 
@@ -104,38 +108,44 @@ def line_chunks(feeds: Iterable[Path], chunk_bytes: int) -> Iterator[LineChunk]:
 
 
 def prepare(chunk: LineChunk, context: Context) -> PreparedChunk:
-    """Validate a chunk's lines and make their documents; first_seen carried over."""
-    numbers, facilities = [], []
-    for number, line in chunk.lines():
-        try:
-            facilities.append(parse_facility(line))
-        except ValueError as error:
-            raise FeedError(chunk.path, number, str(error)) from None
-        numbers.append(number)
-    ids = [facility.id for facility in facilities]
-    match = context.previous.lookup(ids)
+    """Validate a chunk's lines and make their documents; first_seen carried over.
+
+    Lines go through a few dozen at a time, so the facilities being turned into documents
+    stay in the CPU's cache (and are freed) before the next ones are read.
+    """
     docs, counts = [], Counts()
-    for n, facility in enumerate(facilities):
-        doc, fingerprint = seen_document(
-            facility,
-            int(match.first_seen_ms[n]),
-            today=context.today,
-            max_age_days=context.max_age_days,
-            where=f"{chunk.path}:{numbers[n]}",
-        )
-        docs.append(doc)
-        if not match.found[n]:
-            counts.new += 1
-        elif fingerprint != match.fingerprint[n]:
-            counts.changed += 1
-        else:
-            counts.unchanged += 1
-        counts.per_source.update({record.source for record in facility.sources})
-        counts.listings.update((record.source, record.ref) for record in facility.sources)
+    previous_seen: list[npt.NDArray[np.intp]] = []
+    lines = chunk.lines()
+    while batch := list(islice(lines, BATCH_LINES)):
+        facilities = []
+        for number, line in batch:
+            try:
+                facilities.append(parse_facility(line))
+            except ValueError as error:
+                raise FeedError(chunk.path, number, str(error)) from None
+        match = context.previous.lookup([facility.id for facility in facilities])
+        previous_seen.append(match.position[match.found])
+        for n, facility in enumerate(facilities):
+            doc, fingerprint = seen_document(
+                facility,
+                int(match.first_seen_ms[n]),
+                today=context.today,
+                max_age_days=context.max_age_days,
+                where=f"{chunk.path}:{batch[n][0]}",
+            )
+            docs.append(doc)
+            if not match.found[n]:
+                counts.new += 1
+            elif fingerprint != match.fingerprint[n]:
+                counts.changed += 1
+            else:
+                counts.unchanged += 1
+            counts.per_source.update({record.source for record in facility.sources})
+            counts.listings.update((record.source, record.ref) for record in facility.sources)
     return PreparedChunk(
         bulk=BulkChunk.of(docs),
         size=len(chunk.text),
-        ids=np.array([i.encode() for i in ids], dtype="S"),
+        previous_seen=np.concatenate(previous_seen) if previous_seen else NOTHING_SEEN,
         counts=counts,
     )
 

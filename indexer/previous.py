@@ -1,8 +1,8 @@
 """What a rebuild needs to know of the index it replaces, kept compact (numpy arrays by id).
 
-For a million facilities this is a few tens of MB: ids, first_seen, content fingerprints and
-whether the rebuild that made it listed each one (active, no refresh missed), sorted by id so
-a chunk of new facilities is looked up at once.
+For a million facilities this is a few tens of MB: ids, first_seen and content fingerprints,
+sorted by id so a batch of new facilities is looked up at once; and how many facilities the
+rebuild that made it listed (active, no refresh missed), which a new one is held to.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ class Match:
     """A chunk's ids looked up in the previous index."""
 
     found: npt.NDArray[np.bool_]
+    position: npt.NDArray[np.intp]  # in the previous index's arrays, where found
     first_seen_ms: npt.NDArray[np.int64]
     fingerprint: npt.NDArray[np.int64]
 
@@ -40,12 +41,8 @@ class PreviousIndex:
         default_factory=lambda: np.array([], dtype=np.int64)
     )
     fingerprint: npt.NDArray[np.int64] = field(default_factory=lambda: np.array([], dtype=np.int64))
-    listed: npt.NDArray[np.bool_] = field(default_factory=lambda: np.array([], dtype=bool))
-
-    @property
-    def listed_count(self) -> int:
-        """Facilities the feeds of the previous rebuild listed: what a new one is held to."""
-        return int(self.listed.sum())
+    # Facilities the feeds of the previous rebuild listed: what a new one is held to.
+    listed_count: int = 0
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -54,27 +51,31 @@ class PreviousIndex:
         wanted = np.array([i.encode() for i in ids], dtype=f"S{max([1, *map(len, ids)])}")
         if len(self.ids) == 0:
             nothing = np.zeros(len(ids), dtype=np.int64)
-            return Match(np.zeros(len(ids), dtype=bool), nothing + NO_DATE, nothing)
+            return Match(np.zeros(len(ids), dtype=bool), nothing, nothing + NO_DATE, nothing)
         at = np.minimum(np.searchsorted(self.ids, wanted), len(self.ids) - 1)
         found = self.ids[at] == wanted
-        return Match(found, self.first_seen_ms[at], self.fingerprint[at])
+        return Match(found, at, self.first_seen_ms[at], self.fingerprint[at])
 
-    def missing_from(self, seen: npt.NDArray[np.bytes_]) -> list[str]:
-        """Ids of the previous index that are not in ``seen``."""
-        gone = self.ids[~np.isin(self.ids, seen)]
-        return [i.decode() for i in gone.tolist()]
+    def not_seen(self, seen: npt.NDArray[np.intp]) -> list[str]:
+        """Ids of the previous index but at the positions ``seen`` (where lookups found them)."""
+        gone = np.ones(len(self.ids), dtype=bool)
+        gone[seen] = False
+        return [i.decode() for i in self.ids[gone].tolist()]
 
 
 # Of each page, only the doc values are read (and what a scroll needs to go on).
 PAGE_FIELDS = "_scroll_id,_shards.failed,hits.hits.fields"
-DOC_VALUES = [
-    "id",
-    {"field": "first_seen", "format": "epoch_millis"},
-    "content_fingerprint",
-    "status",
-    "missed_refreshes",
-]
+DOC_VALUES = ["id", {"field": "first_seen", "format": "epoch_millis"}, "content_fingerprint"]
 _NONE = [None]
+# Listed by the rebuild that made the index: active, and no refresh missed.
+LISTED = {
+    "bool": {
+        "filter": [
+            {"term": {"status": FacilityStatus.ACTIVE.value}},
+            {"term": {"missed_refreshes": 0}},
+        ]
+    }
+}
 
 
 def _pages(
@@ -105,13 +106,10 @@ def _pages(
             es.options(ignore_status=404).clear_scroll(scroll_id=page["_scroll_id"])
 
 
-Columns = tuple[
-    npt.NDArray[np.bytes_], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.bool_]
-]
+Columns = tuple[npt.NDArray[np.bytes_], npt.NDArray[np.int64], npt.NDArray[np.int64]]
 
 
 def _columns(es: Elasticsearch, index: str, part: int, parts: int) -> list[Columns]:
-    active = FacilityStatus.ACTIVE.value
     return [
         (
             np.array([f["id"][0].encode() for f in page], dtype="S"),
@@ -120,14 +118,6 @@ def _columns(es: Elasticsearch, index: str, part: int, parts: int) -> list[Colum
                 dtype=np.int64,
             ),
             np.array([f.get("content_fingerprint", [0])[0] for f in page], dtype=np.int64),
-            np.array(
-                [
-                    f.get("status", [active])[0] == active
-                    and f.get("missed_refreshes", [0])[0] == 0
-                    for f in page
-                ],
-                dtype=bool,
-            ),
         )
         for page in _pages(es, index, part, parts)
     ]
@@ -141,15 +131,16 @@ def read_previous(es: Elasticsearch, index: str | None, parts: int = 2) -> Previ
     with ThreadPoolExecutor(parts, thread_name_prefix="scan") as pool:
         slices = pool.map(lambda part: _columns(es, index, part, parts), range(parts))
         pages = [page for part in slices for page in part]
+    listed = es.count(index=index, query=LISTED)["count"]
     if not pages:
-        return PreviousIndex(name=index)
+        return PreviousIndex(name=index, listed_count=listed)
     columns = zip(*pages, strict=True)
-    ids, first_seen, fingerprints, listed = (np.concatenate(column) for column in columns)
+    ids, first_seen, fingerprints = (np.concatenate(column) for column in columns)
     order = np.argsort(ids, kind="stable")
     return PreviousIndex(
         name=index,
         ids=ids[order],
         first_seen_ms=first_seen[order],
         fingerprint=fingerprints[order],
-        listed=listed[order],
+        listed_count=listed,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from indexer.prepare import Context, PreparedChunk, line_chunks, prepared_chunks
@@ -32,6 +33,28 @@ def test_workers_make_the_same_documents_in_feed_order(tmp_path: Path) -> None:
     assert [chunk.bulk for chunk in in_workers] == [chunk.bulk for chunk in here]
     assert sum(chunk.counts.new for chunk in in_workers) == 23
     assert sum(chunk.size for chunk in in_workers) == feed.stat().st_size
+
+
+def test_a_rebuild_knows_which_facilities_of_the_previous_index_the_feeds_no_longer_list(
+    tmp_path: Path,
+) -> None:
+    facilities = [make_facility(str(i), 35.0 + i / 100, -106.6) for i in range(40)]
+    feed = write_feed(tmp_path / "feed.ndjson", facilities[5:])  # 0-4 dropped from the feeds
+    ids = sorted(facility.id.encode() for facility in facilities)
+    previous = PreviousIndex(
+        name="before",
+        ids=np.array(ids, dtype="S"),
+        first_seen_ms=np.full(len(ids), 1_700_000_000_000, dtype=np.int64),
+        fingerprint=np.zeros(len(ids), dtype=np.int64),
+        listed_count=len(ids),
+    )
+    context = Context(previous, today=date(2026, 11, 27), max_age_days=30)
+
+    for workers in (1, 2):
+        chunks = list(prepared_chunks(line_chunks([feed], chunk_bytes=3000), context, workers))
+        seen = np.concatenate([chunk.previous_seen for chunk in chunks])
+        assert sorted(previous.not_seen(seen)) == sorted(f.id for f in facilities[:5])
+        assert sum(chunk.counts.changed for chunk in chunks) == 35  # fingerprints differ
 
 
 def test_a_bad_line_read_by_a_worker_is_named_by_file_and_line(tmp_path: Path) -> None:
