@@ -177,11 +177,17 @@ def timed_load(es: Elasticsearch, feed: Path, label: str, progress: bool) -> Non
     )
 
 
+def time_loads(es: Elasticsearch, feed: Path, label: str, args: argparse.Namespace) -> None:
+    """A first build from ``feed``, then (unless ``--no-rebuild``) a rebuild over it."""
+    lifecycle.drop_all(es)
+    timed_load(es, feed, f"{label}, first build", args.progress)
+    if not args.no_rebuild:
+        timed_load(es, feed, f"{label}, rebuild over it", args.progress)
+
+
 def warm_up(es: Elasticsearch, feed: Path) -> None:
     """One untimed load of the real directory: a node's JVM compiles its indexing paths during
     its first loads, and a refresh runs on a node that has long been up."""
-    if not feed.exists():
-        write_real_feed(feed)
     started = time.perf_counter()
     lifecycle.drop_all(es)
     load_feeds(es, [feed], progress=False, force=True)
@@ -202,38 +208,34 @@ def main() -> None:
     es = Elasticsearch(es_node.start(), request_timeout=300, **client_options())
     print(f"alias {lifecycle.ALIAS}; {os.cpu_count()} CPUs", flush=True)
     with tempfile.TemporaryDirectory(prefix="iop-bench-") as scratch:
-        loads: list[tuple[str, Path]] = []
-        if not args.skip_real:
-            feed = args.feed
-            if feed is None:
-                feed = Path(scratch) / "directory.ndjson"
+        directory = args.feed or Path(scratch) / "directory.ndjson"
+        if args.feed is None:
+            started = time.perf_counter()
+            count = write_real_feed(directory)
+            print(
+                f"built the real directory: {count:,} facilities in "
+                f"{time.perf_counter() - started:.1f} s",
+                flush=True,
+            )
+        try:
+            if not args.no_warm_up:
+                warm_up(es, directory)
+            if not args.skip_real:
+                time_loads(es, directory, "real directory", args)
+            if args.synthetic:
+                # Generated after the real directory's loads: writing gigabytes just before
+                # a small load slowed it by half.
+                feed = Path(scratch) / "synthetic.ndjson"
                 started = time.perf_counter()
-                count = write_real_feed(feed)
+                write_synthetic_feed(feed, args.synthetic)
+                os.sync()  # written out now, not by the kernel during the timed loads
                 print(
-                    f"built the real directory: {count:,} facilities in "
+                    f"generated {args.synthetic:,} synthetic facilities "
+                    f"({feed.stat().st_size / 2**30:.1f} GiB) in "
                     f"{time.perf_counter() - started:.1f} s",
                     flush=True,
                 )
-            loads.append(("real directory", feed))
-        if args.synthetic:
-            feed = Path(scratch) / "synthetic.ndjson"
-            started = time.perf_counter()
-            write_synthetic_feed(feed, args.synthetic)
-            os.sync()  # written out now, not by the kernel during the timed loads
-            print(
-                f"generated {args.synthetic:,} synthetic facilities "
-                f"({feed.stat().st_size / 2**30:.1f} GiB) in {time.perf_counter() - started:.1f} s",
-                flush=True,
-            )
-            loads.append((f"synthetic {args.synthetic:,}", feed))
-        try:
-            if not args.no_warm_up:
-                warm_up(es, args.feed or Path(scratch) / "directory.ndjson")
-            for label, feed in loads:
-                lifecycle.drop_all(es)
-                timed_load(es, feed, f"{label}, first build", args.progress)
-                if not args.no_rebuild:
-                    timed_load(es, feed, f"{label}, rebuild over it", args.progress)
+                time_loads(es, feed, f"synthetic {args.synthetic:,}", args)
         finally:
             if not args.keep:
                 lifecycle.drop_all(es)
