@@ -289,6 +289,10 @@ def _expanded(
     by_path: dict[str, Provenance] = {}
     for group in provenance:
         by_path.update(dict.fromkeys(group.paths, group.record))
+    if len(by_path) < sum(len(group.paths) for group in provenance):
+        listed = [path for group in provenance for path in group.paths]
+        twice = next(path for path in listed if listed.count(path) > 1)
+        raise ValueError(f"{twice}: listed twice; a field has one provenance record")
     return by_path
 
 

@@ -81,3 +81,14 @@ def test_a_path_to_a_record_that_is_not_there_names_the_line(tmp_path: Path) -> 
 
     with pytest.raises(FeedError, match=r"feed.ndjson:1: provenance: .*paths.name: 5 is not"):
         list(read_feed(feed))
+
+
+def test_a_field_given_two_provenance_records_names_the_line_and_field(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.ndjson"
+    write_feed(feed, [make_facility("a", 35.1, -106.6)])
+    line = json.loads(feed.read_text())
+    line["provenance"].append({"record": line["provenance"][0]["record"], "paths": ["name"]})
+    feed.write_text(json.dumps(line) + "\n")
+
+    with pytest.raises(FeedError, match=r"feed.ndjson:1: provenance: .*name: listed twice"):
+        list(read_feed(feed))
