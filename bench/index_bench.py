@@ -5,8 +5,9 @@ carry first_seen over, bulk with several requests in flight, check, flip):
 
 1. the real directory, built from SAMHSA's 2024 files in ``data/samhsa`` (or ``--feed``);
 2. ``--synthetic N`` facilities (default 1,000,000) drawn from the real directory: each copies
-   a random real facility under a new id and a nearby location. The feed is generated
-   streaming to a file first (timed apart), never held in memory.
+   a random real facility under a new id and a nearby location. The feed is generated after
+   the real directory's loads, streaming to a file (timed apart, written out to disk before
+   its loads), never held in memory.
 
 A warm-up load of the real directory comes first, untimed (``--no-warm-up`` to skip it). Each
 load is timed as a first build (no previous index) and as a rebuild over it (first_seen
