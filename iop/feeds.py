@@ -1,9 +1,11 @@
 """NDJSON feeds of facilities: one JSON facility per line, the hand-off between stages.
 
 A line is the facility as the shared model serialises it, with its provenance in the compact
-form (each distinct record once, see :func:`iop.facility.compact_provenance`): a third of the
-size of the plain form, and read back three times as fast. Readers take either form and name
-the file and line of a bad record, so data staff can find it.
+form (each distinct record once, with the fields it is the source of; see
+:func:`iop.facility.compact_provenance`): a third of the size of the per-field form, and read
+back three times as fast. Readers take every form feeds were written in
+(:data:`iop.facility.ProvenanceByPath`) and name the file and line of a bad record, so data
+staff can find it.
 """
 
 from __future__ import annotations
@@ -28,9 +30,9 @@ class FeedError(ValueError):
 
 
 def validation_problem(error: ValidationError) -> str:
-    """The first problem, ``field.path: reason (N problem(s))``. Provenance is read in two forms
-    (see :data:`iop.facility.ProvenanceByPath`): its problems are those of the form it came
-    closest to, said without the form's name."""
+    """The first problem, ``field.path: reason (N problem(s))``. Provenance is read in several
+    forms (see :data:`iop.facility.ProvenanceByPath`): its problems are those of the form it
+    came closest to, said without the form's name."""
     problems = error.errors()
 
     def form(problem: Any) -> str | None:  # the form an error of provenance is from
