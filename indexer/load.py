@@ -74,11 +74,6 @@ class _Stream:
         self.seen.append(chunk.previous_seen)
 
 
-# While the new index is built nothing need survive a crash: the build is redone anyway.
-BUILD_SETTINGS = {"index.translog.durability": "async"}
-SERVING_SETTINGS = {"index.translog.durability": "request"}
-
-
 @contextmanager
 def _without_cycle_collector() -> Iterator[None]:
     """Facilities hold no reference cycles: reference counting frees each one. The cycle
@@ -165,7 +160,6 @@ def load_feeds(
     outcome = CarryOver()
     missing: list[str] = []
     try:
-        es.indices.put_settings(index=index, settings=BUILD_SETTINGS)
         total = sum(path.stat().st_size for path in feeds)
         with (
             _without_cycle_collector(),
@@ -199,15 +193,14 @@ def load_feeds(
                 outcome=outcome,
             )
             _send(es, index, carried, settings.bulk_workers)
-        es.indices.put_settings(index=index, settings=SERVING_SETTINGS)
-        es.indices.refresh(index=index)
+        lifecycle.ready_to_serve(es, index)
         indexed = es.count(index=index)["count"]
         if indexed != fresh + outcome.carried:
             raise LoadRefused(
                 f"{index} holds {indexed} documents, expected {fresh + outcome.carried}"
             )
         stale = es.count(index=index, query={"term": {"status": FacilityStatus.STALE.value}})
-        lifecycle.merge_segments(es, index)
+        lifecycle.settle(es, index)
         flipped_from = lifecycle.flip_alias(es, index)
     except BaseException:
         lifecycle.drop_index(es, index)

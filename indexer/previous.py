@@ -98,6 +98,8 @@ def _pages(
             if page["_shards"]["failed"]:
                 raise ApiError(f"scanning {index} failed on a shard", page.meta, page.body)
             yield [hit.get("fields", {}) for hit in hits]
+            if len(hits) < SCAN_PAGE:
+                break  # the last page: no need to ask for an empty one
             page = es.scroll(
                 scroll_id=page["_scroll_id"], scroll=SCROLL_KEEP_ALIVE, filter_path=PAGE_FIELDS
             )

@@ -19,7 +19,8 @@ def index_directory(es: Elasticsearch, facilities: list[Facility]) -> str:
         {"_index": index, "_id": facility.id, "_source": to_document(facility)}
         for facility in facilities
     )
-    helpers.bulk(es, actions, refresh=True)
+    helpers.bulk(es, actions)
+    lifecycle.ready_to_serve(es, index)
     lifecycle.flip_alias(es, index)
     lifecycle.prune(es, keep=2)
     return index

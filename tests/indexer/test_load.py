@@ -28,6 +28,19 @@ def test_load_builds_a_new_index_and_flips_the_alias(es: Elasticsearch, tmp_path
     assert (second.new, second.unchanged) == (0, 5)
 
 
+def test_a_built_index_serves_durably(es: Elasticsearch, tmp_path: Path) -> None:
+    """Built with the translog synced in the background, an index is committed to disk
+    before it serves: a node that crashes right after the flip loses nothing."""
+    feed = write_feed(tmp_path / "a.ndjson", [seen("a"), seen("b")])
+    index = load_feeds(es, [feed], progress=False).index
+
+    settings = es.indices.get_settings(index=index, flat_settings=True)[index]["settings"]
+    assert settings["index.translog.durability"] == "request"
+    assert settings["index.refresh_interval"] == "1s"
+    segments = es.cat.segments(index=index, format="json")
+    assert segments and all(segment["committed"] == "true" for segment in segments)
+
+
 def test_older_indices_are_pruned_but_the_previous_one_is_kept(
     es: Elasticsearch, tmp_path: Path
 ) -> None:
