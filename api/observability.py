@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 from prometheus_client import Counter, Histogram
-from pythonjsonlogger.json import JsonFormatter
+from pythonjsonlogger.orjson import OrjsonFormatter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "x-request-id"
@@ -63,7 +63,7 @@ def configure_logging(level: int = logging.INFO) -> None:
         return
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
-        JsonFormatter(
+        OrjsonFormatter(
             "{asctime}{levelname}{name}{message}", style="{", rename_fields={"levelname": "level"}
         )
     )

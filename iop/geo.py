@@ -22,9 +22,15 @@ class Point:
 
 def great_circle_miles(a: Point, b: Point) -> float:
     """Haversine distance in statute miles."""
-    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    return miles_between(a, b.lat, b.lon)
+
+
+def miles_between(a: Point, lat: float, lon: float) -> float:
+    """Haversine distance in statute miles from ``a`` to (``lat``, ``lon``): for hot loops
+    that have coordinates, not points."""
+    lat1, lat2 = math.radians(a.lat), math.radians(lat)
     dlat = lat2 - lat1
-    dlon = math.radians(b.lon - a.lon)
+    dlon = math.radians(lon - a.lon)
     h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
     return 2 * EARTH_RADIUS_METRES * math.asin(min(1.0, math.sqrt(h))) / METRES_PER_MILE
 

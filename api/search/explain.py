@@ -14,15 +14,9 @@ from api.search.labels import labels
 from api.search.ranking import score_parts, wait_in_words
 from api.search.request import SearchRequest, SortOrder
 from indexer.documents import RANKED_WAIT_FIELD
-from iop.geo import Point, great_circle_miles
+from iop.geo import miles_between
 
 APPROXIMATE = {"zip_centroid": "ZIP centroid", "city_centroid": "city centroid"}
-
-
-def _distance(request: SearchRequest, location: dict[str, Any] | None) -> float | None:
-    if location is None:
-        return None
-    return great_circle_miles(request.origin, Point(location["lat"], location["lon"]))
 
 
 def _unknown_filters(request: SearchRequest, source: dict[str, Any]) -> list[str]:
@@ -53,12 +47,12 @@ def _wait(availability: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _where_words(
-    distance: float | None, virtual: bool, source: dict[str, Any], state: str | None
+    distance: float | None, virtual: bool, location: dict[str, Any] | None, state: str | None
 ) -> str:
     if virtual:
         return f"virtual program licensed in {state}" if state else "virtual program"
-    assert distance is not None
-    precision = (source.get("location") or {}).get("precision")
+    assert distance is not None and location is not None
+    precision = location.get("precision")
     note = f" (approximate: {APPROXIMATE[precision]})" if precision in APPROXIMATE else ""
     return f"{distance:.1f} mi away{note}"
 
@@ -68,6 +62,7 @@ class Explainer:
 
     def __init__(self, request: SearchRequest, weights: RankingWeights) -> None:
         self.request = request
+        self.origin = request.origin
         self.weights = weights
         self.named = request.all_named_services
         self.preferred = request.preferred_services
@@ -81,11 +76,16 @@ class Explainer:
 
     def __call__(self, source: dict[str, Any], es_score: float | None) -> dict[str, Any]:
         request = self.request
-        access = source.get("access") or {}
-        virtual = bool(access.get("virtual_only"))
-        distance = None if virtual else _distance(request, source.get("location"))
-        offered = set(source.get("services_offered") or ())
-        not_offered = set(source.get("services_not_offered") or ())
+        access = source.get("access")
+        virtual = bool(access and access.get("virtual_only"))
+        location = source.get("location")
+        distance = (
+            None
+            if virtual or location is None
+            else miles_between(self.origin, location["lat"], location["lon"])
+        )
+        offered = source.get("services_offered") or ()
+        not_offered = source.get("services_not_offered") or ()
         matched: list[str] = []
         missing: list[str] = []
         unknown: list[str] = []
@@ -99,7 +99,7 @@ class Explainer:
         as_of = availability.get("as_of")
         as_of_date = date.fromisoformat(as_of) if as_of else None
 
-        why = [_where_words(distance, virtual, source, request.patient_state)]
+        why = [_where_words(distance, virtual, location, request.patient_state)]
         preferred = self.preferred
         preferred_offered = [code for code in preferred if code in offered]
         if preferred:
@@ -151,7 +151,7 @@ class Explainer:
             "id": source["id"],
             "name": source.get("name"),
             "address": source.get("address") or {},
-            "location": source.get("location"),
+            "location": location,
             "phones": source.get("phones") or [],
             "website": source.get("website"),
             "ownership": source.get("ownership"),
