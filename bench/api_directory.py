@@ -123,7 +123,7 @@ def build_index(es_url: str, alias: str, documents: Iterable[dict[str, Any]], ex
                 future.result()
         es.put(f"/{index}/_settings", json={"index": {"refresh_interval": "1s"}})
         es.post(f"/{index}/_refresh").raise_for_status()
-        # As the indexer does before an index serves (indexer.lifecycle.settle).
+        # As the indexer does before an index serves (indexer.lifecycle.merge_segments).
         es.post(f"/{index}/_forcemerge", params={"max_num_segments": 1}).raise_for_status()
         count = es.get(f"/{index}/_count").json()["count"]
         if count != expected:

@@ -200,7 +200,7 @@ def load_feeds(
                 f"{index} holds {indexed} documents, expected {fresh + outcome.carried}"
             )
         stale = es.count(index=index, query={"term": {"status": FacilityStatus.STALE.value}})
-        lifecycle.settle(es, index)
+        lifecycle.merge_segments(es, index)
         flipped_from = lifecycle.flip_alias(es, index)
     except BaseException:
         lifecycle.drop_index(es, index)
