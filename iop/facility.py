@@ -247,17 +247,18 @@ def compact_provenance(provenance: dict[str, Provenance]) -> list[dict[str, Any]
     """
     records = list(provenance.values())
     if records and records.count(records[0]) == len(records):  # one source: the common case
-        return [{"record": records[0].model_dump(mode="json"), "paths": list(provenance)}]
+        return [{"record": _record_json(records[0]), "paths": list(provenance)}]
     groups: dict[tuple[Any, ...], tuple[Provenance, list[str]]] = {}
     for path, record in provenance.items():
         key = (record.source, record.url, record.fetched_at, record.as_of)
         if key not in groups:
             groups[key] = (record, [])
         groups[key][1].append(path)
-    return [
-        {"record": record.model_dump(mode="json"), "paths": paths}
-        for record, paths in groups.values()
-    ]
+    return [{"record": _record_json(record), "paths": paths} for record, paths in groups.values()]
+
+
+def _record_json(record: Provenance) -> dict[str, Any]:
+    return record.model_dump(mode="json", exclude_none=True)  # absent reads back as None
 
 
 class CompactProvenance(Model):

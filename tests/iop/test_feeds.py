@@ -30,6 +30,22 @@ def test_a_feed_line_writes_each_provenance_record_once(tmp_path: Path) -> None:
     assert list(read_feed(feed)) == [facility]
 
 
+def test_a_feed_line_leaves_unknowns_out_and_reads_them_back_as_unknown(tmp_path: Path) -> None:
+    facility = make_facility(
+        "a", 35.1, -106.6, **{"payment.medicaid": True, "therapies.equine_therapy": False}
+    )
+    feed = tmp_path / "feed.ndjson"
+    write_feed(feed, [facility])
+
+    written = json.loads(feed.read_text())
+    assert written["therapies"] == {"equine_therapy": False}  # stated: kept, even if false
+    assert "art_therapy" not in written["therapies"] and "website" not in written
+    assert all("as_of" not in group["record"] for group in written["provenance"])
+    (read,) = read_feed(feed)
+    assert read.therapies.art_therapy is None and read.therapies.equine_therapy is False
+    assert read == facility
+
+
 def test_a_feed_with_provenance_per_path_is_read_the_same(tmp_path: Path) -> None:
     facility = make_facility("a", 35.1, -106.6, **{"payment.medicaid": True})
     feed = tmp_path / "plain.ndjson"
