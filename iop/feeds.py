@@ -4,9 +4,9 @@ A line is the facility as the shared model serialises it, with its provenance in
 form (each distinct record once, with the fields it is the source of; see
 :func:`iop.facility.compact_provenance`): a third of the size of the per-field form, and read
 back three times as fast. Fields no source stated are left out: the model reads an absent
-field as unknown, exactly like null, and a line without its nulls is a fifth smaller. Readers take every form feeds were written in
-(:data:`iop.facility.ProvenanceByPath`) and name the file and line of a bad record, so data
-staff can find it.
+field as unknown, exactly like null, and a line without its nulls is a fifth smaller.
+Readers take every form feeds were written in (:data:`iop.facility.ProvenanceByPath`) and
+name the file and line of a bad record, so data staff can find it.
 """
 
 from __future__ import annotations
