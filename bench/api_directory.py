@@ -7,6 +7,7 @@
   facility, sits near a real facility's location (Gaussian jitter, ~10 mi), and 35% state a
   wait to intake (0-45 days) with an as-of date in the last 120 days, as availability boards do.
   Provenance is left out: it is stored, never searched, and would only make the load slower.
+  Both directories are loaded in the order ``iop merge`` writes feeds: by place.
 * :func:`build_index` bulk-loads documents into a new index behind a bench alias.
 """
 
@@ -30,6 +31,8 @@ sys.path.insert(0, str(PROJECT_ROOT))
 
 from indexer.documents import facility_mappings, to_document  # noqa: E402
 from iop.facility import Facility  # noqa: E402
+from iop.feeds import feed_order  # noqa: E402
+from iop.geo import z_order  # noqa: E402
 
 BENCH_DIR = PROJECT_ROOT / "var" / "bench"
 DIRECTORY_FILE = PROJECT_ROOT / "data" / "samhsa" / "nsumhss2024_su_directory.csv"
@@ -46,31 +49,44 @@ def real_feed() -> Path:
 
 
 def real_documents(feed: Path) -> list[dict[str, Any]]:
+    """The feed's documents in the order ``iop merge`` writes a feed (:func:`feed_order`)."""
     with feed.open() as lines:
-        return [to_document(Facility.model_validate_json(line)) for line in lines if line.strip()]
+        facilities = [Facility.model_validate_json(line) for line in lines if line.strip()]
+    return [to_document(facility) for facility in sorted(facilities, key=feed_order)]
 
 
 def synthetic_documents(
     templates: list[dict[str, Any]], count: int, seed: int = 1_000_000
 ) -> Iterator[dict[str, Any]]:
+    """``count`` documents, in the order ``iop merge`` writes a feed: by place (see
+    :func:`iop.feeds.feed_order`). The random draws are made first, then sorted."""
     rng = random.Random(seed)
     located = [t for t in templates if t.get("location")]
     today = date.today()
+    draws = []
     for n in range(count):
-        template = rng.choice(located)
+        template = rng.randrange(len(located))
         anchor = rng.choice(located)["location"]
         lat = min(89.9, max(-89.9, anchor["lat"] + rng.gauss(0, 0.15)))
         lon = min(179.9, max(-179.9, anchor["lon"] + rng.gauss(0, 0.15)))
+        wait = None
+        if rng.random() < 0.35:
+            wait = (rng.randint(0, 45), rng.random() < 0.85, rng.randint(0, 120))
+        draws.append((z_order(lat, lon), n, template, lat, lon, wait))
+    draws.sort(key=lambda draw: draw[:2])
+    for _, n, template_index, lat, lon, wait in draws:
+        template = located[template_index]
         document = {k: v for k, v in template.items() if k not in STORED_ONLY}
         document["id"] = f"syn_{n:07d}"
         document["name"] = f"{template.get('name') or 'Program'} #{n}"
         document["location"] = {**template["location"], "lat": lat, "lon": lon}
         document["point"] = {"lat": lat, "lon": lon}
         availability = dict(template.get("availability") or {})
-        if rng.random() < 0.35:
-            availability["days_to_intake"] = rng.randint(0, 45)
-            availability["accepting_new_patients"] = rng.random() < 0.85
-            availability["as_of"] = (today - timedelta(days=rng.randint(0, 120))).isoformat()
+        if wait is not None:
+            days, accepting, age = wait
+            availability["days_to_intake"] = days
+            availability["accepting_new_patients"] = accepting
+            availability["as_of"] = (today - timedelta(days=age)).isoformat()
             availability["source"] = "synthetic board"
         document["availability"] = availability
         document["provenance"] = {}

@@ -5,9 +5,10 @@ carry first_seen over, bulk with several requests in flight, check, flip):
 
 1. the real directory, built from SAMHSA's 2024 files in ``data/samhsa`` (or ``--feed``);
 2. ``--synthetic N`` facilities (default 1,000,000) drawn from the real directory: each copies
-   a random real facility under a new id and a nearby location. The feed is generated after
-   the real directory's loads, streaming to a file (timed apart, written out to disk before
-   its loads), never held in memory.
+   a random real facility under a new id and a nearby location, listed by place as ``iop
+   merge`` writes feeds. The feed is generated after the real directory's loads (timed apart,
+   written out to disk before its loads); only the draws, not the facilities, are held in
+   memory to be put in order.
 
 A warm-up load of the real directory comes first, untimed (``--no-warm-up`` to skip it). Each
 load is timed as a first build (no previous index) and as a rebuild over it (first_seen
@@ -46,6 +47,7 @@ from iop import es_node
 from iop.es_client import client_options
 from iop.facility import Facility, Location, LocationPrecision, facility_id
 from iop.feeds import feed_line
+from iop.geo import z_order
 from iop.paths import SAMHSA_DIR
 from iop.samhsa import facts_from_codes, parse_code_list
 
@@ -108,15 +110,23 @@ def write_synthetic_feed(path: Path, count: int, seed: int = 2026) -> None:
         text = text.replace(facility.id, "{id}").replace(f'"ref":"{ref}"', '"ref":"{ref}"')
         templates.append((text.replace("{", "{{").replace("}", "}}"), origin))
     rng = random.Random(seed)
+    draws = []
+    for n in range(count):
+        text_index = rng.randrange(len(templates))
+        lat, lon = templates[text_index][1]
+        lat = max(-90.0, min(90.0, lat + rng.uniform(-0.05, 0.05)))
+        lon = max(-180.0, min(180.0, lon + rng.uniform(-0.05, 0.05)))
+        draws.append((z_order(lat, lon), n, text_index, lat, lon))
+    draws.sort(key=lambda draw: draw[:2])  # by place, as `iop merge` writes feeds
     with path.open("w", buffering=1 << 20) as out:
-        for n in range(count):
-            text, (lat, lon) = templates[rng.randrange(len(templates))]
+        for _, n, text_index, lat, lon in draws:
             ref = f"synthetic-{n}"
             line = (
-                text.replace("{{id}}", facility_id("synthetic", ref))
+                templates[text_index][0]
+                .replace("{{id}}", facility_id("synthetic", ref))
                 .replace("{{ref}}", ref)
-                .replace(LAT, f"{max(-90.0, min(90.0, lat + rng.uniform(-0.05, 0.05))):.6f}")
-                .replace(LON, f"{max(-180.0, min(180.0, lon + rng.uniform(-0.05, 0.05))):.6f}")
+                .replace(LAT, f"{lat:.6f}")
+                .replace(LON, f"{lon:.6f}")
             )
             out.write(line.replace("{{", "{").replace("}}", "}") + "\n")
 

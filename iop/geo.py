@@ -35,6 +35,23 @@ def miles_between(a: Point, lat: float, lon: float) -> float:
     return 2 * EARTH_RADIUS_METRES * math.asin(min(1.0, math.sqrt(h))) / METRES_PER_MILE
 
 
+def _spread_bits(value: int) -> int:
+    """The 16 low bits of ``value`` moved to the even bit positions of a 32-bit number."""
+    value &= 0xFFFF
+    value = (value | (value << 8)) & 0x00FF00FF
+    value = (value | (value << 4)) & 0x0F0F0F0F
+    value = (value | (value << 2)) & 0x33333333
+    return (value | (value << 1)) & 0x55555555
+
+
+def z_order(lat: float, lon: float) -> int:
+    """The Morton (Z-order) code of a coordinate on a 65,536 x 65,536 grid (cells of about a
+    third of a mile): places near each other mostly get codes near each other."""
+    row = int((lat + 90.0) / 180.0 * 0xFFFF)
+    column = int((lon + 180.0) / 360.0 * 0xFFFF)
+    return _spread_bits(column) | (_spread_bits(row) << 1)
+
+
 def is_zip5(text: str) -> bool:
     return len(text) == 5 and text.isdigit()
 

@@ -10,7 +10,7 @@ from crawler.resolve.merge import merge
 from crawler.resolve.precedence import SourceKind
 from crawler.resolve.registry import IdRegistry
 from iop.facility import Facility
-from iop.feeds import read_feed, write_feed
+from iop.feeds import feed_order, read_feed, write_feed
 
 
 @dataclass
@@ -33,7 +33,7 @@ def merge_feeds(
     for group in resolve(listings):
         group.sort(key=lambda x: (list(SourceKind).index(kind_of(x)), x.id))
         merged.append(merge(registry.assign(group), group, kind_of))
-    merged.sort(key=lambda facility: facility.id)
+    merged.sort(key=feed_order)
     write_feed(out, merged)
     registry.save()
     return MergeReport(

@@ -152,3 +152,25 @@ def test_facility_ids_survive_recrawls_and_new_sources(tmp_path: Path) -> None:
     merge_feeds([site_feed], tmp_path / "3.ndjson", registry, KINDS)
     [third] = read_feed(tmp_path / "3.ndjson")
     assert first.id == second.id == third.id
+
+
+def test_a_merged_feed_lists_facilities_by_place(tmp_path: Path) -> None:
+    """Nearby facilities sit together in the feed (and so in the index), unplaced ones last."""
+    cities = {"abq": (35.08, -106.65), "nyc": (40.71, -74.00), "sea": (47.61, -122.33)}
+    listed = []
+    for n in range(3):
+        for city, (lat, lon) in cities.items():
+            place = Location(
+                lat=lat + n / 100, lon=lon, precision=LocationPrecision.STREET, source="test"
+            )
+            listed.append(listing("directory", f"{city}-{n}", name=f"{city} {n}", location=place))
+    listed.insert(4, listing("directory", "unplaced", name="unplaced"))
+    write_feed(tmp_path / "directory.ndjson", listed)
+    merge_feeds(
+        [tmp_path / "directory.ndjson"], tmp_path / "out.ndjson", tmp_path / "ids.json", KINDS
+    )
+
+    names = [facility.name for facility in read_feed(tmp_path / "out.ndjson")]
+    assert names[-1] == "unplaced"
+    in_order = [name.split()[0] for name in names[:-1]]
+    assert all(in_order[i : i + 3] == [in_order[i]] * 3 for i in (0, 3, 6)), in_order
