@@ -45,8 +45,8 @@ def _spread_bits(value: int) -> int:
 
 
 def z_order(lat: float, lon: float) -> int:
-    """The Morton (Z-order) code of a coordinate on a 65,536 x 65,536 grid (cells of about a
-    third of a mile): places near each other mostly get codes near each other."""
+    """The Morton (Z-order) code of a coordinate on a 65,536 x 65,536 grid (cells of a few
+    hundred metres): places near each other mostly get codes near each other."""
     row = int((lat + 90.0) / 180.0 * 0xFFFF)
     column = int((lon + 180.0) / 360.0 * 0xFFFF)
     return _spread_bits(column) | (_spread_bits(row) << 1)
