@@ -62,7 +62,6 @@ class Explainer:
 
     def __init__(self, request: SearchRequest, weights: RankingWeights) -> None:
         self.request = request
-        self.origin = request.origin
         self.weights = weights
         self.named = request.all_named_services
         self.preferred = request.preferred_services
@@ -82,7 +81,7 @@ class Explainer:
         distance = (
             None
             if virtual or location is None
-            else miles_between(self.origin, location["lat"], location["lon"])
+            else miles_between(request.origin, location["lat"], location["lon"])
         )
         offered = source.get("services_offered") or ()
         not_offered = source.get("services_not_offered") or ()
