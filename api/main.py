@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.config import Settings, get_settings
+from api.elasticsearch_node import HttptoolsNode
 from api.errors import install_error_handlers
 from api.observability import RequestContextMiddleware, configure_logging
 from api.routes import admin, facilities, health, hsds, referrals
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             request_timeout=settings.elasticsearch_timeout_seconds,
             retry_on_timeout=False,
             max_retries=0,
+            node_class=HttptoolsNode,
             **client_options(),
         )
         tune_garbage_collection()

@@ -15,6 +15,7 @@ class CuttableProxy:
         self.port = self.listener.getsockname()[1]
         self.down = False
         self.open: set[socket.socket] = set()
+        self.connections = 0  # accepted and forwarded, ever
         self.lock = threading.Lock()
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -56,6 +57,7 @@ class CuttableProxy:
                     client.close()
                     continue
                 self.open |= {client, server}
+                self.connections += 1
             for source, target in ((client, server), (server, client)):
                 threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
 

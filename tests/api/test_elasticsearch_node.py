@@ -1,0 +1,96 @@
+"""The API's own connection to Elasticsearch, against the real node (through a cuttable proxy)."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator
+
+import pytest
+from elastic_transport import ConnectionError, ConnectionTimeout
+from elasticsearch import AsyncElasticsearch, Elasticsearch
+
+from api.elasticsearch_node import HttptoolsNode
+from iop.es_client import client_options
+from tests.api.tcp_proxy import CuttableProxy, cuttable_proxy
+
+
+def node_client(url: str, **options: object) -> AsyncElasticsearch:
+    return AsyncElasticsearch(
+        url, node_class=HttptoolsNode, max_retries=0, **options, **client_options()
+    )
+
+
+@pytest.fixture
+async def proxied(
+    elasticsearch_url: str,
+) -> AsyncIterator[tuple[AsyncElasticsearch, CuttableProxy]]:
+    with cuttable_proxy(elasticsearch_url) as proxy:
+        client = node_client(proxy.url)
+        yield client, proxy
+        await client.close()
+
+
+async def test_requests_share_one_kept_alive_connection(proxied) -> None:
+    client, proxy = proxied
+    for _ in range(20):
+        assert (await client.cluster.health())["status"] in {"green", "yellow"}
+    assert proxy.connections == 1
+
+
+async def test_a_large_response_reads_back_whole(proxied, es: Elasticsearch) -> None:
+    client, _ = proxied
+    state = await client.cluster.state(metric="metadata")
+    assert len(str(state.body)) > 65_536  # more than one read, and chunked by Elasticsearch
+    assert (
+        state.body["metadata"]["indices"]
+        == es.cluster.state(metric="metadata")["metadata"]["indices"]
+    )
+
+
+async def test_head_requests_answer_and_the_client_goes_on(proxied, es: Elasticsearch) -> None:
+    client, _ = proxied
+    existing = next(iter(es.indices.get(index="*", expand_wildcards="open")))
+    assert await client.indices.exists(index=existing)
+    assert not await client.indices.exists(index="no-such-index-anywhere")
+    assert (await client.cluster.health())["status"] in {"green", "yellow"}
+
+
+async def test_concurrent_requests_open_connections_and_keep_at_most_the_limit(
+    elasticsearch_url: str,
+) -> None:
+    with cuttable_proxy(elasticsearch_url) as proxy:
+        client = node_client(proxy.url, connections_per_node=4)
+        answers = await asyncio.gather(*(client.cluster.health() for _ in range(24)))
+        connections = proxy.connections
+        assert all(answer["status"] in {"green", "yellow"} for answer in answers)
+        assert proxy.connections > 4  # as many as the requests in flight needed
+        await asyncio.sleep(0.2)  # the proxy sees the surplus ones close
+        assert len(proxy.open) <= 2 * 4  # a client and an upstream socket each
+        await client.cluster.health()
+        assert proxy.connections == connections  # a kept one served it
+        await client.close()
+
+
+async def test_a_lost_node_is_a_connection_error_then_a_new_connection_serves(proxied) -> None:
+    client, proxy = proxied
+    await client.cluster.health()
+    proxy.cut()
+    with pytest.raises(ConnectionError):
+        await client.cluster.health()
+    proxy.restore()
+    await asyncio.sleep(0.1)
+    assert (await client.cluster.health())["status"] in {"green", "yellow"}
+
+
+async def test_an_unanswered_request_times_out() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts, never answers
+        client = node_client(f"http://127.0.0.1:{silent.getsockname()[1]}", request_timeout=0.3)
+        with pytest.raises(ConnectionTimeout):
+            await client.cluster.health()
+        await client.close()
+
+
+def test_compression_is_refused_with_the_node_that_does_it() -> None:
+    with pytest.raises(ValueError, match="aiohttp"):
+        AsyncElasticsearch("http://127.0.0.1:9200", node_class=HttptoolsNode, http_compress=True)
