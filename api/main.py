@@ -11,8 +11,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.config import Settings, get_settings
-from api.elasticsearch_node import HttptoolsNode
 from api.errors import install_error_handlers
+from api.es_connection import HttptoolsNode
 from api.observability import RequestContextMiddleware, configure_logging
 from api.routes import admin, facilities, health, hsds, referrals
 from iop import es_node

@@ -11,7 +11,7 @@ import pytest
 from elastic_transport import ConnectionError, ConnectionTimeout
 from elasticsearch import AsyncElasticsearch, Elasticsearch
 
-from api.elasticsearch_node import HttptoolsNode
+from api.es_connection import HttptoolsNode
 from iop.es_client import client_options
 from tests.api.tcp_proxy import CuttableProxy, cuttable_proxy
 
@@ -25,7 +25,7 @@ def node_client(url: str, **options: object) -> AsyncElasticsearch:
 @pytest.fixture(scope="module")
 def stored(es: Elasticsearch) -> Iterator[tuple[str, dict[str, Any]]]:
     """An index holding one large document."""
-    index = "test-elasticsearch-node"
+    index = "test-es-connection"
     document = {"words": [f"word {n} " * 20 for n in range(3000)]}
     es.options(ignore_status=404).indices.delete(index=index)
     es.indices.create(index=index, mappings={"enabled": False})
