@@ -220,7 +220,8 @@ def api_server(es_url: str, alias: str, workers: int) -> Iterator[str]:
 def ensure_directory(es_url: str, scale: str, reindex: bool) -> tuple[str, list[Point]]:
     alias = f"bench-api-{scale}"
     templates = real_documents(real_feed())
-    origins = [Point(t["point"]["lat"], t["point"]["lon"]) for t in templates if t.get("point")]
+    located = [t["location"] for t in templates if t.get("location")]
+    origins = [Point(where["lat"], where["lon"]) for where in located]
     wanted = len(templates) if SCALES[scale] is None else SCALES[scale]
     assert wanted is not None
     if reindex or alias_count(es_url, alias) != wanted:

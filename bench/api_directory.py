@@ -29,7 +29,12 @@ import httpx
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from indexer.documents import facility_mappings, to_document  # noqa: E402
+from indexer.documents import (  # noqa: E402
+    SEARCH_FIELDS,
+    facility_mappings,
+    geo_point,
+    to_document,
+)
 from iop.facility import Facility  # noqa: E402
 from iop.feeds import feed_order  # noqa: E402
 from iop.geo import z_order  # noqa: E402
@@ -80,7 +85,7 @@ def synthetic_documents(
         document["id"] = f"syn_{n:07d}"
         document["name"] = f"{template.get('name') or 'Program'} #{n}"
         document["location"] = {**template["location"], "lat": lat, "lon": lon}
-        document["point"] = {"lat": lat, "lon": lon}
+        document["point"] = geo_point(lat, lon)
         availability = dict(template.get("availability") or {})
         if wait is not None:
             days, accepting, age = wait
@@ -158,6 +163,13 @@ def build_index(es_url: str, alias: str, documents: Iterable[dict[str, Any]], ex
 
 
 def alias_count(es_url: str, alias: str) -> int:
+    """How many facilities the index behind ``alias`` holds; 0 when it is missing, or was built
+    before a field searches read (it has to be built again)."""
     with httpx.Client(base_url=es_url, timeout=30) as es:
+        fields = es.get(f"/{alias}/_mapping/field/{','.join(SEARCH_FIELDS)}")
+        if not fields.is_success or any(
+            set(SEARCH_FIELDS) - set(index["mappings"]) for index in fields.json().values()
+        ):
+            return 0
         response = es.get(f"/{alias}/_count")
         return int(response.json()["count"]) if response.is_success else 0

@@ -20,7 +20,7 @@ from typing import Any
 from api.config import RankingWeights
 from api.search.ranking import DECAY_AT_SCALE
 from api.search.request import SearchRequest, SortOrder
-from indexer.documents import RANKED_WAIT_FIELD
+from indexer.documents import RADIUS_FIELD, RANKED_WAIT_FIELD
 from iop.facility import FacilityStatus, Ownership
 from iop.vocabulary import SERVICES
 
@@ -96,7 +96,7 @@ def language_variants(name: str) -> list[str]:
 
 def _where(request: SearchRequest) -> dict[str, Any]:
     origin = {"lat": request.origin.lat, "lon": request.origin.lon}
-    near = {"geo_distance": {"distance": f"{request.radius_miles}mi", "point": origin}}
+    near = {"geo_distance": {"distance": f"{request.radius_miles}mi", RADIUS_FIELD: origin}}
     in_person = {"bool": {"filter": [near], "must_not": [VIRTUAL]}}
     if not request.include_virtual or request.patient_state is None:
         return in_person

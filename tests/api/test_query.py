@@ -10,7 +10,7 @@ from api.search.request import Page, SearchRequest, SortOrder
 from iop.geo import Point
 
 ORIGIN = Point(35.0, -106.0)
-NEAR = {"geo_distance": {"distance": "10.0mi", "point": {"lat": 35.0, "lon": -106.0}}}
+NEAR = {"geo_distance": {"distance": "10.0mi", "radius_point": {"lat": 35.0, "lon": -106.0}}}
 IN_PERSON = {"bool": {"filter": [NEAR], "must_not": [{"term": {"access.virtual_only": True}}]}}
 DISTANCE_SORT = {
     "_geo_distance": {

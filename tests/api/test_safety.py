@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from api.config import Settings
 from api.main import create_app
+from indexer.documents import facility_mappings
 from tests.api.conftest import DENVER
 from tests.api.tcp_proxy import cuttable_proxy
 from tests.api.test_errors import free_port
@@ -45,6 +46,28 @@ def test_readyz_reports_a_missing_alias(elasticsearch_url: str, monkeypatch) -> 
         response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["alias_exists"] is False
+
+
+def test_readyz_reports_an_index_built_before_a_search_field_existed(
+    es, elasticsearch_url: str, monkeypatch
+) -> None:
+    mappings = facility_mappings()
+    del mappings["properties"]["radius_point"]
+    del mappings["properties"]["point"]["copy_to"]
+    es.options(ignore_status=404).indices.delete(index="test-readyz-older")
+    es.indices.create(
+        index="test-readyz-older", mappings=mappings, aliases={"test-readyz-older-alias": {}}
+    )
+    monkeypatch.setattr("api.routes.health.ALIAS", "test-readyz-older-alias")
+    try:
+        with TestClient(create_app(Settings(ELASTICSEARCH_URL=elasticsearch_url))) as client:
+            response = client.get("/readyz")
+    finally:
+        es.indices.delete(index="test-readyz-older")
+    assert response.status_code == 503
+    assert response.json()["mapping"] == (
+        "outdated: test-readyz-older has no radius_point; rebuild it with iop index"
+    )
 
 
 def test_readyz_is_503_with_no_elasticsearch() -> None:

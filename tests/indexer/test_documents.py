@@ -13,13 +13,21 @@ from tests.factories import make_facility
 def test_every_model_field_is_mapped_and_search_fields_have_their_types() -> None:
     properties = facility_mappings()["properties"]
     assert set(Facility.model_fields) <= set(properties)
-    assert properties["point"] == {"type": "geo_point"}
+    # The point is read from doc values; the radius filter reads its indexed copy.
+    assert properties["point"] == {"type": "geo_point", "index": False, "copy_to": "radius_point"}
+    assert properties["radius_point"] == {"type": "geo_point", "doc_values": False}
     # Services are searched (and kept) as the lists services_offered / services_not_offered.
     assert "iop" not in properties["levels_of_care"]["properties"]
     assert properties["services_offered"] == {"type": "keyword"}
     assert properties["access"]["properties"]["virtual_only"] == {"type": "boolean"}
     assert properties["availability"]["properties"]["accepting_new_patients"] == {"type": "boolean"}
     assert properties["provenance"] == {"type": "object", "enabled": False}
+
+
+def test_document_point_reads_back_as_the_exact_coordinates() -> None:
+    facility = make_facility("a", 35.08441234567891, -106.65040000000001)
+    lat, lon = map(float, to_document(facility)["point"].split(","))
+    assert (lat, lon) == (facility.location.lat, facility.location.lon)
 
 
 def test_document_lists_known_yes_and_known_no_but_not_unknown() -> None:
