@@ -97,6 +97,8 @@ class _Connection(asyncio.Protocol):
 
     async def exchange(self, request: bytes, *, head: bool) -> _Response:
         assert self._transport is not None and self._waiter is None
+        if not self.open:
+            raise ConnectionResetError("Elasticsearch closed the connection")
         self._head, self._headers, self._body = head, [], []
         self._waiter = asyncio.get_running_loop().create_future()
         self._transport.write(request)

@@ -33,6 +33,7 @@ from indexer.documents import (  # noqa: E402
     SEARCH_FIELDS,
     facility_mappings,
     geo_point,
+    missing_search_fields,
     to_document,
 )
 from iop.facility import Facility  # noqa: E402
@@ -167,9 +168,7 @@ def alias_count(es_url: str, alias: str) -> int:
     before a field searches read (it has to be built again)."""
     with httpx.Client(base_url=es_url, timeout=30) as es:
         fields = es.get(f"/{alias}/_mapping/field/{','.join(SEARCH_FIELDS)}")
-        if not fields.is_success or any(
-            set(SEARCH_FIELDS) - set(index["mappings"]) for index in fields.json().values()
-        ):
+        if not fields.is_success or missing_search_fields(fields.json()):
             return 0
         response = es.get(f"/{alias}/_count")
         return int(response.json()["count"]) if response.is_success else 0

@@ -106,6 +106,16 @@ SEARCH_FIELDS: dict[str, Any] = {
 }
 
 
+def missing_search_fields(field_mappings: dict[str, Any]) -> dict[str, list[str]]:
+    """Of an answer to ``GET <index>/_mapping/field/<SEARCH_FIELDS>``: the search fields each
+    index lacks, for indices built before those fields existed (they need a rebuild)."""
+    lacking = {
+        index: sorted(set(SEARCH_FIELDS) - set(found["mappings"]))
+        for index, found in field_mappings.items()
+    }
+    return {index: fields for index, fields in lacking.items() if fields}
+
+
 def geo_point(lat: float, lon: float) -> str:
     """A ``geo_point`` value as ``"lat,lon"``: a plain value, which ``copy_to`` can copy (an
     object cannot), and exact (``repr`` of a float reads back as the same float)."""

@@ -10,7 +10,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from api.deps import ElasticsearchDep
 from api.errors import RETRY_AFTER_SECONDS
 from api.observability import ELASTICSEARCH_ERRORS
-from indexer.documents import SEARCH_FIELDS
+from indexer.documents import SEARCH_FIELDS, missing_search_fields
 from indexer.lifecycle import ALIAS
 
 router = APIRouter(tags=["health"])
@@ -56,11 +56,11 @@ async def readyz(es: ElasticsearchDep) -> JSONResponse:
 async def _mapping(es: AsyncElasticsearch) -> str:
     """``current``, or which search fields the serving index lacks and what to do."""
     found = await es.indices.get_field_mapping(index=ALIAS, fields=list(SEARCH_FIELDS))
-    for index, mapping in found.body.items():
-        missing = sorted(set(SEARCH_FIELDS) - set(mapping["mappings"]))
-        if missing:
-            return f"outdated: {index} has no {', '.join(missing)}; rebuild it with iop index"
-    return "current"
+    outdated = missing_search_fields(found.body)
+    if not outdated:
+        return "current"
+    lacking = "; ".join(f"{index} has no {', '.join(fields)}" for index, fields in outdated.items())
+    return f"outdated: {lacking}; rebuild it with iop index"
 
 
 @router.get("/metrics", include_in_schema=False)
