@@ -71,6 +71,21 @@ def test_a_bad_line_read_by_a_worker_is_named_by_file_and_line(tmp_path: Path) -
     assert str(error.value).startswith(f"{feed}:7: name: Input should be a valid string")
 
 
+def test_a_feed_rewritten_while_workers_read_it_stops_the_load(tmp_path: Path) -> None:
+    feed = write_feed(
+        tmp_path / "feed.ndjson", [make_facility(str(i), 35.0, -106.6) for i in range(20)]
+    )
+    chunks = line_chunks([feed], chunk_bytes=3000)
+    first = next(chunks)
+    # A crawl replaces the feed (a new file under the same name) after it was chunked.
+    write_feed(tmp_path / "new.ndjson", [make_facility("new", 36.0, -106.6)]).replace(feed)
+
+    with pytest.raises(FeedError) as error:
+        list(prepared_chunks([first, *chunks], CONTEXT, workers=2))
+    assert (error.value.path, error.value.line) == (feed, 1)
+    assert str(error.value).endswith("the feed changed while indexed")
+
+
 def test_documents_elasticsearch_was_too_busy_for_are_sent_again_alone() -> None:
     from indexer.bulk import BulkChunk, Doc
 
