@@ -133,8 +133,10 @@ def _ssl_context(config: NodeConfig) -> ssl.SSLContext:
 
 
 class HttptoolsNode(BaseAsyncNode):
-    """An Elasticsearch node reached over keep-alive connections (at most
-    ``connections_per_node`` kept idle)."""
+    """An Elasticsearch node reached over at most ``connections_per_node`` keep-alive
+    connections; a request beyond them waits for one (its wait counts in its timeout), as with
+    the client's aiohttp node, so a burst of searches queues here rather than flooding the
+    node with connections."""
 
     def __init__(self, config: NodeConfig) -> None:
         super().__init__(config)
@@ -147,6 +149,7 @@ class HttptoolsNode(BaseAsyncNode):
         self._server_hostname = (config.ssl_assert_hostname or config.host) if self._ssl else None
         self._host_header = f"{config.host}:{config.port}"
         self._idle: list[_Connection] = []
+        self._slots = asyncio.Semaphore(config.connections_per_node)
 
     async def perform_request(  # type: ignore[override]
         self,
@@ -164,7 +167,7 @@ class HttptoolsNode(BaseAsyncNode):
         loop = asyncio.get_running_loop()
         start = loop.time()
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(timeout), self._slots:
                 response = await self._exchange(request, head=method == "HEAD")
         except TimeoutError as error:
             failure: Exception = ConnectionTimeout(
@@ -199,7 +202,7 @@ class HttptoolsNode(BaseAsyncNode):
         except BaseException:  # failed, timed out or cancelled: its state is unknown
             connection.close()
             raise
-        if response.keep_alive and len(self._idle) < self.config.connections_per_node:
+        if response.keep_alive:
             self._idle.append(connection)
         else:
             connection.close()

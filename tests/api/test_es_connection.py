@@ -66,19 +66,14 @@ async def test_head_requests_answer_and_the_client_goes_on(proxied, stored) -> N
     assert (await client.get(index=index, id="big"))["found"]
 
 
-async def test_concurrent_requests_open_connections_and_keep_at_most_the_limit(
+async def test_concurrent_requests_share_at_most_the_connection_limit(
     elasticsearch_url: str,
 ) -> None:
     with cuttable_proxy(elasticsearch_url) as proxy:
         client = node_client(proxy.url, connections_per_node=4)
         answers = await asyncio.gather(*(client.cluster.health() for _ in range(24)))
-        connections = proxy.connections
         assert all(answer["status"] in {"green", "yellow"} for answer in answers)
-        assert proxy.connections > 4  # as many as the requests in flight needed
-        await asyncio.sleep(0.2)  # the proxy sees the surplus ones close
-        assert len(proxy.open) <= 2 * 4  # a client and an upstream socket each
-        await client.cluster.health()
-        assert proxy.connections == connections  # a kept one served it
+        assert proxy.connections == 4  # the other 20 requests waited for one of them
         await client.close()
 
 
