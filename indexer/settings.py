@@ -30,7 +30,13 @@ class IndexerSettings(BaseSettings):
     coverage_drop_alert: float = Field(
         0.05, gt=0, le=1, description="A field whose coverage in a source fell this much is shown"
     )
-    bulk_workers: int = Field(3, ge=1, le=16, description="Bulk requests in flight at once")
+    bulk_workers: int = Field(
+        3,
+        ge=1,
+        le=16,
+        description="Bulk requests in flight at once (a rebuild from under 64 MB of feeds "
+        "sends one at a time)",
+    )
     bulk_chunk_documents: int = Field(
         1000, ge=1, description="Documents per bulk request of incremental loads and carry-overs"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from elasticsearch import Elasticsearch
+from elasticsearch import BadRequestError, Elasticsearch
 
 from indexer import lifecycle
 from indexer.feeds import FeedError
@@ -121,3 +121,20 @@ def test_a_facility_without_a_name_is_refused_with_its_line(
     with pytest.raises(FeedError, match=r"nameless.ndjson:2: name: required"):
         load_feeds(es, [feed], progress=False)
     assert lifecycle.serving_index(es) is None
+
+
+def test_a_serving_index_that_cannot_be_read_leaves_no_new_index_behind(
+    es: Elasticsearch, tmp_path: Path
+) -> None:
+    """The new index is created while the serving one is read: when the reading fails, the
+    new index goes too."""
+    feed = write_feed(tmp_path / "a.ndjson", [seen("a"), seen("b")])
+    serving = load_feeds(es, [feed], progress=False).index
+    es.indices.close(index=serving)
+    try:
+        with pytest.raises(BadRequestError, match="index_closed_exception"):
+            load_feeds(es, [feed], progress=False)
+        left = es.indices.get(index=lifecycle.INDEX_PATTERN, expand_wildcards="all")
+        assert list(left) == [serving]
+    finally:
+        es.indices.open(index=serving)
