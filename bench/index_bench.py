@@ -1,7 +1,7 @@
 """``make bench-index``: how fast ``iop index`` rebuilds the directory, and at what memory.
 
 Two loads through the real rebuild path (:func:`indexer.load.load_feeds`: stream, validate,
-carry first_seen over, bulk with several requests in flight, check, flip):
+carry first_seen over, bulk, check, flip):
 
 1. the real directory, built from SAMHSA's 2024 files in ``data/samhsa`` (or ``--feed``);
 2. ``--synthetic N`` facilities (default 1,000,000) drawn from the real directory: each copies
@@ -10,14 +10,15 @@ carry first_seen over, bulk with several requests in flight, check, flip):
    written out to disk before its loads); only the draws, not the facilities, are held in
    memory to be put in order.
 
-A warm-up load of the real directory comes first, untimed (``--no-warm-up`` to skip it). Each
-load is timed as a first build (no previous index) and as a rebuild over it (first_seen
-carried over, every facility looked up in the previous index). Prints documents/s and the
-peak resident memory of the load (of this process, and with its worker processes). Runs
-under its own alias (``IOP_INDEX_ALIAS``, default ``bench-facilities``) and deletes its
-indices at the end unless ``--keep``.
+Untimed loads of the real directory come first (``--warm-up``, default 6; 0 to time a cold
+node). Each load is timed as a first build (no previous index) and as a rebuild over it
+(first_seen carried over, every facility looked up in the previous index); the real
+directory's pair is timed ``--repeat`` times (default 5) and the median and range printed.
+Prints documents/s and the peak resident memory of the load (of this process, and with its
+worker processes). Runs under its own alias (``IOP_INDEX_ALIAS``, default
+``bench-facilities``) and deletes its indices at the end unless ``--keep``.
 
-    python bench/index_bench.py [--synthetic 1000000] [--skip-real] [--feed FEED]
+    python bench/index_bench.py [--synthetic 1000000] [--skip-real] [--feed FEED] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import contextlib
 import csv
 import os
 import random
+import statistics
 import sys
 import tempfile
 import threading
@@ -175,35 +177,52 @@ def peak_session_rss() -> Iterator[list[float]]:
         sampler.join()
 
 
-def timed_load(es: Elasticsearch, feed: Path, label: str, progress: bool) -> None:
+def timed_load(es: Elasticsearch, feed: Path, label: str, progress: bool) -> float:
+    """One load, printed; returns its documents/s."""
     reset_peak_rss()
     started = time.perf_counter()
     with peak_session_rss() as peak:
         report = load_feeds(es, [feed], progress=progress, force=True)
     elapsed = time.perf_counter() - started
     print(
-        f"{label}: {report.documents:,} documents in {elapsed:.1f} s = "
+        f"{label}: {report.documents:,} documents in {elapsed:.2f} s = "
         f"{report.documents / elapsed:,.0f} docs/s; peak RSS {rss_mb('VmHWM'):,.0f} MB, "
         f"{peak[0]:,.0f} MB with the worker processes",
         flush=True,
     )
+    return report.documents / elapsed
 
 
-def time_loads(es: Elasticsearch, feed: Path, label: str, args: argparse.Namespace) -> None:
-    """A first build from ``feed``, then (unless ``--no-rebuild``) a rebuild over it."""
+def time_loads(
+    es: Elasticsearch, feed: Path, label: str, args: argparse.Namespace, repeat: int = 1
+) -> None:
+    """``repeat`` times: a first build from ``feed``, then (unless ``--no-rebuild``) a rebuild
+    over it. Repeated, the median and the range of each are printed too."""
+    rates: dict[str, list[float]] = {"first build": [], "rebuild over it": []}
+    for _ in range(repeat):
+        lifecycle.drop_all(es)
+        kinds = list(rates)[: 1 if args.no_rebuild else 2]
+        for kind in kinds:
+            rates[kind].append(timed_load(es, feed, f"{label}, {kind}", args.progress))
+    for kind, rate in rates.items():
+        if len(rate) > 1:
+            print(
+                f"{label}, {kind}: median {statistics.median(rate):,.0f} docs/s "
+                f"of {len(rate)} (range {min(rate):,.0f} to {max(rate):,.0f})",
+                flush=True,
+            )
+
+
+def warm_up(es: Elasticsearch, feed: Path, loads: int) -> None:
+    """Untimed loads of the real directory: a node's JVM compiles its indexing paths during
+    its first loads (a node just started loads at half speed, and needs several to warm up),
+    and a refresh runs on a node that has long been up."""
     lifecycle.drop_all(es)
-    timed_load(es, feed, f"{label}, first build", args.progress)
-    if not args.no_rebuild:
-        timed_load(es, feed, f"{label}, rebuild over it", args.progress)
-
-
-def warm_up(es: Elasticsearch, feed: Path) -> None:
-    """One untimed load of the real directory: a node's JVM compiles its indexing paths during
-    its first loads, and a refresh runs on a node that has long been up."""
-    started = time.perf_counter()
-    lifecycle.drop_all(es)
-    load_feeds(es, [feed], progress=False, force=True)
-    print(f"warm-up (untimed): the real directory loaded in {time.perf_counter() - started:.1f} s")
+    for n in range(1, loads + 1):
+        started = time.perf_counter()
+        load_feeds(es, [feed], progress=False, force=True)
+        elapsed = time.perf_counter() - started
+        print(f"warm-up {n}/{loads} (untimed): the real directory loaded in {elapsed:.2f} s")
 
 
 def main() -> None:
@@ -212,7 +231,12 @@ def main() -> None:
     parser.add_argument("--skip-real", action="store_true")
     parser.add_argument("--feed", type=Path, help="index this feed as the real directory")
     parser.add_argument("--no-rebuild", action="store_true", help="time first builds only")
-    parser.add_argument("--no-warm-up", action="store_true", help="time a cold node too")
+    parser.add_argument(
+        "--warm-up", type=int, default=6, help="untimed loads first (0: time a cold node too)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="first builds and rebuilds of the real directory"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the bench indices")
     parser.add_argument("--progress", action="store_true")
     args = parser.parse_args()
@@ -230,10 +254,9 @@ def main() -> None:
                 flush=True,
             )
         try:
-            if not args.no_warm_up:
-                warm_up(es, directory)
+            warm_up(es, directory, args.warm_up)
             if not args.skip_real:
-                time_loads(es, directory, "real directory", args)
+                time_loads(es, directory, "real directory", args, repeat=args.repeat)
             if args.synthetic:
                 # Generated after the real directory's loads: writing gigabytes just before
                 # a small load slowed it by half.

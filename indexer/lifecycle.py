@@ -69,9 +69,12 @@ def save_template(es: Elasticsearch) -> None:
 
 
 def create_index(es: Elasticsearch) -> str:
+    """A new, empty facilities index. Returns once the index exists, before its shard has
+    started (half the time): the first bulk request waits for the shard, and by then the first
+    documents have been prepared."""
     save_template(es)
     name = new_index_name()
-    es.indices.create(index=name)
+    es.indices.create(index=name, wait_for_active_shards="0")
     return name
 
 
