@@ -36,7 +36,7 @@ from iop.feeds import FeedError
 BATCH_LINES = 32
 NOTHING_SEEN = np.array([], dtype=np.intp)
 # Below this many bytes of feeds (a few thousand facilities), lines are prepared in the calling
-# process: starting the workers would cost more than they save. The real directory is 44 MB.
+# process: starting the workers would cost more than they save. The real directory is 35 MB.
 WORKERS_FROM_BYTES = 16 * 2**20
 RAMP_UP = 16
 
