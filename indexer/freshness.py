@@ -9,8 +9,8 @@ becomes ``stale``: kept, but hidden from default search.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 
 from elasticsearch import Elasticsearch
 
@@ -20,6 +20,7 @@ from indexer.previous import NO_DATE
 from iop.facility import Facility, FacilityStatus
 
 MGET_BATCH = 500
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def version_of(facility: Facility) -> int:
@@ -30,6 +31,19 @@ def version_of(facility: Facility) -> int:
     if seen is None:
         raise ValueError("last_seen: required, missing")
     return int(seen.timestamp() * 1000)
+
+
+def epoch_ms(moment: datetime) -> int:
+    """A date as Elasticsearch keeps it in a ``date`` field: whole milliseconds (a naive date
+    read as UTC, as Elasticsearch reads it)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return (moment - EPOCH) // timedelta(milliseconds=1)
+
+
+def first_seen_ms(facility: Facility) -> int:
+    """first_seen as a scan of the facility's document reads it back (NO_DATE: none)."""
+    return NO_DATE if facility.first_seen is None else epoch_ms(facility.first_seen)
 
 
 def carry_first_seen(facility: Facility, previous_first_seen_ms: int) -> None:
@@ -68,6 +82,8 @@ class CarryOver:
     missed: int = 0
     newly_stale: int = 0
     stale: int = 0
+    # Of each carried document: id, first_seen (epoch ms), content fingerprint.
+    written: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def age(facility: Facility, crawled_sources: set[str], stale_after: int) -> tuple[bool, bool]:
@@ -115,6 +131,8 @@ def carried_over(
             outcome.newly_stale += newly_stale
             outcome.stale += facility.status is FacilityStatus.STALE
             derived = derived_fields(facility, today=today, max_age_days=max_age_days)
-            docs.append(Doc(facility.id, version_of(facility), document_json(facility, derived)[0]))
+            source, fingerprint = document_json(facility, derived)
+            docs.append(Doc(facility.id, version_of(facility), source))
+            outcome.written.append((facility.id, first_seen_ms(facility), fingerprint))
         if docs:
             yield BulkChunk.of(docs)

@@ -22,7 +22,7 @@ import numpy.typing as npt
 from elasticsearch import Elasticsearch
 from tqdm import tqdm
 
-from indexer import lifecycle
+from indexer import lifecycle, snapshot
 from indexer.bulk import BulkChunk, BulkTally, parallel_send
 from indexer.feeds import FeedError, check_feeds
 from indexer.freshness import CarryOver, carried_over
@@ -34,7 +34,7 @@ from indexer.prepare import (
     line_chunks,
     prepared_chunks,
 )
-from indexer.previous import PreviousIndex, read_previous
+from indexer.previous import Columns, PreviousIndex, columns_of, listed_count
 from indexer.settings import IndexerSettings
 from iop.facility import FacilityStatus
 
@@ -76,10 +76,12 @@ class _Stream:
 
     counts: Counts = field(default_factory=Counts)
     seen: list[npt.NDArray[np.intp]] = field(default_factory=list)
+    written: list[Columns] = field(default_factory=list)
 
     def add(self, chunk: PreparedChunk) -> None:
         self.counts.add(chunk.counts)
         self.seen.append(chunk.previous_seen)
+        self.written.append(chunk.written)
 
 
 @contextmanager
@@ -96,14 +98,14 @@ def _without_cycle_collector() -> Iterator[None]:
             gc.enable()
 
 
-def _read_previous_and_create(es: Elasticsearch) -> tuple[PreviousIndex, str]:
+def _read_previous_and_create(es: Elasticsearch, snapshots: Path) -> tuple[PreviousIndex, str]:
     """The serving index as it is, and a new index to build: created while the serving one is
     read, as both mostly wait on Elasticsearch."""
     with ThreadPoolExecutor(1, thread_name_prefix="create") as creator:
         creating = creator.submit(lifecycle.create_index, es)
         try:
             with _without_cycle_collector():
-                previous = read_previous(es, lifecycle.serving_index(es))
+                previous = snapshot.previous_of(es, lifecycle.serving_index(es), snapshots)
         except BaseException:
             with suppress(Exception):  # the index could not even be created
                 lifecycle.drop_index(es, creating.result())
@@ -176,7 +178,7 @@ def load_feeds(
     settings = settings or IndexerSettings()
     now = now or datetime.now(UTC)
     check_feeds(feeds)
-    previous, index = _read_previous_and_create(es)
+    previous, index = _read_previous_and_create(es, settings.snapshot_dir)
     stream = _Stream()
     outcome = CarryOver()
     missing: list[str] = []
@@ -223,10 +225,14 @@ def load_feeds(
             )
         stale = es.count(index=index, query={"term": {"status": FacilityStatus.STALE.value}})
         lifecycle.merge_segments(es, index)
+        # What the index holds, taken before the alias lets anyone else write to it.
+        built, listed = snapshot.index_state(es, index), listed_count(es, index)
         flipped_from = lifecycle.flip_alias(es, index)
     except BaseException:
         lifecycle.drop_index(es, index)
         raise
+    written = [*stream.written, columns_of(outcome.written)]
+    snapshot.save(settings.snapshot_dir, index, built, written, listed)
     pruned = lifecycle.prune(es, keep=keep or settings.keep_indices, previous=flipped_from)
     return LoadReport(
         index=index,

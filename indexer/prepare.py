@@ -28,8 +28,8 @@ import numpy.typing as npt
 
 from indexer.bulk import BulkChunk
 from indexer.feeds import parse_facility
-from indexer.freshness import seen_document
-from indexer.previous import PreviousIndex
+from indexer.freshness import first_seen_ms, seen_document
+from indexer.previous import Columns, PreviousIndex, columns_of
 from iop.feeds import FeedError
 
 # Lines validated, then made into documents, at a time (see prepare).
@@ -119,6 +119,7 @@ class PreparedChunk:
     size: int
     previous_seen: npt.NDArray[np.intp]  # positions in the previous index of those it holds
     counts: Counts
+    written: Columns  # each document's id, first_seen (epoch ms) and content fingerprint
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def prepare(chunk: LineChunk, context: Context) -> PreparedChunk:
     """
     docs, counts = [], Counts()
     previous_seen: list[npt.NDArray[np.intp]] = []
+    written: list[tuple[str, int, int]] = []
     lines = chunk.lines()
     while batch := list(islice(lines, BATCH_LINES)):
         facilities = []
@@ -177,6 +179,7 @@ def prepare(chunk: LineChunk, context: Context) -> PreparedChunk:
                 where=f"{chunk.path}:{batch[n][0]}",
             )
             docs.append(doc)
+            written.append((facility.id, first_seen_ms(facility), fingerprint))
             if not match.found[n]:
                 counts.new += 1
             elif fingerprint != match.fingerprint[n]:
@@ -190,6 +193,7 @@ def prepare(chunk: LineChunk, context: Context) -> PreparedChunk:
         size=chunk.size,
         previous_seen=np.concatenate(previous_seen) if previous_seen else NOTHING_SEEN,
         counts=counts,
+        written=columns_of(written),
     )
 
 

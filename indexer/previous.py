@@ -108,7 +108,17 @@ def _pages(
             es.options(ignore_status=404).clear_scroll(scroll_id=page["_scroll_id"])
 
 
+# Of documents: ids, first_seen (epoch ms) and content fingerprints.
 Columns = tuple[npt.NDArray[np.bytes_], npt.NDArray[np.int64], npt.NDArray[np.int64]]
+
+
+def columns_of(rows: list[tuple[str, int, int]]) -> Columns:
+    """(id, first_seen ms, fingerprint) rows as columns."""
+    return (
+        np.array([row[0].encode() for row in rows], dtype="S"),
+        np.array([row[1] for row in rows], dtype=np.int64),
+        np.array([row[2] for row in rows], dtype=np.int64),
+    )
 
 
 def _columns(es: Elasticsearch, index: str, part: int, parts: int) -> list[Columns]:
@@ -125,6 +135,22 @@ def _columns(es: Elasticsearch, index: str, part: int, parts: int) -> list[Colum
     ]
 
 
+def previous_index(name: str, pages: list[Columns], listed_count: int) -> PreviousIndex:
+    """The index ``name`` from its documents' columns, in any order."""
+    if not pages:
+        return PreviousIndex(name=name, listed_count=listed_count)
+    columns = zip(*pages, strict=True)
+    ids, first_seen, fingerprints = (np.concatenate(column) for column in columns)
+    order = np.argsort(ids, kind="stable")
+    return PreviousIndex(
+        name=name,
+        ids=ids[order],
+        first_seen_ms=first_seen[order],
+        fingerprint=fingerprints[order],
+        listed_count=listed_count,
+    )
+
+
 def read_previous(es: Elasticsearch, index: str | None, parts: int = 2) -> PreviousIndex:
     """Scan ``index`` (doc values only, in ``parts`` slices at once): the snapshot a rebuild
     compares to."""
@@ -133,16 +159,9 @@ def read_previous(es: Elasticsearch, index: str | None, parts: int = 2) -> Previ
     with ThreadPoolExecutor(parts, thread_name_prefix="scan") as pool:
         slices = pool.map(lambda part: _columns(es, index, part, parts), range(parts))
         pages = [page for part in slices for page in part]
-    listed = es.count(index=index, query=LISTED)["count"]
-    if not pages:
-        return PreviousIndex(name=index, listed_count=listed)
-    columns = zip(*pages, strict=True)
-    ids, first_seen, fingerprints = (np.concatenate(column) for column in columns)
-    order = np.argsort(ids, kind="stable")
-    return PreviousIndex(
-        name=index,
-        ids=ids[order],
-        first_seen_ms=first_seen[order],
-        fingerprint=fingerprints[order],
-        listed_count=listed,
-    )
+    return previous_index(index, pages, listed_count(es, index))
+
+
+def listed_count(es: Elasticsearch, index: str) -> int:
+    """How many facilities the rebuild that made ``index`` listed."""
+    return int(es.count(index=index, query=LISTED)["count"])

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from indexer.snapshot import SNAPSHOT_DIR
 
 
 class IndexerSettings(BaseSettings):
@@ -42,6 +45,11 @@ class IndexerSettings(BaseSettings):
     )
     bulk_chunk_bytes: int = Field(
         4 * 2**20, ge=1, description="Bytes of feed lines per bulk request of a rebuild"
+    )
+    snapshot_dir: Path = Field(
+        SNAPSHOT_DIR,
+        description="Where a rebuild keeps what it wrote, so the next one need not scan the "
+        "index (see indexer.snapshot)",
     )
     prepare_workers: int = Field(
         default_factory=lambda: os.cpu_count() or 1,
