@@ -2,7 +2,8 @@
 
 For a million facilities this is a few tens of MB: ids, first_seen and content fingerprints,
 sorted by id so a batch of new facilities is looked up at once; and how many facilities the
-rebuild that made it listed (active, no refresh missed), which a new one is held to.
+rebuild that made it listed (active, no refresh missed), which a new one is held to. It is
+scanned from the index here, or read from what that rebuild kept (:mod:`indexer.snapshot`).
 """
 
 from __future__ import annotations
