@@ -6,8 +6,8 @@ takes a few percent of a rebuild (about 5 s at a million facilities). The rebuil
 the index knew them all: it saves them (``<IOP_VAR_DIR>/index-snapshots/<index>.npz``) with
 what identifies the index's content, its uuid and the sequence number of its last write. The
 next rebuild takes the file only while both still match, that is while nothing (an
-incremental load, a rebuild on another machine) has written to the index since; otherwise,
-or when the file is missing or unreadable, it scans the index as before.
+incremental load, say) has written to the index since. Otherwise, or when there is no file
+(the index was built on another machine) or it cannot be read, it scans the index.
 """
 
 from __future__ import annotations
