@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,7 +103,7 @@ def load(es: Elasticsearch, directory: Path, index: str) -> PreviousIndex | None
                 fingerprint=kept["fingerprint"],
                 listed_count=int(kept["listed_count"]),
             )
-    except (OSError, ValueError, KeyError) as error:  # unreadable: scan instead
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:  # scan instead
         log.warning("ignoring the snapshot %s: %s", path, error)
         return None
 
@@ -111,4 +112,5 @@ def previous_of(es: Elasticsearch, index: str | None, directory: Path) -> Previo
     """What a rebuild compares to: the snapshot of ``index`` when it is current, else a scan."""
     if index is None:
         return PreviousIndex()
-    return load(es, directory, index) or read_previous(es, index)
+    kept = load(es, directory, index)
+    return kept if kept is not None else read_previous(es, index)

@@ -82,9 +82,11 @@ def test_an_unreadable_snapshot_is_ignored(es: Elasticsearch, tmp_path: Path) ->
     _rebuild(es, tmp_path, settings, [seen("a"), seen("b")])
     serving = lifecycle.serving_index(es)
     assert serving is not None
-    (settings.snapshot_dir / f"{serving}.npz").write_bytes(b"not a snapshot")
-
-    assert snapshot.load(es, settings.snapshot_dir, serving) is None
+    kept = settings.snapshot_dir / f"{serving}.npz"
+    whole = kept.read_bytes()
+    for unreadable in (b"not a snapshot", whole[: len(whole) // 2]):  # garbage; cut short
+        kept.write_bytes(unreadable)
+        assert snapshot.load(es, settings.snapshot_dir, serving) is None
     feed = write_feed(tmp_path / "feed.ndjson", [seen("a", days_later=1), seen("b")])
     report = load_feeds(es, [feed], progress=False, settings=settings)
     assert (report.new, report.unchanged, report.previous_listed) == (0, 2, 2)
