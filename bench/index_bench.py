@@ -198,10 +198,10 @@ def time_loads(
 ) -> None:
     """``repeat`` times: a first build from ``feed``, then (unless ``--no-rebuild``) a rebuild
     over it. Repeated, the median and the range of each are printed too."""
-    rates: dict[str, list[float]] = {"first build": [], "rebuild over it": []}
+    kinds = ["first build"] if args.no_rebuild else ["first build", "rebuild over it"]
+    rates: dict[str, list[float]] = {kind: [] for kind in kinds}
     for _ in range(repeat):
         lifecycle.drop_all(es)
-        kinds = list(rates)[: 1 if args.no_rebuild else 2]
         for kind in kinds:
             rates[kind].append(timed_load(es, feed, f"{label}, {kind}", args.progress))
     for kind, rate in rates.items():

@@ -152,11 +152,9 @@ def previous_index(name: str, pages: list[Columns], listed_count: int) -> Previo
     )
 
 
-def read_previous(es: Elasticsearch, index: str | None, parts: int = 2) -> PreviousIndex:
-    """Scan ``index`` (doc values only, in ``parts`` slices at once): the snapshot a rebuild
-    compares to."""
-    if index is None:
-        return PreviousIndex()
+def read_previous(es: Elasticsearch, index: str, parts: int = 2) -> PreviousIndex:
+    """Scan ``index`` (doc values only, in ``parts`` slices at once): what a rebuild compares
+    the feeds to."""
     with ThreadPoolExecutor(parts, thread_name_prefix="scan") as pool:
         slices = pool.map(lambda part: _columns(es, index, part, parts), range(parts))
         pages = [page for part in slices for page in part]
