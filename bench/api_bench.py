@@ -6,10 +6,12 @@
 
 For each directory (indexed behind its own alias, ``bench-api-real`` / ``bench-api-1m``, and
 kept between runs) the script starts ``iop serve`` in a subprocess, then sends the same
-searches two ways with 16 concurrent clients (httpx, async): straight to Elasticsearch (the
-exact body the API builds) and through the API. It prints p50/p95/p99 latency, requests/s and
-the API/raw ratio. Each run is bounded by a request count and a time limit. Run it alone: on a
-2-core machine anything else running skews it.
+searches three ways with 16 concurrent clients (aiohttp): straight to Elasticsearch (the
+exact body the API builds), through the API, and through the framework's floor
+(:mod:`bench.passthrough_app`: a FastAPI route forwarding that body with the official client,
+none of the product's work). It prints p50/p95/p99 latency, requests/s and each one's ratio to
+raw. Each run is bounded by a request count and a time limit. Run it alone: on a 2-core
+machine anything else running skews it.
 """
 
 from __future__ import annotations
@@ -152,34 +154,53 @@ async def load(send: Any, work: list[Search], clients: int, max_seconds: float) 
     return Result(latencies, time.perf_counter() - started, errors)
 
 
-async def run_pair(
-    es_url: str, api_url: str, alias: str, work: list[Search], args: argparse.Namespace
-) -> tuple[Result, Result]:
+async def run_all(
+    es_url: str,
+    api_url: str,
+    floor_url: str,
+    alias: str,
+    work: list[Search],
+    args: argparse.Namespace,
+) -> tuple[Result, Result, Result]:
+    """The same searches straight to Elasticsearch, through the API, through the floor app."""
     # aiohttp, not httpx: the load generator shares the machine's two cores with what it
     # measures, and httpx spent about 1.2 ms of CPU per request (aiohttp a fraction of that).
-    connector = aiohttp.TCPConnector(limit=2 * args.clients)
+    connector = aiohttp.TCPConnector(limit=3 * args.clients)
     timeout = aiohttp.ClientTimeout(total=30)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
         headers = {"content-type": "application/json"}
-        search_url = f"{es_url}/{alias}/_search"
 
-        async def raw(item: Search) -> bool:
-            async with session.post(search_url, data=item.body, headers=headers) as response:
-                await response.read()
-                return response.status == 200
+        def posting(url: str) -> Any:
+            async def post(item: Search) -> bool:
+                async with session.post(url, data=item.body, headers=headers) as response:
+                    await response.read()
+                    return response.status == 200
+
+            return post
 
         async def through_api(item: Search) -> bool:
             async with session.get(api_url + item.url) as response:
                 await response.read()
                 return response.status == 200
 
-        warmup = work[: args.warmup]
-        await load(raw, warmup, args.clients, args.seconds)
-        await load(through_api, warmup, args.clients, args.seconds)
-        measured = work[args.warmup :]
-        raw_result = await load(raw, measured, args.clients, args.seconds)
-        api_result = await load(through_api, measured, args.clients, args.seconds)
-        return raw_result, api_result
+        senders = (
+            posting(f"{es_url}/{alias}/_search"),
+            through_api,
+            posting(f"{floor_url}/search"),
+        )
+        warmup, measured = work[: args.warmup], work[args.warmup :]
+        for send in senders:
+            await load(send, warmup, args.clients, args.seconds)
+        raw, api, floor = [await load(s, measured, args.clients, args.seconds) for s in senders]
+        return raw, api, floor
+
+
+def ratio_line(label: str, measured: Result, raw: Result) -> str:
+    throughput = raw.seconds / len(raw.latencies) * len(measured.latencies) / measured.seconds
+    return (
+        f"{label}: p50 {measured.p(50) / raw.p(50):.2f}x  p99 {measured.p(99) / raw.p(99):.2f}x  "
+        f"throughput {throughput:.2f}x of raw"
+    )
 
 
 def free_port() -> int:
@@ -188,13 +209,23 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def api_command(port: int, workers: int) -> list[str]:
+    serve = [sys.executable, "-m", "iop.cli", "serve", "--port", str(port)]
+    return [*serve, "--workers", str(workers)]
+
+
+def floor_command(port: int, workers: int) -> list[str]:
+    """The pass-through app (:mod:`bench.passthrough_app`), served as ``iop serve`` serves."""
+    uvicorn = [sys.executable, "-m", "uvicorn", "bench.passthrough_app:app", "--no-access-log"]
+    return [*uvicorn, "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+
+
 @contextmanager
-def api_server(es_url: str, alias: str, workers: int) -> Iterator[str]:
+def server(command: Any, es_url: str, alias: str, workers: int) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "IOP_INDEX_ALIAS": alias, "ELASTICSEARCH_URL": es_url}
-    command = [sys.executable, "-m", "iop.cli", "serve", "--port", str(port)]
-    server = subprocess.Popen(
-        [*command, "--workers", str(workers)],
+    process = subprocess.Popen(
+        command(port, workers),
         cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -210,11 +241,11 @@ def api_server(es_url: str, alias: str, workers: int) -> Iterator[str]:
                 pass
             time.sleep(0.1)
         else:
-            raise RuntimeError("the API did not become ready")
+            raise RuntimeError(f"{command.__name__}: the server did not become ready")
         yield url
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def ensure_directory(es_url: str, scale: str, reindex: bool) -> tuple[str, list[Point]]:
@@ -249,16 +280,17 @@ def main(argv: list[str] | None = None) -> int:
     for scale in args.scales.split(","):
         alias, origins = ensure_directory(es_url, scale, args.reindex)
         work = searches(origins, args.warmup + args.requests, alias)
-        with api_server(es_url, alias, args.workers) as api_url:
-            raw, api = asyncio.run(run_pair(es_url, api_url, alias, work, args))
+        with (
+            server(api_command, es_url, alias, args.workers) as api_url,
+            server(floor_command, es_url, alias, args.workers) as floor_url,
+        ):
+            raw, api, floor = asyncio.run(run_all(es_url, api_url, floor_url, alias, work, args))
         print(f"\n{scale}: {alias_count(es_url, alias):,} facilities, {args.clients} clients")
         print(raw.line("raw ES"))
         print(api.line("API"))
-        print(
-            f"API/raw: p50 {api.p(50) / raw.p(50):.2f}x  p99 {api.p(99) / raw.p(99):.2f}x  "
-            f"throughput {raw.seconds / len(raw.latencies) * len(api.latencies) / api.seconds:.2f}"
-            "x of raw"
-        )
+        print(floor.line("floor"))
+        print(ratio_line("API/raw", api, raw))
+        print(ratio_line("floor/raw", floor, raw) + "  (FastAPI + client, no product logic)")
     return 0
 
 

@@ -71,14 +71,14 @@ def synthetic_documents(
     today = date.today()
     draws = []
     for n in range(count):
-        template = rng.randrange(len(located))
+        drawn = rng.randrange(len(located))
         anchor = rng.choice(located)["location"]
         lat = min(89.9, max(-89.9, anchor["lat"] + rng.gauss(0, 0.15)))
         lon = min(179.9, max(-179.9, anchor["lon"] + rng.gauss(0, 0.15)))
         wait = None
         if rng.random() < 0.35:
             wait = (rng.randint(0, 45), rng.random() < 0.85, rng.randint(0, 120))
-        draws.append((z_order(lat, lon), n, template, lat, lon, wait))
+        draws.append((z_order(lat, lon), n, drawn, lat, lon, wait))
     draws.sort(key=lambda draw: draw[:2])
     for _, n, template_index, lat, lon, wait in draws:
         template = located[template_index]
