@@ -13,7 +13,8 @@ carry first_seen over, bulk, check, flip):
 Untimed loads of the real directory come first (``--warm-up``, default 6; 0 to time a cold
 node). Each load is timed as a first build (no previous index) and as a rebuild over it
 (first_seen carried over, every facility looked up in the previous index); the real
-directory's pair is timed ``--repeat`` times (default 5) and the median and range printed.
+directory's pair is timed ``--repeat`` times (default 5) and the median and range printed,
+then its floor: Elasticsearch's part of a first build alone, every bulk body made beforehand.
 Prints documents/s and the peak resident memory of the load (of this process, and with its
 worker processes). Runs under its own alias (``IOP_INDEX_ALIAS``, default
 ``bench-facilities``) and deletes its indices at the end unless ``--keep``.
@@ -45,7 +46,11 @@ from elasticsearch import Elasticsearch, NotFoundError
 
 from crawler.listing import build_facility
 from indexer import lifecycle
+from indexer.bulk import send_chunk
 from indexer.load import load_feeds
+from indexer.prepare import Context, line_chunks, prepare
+from indexer.previous import PreviousIndex
+from indexer.settings import IndexerSettings
 from iop import es_node
 from iop.es_client import client_options
 from iop.facility import Facility, Location, LocationPrecision, facility_id
@@ -213,6 +218,37 @@ def time_loads(
             )
 
 
+def time_elasticsearch_alone(es: Elasticsearch, feed: Path, repeat: int) -> None:
+    """The floor under a load: Elasticsearch's part of it, with every bulk body made before the
+    clock starts (no validation, no worker processes). Timed are the steps of a first build
+    in :func:`indexer.load.load_feeds`: create, bulk, ready to serve, merge, flip."""
+    context = Context(
+        PreviousIndex(), datetime.now(UTC).date(), IndexerSettings().availability_max_age_days
+    )
+    chunks = [
+        prepare(chunk, context).bulk
+        for chunk in line_chunks([feed], IndexerSettings().bulk_chunk_bytes)
+    ]
+    documents = sum(len(chunk) for chunk in chunks)
+    rates = []
+    for _ in range(repeat):
+        lifecycle.drop_all(es)
+        started = time.perf_counter()
+        index = lifecycle.create_index(es)
+        for chunk in chunks:
+            send_chunk(es, index, chunk)
+        lifecycle.ready_to_serve(es, index)
+        lifecycle.merge_segments(es, index)
+        lifecycle.flip_alias(es, index)
+        rates.append(documents / (time.perf_counter() - started))
+    print(
+        f"real directory, Elasticsearch alone (bulk bodies made before timing): median "
+        f"{statistics.median(rates):,.0f} docs/s of {repeat} (range {min(rates):,.0f} to "
+        f"{max(rates):,.0f})",
+        flush=True,
+    )
+
+
 def warm_up(es: Elasticsearch, feed: Path, loads: int) -> None:
     """Untimed loads of the real directory: a node's JVM compiles its indexing paths during
     its first loads (a node just started loads at half speed, and needs several to warm up),
@@ -257,6 +293,7 @@ def main() -> None:
             warm_up(es, directory, args.warm_up)
             if not args.skip_real:
                 time_loads(es, directory, "real directory", args, repeat=args.repeat)
+                time_elasticsearch_alone(es, directory, args.repeat)
             if args.synthetic:
                 # Generated after the real directory's loads: writing gigabytes just before
                 # a small load slowed it by half.
