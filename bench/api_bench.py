@@ -26,7 +26,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -170,7 +170,7 @@ async def run_all(
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
         headers = {"content-type": "application/json"}
 
-        def posting(url: str) -> Any:
+        def posting(url: str) -> Callable[[Search], Awaitable[bool]]:
             async def post(item: Search) -> bool:
                 async with session.post(url, data=item.body, headers=headers) as response:
                     await response.read()
@@ -221,7 +221,9 @@ def floor_command(port: int, workers: int) -> list[str]:
 
 
 @contextmanager
-def server(command: Any, es_url: str, alias: str, workers: int) -> Iterator[str]:
+def server(
+    command: Callable[[int, int], list[str]], es_url: str, alias: str, workers: int
+) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "IOP_INDEX_ALIAS": alias, "ELASTICSEARCH_URL": es_url}
     process = subprocess.Popen(
