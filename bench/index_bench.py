@@ -211,23 +211,24 @@ def time_loads(
             rates[kind].append(timed_load(es, feed, f"{label}, {kind}", args.progress))
     for kind, rate in rates.items():
         if len(rate) > 1:
-            print(
-                f"{label}, {kind}: median {statistics.median(rate):,.0f} docs/s "
-                f"of {len(rate)} (range {min(rate):,.0f} to {max(rate):,.0f})",
-                flush=True,
-            )
+            print(f"{label}, {kind}: {spread(rate)}", flush=True)
+
+
+def spread(rates: list[float]) -> str:
+    return (
+        f"median {statistics.median(rates):,.0f} docs/s of {len(rates)} "
+        f"(range {min(rates):,.0f} to {max(rates):,.0f})"
+    )
 
 
 def time_elasticsearch_alone(es: Elasticsearch, feed: Path, repeat: int) -> None:
     """The floor under a load: Elasticsearch's part of it, with every bulk body made before the
     clock starts (no validation, no worker processes). Timed are the steps of a first build
     in :func:`indexer.load.load_feeds`: create, bulk, ready to serve, merge, flip."""
-    context = Context(
-        PreviousIndex(), datetime.now(UTC).date(), IndexerSettings().availability_max_age_days
-    )
+    settings = IndexerSettings()
+    context = Context(PreviousIndex(), datetime.now(UTC).date(), settings.availability_max_age_days)
     chunks = [
-        prepare(chunk, context).bulk
-        for chunk in line_chunks([feed], IndexerSettings().bulk_chunk_bytes)
+        prepare(chunk, context).bulk for chunk in line_chunks([feed], settings.bulk_chunk_bytes)
     ]
     documents = sum(len(chunk) for chunk in chunks)
     rates = []
@@ -235,18 +236,15 @@ def time_elasticsearch_alone(es: Elasticsearch, feed: Path, repeat: int) -> None
         lifecycle.drop_all(es)
         started = time.perf_counter()
         index = lifecycle.create_index(es)
-        for chunk in chunks:
-            send_chunk(es, index, chunk)
+        created = sum(send_chunk(es, index, chunk).created for chunk in chunks)
+        if created != documents:
+            raise RuntimeError(f"Elasticsearch indexed {created} of {documents} documents")
         lifecycle.ready_to_serve(es, index)
         lifecycle.merge_segments(es, index)
         lifecycle.flip_alias(es, index)
         rates.append(documents / (time.perf_counter() - started))
-    print(
-        f"real directory, Elasticsearch alone (bulk bodies made before timing): median "
-        f"{statistics.median(rates):,.0f} docs/s of {repeat} (range {min(rates):,.0f} to "
-        f"{max(rates):,.0f})",
-        flush=True,
-    )
+    label = "real directory, Elasticsearch alone (bulk bodies made before timing)"
+    print(f"{label}: {spread(rates)}", flush=True)
 
 
 def warm_up(es: Elasticsearch, feed: Path, loads: int) -> None:
