@@ -56,7 +56,7 @@ typecheck: install
 
 lock:
 	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --strip-extras --no-emit-index-url \
-		--allow-unsafe -o requirements.lock pyproject.toml
+		--no-emit-find-links --allow-unsafe -o requirements.lock pyproject.toml
 
 clean:
 	-$(BIN)/iop es stop

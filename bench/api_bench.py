@@ -35,7 +35,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import aiohttp
-import httpx
+import httpx2
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
@@ -237,9 +237,9 @@ def server(
     try:
         for _ in range(300):
             try:
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                if httpx2.get(f"{url}/readyz", timeout=2).status_code == 200:
                     break
-            except httpx.HTTPError:
+            except httpx2.HTTPError:
                 pass
             time.sleep(0.1)
         else:

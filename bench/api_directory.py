@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
@@ -117,7 +117,7 @@ def build_index(es_url: str, alias: str, documents: Iterable[dict[str, Any]], ex
     mappings = facility_mappings()
     # Documents carry the indexer's derived fields; map any this version of the model lacks.
     mappings["dynamic"] = True
-    with httpx.Client(base_url=es_url, timeout=600) as es:
+    with httpx2.Client(base_url=es_url, timeout=600) as es:
         settings = {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1"}
         es.put(f"/{index}", json={"settings": settings, "mappings": mappings}).raise_for_status()
 
@@ -166,7 +166,7 @@ def build_index(es_url: str, alias: str, documents: Iterable[dict[str, Any]], ex
 def alias_count(es_url: str, alias: str) -> int:
     """How many facilities the index behind ``alias`` holds; 0 when it is missing, or was built
     before a field searches read (it has to be built again)."""
-    with httpx.Client(base_url=es_url, timeout=30) as es:
+    with httpx2.Client(base_url=es_url, timeout=30) as es:
         fields = es.get(f"/{alias}/_mapping/field/{','.join(SEARCH_FIELDS)}")
         if not fields.is_success or missing_search_fields(fields.json()):
             return 0

@@ -146,7 +146,7 @@ def test_no_patient_data_in_logs_or_elasticsearch(
             params={"ids": sheet_ids(client), "near": "1742 Zanzibarian Way, Denver, CO 80202"},
         )
         assert sheet.status_code == 200
-    served = [r for r in caplog.records if not r.name.startswith("httpx")]  # the test's client
+    served = [r for r in caplog.records if not r.name.startswith("httpx2")]  # the test's client
     logged = "\n".join(f"{record.getMessage()} {record.__dict__}" for record in served)
     assert "/v1/referrals/match" in logged
     for secret in ("Zanzibarian", "Klingonese", "80202"):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from iop.geo import METRES_PER_MILE, Point, great_circle_miles, zip_centroid
@@ -85,28 +85,28 @@ def within(directory: dict[str, Facility], origin: Point, metres: float) -> set[
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[httpx.Client]:
-    with running_replica() as base_url, httpx.Client(base_url=base_url, timeout=60) as http:
+def client() -> Iterator[httpx2.Client]:
+    with running_replica() as base_url, httpx2.Client(base_url=base_url, timeout=60) as http:
         yield http
 
 
 @pytest.fixture(scope="module")
-def quirk_client() -> Iterator[httpx.Client]:
+def quirk_client() -> Iterator[httpx2.Client]:
     with (
         running_replica(quirks=True) as base_url,
-        httpx.Client(base_url=base_url, timeout=60) as http,
+        httpx2.Client(base_url=base_url, timeout=60) as http,
     ):
         yield http
 
 
-def locate(http: httpx.Client, **params: Any) -> dict:
+def locate(http: httpx2.Client, **params: Any) -> dict:
     response = http.get(EXPORT_PATH, params=params)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/json"), response.text
     return response.json()
 
 
-def all_rows(http: httpx.Client, **params: Any) -> list[dict]:
+def all_rows(http: httpx2.Client, **params: Any) -> list[dict]:
     rows: list[dict] = []
     page = 1
     while True:
@@ -146,7 +146,7 @@ def check_row_types(row: dict) -> None:
     assert len(f2s) == len(set(f2s)), "one entry per category"
 
 
-def test_response_shape_matches_the_2019_row(client: httpx.Client) -> None:
+def test_response_shape_matches_the_2019_row(client: httpx2.Client) -> None:
     body = locate(client, **radius_query(150_000, pageSize=30, page=1))
     assert list(body) == ["page", "totalPages", "recordCount", "rows"]
     assert all(isinstance(body[k], int) for k in ("page", "totalPages", "recordCount"))
@@ -158,7 +158,7 @@ def test_response_shape_matches_the_2019_row(client: httpx.Client) -> None:
 
 
 @pytest.mark.realworld
-def test_response_shape_matches_the_verbatim_sample_file(client: httpx.Client) -> None:
+def test_response_shape_matches_the_verbatim_sample_file(client: httpx2.Client) -> None:
     sample_path = REALWORLD_API / "2019_charlottesville_page1_30rows.json"
     if not sample_path.exists():
         pytest.skip("../shared/realworld is not available")
@@ -180,7 +180,7 @@ def test_response_shape_matches_the_verbatim_sample_file(client: httpx.Client) -
 
 
 def test_services_group_the_directory_codes(
-    client: httpx.Client, directory: dict[str, Facility]
+    client: httpx2.Client, directory: dict[str, Facility]
 ) -> None:
     body = locate(client, **radius_query(30_000, pageSize=50))
     for row in body["rows"]:
@@ -199,7 +199,7 @@ def test_services_group_the_directory_codes(
 
 
 def test_miles_are_great_circle_distances_from_sAddr(
-    client: httpx.Client, directory: dict[str, Facility]
+    client: httpx2.Client, directory: dict[str, Facility]
 ) -> None:
     body = locate(client, **radius_query(150_000, pageSize=200))
     assert body["rows"]
@@ -211,7 +211,7 @@ def test_miles_are_great_circle_distances_from_sAddr(
         )
 
 
-def test_rows_are_sorted_by_miles_across_pages(client: httpx.Client) -> None:
+def test_rows_are_sorted_by_miles_across_pages(client: httpx2.Client) -> None:
     rows = []
     for page in (1, 2, 3):
         rows += locate(client, **radius_query(200_000, pageSize=25, page=page))["rows"]
@@ -221,7 +221,7 @@ def test_rows_are_sorted_by_miles_across_pages(client: httpx.Client) -> None:
     assert [r["_irow"] for r in rows] == list(range(1, 76))
 
 
-def test_paging(client: httpx.Client) -> None:
+def test_paging(client: httpx2.Client) -> None:
     first = locate(client, **radius_query(100_000, pageSize=7, page=1))
     second = locate(client, **radius_query(100_000, pageSize=7, page=2))
     both = locate(client, **radius_query(100_000, pageSize=14, page=1))
@@ -240,7 +240,7 @@ def test_paging(client: httpx.Client) -> None:
     assert past["page"] == first["totalPages"] + 1
 
 
-def test_page_size_defaults_and_is_capped(client: httpx.Client) -> None:
+def test_page_size_defaults_and_is_capped(client: httpx2.Client) -> None:
     query = dict(sAddr="39.8,-98.6", limitType=2, limitValue=5_000_000)
     assert len(locate(client, **query)["rows"]) == 10
     huge = locate(client, **query, pageSize=5000)
@@ -251,7 +251,7 @@ def test_page_size_defaults_and_is_capped(client: httpx.Client) -> None:
 # --- filters ---------------------------------------------------------------------------------
 
 
-def test_sCodes_are_ANDed(client: httpx.Client, directory: dict[str, Facility]) -> None:
+def test_sCodes_are_ANDed(client: httpx2.Client, directory: dict[str, Facility]) -> None:
     metres = 250_000
     codes = {"OIT", "BU", "MD"}
     rows = all_rows(client, **radius_query(metres, sCodes=",".join(sorted(codes))))
@@ -270,7 +270,7 @@ def test_sCodes_are_ANDed(client: httpx.Client, directory: dict[str, Facility]) 
 
 
 def test_radius_in_metres_is_honoured_and_complete(
-    client: httpx.Client, directory: dict[str, Facility]
+    client: httpx2.Client, directory: dict[str, Facility]
 ) -> None:
     metres = 120_000
     rows = all_rows(client, **radius_query(metres))
@@ -283,7 +283,7 @@ def test_radius_in_metres_is_honoured_and_complete(
 
 
 def test_state_query_serves_the_known_state_ids(
-    client: httpx.Client, directory: dict[str, Facility]
+    client: httpx2.Client, directory: dict[str, Facility]
 ) -> None:
     for state_id, state in ((23, "CA"), (5, "NY"), (11, "TX")):
         rows = all_rows(client, sAddr="39.8,-98.6", limitType=0, limitValue=state_id, sType="SA")
@@ -295,7 +295,7 @@ def test_state_query_serves_the_known_state_ids(
         assert miles == sorted(miles)
 
 
-def test_mental_health_type_is_empty(client: httpx.Client) -> None:
+def test_mental_health_type_is_empty(client: httpx2.Client) -> None:
     body = locate(client, **{**radius_query(100_000), "sType": "MH"})
     assert (body["recordCount"], body["totalPages"], body["rows"]) == (0, 0, [])
 
@@ -304,7 +304,7 @@ def test_mental_health_type_is_empty(client: httpx.Client) -> None:
 
 
 def test_zip_centroid_serves_a_row_without_coordinates(
-    client: httpx.Client, directory: dict[str, Facility]
+    client: httpx2.Client, directory: dict[str, Facility]
 ) -> None:
     facility = next(f for f in directory.values() if f.id == "substance_7718")
     assert facility.name1 == "Desert Mountain Healing IOP LLC" and facility.zip5 == "87124"
@@ -324,7 +324,7 @@ def test_zip_centroid_serves_a_row_without_coordinates(
     assert row["zip"] == "87124" and row["state"] == "NM"
 
 
-def test_zip_codes_get_their_leading_zeros_back(client: httpx.Client) -> None:
+def test_zip_codes_get_their_leading_zeros_back(client: httpx2.Client) -> None:
     # Boston: Massachusetts ZIPs lost their leading zero in the directory file.
     rows = locate(client, sAddr="42.3601,-71.0589", limitType=2, limitValue=5_000, pageSize=50)[
         "rows"
@@ -336,7 +336,7 @@ def test_zip_codes_get_their_leading_zeros_back(client: httpx.Client) -> None:
 # --- query syntax ----------------------------------------------------------------------------
 
 
-def test_sAddr_spellings(client: httpx.Client) -> None:
+def test_sAddr_spellings(client: httpx2.Client) -> None:
     expected = locate(client, **radius_query(50_000, pageSize=20))
     for spelling in ("38.0293, -78.4767", '"38.0293,-78.4767"', "38.0293%2C-78.4767"):
         body = locate(client, **{**radius_query(50_000, pageSize=20), "sAddr": spelling})
@@ -349,7 +349,7 @@ def test_sAddr_spellings(client: httpx.Client) -> None:
         assert response.json() == expected, raw
 
 
-def test_form_post_like_the_2019_front_end(client: httpx.Client) -> None:
+def test_form_post_like_the_2019_front_end(client: httpx2.Client) -> None:
     expected = locate(client, **radius_query(50_000, pageSize=20))
     response = client.post(
         EXPORT_PATH, data={k: str(v) for k, v in radius_query(50_000, pageSize=20).items()}
@@ -377,7 +377,7 @@ def test_form_post_like_the_2019_front_end(client: httpx.Client) -> None:
         f"sAddr={CHARLOTTESVILLE}&limitType=2&limitValue=80467&sType=XYZ",
     ],
 )
-def test_malformed_query_is_plain_text_with_200(client: httpx.Client, query: str) -> None:
+def test_malformed_query_is_plain_text_with_200(client: httpx2.Client, query: str) -> None:
     response = client.get(f"{EXPORT_PATH}?{query}")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
@@ -385,7 +385,7 @@ def test_malformed_query_is_plain_text_with_200(client: httpx.Client, query: str
         json.loads(response.text)
 
 
-def test_healthz(client: httpx.Client) -> None:
+def test_healthz(client: httpx2.Client) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
@@ -395,7 +395,7 @@ def test_healthz(client: httpx.Client) -> None:
 
 
 def test_quirk_mode_degrades_a_deterministic_subset(
-    client: httpx.Client, quirk_client: httpx.Client, directory: dict[str, Facility]
+    client: httpx2.Client, quirk_client: httpx2.Client, directory: dict[str, Facility]
 ) -> None:
     query = dict(sAddr="36.7783,-119.4179", limitType=0, limitValue=23, sType="SA")  # California
     normal, quirky = all_rows(client, **query), all_rows(quirk_client, **query)
