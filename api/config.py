@@ -11,7 +11,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class RankingWeights(BaseSettings):
-    """How ``sort=best`` blends its parts. Each part is a score in [0, 1] times its weight."""
+    """How ``sort=best`` blends its parts. Each part is a score in [0, 1] times its weight,
+    except preferences: each preferred service a facility offers adds ``preferences``, so a
+    preference one facility meets never lowers it below another that meets it too."""
 
     model_config = SettingsConfigDict(env_prefix="IOP_RANKING_")
 
@@ -27,8 +29,17 @@ class RankingWeights(BaseSettings):
         30.0, gt=0, description="Age of a stated wait, in days, at which its worth halves"
     )
     preferences: float = Field(
-        0.8, ge=0, description="Weight of the share of preferred services offered"
+        0.4, ge=0, description="Added for each preferred service a facility offers"
     )
+    accepting: float = Field(
+        1.0,
+        ge=0,
+        description="Added unless the facility currently says it is not accepting new patients",
+    )
+
+    def most(self, preferred: int) -> float:
+        """The highest score these weights can give a facility with ``preferred`` preferences."""
+        return self.distance + self.preferences * preferred + self.wait + self.accepting
 
 
 class Settings(BaseSettings):

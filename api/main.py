@@ -14,6 +14,7 @@ from api.config import Settings, get_settings
 from api.errors import install_error_handlers
 from api.es_connection import HttptoolsNode
 from api.observability import RequestContextMiddleware, configure_logging
+from api.openapi import install_openapi
 from api.routes import admin, facilities, health, hsds, referrals
 from iop import es_node
 from iop.es_client import client_options
@@ -81,4 +82,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(referrals.router)
     app.include_router(hsds.router)
     app.include_router(admin.router)
+    install_openapi(app, settings)
     return app

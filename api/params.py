@@ -20,6 +20,7 @@ from api.errors import invalid_parameter
 from api.search.cursor import BadCursor, check_cursor, decode_cursor
 from api.search.location import (
     STATE_CODES,
+    ZIP_PATTERN,
     LocationNotFound,
     Origin,
     from_coordinates,
@@ -134,7 +135,9 @@ class SearchQuery(BaseModel):
     lat: float | None = Field(None, ge=-90, le=90, description="Latitude (WGS84)")
     lon: float | None = Field(None, ge=-180, le=180, description="Longitude")
     zip: str | None = Field(
-        None, pattern=r"^\d{5}$", description="US ZIP code (its centroid is used)"
+        None,
+        pattern=ZIP_PATTERN,
+        description='US ZIP code, or ZIP+4 ("87102-1234"); its five-digit centroid is used',
     )
     near: str | None = Field(
         None,

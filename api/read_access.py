@@ -15,7 +15,13 @@ from fastapi.security import APIKeyHeader
 from api.deps import SettingsDep
 from api.security import API_KEY_HEADER, is_admin_key
 
-read_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False, scheme_name="ReadKey")
+read_key_header = APIKeyHeader(
+    name=API_KEY_HEADER,
+    auto_error=False,
+    scheme_name="ReadKey",
+    description="A read API key; read routes need one only when IOP_READ_API_KEY_HASHES is set "
+    "(then the document lists no keyless alternative)",
+)
 
 
 async def require_read_key(

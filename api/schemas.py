@@ -25,12 +25,21 @@ class Wait(BaseModel):
 class ScoreParts(BaseModel):
     nearness: float = Field(description="Distance decay, 1 at the origin; 0 for virtual")
     preferences: float | None = Field(description="Share of preferred services offered")
-    wait: float | None = Field(description="Short-wait score, discounted as its as_of ages")
+    wait: float | None = Field(
+        description="Short-wait score of a current wait, discounted as its as_of ages"
+    )
+    accepting: float = Field(
+        description="0 when the facility currently says it is not accepting new patients, else 1"
+    )
 
 
 class SearchHit(BaseModel):
     id: str
-    name: str | None
+    name: str | None = Field(description="The program's own name")
+    operator: str | None = Field(None, description="The organisation that runs it")
+    display_name: str | None = Field(
+        None, description='The name as a referrer recognises it: "Program — Operator"'
+    )
     address: Address
     location: Location | None
     phones: list[Phone]
@@ -44,13 +53,26 @@ class SearchHit(BaseModel):
     matched_services: list[str] = Field(description="Named services the facility offers")
     missing_services: list[str] = Field(description="Named services it is known not to offer")
     unknown_services: list[str] = Field(description="Named services no source has stated")
-    unknown_filters: list[str] = Field(
-        description="Other filters (ownership, languages...) whose value is unknown"
+    not_stated: list[str] = Field(
+        description="With include_unknown: the needs no source has stated for this facility"
     )
+    needs_confirmed: int = Field(description="How many of the request's needs it confirms")
+    needs: int = Field(description="How many needs (required filters) the request names")
     wait: Wait | None = Field(None, description="Wait to intake, if any source stated it")
     score: float | None = Field(None, description="The sort=best score (absent for other sorts)")
     score_parts: ScoreParts | None = None
     why: list[str] = Field(description="The reasons for its place, in a doctor's words")
+
+
+class Relaxation(BaseModel):
+    parameter: str = Field(description="The parameter of the filter (services, payment...)")
+    value: str = Field(description="Its value: what to remove from the parameter to drop it")
+    label: str = Field(description="The filter in words")
+    matches_without: int = Field(description="Facilities that meet every other filter")
+    matches_unknown: int = Field(description="Of those, the ones that have not stated this one")
+    words: str = Field(
+        description='e.g. "2 programs match everything except evening, which they have not stated"'
+    )
 
 
 class SearchOrigin(BaseModel):
@@ -75,11 +97,17 @@ class SearchResults(BaseModel):
     results: list[SearchHit]
     next_cursor: str | None = Field(description="Pass as cursor for the next page; null: last")
     facets: dict[str, dict[str, int]] | None = Field(
-        None, description="Counts per filter value over all matches (facets=true)"
+        None,
+        description="Counts per filter value (facets=true); each group is counted with every "
+        "filter but its own, so a count says what choosing that value would give",
+    )
+    relaxations: list[Relaxation] | None = Field(
+        None, description="When fewer than 3 match: what each filter keeps out"
     )
 
 
 class ReferralMatch(SearchResults):
     sheet_url: str | None = Field(
-        description="The referral sheet of these results (ids only: no patient data in it)"
+        description="The referral sheet of these results, with the criteria it was made for "
+        "(no name or other identity of the patient: the API has none)"
     )

@@ -50,7 +50,12 @@ def is_admin_key(key: str, key_hashes: list[str]) -> bool:
     return matched
 
 
-api_key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False, scheme_name="AdminKey")
+api_key_header = APIKeyHeader(
+    name=API_KEY_HEADER,
+    auto_error=False,
+    scheme_name="AdminKey",
+    description="An admin API key (IOP_ADMIN_API_KEY_HASHES); admin routes always need one",
+)
 
 
 def require_admin(

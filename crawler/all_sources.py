@@ -30,14 +30,26 @@ REGISTRY = VAR_DIR / "facility_ids.json"
 def load_sources(
     config: Path = DEFAULT_CONFIG, overrides: dict[str, dict[str, str]] | None = None
 ) -> list[dict[str, Any]]:
-    """The ``[[source]]`` tables of a sources file, with ``overrides`` applied."""
+    """The ``[[source]]`` tables of a sources file, with ``overrides`` applied: a relative
+    ``path`` or ``base_url`` is a file or folder under the project's root; an ``optional``
+    source whose file or folder is missing is left out, and said so on standard error."""
     overrides = overrides or {}
-    sources: list[dict[str, Any]] = tomllib.loads(config.read_text())["source"]
-    for source in sources:
+    sources: list[dict[str, Any]] = []
+    for source in tomllib.loads(config.read_text())["source"]:
         args = {key: str(value) for key, value in source.get("args", {}).items()}
+        local = None
         if "path" in args and not Path(args["path"]).is_absolute():
-            args["path"] = str(PROJECT_ROOT / args["path"])
-        source["args"] = args | overrides.get(source["spider"], {})
+            local = PROJECT_ROOT / args["path"]
+            args["path"] = str(local)
+        if "base_url" in args and "://" not in args["base_url"]:
+            local = (PROJECT_ROOT / args["base_url"]).resolve()
+            args["base_url"] = local.as_uri() + "/"
+        if source.get("optional") and local is not None and not local.exists():
+            print(f"{source['spider']}: {local} is not there; left out", file=sys.stderr)
+            continue
+        sources.append(
+            {"spider": source["spider"], "args": args | overrides.get(source["spider"], {})}
+        )
     return sources
 
 

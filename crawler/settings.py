@@ -21,11 +21,19 @@ RETRY_TIMES = 3
 RETRY_BACKOFF_BASE = 1.0
 RETRY_BACKOFF_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.unreachable.UnreachableSourceMiddleware": 540,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.retry_backoff.BackoffRetryMiddleware": 550,
     "crawler.middlewares.retry_backoff.BackoffDelayMiddleware": 560,
 }
 DOWNLOAD_TIMEOUT = 60
+# A dead source fails fast instead of hanging a refresh: a name that does not resolve within
+# DNS_TIMEOUT, or a host that has not answered yet, gets IOP_FIRST_CONTACT_TIMEOUT seconds and
+# IOP_FIRST_CONTACT_RETRIES retries before the crawl ends "unreachable: <why>" (at most ~25 s);
+# once it has answered, DOWNLOAD_TIMEOUT and RETRY_TIMES apply (crawler/middlewares/unreachable.py).
+DNS_TIMEOUT = 10
+IOP_FIRST_CONTACT_TIMEOUT = 10
+IOP_FIRST_CONTACT_RETRIES = 1
 LOG_LEVEL = "INFO"
 
 ITEM_PIPELINES = {

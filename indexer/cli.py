@@ -149,7 +149,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     refresh.add_argument("--feeds-dir", default=str(FEEDS_DIR), help="where the crawl writes")
     add_source_options(refresh)
     refresh.add_argument(
-        "--force", action="store_true", help="flip even if the directory shrank past tolerance"
+        "--force",
+        action="store_true",
+        help="rebuild even if a source failed or listed far fewer than last run, and flip even "
+        "if the directory shrank past tolerance",
     )
     refresh.add_argument("--quiet", action="store_true", help="no progress bar")
     refresh.set_defaults(run=cmd_refresh)

@@ -11,7 +11,13 @@ A document is the facility as the feed has it, plus fields only search needs:
   facility states none), and ``availability_current_days_to_intake``: the days to intake only
   while it is current, so ranking can use it and let stale waits stop counting;
 - ``content_fingerprint``: a hash of what the facility says (not when it was seen), so a
-  refresh can tell changed facilities from re-fetched ones.
+  refresh can tell changed facilities from re-fetched ones;
+- ``content_changed_at``: when what the facility says last changed: set by a load when its
+  fingerprint differs from the previous index's, when it is new, or when it went stale or
+  came back; carried over otherwise (see :mod:`indexer.freshness`). Incremental sync
+  (``modified_after`` of the HSDS API) filters on it;
+- ``hsds_key``: the key of the facility's Open Referral HSDS ids (:func:`hsds_key`), so an
+  HSDS id finds its facility.
 
 A field the facility does not state (``null``) is left out: the model reads an absent field as
 unknown, the same, and Elasticsearch indexes a fifth faster without the nulls.
@@ -31,6 +37,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import types
+import uuid
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any, Union, cast, get_args, get_origin
@@ -43,13 +50,14 @@ from iop.vocabulary import SERVICE_GROUPS, SERVICES, known_services
 
 # Fields kept in _source for display but never searched: keys are free-form field paths.
 NOT_INDEXED = {"provenance", "extras"}
-FULL_TEXT = {"name", "alternate_names"}
+FULL_TEXT = {"name", "operator", "alternate_names"}
 # The model's fields that are searched, sorted, ranked, aggregated or scanned (by path); every
 # other one is kept in _source only, neither indexed nor in doc values: a cheaper load and a
 # smaller index. A field a new filter needs is added here (and the directory rebuilt).
 SEARCHED = {
     "id",
     "name",
+    "operator",
     "alternate_names",
     "address.city",
     "address.state",
@@ -94,6 +102,12 @@ _LEFT_OUT: dict[str, Any] = {
 # of Elasticsearch's time per search on the real directory.
 RADIUS_FIELD = "radius_point"
 
+# When what the facility says last changed (see the module docstring).
+CONTENT_CHANGED_FIELD = "content_changed_at"
+HSDS_KEY_FIELD = "hsds_key"
+# The namespace of the facility's HSDS ids: stable across versions (consumers keep them).
+HSDS_NAMESPACE = uuid.UUID("6f4b7d0e-5c1a-4f7e-9b7e-2f0c3d9a1e55")
+
 SEARCH_FIELDS: dict[str, Any] = {
     "point": {"type": "geo_point", "index": False, "copy_to": RADIUS_FIELD},
     RADIUS_FIELD: {"type": "geo_point", "doc_values": False},
@@ -103,7 +117,22 @@ SEARCH_FIELDS: dict[str, Any] = {
     "availability_is_current": {"type": "boolean"},
     RANKED_WAIT_FIELD: {"type": "integer"},
     "content_fingerprint": {"type": "long", "index": False},
+    CONTENT_CHANGED_FIELD: {"type": "date"},
+    HSDS_KEY_FIELD: {"type": "keyword", "doc_values": False},
 }
+
+
+def hsds_key(facility_id: str) -> str:
+    """The key of a facility's Open Referral HSDS ids: a UUIDv5 of its id whose last byte is
+    zero. Its organization, service, location and service_at_location ids are the key with
+    that byte set to 1, 2, 3 and 4 (``api.hsds``), so each of them finds the facility."""
+    return str(uuid.uuid5(HSDS_NAMESPACE, facility_id))[:-2] + "00"
+
+
+def with_content_changed(document: str, changed_at: str) -> str:
+    """A document's JSON text (:func:`document_json`) with ``content_changed_at`` added, once
+    the load knows it (it depends on the fingerprint the document was made with)."""
+    return f'{document[:-1]},"{CONTENT_CHANGED_FIELD}":"{changed_at}"}}'
 
 
 def missing_search_fields(field_mappings: dict[str, Any]) -> dict[str, list[str]]:
@@ -190,6 +219,7 @@ def derived_fields(
     }
     if facility.location is not None:
         fields["point"] = geo_point(facility.location.lat, facility.location.lon)
+    fields[HSDS_KEY_FIELD] = hsds_key(facility.id)
     current = availability_is_current(facility, today or datetime.now(UTC).date(), max_age_days)
     if current is not None:
         fields["availability_is_current"] = current

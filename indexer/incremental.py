@@ -17,10 +17,12 @@ from tqdm import tqdm
 
 from indexer import lifecycle
 from indexer.bulk import BulkChunk, BulkTally, Doc, parallel_send
+from indexer.documents import CONTENT_CHANGED_FIELD
 from indexer.feeds import FeedLine, read_feed
-from indexer.freshness import seen_document
+from indexer.freshness import Before, epoch_ms, seen_document
 from indexer.previous import NO_DATE
 from indexer.settings import IndexerSettings
+from iop.facility import FacilityStatus
 
 
 class IncrementalRefused(RuntimeError):
@@ -35,31 +37,46 @@ class IncrementalReport:
     older_ignored: int
 
 
-def _first_seen_ms(es: Elasticsearch, index: str, ids: list[str]) -> dict[str, int]:
-    response = es.mget(index=index, ids=ids, source_includes=["first_seen"])
-    known: dict[str, int] = {}
+def _indexed(es: Elasticsearch, index: str, ids: list[str]) -> dict[str, tuple[int, Before]]:
+    """Of the facilities indexed under ``ids``: first_seen (epoch ms), and what changing their
+    content is judged against."""
+    fields = ["first_seen", "content_fingerprint", CONTENT_CHANGED_FIELD, "status"]
+    response = es.mget(index=index, ids=ids, source_includes=fields)
+    known: dict[str, tuple[int, Before]] = {}
     for doc in response["docs"]:
-        first_seen = doc.get("_source", {}).get("first_seen") if doc.get("found") else None
-        if first_seen:
-            known[doc["_id"]] = int(datetime.fromisoformat(first_seen).timestamp() * 1000)
+        if not doc.get("found"):
+            continue
+        source = doc.get("_source", {})
+        first_seen, changed = source.get("first_seen"), source.get(CONTENT_CHANGED_FIELD)
+        before = Before(
+            fingerprint=source.get("content_fingerprint", 0),
+            content_changed_ms=epoch_ms(datetime.fromisoformat(changed)) if changed else NO_DATE,
+            stale=source.get("status") == FacilityStatus.STALE.value,
+        )
+        first_seen_ms = epoch_ms(datetime.fromisoformat(first_seen)) if first_seen else NO_DATE
+        known[doc["_id"]] = (first_seen_ms, before)
     return known
 
 
 def _documents(
     es: Elasticsearch, index: str, batch: list[FeedLine], settings: IndexerSettings
 ) -> list[Doc]:
-    known = _first_seen_ms(es, index, [line.facility.id for line in batch])
-    today = datetime.now(UTC).date()
-    return [
-        seen_document(
+    known = _indexed(es, index, [line.facility.id for line in batch])
+    now = datetime.now(UTC)
+    documents = []
+    for line in batch:
+        first_seen_ms, before = known.get(line.facility.id, (NO_DATE, None))
+        doc, _ = seen_document(
             line.facility,
-            known.get(line.facility.id, NO_DATE),
-            today=today,
+            first_seen_ms,
+            today=now.date(),
             max_age_days=settings.availability_max_age_days,
+            now_ms=epoch_ms(now),
+            before=before,
             where=line.where,
-        )[0]
-        for line in batch
-    ]
+        )
+        documents.append(doc)
+    return documents
 
 
 def upsert_feed(

@@ -26,6 +26,10 @@ RUNS_INDEX = (
     if ALIAS.endswith("facilities")
     else f"{ALIAS}-crawl_runs"
 )
+# How deep a page may start (from + size): the HSDS API pages by number, and a consumer pages
+# through the whole directory that way (Elasticsearch's default, 10,000, is less than the
+# real directory holds).
+MAX_RESULT_WINDOW = 100_000
 # A new index is in build mode: no periodic refreshes, and the translog synced in the
 # background (a crash mid-build loses nothing that matters: the build is redone).
 INDEX_SETTINGS: dict[str, Any] = {
@@ -33,6 +37,7 @@ INDEX_SETTINGS: dict[str, Any] = {
     "number_of_replicas": 0,
     "refresh_interval": "-1",
     "translog.durability": "async",
+    "max_result_window": MAX_RESULT_WINDOW,
 }
 # What an index serves with, set in one call by ready_to_serve.
 SERVING_SETTINGS: dict[str, Any] = {"refresh_interval": "1s", "translog.durability": "request"}

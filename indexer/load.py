@@ -25,7 +25,7 @@ from tqdm import tqdm
 from indexer import lifecycle, snapshot
 from indexer.bulk import BulkChunk, BulkTally, parallel_send
 from indexer.feeds import FeedError, check_feeds
-from indexer.freshness import CarryOver, carried_over
+from indexer.freshness import CarryOver, carried_over, epoch_ms
 from indexer.prepare import (
     WORKERS_FROM_BYTES,
     Context,
@@ -195,7 +195,9 @@ def load_feeds(
                 disable=not progress,
             ) as bar,
         ):
-            context = Context(previous, now.date(), settings.availability_max_age_days)
+            context = Context(
+                previous, now.date(), settings.availability_max_age_days, epoch_ms(now)
+            )
             documents = _documents(feeds, size, context, settings, stream, bar)
             fresh = _send(es, index, documents, bulk_workers).created
         if fresh == 0:
@@ -214,6 +216,7 @@ def load_feeds(
                 stale_after=settings.stale_after_refreshes,
                 today=now.date(),
                 max_age_days=settings.availability_max_age_days,
+                now_ms=epoch_ms(now),
                 outcome=outcome,
             )
             _send(es, index, carried, bulk_workers)

@@ -19,7 +19,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
 
@@ -28,8 +28,8 @@ import numpy.typing as npt
 
 from indexer.bulk import BulkChunk
 from indexer.feeds import parse_facility
-from indexer.freshness import first_seen_ms, seen_document
-from indexer.previous import Columns, PreviousIndex, columns_of
+from indexer.freshness import Before, epoch_ms, seen_document
+from indexer.previous import Columns, PreviousIndex, Row, columns_of
 from iop.feeds import FeedError
 
 # Lines validated, then made into documents, at a time (see prepare).
@@ -119,7 +119,7 @@ class PreparedChunk:
     size: int
     previous_seen: npt.NDArray[np.intp]  # positions in the previous index of those it holds
     counts: Counts
-    written: Columns  # each document's id, first_seen (epoch ms) and content fingerprint
+    written: Columns  # each document's row (see indexer.previous.Row)
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,8 @@ class Context:
     previous: PreviousIndex
     today: date
     max_age_days: int
+    # The load's time (epoch ms): when the content of a new or changed facility changed.
+    now_ms: int = field(default_factory=lambda: epoch_ms(datetime.now(UTC)))
 
 
 def line_chunks(feeds: Iterable[Path], chunk_bytes: int) -> Iterator[LineChunk]:
@@ -159,7 +161,7 @@ def prepare(chunk: LineChunk, context: Context) -> PreparedChunk:
     """
     docs, counts = [], Counts()
     previous_seen: list[npt.NDArray[np.intp]] = []
-    written: list[tuple[str, int, int]] = []
+    written: list[Row] = []
     lines = chunk.lines()
     while batch := list(islice(lines, BATCH_LINES)):
         facilities = []
@@ -171,16 +173,27 @@ def prepare(chunk: LineChunk, context: Context) -> PreparedChunk:
         match = context.previous.lookup([facility.id for facility in facilities])
         previous_seen.append(match.position[match.found])
         for n, facility in enumerate(facilities):
-            doc, fingerprint = seen_document(
+            found = bool(match.found[n])
+            before = None
+            if found:
+                before = Before(
+                    int(match.fingerprint[n]),
+                    int(match.content_changed_ms[n]),
+                    bool(match.stale[n]),
+                )
+            doc, row = seen_document(
                 facility,
                 int(match.first_seen_ms[n]),
                 today=context.today,
                 max_age_days=context.max_age_days,
+                now_ms=context.now_ms,
+                before=before,
                 where=f"{chunk.path}:{batch[n][0]}",
             )
             docs.append(doc)
-            written.append((facility.id, first_seen_ms(facility), fingerprint))
-            if not match.found[n]:
+            written.append(row)
+            fingerprint = row[2]
+            if not found:
                 counts.new += 1
             elif fingerprint != match.fingerprint[n]:
                 counts.changed += 1

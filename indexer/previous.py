@@ -1,7 +1,8 @@
 """What a rebuild needs to know of the index it replaces, kept compact (numpy arrays by id).
 
-For a million facilities this is a few tens of MB: ids, first_seen and content fingerprints,
-sorted by id so a batch of new facilities is looked up at once; and how many facilities the
+For a million facilities this is a few tens of MB: ids, first_seen, content fingerprints,
+when each facility's content last changed and whether it was stale, sorted by id so a batch
+of new facilities is looked up at once; and how many facilities the
 rebuild that made it listed (active, no refresh missed), which a new one is held to. It is
 scanned from the index here, or read from what that rebuild kept (:mod:`indexer.snapshot`).
 """
@@ -17,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 from elasticsearch import ApiError, Elasticsearch
 
+from indexer.documents import CONTENT_CHANGED_FIELD
 from iop.facility import FacilityStatus
 
 NO_DATE = np.iinfo(np.int64).min
@@ -32,6 +34,12 @@ class Match:
     position: npt.NDArray[np.intp]  # in the previous index's arrays, where found
     first_seen_ms: npt.NDArray[np.int64]
     fingerprint: npt.NDArray[np.int64]
+    content_changed_ms: npt.NDArray[np.int64]
+    stale: npt.NDArray[np.bool_]
+
+
+def _no_dates() -> npt.NDArray[np.int64]:
+    return np.array([], dtype=np.int64)
 
 
 @dataclass
@@ -44,6 +52,16 @@ class PreviousIndex:
     fingerprint: npt.NDArray[np.int64] = field(default_factory=lambda: np.array([], dtype=np.int64))
     # Facilities the feeds of the previous rebuild listed: what a new one is held to.
     listed_count: int = 0
+    # When each one's content last changed (NO_DATE: not known), and whether it was stale.
+    content_changed_ms: npt.NDArray[np.int64] = field(default_factory=_no_dates)
+    stale: npt.NDArray[np.bool_] = field(default_factory=lambda: np.array([], dtype=bool))
+
+    def __post_init__(self) -> None:
+        # Left out (an index described by ids and fingerprints only): not known, not stale.
+        if len(self.content_changed_ms) != len(self.ids):
+            self.content_changed_ms = np.full(len(self.ids), NO_DATE, dtype=np.int64)
+        if len(self.stale) != len(self.ids):
+            self.stale = np.zeros(len(self.ids), dtype=bool)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -52,10 +70,18 @@ class PreviousIndex:
         wanted = np.array([i.encode() for i in ids], dtype=f"S{max([1, *map(len, ids)])}")
         if len(self.ids) == 0:
             nothing = np.zeros(len(ids), dtype=np.int64)
-            return Match(np.zeros(len(ids), dtype=bool), nothing, nothing + NO_DATE, nothing)
+            no = np.zeros(len(ids), dtype=bool)
+            return Match(no, nothing, nothing + NO_DATE, nothing, nothing + NO_DATE, no)
         at = np.minimum(np.searchsorted(self.ids, wanted), len(self.ids) - 1)
         found = self.ids[at] == wanted
-        return Match(found, at, self.first_seen_ms[at], self.fingerprint[at])
+        return Match(
+            found,
+            at,
+            self.first_seen_ms[at],
+            self.fingerprint[at],
+            self.content_changed_ms[at],
+            self.stale[at],
+        )
 
     def not_seen(self, seen: npt.NDArray[np.intp]) -> list[str]:
         """Ids of the previous index but at the positions ``seen`` (where lookups found them)."""
@@ -66,8 +92,15 @@ class PreviousIndex:
 
 # Of each page, only the doc values are read (and what a scroll needs to go on).
 PAGE_FIELDS = "_scroll_id,_shards.failed,hits.hits.fields"
-DOC_VALUES = ["id", {"field": "first_seen", "format": "epoch_millis"}, "content_fingerprint"]
+DOC_VALUES = [
+    "id",
+    {"field": "first_seen", "format": "epoch_millis"},
+    "content_fingerprint",
+    {"field": CONTENT_CHANGED_FIELD, "format": "epoch_millis"},
+    "status",
+]
 _NONE = [None]
+STALE = FacilityStatus.STALE.value
 # Listed by the rebuild that made the index: active, and no refresh missed.
 LISTED = {
     "bool": {
@@ -109,28 +142,42 @@ def _pages(
             es.options(ignore_status=404).clear_scroll(scroll_id=page["_scroll_id"])
 
 
-# Of documents: ids, first_seen (epoch ms) and content fingerprints.
-Columns = tuple[npt.NDArray[np.bytes_], npt.NDArray[np.int64], npt.NDArray[np.int64]]
+# Of documents: ids, first_seen (epoch ms), content fingerprints, content last changed (epoch
+# ms) and whether stale.
+Columns = tuple[
+    npt.NDArray[np.bytes_],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.bool_],
+]
+# A document's row of the columns.
+Row = tuple[str, int, int, int, bool]
 
 
-def columns_of(rows: list[tuple[str, int, int]]) -> Columns:
-    """(id, first_seen ms, fingerprint) rows as columns."""
+def columns_of(rows: list[Row]) -> Columns:
+    """(id, first_seen ms, fingerprint, content changed ms, stale) rows as columns."""
     return (
         np.array([row[0].encode() for row in rows], dtype="S"),
         np.array([row[1] for row in rows], dtype=np.int64),
         np.array([row[2] for row in rows], dtype=np.int64),
+        np.array([row[3] for row in rows], dtype=np.int64),
+        np.array([row[4] for row in rows], dtype=bool),
     )
+
+
+def _epoch_ms(fields: dict[str, list[Any]], name: str) -> int:
+    return int(float(fields.get(name, _NONE)[0] or NO_DATE))
 
 
 def _columns(es: Elasticsearch, index: str, part: int, parts: int) -> list[Columns]:
     return [
         (
             np.array([f["id"][0].encode() for f in page], dtype="S"),
-            np.array(
-                [int(float(f.get("first_seen", _NONE)[0] or NO_DATE)) for f in page],
-                dtype=np.int64,
-            ),
+            np.array([_epoch_ms(f, "first_seen") for f in page], dtype=np.int64),
             np.array([f.get("content_fingerprint", [0])[0] for f in page], dtype=np.int64),
+            np.array([_epoch_ms(f, CONTENT_CHANGED_FIELD) for f in page], dtype=np.int64),
+            np.array([f.get("status", _NONE)[0] == STALE for f in page], dtype=bool),
         )
         for page in _pages(es, index, part, parts)
     ]
@@ -141,7 +188,7 @@ def previous_index(name: str, pages: list[Columns], listed_count: int) -> Previo
     if not pages:
         return PreviousIndex(name=name, listed_count=listed_count)
     columns = zip(*pages, strict=True)
-    ids, first_seen, fingerprints = (np.concatenate(column) for column in columns)
+    ids, first_seen, fingerprints, changed, stale = (np.concatenate(column) for column in columns)
     order = np.argsort(ids, kind="stable")
     return PreviousIndex(
         name=name,
@@ -149,6 +196,8 @@ def previous_index(name: str, pages: list[Columns], listed_count: int) -> Previo
         first_seen_ms=first_seen[order],
         fingerprint=fingerprints[order],
         listed_count=listed_count,
+        content_changed_ms=changed[order],
+        stale=stale[order],
     )
 
 

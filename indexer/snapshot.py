@@ -1,7 +1,8 @@
 """What a rebuild wrote, kept beside the index it built, so the next rebuild need not scan it.
 
 A rebuild compares the feeds with the serving index (:mod:`indexer.previous`): each
-facility's id, first_seen and content fingerprint. Scanning them back out of Elasticsearch
+facility's id, first_seen, content fingerprint, when its content last changed and whether it
+was stale. Scanning them back out of Elasticsearch
 takes a few percent of a rebuild (about 5 s at a million facilities). The rebuild that made
 the index knew them all: it saves them (``<IOP_VAR_DIR>/index-snapshots/<index>.npz``) with
 what identifies the index's content, its uuid and the sequence number of its last write. The
@@ -74,6 +75,8 @@ def save(
                 ids=snapshot.ids,
                 first_seen_ms=snapshot.first_seen_ms,
                 fingerprint=snapshot.fingerprint,
+                content_changed_ms=snapshot.content_changed_ms,
+                stale=snapshot.stale,
                 listed_count=np.int64(listed_count),
                 uuid=np.str_(state.uuid),
                 max_seq_no=np.array(state.max_seq_no, dtype=np.int64),
@@ -102,6 +105,9 @@ def load(es: Elasticsearch, directory: Path, index: str) -> PreviousIndex | None
                 first_seen_ms=kept["first_seen_ms"],
                 fingerprint=kept["fingerprint"],
                 listed_count=int(kept["listed_count"]),
+                # A file kept before these existed lacks them (KeyError): the index is scanned.
+                content_changed_ms=kept["content_changed_ms"],
+                stale=kept["stale"],
             )
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:  # scan instead
         log.warning("ignoring the snapshot %s: %s", path, error)

@@ -11,9 +11,10 @@ from typing import Any
 from indexer.load import LoadReport
 
 
-def _sources(
+def source_summaries(
     run: dict[str, Any], last: dict[str, Any] | None, crawled: set[str], drop_alert: float
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Each source's yield against the last good run, and the fields whose coverage dropped."""
     before = {entry["source"]: entry for entry in (last or {}).get("sources", [])}
     sources, drops = [], []
     for name, record in sorted(run.get("sources", {}).items()):
@@ -30,6 +31,7 @@ def _sources(
                 "quarantined": record.get("quarantined", 0),
                 "errors": record.get("errors", 0),
                 "exit_code": record.get("exit_code", 0),
+                "finish_reason": record.get("finish_reason"),
                 "field_coverage": coverage,
             }
         )
@@ -48,7 +50,7 @@ def summarize(
     crawled: set[str],
     drop_alert: float,
 ) -> dict[str, Any]:
-    sources, drops = _sources(run, last, crawled, drop_alert)
+    sources, drops = source_summaries(run, last, crawled, drop_alert)
     return {
         "index": report.index,
         "previous_index": report.previous,
@@ -94,6 +96,9 @@ def render(summary: dict[str, Any]) -> str:
         )
     for source in summary.get("sources", []):
         note = "" if source["crawled"] else "  NOT COUNTED: failed or yielded nothing"
+        reason = source.get("finish_reason")
+        if reason not in (None, "finished"):
+            note += f" ({reason})"
         lines.append(
             f"  {source['source']}: {source['items']} listed ({_change(source)}), "
             f"{source['quarantined']} quarantined, {source['errors']} errors{note}"
@@ -103,4 +108,22 @@ def render(summary: dict[str, Any]) -> str:
             f"  coverage dropped: {drop['source']} {drop['field']} "
             f"{drop['previous']:.0%} → {drop['current']:.0%}"
         )
+    lines += _render_changes(summary.get("changes"))
     return "\n".join(lines)
+
+
+def _render_changes(changes: dict[str, Any] | None) -> list[str]:
+    """Facility by facility: "changed fac_…  Clinic X: name, phones"."""
+    if not changes:
+        return []
+    if "error" in changes:
+        return [f"  {changes['error']}"]
+    counts = ", ".join(f"{n} {kind}" for kind, n in changes["counts"].items())
+    lines = [f"  what changed: {counts}"]
+    for entry in changes["listed"]:
+        fields = entry.get("fields")
+        said = f": {', '.join(fields)}" if fields else ""
+        lines.append(f"    {entry['change']:<8} {entry['id']}  {entry['name'] or ''}{said}")
+    if changes["more"]:
+        lines.append(f"    … and {changes['more']:,} more, counted above")
+    return lines

@@ -1,8 +1,10 @@
-"""``iop demo``: the whole product on one machine, from nothing to a serving API.
+"""``iop demo``: the whole product on one machine, from nothing to a serving API, on real data.
 
-Starts Elasticsearch, serves the FindTreatment replica and every fixture program website on
-loopback, crawls all of them plus SAMHSA's directory file and the fixture availability
-board, resolves and merges the listings, indexes the result and serves the API.
+Starts Elasticsearch; serves on loopback the FindTreatment replica (filled with SAMHSA's real
+2024 directory) and, when ``../shared/realworld`` is there, the real program site read in place;
+crawls them, SAMHSA's directory file and the real LA County availability board (also read in
+place), resolves and merges the listings, indexes the result and serves the API. The invented
+fixture programs of the tests are not in it: a demo in real cities must show real programs.
 """
 
 from __future__ import annotations
@@ -13,32 +15,33 @@ from pathlib import Path
 from typing import Any
 
 from iop.cli import FEEDS_DIR, CommandFailed, run_iop
-from iop.paths import DATA_DIR
+from iop.paths import PROJECT_ROOT
 
-FIXTURE_SITES = DATA_DIR / "fixtures" / "sites"
-DIRECTORY_FILE = DATA_DIR / "samhsa" / "nsumhss2024_su_directory.csv"
+# The real program websites of ../shared/realworld/sites, by spider: served there in place.
+REAL_SITES = {"dmhiop": PROJECT_ROOT.parent / "shared" / "realworld" / "sites" / "dmhiop"}
 
 
-def demo_sources(stack: ExitStack) -> list[dict[str, Any]]:
-    """Every demo source, with the loopback servers it needs started on ``stack``."""
-    from crawler.sources import source_kinds
+def demo_sources(stack: ExitStack, quirks: bool = False) -> list[dict[str, Any]]:
+    """The sources of ``data/sources.toml``, the live ones pointed at their loopback stand-ins
+    (started on ``stack``): the locator replica (``quirks``: with the live API's), and real
+    sites served from their folders."""
+    from crawler.all_sources import load_sources
     from replica.findtreatment import running_replica
     from replica.static_sites import serve_site
 
-    spiders = source_kinds()
-    base_url = stack.enter_context(running_replica())
-    print(f"FindTreatment replica: {base_url}", flush=True)
-    sources: list[dict[str, Any]] = [
-        {"spider": "findtreatment", "args": {"base_url": base_url}},
-        {"spider": "samhsa_directory", "args": {"path": str(DIRECTORY_FILE)}},
-    ]
-    for site in sorted(p for p in FIXTURE_SITES.iterdir() if p.is_dir()):
-        if site.name in spiders:
-            sources.append(
-                {"spider": site.name, "args": {"base_url": stack.enter_context(serve_site(site))}}
-            )
-    if "pinon_county" in spiders:
-        sources.append({"spider": "pinon_county", "args": {}})
+    base_url = stack.enter_context(running_replica(quirks))
+    print(f"FindTreatment replica (SAMHSA's 2024 directory): {base_url}", flush=True)
+    sources = []
+    for source in load_sources():
+        spider = source["spider"]
+        if spider == "findtreatment":
+            source["args"] |= {"base_url": base_url, "survey_year": "2024"}
+        elif spider in REAL_SITES:
+            if not REAL_SITES[spider].exists():
+                print(f"{spider}: {REAL_SITES[spider]} is not there; left out", flush=True)
+                continue
+            source["args"]["base_url"] = stack.enter_context(serve_site(REAL_SITES[spider]))
+        sources.append(source)
     return sources
 
 

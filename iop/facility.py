@@ -12,6 +12,7 @@ service code that search requests name (``iop``, ``mat_buprenorphine``, ``medica
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -172,11 +173,24 @@ class Payment(Model):
     free_care: bool | None = Field(None, description="Free of charge for those who cannot pay")
 
 
-class Populations(Model):
-    """Groups a facility runs programs for."""
+class AgesAccepted(Model):
+    """The age groups a facility accepts as clients (SAMHSA's AGE category). Not the same as
+    a special program for a group (:class:`Populations`): a facility may accept young adults
+    without running a young adults' program."""
 
-    adolescents: bool | None = Field(None, description="Adolescents")
-    young_adults: bool | None = Field(None, description="Young adults")
+    ages_children_adolescents: bool | None = Field(
+        None, description="Accepts children and adolescents"
+    )
+    ages_young_adults: bool | None = Field(None, description="Accepts young adults")
+    ages_adults: bool | None = Field(None, description="Accepts adults")
+    ages_seniors: bool | None = Field(None, description="Accepts seniors")
+
+
+class Populations(Model):
+    """Groups a facility runs special programs for (SAMHSA's SG category)."""
+
+    adolescents: bool | None = Field(None, description="Adolescents' program")
+    young_adults: bool | None = Field(None, description="Young adults' program")
     seniors: bool | None = Field(None, description="Seniors")
     women: bool | None = Field(None, description="Adult women")
     men: bool | None = Field(None, description="Adult men")
@@ -323,7 +337,14 @@ class SourceRecord(Model):
 
 class Facility(Model):
     id: str = Field(description="Stable facility id")
-    name: str | None = None
+    name: str | None = Field(
+        None, description="The program's own name, as people know it (SAMHSA name2, the site's)"
+    )
+    operator: str | None = Field(
+        None,
+        description="The organisation that runs the program, when the program has a name of "
+        "its own (SAMHSA name1 beside name2)",
+    )
     alternate_names: list[str] = Field(default_factory=list)
     address: Address = Field(default_factory=Address)
     location: Location | None = None
@@ -339,6 +360,7 @@ class Facility(Model):
     therapies: Therapies = Field(default_factory=Therapies)
     schedule: Schedule = Field(default_factory=Schedule)
     payment: Payment = Field(default_factory=Payment)
+    ages: AgesAccepted = Field(default_factory=AgesAccepted)
     populations: Populations = Field(default_factory=Populations)
     languages: Languages = Field(default_factory=Languages)
     access: Access = Field(default_factory=Access)
@@ -366,6 +388,24 @@ class Facility(Model):
         if info.context == COMPACT_PROVENANCE:
             return compact_provenance(provenance)
         return plain(provenance)
+
+
+NAME_JOINER = " — "
+_LEGAL_FORM = re.compile(r"[,.]?\s+(inc|llc|l\.l\.c|pllc|pc|corp|co|ltd|lp)\.?$", re.IGNORECASE)
+
+
+def display_name(name: str | None, operator: str | None) -> str | None:
+    """The program's name with its operator, as a referrer recognises it:
+    "Turquoise Lodge Hospital — NM Department of Health". The operator is left out when it
+    says no more than the name ("Desert Mountain Healing IOP" run by "… IOP LLC")."""
+    if not operator:
+        return name
+    if not name:
+        return operator
+    bare_name, bare_operator = (_LEGAL_FORM.sub("", n).casefold().strip() for n in (name, operator))
+    if bare_operator in bare_name or bare_name in bare_operator:
+        return name
+    return f"{name}{NAME_JOINER}{operator}"
 
 
 def facility_id(source: str, ref: str) -> str:

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from iop.facility import (
     Access,
+    AgesAccepted,
     Detox,
     Facility,
     Languages,
@@ -31,6 +32,7 @@ SERVICE_GROUPS: dict[str, type[BaseModel]] = {
     "therapies": Therapies,
     "schedule": Schedule,
     "payment": Payment,
+    "ages": AgesAccepted,
     "populations": Populations,
     "languages": Languages,
     "access": Access,

@@ -62,16 +62,6 @@ F1_TITLES: dict[str, str] = {
     "AS": "Ancillary Services",
 }
 
-#: Clean ``f2`` codes for the legend categories whose API code is not known for sure
-#: (``iop.samhsa.codes()`` marks them "(unverified)" or carries a note). Replica choices.
-F2_OVERRIDES: dict[str, str] = {
-    "External Opioid Medications Source": "EOMS",
-    "External Source of AUD Medications": "EAUD",
-    "Medical Services (vaccinations)": "MSV",
-    "Sex/Gender Accepted": "GN",
-    "Facility Vaping Policy": "FVP",
-}
-
 
 def frid_for(facility_id: str) -> str:
     """The replica's stable 64-hex ``frid``: sha256 of the directory's ``facility_id``."""
@@ -106,21 +96,15 @@ def categories() -> tuple[tuple[str, str], ...]:
     """``(f2, f1)`` for every legend category, in the directory legend's order."""
     seen: dict[str, str] = {}
     for code in samhsa.codes().values():
-        f2 = api_category(code)
-        seen.setdefault(f2, F1_TITLES.get(f2, code.category))
+        seen.setdefault(code.api_category, F1_TITLES.get(code.api_category, code.category))
     return tuple(seen.items())
-
-
-def api_category(code: samhsa.Code) -> str:
-    return F2_OVERRIDES.get(code.category, code.api_category)
 
 
 @cache
 def _code_entries() -> dict[str, tuple[str, str]]:
     """``code -> (f2, label)`` for every known substance-use code."""
     return {
-        code.code: (api_category(code), _clean_label(code.label))
-        for code in samhsa.codes().values()
+        code.code: (code.api_category, _clean_label(code.label)) for code in samhsa.codes().values()
     }
 
 

@@ -11,21 +11,23 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from api.search.location import ZIP_PATTERN
 from api.search.request import SearchRequest
 from iop.geo import Point
 from iop.vocabulary import SERVICES
 
 
-def _codes_of(group: str | None, codes: list[str]) -> list[str]:
+def _codes_of(groups: tuple[str, ...] | None, codes: list[str]) -> list[str]:
     cleaned = list(dict.fromkeys(code.strip().lower() for code in codes if code.strip()))
     unknown = [code for code in cleaned if code not in SERVICES]
     if unknown:
         raise ValueError(f"unknown service code(s): {', '.join(unknown)}")
-    if group is not None:
-        outside = [code for code in cleaned if SERVICES[code].group != group]
+    if groups is not None:
+        outside = [code for code in cleaned if SERVICES[code].group not in groups]
         if outside:
-            known = ", ".join(c for c, s in SERVICES.items() if s.group == group)
-            raise ValueError(f"not {group} code(s): {', '.join(outside)}; {group} codes: {known}")
+            what = " or ".join(groups)
+            known = ", ".join(c for c, s in SERVICES.items() if s.group in groups)
+            raise ValueError(f"not {what} code(s): {', '.join(outside)}; {what} codes: {known}")
     return cleaned
 
 
@@ -36,7 +38,7 @@ class PatientLocation(BaseModel):
 
     lat: Annotated[float, Field(ge=-90, le=90)] | None = None
     lon: Annotated[float, Field(ge=-180, le=180)] | None = None
-    zip: Annotated[str, Field(pattern=r"^\d{5}$")] | None = None
+    zip: Annotated[str, Field(pattern=ZIP_PATTERN)] | None = None
     near: Annotated[str, Field(min_length=2, max_length=200)] | None = None
 
 
@@ -74,7 +76,8 @@ class PatientNeeds(BaseModel):
         description="When the patient can attend: any one of daytime, evening, weekend",
     )
     populations: list[str] = Field(
-        default_factory=list, description="Programs for these groups are preferred"
+        default_factory=list,
+        description="Programs for these groups, and facilities accepting these ages, preferred",
     )
     max_days_to_intake: int | None = Field(None, ge=0, le=365)
     accepting_new_patients: bool | None = None
@@ -90,17 +93,17 @@ class PatientNeeds(BaseModel):
     @field_validator("payment")
     @classmethod
     def _payment(cls, codes: list[str]) -> list[str]:
-        return _codes_of("payment", codes)
+        return _codes_of(("payment",), codes)
 
     @field_validator("schedule")
     @classmethod
     def _schedule(cls, codes: list[str]) -> list[str]:
-        return _codes_of("schedule", codes)
+        return _codes_of(("schedule",), codes)
 
     @field_validator("populations")
     @classmethod
     def _populations(cls, codes: list[str]) -> list[str]:
-        return _codes_of("populations", codes)
+        return _codes_of(("populations", "ages"), codes)
 
     @field_validator("languages")
     @classmethod

@@ -9,20 +9,30 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
 from api.deps import ElasticsearchDep
+from api.openapi import ADMIN_KEY_REQUIRED, BAD_PARAMETERS, UNAVAILABLE
 from api.security import require_admin
 from indexer.runs import recent_runs_search
 
-router = APIRouter(prefix="/v1/admin", tags=["admin"], dependencies=[Depends(require_admin)])
+router = APIRouter(
+    prefix="/v1/admin",
+    tags=["admin"],
+    dependencies=[Depends(require_admin)],
+    responses=ADMIN_KEY_REQUIRED | UNAVAILABLE,
+)
 
 
 class RefreshRuns(BaseModel):
     runs: list[dict[str, Any]] = Field(
-        description="Refresh summaries, newest first: status, new/changed/stale facilities, "
-        "per-source yield against the last good run, quarantine, fields whose coverage dropped"
+        description="Refresh summaries, newest first: status (and, for a failed one, the error: "
+        "which source failed and why, or which shrank and by how much), new/changed/stale "
+        "facilities, per-source yield against the last good run, quarantine, fields whose "
+        "coverage dropped, and `changes`: counts of new, changed, back and stale facilities "
+        "and the first 500 of them by id and name, a changed one with the field paths that "
+        "changed (`more`: how many were counted but not listed)"
     )
 
 
-@router.get("/runs", response_model=RefreshRuns)
+@router.get("/runs", response_model=RefreshRuns, responses=BAD_PARAMETERS)
 async def refresh_runs(
     es: ElasticsearchDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
 ) -> RefreshRuns:

@@ -8,6 +8,13 @@ from elasticsearch import NotFoundError
 from fastapi import APIRouter, Depends, HTTPException
 
 from api.deps import ElasticsearchDep, SettingsDep
+from api.openapi import (
+    BAD_PARAMETERS,
+    CURSOR_EXPIRED,
+    NOT_FOUND,
+    READ_KEY_REQUIRED,
+    UNAVAILABLE,
+)
 from api.params import SEARCH_OPENAPI, SearchParameters
 from api.read_access import require_read_key
 from api.responses import FastJSONResponse
@@ -20,7 +27,10 @@ from indexer.lifecycle import ALIAS
 from iop.facility import Facility
 
 router = APIRouter(
-    prefix="/v1/facilities", tags=["facilities"], dependencies=[Depends(require_read_key)]
+    prefix="/v1/facilities",
+    tags=["facilities"],
+    dependencies=[Depends(require_read_key)],
+    responses=READ_KEY_REQUIRED | UNAVAILABLE,
 )
 
 
@@ -45,19 +55,27 @@ def results_body(request: SearchRequest, origin: Origin, outcome: SearchOutcome)
     }
     if outcome.facets is not None:
         body["facets"] = outcome.facets
+    if outcome.relaxations is not None:
+        body["relaxations"] = outcome.relaxations
     return body
 
 
-@router.get("/search", response_model=SearchResults, openapi_extra=SEARCH_OPENAPI)
+@router.get(
+    "/search",
+    response_model=SearchResults,
+    openapi_extra=SEARCH_OPENAPI,
+    responses=BAD_PARAMETERS | CURSOR_EXPIRED,
+)
 async def search_facilities(
     es: ElasticsearchDep, settings: SettingsDep, parsed: SearchParameters
 ) -> FastJSONResponse:
     """Facilities that meet every required filter, ranked, each with the reasons for its place."""
-    outcome = await search(es, parsed.request, settings.ranking)
+    outcome = await search(es, parsed.request, settings.ranking, settings.max_radius_miles)
     return FastJSONResponse(results_body(parsed.request, parsed.origin, outcome))
 
 
-async def fetch_facility(es: ElasticsearchDep, facility_id: str) -> Facility:
+async def fetch_document(es: ElasticsearchDep, facility_id: str) -> dict[str, Any]:
+    """A facility's index document; 404 naming the id when there is none."""
     try:
         document = await es.get(index=ALIAS, id=facility_id)
     except NotFoundError as error:
@@ -66,10 +84,15 @@ async def fetch_facility(es: ElasticsearchDep, facility_id: str) -> Facility:
         raise HTTPException(
             status_code=404, detail=f"no facility with id {facility_id!r}"
         ) from None
-    return from_document(document["_source"])
+    source: dict[str, Any] = document["_source"]
+    return source
 
 
-@router.get("/{facility_id}", response_model=Facility)
+async def fetch_facility(es: ElasticsearchDep, facility_id: str) -> Facility:
+    return from_document(await fetch_document(es, facility_id))
+
+
+@router.get("/{facility_id}", response_model=Facility, responses=NOT_FOUND)
 async def get_facility(facility_id: str, es: ElasticsearchDep) -> Facility:
     """Every field of a facility, with where each came from and when (``provenance``)."""
     return await fetch_facility(es, facility_id)

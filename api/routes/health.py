@@ -10,10 +10,12 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from api.deps import ElasticsearchDep
 from api.errors import RETRY_AFTER_SECONDS
 from api.observability import ELASTICSEARCH_ERRORS
+from api.openapi import Responses
 from indexer.documents import SEARCH_FIELDS, missing_search_fields
 from indexer.lifecycle import ALIAS
 
 router = APIRouter(tags=["health"])
+NOT_READY: Responses = {503: {"description": "Not ready: the checks say which failed"}}
 
 
 @router.get("/healthz")
@@ -22,7 +24,7 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz")
+@router.get("/readyz", responses=NOT_READY)
 async def readyz(es: ElasticsearchDep) -> JSONResponse:
     """Ready to search: the cluster answers, is not red, and the alias points at an index that
     has every field searches read (an index built by an older version may lack one).

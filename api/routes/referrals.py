@@ -11,26 +11,42 @@ from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from elasticsearch import AsyncElasticsearch
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel, Field, ValidationError
 
 from api.deps import ElasticsearchDep, SettingsDep
 from api.errors import invalid_parameter
-from api.params import get_geocoder, patient_state, resolve_origin
+from api.openapi import BAD_PARAMETERS, NOT_FOUND, READ_KEY_REQUIRED, UNAVAILABLE, Responses
+from api.params import (
+    CODES_HELP,
+    _openapi_parameters,
+    codes,
+    get_geocoder,
+    patient_state,
+    resolve_origin,
+    words,
+)
 from api.read_access import require_read_key
 from api.referrals.needs import PatientNeeds
-from api.referrals.sheet import entry, render_csv, render_html
+from api.referrals.sheet import Criteria, Location, Words, entry, render_csv, render_html
 from api.responses import FastJSONResponse
 from api.routes.facilities import results_body
 from api.schemas import ReferralMatch
+from api.search.location import ZIP_PATTERN
 from api.search.service import search
 from indexer.documents import from_document
 from indexer.lifecycle import ALIAS
 from iop.facility import Facility
 from iop.geocoding import Geocoder
+from iop.vocabulary import SERVICES
 
 router = APIRouter(
-    prefix="/v1/referrals", tags=["referrals"], dependencies=[Depends(require_read_key)]
+    prefix="/v1/referrals",
+    tags=["referrals"],
+    dependencies=[Depends(require_read_key)],
+    responses=READ_KEY_REQUIRED | BAD_PARAMETERS | UNAVAILABLE,
 )
 GeocoderDep = Annotated[Geocoder | None, Depends(get_geocoder)]
 BODY = ("body",)
@@ -47,11 +63,11 @@ async def match_referral(
     )
     state = patient_state(origin, needs.state, needs.include_virtual, BODY)
     request = needs.search_request(origin.point, state, date.today(), settings.max_results)
-    outcome = await search(es, request, settings.ranking)
+    outcome = await search(es, request, settings.ranking, settings.max_radius_miles)
     body = results_body(request, origin, outcome)
     ids = [hit["id"] for hit in outcome.results]
     body["next_cursor"] = None  # a referral is one page: the best matches
-    body["sheet_url"] = "/v1/referrals/sheet?" + urlencode({"ids": ",".join(ids)}) if ids else None
+    body["sheet_url"] = sheet_url(ids, needs) if ids else None
     return FastJSONResponse(body)
 
 
@@ -71,38 +87,134 @@ def wants_csv(request: Request, format: str | None) -> bool:
     return "text/csv" in accept and "text/html" not in accept
 
 
+class SheetQuery(BaseModel):
+    """The sheet's query: the facilities, the needs it was made for (the API's parameter
+    names, so a match's ``sheet_url`` carries them), the language and the format."""
+
+    ids: str = Field(description="Facility ids, comma-separated, in the order to list")
+    lat: float | None = Field(None, ge=-90, le=90, description="Latitude: distances from it")
+    lon: float | None = Field(None, ge=-180, le=180, description="Longitude")
+    zip: str | None = Field(None, pattern=ZIP_PATTERN, description="US ZIP code, or ZIP+4")
+    near: str | None = Field(
+        None, min_length=2, max_length=200, description='A street address or "city, state"'
+    )
+    radius_miles: float | None = Field(None, gt=0, le=500, description="The search radius")
+    services: str | None = Field(None, description="Required services. " + CODES_HELP)
+    prefer: str | None = Field(None, description="Preferred services. " + CODES_HELP)
+    payment: str | None = Field(None, description="The patient's ways to pay: payment codes")
+    schedule: str | None = Field(None, description="When the patient can attend: schedule codes")
+    languages: str | None = Field(
+        None, description="Languages needed: spanish, sign_language, or languages by name"
+    )
+    populations: str | None = Field(None, description="Groups the patient belongs to")
+    max_days_to_intake: int | None = Field(None, ge=0, le=365)
+    accepting_new_patients: bool | None = None
+    include_unknown: bool = False
+    include_virtual: bool = False
+    lang: Literal["en", "es"] = Field("en", description="en (English) or es (Spanish)")
+    format: Literal["html", "csv"] | None = Field(
+        None, description="html or csv (default: by Accept)"
+    )
+
+
+POPULATION_GROUPS = ("populations", "ages")
+SHEET_PARAMETERS = [
+    {**parameter, "required": parameter["name"] == "ids"}
+    for parameter in _openapi_parameters(SheetQuery)
+]
+SHEET_FORMATS: Responses = {
+    200: {"content": {"text/csv": {}}, "description": "HTML (default) or CSV"}
+}
+
+
+def sheet_query(http: Request) -> SheetQuery:
+    try:
+        return SheetQuery.model_validate(dict(http.query_params))
+    except ValidationError as error:
+        raise RequestValidationError(
+            [{**e, "loc": ("query", *e["loc"])} for e in error.errors(include_url=False)]
+        ) from None
+
+
+def sheet_criteria(q: SheetQuery) -> Criteria:
+    """The needs the query names, every code checked against the vocabulary (422 naming it)."""
+    populations = codes("populations", q.populations)
+    outside = [c for c in populations if SERVICES[c].group not in POPULATION_GROUPS]
+    if outside:
+        message = f"not a population or age code: {', '.join(outside)}"
+        raise invalid_parameter("populations", message, q.populations)
+    return Criteria(
+        location=Location(zip=q.zip and q.zip[:5], near=q.near, lat=q.lat, lon=q.lon),
+        radius_miles=q.radius_miles,
+        services=codes("services", q.services),
+        prefer=codes("prefer", q.prefer),
+        payment=codes("payment", q.payment, "payment"),
+        schedule=codes("schedule", q.schedule, "schedule"),
+        languages=words(q.languages),
+        populations=populations,
+        max_days_to_intake=q.max_days_to_intake,
+        accepting_new_patients=q.accepting_new_patients,
+        include_unknown=q.include_unknown,
+        include_virtual=q.include_virtual,
+    )
+
+
+def sheet_url(ids: list[str], needs: PatientNeeds) -> str:
+    """The sheet of a match, carrying the needs it was made for (nothing is stored)."""
+    where = needs.location
+    query: dict[str, object] = {
+        "ids": ",".join(ids),
+        "lat": where.lat,
+        "lon": where.lon,
+        "zip": where.zip,
+        "near": where.near,
+        "radius_miles": f"{needs.radius_miles:g}",
+        "services": ",".join(needs.required_services),
+        "prefer": ",".join(needs.preferred_services),
+        "payment": ",".join(needs.payment),
+        "schedule": ",".join(needs.schedule),
+        "languages": ",".join(needs.languages),
+        "populations": ",".join(needs.populations),
+        "max_days_to_intake": needs.max_days_to_intake,
+        "accepting_new_patients": needs.accepting_new_patients,
+        "include_unknown": needs.include_unknown or None,
+        "include_virtual": needs.include_virtual or None,
+    }
+    given = {
+        name: str(value).lower() if isinstance(value, bool) else value
+        for name, value in query.items()
+        if value not in (None, "")
+    }
+    return "/v1/referrals/sheet?" + urlencode(given)
+
+
 @router.get(
     "/sheet",
     response_class=HTMLResponse,
-    responses={200: {"content": {"text/csv": {}}, "description": "HTML (default) or CSV"}},
+    responses=SHEET_FORMATS | NOT_FOUND,
+    openapi_extra={"parameters": SHEET_PARAMETERS},
 )
 async def referral_sheet(
-    request: Request,
-    es: ElasticsearchDep,
-    settings: SettingsDep,
-    geocoder: GeocoderDep,
-    ids: Annotated[str, Query(description="Facility ids, comma-separated, in the order to list")],
-    lat: Annotated[float | None, Query(ge=-90, le=90)] = None,
-    lon: Annotated[float | None, Query(ge=-180, le=180)] = None,
-    zip: Annotated[str | None, Query(pattern=r"^\d{5}$")] = None,
-    near: Annotated[str | None, Query(min_length=2, max_length=200)] = None,
-    format: Annotated[
-        Literal["html", "csv"] | None, Query(description="html or csv (default: by Accept)")
-    ] = None,
+    request: Request, es: ElasticsearchDep, settings: SettingsDep, geocoder: GeocoderDep
 ) -> Response:
-    """A printable sheet of the chosen facilities; with a location, their distances too."""
-    chosen = list(dict.fromkeys(i.strip() for i in ids.split(",") if i.strip()))
+    """A printable sheet of the chosen facilities, with the needs it was made for; with a
+    location, their distances too. ``lang=es`` prints it in Spanish."""
+    q = sheet_query(request)
+    chosen = list(dict.fromkeys(i.strip() for i in q.ids.split(",") if i.strip()))
     if not chosen:
-        raise invalid_parameter("ids", "name at least one facility id", ids)
+        raise invalid_parameter("ids", "name at least one facility id", q.ids)
     if len(chosen) > settings.referral_sheet_max:
         message = f"at most {settings.referral_sheet_max} facilities on one sheet"
         raise invalid_parameter("ids", message, len(chosen))
+    criteria = sheet_criteria(q)
     origin = None
-    if any(v is not None for v in (lat, lon, zip, near)):
-        origin = (await resolve_origin(lat, lon, zip, near, geocoder)).point
-    entries = [entry(facility, origin) for facility in await facilities_by_id(es, chosen)]
-    headers = {"Cache-Control": "no-store"}
-    if wants_csv(request, format):
+    if any(v is not None for v in (q.lat, q.lon, q.zip, q.near)):
+        origin = (await resolve_origin(q.lat, q.lon, q.zip, q.near, geocoder)).point
+    text = Words(q.lang)
+    facilities = await facilities_by_id(es, chosen)
+    entries = [entry(facility, origin, text) for facility in facilities]
+    headers = {"Cache-Control": "no-store", "Content-Language": q.lang}
+    if wants_csv(request, q.format):
         headers["Content-Disposition"] = 'attachment; filename="referral-sheet.csv"'
         return Response(render_csv(entries), media_type="text/csv", headers=headers)
-    return HTMLResponse(render_html(entries, date.today()), headers=headers)
+    return HTMLResponse(render_html(entries, criteria, text, date.today()), headers=headers)

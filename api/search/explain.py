@@ -11,30 +11,19 @@ from typing import Any
 
 from api.config import RankingWeights
 from api.search.labels import labels
+from api.search.needs import needs_of, unknown_needs
+from api.search.query import CURRENT_FIELD, confirmed_tier
 from api.search.ranking import score_parts, wait_in_words
 from api.search.request import SearchRequest, SortOrder
 from indexer.documents import RANKED_WAIT_FIELD
+from iop.facility import display_name
 from iop.geo import miles_between
 
-APPROXIMATE = {"zip_centroid": "ZIP centroid", "city_centroid": "city centroid"}
-
-
-def _unknown_filters(request: SearchRequest, source: dict[str, Any]) -> list[str]:
-    """Required filters other than services that this facility's sources have not stated."""
-    availability = source.get("availability") or {}
-    unknown = []
-    if request.ownership and not source.get("ownership"):
-        unknown.append("ownership")
-    if request.languages and not (source.get("languages") or {}).get("other"):
-        unknown.append("languages")
-    if request.max_days_to_intake is not None and availability.get("days_to_intake") is None:
-        unknown.append("max_days_to_intake")
-    if (
-        request.accepting_new_patients is not None
-        and availability.get("accepting_new_patients") is None
-    ):
-        unknown.append("accepting_new_patients")
-    return unknown
+# How far a distance is from, when the location is not the building's.
+APPROXIMATE = {
+    "zip_centroid": "distance from the ZIP's centre",
+    "city_centroid": "distance from the city's centre",
+}
 
 
 def _wait(availability: dict[str, Any]) -> dict[str, Any] | None:
@@ -53,7 +42,7 @@ def _where_words(
         return f"virtual program licensed in {state}" if state else "virtual program"
     assert distance is not None and location is not None
     precision = location.get("precision")
-    note = f" (approximate: {APPROXIMATE[precision]})" if precision in APPROXIMATE else ""
+    note = f" ({APPROXIMATE[precision]})" if precision in APPROXIMATE else ""
     return f"{distance:.1f} mi away{note}"
 
 
@@ -66,12 +55,8 @@ class Explainer:
         self.named = request.all_named_services
         self.preferred = request.preferred_services
         self.best = request.sort is SortOrder.BEST
-        self.other_filters = bool(
-            request.ownership
-            or request.languages
-            or request.max_days_to_intake is not None
-            or request.accepting_new_patients is not None
-        )
+        self.needs = len(needs_of(request))
+        self.tier = confirmed_tier(request, weights) if request.include_unknown else 0.0
 
     def __call__(self, source: dict[str, Any], es_score: float | None) -> dict[str, Any]:
         request = self.request
@@ -117,13 +102,13 @@ class Explainer:
             )
         )
         if days is not None and ranked_days is None:
-            why.append("that wait is too old to count in the ranking")
-        unknown_filters = _unknown_filters(request, source) if self.other_filters else []
-        required_unknown = [c for c in request.required_services if c in unknown] if unknown else []
-        if required_unknown or unknown_filters:
-            what = [labels(required_unknown)] if required_unknown else []
-            what += [name.replace("_", " ") for name in unknown_filters]
-            why.append(f"unknown: {', '.join(what)}")
+            why.append("that wait is too old to count in the ranking or the wait filter")
+        not_stated = unknown_needs(request, source) if request.include_unknown else []
+        confirmed = self.needs - len(not_stated)
+        if not_stated:
+            why.append(
+                f"meets {confirmed} of {self.needs} needs; not stated: {', '.join(not_stated)}"
+            )
         status = source.get("status", "active")
         if status == "stale":
             why.append("not confirmed by its sources lately (stale)")
@@ -131,6 +116,10 @@ class Explainer:
         score = None
         parts = None
         if self.best:
+            turning_away = (
+                availability.get("accepting_new_patients") is False
+                and source.get(CURRENT_FIELD) is True
+            )
             computed = score_parts(
                 distance,
                 len(preferred_offered),
@@ -139,16 +128,22 @@ class Explainer:
                 as_of_date,
                 request.today,
                 self.weights,
+                turning_away,
             )
             parts = {
                 "nearness": round(computed.nearness, 4),
                 "preferences": _rounded(computed.preferences),
                 "wait": _rounded(computed.wait),
+                "accepting": computed.accepting,
             }
-            score = round(es_score if es_score is not None else computed.total(self.weights), 4)
+            if es_score is None:
+                es_score = computed.total(self.weights) + self.tier * confirmed
+            score = round(es_score - self.tier * confirmed, 4)
         return {
             "id": source["id"],
             "name": source.get("name"),
+            "operator": source.get("operator"),
+            "display_name": display_name(source.get("name"), source.get("operator")),
             "address": source.get("address") or {},
             "location": location,
             "phones": source.get("phones") or [],
@@ -160,7 +155,9 @@ class Explainer:
             "matched_services": matched,
             "missing_services": missing,
             "unknown_services": unknown,
-            "unknown_filters": unknown_filters,
+            "not_stated": not_stated,
+            "needs_confirmed": confirmed,
+            "needs": self.needs,
             "wait": _wait(availability),
             "score": score,
             "score_parts": parts,

@@ -14,7 +14,7 @@ SHORT = {
     "iop": "IOP",
     "partial_hospitalization": "partial hospitalization",
     "otp_certified": "certified OTP",
-    "mat_accepts_outside_prescriptions": "outside MAT prescriptions",
+    "mat_accepts_outside_prescriptions": "accepts outside MAT prescriptions",
     "mat_alcohol": "alcohol MAT",
     "detox_onsite": "on-site detox",
     "daytime": "daytime",

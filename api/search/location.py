@@ -42,6 +42,8 @@ STATES = {
 }  # fmt: skip
 STATE_CODES = frozenset(STATES.values())
 ZIP_IN_TEXT = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
+# A ZIP code as a parameter takes: five digits, or ZIP+4 ("87102-1234", meaning 87102).
+ZIP_PATTERN = r"^\d{5}(-\d{4})?$"
 
 
 class LocationNotFound(ValueError):
@@ -119,7 +121,9 @@ def from_coordinates(lat: float, lon: float) -> Origin:
     return Origin(Point(lat, lon), "coordinates", "exact", None)
 
 
-def from_zip(zip5: str) -> Origin:
+def from_zip(zip_code: str) -> Origin:
+    """The centroid of a five-digit ZIP code; a ZIP+4 code is its five-digit ZIP."""
+    zip5 = zip_code[:5]
     centroid = zip_centroid(zip5)
     if centroid is None:
         raise LocationNotFound("unknown US ZIP code")

@@ -1,14 +1,23 @@
 """From a :class:`SearchRequest` to the Elasticsearch search body: a pure function.
 
-Required filters are ``filter`` clauses. Unknown never matches: a required service must be in
-``services_offered``; with ``include_unknown`` it must only be absent from
-``services_not_offered``. ``sort=best`` scores with ``should`` clauses that add up, each one a
-part a referrer can read back (see :mod:`api.search.ranking`):
+Required filters are the request's needs (:mod:`api.search.needs`), as ``filter`` clauses.
+Unknown never matches: a required service must be in ``services_offered``; with
+``include_unknown`` it must only be absent from ``services_not_offered``, and facilities that
+confirm every need rank first, then those with unknowns by how many needs they confirm (a
+``constant_score`` tier per confirmed need, above anything the rest of the score can add).
+
+``sort=best`` scores with ``should`` clauses that add up, each one a part a referrer can read
+back (see :mod:`api.search.ranking`):
 
 * nearness: a ``gauss`` decay on ``point`` (virtual programs get none),
-* preferences: an equal share of ``weights.preferences`` per preferred service offered,
-* wait: a ``gauss`` on days to intake multiplied by a ``gauss`` on the age of its ``as_of``,
-  so a two-day wait stated months ago counts for less than one stated yesterday.
+* preferences: ``weights.preferences`` per preferred service offered,
+* wait: a ``gauss`` on the current days to intake multiplied by a ``gauss`` on the age of its
+  ``as_of``, so a two-day wait stated weeks ago counts for less than one stated yesterday,
+* accepting: ``weights.accepting`` unless the facility currently says it is not accepting new
+  patients, so a program that turns patients away ranks below one whose wait is unknown.
+
+With ``facets``, the needs move to ``post_filter`` and each facet group counts with every need
+but its own (disjunctive facets): the counts say what choosing another value would give.
 
 No scripts: the distribution this runs on has no painless.
 """
@@ -18,24 +27,40 @@ from __future__ import annotations
 from typing import Any
 
 from api.config import RankingWeights
+from api.search.needs import (
+    ACCEPTING_FACET,
+    ACCEPTING_FIELD,
+    LANGUAGES_FACET,
+    OWNERSHIP_FACET,
+    WAIT_FACET,
+    Need,
+    either,
+    missing,
+    needs_of,
+)
 from api.search.ranking import DECAY_AT_SCALE
 from api.search.request import SearchRequest, SortOrder
 from indexer.documents import RADIUS_FIELD, RANKED_WAIT_FIELD
 from iop.facility import FacilityStatus, Ownership
-from iop.vocabulary import SERVICES
+from iop.vocabulary import SERVICE_GROUPS, SERVICES
 
 # Counting every match of a wide search costs more than the search; beyond this many the
 # total is a lower bound ("1,000+"), which is all a referrer needs to know.
 EXACT_TOTAL_UP_TO = 1000
 WAIT_FIELD = "availability.days_to_intake"
 WAIT_AS_OF_FIELD = "availability.as_of"
-ACCEPTING_FIELD = "availability.accepting_new_patients"
+CURRENT_FIELD = "availability_is_current"
 VIRTUAL = {"term": {"access.virtual_only": True}}
+# Says, in a statement recent enough to count, that it is not accepting new patients.
+TURNING_AWAY = {
+    "bool": {"filter": [{"term": {ACCEPTING_FIELD: False}}, {"term": {CURRENT_FIELD: True}}]}
+}
 
 # What a hit needs to be explained; the rest of a facility stays in Elasticsearch.
 SOURCE_FIELDS = [
     "id",
     "name",
+    "operator",
     "address",
     "location",
     "phones",
@@ -44,6 +69,7 @@ SOURCE_FIELDS = [
     "status",
     "availability",
     RANKED_WAIT_FIELD,
+    CURRENT_FIELD,
     "access.virtual_only",
     "access.licensed_states",
     "languages.other",
@@ -56,79 +82,39 @@ MAX_DAYS_FACET = (7, 14, 30)
 ZERO = {"field_value_factor": {"field": WAIT_FIELD, "factor": 0, "missing": 0}}
 
 
-def _missing(field: str) -> dict[str, Any]:
-    return {"bool": {"must_not": [{"exists": {"field": field}}]}}
+def confirmed_tier(request: SearchRequest, weights: RankingWeights) -> float:
+    """What each confirmed need adds with ``include_unknown``: more than any other score."""
+    return float(10 ** len(str(int(weights.most(len(request.preferred_services))))))
 
 
-def _or_unknown(clause: dict[str, Any], field: str, include_unknown: bool) -> dict[str, Any]:
-    if not include_unknown:
-        return clause
-    return {"bool": {"should": [clause, _missing(field)], "minimum_should_match": 1}}
-
-
-def service_filter(code: str, include_unknown: bool) -> dict[str, Any]:
-    if include_unknown:
-        return {"bool": {"must_not": [{"term": {"services_not_offered": code}}]}}
-    return {"term": {"services_offered": code}}
-
-
-def any_service_filter(codes: tuple[str, ...], include_unknown: bool) -> dict[str, Any]:
-    if include_unknown:
-        # At least one of them is not known to be missing.
-        all_missing = [{"term": {"services_not_offered": code}} for code in codes]
-        return {"bool": {"must_not": [{"bool": {"filter": all_missing}}]}}
-    return {"terms": {"services_offered": list(codes)}}
-
-
-def ownership_values(choices: tuple[str, ...]) -> list[str]:
-    """``public`` / ``private`` stand for every kind of their sector."""
-    values: list[str] = []
-    for choice in choices:
-        kinds = [k.value for k in Ownership if choice in (k.value, k.sector)]
-        values += [kind for kind in kinds if kind not in values]
-    return values
-
-
-def language_variants(name: str) -> list[str]:
-    """Language names are stored as English names ("Vietnamese"); match the usual spellings."""
-    return list(dict.fromkeys([name, name.strip().title(), name.strip().capitalize()]))
-
-
-def _where(request: SearchRequest) -> dict[str, Any]:
+def where(request: SearchRequest, radius_miles: float | None = None) -> dict[str, Any]:
     origin = {"lat": request.origin.lat, "lon": request.origin.lon}
-    near = {"geo_distance": {"distance": f"{request.radius_miles}mi", RADIUS_FIELD: origin}}
+    miles = request.radius_miles if radius_miles is None else radius_miles
+    near = {"geo_distance": {"distance": f"{miles}mi", RADIUS_FIELD: origin}}
     in_person = {"bool": {"filter": [near], "must_not": [VIRTUAL]}}
     if not request.include_virtual or request.patient_state is None:
         return in_person
-    licensed = _or_unknown(
-        {"term": {"access.licensed_states": request.patient_state}},
-        "access.licensed_states",
-        request.include_unknown,
-    )
+    licensed: dict[str, Any] = {"term": {"access.licensed_states": request.patient_state}}
+    if request.include_unknown:
+        licensed = either(licensed, missing("access.licensed_states"))
     virtual = {"bool": {"filter": [VIRTUAL, licensed]}}
     return {"bool": {"should": [in_person, virtual], "minimum_should_match": 1}}
 
 
-def filters(request: SearchRequest) -> list[dict[str, Any]]:
-    unknown_ok = request.include_unknown
-    clauses: list[dict[str, Any]] = [_where(request)]
+def scope(request: SearchRequest, radius_miles: float | None = None) -> list[dict[str, Any]]:
+    """Where, and which listings: the part of the filters that is not a need."""
+    clauses: list[dict[str, Any]] = [where(request, radius_miles)]
     if not request.include_stale:
         clauses.append({"term": {"status": FacilityStatus.ACTIVE.value}})
-    clauses += [service_filter(code, unknown_ok) for code in request.required_services]
-    clauses += [any_service_filter(group, unknown_ok) for group in request.any_of_services]
-    if request.ownership:
-        owned = {"terms": {"ownership": ownership_values(request.ownership)}}
-        clauses.append(_or_unknown(owned, "ownership", unknown_ok))
-    for name in request.languages:
-        spoken = {"terms": {"languages.other": language_variants(name)}}
-        clauses.append(_or_unknown(spoken, "languages.other", unknown_ok))
-    if request.max_days_to_intake is not None:
-        soon = {"range": {WAIT_FIELD: {"lte": request.max_days_to_intake}}}
-        clauses.append(_or_unknown(soon, WAIT_FIELD, unknown_ok))
-    if request.accepting_new_patients is not None:
-        accepting = {"term": {ACCEPTING_FIELD: request.accepting_new_patients}}
-        clauses.append(_or_unknown(accepting, ACCEPTING_FIELD, unknown_ok))
     return clauses
+
+
+def need_clauses(request: SearchRequest, needs: list[Need]) -> list[dict[str, Any]]:
+    return [need.clause(request.include_unknown) for need in needs]
+
+
+def filters(request: SearchRequest) -> list[dict[str, Any]]:
+    return [*scope(request), *need_clauses(request, needs_of(request))]
 
 
 def distance_sort(request: SearchRequest) -> dict[str, Any]:
@@ -140,6 +126,16 @@ def distance_sort(request: SearchRequest) -> dict[str, Any]:
             "distance_type": "arc",
         }
     }
+
+
+def tier_clauses(request: SearchRequest, weights: RankingWeights) -> list[dict[str, Any]]:
+    """With ``include_unknown``: a tier per need a facility confirms (none without it)."""
+    if not request.include_unknown:
+        return []
+    tier = confirmed_tier(request, weights)
+    return [
+        {"constant_score": {"filter": need.confirmed, "boost": tier}} for need in needs_of(request)
+    ]
 
 
 def score_clauses(request: SearchRequest, weights: RankingWeights) -> list[dict[str, Any]]:
@@ -164,12 +160,10 @@ def score_clauses(request: SearchRequest, weights: RankingWeights) -> list[dict[
     if request.include_virtual:
         nearness = {"filter": {"bool": {"must_not": [VIRTUAL]}}, **nearness}
     functions: list[dict[str, Any]] = [nearness]
-    if request.preferred_services:
-        share = weights.preferences / len(request.preferred_services)
-        functions += [
-            {"filter": {"term": {"services_offered": code}}, "weight": share}
-            for code in request.preferred_services
-        ]
+    functions += [
+        {"filter": {"term": {"services_offered": code}}, "weight": weights.preferences}
+        for code in request.preferred_services
+    ]
     if request.include_virtual:
         functions.append({"filter": VIRTUAL, **ZERO})
     relevance = {
@@ -209,41 +203,97 @@ def score_clauses(request: SearchRequest, weights: RankingWeights) -> list[dict[
             "boost_mode": "replace",
         }
     }
-    return [relevance, wait]
+    accepting = {
+        "constant_score": {
+            "filter": {"bool": {"must_not": [TURNING_AWAY]}},
+            "boost": weights.accepting,
+        }
+    }
+    return [relevance, wait, accepting]
 
 
 def sort_clauses(request: SearchRequest) -> list[Any]:
     tie_break = {"id": "asc"}
+    tiers = [{"_score": "desc"}] if request.include_unknown else []
     if request.sort is SortOrder.DISTANCE:
-        return [distance_sort(request), tie_break]
+        return [*tiers, distance_sort(request), tie_break]
     if request.sort is SortOrder.WAIT:
         wait = {RANKED_WAIT_FIELD: {"order": "asc", "missing": "_last"}}
-        return [wait, distance_sort(request), tie_break]
+        return [*tiers, wait, distance_sort(request), tie_break]
     return [{"_score": "desc"}, distance_sort(request), tie_break]
 
 
-def facet_aggregations() -> dict[str, Any]:
-    """Counts a UI shows beside each filter, over the facilities the filters match."""
-    return {
-        "services_offered": {"terms": {"field": "services_offered", "size": len(SERVICES)}},
-        "ownership": {"terms": {"field": "ownership", "size": len(Ownership)}},
-        "ownership_sector": {"terms": {"field": "ownership_sector", "size": 2}},
-        "languages": {"terms": {"field": "languages.other", "size": 50}},
-        "accepting_new_patients": {"terms": {"field": ACCEPTING_FIELD, "size": 2}},
-        "max_days_to_intake": {
+def _counts(field: str, size: int, include: list[str] | None = None) -> dict[str, Any]:
+    terms: dict[str, Any] = {"field": field, "size": size}
+    if include is not None:
+        terms["include"] = include
+    return {"terms": terms}
+
+
+def _facet_counts() -> dict[str, dict[str, Any]]:
+    """Each facet's aggregation, by the facet group whose needs leave its counts. A service's
+    group is its group in the vocabulary; languages by name join the ``languages`` group."""
+    groups: dict[str, dict[str, Any]] = {
+        group: {
+            f"services_offered.{group}": _counts(
+                "services_offered",
+                len(SERVICES),
+                [code for code, service in SERVICES.items() if service.group == group],
+            )
+        }
+        for group in SERVICE_GROUPS
+    }
+    groups.setdefault(OWNERSHIP_FACET, {}).update(
+        ownership=_counts("ownership", len(Ownership)),
+        ownership_sector=_counts("ownership_sector", 2),
+    )
+    groups.setdefault(LANGUAGES_FACET, {}).update(languages=_counts("languages.other", 50))
+    groups.setdefault(ACCEPTING_FACET, {}).update(
+        accepting_new_patients=_counts(ACCEPTING_FIELD, 2)
+    )
+    groups.setdefault(WAIT_FACET, {}).update(
+        max_days_to_intake={
             "range": {
-                "field": WAIT_FIELD,
+                "field": RANKED_WAIT_FIELD,
                 "keyed": True,
                 "ranges": [{"key": str(days), "to": days + 1} for days in MAX_DAYS_FACET],
             }
-        },
+        }
+    )
+    return groups
+
+
+def facet_aggregations(request: SearchRequest) -> dict[str, Any]:
+    """Counts a UI shows beside each filter: each group counted over the facilities that meet
+    every need but the group's own. Groups no need belongs to share one aggregation."""
+    needs = needs_of(request)
+    facet_groups = {need.facet for need in needs}
+    aggregations: dict[str, Any] = {}
+    unfiltered: dict[str, Any] = {}
+    for group, counts in _facet_counts().items():
+        if group not in facet_groups:
+            unfiltered.update(counts)
+            continue
+        others = [need.clause(request.include_unknown) for need in needs if need.facet != group]
+        aggregations[f"facet:{group}"] = {
+            "filter": {"bool": {"filter": others}},
+            "aggs": counts,
+        }
+    aggregations["facet:"] = {
+        "filter": {"bool": {"filter": need_clauses(request, needs)}},
+        "aggs": unfiltered,
     }
+    return aggregations
 
 
 def search_body(request: SearchRequest, weights: RankingWeights) -> dict[str, Any]:
-    query: dict[str, Any] = {"bool": {"filter": filters(request)}}
+    needs = [] if request.facets else need_clauses(request, needs_of(request))
+    query: dict[str, Any] = {"bool": {"filter": [*scope(request), *needs]}}
+    should = tier_clauses(request, weights)
     if request.sort is SortOrder.BEST:
-        query["bool"]["should"] = score_clauses(request, weights)
+        should += score_clauses(request, weights)
+    if should:
+        query["bool"]["should"] = should
     body: dict[str, Any] = {
         "size": request.limit,
         "query": query,
@@ -254,5 +304,29 @@ def search_body(request: SearchRequest, weights: RankingWeights) -> dict[str, An
     if request.page is not None:
         body["search_after"] = list(request.page.search_after)
     if request.facets:
-        body["aggs"] = facet_aggregations()
+        body["post_filter"] = {"bool": {"filter": need_clauses(request, needs_of(request))}}
+        body["aggs"] = facet_aggregations(request)
     return body
+
+
+def relaxation_body(request: SearchRequest, wider_radius_miles: float) -> dict[str, Any]:
+    """Counts that say why a search found few: for each need, the facilities that meet every
+    other need, and of those the ones whose sources have not stated it; and the facilities
+    that meet every need within a wider radius."""
+    needs = needs_of(request)
+    clauses = need_clauses(request, needs)
+    in_radius = where(request)
+    aggregations: dict[str, Any] = {}
+    for i, need in enumerate(needs):
+        others = [in_radius, *clauses[:i], *clauses[i + 1 :]]
+        aggregations[f"without:{i}"] = {
+            "filter": {"bool": {"filter": others}},
+            "aggs": {"unknown": {"filter": need.unknown}},
+        }
+    aggregations["wider"] = {"filter": {"bool": {"filter": clauses}}}
+    return {
+        "size": 0,
+        "query": {"bool": {"filter": scope(request, wider_radius_miles)}},
+        "track_total_hits": False,
+        "aggs": aggregations,
+    }

@@ -24,17 +24,22 @@ def gauss(distance_from_origin: float, scale: float, decay: float = DECAY_AT_SCA
 
 @dataclass(frozen=True)
 class ScoreParts:
-    """Each part in [0, 1]; ``None`` when there is nothing to score (no preference, no wait)."""
+    """Each part in [0, 1] (``preferences``: the share of preferred services offered);
+    ``None`` when there is nothing to score (no preference, no wait). ``accepting`` is 0 when
+    the facility currently says it is not accepting new patients, else 1."""
 
     nearness: float
     preferences: float | None
     wait: float | None
+    accepting: float
+    preferred_offered: int = 0
 
     def total(self, weights: RankingWeights) -> float:
         return (
             weights.distance * self.nearness
-            + weights.preferences * (self.preferences or 0.0)
+            + weights.preferences * self.preferred_offered
             + weights.wait * (self.wait or 0.0)
+            + weights.accepting * self.accepting
         )
 
 
@@ -58,13 +63,18 @@ def score_parts(
     as_of: date | None,
     today: date,
     weights: RankingWeights,
+    turning_away: bool = False,
 ) -> ScoreParts:
+    """``days_to_intake`` is the current wait only (an old one does not count);
+    ``turning_away``: the facility currently says it is not accepting new patients."""
     return ScoreParts(
         nearness=0.0
         if distance_miles is None
         else gauss(distance_miles, weights.distance_half_miles),
         preferences=preferred_offered / preferred_asked if preferred_asked else None,
         wait=wait_worth(days_to_intake, as_of, today, weights),
+        accepting=0.0 if turning_away else 1.0,
+        preferred_offered=preferred_offered,
     )
 
 

@@ -14,9 +14,13 @@ from elasticsearch import AsyncElasticsearch, NotFoundError
 from api.config import RankingWeights
 from api.search.cursor import encode_cursor
 from api.search.explain import Explainer
-from api.search.query import search_body
+from api.search.needs import needs_of
+from api.search.query import relaxation_body, search_body
 from api.search.request import SearchRequest
 from indexer.lifecycle import ALIAS
+
+# Fewer matches than this, and the answer says what each filter keeps out.
+FEW = 3
 
 # Of a search response, only what a page of results is made from: Elasticsearch writes less
 # and the API parses less.
@@ -36,10 +40,14 @@ class SearchOutcome:
     results: list[dict[str, Any]]
     next_cursor: str | None
     facets: dict[str, dict[str, int]] | None
+    relaxations: list[dict[str, Any]] | None = None
 
 
 async def search(
-    es: AsyncElasticsearch, request: SearchRequest, weights: RankingWeights
+    es: AsyncElasticsearch,
+    request: SearchRequest,
+    weights: RankingWeights,
+    max_radius_miles: float = 500.0,
 ) -> SearchOutcome:
     body = search_body(request, weights)
     body["size"] = request.limit + 1  # one more than asked tells whether a next page exists
@@ -58,24 +66,89 @@ async def search(
     if more and page:
         next_cursor = encode_cursor(request, page[-1]["_index"], page[-1]["sort"])
     facets = _facets(response["aggregations"]) if request.facets else None
+    total = response["hits"]["total"]["value"]
+    relaxations = None
+    if total < FEW and request.page is None and needs_of(request):
+        relaxations = await relax(es, request, max_radius_miles)
     return SearchOutcome(
-        total=response["hits"]["total"]["value"],
+        total=total,
         total_is_exact=response["hits"]["total"]["relation"] == "eq",
         results=results,
         next_cursor=next_cursor,
         facets=facets,
+        relaxations=relaxations,
     )
 
 
-def _facets(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
-    facets: dict[str, dict[str, int]] = {}
-    for name, aggregation in aggregations.items():
-        buckets = aggregation["buckets"]
-        if isinstance(buckets, dict):  # keyed range buckets
-            facets[name] = {key: bucket["doc_count"] for key, bucket in buckets.items()}
-        else:
-            facets[name] = {
-                str(bucket.get("key_as_string", bucket["key"])): bucket["doc_count"]
-                for bucket in buckets
+async def relax(
+    es: AsyncElasticsearch, request: SearchRequest, max_radius_miles: float
+) -> list[dict[str, Any]]:
+    """For each need, how many facilities meet every other one, and how many of those have
+    not stated it; and how many meet every need within twice the radius."""
+    wider = min(request.radius_miles * 2, max_radius_miles)
+    response = await es.search(index=ALIAS, **relaxation_body(request, wider))
+    aggregations = response["aggregations"]
+    relaxations = []
+    for i, need in enumerate(needs_of(request)):
+        without = aggregations[f"without:{i}"]["doc_count"]
+        unknown = aggregations[f"without:{i}"]["unknown"]["doc_count"]
+        relaxations.append(
+            {
+                "parameter": need.parameter,
+                "value": need.value,
+                "label": need.label,
+                "matches_without": without,
+                "matches_unknown": unknown,
+                "words": relaxation_words(need.label, without, unknown),
             }
+        )
+    if wider > request.radius_miles:
+        found = aggregations["wider"]["doc_count"]
+        relaxations.append(
+            {
+                "parameter": "radius_miles",
+                "value": f"{wider:g}",
+                "label": f"within {wider:g} miles",
+                "matches_without": found,
+                "matches_unknown": 0,
+                "words": f"{programs(found)} within {wider:g} miles",
+            }
+        )
+    return relaxations
+
+
+def programs(count: int) -> str:
+    return f"{count} program{'' if count == 1 else 's'} match{'es' if count == 1 else ''}"
+
+
+def relaxation_words(label: str, without: int, unknown: int) -> str:
+    """ "2 programs match everything except evening, which they have not stated" """
+    if without == 0:
+        return f"none match even without {label}"
+    said = f"{programs(without)} everything except {label}"
+    if unknown == without:
+        return f"{said}, which {'it has' if without == 1 else 'they have'} not stated"
+    if unknown:
+        return f"{said}; {unknown} of them {'has' if unknown == 1 else 'have'} not stated it"
+    return said
+
+
+def _facets(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """The facets, whichever facet group's aggregation counted them."""
+    facets: dict[str, dict[str, int]] = {}
+    for group in aggregations.values():
+        for name, aggregation in group.items():
+            if not isinstance(aggregation, dict) or "buckets" not in aggregation:
+                continue
+            buckets = aggregation["buckets"]
+            counted = facets.setdefault(name.split(".", 1)[0], {})
+            if isinstance(buckets, dict):  # keyed range buckets
+                counted.update({key: bucket["doc_count"] for key, bucket in buckets.items()})
+            else:
+                counted.update(
+                    {
+                        str(bucket.get("key_as_string", bucket["key"])): bucket["doc_count"]
+                        for bucket in buckets
+                    }
+                )
     return facets

@@ -2,8 +2,8 @@
 
 Only listings sharing a blocking key (ZIP code, phone number or website domain) are
 compared, so a national crawl compares thousands of pairs, not millions. Two listings of the
-same source are joined only when they are the same name at the same street address — SAMHSA
-lists one site once per program that way — otherwise a source that lists two entries has
+same source are joined only when they are the same names at the same street address and suite
+— SAMHSA lists one program twice that way — otherwise a source that lists two entries has
 told us they differ, and no chain of matches through other sources may join them.
 """
 
@@ -36,7 +36,15 @@ def blocking_keys(listing: Facility) -> Iterator[str]:
 
 
 def same_name_same_address(a: Facility, b: Facility) -> bool:
-    return bool(a.name) and name_key(a.name) == name_key(b.name) and address_score(a, b) == 1.0
+    """One program listed twice: the same names (program and operator) at the same street
+    address and suite. Two programs at one address are two facilities."""
+    return (
+        bool(a.name)
+        and name_key(a.name) == name_key(b.name)
+        and name_key(a.operator) == name_key(b.operator)
+        and name_key(a.address.street2) == name_key(b.address.street2)
+        and address_score(a, b) == 1.0
+    )
 
 
 def candidate_pairs(listings: list[Facility]) -> set[tuple[int, int]]:

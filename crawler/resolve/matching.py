@@ -83,10 +83,12 @@ def precise_miles_apart(a: Facility, b: Facility) -> float | None:
 def evidence(a: Facility, b: Facility) -> Evidence:
     names_a = [name_key(n) for n in [a.name, *a.alternate_names] if n]
     names_b = [name_key(n) for n in [b.name, *b.alternate_names] if n]
-    name = max(
-        (fuzz.token_set_ratio(x, y) / 100 for x in names_a for y in names_b if x and y),
-        default=0.0,
-    )
+    # An operator's name may be what another source calls the program (a site named for its
+    # organisation), but two programs of one operator are not the same by that name.
+    pairs = [(x, y) for x in names_a for y in names_b]
+    pairs += [(name_key(a.operator), y) for y in names_b] if a.operator else []
+    pairs += [(x, name_key(b.operator)) for x in names_a] if b.operator else []
+    name = max((fuzz.token_set_ratio(x, y) / 100 for x, y in pairs if x and y), default=0.0)
     phones_a = {p.number for p in a.phones}
     phone = 1.0 if phones_a & {p.number for p in b.phones} else 0.0
     domain_a = website_domain(a.website)

@@ -2,8 +2,9 @@
 
 Each field path a listing states (its provenance keys) is taken from the listing that
 :mod:`crawler.resolve.precedence` ranks first for that path; the merged facility records
-that listing's provenance for it. Phones, other names and sources are unions; first seen is
-the earliest sighting and last seen the latest.
+that listing's provenance for it; between listings of one kind of source, one that says yes
+wins over one that says no. Phones, other names and sources are unions; first seen is the
+earliest sighting and last seen the latest.
 """
 
 from __future__ import annotations
@@ -62,7 +63,9 @@ def ranked(listings: list[Facility], path: str, kind_of: KindOf) -> list[Facilit
             stating,
             key=lambda x: (PRECISION_RANK[x.location.precision] if x.location else 9, kind_rank(x)),
         )
-    return sorted(stating, key=kind_rank)
+    # Between sources of one kind, a yes beats a no: SAMHSA lists one program twice with
+    # different codes, and the directory import reads such a program as the union of both.
+    return sorted(stating, key=lambda x: (kind_rank(x), get_path(x, path) is not True))
 
 
 def merge(facility_id: str, listings: list[Facility], kind_of: KindOf) -> Facility:

@@ -4,9 +4,10 @@ Sources are of three kinds (a spider's ``source_kind``): ``directory`` (SAMHSA's
 directory and locator, state directories), ``website`` (the program's own site) and
 ``board`` (availability boards).
 
-* Services SAMHSA codes (levels of care, medications, detox, payment, populations,
-  languages, ownership, accreditations, telehealth): directory first — a surveyed code beats
-  a guess read from prose — then the program's website, then boards.
+* Services SAMHSA codes (levels of care, medications, detox, payment, ages accepted,
+  populations, languages, ownership, accreditations, telehealth) and the operator: directory
+  first — a surveyed code beats a guess read from prose — then the program's website, then
+  boards.
 * How to reach the program and what it is like (name, phones, website, schedule, therapies,
   intake): the program's own website first, then directories, then boards.
 * Address: directory first (standardised), then website, then board.
@@ -36,6 +37,7 @@ GROUP_ORDER: dict[str, tuple[SourceKind, ...]] = {
     "medications": DIRECTORY_FIRST,
     "detox": DIRECTORY_FIRST,
     "payment": DIRECTORY_FIRST,
+    "ages": DIRECTORY_FIRST,
     "populations": DIRECTORY_FIRST,
     "languages": DIRECTORY_FIRST,
     "ownership": DIRECTORY_FIRST,
@@ -43,6 +45,7 @@ GROUP_ORDER: dict[str, tuple[SourceKind, ...]] = {
     "access": DIRECTORY_FIRST,
     "address": DIRECTORY_FIRST,
     "name": WEBSITE_FIRST,
+    "operator": DIRECTORY_FIRST,
     "alternate_names": WEBSITE_FIRST,
     "phones": WEBSITE_FIRST,
     "website": WEBSITE_FIRST,

@@ -43,10 +43,14 @@ class FindTreatmentSpider(scrapy.Spider):
         base_url: str = DEFAULT_BASE_URL,
         states: str | None = None,
         service_codes: str = "",
+        survey_year: str | None = None,
         **kwargs: Any,
     ) -> None:
+        """``survey_year``: the SAMHSA survey the API serves, when known (the API does not
+        say), so facts carry its date rather than none."""
         super().__init__(**kwargs)
         self.base_url = base_url.rstrip("/")
+        self.as_of = samhsa.survey_as_of(survey_year)
         self.states = frozenset(states.upper().split(",")) if states else None
         self.service_codes = service_codes
 
@@ -102,9 +106,10 @@ class FindTreatmentSpider(scrapy.Spider):
         if not ref:
             stats.inc_value("findtreatment/missing_frid")
             ref = derived_ref(row)
+        name, operator = samhsa.program_and_operator(row.get("name1"), row.get("name2"))
         facts: dict[str, Any] = {
-            "name": row.get("name1"),
-            "alternate_names": [row["name2"]] if row.get("name2") else None,
+            "name": name,
+            "operator": operator,
             "address.street1": row.get("street1"),
             "address.street2": row.get("street2"),
             "address.city": row.get("city"),
@@ -119,18 +124,24 @@ class FindTreatmentSpider(scrapy.Spider):
         else:
             codes = []
             for service in row["services"]:
+                category = service.get("f2") or ""
                 for label in (service.get("f3") or "").split(";"):
                     if not label.strip():
                         continue
-                    code = samhsa.code_for_label(label)
+                    code = samhsa.code_for_label(label, category)
                     if code is None:
                         stats.inc_value("findtreatment/unknown_service_label")
-                        self.logger.debug("unknown service label %r (%s)", label, service.get("f2"))
+                        self.logger.debug("unknown service label %r (%s)", label, category)
                     else:
                         codes.append(code)
             facts.update(samhsa.facts_from_codes(codes))
         return build_facility(
-            source=self.source, ref=ref, url=url, fetched_at=fetched_at, facts=facts
+            source=self.source,
+            ref=ref,
+            url=url,
+            fetched_at=fetched_at,
+            facts=facts,
+            as_of=self.as_of,
         )
 
 

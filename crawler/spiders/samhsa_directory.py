@@ -9,10 +9,14 @@ phone, intake1, intake2, intake1a, intake2a, service_code_info`` (codes mapped b
 * ZIPs that lost their leading zeros (New England, NJ, PR): read as text, padded by the
   addresses pipeline.
 * Phones with extensions (``251-847-2223 x287``): kept by the phones pipeline.
-* Rows repeating name + street + ZIP (case and spacing aside): one site with several
-  programs, so ONE facility with the union of their codes and all their phones; its ref is the
-  lowest ``facility_id`` of the group, stable while that row stays. Counted as
-  ``samhsa_directory/repeated_rows_merged``.
+* Rows repeating name1 + name2 + street + suite + ZIP (case and spacing aside): one program
+  listed twice, so ONE facility with the union of their codes and all their phones; its ref is
+  the lowest ``facility_id`` of the group, stable while that row stays. Counted as
+  ``samhsa_directory/repeated_rows_merged``. Programs at one address with names of their own
+  ("Akeela Outpatient Services", "Women and Families Programs") or in different suites stay
+  apart: each has its own codes, and a union would give one program the other's services.
+* ``name2``, when given, is the program's own name and ``name1`` its operator
+  (:func:`iop.samhsa.program_and_operator`).
 * Rows that are no facility (empty rows, the legend lines at the end of the file, words in
   ``service_code_info``): quarantined with the reason in ``extras.source_problems``.
 
@@ -40,6 +44,8 @@ from iop.facility import Facility, Location, LocationPrecision, Phone, PhoneKind
 from iop.paths import SAMHSA_DIR
 
 DEFAULT_COORDINATES = SAMHSA_DIR / "nsumhss2024_su_coordinates.csv"
+# The survey the directory file in data/samhsa/ comes from: its facts held in that year.
+DIRECTORY_SURVEY_YEAR = "2024"
 DATA_COLUMNS = (
     "name1",
     "name2",
@@ -69,9 +75,16 @@ class SamhsaDirectorySpider(TabularSpider):
     source = "samhsa_directory"
     source_kind = SourceKind.DIRECTORY
 
-    def __init__(self, path: str, coordinates: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        path: str,
+        coordinates: str | None = None,
+        survey_year: str = DIRECTORY_SURVEY_YEAR,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.path = path
+        self.as_of = samhsa.survey_as_of(survey_year)
         # ``coordinates=""`` imports without borrowed coordinates (every location a centroid).
         self.coordinates = DEFAULT_COORDINATES if coordinates is None else coordinates
         self.locations: dict[str, Location] = {}
@@ -112,16 +125,17 @@ class SamhsaDirectorySpider(TabularSpider):
                 fetched_at=fetched_at,
                 facts={**self.site_facts(group), **samhsa.facts_from_codes(codes)},
                 extras=extras,
+                as_of=self.as_of,
             )
 
     def site_facts(self, group: list[Row]) -> dict[str, Any]:
         first = group[0]
-        alternate_names = list(dict.fromkeys(row["name2"] for row in group if row["name2"]))
+        name, operator = samhsa.program_and_operator(first["name1"], first["name2"])
         return {
-            "name": first["name1"],
-            "alternate_names": alternate_names or None,
+            "name": name,
+            "operator": operator,
             "address.street1": first["street1"],
-            "address.street2": next((row["street2"] for row in group if row["street2"]), None),
+            "address.street2": first["street2"] or None,
             "address.city": first["city"],
             "address.state": first["state"],
             "address.postal_code": first["zip"],
@@ -161,12 +175,14 @@ def locations_by_id(rows: list[Row]) -> dict[str, Location]:
 
 
 def site_key(row: Row) -> tuple[str, ...]:
-    """Rows of one site share name, street and ZIP; a row without a name is its own group."""
+    """Rows of one program share both names, street, suite and ZIP; a row without a name is
+    its own group."""
     if not row.get("name1", "").strip():
         return ("row", row["facility_id"])
     zip_digits = row["zip"].strip()
     zip5 = zip_digits.zfill(5) if zip_digits.isdigit() else zip_digits
-    return ("site", normal(row["name1"]), normal(row["street1"]), zip5)
+    names = (normal(row["name1"]), normal(row["name2"]))
+    return ("site", *names, normal(row["street1"]), normal(row["street2"]), zip5)
 
 
 def row_order(row: Row) -> tuple[int, str]:

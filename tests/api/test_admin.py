@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
@@ -12,7 +13,11 @@ from api.config import Settings
 from api.main import create_app
 from api.security import AdminSettings, get_admin_settings, key_hash
 from indexer import lifecycle
+from indexer.refresh import CrawlStep, refresh
 from indexer.runs import save_run
+from indexer.settings import IndexerSettings
+from iop.facility import Facility
+from tests.indexer.conftest import seen, write_crawl
 
 KEY = "correct horse battery staple"
 OTHER_KEY = "a second admin key"
@@ -60,3 +65,42 @@ def test_admin_is_closed_when_no_key_is_configured(elasticsearch_url: str) -> No
     with TestClient(app) as client:
         response = client.get("/v1/admin/runs", headers={"X-API-Key": ""})
     assert response.status_code == 401
+
+
+def crawl_of(facilities: list[Facility]) -> CrawlStep:
+    def crawl(feeds_dir: Path) -> None:
+        write_crawl(feeds_dir, facilities, {"test": {"items": len(facilities)}})
+
+    return crawl
+
+
+def test_a_runs_summary_names_the_changed_fields_of_a_changed_facility(
+    admin_client: TestClient, es: Elasticsearch, tmp_path: Path
+) -> None:
+    settings = IndexerSettings(snapshot_dir=tmp_path / "snapshots")
+    lifecycle.drop_all(es)
+    try:
+        before = [seen("steady"), seen("moved", **{"address.street1": "1 Main St"})]
+        after = [
+            seen("steady", days_later=1),
+            seen("moved", days_later=1, **{"address.street1": "9 Bridge Blvd"}),
+        ]
+        for n, facilities in enumerate((before, after)):
+            refresh(
+                es, tmp_path / f"feeds{n}", crawl_of(facilities), progress=False, settings=settings
+            )
+
+        response = admin_client.get("/v1/admin/runs", headers={"X-API-Key": KEY})
+
+        latest = response.json()["runs"][0]
+        assert latest["changes"]["counts"] == {"new": 0, "changed": 1, "back": 0, "stale": 0}
+        assert latest["changes"]["listed"] == [
+            {
+                "id": after[1].id,
+                "change": "changed",
+                "name": "Clinic moved",
+                "fields": ["address.street1"],
+            }
+        ]
+    finally:
+        lifecycle.drop_all(es)

@@ -6,10 +6,12 @@ A brute-force oracle over the facilities the suite indexed decides what each sea
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
 
+from indexer.documents import DEFAULT_AVAILABILITY_MAX_AGE_DAYS, availability_is_current
 from iop.facility import Facility
 from iop.geo import Point, great_circle_miles
 from iop.vocabulary import service_values
@@ -36,17 +38,17 @@ def meets(value: object, include_unknown: bool) -> bool:
     return value is True or (include_unknown and value is None)
 
 
-def oracle(facilities: list[Facility], params: dict) -> set[str]:
+def oracle(facilities: list[Facility], params: dict, radius: float = RADIUS) -> set[str]:
     unknown_ok = params.get("include_unknown", False)
     origin = Point(*BOISE)
     expected = set()
     for facility in facilities:
         if facility.location is None or facility.status != "active":
             continue
-        if great_circle_miles(origin, Point(facility.location.lat, facility.location.lon)) > RADIUS:
+        if great_circle_miles(origin, Point(facility.location.lat, facility.location.lon)) > radius:
             continue
         values = service_values(facility)
-        required = params.get("services", "iop").split(",")
+        required = [c for c in params.get("services", "iop").split(",") if c]
         if not all(meets(values[code], unknown_ok) for code in required):
             continue
         payment = params.get("payment")
@@ -58,7 +60,9 @@ def oracle(facilities: list[Facility], params: dict) -> set[str]:
             or (owner is None and unknown_ok)
         ):
             continue
-        days = facility.availability.days_to_intake
+        # Only a current wait counts: an older one is shown, dated, and is no answer.
+        current = availability_is_current(facility, date.today(), DEFAULT_AVAILABILITY_MAX_AGE_DAYS)
+        days = facility.availability.days_to_intake if current else None
         if "max_days_to_intake" in params and not (
             (days is not None and days <= params["max_days_to_intake"])
             or (days is None and unknown_ok)
@@ -109,7 +113,8 @@ def test_unknown_is_kept_only_when_asked_and_then_marked(client: TestClient) -> 
     assert "Clinic den-not-iop" not in loose  # known not to offer IOP: never
     marked = loose["Clinic den-iop-unknown"]
     assert marked["unknown_services"] == ["iop"]
-    assert any(line.startswith("unknown: IOP") for line in marked["why"])
+    assert "meets 0 of 1 needs; not stated: IOP" in marked["why"]
+    assert marked["not_stated"] == ["IOP"]
     assert loose["Clinic den-plain"]["unknown_services"] == []
 
 
@@ -117,8 +122,10 @@ def test_unknown_ownership_and_wait_are_marked(client: TestClient) -> None:
     params = {"ownership": "public", "max_days_to_intake": 5, "include_unknown": True}
     hits = {hit["name"]: hit for hit in fetch_all(client, lat=DENVER[0], lon=DENVER[1], **params)}
     assert set(hits) == {"Clinic den-full", "Clinic den-plain", "Clinic den-iop-unknown"}
-    assert hits["Clinic den-plain"]["unknown_filters"] == ["ownership", "max_days_to_intake"]
-    assert hits["Clinic den-full"]["unknown_filters"] == []
+    assert hits["Clinic den-plain"]["not_stated"] == ["ownership", "current wait"]
+    assert hits["Clinic den-plain"]["needs_confirmed"] == 1  # iop, of iop, ownership, wait
+    assert hits["Clinic den-full"]["not_stated"] == []
+    assert hits["Clinic den-full"]["needs_confirmed"] == 3
 
 
 def test_languages_by_name(client: TestClient) -> None:
@@ -153,3 +160,24 @@ def test_virtual_programs_only_when_asked_and_only_where_licensed(client: TestCl
         "Clinic virtual-co-nm",
         "Clinic virtual-states-unknown",
     }
+
+
+def test_an_old_wait_is_shown_dated_but_does_not_meet_a_wait_filter(client: TestClient) -> None:
+    """Clinic den-partial stated a 10-day wait 100 days ago."""
+    where = {"lat": DENVER[0], "lon": DENVER[1]}
+    within_a_month = {h["name"] for h in fetch_all(client, **where, max_days_to_intake=30)}
+    assert "Clinic den-partial" not in within_a_month
+    shown = {h["name"]: h for h in fetch_all(client, **where)}["Clinic den-partial"]
+    assert shown["wait"]["days_to_intake"] == 10 and shown["wait"]["as_of"] is not None
+    assert "that wait is too old to count in the ranking or the wait filter" in shown["why"]
+    kept = {
+        h["name"]: h
+        for h in fetch_all(client, **where, max_days_to_intake=30, include_unknown=True)
+    }
+    assert kept["Clinic den-partial"]["not_stated"] == ["current wait"]
+
+
+def test_results_name_the_program_with_its_operator(client: TestClient) -> None:
+    hit = fetch_all(client, lat=DENVER[0], lon=DENVER[1])[0]
+    assert hit["display_name"] == hit["name"]  # fixtures have no operator
+    assert "operator" in hit

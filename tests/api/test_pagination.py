@@ -5,16 +5,18 @@ from __future__ import annotations
 import base64
 import json
 from collections import Counter
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
 
+from indexer.documents import DEFAULT_AVAILABILITY_MAX_AGE_DAYS, availability_is_current
 from indexer.lifecycle import ALIAS
 from iop.facility import Facility
-from iop.vocabulary import known_services
+from iop.vocabulary import SERVICES, known_services
 from tests.api.conftest import BOISE
 from tests.api.indexing import index_directory
-from tests.api.test_filters import fetch_all
+from tests.api.test_filters import RADIUS, fetch_all, oracle
 
 WHERE = {"lat": BOISE[0], "lon": BOISE[1], "radius_miles": 50}
 
@@ -55,24 +57,55 @@ def test_a_cursor_into_a_pruned_index_is_gone(client: TestClient) -> None:
     assert response.status_code == 422
 
 
-def test_facets_count_the_matches(client: TestClient, indexed: list[Facility]) -> None:
+def test_facets_count_each_group_as_if_its_own_filter_were_removed(
+    client: TestClient, indexed: list[Facility]
+) -> None:
+    """Disjunctive facets: a count says what choosing that value instead would give."""
+    asked = {"services": "iop,evening", "payment": "medicaid,self_pay", "ownership": "private"}
+    where = {"lat": BOISE[0], "lon": BOISE[1], "radius_miles": RADIUS}
+    params = {**where, **asked, "limit": 1, "facets": True}
+    body = client.get("/v1/facilities/search", params=params).json()
+    by_id = {facility.id: facility for facility in indexed}
+    assert body["total"] == len(oracle(indexed, asked))
+
+    def matches_without(**dropped: str | None) -> list[Facility]:
+        kept = {k: v for k, v in {**asked, **dropped}.items() if v is not None}
+        return [by_id[i] for i in oracle(indexed, kept)]
+
+    def offered(facilities: list[Facility], group: str) -> dict[str, int]:
+        codes = Counter(c for f in facilities for c in known_services(f)[0])
+        return {c: n for c, n in codes.items() if SERVICES[c].group == group}
+
+    facets = body["facets"]["services_offered"]
+    for group, dropped in [
+        ("levels_of_care", {"services": "evening"}),  # iop is this group's need
+        ("schedule", {"services": "iop"}),  # evening is
+        ("payment", {"payment": None}),
+        ("medications", {}),  # no need of its own: counted over the matches
+    ]:
+        expected = offered(matches_without(**dropped), group)
+        assert {c: n for c, n in facets.items() if SERVICES[c].group == group} == expected, group
+    owners = Counter(f.ownership.value for f in matches_without(ownership=None) if f.ownership)
+    assert body["facets"]["ownership"] == dict(owners)
+    assert "facets" not in client.get("/v1/facilities/search", params=where).json()
+
+
+def test_the_wait_facet_counts_current_waits_only(
+    client: TestClient, indexed: list[Facility]
+) -> None:
     params = {**WHERE, "services": "iop", "limit": 1, "facets": True}
     body = client.get("/v1/facilities/search", params=params).json()
     matches = {hit["id"] for hit in fetch_all(client, **WHERE, services="iop")}
     by_id = {facility.id: facility for facility in indexed}
-    services = Counter(code for i in matches for code in known_services(by_id[i])[0])
-    assert body["facets"]["services_offered"] == dict(services)
-    owners = Counter(by_id[i].ownership.value for i in matches if by_id[i].ownership)
-    assert body["facets"]["ownership"] == dict(owners)
-    sectors = Counter(by_id[i].ownership.sector for i in matches if by_id[i].ownership)
-    assert body["facets"]["ownership_sector"] == dict(sectors)
+    today, max_age = date.today(), DEFAULT_AVAILABILITY_MAX_AGE_DAYS
     within_a_week = sum(
         1
         for i in matches
-        if (days := by_id[i].availability.days_to_intake) is not None and days <= 7
+        if (days := by_id[i].availability.days_to_intake) is not None
+        and days <= 7
+        and availability_is_current(by_id[i], today, max_age)
     )
     assert body["facets"]["max_days_to_intake"]["7"] == within_a_week
-    assert "facets" not in client.get("/v1/facilities/search", params=WHERE).json()
 
 
 def test_pages_stay_on_the_index_of_the_first_page_across_an_alias_flip(

@@ -20,6 +20,14 @@ DISTANCE_SORT = {
         "distance_type": "arc",
     }
 }
+TURNING_AWAY = {
+    "bool": {
+        "filter": [
+            {"term": {"availability.accepting_new_patients": False}},
+            {"term": {"availability_is_current": True}},
+        ]
+    }
+}
 WEIGHTS = RankingWeights(
     distance=1.0,
     distance_half_miles=10,
@@ -68,7 +76,9 @@ def test_include_unknown_only_excludes_what_is_known_not_to_match() -> None:
         ),
         WEIGHTS,
     )
-    not_known = {"bool": {"must_not": [{"exists": {"field": "availability.days_to_intake"}}]}}
+    not_known = {
+        "bool": {"must_not": [{"exists": {"field": "availability_current_days_to_intake"}}]}
+    }
     no_owner = {"bool": {"must_not": [{"exists": {"field": "ownership"}}]}}
     public = [
         "public_federal",
@@ -105,13 +115,20 @@ def test_include_unknown_only_excludes_what_is_known_not_to_match() -> None:
         {
             "bool": {
                 "should": [
-                    {"range": {"availability.days_to_intake": {"lte": 7}}},
+                    {"range": {"availability_current_days_to_intake": {"lte": 7}}},
                     not_known,
                 ],
                 "minimum_should_match": 1,
             }
         },
     ]
+    # Facilities that confirm more needs rank first: a tier per confirmed need, then distance.
+    tier = 10.0  # more than the 3.4 that every other part of a score adds up to at most
+    assert body["sort"] == [{"_score": "desc"}, DISTANCE_SORT, {"id": "asc"}]
+    assert body["query"]["bool"]["should"][0] == {
+        "constant_score": {"filter": {"term": {"services_offered": "iop"}}, "boost": tier}
+    }
+    assert len(body["query"]["bool"]["should"]) == 4  # iop, payment, ownership, wait
 
 
 def test_best_adds_nearness_preferences_and_a_dated_wait() -> None:
@@ -132,8 +149,8 @@ def test_best_adds_nearness_preferences_and_a_dated_wait() -> None:
                         },
                         "weight": 1.0,
                     },
-                    {"filter": {"term": {"services_offered": "medicaid"}}, "weight": 0.4},
-                    {"filter": {"term": {"services_offered": "evening"}}, "weight": 0.4},
+                    {"filter": {"term": {"services_offered": "medicaid"}}, "weight": 0.8},
+                    {"filter": {"term": {"services_offered": "evening"}}, "weight": 0.8},
                 ],
                 "score_mode": "sum",
                 "boost_mode": "replace",
@@ -165,6 +182,12 @@ def test_best_adds_nearness_preferences_and_a_dated_wait() -> None:
                 ],
                 "score_mode": "multiply",
                 "boost_mode": "replace",
+            }
+        },
+        {
+            "constant_score": {
+                "filter": {"bool": {"must_not": [TURNING_AWAY]}},
+                "boost": WEIGHTS.accepting,
             }
         },
     ]
@@ -204,11 +227,12 @@ def test_wait_sort_puts_unknown_waits_last_and_pages_continue_after_the_cursor()
         {"id": "asc"},
     ]
     assert body["search_after"] == [3, 1.5, "fac_x"]
-    assert set(body["aggs"]) == {
-        "services_offered",
-        "ownership",
-        "ownership_sector",
-        "languages",
-        "accepting_new_patients",
-        "max_days_to_intake",
-    }
+    # The needs filter the hits after the counts: each facet group counts without its own.
+    assert body["post_filter"] == {"bool": {"filter": [{"term": {"services_offered": "iop"}}]}}
+    assert body["query"]["bool"]["filter"] == [IN_PERSON, {"term": {"status": "active"}}]
+    levels = body["aggs"]["facet:levels_of_care"]
+    assert levels["filter"] == {"bool": {"filter": []}}  # iop was the group's only need
+    assert set(levels["aggs"]) == {"services_offered.levels_of_care"}
+    rest = body["aggs"]["facet:"]
+    assert rest["filter"] == body["post_filter"]
+    assert {"ownership", "languages", "max_days_to_intake"} <= set(rest["aggs"])

@@ -59,12 +59,14 @@ def test_elasticsearch_scores_are_the_sum_of_the_parts_we_explain(client: TestCl
         prefer="medicaid,evening,spanish",
     )
     assert len(hits) > 10
+    preferred = {"medicaid", "evening", "spanish"}
     for hit in hits:
         parts = hit["score_parts"]
         total = (
             weights.distance * parts["nearness"]
-            + weights.preferences * (parts["preferences"] or 0)
+            + weights.preferences * len(preferred & set(hit["matched_services"]))
             + weights.wait * (parts["wait"] or 0)
+            + weights.accepting * parts["accepting"]
         )
         assert abs(hit["score"] - total) < 1e-3, hit
     scores = [hit["score"] for hit in hits]
@@ -99,6 +101,8 @@ def test_virtual_programs_score_their_preferences_only(client: TestClient) -> No
         return next(hit for hit in hits if hit["virtual"])
 
     telehealth = virtual_hit("telehealth")
-    assert telehealth["score_parts"] == {"nearness": 0.0, "preferences": 1.0, "wait": None}
-    assert abs(telehealth["score"] - RankingWeights().preferences) < 1e-4
-    assert virtual_hit("medicaid")["score"] == 0.0
+    parts = {"nearness": 0.0, "preferences": 1.0, "wait": None, "accepting": 1.0}
+    assert telehealth["score_parts"] == parts
+    weights = RankingWeights()
+    assert abs(telehealth["score"] - weights.preferences - weights.accepting) < 1e-4
+    assert virtual_hit("medicaid")["score"] == weights.accepting

@@ -41,7 +41,13 @@ def test_match_returns_the_facilities_meeting_every_need_with_reasons(
     assert "offers Medicaid" in hit["why"]
     assert "offers evening" in hit["why"]
     assert body["origin"]["precision"] == "zip_centroid"
-    assert parse_qs(urlparse(body["sheet_url"]).query) == {"ids": [hit["id"]]}
+    sheet = parse_qs(urlparse(body["sheet_url"]).query)
+    assert sheet["ids"] == [hit["id"]]
+    assert (sheet["zip"], sheet["services"], sheet["schedule"]) == (
+        ["80202"],
+        ["iop"],
+        ["evening,weekend"],
+    )
 
 
 def test_match_can_relax_to_unknown_and_add_virtual_programs(client: TestClient) -> None:
@@ -60,6 +66,7 @@ def test_match_can_relax_to_unknown_and_add_virtual_programs(client: TestClient)
         ({**NEEDS, "required_services": ["iop", "levitation"]}, ["body", "required_services"]),
         ({**NEEDS, "radius_miles": 501}, ["body", "radius_miles"]),
         ({**NEEDS, "location": {"zip": "123"}}, ["body", "location", "zip"]),
+        ({**NEEDS, "location": {"zip": "80202-12"}}, ["body", "location", "zip"]),
         ({**NEEDS, "location": {"zip": "00000"}}, ["body", "location", "zip"]),
         ({**NEEDS, "location": {"lat": 39.7}}, ["body"]),
         ({**NEEDS, "location": {"zip": "80202", "near": "Denver, CO"}}, ["body"]),
@@ -88,15 +95,15 @@ def test_sheet_html_lists_what_the_patient_needs_to_get_in(client: TestClient) -
     page = response.text
     for expected in [
         "Clinic den-full",
-        "2.1 mi",
-        "+17205550199 (intake)",
+        "2.1 miles away",
+        "(720) 555-0199 (intake); (720) 555-0100 (main line)",
         "Mo-Fr 08:00-16:00",
         "photo ID, insurance card",
-        "buprenorphine: yes",
-        "continues outside MAT prescriptions: yes",
+        '<th scope="row">Buprenorphine</th><td>yes</td>',
+        '<th scope="row">Accepts outside MAT prescriptions</th><td>yes</td>',
         "English, Spanish, Vietnamese",
-        "intake in ~2 days (county board,",
-        "verified: test, fetched 2026-11-20",
+        "intake in about 2 days (county board,",
+        "fetched 2026-11-20; the source states no date (test)",
     ]:
         assert expected in page, expected
 
@@ -111,10 +118,29 @@ def test_sheet_csv_by_format_or_accept(client: TestClient) -> None:
     assert by_format.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(by_format.text)))
     assert rows[0]["name"] == "Clinic den-full"
-    assert rows[0]["intake_phone"] == "+17205550199 (intake)"
+    assert rows[0]["phone"] == "(720) 555-0199 (intake); (720) 555-0100 (main line)"
     assert rows[0]["what_to_bring"] == "photo ID, insurance card"
-    assert rows[0]["mat_verified"].startswith("test, fetched 2026-11-20")
+    assert rows[0]["mat_buprenorphine_verified"].startswith("fetched 2026-11-20;")
     assert rows[0]["distance_miles"] == ""
+
+
+def test_a_zip_plus_4_is_its_five_digit_zip_in_a_search(client: TestClient) -> None:
+    def search(zip_code: str) -> dict:
+        response = client.get("/v1/facilities/search", params={"zip": zip_code})
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    plus4, five = search("80202-1234"), search("80202")
+    assert plus4["origin"] == five["origin"]
+    assert plus4["results"] == five["results"]
+    assert plus4["origin"]["label"] == "80202"
+
+
+def test_a_zip_plus_4_is_its_five_digit_zip_in_referral_needs(client: TestClient) -> None:
+    plus4 = match(client, {**NEEDS, "location": {"zip": "80202-1234"}})
+    five = match(client, NEEDS)
+    assert plus4["origin"] == five["origin"]
+    assert [hit["id"] for hit in plus4["results"]] == [hit["id"] for hit in five["results"]]
 
 
 def test_sheet_of_an_unknown_facility_is_404(client: TestClient) -> None:

@@ -81,7 +81,7 @@ def test_best_blends_distance_and_wait_and_explains_it(client: TestClient) -> No
     assert scores == sorted(scores, reverse=True)
     for hit in body["results"]:
         assert hit["why"][0].endswith("mi away")
-        assert set(hit["score_parts"]) == {"nearness", "preferences", "wait"}
+        assert set(hit["score_parts"]) == {"nearness", "preferences", "wait", "accepting"}
 
 
 def test_facility_by_id_has_every_field_and_provenance(

@@ -14,7 +14,12 @@ from iop.facility import Facility, Location, LocationPrecision, Phone
 from iop.feeds import read_feed, write_feed
 
 FETCHED = datetime(2026, 11, 20, tzinfo=UTC)
-KINDS = {"directory": SourceKind.DIRECTORY, "site": SourceKind.WEBSITE, "board": SourceKind.BOARD}
+KINDS = {
+    "directory": SourceKind.DIRECTORY,
+    "file": SourceKind.DIRECTORY,
+    "site": SourceKind.WEBSITE,
+    "board": SourceKind.BOARD,
+}
 
 
 def listing(source: str, ref: str, **facts) -> Facility:
@@ -174,3 +179,36 @@ def test_a_merged_feed_lists_facilities_by_place(tmp_path: Path) -> None:
     assert names[-1] == "unplaced"
     in_order = [name.split()[0] for name in names[:-1]]
     assert all(in_order[i : i + 3] == [in_order[i]] * 3 for i in (0, 3, 6)), in_order
+
+
+def test_two_programs_of_one_operator_at_one_address_stay_two_facilities() -> None:
+    """SAMHSA's name2 is the program: Akeela's outpatient and women's programs share a
+    building, a suite and a phone, but not their services."""
+    outpatient = {"name": "Akeela Outpatient Services", "operator": "Akeela Inc"}
+    women = {"name": "Women and Families Programs", "operator": "Akeela Inc"}
+    api = [directory_row(**outpatient), directory_row(**women)]
+    api[1].sources[0].ref = "d2"
+    files = [
+        listing("file", ref, **api[i].model_dump(include={"name", "operator"}))
+        for i, ref in enumerate(("f1", "f2"))
+    ]
+    for file_listing, api_listing in zip(files, api, strict=True):
+        file_listing.address = api_listing.address.model_copy()
+        file_listing.phones = list(api_listing.phones)
+    groups = resolve([*api, *files])
+    assert sorted(sorted(f.name or "" for f in group) for group in groups) == [
+        ["Akeela Outpatient Services"] * 2,
+        ["Women and Families Programs"] * 2,
+    ]
+
+
+def test_a_sites_own_coordinates_beat_a_zip_centroid(tmp_path: Path) -> None:
+    centroid = Location(lat=35.2, lon=-106.7, precision=LocationPrecision.ZIP_CENTROID)
+    site_geo = Location(lat=35.26, lon=-106.66, precision=LocationPrecision.STREET)
+    feeds = [tmp_path / "directory.ndjson", tmp_path / "site.ndjson"]
+    write_feed(feeds[0], [directory_row(location=centroid)])
+    write_feed(feeds[1], [site_page(location=site_geo)])
+    merge_feeds(feeds, tmp_path / "facilities.ndjson", tmp_path / "ids.json", KINDS)
+    [facility] = read_feed(tmp_path / "facilities.ndjson")
+    assert facility.location == site_geo
+    assert facility.provenance["location"].source == "site"

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from scrapy.crawler import Crawler
 
 from crawler.listing import build_facility
@@ -14,13 +16,14 @@ from crawler.pipelines.addresses import normalise_zip, split_suite
 from crawler.pipelines.phones import to_e164
 from crawler.pipelines.websites import normalise_url
 from iop.facility import Location, LocationPrecision, Phone
+from iop.geo import zip_centroid
 
 NOW = datetime(2026, 11, 27, tzinfo=UTC)
 
 
-def listing(**facts):
+def listing(ref: str = "r1", **facts):
     return build_facility(
-        source="test", ref="r1", url="http://example.test/1", fetched_at=NOW, facts=facts
+        source="test", ref=ref, url="http://example.test/1", fetched_at=NOW, facts=facts
     )
 
 
@@ -74,6 +77,44 @@ def test_unusable_listing_is_quarantined_with_its_reasons(
     assert any(reason.startswith("name:") for reason in quarantined[0]["reasons"])
     assert any(reason.startswith("location:") for reason in quarantined[0]["reasons"])
     assert crawler.stats.get_value("quarantine/records") == 1
+
+
+@given(north=st.floats(-0.9e-4, 0.9e-4), east=st.floats(-0.9e-4, 0.9e-4), swapped=st.booleans())
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_coordinates_at_the_zip_centroid_are_the_centroid_whatever_the_source_claims(
+    run_pipelines, north: float, east: float, swapped: bool
+) -> None:
+    centroid = zip_centroid("87124")
+    assert centroid is not None
+    lat, lon = centroid.lat + north, centroid.lon + east
+    claimed = Location.model_construct(
+        lat=lon if swapped else lat,
+        lon=lat if swapped else lon,
+        precision=LocationPrecision.STREET,
+        source="findtreatment",
+    )
+    ref = f"{north}/{east}/{swapped}"  # one listing per example: the crawl drops repeats
+    facility = run_pipelines(
+        listing(ref, **{"name": "Clinic", "address.postal_code": "87124", "location": claimed})
+    )
+    assert facility is not None and facility.location is not None
+    assert facility.location.precision is LocationPrecision.ZIP_CENTROID
+    assert facility.location.source == "findtreatment"  # still says whose coordinates
+
+
+def test_coordinates_off_the_centroid_keep_the_precision_claimed(run_pipelines) -> None:
+    centroid = zip_centroid("87124")
+    assert centroid is not None
+    claimed = Location(
+        lat=centroid.lat + 0.01, lon=centroid.lon, precision=LocationPrecision.STREET
+    )
+    facility = run_pipelines(
+        listing(**{"name": "Clinic", "address.postal_code": "87124", "location": claimed})
+    )
+    assert facility is not None and facility.location is not None
+    assert facility.location.precision is LocationPrecision.STREET
 
 
 def test_out_of_range_coordinates_never_reach_the_feed(run_pipelines) -> None:

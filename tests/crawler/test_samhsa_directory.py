@@ -78,23 +78,29 @@ def test_every_row_ends_in_the_feed_or_in_quarantine(directory: Import) -> None:
     assert directory.stats["quarantine/records"] == len(directory.quarantine)
 
 
-def test_rows_repeating_a_site_become_one_facility_with_every_programs_codes(
-    directory: Import,
-) -> None:
+def test_programs_at_one_address_stay_apart_each_with_its_own_codes(directory: Import) -> None:
     # AdCare Rhode Island: an outpatient and a residential program at 1950 Tower Hill Road.
-    facility = directory.by_row("substance_10243")
+    # Only the residential one uses buprenorphine (the outpatient one did not answer that
+    # question): one facility of both would tell a doctor that the outpatient program does.
+    outpatient = directory.by_row("substance_10242")
+    residential = directory.by_row("substance_10243")
+    assert outpatient.id != residential.id
+    assert (outpatient.name, outpatient.operator) == ("Outpatient", "AdCare Rhode Island Inc")
+    assert residential.name == "Residential"
+    assert outpatient.medications.mat_buprenorphine is None
+    assert residential.medications.mat_buprenorphine is True
+    assert outpatient.levels_of_care.residential is False
+    # Recovery Centers of America runs three programs at 9 Village Inn Road.
+    assert len({directory.by_row(f"substance_{n}").id for n in (5895, 5896, 5897)}) == 3
 
-    assert facility.extras["directory_rows"] == ["substance_10242", "substance_10243"]
-    assert facility.sources[0].ref == "substance_10242"  # the lowest id: stable
-    assert facility.alternate_names == ["Outpatient", "Residential"]
-    assert facility.levels_of_care.outpatient is True  # from the outpatient row
-    assert facility.levels_of_care.residential is True  # from the residential row
-    assert facility.medications.mat_buprenorphine is True  # residential row only
-    assert {p.number for p in facility.phones} >= {"+16157278416", "+14012946160"}
-    # 231 rows repeat another exactly; 2 more differ only in case ("PROMESA Inc").
-    assert directory.stats["samhsa_directory/repeated_rows_merged"] == 233
-    promesa = directory.by_row("substance_7832")
-    assert promesa.extras["directory_rows"] == ["substance_7831", "substance_7832"]
+
+def test_a_program_listed_twice_is_one_facility_with_both_rows_codes(directory: Import) -> None:
+    # Kimi Recovery Center is listed twice at one address, with different codes.
+    kimi = directory.by_row("substance_3160")
+    assert kimi.extras["directory_rows"] == ["substance_3159", "substance_3160"]
+    assert kimi.sources[0].ref == "substance_3159"  # the lowest id: stable
+    # 14 rows repeat another program's names, street, suite and ZIP (case aside).
+    assert directory.stats["samhsa_directory/repeated_rows_merged"] == 14
 
 
 def test_zips_that_lost_their_leading_zeros_are_repaired(directory: Import) -> None:
@@ -180,15 +186,11 @@ def test_an_xlsx_directory_imports_like_the_csv(tmp_path: Path) -> None:
 
     result = run_import(workbook, tmp_path / "xlsx.ndjson")
 
-    assert len(result.facilities) == 5  # 1, 2, 33, the 5895-5897 site, 7718
+    assert len(result.facilities) == 7  # 1, 2, 33, the three programs 5895-5897, 7718
     assert len(result.quarantine) == 2
     westminster = next(f for f in result.facilities if f.sources[0].ref == "substance_5895")
     assert westminster.address.postal_code == "01473"
-    assert westminster.extras["directory_rows"] == [
-        "substance_5895",
-        "substance_5896",
-        "substance_5897",
-    ]
+    assert westminster.extras["directory_rows"] == ["substance_5895"]
     rio_rancho = next(f for f in result.facilities if f.sources[0].ref == "substance_7718")
     assert rio_rancho.levels_of_care.iop is True
     assert rio_rancho.address.postal_code == "87124"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from elasticsearch import Elasticsearch
@@ -18,7 +19,7 @@ from indexer.refresh import CrawlStep, RefreshFailed, refresh
 from indexer.runs import recent_runs
 from indexer.settings import IndexerSettings
 from indexer.summary import render
-from iop.facility import Facility
+from iop.facility import Facility, Phone, PhoneKind
 from tests.indexer.conftest import seen, write_crawl, write_feed
 
 SETTINGS = IndexerSettings(stale_after_refreshes=2, bulk_chunk_documents=50)
@@ -158,3 +159,138 @@ def test_the_summary_says_what_changed_against_the_last_run(
     fourth = refresh(es, tmp_path / "4", crawl_of(second), progress=False, settings=SETTINGS)
     assert (fourth["facilities"]["newly_stale"], fourth["facilities"]["stale"]) == (0, 2)
     assert fourth["facilities"]["total"] == 11
+
+
+def crawl_listing(facilities: list[Facility], **sources: dict[str, Any]) -> CrawlStep:
+    """A crawl whose run record says what each source listed (and how its crawl ended)."""
+
+    def crawl(feeds_dir: Path) -> None:
+        records = {
+            name: {"items": 0, "quarantined": 0, "errors": 0, "field_coverage": {}} | record
+            for name, record in sources.items()
+        }
+        write_crawl(feeds_dir, facilities, records)
+
+    return crawl
+
+
+def test_a_source_that_shrank_is_refused_in_words_before_anything_is_rebuilt(
+    es: Elasticsearch, tmp_path: Path
+) -> None:
+    first = crawl_listing(directory(20), findtreatment={"items": 12_200}, dmhiop={"items": 1})
+    refresh(es, tmp_path / "1", first, progress=False, settings=SETTINGS)
+    serving = lifecycle.serving_index(es)
+
+    shrunk = crawl_listing(
+        directory(20, days_later=1), findtreatment={"items": 257}, dmhiop={"items": 1}
+    )
+    with pytest.raises(RefreshFailed) as refused:
+        refresh(es, tmp_path / "2", shrunk, progress=False, settings=SETTINGS)
+
+    assert str(refused.value) == (
+        "findtreatment listed 257, last run 12,200: \N{MINUS SIGN}98%; --force to accept"
+    )
+    assert lifecycle.facilities_indices(es) == [serving]  # no index was even built
+    latest = recent_runs(es)[0]
+    assert (latest["status"], latest["error"]) == ("failed", str(refused.value))
+    assert [s["items"] for s in latest["sources"]] == [1, 257]
+    assert "findtreatment listed 257" in render(latest)
+
+    forced = refresh(es, tmp_path / "3", shrunk, force=True, progress=False, settings=SETTINGS)
+    assert forced["status"] == "succeeded"
+    assert lifecycle.serving_index(es) != serving
+    # The forced run is the new baseline: the same yield again passes.
+    again = crawl_listing(
+        directory(20, days_later=2), findtreatment={"items": 257}, dmhiop={"items": 1}
+    )
+    refresh(es, tmp_path / "4", again, progress=False, settings=SETTINGS)
+
+
+def test_a_failed_source_fails_the_refresh_naming_it_and_why(
+    es: Elasticsearch, tmp_path: Path
+) -> None:
+    refresh(es, tmp_path / "1", crawl_of(directory(5)), progress=False, settings=SETTINGS)
+    serving = lifecycle.serving_index(es)
+    dead = crawl_listing(
+        directory(5, days_later=1),
+        test={"items": 5},
+        findtreatment={
+            "exit_code": 1,
+            "errors": 2,
+            "finish_reason": "unreachable: DNS lookup failed for findtreatment.invalid",
+        },
+    )
+
+    with pytest.raises(RefreshFailed) as failed:
+        refresh(es, tmp_path / "2", dead, progress=False, settings=SETTINGS)
+
+    message = str(failed.value)
+    assert message.startswith(
+        "findtreatment failed: unreachable: DNS lookup failed for findtreatment.invalid"
+    )
+    assert message.endswith("--force to rebuild without it")
+    assert lifecycle.facilities_indices(es) == [serving]
+    forced = refresh(es, tmp_path / "3", dead, force=True, progress=False, settings=SETTINGS)
+    [findtreatment] = [s for s in forced["sources"] if s["source"] == "findtreatment"]
+    assert not findtreatment["crawled"]
+    assert "NOT COUNTED: failed or yielded nothing (unreachable: DNS lookup" in render(forced)
+
+
+def test_the_summary_lists_each_change_with_the_fields_that_changed(
+    es: Elasticsearch, tmp_path: Path
+) -> None:
+    first = [*directory(4), seen("gone-stale", **{"levels_of_care.iop": True})]
+    refresh(es, tmp_path / "1", crawl_of(first), progress=False, settings=SETTINGS)
+    second = [
+        *directory(3, days_later=1),
+        seen(
+            "f0003",
+            days_later=1,
+            **{
+                "levels_of_care.iop": True,
+                "medications.mat_methadone": True,
+                "phones": [Phone(number="+15055550199", kind=PhoneKind.INTAKE)],
+            },
+        ),
+        seen("newcomer", days_later=1, name="Newcomer IOP", operator="County of Bernalillo"),
+    ]
+    refresh(es, tmp_path / "2", crawl_of(second), progress=False, settings=SETTINGS)
+    third = refresh(es, tmp_path / "3", crawl_of(second), progress=False, settings=SETTINGS)
+    assert third["changes"]["counts"] == {"new": 0, "changed": 0, "back": 0, "stale": 1}
+    fourth = refresh(
+        es, tmp_path / "4", crawl_of([*second, *first[-1:]]), progress=False, settings=SETTINGS
+    )
+
+    second_run = recent_runs(es)[2]
+    changes = second_run["changes"]
+    assert changes["counts"] == {"new": 1, "changed": 1, "back": 0, "stale": 0}
+    assert changes["listed"] == [
+        {
+            "id": second[-1].id,
+            "change": "new",
+            "name": "Newcomer IOP \N{EM DASH} County of Bernalillo",
+        },
+        {
+            "id": second[3].id,
+            "change": "changed",
+            "name": "Clinic f0003",
+            "fields": ["medications.mat_methadone", "phones"],
+        },
+    ]
+    assert changes["more"] == 0
+    text = render(second_run)
+    assert f"changed  {second[3].id}  Clinic f0003: medications.mat_methadone, phones" in text
+    assert fourth["changes"]["listed"] == [
+        {"id": first[-1].id, "change": "back", "name": "Clinic gone-stale", "fields": []}
+    ]
+
+
+def test_a_summary_lists_at_most_500_changes_and_counts_them_all(
+    es: Elasticsearch, tmp_path: Path
+) -> None:
+    many = directory(620)
+    summary = refresh(es, tmp_path / "1", crawl_of(many), progress=False, settings=SETTINGS)
+    changes = summary["changes"]
+    assert changes["counts"]["new"] == 620
+    assert (len(changes["listed"]), changes["more"]) == (500, 120)
+    assert "… and 120 more" in render(summary)

@@ -37,6 +37,8 @@ def _same(kept: PreviousIndex, scanned: PreviousIndex) -> bool:
         and np.array_equal(kept.ids, scanned.ids)
         and np.array_equal(kept.first_seen_ms, scanned.first_seen_ms)
         and np.array_equal(kept.fingerprint, scanned.fingerprint)
+        and np.array_equal(kept.content_changed_ms, scanned.content_changed_ms)
+        and np.array_equal(kept.stale, scanned.stale)
     )
 
 

@@ -1,0 +1,49 @@
+"""Phone numbers: what a source wrote into E.164 with its extension, and back as people dial it.
+
+Facilities keep numbers in E.164 (``+15058418978``) with the extension apart; a sheet a patient
+reads prints them as dialled: ``(505) 841-8978, ext. 4`` within the North American numbering
+plan, ``+44 20 7946 0958`` elsewhere. What :func:`dialled` prints, :func:`to_e164` reads back
+unchanged.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+
+# Numbers sources use to mean "no phone": SAMHSA's live API sends (999) 999-9999.
+PLACEHOLDER_NATIONAL_NUMBERS = frozenset({"9999999999", "0000000000", "1111111111", "1234567890"})
+NORTH_AMERICA = 1  # the country code every NANP number is dialled in the national form within
+EXTENSION = ", ext. "
+
+
+def to_e164(raw: str) -> tuple[str, str | None] | None:
+    """``"505-270-0840 x12"`` → ``("+15052700840", "12")``; ``None`` if not a real number."""
+    try:
+        parsed = phonenumbers.parse(raw, "US")
+    except phonenumbers.NumberParseException:
+        return None
+    if str(parsed.national_number) in PLACEHOLDER_NATIONAL_NUMBERS:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    number = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return number, parsed.extension or None
+
+
+def dialled(number: str, extension: str | None = None) -> str:
+    """An E.164 number (and extension) as a person dials it: ``(505) 841-8978, ext. 4``.
+
+    A number that does not parse is returned as it is: a sheet shows what it has.
+    """
+    try:
+        parsed = phonenumbers.parse(number, "US")
+    except phonenumbers.NumberParseException:
+        return number + (f"{EXTENSION}{extension}" if extension else "")
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if parsed.country_code == NORTH_AMERICA
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    parsed.extension = None  # the library's own " ext. " form has no comma
+    shown = phonenumbers.format_number(parsed, style)
+    return shown + (f"{EXTENSION}{extension}" if extension else "")
