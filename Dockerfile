@@ -22,6 +22,8 @@ COPY api ./api
 COPY crawler ./crawler
 COPY indexer ./indexer
 COPY replica ./replica
+COPY cli ./cli
+COPY local_elasticsearch ./local_elasticsearch
 RUN pip install --no-deps --no-build-isolation . \
     && rm -rf build ./*.egg-info
 

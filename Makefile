@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 help:
 	@echo "make demo   set up, start Elasticsearch and the API replica, crawl, index, serve :8000"
 	@echo "make test   set up, start Elasticsearch, run the test suite"
-	@echo "make lint   ruff; make typecheck: mypy on indexer/ and api/"
+	@echo "make lint   ruff; make typecheck: mypy strict on iop/, indexer/, api/ and cli/"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
 	@echo "make bench  every benchmark, one after the other: bench-crawl, bench-index, bench-api"
 
@@ -52,7 +52,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy --strict indexer api
+	$(BIN)/mypy --strict iop indexer api cli
 
 lock:
 	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --strip-extras --no-emit-index-url \

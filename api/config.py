@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -45,12 +45,17 @@ class RankingWeights(BaseSettings):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="IOP_")
 
-    elasticsearch_url: str | None = Field(
-        None,
+    elasticsearch_url: str = Field(
+        "http://127.0.0.1:9200",
         validation_alias="ELASTICSEARCH_URL",
-        description="Cluster to search; default: the node `iop es start` runs",
+        description="Cluster to search (`iop serve` sets it to the local node's when unset)",
     )
     elasticsearch_timeout_seconds: float = Field(5.0, gt=0)
+    elasticsearch_node: Literal["httptools", "aiohttp"] = Field(
+        "httptools",
+        description="How the API talks to Elasticsearch: its own node class "
+        "(api/es_connection.py, half the CPU per search) or the client's aiohttp node",
+    )
     default_radius_miles: float = Field(25.0, gt=0, le=500)
     max_radius_miles: float = Field(500.0, gt=0)
     max_results: int = Field(500, ge=1, le=10_000)

@@ -1,15 +1,21 @@
 """The API's connection to Elasticsearch: keep-alive HTTP/1.1 on asyncio, parsed by httptools.
 
 A search is one small request to a node nearby, and the API's CPU per search decides its
-latency under load (it shares the machine with Elasticsearch). Through the client's aiohttp
-node, a search cost about 0.47 ms of CPU at the node and 0.95 ms through the whole client;
-through this node, 0.17 ms and 0.48 ms. Responses are parsed by httptools, the parser uvicorn
-serves the API with.
+latency under load (it shares the machine with Elasticsearch). This node spends less of it
+than the client's aiohttp node (``make bench-api`` measures the API on both, against raw
+Elasticsearch). Responses are parsed by httptools, the parser uvicorn serves the API with.
 
 It is an ``elastic_transport`` node class (``AsyncElasticsearch(node_class=...)``), so
 requests are still made, serialised, checked and turned into errors by the official client.
-It speaks HTTP or HTTPS; a client that needs HTTP compression or a certificate fingerprint
-uses the client's own aiohttp node.
+It returns the transport's ``NodeApiResponse``, from a private module: ``pyproject.toml`` pins
+``elastic-transport`` to the minor version this was written against, and
+``tests/api/test_es_connection.py`` runs it against the real node. It speaks HTTP or HTTPS;
+a client that needs HTTP compression or a certificate fingerprint, or a deployment that would
+rather not depend on it, uses the client's own node (``IOP_ELASTICSEARCH_NODE=aiohttp``).
+
+A keep-alive connection the server closed while it sat idle fails the next request sent on it
+before any answer arrives; that request is sent again, once, on a new connection, so a
+server's idle timeout never becomes a user's 503.
 """
 
 from __future__ import annotations
@@ -53,6 +59,7 @@ class _Connection(asyncio.Protocol):
         self._status = 0
         self._keep_alive = False
         self.open = False
+        self.answered = False  # a byte of an answer to the request under way has arrived
 
     # asyncio.Protocol
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -64,6 +71,7 @@ class _Connection(asyncio.Protocol):
         self._fail(exc or ConnectionResetError("Elasticsearch closed the connection"))
 
     def data_received(self, data: bytes) -> None:
+        self.answered = True
         try:
             self._parser.feed_data(data)
         except httptools.HttpParserError as error:
@@ -100,6 +108,7 @@ class _Connection(asyncio.Protocol):
         if not self.open:
             raise ConnectionResetError("Elasticsearch closed the connection")
         self._head, self._headers, self._body = head, [], []
+        self.answered = False
         self._waiter = asyncio.get_running_loop().create_future()
         self._transport.write(request)
         try:
@@ -196,10 +205,22 @@ class HttptoolsNode(BaseAsyncNode):
         return head + body if body else head
 
     async def _exchange(self, request: bytes, *, head: bool) -> _Response:
-        connection = await self._checkout()
+        connection, reused = await self._checkout()
         try:
             response = await connection.exchange(request, head=head)
-        except BaseException:  # failed, timed out or cancelled: its state is unknown
+        except OSError:
+            connection.close()
+            if not reused or connection.answered:
+                raise
+            # The server closed this idle keep-alive connection before reading the request:
+            # nothing was done, so send it again, once, on a new connection.
+            connection, _ = await self._checkout(fresh=True)
+            try:
+                response = await connection.exchange(request, head=head)
+            except BaseException:
+                connection.close()
+                raise
+        except BaseException:  # timed out or cancelled: its state is unknown
             connection.close()
             raise
         if response.keep_alive:
@@ -208,12 +229,13 @@ class HttptoolsNode(BaseAsyncNode):
             connection.close()
         return response
 
-    async def _checkout(self) -> _Connection:
-        """An idle connection still open (the last used first), else a new one."""
-        while self._idle:
+    async def _checkout(self, fresh: bool = False) -> tuple[_Connection, bool]:
+        """An idle connection still open (the last used first), else a new one; and whether
+        it was reused."""
+        while self._idle and not fresh:
             connection = self._idle.pop()
             if connection.open:
-                return connection
+                return connection, True
         _, connection = await asyncio.get_running_loop().create_connection(
             _Connection,
             self.host,
@@ -221,7 +243,7 @@ class HttptoolsNode(BaseAsyncNode):
             ssl=self._ssl,
             server_hostname=self._server_hostname,
         )
-        return connection
+        return connection, False
 
     async def close(self) -> None:  # type: ignore[override]
         while self._idle:

@@ -6,7 +6,7 @@ Open Referral's compiled schemas (``organization``, ``service``, ``service_at_lo
 their ``_list`` forms): a field the facility does not state is left out, never ``null``, and
 so is a list with nothing in it.
 
-Ids are UUIDs. The four main ones share the facility's key (:func:`indexer.documents.hsds_key`,
+Ids are UUIDs. The four main ones share the facility's key (:func:`iop.documents.hsds_key`,
 kept in the index) and differ in their last byte (``01`` organization, ``02`` service, ``03``
 location, ``04`` service_at_location), so an id finds its facility with one term query. The
 ids of the parts (phones, attributes...) are UUIDv5 of the facility id and the part.
@@ -71,9 +71,9 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from indexer.documents import HSDS_NAMESPACE, hsds_key
+from iop.documents import HSDS_NAMESPACE, hsds_key
 from iop.facility import Facility, FacilityStatus, Phone, PhoneKind, display_name
-from iop.vocabulary import SERVICES, Service, service_values
+from iop.vocabulary import SERVICES, Service, languages_offered, service_values
 
 HSDS_VERSION = "3.0"
 TAXONOMY = "iop-directory-services"
@@ -175,11 +175,11 @@ def _labels(values: dict[str, bool | None], group: str) -> list[str]:
 
 
 def _languages(facility: Facility) -> list[str]:
-    named = [
-        ("Spanish", facility.languages.spanish),
-        ("Sign language", facility.languages.sign_language),
+    """By English name: "Spanish", "Sign language", then the others."""
+    return [
+        SERVICES[name].short.capitalize() if name in SERVICES else name
+        for name in languages_offered(facility)
     ]
-    return [name for name, offered in named if offered] + list(facility.languages.other or [])
 
 
 def _wait_time(facility: Facility) -> str | None:

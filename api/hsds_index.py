@@ -31,9 +31,9 @@ from elasticsearch import AsyncElasticsearch, BadRequestError
 from api.hsds import Listing
 from api.search.query import VIRTUAL, distance_sort, filters
 from api.search.request import SearchRequest
-from indexer.documents import CONTENT_CHANGED_FIELD, HSDS_KEY_FIELD, from_document
-from indexer.lifecycle import ALIAS, MAX_RESULT_WINDOW
+from iop.documents import CONTENT_CHANGED_FIELD, HSDS_KEY_FIELD, from_document
 from iop.geo import Point
+from iop.indices import ALIAS, MAX_RESULT_WINDOW
 
 METRES_PER_MILE = 1609.344
 BY_ID = {"id": "asc"}
@@ -145,7 +145,7 @@ async def page_of(
 
 
 async def by_key(es: AsyncElasticsearch, key: str) -> Listing | None:
-    """The facility whose HSDS ids have this key (:func:`indexer.documents.hsds_key`)."""
+    """The facility whose HSDS ids have this key (:func:`iop.documents.hsds_key`)."""
     response = await es.search(
         index=ALIAS, query={"term": {HSDS_KEY_FIELD: key}}, size=1, track_total_hits=False
     )

@@ -6,6 +6,7 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from elastic_transport import AiohttpHttpNode, BaseAsyncNode
 from elasticsearch import AsyncElasticsearch
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -16,7 +17,6 @@ from api.es_connection import HttptoolsNode
 from api.observability import RequestContextMiddleware, configure_logging
 from api.openapi import install_openapi
 from api.routes import admin, facilities, health, hsds, referrals
-from iop import es_node
 from iop.es_client import client_options
 from iop.geocoding import geopy_geocoder
 
@@ -33,8 +33,9 @@ def tune_garbage_collection() -> None:
     gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, middle, old)
 
 
-def elasticsearch_url(settings: Settings) -> str:
-    return settings.elasticsearch_url or es_node.cluster_url() or "http://127.0.0.1:9200"
+def node_class(settings: Settings) -> type[BaseAsyncNode]:
+    """The API's own node class, or the client's aiohttp node when the settings ask for it."""
+    return HttptoolsNode if settings.elasticsearch_node == "httptools" else AiohttpHttpNode
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -43,11 +44,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.elasticsearch = AsyncElasticsearch(
-            elasticsearch_url(settings),
+            settings.elasticsearch_url,
             request_timeout=settings.elasticsearch_timeout_seconds,
             retry_on_timeout=False,
             max_retries=0,
-            node_class=HttptoolsNode,
+            node_class=node_class(settings),
             **client_options(),
         )
         tune_garbage_collection()

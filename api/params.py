@@ -20,16 +20,16 @@ from api.errors import invalid_parameter
 from api.search.cursor import BadCursor, check_cursor, decode_cursor
 from api.search.location import (
     STATE_CODES,
-    ZIP_PATTERN,
     LocationNotFound,
     Origin,
+    Place,
     from_coordinates,
     from_words,
     from_zip,
 )
 from api.search.request import OWNERSHIP_CHOICES, SearchRequest, SortOrder
-from indexer.lifecycle import ALIAS
 from iop.geocoding import Geocoder
+from iop.indices import ALIAS
 from iop.vocabulary import SERVICES, parse_service_codes
 
 CODES_HELP = "Comma-separated service codes; known codes: " + ", ".join(SERVICES)
@@ -46,20 +46,15 @@ async def get_geocoder(request: Request) -> Geocoder | None:
     return geocoder
 
 
-def codes(field: str, text: str | None, group: str | None = None) -> tuple[str, ...]:
+def codes(field: str, text: str | None, *groups: str) -> tuple[str, ...]:
+    """A parameter's comma-separated service codes (of ``groups`` only, when given); 422 naming
+    the parameter and the codes that are wrong."""
     if not text:
         return ()
     try:
-        parsed = parse_service_codes(text)
+        return tuple(parse_service_codes(text, groups or None))
     except ValueError as error:
         raise invalid_parameter(field, str(error), text) from None
-    if group is not None:
-        outside = [code for code in parsed if SERVICES[code].group != group]
-        if outside:
-            known = ", ".join(c for c, s in SERVICES.items() if s.group == group)
-            message = f"not {group} code(s): {', '.join(outside)}; {group} codes: {known}"
-            raise invalid_parameter(field, message, text)
-    return tuple(parsed)
 
 
 def words(text: str | None) -> tuple[str, ...]:
@@ -129,23 +124,9 @@ def limit_for(settings: Settings, limit: int) -> int:
     return min(limit, settings.max_results)
 
 
-class SearchQuery(BaseModel):
+class SearchQuery(Place):
     """The query parameters of a search, validated in one pass (one model, not 22 fields)."""
 
-    lat: float | None = Field(None, ge=-90, le=90, description="Latitude (WGS84)")
-    lon: float | None = Field(None, ge=-180, le=180, description="Longitude")
-    zip: str | None = Field(
-        None,
-        pattern=ZIP_PATTERN,
-        description='US ZIP code, or ZIP+4 ("87102-1234"); its five-digit centroid is used',
-    )
-    near: str | None = Field(
-        None,
-        min_length=2,
-        max_length=200,
-        description='A street address or "city, state"; geocoded when a geocoder is '
-        "configured, else the ZIP or city centroid (the origin reports its precision)",
-    )
     state: str | None = Field(
         None, description="Patient's state for virtual programs (default: the origin's)"
     )

@@ -40,6 +40,7 @@ import httpx2
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
+import local_elasticsearch as es_node  # noqa: E402
 from api.config import RankingWeights  # noqa: E402
 from api.search.query import search_body  # noqa: E402
 from api.search.request import SearchRequest, SortOrder  # noqa: E402
@@ -50,7 +51,6 @@ from bench.api_directory import (  # noqa: E402
     real_feed,
     synthetic_documents,
 )
-from iop import es_node  # noqa: E402
 from iop.geo import Point  # noqa: E402
 
 SCALES = {"real": None, "1m": 1_000_000}
@@ -156,13 +156,14 @@ async def load(send: Any, work: list[Search], clients: int, max_seconds: float) 
 
 async def run_all(
     es_url: str,
-    api_url: str,
+    api_urls: tuple[str, str],
     floor_url: str,
     alias: str,
     work: list[Search],
     args: argparse.Namespace,
-) -> tuple[Result, Result, Result]:
-    """The same searches straight to Elasticsearch, through the API, through the floor app."""
+) -> tuple[Result, Result, Result, Result]:
+    """The same searches straight to Elasticsearch, through the API (on its own node class,
+    then on the client's aiohttp node), through the floor app."""
     # aiohttp, not httpx: the load generator shares the machine's two cores with what it
     # measures, and httpx spent about 1.2 ms of CPU per request (aiohttp a fraction of that).
     connector = aiohttp.TCPConnector(limit=3 * args.clients)
@@ -178,21 +179,27 @@ async def run_all(
 
             return post
 
-        async def through_api(item: Search) -> bool:
-            async with session.get(api_url + item.url) as response:
-                await response.read()
-                return response.status == 200
+        def through(api_url: str) -> Callable[[Search], Awaitable[bool]]:
+            async def get(item: Search) -> bool:
+                async with session.get(api_url + item.url) as response:
+                    await response.read()
+                    return response.status == 200
+
+            return get
 
         senders = (
             posting(f"{es_url}/{alias}/_search"),
-            through_api,
+            through(api_urls[0]),
+            through(api_urls[1]),
             posting(f"{floor_url}/search"),
         )
         warmup, measured = work[: args.warmup], work[args.warmup :]
         for send in senders:
             await load(send, warmup, args.clients, args.seconds)
-        raw, api, floor = [await load(s, measured, args.clients, args.seconds) for s in senders]
-        return raw, api, floor
+        raw, api, api_aiohttp, floor = [
+            await load(s, measured, args.clients, args.seconds) for s in senders
+        ]
+        return raw, api, api_aiohttp, floor
 
 
 def ratio_line(label: str, measured: Result, raw: Result) -> str:
@@ -210,7 +217,7 @@ def free_port() -> int:
 
 
 def api_command(port: int, workers: int) -> list[str]:
-    serve = [sys.executable, "-m", "iop.cli", "serve", "--port", str(port)]
+    serve = [sys.executable, "-m", "cli.main", "serve", "--port", str(port)]
     return [*serve, "--workers", str(workers)]
 
 
@@ -222,10 +229,19 @@ def floor_command(port: int, workers: int) -> list[str]:
 
 @contextmanager
 def server(
-    command: Callable[[int, int], list[str]], es_url: str, alias: str, workers: int
+    command: Callable[[int, int], list[str]],
+    es_url: str,
+    alias: str,
+    workers: int,
+    node: str = "httptools",
 ) -> Iterator[str]:
     port = free_port()
-    env = {**os.environ, "IOP_INDEX_ALIAS": alias, "ELASTICSEARCH_URL": es_url}
+    env = {
+        **os.environ,
+        "IOP_INDEX_ALIAS": alias,
+        "ELASTICSEARCH_URL": es_url,
+        "IOP_ELASTICSEARCH_NODE": node,
+    }
     process = subprocess.Popen(
         command(port, workers),
         cwd=PROJECT_ROOT,
@@ -284,14 +300,20 @@ def main(argv: list[str] | None = None) -> int:
         work = searches(origins, args.warmup + args.requests, alias)
         with (
             server(api_command, es_url, alias, args.workers) as api_url,
+            server(api_command, es_url, alias, args.workers, "aiohttp") as api_aiohttp_url,
             server(floor_command, es_url, alias, args.workers) as floor_url,
         ):
-            raw, api, floor = asyncio.run(run_all(es_url, api_url, floor_url, alias, work, args))
+            api_urls = (api_url, api_aiohttp_url)
+            raw, api, api_aiohttp, floor = asyncio.run(
+                run_all(es_url, api_urls, floor_url, alias, work, args)
+            )
         print(f"\n{scale}: {alias_count(es_url, alias):,} facilities, {args.clients} clients")
         print(raw.line("raw ES"))
         print(api.line("API"))
+        print(api_aiohttp.line("API, aiohttp node"))
         print(floor.line("floor"))
         print(ratio_line("API/raw", api, raw))
+        print(ratio_line("API (aiohttp node)/raw", api_aiohttp, raw))
         print(ratio_line("floor/raw", floor, raw) + "  (FastAPI + client, no product logic)")
     return 0
 

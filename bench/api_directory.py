@@ -29,7 +29,7 @@ import httpx2
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from indexer.documents import (  # noqa: E402
+from iop.documents import (  # noqa: E402
     SEARCH_FIELDS,
     facility_mappings,
     geo_point,
@@ -49,7 +49,7 @@ def real_feed() -> Path:
     feed = BENCH_DIR / "samhsa_directory.ndjson"
     if not feed.exists():
         BENCH_DIR.mkdir(parents=True, exist_ok=True)
-        command = [sys.executable, "-m", "iop.cli", "import-directory", str(DIRECTORY_FILE)]
+        command = [sys.executable, "-m", "cli.main", "import-directory", str(DIRECTORY_FILE)]
         subprocess.run([*command, "--out", str(feed)], check=True, cwd=PROJECT_ROOT)
     return feed
 

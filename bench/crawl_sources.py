@@ -52,7 +52,7 @@ class Result:
 def timed(source: str, argv: list[str], out: Path) -> Result:
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "iop.cli", *argv, "--out", str(out)],
+        [sys.executable, "-m", "cli.main", *argv, "--out", str(out)],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,

@@ -39,11 +39,14 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
+from iop.indices import ALIAS, TEMPLATE
+
 os.environ.setdefault("IOP_INDEX_ALIAS", "bench-facilities")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from elasticsearch import Elasticsearch, NotFoundError
 
+import local_elasticsearch as es_node
 from crawler.listing import build_facility
 from indexer import lifecycle
 from indexer.bulk import send_chunk
@@ -51,7 +54,6 @@ from indexer.load import load_feeds
 from indexer.prepare import Context, line_chunks, prepare
 from indexer.previous import PreviousIndex
 from indexer.settings import IndexerSettings
-from iop import es_node
 from iop.es_client import client_options
 from iop.facility import Facility, Location, LocationPrecision, facility_id
 from iop.feeds import feed_line
@@ -276,7 +278,7 @@ def main() -> None:
     args = parser.parse_args()
 
     es = Elasticsearch(es_node.start(), request_timeout=300, **client_options())
-    print(f"alias {lifecycle.ALIAS}; {os.cpu_count()} CPUs", flush=True)
+    print(f"alias {ALIAS}; {os.cpu_count()} CPUs", flush=True)
     with tempfile.TemporaryDirectory(prefix="iop-bench-") as scratch:
         directory = args.feed or Path(scratch) / "directory.ndjson"
         if args.feed is None:
@@ -313,7 +315,7 @@ def main() -> None:
             if not args.keep:
                 lifecycle.drop_all(es)
                 with contextlib.suppress(NotFoundError):
-                    es.indices.delete_index_template(name=lifecycle.TEMPLATE)
+                    es.indices.delete_index_template(name=TEMPLATE)
 
 
 if __name__ == "__main__":

@@ -19,11 +19,10 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
 from api.config import get_settings
-from api.es_connection import HttptoolsNode
-from api.main import elasticsearch_url, tune_garbage_collection
+from api.main import node_class, tune_garbage_collection
 from api.responses import dumps
-from indexer.lifecycle import ALIAS
 from iop.es_client import client_options
+from iop.indices import ALIAS
 
 JSON = {"content-type": "application/json", "accept": "application/json"}
 
@@ -31,7 +30,9 @@ JSON = {"content-type": "application/json", "accept": "application/json"}
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.elasticsearch = AsyncElasticsearch(
-        elasticsearch_url(get_settings()), node_class=HttptoolsNode, **client_options()
+        get_settings().elasticsearch_url,
+        node_class=node_class(get_settings()),
+        **client_options(),
     )
     tune_garbage_collection()
     try:

@@ -68,9 +68,8 @@ def crawl_all(
         spider = source["spider"]
         feed = feeds_dir / f"{spider}.ndjson"
         print(f"[{number}/{len(sources)}] {spider}", file=sys.stderr, flush=True)
-        command = [sys.executable, "-m", "iop.cli", "crawl", spider, "--out", str(feed)]
-        for name, value in source["args"].items():
-            command += ["-a", f"{name}={value}"]
+        command = [sys.executable, "-m", "crawler", spider, str(feed)]
+        command += [f"{name}={value}" for name, value in source["args"].items()]
         exit_code = subprocess.run(command).returncode
         record = _read_record(feed) or {"spider": spider, "items": 0, "errors": 1}
         record["exit_code"] = exit_code

@@ -23,6 +23,26 @@ from iop.feeds import read_feed
 from iop.paths import VAR_DIR
 
 
+def summary_lines(out: Path, record: dict[str, Any]) -> list[str]:
+    """What a crawl did, for a terminal: its yield, then each problem counted."""
+    lines = [
+        f"{out}: {record['items']} facilities from {record['pages']} pages; "
+        f"{record['quarantined']} quarantined ({quarantine_path(out)})"
+    ]
+    lines += [f"  {key}: {value}" for key, value in sorted(record["problems"].items())]
+    return lines
+
+
+def failure(out: Path, record: dict[str, Any]) -> str | None:
+    """Why a crawl failed, in words; ``None`` when it did not."""
+    if record["finish_reason"] == "finished" and not record["errors"]:
+        return None
+    return (
+        f"crawl ended {record['finish_reason']!r} with {record['errors']} errors; "
+        f"see {out.with_suffix('.log')}"
+    )
+
+
 def quarantine_path(feed: Path) -> Path:
     return feed.with_name(feed.stem + ".quarantine.ndjson")
 

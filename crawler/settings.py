@@ -1,15 +1,26 @@
 """Scrapy settings shared by every spider: polite by default, pipelines in order."""
 
-import os
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class CrawlerSettings(BaseSettings):
+    """What operators set about the crawler, from the environment (prefix ``IOP_``)."""
+
+    model_config = SettingsConfigDict(env_prefix="IOP_", extra="ignore")
+
+    crawler_contact: str = Field(
+        "addiction treatment directory crawler",
+        description="A URL or e-mail site owners can reach, sent in the user agent",
+    )
+
 
 BOT_NAME = "iop-directory"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
 # Identify ourselves; operators set IOP_CRAWLER_CONTACT to a URL or e-mail site owners can reach.
-USER_AGENT = "iop-directory-bot/0.1 ({})".format(
-    os.environ.get("IOP_CRAWLER_CONTACT", "addiction treatment directory crawler")
-)
+USER_AGENT = f"iop-directory-bot/0.1 ({CrawlerSettings().crawler_contact})"
 ROBOTSTXT_OBEY = True
 TELNETCONSOLE_ENABLED = False
 CONCURRENT_REQUESTS_PER_DOMAIN = 4

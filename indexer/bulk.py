@@ -1,7 +1,7 @@
 """Bulk indexing the fast way: NDJSON bodies built once (:class:`BulkChunk`), several requests
 in flight.
 
-Documents arrive as JSON text (see :func:`indexer.documents.document_json`) with external
+Documents arrive as JSON text (see :func:`iop.documents.document_json`) with external
 versions, so Elasticsearch itself refuses an older version of a facility: such refusals are
 counted as ``older``, never as errors. Items Elasticsearch is too busy for (429) are retried.
 """

@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 from elasticsearch import Elasticsearch
 
-from indexer.documents import from_document
 from indexer.previous import PreviousIndex
+from iop.documents import from_document
 from iop.facility import Facility, display_name
 
 CHANGES_LISTED = 500

@@ -21,14 +21,14 @@ from datetime import UTC, date, datetime, timedelta
 from elasticsearch import Elasticsearch
 
 from indexer.bulk import BulkChunk, Doc
-from indexer.documents import (
+from indexer.previous import NO_DATE, Row
+from iop.documents import (
     CONTENT_CHANGED_FIELD,
     derived_fields,
     document_json,
     from_document,
     with_content_changed,
 )
-from indexer.previous import NO_DATE, Row
 from iop.facility import Facility, FacilityStatus
 
 MGET_BATCH = 500

@@ -17,12 +17,13 @@ from tqdm import tqdm
 
 from indexer import lifecycle
 from indexer.bulk import BulkChunk, BulkTally, Doc, parallel_send
-from indexer.documents import CONTENT_CHANGED_FIELD
 from indexer.feeds import FeedLine, read_feed
 from indexer.freshness import Before, epoch_ms, seen_document
 from indexer.previous import NO_DATE
 from indexer.settings import IndexerSettings
+from iop.documents import CONTENT_CHANGED_FIELD
 from iop.facility import FacilityStatus
+from iop.indices import ALIAS
 
 
 class IncrementalRefused(RuntimeError):
@@ -90,7 +91,7 @@ def upsert_feed(
     index = lifecycle.serving_index(es)
     if index is None:
         raise IncrementalRefused(
-            f"the alias {lifecycle.ALIAS!r} points at no index: run a full `iop index` first"
+            f"the alias {ALIAS!r} points at no index: run a full `iop index` first"
         )
     lines = list(read_feed(feed))  # validates every line before anything is written
     size = settings.bulk_chunk_documents

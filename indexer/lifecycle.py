@@ -1,6 +1,7 @@
 """The ``facilities`` alias, the timestamped indices behind it, and the ``crawl_runs`` index.
 
-This is the only module that names a concrete index. A load goes into a new index created
+This is the only module that names a concrete index (the alias and its pattern are the index
+contract's, :mod:`iop.indices`). A load goes into a new index created
 from the composable template; the alias is flipped to it in one atomic ``_aliases`` call, so
 searches see either the old index or the complete new one, never a half-built one. The index
 it replaced is kept, so ``rollback`` can flip back at once.
@@ -8,28 +9,14 @@ it replaced is kept, so ``rollback`` can flip back at once.
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from typing import Any
 
 from elasticsearch import BadRequestError, Elasticsearch, NotFoundError
 
-from indexer.documents import facility_mappings
+from iop.documents import facility_mappings
+from iop.indices import ALIAS, INDEX_PATTERN, MAX_RESULT_WINDOW, RUNS_INDEX, TEMPLATE
 
-# One deployment may hold several directories (tests use their own): the alias is a setting.
-ALIAS = os.environ.get("IOP_INDEX_ALIAS", "facilities")
-INDEX_PATTERN = f"{ALIAS}-*"
-TEMPLATE = f"{ALIAS}-template"
-# "facilities" → "crawl_runs"; "test-facilities" → "test-crawl_runs".
-RUNS_INDEX = (
-    ALIAS.removesuffix("facilities") + "crawl_runs"
-    if ALIAS.endswith("facilities")
-    else f"{ALIAS}-crawl_runs"
-)
-# How deep a page may start (from + size): the HSDS API pages by number, and a consumer pages
-# through the whole directory that way (Elasticsearch's default, 10,000, is less than the
-# real directory holds).
-MAX_RESULT_WINDOW = 100_000
 # A new index is in build mode: no periodic refreshes, and the translog synced in the
 # background (a crash mid-build loses nothing that matters: the build is redone).
 INDEX_SETTINGS: dict[str, Any] = {
@@ -106,10 +93,7 @@ def merge_segments(es: Elasticsearch, index: str) -> None:
     """Merge a freshly built index into one segment (and commit it to disk) before it serves.
 
     A rebuilt index only takes the few incremental upserts until the next rebuild, so one
-    segment costs a little once and makes every search cheaper: at 1M facilities searches ran
-    twice as fast as over the bulk load's segments; the real directory's two segments
-    (one per indexing thread) cost its searches about 6% more than one, and their merge an
-    eighth of its rebuild.
+    segment costs a little once and makes every search cheaper (``make bench-api``).
     """
     es.options(request_timeout=1800).indices.forcemerge(index=index, max_num_segments=1)
 

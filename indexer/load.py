@@ -39,10 +39,9 @@ from indexer.settings import IndexerSettings
 from iop.facility import FacilityStatus
 
 # A load of feeds smaller than this is sent one bulk request at a time. Elasticsearch's
-# indexing buffer (a tenth of its heap) holds it until the final refresh, and one indexing
-# thread writes it as one segment, so the final merge has nothing to do: on the real directory
-# (35 MB), a sixth less of Elasticsearch's CPU. Larger loads are written in many segments
-# anyway, and more requests in flight keep its threads busy (a tenth faster at 1M).
+# indexing buffer holds it until the final refresh, and one indexing thread writes it as one
+# segment, so the final merge has nothing to do. Larger loads are written in many segments
+# anyway, and more requests in flight keep its threads busy (``make bench-index`` compares).
 ONE_SEGMENT_BYTES = 64 * 2**20
 
 

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 from elasticsearch import ApiError, Elasticsearch
 
-from indexer.documents import CONTENT_CHANGED_FIELD
+from iop.documents import CONTENT_CHANGED_FIELD
 from iop.facility import FacilityStatus
 
 NO_DATE = np.iinfo(np.int64).min

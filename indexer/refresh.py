@@ -1,7 +1,7 @@
 """``iop refresh``: crawl every source, rebuild the index with its checks, record a summary.
 
-The crawl step is a callable so it can be swapped (tests give one that writes prepared
-feeds); the default runs ``iop crawl --all`` in its own process. Before anything is rebuilt,
+The crawl step is a callable the caller gives (``iop refresh`` runs ``iop crawl --all`` in its
+own process; tests give one that writes prepared feeds). Before anything is rebuilt,
 the crawl is checked source by source: a source whose crawl failed (unreachable, say) fails
 the refresh with its name and the reason, and so does one that listed far fewer facilities
 than in the last good run (``IOP_COUNT_TOLERANCE``), with the drop in words; ``force``
@@ -14,9 +14,7 @@ keeps pointing at the previous one. Every refresh, failed or not, is recorded in
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -41,18 +39,6 @@ class RefreshFailed(RuntimeError):
     def __init__(self, message: str, summary: dict[str, Any]) -> None:
         super().__init__(message)
         self.summary = summary
-
-
-def crawl_all_sources(extra_args: Sequence[str] = ()) -> CrawlStep:
-    """The real crawl: ``iop crawl --all --feeds-dir DIR`` in its own process."""
-
-    def crawl(feeds_dir: Path) -> None:
-        command = [sys.executable, "-m", "iop.cli", "crawl", "--all", "--feeds-dir"]
-        # A source that fails is in the run record and is not counted; only a crawl that
-        # wrote no run record at all fails the refresh (checked by the caller).
-        subprocess.run([*command, str(feeds_dir), *extra_args], check=False)
-
-    return crawl
 
 
 def read_run_record(feeds_dir: Path, since: datetime) -> dict[str, Any]:

@@ -7,16 +7,12 @@ from typing import Any
 from elasticsearch import Elasticsearch, NotFoundError
 
 from indexer import lifecycle
+from iop.indices import RUNS_INDEX, recent_runs_search
 
 
 def save_run(es: Elasticsearch, summary: dict[str, Any]) -> None:
     index = lifecycle.ensure_runs_index(es)
     es.index(index=index, id=summary["run_id"], document=summary, refresh="wait_for")
-
-
-def recent_runs_search(limit: int) -> dict[str, Any]:
-    """The search for the latest summaries (the API runs it with its async client)."""
-    return {"index": lifecycle.RUNS_INDEX, "size": limit, "sort": [{"started_at": "desc"}]}
 
 
 def recent_runs(es: Elasticsearch, limit: int = 20) -> list[dict[str, Any]]:
@@ -30,7 +26,7 @@ def recent_runs(es: Elasticsearch, limit: int = 20) -> list[dict[str, Any]]:
 def last_successful_run(es: Elasticsearch) -> dict[str, Any] | None:
     try:
         response = es.search(
-            index=lifecycle.RUNS_INDEX,
+            index=RUNS_INDEX,
             size=1,
             query={"term": {"status": "succeeded"}},
             sort=[{"started_at": "desc"}],

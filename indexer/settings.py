@@ -6,12 +6,15 @@ import os
 from pathlib import Path
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
 
 from indexer.snapshot import SNAPSHOT_DIR
+from iop.settings import CoreSettings
 
 
-class IndexerSettings(BaseSettings):
+class IndexerSettings(CoreSettings):
+    """The indexer's settings, with the shared ones (the alias, the availability window)."""
+
     model_config = SettingsConfigDict(env_prefix="IOP_")
 
     count_tolerance: float = Field(
@@ -23,9 +26,6 @@ class IndexerSettings(BaseSettings):
     )
     stale_after_refreshes: int = Field(
         3, ge=1, description="Refreshes in a row a facility may be missing before it is stale"
-    )
-    availability_max_age_days: int = Field(
-        30, ge=0, description="Availability older than this stops counting in ranking"
     )
     keep_indices: int = Field(
         2, ge=2, description="Facilities indices kept: the serving one and the previous ones"

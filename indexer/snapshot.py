@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 from elasticsearch import Elasticsearch
 
-from indexer import lifecycle
 from indexer.previous import Columns, PreviousIndex, previous_index, read_previous
+from iop.indices import INDEX_PATTERN
 from iop.paths import VAR_DIR
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def save(
                 max_seq_no=np.array(state.max_seq_no, dtype=np.int64),
             )
         os.replace(partial, _path(directory, index))
-        for other in directory.glob(f"{lifecycle.INDEX_PATTERN}.npz"):
+        for other in directory.glob(f"{INDEX_PATTERN}.npz"):
             if other.name != _path(directory, index).name:
                 other.unlink(missing_ok=True)
     except OSError as error:  # the index serves all the same; the next rebuild scans it

@@ -94,10 +94,12 @@ class Phone(Model):
 
 
 class LevelsOfCare(Model):
-    iop: bool | None = Field(None, description="Intensive outpatient (ASAM level 2.1)")
+    iop: bool | None = Field(None, title="IOP", description="Intensive outpatient (ASAM level 2.1)")
     outpatient: bool | None = Field(None, description="Regular outpatient (ASAM level 1)")
     partial_hospitalization: bool | None = Field(
-        None, description="Partial hospitalization / day treatment (ASAM level 2.5)"
+        None,
+        title="partial hospitalization",
+        description="Partial hospitalization / day treatment (ASAM level 2.5)",
     )
     residential: bool | None = Field(None, description="Residential (ASAM level 3)")
     inpatient: bool | None = Field(None, description="Hospital inpatient (ASAM level 4)")
@@ -110,12 +112,16 @@ class Medications(Model):
     mat_methadone: bool | None = Field(None, description="Methadone")
     mat_naltrexone: bool | None = Field(None, description="Naltrexone")
     otp_certified: bool | None = Field(
-        None, description="Federally certified opioid treatment program"
+        None, title="certified OTP", description="Federally certified opioid treatment program"
     )
     mat_accepts_outside_prescriptions: bool | None = Field(
-        None, description="Accepts clients on MAT prescribed elsewhere"
+        None,
+        title="accepts outside MAT prescriptions",
+        description="Accepts clients on MAT prescribed elsewhere",
     )
-    mat_alcohol: bool | None = Field(None, description="Medication for alcohol use disorder")
+    mat_alcohol: bool | None = Field(
+        None, title="alcohol MAT", description="Medication for alcohol use disorder"
+    )
     pharmacotherapies: list[str] | None = Field(
         None, description="Medications used in treatment, by name"
     )
@@ -123,7 +129,7 @@ class Medications(Model):
 
 class Detox(Model):
     detox_onsite: bool | None = Field(
-        None, description="Detox (medically managed withdrawal) on site"
+        None, title="on-site detox", description="Detox (medically managed withdrawal) on site"
     )
     detox_outpatient: bool | None = Field(None, description="Outpatient detox")
     detox_referral: bool | None = Field(None, description="Refers clients to detox elsewhere")
@@ -141,21 +147,21 @@ class Therapies(Model):
     group_relapse_prevention: bool | None = Field(None, description="Relapse prevention")
     group_refusal_training: bool | None = Field(None, description="Drug refusal training")
     family_therapy: bool | None = Field(None, description="Family counseling")
-    cbt: bool | None = Field(None, description="Cognitive behavioral therapy")
+    cbt: bool | None = Field(None, title="CBT", description="Cognitive behavioral therapy")
     art_therapy: bool | None = Field(None, description="Art therapy")
     music_therapy: bool | None = Field(None, description="Music therapy")
     equine_therapy: bool | None = Field(None, description="Equine therapy")
     yoga: bool | None = Field(None, description="Yoga")
     acupuncture: bool | None = Field(None, description="Acupuncture")
-    dbt: bool | None = Field(None, description="Dialectical behavior therapy")
+    dbt: bool | None = Field(None, title="DBT", description="Dialectical behavior therapy")
     mindfulness: bool | None = Field(None, description="Mindfulness or meditation")
     other: list[str] | None = Field(None, description="Other therapies, by name")
 
 
 class Schedule(Model):
-    daytime: bool | None = Field(None, description="Daytime groups")
-    evening: bool | None = Field(None, description="Evening groups")
-    weekend: bool | None = Field(None, description="Weekend groups")
+    daytime: bool | None = Field(None, title="daytime", description="Daytime groups")
+    evening: bool | None = Field(None, title="evening", description="Evening groups")
+    weekend: bool | None = Field(None, title="weekend", description="Weekend groups")
     opening_hours: list[str] | None = Field(
         None, description='Opening hours, e.g. "Mo-Fr 09:00-17:00" (schema.org style)'
     )
@@ -166,11 +172,17 @@ class Schedule(Model):
 class Payment(Model):
     medicaid: bool | None = Field(None, description="Medicaid")
     medicare: bool | None = Field(None, description="Medicare")
-    private_insurance: bool | None = Field(None, description="Private health insurance")
-    military_insurance: bool | None = Field(None, description="Military insurance (TRICARE)")
+    private_insurance: bool | None = Field(
+        None, title="private insurance", description="Private health insurance"
+    )
+    military_insurance: bool | None = Field(
+        None, title="TRICARE", description="Military insurance (TRICARE)"
+    )
     self_pay: bool | None = Field(None, description="Cash or self-payment")
     sliding_fee: bool | None = Field(None, description="Sliding fee scale")
-    free_care: bool | None = Field(None, description="Free of charge for those who cannot pay")
+    free_care: bool | None = Field(
+        None, title="free care", description="Free of charge for those who cannot pay"
+    )
 
 
 class AgesAccepted(Model):
@@ -179,39 +191,51 @@ class AgesAccepted(Model):
     without running a young adults' program."""
 
     ages_children_adolescents: bool | None = Field(
-        None, description="Accepts children and adolescents"
+        None, title="children/adolescents accepted", description="Accepts children and adolescents"
     )
-    ages_young_adults: bool | None = Field(None, description="Accepts young adults")
-    ages_adults: bool | None = Field(None, description="Accepts adults")
-    ages_seniors: bool | None = Field(None, description="Accepts seniors")
+    ages_young_adults: bool | None = Field(
+        None, title="young adults accepted", description="Accepts young adults"
+    )
+    ages_adults: bool | None = Field(None, title="adults accepted", description="Accepts adults")
+    ages_seniors: bool | None = Field(None, title="seniors accepted", description="Accepts seniors")
 
 
 class Populations(Model):
     """Groups a facility runs special programs for (SAMHSA's SG category)."""
 
-    adolescents: bool | None = Field(None, description="Adolescents' program")
-    young_adults: bool | None = Field(None, description="Young adults' program")
+    adolescents: bool | None = Field(
+        None, title="adolescents' program", description="Adolescents' program"
+    )
+    young_adults: bool | None = Field(
+        None, title="young adults' program", description="Young adults' program"
+    )
     seniors: bool | None = Field(None, description="Seniors")
     women: bool | None = Field(None, description="Adult women")
     men: bool | None = Field(None, description="Adult men")
-    pregnant_postpartum: bool | None = Field(None, description="Pregnant or postpartum women")
+    pregnant_postpartum: bool | None = Field(
+        None, title="pregnant/postpartum", description="Pregnant or postpartum women"
+    )
     veterans: bool | None = Field(None, description="Veterans")
     lgbtq: bool | None = Field(None, description="LGBTQ clients")
     criminal_justice: bool | None = Field(None, description="Criminal justice clients")
-    co_occurring: bool | None = Field(None, description="Co-occurring mental health disorders")
+    co_occurring: bool | None = Field(
+        None, title="co-occurring disorders", description="Co-occurring mental health disorders"
+    )
 
 
 class Languages(Model):
-    spanish: bool | None = Field(None, description="Services in Spanish")
+    spanish: bool | None = Field(None, title="Spanish", description="Services in Spanish")
     sign_language: bool | None = Field(
-        None, description="Sign language for the deaf and hard of hearing"
+        None, title="sign language", description="Sign language for the deaf and hard of hearing"
     )
     other: list[str] | None = Field(None, description="Other languages, by English name")
 
 
 class Access(Model):
-    telehealth: bool | None = Field(None, description="Telehealth sessions")
-    virtual_only: bool | None = Field(None, description="Delivered only online (virtual IOP)")
+    telehealth: bool | None = Field(None, title="telehealth", description="Telehealth sessions")
+    virtual_only: bool | None = Field(
+        None, title="virtual only", description="Delivered only online (virtual IOP)"
+    )
     licensed_states: list[str] | None = Field(
         None, description="States a virtual program may serve patients in"
     )
@@ -275,32 +299,9 @@ def _record_json(record: Provenance) -> dict[str, Any]:
     return record.model_dump(mode="json", exclude_none=True)  # absent reads back as None
 
 
-class CompactProvenance(Model):
-    """The compact form feeds had before :class:`ProvenanceGroup`: ``{"records": [...],
-    "paths": {path: its record's index}}``; still read."""
-
-    records: list[Provenance]
-    paths: dict[str, Annotated[int, Field(ge=0)]]
-
-    def expanded(self) -> dict[str, Provenance]:
-        """``{path: record}``, the paths of one record sharing it."""
-        records = self.records
-        try:
-            return {path: records[number] for path, number in self.paths.items()}
-        except IndexError:
-            wrong = next(path for path, n in self.paths.items() if n >= len(records))
-            raise ValueError(
-                f"paths.{wrong}: {self.paths[wrong]} is not the index of a record"
-            ) from None
-
-
-def _expanded(
-    provenance: list[ProvenanceGroup] | CompactProvenance | dict[str, Provenance],
-) -> dict[str, Provenance]:
+def _expanded(provenance: list[ProvenanceGroup] | dict[str, Provenance]) -> dict[str, Provenance]:
     if isinstance(provenance, dict):
         return provenance
-    if isinstance(provenance, CompactProvenance):
-        return provenance.expanded()
     by_path: dict[str, Provenance] = {}
     for group in provenance:
         by_path.update(dict.fromkeys(group.paths, group.record))
@@ -314,13 +315,10 @@ def _expanded(
 if TYPE_CHECKING:
     ProvenanceByPath = dict[str, Provenance]
 else:
-    # Any form is read: grouped (what feeds and documents are written in), the compact form
-    # before it, or per path. The first two are validated without leaving pydantic's core
-    # (three times as fast as a Python validator seeing the parsed JSON).
+    # Either form is read: grouped (what feeds and documents are written in, validated without
+    # leaving pydantic's core) or per path (what the API answers with).
     ProvenanceByPath = Annotated[
-        SkipJsonSchema[list[ProvenanceGroup]]
-        | SkipJsonSchema[CompactProvenance]
-        | dict[str, Provenance],
+        SkipJsonSchema[list[ProvenanceGroup]] | dict[str, Provenance],
         Field(union_mode="left_to_right"),
         AfterValidator(_expanded),
     ]

@@ -56,16 +56,34 @@ def is_zip5(text: str) -> bool:
     return len(text) == 5 and text.isdigit()
 
 
+@dataclass(frozen=True)
+class ZipPlace:
+    """A US ZIP code's centroid, state and the city names it goes by."""
+
+    zip5: str
+    point: Point
+    state: str
+    cities: frozenset[str]
+
+
 @cache
-def _zip_table() -> dict[str, tuple[Point, str]]:
-    table: dict[str, tuple[Point, str]] = {}
+def zip_places() -> tuple[ZipPlace, ...]:
+    """Every US ZIP code with a centroid, offline (the ``zipcodes`` package): the one table
+    of ZIP codes the product reads."""
+    places = []
     for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
         try:
             point = Point(float(row["lat"]), float(row["long"]))
         except (TypeError, ValueError):
             continue
-        table[row["zip_code"]] = (point, row["state"])
-    return table
+        cities = frozenset({row["city"], *(row.get("acceptable_cities") or [])})
+        places.append(ZipPlace(row["zip_code"], point, row["state"], cities))
+    return tuple(places)
+
+
+@cache
+def _zip_table() -> dict[str, tuple[Point, str]]:
+    return {place.zip5: (place.point, place.state) for place in zip_places()}
 
 
 def zip_centroid(zip5: str) -> Point | None:

@@ -1,12 +1,12 @@
-"""Where the project's shipped data and its working files live."""
+"""Where the project's shipped data and its working files live (see :mod:`iop.settings`)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from iop.settings import PROJECT_ROOT, core_settings
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = Path(os.environ.get("IOP_DATA_DIR", PROJECT_ROOT / "data"))
-VAR_DIR = Path(os.environ.get("IOP_VAR_DIR", PROJECT_ROOT / "var"))
+DATA_DIR = core_settings().data_dir
+VAR_DIR = core_settings().var_dir
 SAMHSA_DIR = DATA_DIR / "samhsa"
 VOCABULARY_DIR = DATA_DIR / "vocabulary"
+
+__all__ = ["DATA_DIR", "PROJECT_ROOT", "SAMHSA_DIR", "VAR_DIR", "VOCABULARY_DIR"]

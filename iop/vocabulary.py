@@ -7,6 +7,8 @@ derived from the model, so adding a field to a group adds a searchable service.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -43,7 +45,8 @@ SERVICE_GROUPS: dict[str, type[BaseModel]] = {
 class Service:
     code: str
     group: str
-    label: str
+    label: str  # the field's description: "Intensive outpatient (ASAM level 2.1)"
+    short: str  # words for a glance: the field's title, else its description less parentheses
 
     @property
     def path(self) -> str:
@@ -59,7 +62,9 @@ def _services() -> dict[str, Service]:
                 continue
             if code in services:
                 raise RuntimeError(f"service code {code!r} is defined in two groups")
-            services[code] = Service(code, group, field.description or code)
+            label = field.description or code
+            short = field.title or re.sub(r"\s*\(.*?\)", "", label)
+            services[code] = Service(code, group, label, short)
     return services
 
 
@@ -70,6 +75,9 @@ _CODES_BY_GROUP = [
     (group, [code for code, service in SERVICES.items() if service.group == group])
     for group in SERVICE_GROUPS
 ]
+
+
+_LANGUAGE_CODES = [code for code, service in SERVICES.items() if service.group == "languages"]
 
 
 def service_values(facility: Facility) -> dict[str, bool | None]:
@@ -96,12 +104,31 @@ def known_services(facility: Facility) -> tuple[list[str], list[str]]:
     return offered, not_offered
 
 
-def parse_service_codes(text: str) -> list[str]:
-    """Split a comma-separated list of codes; raises ``ValueError`` naming unknown codes."""
-    codes = [code.strip().lower() for code in text.split(",") if code.strip()]
-    unknown = [code for code in codes if code not in SERVICES]
+def languages_offered(facility: Facility) -> list[str]:
+    """The languages a facility serves clients in besides English: the language service codes
+    it offers (``spanish``, ``sign_language``), then the others by English name."""
+    codes = [code for code in _LANGUAGE_CODES if getattr(facility.languages, code) is True]
+    return [*codes, *(facility.languages.other or [])]
+
+
+def check_codes(codes: Iterable[str], groups: tuple[str, ...] | None = None) -> list[str]:
+    """Codes cleaned (trimmed, lower case, each once, in order) and checked: ``ValueError``
+    naming unknown codes, or codes outside ``groups`` (with the codes those groups have)."""
+    cleaned = list(dict.fromkeys(code.strip().lower() for code in codes if code.strip()))
+    unknown = [code for code in cleaned if code not in SERVICES]
     if unknown:
         raise ValueError(
             f"unknown service code(s): {', '.join(unknown)}; known codes: {', '.join(SERVICES)}"
         )
-    return list(dict.fromkeys(codes))
+    if groups is not None:
+        outside = [code for code in cleaned if SERVICES[code].group not in groups]
+        if outside:
+            what = " or ".join(groups)
+            known = ", ".join(c for c, s in SERVICES.items() if s.group in groups)
+            raise ValueError(f"not {what} code(s): {', '.join(outside)}; {what} codes: {known}")
+    return cleaned
+
+
+def parse_service_codes(text: str, groups: tuple[str, ...] | None = None) -> list[str]:
+    """A comma-separated list of codes, checked as :func:`check_codes` does."""
+    return check_codes(text.split(","), groups)

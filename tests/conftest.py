@@ -15,7 +15,7 @@ os.environ.setdefault("IOP_INDEX_ALIAS", "test-facilities")
 
 from elasticsearch import Elasticsearch
 
-from iop import es_node
+import local_elasticsearch as es_node
 from iop.paths import PROJECT_ROOT
 
 REALWORLD = PROJECT_ROOT.parent / "shared" / "realworld"

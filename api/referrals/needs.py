@@ -7,39 +7,22 @@ Preferred: other services and the populations a program serves (they raise the r
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from api.search.location import ZIP_PATTERN
+from api.search.location import Place
 from api.search.request import SearchRequest
 from iop.geo import Point
-from iop.vocabulary import SERVICES
+from iop.vocabulary import SERVICES, check_codes
+
+# Populations a referrer names: groups programs are run for, and ages a facility accepts.
+POPULATION_GROUPS = ("populations", "ages")
 
 
-def _codes_of(groups: tuple[str, ...] | None, codes: list[str]) -> list[str]:
-    cleaned = list(dict.fromkeys(code.strip().lower() for code in codes if code.strip()))
-    unknown = [code for code in cleaned if code not in SERVICES]
-    if unknown:
-        raise ValueError(f"unknown service code(s): {', '.join(unknown)}")
-    if groups is not None:
-        outside = [code for code in cleaned if SERVICES[code].group not in groups]
-        if outside:
-            what = " or ".join(groups)
-            known = ", ".join(c for c, s in SERVICES.items() if s.group in groups)
-            raise ValueError(f"not {what} code(s): {', '.join(outside)}; {what} codes: {known}")
-    return cleaned
-
-
-class PatientLocation(BaseModel):
+class PatientLocation(Place):
     """One of: lat and lon, a ZIP code, or words (address or "city, state")."""
 
     model_config = ConfigDict(extra="forbid")
-
-    lat: Annotated[float, Field(ge=-90, le=90)] | None = None
-    lon: Annotated[float, Field(ge=-180, le=180)] | None = None
-    zip: Annotated[str, Field(pattern=ZIP_PATTERN)] | None = None
-    near: Annotated[str, Field(min_length=2, max_length=200)] | None = None
 
 
 class PatientNeeds(BaseModel):
@@ -88,22 +71,22 @@ class PatientNeeds(BaseModel):
     @field_validator("required_services", "preferred_services")
     @classmethod
     def _services(cls, codes: list[str]) -> list[str]:
-        return _codes_of(None, codes)
+        return check_codes(codes)
 
     @field_validator("payment")
     @classmethod
     def _payment(cls, codes: list[str]) -> list[str]:
-        return _codes_of(("payment",), codes)
+        return check_codes(codes, ("payment",))
 
     @field_validator("schedule")
     @classmethod
     def _schedule(cls, codes: list[str]) -> list[str]:
-        return _codes_of(("schedule",), codes)
+        return check_codes(codes, ("schedule",))
 
     @field_validator("populations")
     @classmethod
     def _populations(cls, codes: list[str]) -> list[str]:
-        return _codes_of(("populations", "ages"), codes)
+        return check_codes(codes, POPULATION_GROUPS)
 
     @field_validator("languages")
     @classmethod

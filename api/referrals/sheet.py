@@ -27,7 +27,7 @@ from api.search.labels import short_label
 from iop.facility import Facility, PhoneKind, Provenance, display_name
 from iop.geo import Point, great_circle_miles
 from iop.phones import dialled
-from iop.vocabulary import SERVICES
+from iop.vocabulary import SERVICES, languages_offered
 
 HERE = Path(__file__).parent
 TEXT: dict[str, dict[str, Any]] = tomllib.loads((HERE / "sheet_text.toml").read_text("utf-8"))
@@ -264,15 +264,13 @@ def _wait(facility: Facility, words: Words) -> str:
 
 
 def _languages(facility: Facility, words: Words) -> str:
-    stated = facility.languages
     names = [words("english")]
-    if stated.spanish is None:
+    if facility.languages.spanish is None:
         names.append(f"{words.service('spanish')}: {words('not_stated')}")
-    elif stated.spanish:
-        names.append(words.service("spanish"))
-    if stated.sign_language:
-        names.append(words.service("sign_language"))
-    return ", ".join([*names, *(stated.other or [])])
+    names += [
+        words.service(name) if name in SERVICES else name for name in languages_offered(facility)
+    ]
+    return ", ".join(names)
 
 
 def _listed(values: list[str] | None, words: Words) -> str:

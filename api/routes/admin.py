@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from api.deps import ElasticsearchDep
 from api.openapi import ADMIN_KEY_REQUIRED, BAD_PARAMETERS, UNAVAILABLE
 from api.security import require_admin
-from indexer.runs import recent_runs_search
+from iop.indices import recent_runs_search
 
 router = APIRouter(
     prefix="/v1/admin",

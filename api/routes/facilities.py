@@ -22,9 +22,9 @@ from api.schemas import SearchResults
 from api.search.location import Origin
 from api.search.request import SearchRequest
 from api.search.service import SearchOutcome, search
-from indexer.documents import from_document
-from indexer.lifecycle import ALIAS
+from iop.documents import from_document
 from iop.facility import Facility
+from iop.indices import ALIAS
 
 router = APIRouter(
     prefix="/v1/facilities",

@@ -11,8 +11,8 @@ from api.deps import ElasticsearchDep
 from api.errors import RETRY_AFTER_SECONDS
 from api.observability import ELASTICSEARCH_ERRORS
 from api.openapi import Responses
-from indexer.documents import SEARCH_FIELDS, missing_search_fields
-from indexer.lifecycle import ALIAS
+from iop.documents import SEARCH_FIELDS, missing_search_fields
+from iop.indices import ALIAS
 
 router = APIRouter(tags=["health"])
 NOT_READY: Responses = {503: {"description": "Not ready: the checks say which failed"}}

@@ -37,7 +37,7 @@ from api.read_access import require_read_key
 from api.responses import FastJSONResponse, dumps
 from api.routes.facilities import fetch_document
 from api.search.location import LocationNotFound, from_zip
-from indexer.lifecycle import ALIAS
+from iop.indices import ALIAS
 
 router = APIRouter(
     tags=["open referral"],

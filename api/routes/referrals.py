@@ -14,7 +14,7 @@ from elasticsearch import AsyncElasticsearch
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from api.deps import ElasticsearchDep, SettingsDep
 from api.errors import invalid_parameter
@@ -29,18 +29,17 @@ from api.params import (
     words,
 )
 from api.read_access import require_read_key
-from api.referrals.needs import PatientNeeds
+from api.referrals.needs import POPULATION_GROUPS, PatientNeeds
 from api.referrals.sheet import Criteria, Location, Words, entry, render_csv, render_html
 from api.responses import FastJSONResponse
 from api.routes.facilities import results_body
 from api.schemas import ReferralMatch
-from api.search.location import ZIP_PATTERN
+from api.search.location import Place
 from api.search.service import search
-from indexer.documents import from_document
-from indexer.lifecycle import ALIAS
+from iop.documents import from_document
 from iop.facility import Facility
 from iop.geocoding import Geocoder
-from iop.vocabulary import SERVICES
+from iop.indices import ALIAS
 
 router = APIRouter(
     prefix="/v1/referrals",
@@ -87,17 +86,11 @@ def wants_csv(request: Request, format: str | None) -> bool:
     return "text/csv" in accept and "text/html" not in accept
 
 
-class SheetQuery(BaseModel):
+class SheetQuery(Place):
     """The sheet's query: the facilities, the needs it was made for (the API's parameter
     names, so a match's ``sheet_url`` carries them), the language and the format."""
 
     ids: str = Field(description="Facility ids, comma-separated, in the order to list")
-    lat: float | None = Field(None, ge=-90, le=90, description="Latitude: distances from it")
-    lon: float | None = Field(None, ge=-180, le=180, description="Longitude")
-    zip: str | None = Field(None, pattern=ZIP_PATTERN, description="US ZIP code, or ZIP+4")
-    near: str | None = Field(
-        None, min_length=2, max_length=200, description='A street address or "city, state"'
-    )
     radius_miles: float | None = Field(None, gt=0, le=500, description="The search radius")
     services: str | None = Field(None, description="Required services. " + CODES_HELP)
     prefer: str | None = Field(None, description="Preferred services. " + CODES_HELP)
@@ -117,7 +110,6 @@ class SheetQuery(BaseModel):
     )
 
 
-POPULATION_GROUPS = ("populations", "ages")
 SHEET_PARAMETERS = [
     {**parameter, "required": parameter["name"] == "ids"}
     for parameter in _openapi_parameters(SheetQuery)
@@ -138,11 +130,7 @@ def sheet_query(http: Request) -> SheetQuery:
 
 def sheet_criteria(q: SheetQuery) -> Criteria:
     """The needs the query names, every code checked against the vocabulary (422 naming it)."""
-    populations = codes("populations", q.populations)
-    outside = [c for c in populations if SERVICES[c].group not in POPULATION_GROUPS]
-    if outside:
-        message = f"not a population or age code: {', '.join(outside)}"
-        raise invalid_parameter("populations", message, q.populations)
+    populations = codes("populations", q.populations, *POPULATION_GROUPS)
     return Criteria(
         location=Location(zip=q.zip and q.zip[:5], near=q.near, lat=q.lat, lon=q.lon),
         radius_miles=q.radius_miles,

@@ -15,7 +15,7 @@ from api.search.needs import needs_of, unknown_needs
 from api.search.query import CURRENT_FIELD, confirmed_tier
 from api.search.ranking import score_parts, wait_in_words
 from api.search.request import SearchRequest, SortOrder
-from indexer.documents import RANKED_WAIT_FIELD
+from iop.documents import RANKED_WAIT_FIELD
 from iop.facility import display_name
 from iop.geo import miles_between
 

@@ -16,9 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-import zipcodes
+from pydantic import BaseModel, Field
 
-from iop.geo import Point, zip_centroid, zip_state
+from iop.geo import Point, zip_centroid, zip_places, zip_state
 from iop.geocoding import Geocoder
 
 log = logging.getLogger("api.location")
@@ -66,16 +66,32 @@ class Origin:
         return self.known_state
 
 
+class Place(BaseModel):
+    """Where, as every route takes it: lat and lon, a ZIP code, or words. The one definition of
+    these parameters (search, referral needs and sheet all extend it)."""
+
+    lat: float | None = Field(None, ge=-90, le=90, description="Latitude (WGS84)")
+    lon: float | None = Field(None, ge=-180, le=180, description="Longitude")
+    zip: str | None = Field(
+        None,
+        pattern=ZIP_PATTERN,
+        description='US ZIP code, or ZIP+4 ("87102-1234"); its five-digit centroid is used',
+    )
+    near: str | None = Field(
+        None,
+        min_length=2,
+        max_length=200,
+        description='A street address or "city, state"; geocoded when a geocoder is '
+        "configured, else the ZIP or city centroid (the origin reports its precision)",
+    )
+
+
 @cache
 def _city_centroids() -> dict[tuple[str, str], Point]:
     points: dict[tuple[str, str], list[Point]] = defaultdict(list)
-    for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
-        try:
-            point = Point(float(row["lat"]), float(row["long"]))
-        except (TypeError, ValueError):
-            continue
-        for city in {row["city"], *(row.get("acceptable_cities") or [])}:
-            points[(city.upper(), row["state"])].append(point)
+    for place in zip_places():
+        for city in place.cities:
+            points[(city.upper(), place.state)].append(place.point)
     return {
         key: Point(sum(p.lat for p in ps) / len(ps), sum(p.lon for p in ps) / len(ps))
         for key, ps in points.items()
@@ -85,12 +101,9 @@ def _city_centroids() -> dict[tuple[str, str], Point]:
 @cache
 def _zip_grid() -> dict[tuple[int, int], list[tuple[Point, str]]]:
     grid: dict[tuple[int, int], list[tuple[Point, str]]] = defaultdict(list)
-    for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
-        try:
-            point = Point(float(row["lat"]), float(row["long"]))
-        except (TypeError, ValueError):
-            continue
-        grid[(math.floor(point.lat), math.floor(point.lon))].append((point, row["state"]))
+    for place in zip_places():
+        key = (math.floor(place.point.lat), math.floor(place.point.lon))
+        grid[key].append((place.point, place.state))
     return grid
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from api.search.labels import short_label
 from api.search.request import SearchRequest
-from indexer.documents import RANKED_WAIT_FIELD
+from iop.documents import RANKED_WAIT_FIELD
 from iop.facility import Ownership
 from iop.vocabulary import SERVICES
 

@@ -40,7 +40,7 @@ from api.search.needs import (
 )
 from api.search.ranking import DECAY_AT_SCALE
 from api.search.request import SearchRequest, SortOrder
-from indexer.documents import RADIUS_FIELD, RANKED_WAIT_FIELD
+from iop.documents import RADIUS_FIELD, RANKED_WAIT_FIELD
 from iop.facility import FacilityStatus, Ownership
 from iop.vocabulary import SERVICE_GROUPS, SERVICES
 
@@ -141,10 +141,10 @@ def tier_clauses(request: SearchRequest, weights: RankingWeights) -> list[dict[s
 def score_clauses(request: SearchRequest, weights: RankingWeights) -> list[dict[str, Any]]:
     """The parts of the ``sort=best`` score, as ``should`` clauses that add up.
 
-    Nearness and preferences are functions of one ``function_score`` (summed): measured on
-    a million facilities, that is a sixth cheaper than one ``constant_score`` clause per
-    preference. A ``function_score`` gives 1, not 0, to a document no function matches, so
-    virtual programs (no nearness) get an explicit zero function.
+    Nearness and preferences are functions of one ``function_score`` (summed), which costs
+    Elasticsearch less than one ``constant_score`` clause per preference. A
+    ``function_score`` gives 1, not 0, to a document no function matches, so virtual programs
+    (no nearness) get an explicit zero function.
     """
     origin = {"lat": request.origin.lat, "lon": request.origin.lon}
     nearness: dict[str, Any] = {

@@ -7,7 +7,7 @@ filter; ``include_unknown`` keeps such facilities, and the results mark what was
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -65,22 +65,20 @@ class SearchRequest:
         return tuple(dict.fromkeys([*named, *self.preferred_services]))
 
     def fingerprint(self) -> tuple[Any, ...]:
-        """What a cursor must agree on with the request it continues (not limit or facets)."""
-        return (
-            round(self.origin.lat, 6),
-            round(self.origin.lon, 6),
-            self.radius_miles,
-            self.today.isoformat(),
-            self.required_services,
-            self.preferred_services,
-            self.any_of_services,
-            self.ownership,
-            self.languages,
-            self.max_days_to_intake,
-            self.accepting_new_patients,
-            self.include_unknown,
-            self.include_virtual,
-            self.include_stale,
-            self.patient_state,
-            self.sort.value,
-        )
+        """What a cursor must agree on with the request it continues: every field but those
+        that only shape a page (:data:`NOT_IN_FINGERPRINT`)."""
+        values: list[Any] = []
+        for part in fields(self):
+            if part.name in NOT_IN_FINGERPRINT:
+                continue
+            value = getattr(self, part.name)
+            if isinstance(value, Point):
+                value = (round(value.lat, 6), round(value.lon, 6))
+            elif isinstance(value, date | StrEnum):
+                value = str(value)
+            values.append(value)
+        return tuple(values)
+
+
+# A next page may ask for a different size or no facets; where it starts is the cursor's.
+NOT_IN_FINGERPRINT = frozenset({"limit", "facets", "page"})

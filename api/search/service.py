@@ -17,7 +17,7 @@ from api.search.explain import Explainer
 from api.search.needs import needs_of
 from api.search.query import relaxation_body, search_body
 from api.search.request import SearchRequest
-from indexer.lifecycle import ALIAS
+from iop.indices import ALIAS
 
 # Fewer matches than this, and the answer says what each filter keeps out.
 FEW = 3

@@ -9,7 +9,7 @@ from __future__ import annotations
 from elasticsearch import Elasticsearch, helpers
 
 from indexer import lifecycle
-from indexer.documents import to_document
+from iop.documents import to_document
 from iop.facility import Facility
 
 

@@ -17,6 +17,7 @@ from indexer.refresh import CrawlStep, refresh
 from indexer.runs import save_run
 from indexer.settings import IndexerSettings
 from iop.facility import Facility
+from iop.indices import RUNS_INDEX
 from tests.indexer.conftest import seen, write_crawl
 
 KEY = "correct horse battery staple"
@@ -25,7 +26,7 @@ OTHER_KEY = "a second admin key"
 
 @pytest.fixture
 def admin_client(elasticsearch_url: str, es: Elasticsearch) -> Iterator[TestClient]:
-    es.indices.delete(index=lifecycle.RUNS_INDEX, ignore_unavailable=True)
+    es.indices.delete(index=RUNS_INDEX, ignore_unavailable=True)
     app = create_app(Settings(ELASTICSEARCH_URL=elasticsearch_url))
     hashes = f"{key_hash(OTHER_KEY)}, {key_hash(KEY).upper()}"
     app.dependency_overrides[get_admin_settings] = lambda: AdminSettings(
@@ -33,7 +34,7 @@ def admin_client(elasticsearch_url: str, es: Elasticsearch) -> Iterator[TestClie
     )
     with TestClient(app) as client:
         yield client
-    es.indices.delete(index=lifecycle.RUNS_INDEX, ignore_unavailable=True)
+    es.indices.delete(index=RUNS_INDEX, ignore_unavailable=True)
 
 
 def test_runs_need_an_admin_key(admin_client: TestClient) -> None:

@@ -99,3 +99,16 @@ async def test_an_unanswered_request_times_out() -> None:
 def test_compression_is_refused_with_the_node_that_does_it() -> None:
     with pytest.raises(ValueError, match="aiohttp"):
         AsyncElasticsearch("http://127.0.0.1:9200", node_class=HttptoolsNode, http_compress=True)
+
+
+async def test_a_kept_alive_connection_the_server_closed_is_retried_once_on_a_new_one(
+    proxied,
+) -> None:
+    """Elasticsearch (or a proxy before it) closes idle keep-alive connections: the next
+    search sent on one must not become a user's 503."""
+    client, proxy = proxied
+    assert (await client.cluster.health())["status"] in {"green", "yellow"}
+    proxy.cut()  # the server side closes the idle connection ...
+    proxy.restore()  # ... and still takes new ones
+    assert (await client.cluster.health())["status"] in {"green", "yellow"}
+    assert proxy.connections == 2

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from indexer.documents import DEFAULT_AVAILABILITY_MAX_AGE_DAYS, availability_is_current
+from iop.documents import DEFAULT_AVAILABILITY_MAX_AGE_DAYS, availability_is_current
 from iop.facility import Facility
 from iop.geo import Point, great_circle_miles
 from iop.vocabulary import service_values

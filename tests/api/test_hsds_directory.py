@@ -23,9 +23,9 @@ from fastapi.testclient import TestClient
 from api.config import Settings
 from api.hsds import FacilityDocuments, Listing
 from api.main import create_app
-from indexer.documents import from_document, to_document
 from indexer.load import load_feeds
 from indexer.settings import IndexerSettings
+from iop.documents import from_document, to_document
 from iop.facility import Facility
 from tests.api.hsds_schemas import errors, profile_answer, require_standards, schema
 from tests.crawler.test_samhsa_directory import DIRECTORY, run_import

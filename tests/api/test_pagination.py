@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from indexer.documents import DEFAULT_AVAILABILITY_MAX_AGE_DAYS, availability_is_current
-from indexer.lifecycle import ALIAS
+from iop.documents import DEFAULT_AVAILABILITY_MAX_AGE_DAYS, availability_is_current
 from iop.facility import Facility
+from iop.indices import ALIAS
 from iop.vocabulary import SERVICES, known_services
 from tests.api.conftest import BOISE
 from tests.api.indexing import index_directory

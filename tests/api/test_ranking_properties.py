@@ -30,7 +30,7 @@ from api.config import RankingWeights
 from api.search.query import search_body
 from api.search.request import SearchRequest, SortOrder
 from indexer import lifecycle
-from indexer.documents import to_document
+from iop.documents import to_document
 from iop.facility import Facility
 from iop.geo import Point
 from tests.factories import make_facility

@@ -11,7 +11,7 @@ import pytest
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
 
-from indexer.lifecycle import ALIAS
+from iop.indices import ALIAS
 from tests.api.conftest import DENVER
 
 NEEDS = {

@@ -11,7 +11,7 @@ from datetime import date
 
 from fastapi.testclient import TestClient
 
-from indexer.documents import DEFAULT_AVAILABILITY_MAX_AGE_DAYS, availability_is_current
+from iop.documents import DEFAULT_AVAILABILITY_MAX_AGE_DAYS, availability_is_current
 from iop.facility import Facility
 from iop.vocabulary import service_values
 from tests.api.conftest import BOISE

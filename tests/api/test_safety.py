@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from api.config import Settings
 from api.main import create_app
-from indexer.documents import facility_mappings
+from iop.documents import facility_mappings
 from tests.api.conftest import DENVER
 from tests.api.tcp_proxy import cuttable_proxy
 from tests.api.test_errors import free_port

@@ -37,7 +37,6 @@ class BlindSiteSpider(StructuredDataSpider):
 
 def main(argv: list[str]) -> None:
     from crawler import settings as crawler_settings
-    from crawler.cli import spider_arguments
     from crawler.run import crawl
     from tests.crawler.site_crawls import TEST_SETTINGS
 
@@ -45,7 +44,8 @@ def main(argv: list[str]) -> None:
     # Registered for this run only: the project's spiders and this one.
     modules = [*crawler_settings.SPIDER_MODULES, "tests.crawler.blind_spider"]
     overrides = {**TEST_SETTINGS, "SPIDER_MODULES": modules}
-    crawl(BlindSiteSpider.name, Path(out), spider_arguments(pairs), overrides)
+    arguments = dict(pair.split("=", 1) for pair in pairs)
+    crawl(BlindSiteSpider.name, Path(out), arguments, overrides)
 
 
 if __name__ == "__main__":

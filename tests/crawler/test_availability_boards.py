@@ -53,7 +53,7 @@ class Crawl:
 
 
 def run_crawl(spider: str, out: Path, *args: str) -> Crawl:
-    command = [sys.executable, "-m", "iop.cli", "crawl", spider, "--out", str(out), *args]
+    command = [sys.executable, "-m", "cli.main", "crawl", spider, "--out", str(out), *args]
     done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     quarantine = out.with_name(out.stem + ".quarantine.ndjson").read_text().splitlines()

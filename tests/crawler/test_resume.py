@@ -19,7 +19,7 @@ def crawl_command(base_url: str, out: Path, jobdir: Path) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "iop.cli",
+        "cli.main",
         "crawl",
         "findtreatment",
         "--base-url",

@@ -38,7 +38,7 @@ class Import:
 
 
 def run_import(path: Path, out: Path, *args: str) -> Import:
-    command = [sys.executable, "-m", "iop.cli", "import-directory", str(path), "--out", str(out)]
+    command = [sys.executable, "-m", "cli.main", "import-directory", str(path), "--out", str(out)]
     done = subprocess.run(
         [*command, *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600
     )

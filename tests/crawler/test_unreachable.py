@@ -27,7 +27,7 @@ def closed_port() -> int:
 def iop(*argv: str, env: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "iop.cli", *argv],
+        [sys.executable, "-m", "cli.main", *argv],
         capture_output=True,
         text=True,
         env=os.environ | env,

@@ -26,7 +26,7 @@ from iop.paths import SAMHSA_DIR
 from replica.static_sites import serve_site
 from tests.conftest import realworld
 
-IOP_CLI = [sys.executable, "-m", "iop.cli"]
+IOP_CLI = [sys.executable, "-m", "cli.main"]
 NAME = "Desert Mountain Healing"
 
 

@@ -25,11 +25,11 @@ from pathlib import Path
 import pytest
 from elasticsearch import Elasticsearch, helpers
 
+from cli.demo import demo_sources
 from crawler.all_sources import MERGED_FEED, crawl_all
 from crawler.spiders.findtreatment import derived_ref
 from indexer import lifecycle
-from indexer.documents import from_document, to_document
-from iop.demo import demo_sources
+from iop.documents import from_document, to_document
 from iop.facility import Facility
 from iop.feeds import read_feed
 from iop.paths import SAMHSA_DIR, VOCABULARY_DIR

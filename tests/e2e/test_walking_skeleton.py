@@ -17,13 +17,13 @@ from fastapi.testclient import TestClient
 
 from api.config import Settings
 from api.main import create_app
-from indexer.documents import to_document
+from iop.documents import to_document
 from iop.facility import Facility
 from iop.geo import Point, great_circle_miles, zip_centroid
 from replica.directory import load_directory
 from replica.findtreatment import running_replica
 
-IOP_CLI = [sys.executable, "-m", "iop.cli"]
+IOP_CLI = [sys.executable, "-m", "cli.main"]
 
 
 @pytest.fixture(scope="module")

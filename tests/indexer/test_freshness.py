@@ -7,23 +7,21 @@ from pathlib import Path
 
 from elasticsearch import Elasticsearch
 
-from indexer import lifecycle
-from indexer.documents import to_document
 from indexer.load import load_feeds
 from indexer.settings import IndexerSettings
+from iop.documents import to_document
+from iop.indices import ALIAS
 from tests.indexer.conftest import seen, write_feed
 
 SETTINGS = IndexerSettings(stale_after_refreshes=3, count_tolerance=1.0)
 
 
 def indexed(es: Elasticsearch, ref: str) -> dict:
-    return es.get(index=lifecycle.ALIAS, id=seen(ref).id)["_source"]
+    return es.get(index=ALIAS, id=seen(ref).id)["_source"]
 
 
 def active_ids(es: Elasticsearch) -> set[str]:
-    response = es.search(
-        index=lifecycle.ALIAS, query={"term": {"status": "active"}}, size=100, source=False
-    )
+    response = es.search(index=ALIAS, query={"term": {"status": "active"}}, size=100, source=False)
     return {hit["_id"] for hit in response["hits"]["hits"]}
 
 
@@ -109,7 +107,7 @@ def test_availability_currency_is_indexed_for_ranking(es: Elasticsearch, tmp_pat
         ],
     )
     response = es.search(
-        index=lifecycle.ALIAS, query={"range": {"availability_current_days_to_intake": {"lte": 5}}}
+        index=ALIAS, query={"range": {"availability_current_days_to_intake": {"lte": 5}}}
     )
     assert [hit["_id"] for hit in response["hits"]["hits"]] == [seen("f").id]
 
@@ -131,4 +129,4 @@ def test_a_facility_merged_into_another_is_superseded_not_kept(
 
     assert report.superseded == 1
     assert report.carried_over == 0
-    assert es.count(index=lifecycle.ALIAS)["count"] == 1
+    assert es.count(index=ALIAS)["count"] == 1

@@ -11,11 +11,12 @@ from indexer import lifecycle
 from indexer.feeds import FeedError
 from indexer.incremental import IncrementalRefused, upsert_feed
 from indexer.load import load_feeds
+from iop.indices import ALIAS
 from tests.indexer.conftest import seen, write_feed
 
 
 def source(es: Elasticsearch, ref: str) -> dict:
-    return es.get(index=lifecycle.ALIAS, id=seen(ref).id)["_source"]
+    return es.get(index=ALIAS, id=seen(ref).id)["_source"]
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_a_newer_feed_updates_and_adds_keeping_first_seen(
     assert updated["first_seen"] == first_seen
     assert updated["last_seen"] > first_seen
     assert lifecycle.serving_index(es) == indexed
-    assert es.count(index=lifecycle.ALIAS)["count"] == 3
+    assert es.count(index=ALIAS)["count"] == 3
 
 
 def test_a_bad_line_anywhere_writes_nothing(

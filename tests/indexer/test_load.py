@@ -10,6 +10,7 @@ from elasticsearch import BadRequestError, Elasticsearch
 from indexer import lifecycle
 from indexer.feeds import FeedError
 from indexer.load import LoadRefused, load_feeds
+from iop.indices import ALIAS, INDEX_PATTERN
 from tests.factories import make_facility
 from tests.indexer.conftest import seen, write_feed
 
@@ -23,7 +24,7 @@ def test_load_builds_a_new_index_and_flips_the_alias(es: Elasticsearch, tmp_path
 
     assert second.previous == first.index
     assert lifecycle.serving_index(es) == second.index
-    assert es.count(index=lifecycle.ALIAS)["count"] == 5
+    assert es.count(index=ALIAS)["count"] == 5
     assert es.indices.exists(index=first.index)  # kept for rollback
     assert (second.new, second.unchanged) == (0, 5)
 
@@ -59,7 +60,7 @@ def test_rollback_flips_back_to_the_previous_index(es: Elasticsearch, tmp_path: 
 
     assert lifecycle.rollback(es) == (second.index, first.index)
     assert lifecycle.serving_index(es) == first.index
-    [hit] = es.search(index=lifecycle.ALIAS)["hits"]["hits"]
+    [hit] = es.search(index=ALIAS)["hits"]["hits"]
     assert hit["_source"]["name"] == "Clinic a"
 
 
@@ -134,7 +135,7 @@ def test_a_serving_index_that_cannot_be_read_leaves_no_new_index_behind(
     try:
         with pytest.raises(BadRequestError, match="index_closed_exception"):
             load_feeds(es, [feed], progress=False)
-        left = es.indices.get(index=lifecycle.INDEX_PATTERN, expand_wildcards="all")
+        left = es.indices.get(index=INDEX_PATTERN, expand_wildcards="all")
         assert list(left) == [serving]
     finally:
         es.indices.open(index=serving)

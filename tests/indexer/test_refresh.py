@@ -20,6 +20,7 @@ from indexer.runs import recent_runs
 from indexer.settings import IndexerSettings
 from indexer.summary import render
 from iop.facility import Facility, Phone, PhoneKind
+from iop.indices import ALIAS
 from tests.indexer.conftest import seen, write_crawl, write_feed
 
 SETTINGS = IndexerSettings(stale_after_refreshes=2, bulk_chunk_documents=50)
@@ -65,7 +66,7 @@ def test_searches_during_rebuilds_never_fail_and_never_come_back_empty(
             while not done.is_set() and outcomes["searches"] < MAX_SEARCHES:
                 outcomes["searches"] += 1
                 try:
-                    response = client.search(index=lifecycle.ALIAS, query=query, size=5)
+                    response = client.search(index=ALIAS, query=query, size=5)
                 except Exception:
                     outcomes["failed"] += 1
                     continue
@@ -100,7 +101,7 @@ def test_a_refresh_with_a_bad_feed_line_leaves_the_previous_index_serving(
 
     assert lifecycle.serving_index(es) == serving
     assert lifecycle.facilities_indices(es) == [serving]
-    assert es.count(index=lifecycle.ALIAS)["count"] == 20
+    assert es.count(index=ALIAS)["count"] == 20
     latest = recent_runs(es)[0]
     assert latest["status"] == "failed"
     assert "facilities.ndjson:21" in latest["error"]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from iop.facility import Facility, Provenance
+from iop.facility import Provenance
 from iop.feeds import FeedError, read_feed, write_feed
 from tests.factories import FETCHED, make_facility
 
@@ -55,29 +54,6 @@ def test_a_feed_with_provenance_per_path_is_read_the_same(tmp_path: Path) -> Non
     assert list(read_feed(feed)) == [facility]
 
 
-def _earlier_compact_form(facility: Facility) -> dict[str, Any]:
-    """The facility as feeds wrote it before provenance was grouped by record."""
-    line = facility.model_dump(mode="json")
-    records: list[dict[str, Any]] = []
-    paths: dict[str, int] = {}
-    for path, record in line["provenance"].items():
-        if record not in records:
-            records.append(record)
-        paths[path] = records.index(record)
-    return line | {"provenance": {"records": records, "paths": paths}}
-
-
-def test_a_feed_in_the_earlier_compact_form_is_read_the_same(tmp_path: Path) -> None:
-    facility = make_facility("a", 35.1, -106.6, **{"payment.medicaid": True})
-    facility.provenance["availability.days_to_intake"] = Provenance(
-        source="board", fetched_at=FETCHED
-    )
-    feed = tmp_path / "earlier.ndjson"
-    feed.write_text(json.dumps(_earlier_compact_form(facility)) + "\n")
-
-    assert list(read_feed(feed)) == [facility]
-
-
 def test_a_bad_provenance_record_names_the_line_and_field(tmp_path: Path) -> None:
     feed = tmp_path / "feed.ndjson"
     write_feed(feed, [make_facility("a", 35.1, -106.6)])
@@ -86,16 +62,6 @@ def test_a_bad_provenance_record_names_the_line_and_field(tmp_path: Path) -> Non
     feed.write_text(json.dumps(line) + "\n")
 
     with pytest.raises(FeedError, match=r"feed.ndjson:1: provenance\.0\.record\.fetched_at: "):
-        list(read_feed(feed))
-
-
-def test_a_path_to_a_record_that_is_not_there_names_the_line(tmp_path: Path) -> None:
-    feed = tmp_path / "feed.ndjson"
-    line = _earlier_compact_form(make_facility("a", 35.1, -106.6))
-    line["provenance"]["paths"]["name"] = 5
-    feed.write_text(json.dumps(line) + "\n")
-
-    with pytest.raises(FeedError, match=r"feed.ndjson:1: provenance: .*paths.name: 5 is not"):
         list(read_feed(feed))
 
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from elasticsearch import Elasticsearch
 
-from iop.cli import FEEDS_DIR, CommandFailed, add_source_options
+from cli.common import FEEDS_DIR, CommandFailed, add_source_options
+from iop.indices import ALIAS
 
 
 def elasticsearch_client() -> Elasticsearch:
-    from iop import es_node
+    import local_elasticsearch as es_node
     from iop.es_client import client_options
 
     url = es_node.cluster_url()
@@ -22,6 +25,18 @@ def elasticsearch_client() -> Elasticsearch:
             "no Elasticsearch to talk to: run `iop es start` or set ELASTICSEARCH_URL"
         )
     return Elasticsearch(url, request_timeout=120, **client_options())
+
+
+def crawl_all_sources(extra_args: Sequence[str] = ()) -> Callable[[Path], None]:
+    """The real crawl: ``iop crawl --all --feeds-dir DIR`` in its own process."""
+
+    def crawl(feeds_dir: Path) -> None:
+        command = [sys.executable, "-m", "cli.main", "crawl", "--all", "--feeds-dir"]
+        # A source that fails is in the run record and is not counted; only a crawl that
+        # wrote no run record at all fails the refresh (checked by the caller).
+        subprocess.run([*command, str(feeds_dir), *extra_args], check=False)
+
+    return crawl
 
 
 @contextmanager
@@ -65,7 +80,7 @@ def cmd_index(args: argparse.Namespace) -> None:
             if args.feeds:
                 raise CommandFailed("--rollback takes no feeds")
             left, now = lifecycle.rollback(es)
-            print(f"alias {lifecycle.ALIAS} moved back from {left} to {now}")
+            print(f"alias {ALIAS} moved back from {left} to {now}")
             return
         if not args.feeds:
             raise CommandFailed("name at least one FEED (or --rollback)")
@@ -96,7 +111,7 @@ def cmd_index(args: argparse.Namespace) -> None:
 
 
 def cmd_refresh(args: argparse.Namespace) -> None:
-    from indexer.refresh import RefreshFailed, crawl_all_sources, refresh
+    from indexer.refresh import RefreshFailed, refresh
     from indexer.summary import render
 
     crawl_args = [option for pair in args.set for option in ("--set", pair)]

@@ -14,8 +14,8 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from iop.elasticsearch_node.errors import NodeError, say
-from iop.elasticsearch_node.layout import (
+from local_elasticsearch.errors import NodeError, say
+from local_elasticsearch.layout import (
     DIST_DIR,
     DOWNLOAD_DIR,
     ES_ARTIFACT,

@@ -14,7 +14,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from iop.cli import FEEDS_DIR, CommandFailed, run_iop
+from cli.common import FEEDS_DIR, CommandFailed, run_iop
 from iop.paths import PROJECT_ROOT
 
 # The real program websites of ../shared/realworld/sites, by spider: served there in place.
@@ -46,9 +46,9 @@ def demo_sources(stack: ExitStack, quirks: bool = False) -> list[dict[str, Any]]
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
-    from api.cli import serve
+    import local_elasticsearch as es_node
+    from cli.serve import serve
     from crawler.all_sources import MERGED_FEED, crawl_all
-    from iop import es_node
 
     try:
         print(f"Elasticsearch: {es_node.start()}", flush=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from iop.paths import PROJECT_ROOT
+# The project this tool serves: its .cache/ holds the distribution and the node.
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 ES_VERSION = "9.2.4"
 ES_ARTIFACT = f"org.elasticsearch.distribution.integ-test-zip:elasticsearch:{ES_VERSION}:zip"

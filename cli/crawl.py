@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from iop.cli import FEEDS_DIR, CommandFailed, add_source_options
+from cli.common import FEEDS_DIR, CommandFailed, add_source_options
 
 
 def spider_arguments(pairs: list[str]) -> dict[str, str]:
@@ -20,19 +20,12 @@ def spider_arguments(pairs: list[str]) -> dict[str, str]:
 
 
 def report(out: Path, spider: str, record: dict[str, Any]) -> None:
-    from crawler.run import quarantine_path
+    from crawler.run import failure, summary_lines
 
-    print(
-        f"{out}: {record['items']} facilities from {record['pages']} pages; "
-        f"{record['quarantined']} quarantined ({quarantine_path(out)})"
-    )
-    for key, value in sorted(record["problems"].items()):
-        print(f"  {key}: {value}")
-    if record["finish_reason"] != "finished" or record["errors"]:
-        raise CommandFailed(
-            f"crawl ended {record['finish_reason']!r} with {record['errors']} errors; "
-            f"see {out.with_suffix('.log')}"
-        )
+    print("\n".join(summary_lines(out, record)))
+    why = failure(out, record)
+    if why is not None:
+        raise CommandFailed(why)
 
 
 def overrides(pairs: list[str]) -> dict[str, dict[str, str]]:

@@ -13,11 +13,11 @@ import signal
 import subprocess
 import time
 
-from iop.elasticsearch_node.config import write_config
-from iop.elasticsearch_node.distribution import ensure_distribution
-from iop.elasticsearch_node.errors import NodeError, say
-from iop.elasticsearch_node.java import choose_java_home
-from iop.elasticsearch_node.layout import (
+from local_elasticsearch.config import write_config
+from local_elasticsearch.distribution import ensure_distribution
+from local_elasticsearch.errors import NodeError, say
+from local_elasticsearch.java import choose_java_home
+from local_elasticsearch.layout import (
     CONFIG_DIR,
     ES_HOME,
     ES_ROOT,
@@ -31,10 +31,10 @@ from iop.elasticsearch_node.layout import (
     TMP_DIR,
     WRITABLE_DIRS,
 )
-from iop.elasticsearch_node.logs import logs_excerpt, node_log_size
-from iop.elasticsearch_node.ports import choose_http_port, free_port
-from iop.elasticsearch_node.probe import answers_as_ours, health, root_info, version_of
-from iop.elasticsearch_node.state import (
+from local_elasticsearch.logs import logs_excerpt, node_log_size
+from local_elasticsearch.ports import choose_http_port, free_port
+from local_elasticsearch.probe import answers_as_ours, health, root_info, version_of
+from local_elasticsearch.state import (
     clear_state,
     is_our_node,
     node_pid,
@@ -42,7 +42,7 @@ from iop.elasticsearch_node.state import (
     read_pidfile,
     write_state,
 )
-from iop.elasticsearch_node.system_user import run_as_prefix
+from local_elasticsearch.system_user import run_as_prefix
 
 # Java settings from the caller's environment that would override the node's own.
 _SCRUBBED_ENV = {"JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS", "ES_JAVA_OPTS"}

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 
 def serve(host: str, port: int, workers: int = 1) -> None:
+    """Serve the API; without ``ELASTICSEARCH_URL``, on the local node (``iop es start``)."""
     import uvicorn
+
+    import local_elasticsearch
+
+    if not os.environ.get("ELASTICSEARCH_URL"):
+        url = local_elasticsearch.cluster_url()
+        if url is not None:
+            os.environ["ELASTICSEARCH_URL"] = url  # read by api.config.Settings
 
     # uvicorn's access log would print query strings (patient needs on referral routes):
     # requests are logged by api.observability instead, path only for referrals.

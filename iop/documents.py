@@ -24,8 +24,7 @@ unknown, the same, and Elasticsearch indexes a fifth faster without the nulls.
 
 ``provenance`` is kept for display only, as one JSON string of its compact form (see
 :func:`iop.facility.compact_provenance`): Elasticsearch takes a string in one token where it
-would walk the object; :func:`from_document` reads it back (and the plain object form of
-indices built before).
+would walk the object; :func:`from_document` reads it back.
 
 The booleans of the service groups are not in the document (but :data:`SEARCHED_BOOLEANS`):
 ``services_offered`` / ``services_not_offered`` say the same, and :func:`from_document` sets
@@ -46,6 +45,7 @@ import orjson
 from pydantic import BaseModel
 
 from iop.facility import Facility, Provenance, compact_provenance
+from iop.settings import CoreSettings
 from iop.vocabulary import SERVICE_GROUPS, SERVICES, known_services
 
 # Fields kept in _source for display but never searched: keys are free-form field paths.
@@ -75,7 +75,9 @@ SEARCHED = {
     "status",
     "missed_refreshes",
 }
-DEFAULT_AVAILABILITY_MAX_AGE_DAYS = 30
+DEFAULT_AVAILABILITY_MAX_AGE_DAYS: int = CoreSettings.model_fields[
+    "availability_max_age_days"
+].default
 # Service booleans that queries name directly (the rest are searched as services_offered).
 SEARCHED_BOOLEANS = {"access.virtual_only"}
 
@@ -233,9 +235,9 @@ def encode_provenance(provenance: dict[str, Provenance]) -> str:
     return orjson.dumps(compact_provenance(provenance)).decode()
 
 
-def decode_provenance(stored: str | dict[str, Any]) -> Any:
-    """The stored provenance as the model takes it; the object form is the one of older indices."""
-    return stored if isinstance(stored, dict) else orjson.loads(stored)
+def decode_provenance(stored: str) -> Any:
+    """The stored provenance (one JSON string) as the model takes it."""
+    return orjson.loads(stored)
 
 
 def document_json(facility: Facility, derived: dict[str, Any]) -> tuple[str, int]:
@@ -265,7 +267,7 @@ def content_fingerprint(facility: Facility) -> int:
 
 
 def from_document(document: dict[str, Any]) -> Facility:
-    """The facility a document (of this or an older index) was made from."""
+    """The facility a document was made from."""
     fields = {k: v for k, v in document.items() if k in Facility.model_fields}
     if "provenance" in fields:
         fields["provenance"] = decode_provenance(fields["provenance"])

@@ -11,11 +11,11 @@ import os
 import time
 from typing import Any
 
-from iop.elasticsearch_node.errors import NodeError, say
-from iop.elasticsearch_node.layout import ES_ROOT, NODE_LOG
-from iop.elasticsearch_node.probe import answers_as_ours, health, redact, root_info, version_of
-from iop.elasticsearch_node.process import start_locked, stop_locked, wait_healthy
-from iop.elasticsearch_node.state import clear_state, is_our_node, locked, node_pid, read_state
+from local_elasticsearch.errors import NodeError, say
+from local_elasticsearch.layout import ES_ROOT, NODE_LOG
+from local_elasticsearch.probe import answers_as_ours, health, redact, root_info, version_of
+from local_elasticsearch.process import start_locked, stop_locked, wait_healthy
+from local_elasticsearch.state import clear_state, is_our_node, locked, node_pid, read_state
 
 
 def cluster_url() -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from iop.elasticsearch_node.layout import LAUNCHER_LOG, LOG_TAIL_LINES, LOGS_DIR, NODE_LOG
+from local_elasticsearch.layout import LAUNCHER_LOG, LOG_TAIL_LINES, LOGS_DIR, NODE_LOG
 
 
 def _tail(path: Path, lines: int = LOG_TAIL_LINES, since: int = 0) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from iop.elasticsearch_node.layout import ES_HOME, ES_ROOT, LOCK_FILE, PID_FILE, STATE_FILE
+from local_elasticsearch.layout import ES_HOME, ES_ROOT, LOCK_FILE, PID_FILE, STATE_FILE
 
 
 @contextlib.contextmanager

@@ -12,8 +12,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from iop.elasticsearch_node.errors import NodeError, say
-from iop.elasticsearch_node.layout import ES_VERSION, MIN_JAVA
+from local_elasticsearch.errors import NodeError, say
+from local_elasticsearch.layout import ES_VERSION, MIN_JAVA
 
 
 def choose_java_home() -> Path:

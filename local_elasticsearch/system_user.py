@@ -16,8 +16,8 @@ import stat
 import subprocess
 from pathlib import Path
 
-from iop.elasticsearch_node.errors import NodeError, say
-from iop.elasticsearch_node.layout import CONFIG_DIR, ES_HOME, ES_USER, WRITABLE_DIRS
+from local_elasticsearch.errors import NodeError, say
+from local_elasticsearch.layout import CONFIG_DIR, ES_HOME, ES_USER, WRITABLE_DIRS
 
 
 def run_as_prefix(java_home: Path) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import socket
 
-from iop.elasticsearch_node.errors import NodeError
-from iop.elasticsearch_node.layout import DEFAULT_HTTP_PORT, HOST, PORT_FILE
+from local_elasticsearch.errors import NodeError
+from local_elasticsearch.layout import DEFAULT_HTTP_PORT, HOST, PORT_FILE
 
 
 def port_free(port: int) -> bool:

@@ -1,4 +1,4 @@
-"""The development Elasticsearch node (iop/es_node.py), against the real node.
+"""The development Elasticsearch node (local_elasticsearch), against the real node.
 
 The node is left running at the end: the rest of the suite reuses it.
 """
@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 
-from iop import es_node
+import local_elasticsearch as es_node
+from local_elasticsearch.layout import CONFIG_DIR
+from local_elasticsearch.ports import free_port
 
 pytestmark = [
     pytest.mark.elasticsearch,
@@ -89,14 +91,14 @@ def test_elasticsearch_url_is_used_without_starting_anything(
 def test_unreachable_elasticsearch_url_is_a_node_error(
     node: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dead = f"http://127.0.0.1:{es_node._free_port()}"
+    dead = f"http://127.0.0.1:{free_port()}"
     monkeypatch.setenv("ELASTICSEARCH_URL", dead)
     with pytest.raises(es_node.NodeError, match="ELASTICSEARCH_URL"):
         es_node.start(timeout=2)
 
 
 def test_node_is_bound_to_loopback_only(node: dict[str, Any]) -> None:
-    config = (es_node.CONFIG_DIR / "elasticsearch.yml").read_text()
+    config = (CONFIG_DIR / "elasticsearch.yml").read_text()
     settings = dict(
         line.split(": ", 1) for line in config.splitlines() if line and not line.startswith("#")
     )

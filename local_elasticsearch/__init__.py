@@ -5,7 +5,8 @@ verifies it against a pinned SHA-512, unpacks it under ``CACHE_DIR/elasticsearch
 writes a loopback-only single-node configuration and launches the node detached,
 so it outlives the process that started it.  ``stop()`` and ``status()`` manage
 that node; ``cluster_url()`` tells the rest of the project where Elasticsearch is.
-The rest of the project uses this through ``iop.es_node``.
+The wiring (``iop es``, ``iop serve``, the demo) and the tests use it; the core and the stages
+never do: they find Elasticsearch through their settings (``ELASTICSEARCH_URL``).
 
 When the environment variable ``ELASTICSEARCH_URL`` is set, that cluster is used
 instead and nothing is started or stopped here.
@@ -38,9 +39,9 @@ Modules: ``node`` (the public operations), ``process`` (launch, health wait, sto
 
 from __future__ import annotations
 
-from iop.elasticsearch_node.errors import NodeError
-from iop.elasticsearch_node.layout import CACHE_DIR, ES_SHA512, ES_VERSION
-from iop.elasticsearch_node.node import cluster_url, start, status, stop
+from local_elasticsearch.errors import NodeError
+from local_elasticsearch.layout import CACHE_DIR, ES_SHA512, ES_VERSION
+from local_elasticsearch.node import cluster_url, start, status, stop
 
 __all__ = [
     "CACHE_DIR",

@@ -13,7 +13,7 @@ import urllib.request
 from base64 import b64encode
 from typing import Any
 
-from iop.elasticsearch_node.layout import CLUSTER_NAME
+from local_elasticsearch.layout import CLUSTER_NAME
 
 
 def redact(url: str) -> str:
