@@ -4,11 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help install demo test lint typecheck es-start es-stop lock clean bench bench-crawl bench-index bench-api
+.PHONY: help install browser demo test lint typecheck es-start es-stop lock clean bench bench-crawl bench-index bench-api
 
 help:
 	@echo "make demo   set up, start Elasticsearch and the API replica, crawl, index, serve :8000"
-	@echo "make test   set up, start Elasticsearch, run the test suite"
+	@echo "make test   set up, start Elasticsearch and install Chromium if missing, run the test suite"
 	@echo "make lint   ruff; make typecheck: mypy strict on iop/, indexer/, api/ and cli/"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
 	@echo "make bench  every benchmark, one after the other: bench-crawl, bench-index, bench-api"
@@ -22,6 +22,24 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# The page tests drive Debian's Chromium through Playwright (Playwright's own browser download
+# is not used). Installed with apt when missing: as root, or through sudo.
+CHROMIUM := /usr/bin/chromium
+
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ]; then sudo=; \
+		elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+		else \
+			echo "make browser: $(CHROMIUM) is missing and this user can neither install it nor sudo;" >&2; \
+			echo "  as root run: apt-get update && apt-get install -y --no-install-recommends chromium" >&2; \
+			exit 1; \
+		fi; \
+		echo "make browser: installing Debian's chromium for the page tests"; \
+		$$sudo apt-get update && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends chromium; \
+	fi
+
 es-start: install
 	$(BIN)/iop es start
 
@@ -31,7 +49,7 @@ es-stop: install
 demo: es-start
 	$(BIN)/iop demo
 
-test: es-start
+test: es-start browser
 	$(BIN)/pytest
 
 # Benchmarks print numbers; run them one at a time on an otherwise idle machine.

@@ -78,6 +78,12 @@ class Settings(BaseSettings):
         description="Comma-separated hex SHA-256 digests of the API keys read routes require "
         "(X-API-Key, as admin keys in api.security); empty: read routes are open",
     )
+    map_tiles_url: str | None = Field(
+        None,
+        description="An XYZ tile server for the results page's map, e.g. "
+        "http://tiles.internal/{z}/{x}/{y}.png; unset (the default): the map is drawn without "
+        "tiles and the page fetches nothing from elsewhere",
+    )
     referral_sheet_max: int = Field(50, ge=1, le=500)
     export_page_size: int = Field(1000, ge=10, le=10_000)
 

@@ -10,13 +10,18 @@ from elastic_transport import AiohttpHttpNode, BaseAsyncNode
 from elasticsearch import AsyncElasticsearch
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from api.config import Settings, get_settings
+from api.docs import install_docs
 from api.errors import install_error_handlers
 from api.es_connection import HttptoolsNode
 from api.observability import RequestContextMiddleware, configure_logging
 from api.openapi import install_openapi
 from api.routes import admin, facilities, health, hsds, referrals
+from api.web import admin as admin_desk
+from api.web import pages
+from api.web.render import STATIC_DIR
 from iop.es_client import client_options
 from iop.geocoding import geopy_geocoder
 
@@ -62,6 +67,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Find intensive outpatient addiction treatment programs that fit a patient.",
         version="0.1.0",
         lifespan=lifespan,
+        # FastAPI's pages load their scripts from a CDN; api/docs.py serves them itself.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.geocoder = (
@@ -83,5 +91,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(referrals.router)
     app.include_router(hsds.router)
     app.include_router(admin.router)
+    app.include_router(pages.router)
+    app.include_router(admin_desk.router)
+    install_docs(app)  # before /static: its files are under /static/docs
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_openapi(app, settings)
     return app

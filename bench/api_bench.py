@@ -44,6 +44,7 @@ import local_elasticsearch as es_node  # noqa: E402
 from api.config import RankingWeights  # noqa: E402
 from api.search.query import search_body  # noqa: E402
 from api.search.request import SearchRequest, SortOrder  # noqa: E402
+from api.web.form import PAGE_DEFAULTS  # noqa: E402
 from bench.api_directory import (  # noqa: E402
     alias_count,
     build_index,
@@ -73,6 +74,16 @@ class Search:
     def url(self) -> str:
         """The API URL, encoded once up front as the raw body is (so neither side pays twice)."""
         return "/v1/facilities/search?" + urlencode(self.params)
+
+    @property
+    def page_url(self) -> str:
+        """The results page of the same search (it always asks for facets and 10 results)."""
+        return "/search?" + urlencode(self.params)
+
+    @property
+    def page_api_url(self) -> str:
+        """The API search the results page makes: the same, with facets and 10 results."""
+        return "/v1/facilities/search?" + urlencode({**self.params, **PAGE_DEFAULTS})
 
 
 def searches(origins: list[Point], count: int, alias: str) -> list[Search]:
@@ -161,9 +172,10 @@ async def run_all(
     alias: str,
     work: list[Search],
     args: argparse.Namespace,
-) -> tuple[Result, Result, Result, Result]:
+) -> tuple[Result, Result, Result, Result, Result, Result]:
     """The same searches straight to Elasticsearch, through the API (on its own node class,
-    then on the client's aiohttp node), through the floor app."""
+    then on the client's aiohttp node), through the floor app; then the results page and the
+    API search it makes (with facets, 10 results)."""
     # aiohttp, not httpx: the load generator shares the machine's two cores with what it
     # measures, and httpx spent about 1.2 ms of CPU per request (aiohttp a fraction of that).
     connector = aiohttp.TCPConnector(limit=3 * args.clients)
@@ -179,9 +191,9 @@ async def run_all(
 
             return post
 
-        def through(api_url: str) -> Callable[[Search], Awaitable[bool]]:
+        def through(api_url: str, path: str = "url") -> Callable[[Search], Awaitable[bool]]:
             async def get(item: Search) -> bool:
-                async with session.get(api_url + item.url) as response:
+                async with session.get(api_url + getattr(item, path)) as response:
                     await response.read()
                     return response.status == 200
 
@@ -192,14 +204,16 @@ async def run_all(
             through(api_urls[0]),
             through(api_urls[1]),
             posting(f"{floor_url}/search"),
+            through(api_urls[0], "page_api_url"),
+            through(api_urls[0], "page_url"),
         )
         warmup, measured = work[: args.warmup], work[args.warmup :]
         for send in senders:
             await load(send, warmup, args.clients, args.seconds)
-        raw, api, api_aiohttp, floor = [
+        raw, api, api_aiohttp, floor, page_api, page = [
             await load(s, measured, args.clients, args.seconds) for s in senders
         ]
-        return raw, api, api_aiohttp, floor
+        return raw, api, api_aiohttp, floor, page_api, page
 
 
 def ratio_line(label: str, measured: Result, raw: Result) -> str:
@@ -304,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
             server(floor_command, es_url, alias, args.workers) as floor_url,
         ):
             api_urls = (api_url, api_aiohttp_url)
-            raw, api, api_aiohttp, floor = asyncio.run(
+            raw, api, api_aiohttp, floor, page_api, page = asyncio.run(
                 run_all(es_url, api_urls, floor_url, alias, work, args)
             )
         print(f"\n{scale}: {alias_count(es_url, alias):,} facilities, {args.clients} clients")
@@ -314,6 +328,9 @@ def main(argv: list[str] | None = None) -> int:
         print(floor.line("floor"))
         print(ratio_line("API/raw", api, raw))
         print(ratio_line("API (aiohttp node)/raw", api_aiohttp, raw))
+        print(page_api.line("API, as the results page asks"))
+        print(page.line("results page"))
+        print(ratio_line("results page/API", page, page_api) + "  (target: at most 1.2x)")
         print(ratio_line("floor/raw", floor, raw) + "  (FastAPI + client, no product logic)")
     return 0
 

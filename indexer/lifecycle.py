@@ -15,7 +15,15 @@ from typing import Any
 from elasticsearch import BadRequestError, Elasticsearch, NotFoundError
 
 from iop.documents import facility_mappings
-from iop.indices import ALIAS, INDEX_PATTERN, MAX_RESULT_WINDOW, RUNS_INDEX, TEMPLATE
+from iop.indices import (
+    ALIAS,
+    INDEX_PATTERN,
+    MAX_RESULT_WINDOW,
+    RUNS_INDEX,
+    TEMPLATE,
+    alias_move,
+    rollback_target,
+)
 
 # A new index is in build mode: no periodic refreshes, and the translog synced in the
 # background (a crash mid-build loses nothing that matters: the build is redone).
@@ -117,11 +125,11 @@ def rollback(es: Elasticsearch) -> tuple[str, str]:
     serving = serving_index(es)
     if serving is None:
         raise RollbackImpossible(f"the alias {ALIAS!r} points at no index yet")
-    older = [name for name in facilities_indices(es) if name < serving]
-    if not older:
+    target = rollback_target(facilities_indices(es), serving)
+    if target is None:
         raise RollbackImpossible(f"{serving} is serving and no older index is kept")
-    flip_alias(es, older[-1])
-    return serving, older[-1]
+    es.indices.update_aliases(actions=alias_move(serving, target))
+    return serving, target
 
 
 def prune(es: Elasticsearch, keep: int = 2, previous: str | None = None) -> list[str]:

@@ -1,11 +1,14 @@
 """The names of the indices the stages share: the alias search reads, the pattern of the
 timestamped indices behind it, the run summaries' index, and the query for those summaries.
 
-The indexer creates and flips them (``indexer.lifecycle``); the API only reads them.
+The indexer creates and flips them (``indexer.lifecycle``); the API reads them, and the data
+desk can roll the alias back: which index a rollback returns to, and the one atomic
+``_aliases`` call that does it, are defined here so both agree.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from iop.settings import core_settings
@@ -28,3 +31,20 @@ MAX_RESULT_WINDOW = 100_000
 def recent_runs_search(limit: int) -> dict[str, Any]:
     """The search for the latest refresh summaries, newest first."""
     return {"index": RUNS_INDEX, "size": limit, "sort": [{"started_at": "desc"}]}
+
+
+def rollback_target(indices: Iterable[str], serving: str) -> str | None:
+    """The index a rollback returns to: the newest of the alias's indices older than the
+    serving one (their names sort by creation time); ``None`` when none is kept."""
+    older = [name for name in indices if name < serving]
+    return max(older, default=None)
+
+
+def alias_move(serving: str, to: str) -> list[dict[str, Any]]:
+    """The actions of one atomic ``_aliases`` call moving the alias from ``serving`` to ``to``.
+    The call fails (404) and changes nothing if ``serving`` no longer holds the alias, so a
+    rollback confirmed against one serving index never moves another."""
+    return [
+        {"remove": {"index": serving, "alias": ALIAS, "must_exist": True}},
+        {"add": {"index": to, "alias": ALIAS}},
+    ]

@@ -8,12 +8,16 @@ unchanged.
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 
 # Numbers sources use to mean "no phone": SAMHSA's live API sends (999) 999-9999.
 PLACEHOLDER_NATIONAL_NUMBERS = frozenset({"9999999999", "0000000000", "1111111111", "1234567890"})
 NORTH_AMERICA = 1  # the country code every NANP number is dialled in the national form within
 EXTENSION = ", ext. "
+# An E.164 number of the North American plan: area code and exchange start with 2-9.
+NANP_E164 = re.compile(r"\+1([2-9]\d\d)([2-9]\d\d)(\d{4})")
 
 
 def to_e164(raw: str) -> tuple[str, str | None] | None:
@@ -35,6 +39,10 @@ def dialled(number: str, extension: str | None = None) -> str:
 
     A number that does not parse is returned as it is: a sheet shows what it has.
     """
+    plan = NANP_E164.fullmatch(number)
+    if plan is not None:  # the common case, without a parse: "(NXX) NXX-XXXX"
+        shown = f"({plan[1]}) {plan[2]}-{plan[3]}"
+        return shown + (f"{EXTENSION}{extension}" if extension else "")
     try:
         parsed = phonenumbers.parse(number, "US")
     except phonenumbers.NumberParseException:

@@ -15,16 +15,21 @@ directory row says, by a rule written here apart from the mapping code:
 from __future__ import annotations
 
 import csv
+import random
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from elasticsearch import Elasticsearch, helpers
 
+from api.config import RankingWeights
+from api.search.query import search_body
+from api.search.request import SearchRequest
 from cli.demo import demo_sources
 from crawler.all_sources import MERGED_FEED, crawl_all
 from crawler.spiders.findtreatment import derived_ref
@@ -32,6 +37,7 @@ from indexer import lifecycle
 from iop.documents import from_document, to_document
 from iop.facility import Facility
 from iop.feeds import read_feed
+from iop.geo import Point
 from iop.paths import SAMHSA_DIR, VOCABULARY_DIR
 from iop.vocabulary import service_values
 from replica.directory import frid_for, is_quirk_row, zip5
@@ -203,27 +209,69 @@ def test_two_programs_at_one_address_stay_two_facilities(feeds: Path) -> None:
     ]
 
 
-def test_the_index_serves_the_merged_feed_fact_for_fact(feeds: Path, es: Elasticsearch) -> None:
-    """What a referrer reads back from the index (the API's facility view) is the merged feed:
-    every service field, the names and the location's precision."""
+@pytest.fixture(scope="module")
+def real_index(feeds: Path, es: Elasticsearch) -> Iterator[tuple[str, dict[str, Facility]]]:
+    """The merged feed in an index of its own (the suite's alias is not moved)."""
     merged = {f.id: f for f in read_feed(feeds / MERGED_FEED)}
     index = lifecycle.create_index(es)
-    try:
-        helpers.bulk(
-            es,
-            ({"_index": index, "_id": i, "_source": to_document(f)} for i, f in merged.items()),
+    helpers.bulk(
+        es,
+        ({"_index": index, "_id": i, "_source": to_document(f)} for i, f in merged.items()),
+    )
+    lifecycle.ready_to_serve(es, index)
+    yield index, merged
+    es.indices.delete(index=index)
+
+
+def test_the_index_serves_the_merged_feed_fact_for_fact(real_index, es: Elasticsearch) -> None:
+    """What a referrer reads back from the index (the API's facility view) is the merged feed:
+    every service field, the names and the location's precision."""
+    index, merged = real_index
+    served = 0
+    for hit in helpers.scan(es, index=index, query={"query": {"match_all": {}}}):
+        facility = from_document(hit["_source"])
+        expected = merged[facility.id]
+        assert service_values(facility) == service_values(expected), facility.id
+        assert (facility.name, facility.operator) == (expected.name, expected.operator)
+        if expected.location is not None:
+            assert facility.location is not None
+            assert facility.location.precision == expected.location.precision
+        served += 1
+    assert served == len(merged)
+
+
+PREFERABLE = ("mat_buprenorphine", "medicaid", "spanish", "ages_young_adults", "young_adults")
+
+
+def test_ranking_keeps_its_promises_on_the_real_directory(real_index, es: Elasticsearch) -> None:
+    """Near 40 real facilities: a preferred service never lowers a facility that offers it, and
+    with unknowns kept, facilities confirming more needs come first."""
+    index, merged = real_index
+    located = sorted((f for f in merged.values() if f.location), key=lambda f: f.id)
+    rng = random.Random(16)
+    weights = RankingWeights()
+
+    def ranked(request: SearchRequest) -> list[dict[str, Any]]:
+        body = search_body(request, weights) | {"size": 500}
+        return [hit["_source"] for hit in es.search(index=index, **body)["hits"]["hits"]]
+
+    for anchor in rng.sample(located, 40):
+        assert anchor.location is not None
+        base = SearchRequest(
+            origin=Point(anchor.location.lat, anchor.location.lon),
+            radius_miles=25.0,
+            preferred_services=tuple(rng.sample(PREFERABLE, 1)),
         )
-        lifecycle.ready_to_serve(es, index)
-        served = 0
-        for hit in helpers.scan(es, index=index, query={"query": {"match_all": {}}}):
-            facility = from_document(hit["_source"])
-            expected = merged[facility.id]
-            assert service_values(facility) == service_values(expected), facility.id
-            assert (facility.name, facility.operator) == (expected.name, expected.operator)
-            if expected.location is not None:
-                assert facility.location is not None
-                assert facility.location.precision == expected.location.precision
-            served += 1
-        assert served == len(merged)
-    finally:
-        es.indices.delete(index=index)
+        added = next(code for code in PREFERABLE if code not in base.preferred_services)
+        before = ranked(base)
+        after = ranked(replace(base, preferred_services=(*base.preferred_services, added)))
+        place = {hit["id"]: n for n, hit in enumerate(after)}
+        for n, hit in enumerate(before):
+            if added in hit.get("services_offered", ()):
+                assert place[hit["id"]] <= n, (anchor.id, added, hit["id"])
+        needs = replace(base, required_services=("iop", "medicaid"), include_unknown=True)
+        confirmed = [
+            sum(code in hit.get("services_offered", ()) for code in needs.required_services)
+            for hit in ranked(needs)
+        ]
+        assert confirmed == sorted(confirmed, reverse=True), anchor.id

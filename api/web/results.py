@@ -1,0 +1,212 @@
+"""What a results page shows of a search, worked out from the search service's own answer."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from api.search.request import SearchRequest
+from api.search.service import SearchOutcome
+from api.web.form import label, link, listed, with_value, without_value
+from iop.geo import Point
+from iop.phones import dialled
+from iop.vocabulary import SERVICES
+
+MAP_SIZE = 400  # the map's viewBox is a square this many units wide
+MAP_MARGIN = 24
+
+
+@dataclass(frozen=True)
+class Need:
+    code: str
+    label: str
+    state: str  # met | not-met | unknown
+    words: str  # the state in words (never colour alone)
+
+
+def needs_of(request: SearchRequest, hit: dict[str, Any]) -> list[Need]:
+    states = {
+        **dict.fromkeys(hit["matched_services"], ("met", "offers")),
+        **dict.fromkeys(hit["missing_services"], ("not-met", "does not offer")),
+        **dict.fromkeys(hit["unknown_services"], ("unknown", "has not stated")),
+    }
+    return [
+        Need(code, label(code), *states[code])
+        for code in request.all_named_services
+        if code in states
+    ]
+
+
+def phones(hit: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """``(as dialled, tel: link, kind)`` of each of a hit's phones."""
+    return [
+        (dialled(p["number"], p.get("extension")), p["number"], p.get("kind") or "main")
+        for p in hit["phones"]
+    ]
+
+
+EARTH_CIRCUMFERENCE_MILES = 24_901.0
+TILE = 256  # pixels a side of a web map tile
+
+
+def _mercator(lat: float, lon: float) -> tuple[float, float]:
+    """Web Mercator at zoom 0, in tile pixels: what every XYZ tile server draws in."""
+    x = (lon + 180) / 360 * TILE
+    y = (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * TILE
+    return x, y
+
+
+def map_svg(
+    origin: Point,
+    radius_miles: float,
+    hits: list[dict[str, Any]],
+    first: int,
+    tiles_url: str | None = None,
+) -> str:
+    """The origin, the radius and numbered markers matching the list, as an SVG drawn here.
+
+    With no tile server (the default) nothing is fetched: the map is the circle and the
+    markers. With ``tiles_url`` (an XYZ template, ``.../{z}/{x}/{y}.png``) the tiles under the
+    circle are drawn beneath them, at the zoom that fits the radius.
+    """
+    room = MAP_SIZE / 2 - MAP_MARGIN
+    miles_per_pixel_at_zero = EARTH_CIRCUMFERENCE_MILES * math.cos(math.radians(origin.lat)) / TILE
+    zoom = math.log2(room * miles_per_pixel_at_zero / radius_miles)
+    if tiles_url:
+        zoom = max(0, math.floor(zoom))
+    scale = 2**zoom
+    ox, oy = _mercator(origin.lat, origin.lon)
+    ox, oy = ox * scale, oy * scale
+    centre = MAP_SIZE / 2
+
+    def xy(lat: float, lon: float) -> tuple[float, float]:
+        px, py = _mercator(lat, lon)
+        return centre + px * scale - ox, centre + py * scale - oy
+
+    radius_pixels = radius_miles / (miles_per_pixel_at_zero / scale)
+    parts = []
+    if tiles_url:
+        parts += _tiles(tiles_url, int(zoom), ox - centre, oy - centre)
+    parts += [
+        f'<circle cx="{centre}" cy="{centre}" r="{radius_pixels:.1f}" '
+        f'fill="#e7f2f8" fill-opacity="{0.35 if tiles_url else 1}" stroke="#005ea2" '
+        'stroke-dasharray="6 4"/>',
+        f'<path d="M{centre - 8},{centre} h16 M{centre},{centre - 8} v16" '
+        'stroke="#1b1b1b" stroke-width="3"/>',
+    ]
+    for number, hit in enumerate(hits, start=first):
+        where = hit.get("location")
+        if not where or hit.get("virtual"):
+            continue
+        x, y = xy(where["lat"], where["lon"])
+        if not (0 <= x <= MAP_SIZE and 0 <= y <= MAP_SIZE):
+            continue
+        name = _escape(hit.get("display_name") or hit["id"])
+        parts.append(
+            f'<g><title>{number}. {name}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="11" '
+            f'fill="#1b1b1b"/><text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" '
+            f'font-size="12" font-weight="700" fill="#fff">{number}</text></g>'
+        )
+    described = (
+        f"Map: the search's centre, a {radius_miles:g}-mile circle, and the numbered results"
+    )
+    return (
+        f'<svg viewBox="0 0 {MAP_SIZE} {MAP_SIZE}" role="img" aria-label="{described}" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
+    )
+
+
+def _tiles(url: str, zoom: int, left: float, top: float) -> list[str]:
+    """``<image>`` elements of the tiles that cover the map, placed in its pixels."""
+    count = 2**zoom
+    images = []
+    for ty in range(int(top // TILE), int((top + MAP_SIZE) // TILE) + 1):
+        for tx in range(int(left // TILE), int((left + MAP_SIZE) // TILE) + 1):
+            if not 0 <= ty < count:
+                continue
+            href = _escape(url.format(z=zoom, x=tx % count, y=ty))
+            images.append(
+                f'<image href="{href}" x="{tx * TILE - left:.1f}" y="{ty * TILE - top:.1f}" '
+                f'width="{TILE}" height="{TILE}"/>'
+            )
+    return images
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A facet value as a filter to click: its words, its count, and the search it leads to."""
+
+    label: str
+    count: int
+    href: str
+    chosen: bool
+
+
+FACET_GROUPS = (
+    ("Payment accepted", "payment", "payment"),
+    ("Medication", "medications", "services"),
+    ("When", "schedule", "services"),
+    ("Language", "languages", "services"),
+    ("Ages accepted", "ages", "services"),
+    ("Programs for", "populations", "services"),
+)
+
+
+def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[str, list[Choice]]]:
+    """Each facet group's values with their counts, as links that add (or drop) that filter."""
+    counts = (outcome.facets or {}).get("services_offered", {})
+    groups: list[tuple[str, list[Choice]]] = []
+    for title, group, parameter in FACET_GROUPS:
+        chosen = set(listed(query, parameter))
+        choices = [
+            Choice(
+                label(code),
+                counts.get(code, 0),
+                without_value(query, parameter, code)
+                if code in chosen
+                else with_value(query, parameter, code),
+                code in chosen,
+            )
+            for code, service in SERVICES.items()
+            if service.group == group and (counts.get(code) or code in chosen)
+        ]
+        if choices:
+            groups.append((title, choices))
+    sectors = (outcome.facets or {}).get("ownership_sector", {})
+    owned = listed(query, "ownership")
+    ownership = [
+        Choice(
+            sector.capitalize(),
+            count,
+            link(query, ownership=None) if sector in owned else link(query, ownership=sector),
+            sector in owned,
+        )
+        for sector, count in sorted(sectors.items())
+    ]
+    if ownership:
+        groups.append(("Ownership", ownership))
+    return groups
+
+
+def relaxation_links(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[str, str, str]]:
+    """``(words, the search without that filter, the link's words)`` for each relaxation; no
+    link where dropping the filter would find nothing either."""
+    links = []
+    for relaxation in outcome.relaxations or []:
+        parameter, value = relaxation["parameter"], relaxation["value"]
+        if not relaxation["matches_without"]:
+            links.append((relaxation["words"], "", ""))
+            continue
+        if parameter == "radius_miles":
+            links.append(
+                (relaxation["words"], link(query, radius_miles=value), f"search {value} miles")
+            )
+        else:
+            href = without_value(query, parameter, value)
+            links.append((relaxation["words"], href, f"search without {relaxation['label']}"))
+    return links
