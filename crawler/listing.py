@@ -33,7 +33,10 @@ def build_facility(
     fetched_at: datetime,
     facts: dict[str, Any],
     as_of: date | None = None,
+    evidence: dict[str, tuple[str, str | None]] | None = None,
 ) -> Facility:
+    """A listing's facility; ``evidence`` gives, by path, the sentence a fact was read from and
+    the page it is on (its provenance then names that page and quotes the sentence)."""
     facility = Facility(
         id=facility_id(source, ref),
         sources=[SourceRecord(source=source, ref=ref, url=url, fetched_at=fetched_at)],
@@ -45,5 +48,10 @@ def build_facility(
         if value is None or value == "":
             continue
         set_path(facility, path, value)
-        facility.provenance[path] = provenance
+        said = (evidence or {}).get(path)
+        facility.provenance[path] = (
+            provenance
+            if said is None
+            else provenance.model_copy(update={"evidence": said[0], "url": said[1] or url})
+        )
     return facility

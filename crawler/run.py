@@ -19,7 +19,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import settings as crawler_settings
-from iop.feeds import read_feed
+from iop.feeds import quarantine_path, read_feed
 from iop.paths import VAR_DIR
 
 
@@ -41,10 +41,6 @@ def failure(out: Path, record: dict[str, Any]) -> str | None:
         f"crawl ended {record['finish_reason']!r} with {record['errors']} errors; "
         f"see {out.with_suffix('.log')}"
     )
-
-
-def quarantine_path(feed: Path) -> Path:
-    return feed.with_name(feed.stem + ".quarantine.ndjson")
 
 
 def stats_path(feed: Path) -> Path:

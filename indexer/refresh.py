@@ -27,7 +27,8 @@ from indexer.load import load_feeds
 from indexer.previous import PreviousIndex
 from indexer.runs import last_successful_run, save_run
 from indexer.settings import IndexerSettings
-from indexer.summary import source_summaries, summarize
+from indexer.summary import quarantine_sample, source_summaries, summarize
+from iop.feeds import quarantine_path
 
 MERGED_FEED = "facilities.ndjson"
 RUN_RECORD = "run.json"
@@ -145,6 +146,9 @@ def refresh(
     try:
         crawl(feeds_dir)
         run = read_run_record(feeds_dir, started.replace(microsecond=0))
+        for name, source in run.get("sources", {}).items():
+            feed = feeds_dir / f"{name}.ndjson"
+            source["quarantine_sample"] = quarantine_sample(quarantine_path(feed))
         check_sources(run, last, feeds_dir, settings.count_tolerance, force)
         crawled = crawled_sources(run)
         before = snapshot.previous_of(es, lifecycle.serving_index(es), settings.snapshot_dir)

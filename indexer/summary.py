@@ -6,9 +6,40 @@ field coverage come from the crawl's run record and are compared with the last g
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from indexer.load import LoadReport
+
+# Quarantined records a run summary keeps per source, with their reasons (the rest are counted).
+QUARANTINE_SAMPLE = 50
+
+
+def quarantine_sample(path: Path, limit: int = QUARANTINE_SAMPLE) -> list[dict[str, Any]]:
+    """The first ``limit`` records of a quarantine file: the listing's ref and link, and why
+    it was kept out. A file that is missing or cut short gives what it has."""
+    sample: list[dict[str, Any]] = []
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if len(sample) >= limit:
+                    break
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # the last line of a crawl that was stopped mid-write
+                listed = (entry.get("record") or {}).get("sources") or [{}]
+                sample.append(
+                    {
+                        "ref": listed[0].get("ref"),
+                        "url": listed[0].get("url"),
+                        "reasons": list(entry.get("reasons") or []),
+                    }
+                )
+    except OSError:
+        return sample
+    return sample
 
 
 def source_summaries(
@@ -29,6 +60,7 @@ def source_summaries(
                 "previous_items": previous_items,
                 "change": (items - previous_items) / previous_items if previous_items else None,
                 "quarantined": record.get("quarantined", 0),
+                "quarantine_sample": record.get("quarantine_sample", []),
                 "errors": record.get("errors", 0),
                 "exit_code": record.get("exit_code", 0),
                 "finish_reason": record.get("finish_reason"),

@@ -264,6 +264,9 @@ class Provenance(Model):
     url: str | None = None
     fetched_at: datetime
     as_of: date | None = Field(None, description="When the source says the fact held, if it says")
+    evidence: str | None = Field(
+        None, description="The source's own words the fact was read from (a page's sentence)"
+    )
 
 
 # ``model_dump_json(context=COMPACT_PROVENANCE)`` writes provenance in its compact form.
@@ -288,7 +291,7 @@ def compact_provenance(provenance: dict[str, Provenance]) -> list[dict[str, Any]
         return [{"record": _record_json(records[0]), "paths": list(provenance)}]
     groups: dict[tuple[Any, ...], tuple[Provenance, list[str]]] = {}
     for path, record in provenance.items():
-        key = (record.source, record.url, record.fetched_at, record.as_of)
+        key = (record.source, record.url, record.fetched_at, record.as_of, record.evidence)
         if key not in groups:
             groups[key] = (record, [])
         groups[key][1].append(path)

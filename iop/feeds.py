@@ -2,11 +2,10 @@
 
 A line is the facility as the shared model serialises it, with its provenance in the compact
 form (each distinct record once, with the fields it is the source of; see
-:func:`iop.facility.compact_provenance`): a third of the size of the per-field form, and read
-back three times as fast. Fields no source stated are left out: the model reads an absent
-field as unknown, exactly like null, and a line without its nulls is a fifth smaller.
-Readers take every form feeds were written in (:data:`iop.facility.ProvenanceByPath`) and
-name the file and line of a bad record, so data staff can find it.
+:func:`iop.facility.compact_provenance`), much smaller and faster to read than one record per
+field. Fields no source stated are left out: the model reads an absent field as unknown,
+exactly like null. Readers name the file and line of a bad record, so data staff can find
+it. Next to a feed ``X.ndjson``, its crawl's quarantine is ``X.quarantine.ndjson``.
 """
 
 from __future__ import annotations
@@ -97,3 +96,9 @@ def write_feed(path: Path, facilities: Iterable[Facility]) -> int:
             count += 1
     tmp.replace(path)
     return count
+
+
+def quarantine_path(feed: Path) -> Path:
+    """Where a crawl puts the records it kept out of ``feed``, with their reasons: next to it,
+    ``X.quarantine.ndjson`` for ``X.ndjson``."""
+    return feed.with_name(feed.stem + ".quarantine.ndjson")

@@ -106,6 +106,7 @@ class SourceYield:
     counted: bool
     why_not_counted: str | None
     field_coverage: dict[str, float]
+    quarantine_sample: list[Quarantined]
 
 
 def versus_last(items: int, previous: int | None) -> str:
@@ -116,6 +117,24 @@ def versus_last(items: int, previous: int | None) -> str:
     if items == previous:
         return f"same as last run ({previous:,})"
     return f"{signed_percent((items - previous) / previous)} vs {previous:,}"
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    """A record a source's crawl kept out of the directory, and why."""
+
+    ref: str
+    url: str | None  # a web page only
+    reasons: list[str]
+
+
+def _quarantined(entry: dict[str, Any]) -> Quarantined:
+    url = entry.get("url")
+    return Quarantined(
+        ref=str(entry.get("ref") or "?"),
+        url=url if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
+        reasons=[str(reason) for reason in entry.get("reasons") or []],
+    )
 
 
 def source_yield(entry: dict[str, Any]) -> SourceYield:
@@ -137,6 +156,7 @@ def source_yield(entry: dict[str, Any]) -> SourceYield:
         counted=counted,
         why_not_counted=why,
         field_coverage=dict(entry.get("field_coverage") or {}),
+        quarantine_sample=[_quarantined(q) for q in entry.get("quarantine_sample") or []],
     )
 
 

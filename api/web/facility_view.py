@@ -1,8 +1,9 @@
 """A facility as a referrer reads it: every field, grouped, each with where it came from.
 
 A stated fact shows its source, its link (a web page only) and the date the source says it held
-(:func:`api.referrals.sheet.verified`, the sheet's own wording); a fact no source stated reads
-"not stated". Nothing here decides a value: it only shows the model's.
+(:func:`api.referrals.sheet.verified`, the sheet's own wording), and, for a fact read from a
+program's page, the sentence it came from; a fact no source stated reads "not stated". Nothing
+here decides a value: it only shows the model's.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Row:
     state: str  # met | not-met | unknown | plain
     source: str | None  # "2024 (SAMHSA survey)"... or None when not stated
     url: str | None
+    evidence: str | None = None  # the page's own sentence the fact was read from
 
 
 def _row(facility: Facility, path: str, label: str, value: Any) -> Row:
@@ -59,7 +61,8 @@ def _row(facility: Facility, path: str, label: str, value: Any) -> Row:
         state = "plain"
         words = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
     url = record.url if record and record.url and record.url.startswith(WEB) else None
-    return Row(label, words, state, verified(record, WORDS) if record else None, url)
+    said = record.evidence if record else None
+    return Row(label, words, state, verified(record, WORDS) if record else None, url, said)
 
 
 def facility_sections(facility: Facility) -> list[tuple[str, list[Row]]]:

@@ -23,6 +23,8 @@ class MergedReading:
     # The availability facts (``availability.*``) and the date they held, if a page stated it.
     availability: dict[str, Any] = field(default_factory=dict)
     availability_as_of: date | None = None
+    # By path: the sentence a fact was read from, and the page it is on.
+    evidence: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
 
 def merge_readings(readings: Iterable[PageReading], source: str | None = None) -> MergedReading:
@@ -31,6 +33,8 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
     for reading in readings:
         merged.conflicts |= reading.conflicts
         for path, value in reading.facts.items():
+            if path in reading.evidence:
+                merged.evidence.setdefault(path, (reading.evidence[path], reading.url))
             if path in LIST_FIELDS:
                 items = merged.facts.setdefault(path, [])
                 items.extend(item for item in value if item not in items)
@@ -41,6 +45,7 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
         statements += [(statement, reading.url) for statement in reading.availability]
     for path in merged.conflicts:
         merged.facts.pop(path, None)
+        merged.evidence.pop(path, None)
     if statements:
         merged.availability, merged.availability_as_of = _availability(statements, source)
     return merged

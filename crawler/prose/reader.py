@@ -100,10 +100,14 @@ class PageReading:
     conflicts: set[str] = field(default_factory=set)
     availability: list[AvailabilityStatement] = field(default_factory=list)
     url: str | None = None
+    # The sentence each fact was read from (the first, for a list), for the referrer to see.
+    evidence: dict[str, str] = field(default_factory=dict)
 
-    def add(self, path: str, value: Any) -> None:
+    def add(self, path: str, value: Any, sentence: str | None = None) -> None:
         if path in self.conflicts or value is None:
             return
+        if sentence is not None:
+            self.evidence.setdefault(path, sentence)
         if path in LIST_FIELDS:
             items = self.facts.setdefault(path, [])
             for item in value if isinstance(value, list) else [value]:
@@ -114,6 +118,7 @@ class PageReading:
             # The page says both; it says neither for sure.
             self.conflicts.add(path)
             del self.facts[path]
+            self.evidence.pop(path, None)
             return
         self.facts[path] = value
 
@@ -173,21 +178,21 @@ def read_sentence(sentence: str, reading: PageReading, as_of: date, dated: bool)
             if found is None or found[1] is None:
                 continue
             value = found[1]
-            reading.add(phrase.path, [value] if phrase.path in LIST_FIELDS else value)
-    reading.add("schedule.hours_per_week", numbers.hours_per_week(sentence))
-    reading.add("schedule.program_weeks", numbers.program_weeks(sentence))
+            reading.add(phrase.path, [value] if phrase.path in LIST_FIELDS else value, sentence)
+    reading.add("schedule.hours_per_week", numbers.hours_per_week(sentence), sentence)
+    reading.add("schedule.program_weeks", numbers.program_weeks(sentence), sentence)
     daytime, evening = numbers.group_times(sentence)
-    reading.add("schedule.daytime", daytime)
-    reading.add("schedule.evening", evening)
+    reading.add("schedule.daytime", daytime, sentence)
+    reading.add("schedule.evening", evening, sentence)
     if LICENSED.search(sentence) and LICENSED_CONTEXT.search(sentence):
         after = sentence[LICENSED.search(sentence).start() :]  # type: ignore[union-attr]
         states = [US_STATES[name] for name in STATE_NAMES.findall(after)]
         if states:
-            reading.add("access.licensed_states", states)
+            reading.add("access.licensed_states", states, sentence)
     if re.search(r"\bbring\b|\btraiga\b", sentence, re.I):
         items = [name for name, pattern in WHAT_TO_BRING if re.search(pattern, sentence, re.I)]
         if items:
-            reading.add("intake.what_to_bring", items)
+            reading.add("intake.what_to_bring", items, sentence)
     statement = availability(sentence, as_of, dated)
     if statement is not None:
         reading.availability.append(statement)

@@ -6,14 +6,19 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
+from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
 
 from api.config import Settings
 from api.main import create_app
+from crawler.listing import build_facility
+from iop.documents import to_document
 from iop.facility import Facility
+from iop.indices import ALIAS
 from tests.api.conftest import BOISE, DENVER
 
 
@@ -185,3 +190,26 @@ def test_the_map_needs_no_tile_server_and_uses_one_only_when_configured(
         drawn = tiled.get(search).text
     hrefs = re.findall(r'<image href="http://127\.0\.0\.1:9/(\d+)/(\d+)/(\d+)\.png"', drawn)
     assert hrefs and len({zoom for zoom, _, _ in hrefs}) == 1  # one zoom, the radius's
+
+
+def test_a_fact_read_from_a_programs_page_shows_the_sentence_it_came_from(
+    client: TestClient, es: Elasticsearch
+) -> None:
+    said = "Our evening track meets Monday through Thursday, 6 to 9 pm."
+    facility = build_facility(
+        source="sunrise_site",
+        ref="https://sunrise.example/",
+        url="https://sunrise.example/",
+        fetched_at=datetime(2026, 11, 20, tzinfo=UTC),
+        facts={"name": "Sunrise IOP", "schedule.evening": True, "levels_of_care.iop": True},
+        evidence={"schedule.evening": (said, "https://sunrise.example/program")},
+    )
+    es.index(index=ALIAS, id=facility.id, document=to_document(facility), refresh=True)
+    try:
+        page = client.get(f"/facilities/{facility.id}").text
+        api = client.get(f"/v1/facilities/{facility.id}").json()
+    finally:
+        es.delete(index=ALIAS, id=facility.id, refresh=True)
+    assert f"“{said}”" in page
+    assert 'href="https://sunrise.example/program"' in page
+    assert api["provenance"]["schedule.evening"]["evidence"] == said  # the API's view too

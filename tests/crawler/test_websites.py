@@ -6,6 +6,7 @@ served from ``../shared/realworld/sites/dmhiop`` (skipped when absent).
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime
@@ -15,7 +16,13 @@ from typing import Any
 import pytest
 
 from replica.static_sites import serve_site
-from tests.crawler.site_crawls import REAL_SITES, SiteCrawl, crawl_fixture_sites, crawl_sites
+from tests.crawler.site_crawls import (
+    FIXTURE_SITES,
+    REAL_SITES,
+    SiteCrawl,
+    crawl_fixture_sites,
+    crawl_sites,
+)
 
 
 @pytest.fixture(scope="module")
@@ -244,3 +251,25 @@ def test_real_site_clean_urls_are_redirected_like_its_host(real_site: SiteCrawl)
     assert "/mat.html" in real_site.requests
     assert real_site.requests[0] == "/robots.txt"
     assert not any(path.startswith(("/admin", "/js/")) for path in real_site.requests)
+
+
+def test_a_fact_read_from_a_page_quotes_the_sentence_it_came_from(
+    crawls: dict[str, SiteCrawl],
+) -> None:
+    """A referrer can see why the directory says "no methadone": the page's own words."""
+    facility = only(crawls["blue_heron"])
+    provenance: dict[str, dict[str, Any]] = facility["provenance"]
+    site = FIXTURE_SITES / "blue_heron"
+    pages = " ".join(
+        " ".join(re.sub(r"<[^>]+>", " ", p.read_text()).split()) for p in site.rglob("*.html")
+    )
+    for path, word in [
+        ("medications.mat_methadone", "methadone"),
+        ("detox.detox_onsite", "detox"),
+        ("payment.medicaid", "medicaid"),
+    ]:
+        said = provenance[path].get("evidence")
+        assert said and word in said.lower(), (path, said)
+        assert said in pages, (path, said)  # the page's own words, not a paraphrase
+        assert provenance[path]["url"].startswith("https://blueheronwellness.example/")
+    assert provenance["name"].get("evidence") is None  # markup, not a sentence

@@ -9,6 +9,7 @@ width, print, and the keyboard alone.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ from indexer.refresh import refresh
 from indexer.runs import save_run
 from indexer.settings import IndexerSettings
 from iop.facility import Facility
+from iop.feeds import quarantine_path
 from iop.indices import ALIAS, RUNS_INDEX, alias_move
 from tests.indexer.conftest import seen, write_crawl
 from tests.web.axe import check_accessibility
@@ -65,6 +67,17 @@ def crawl_of(facilities: list[Facility], phones_coverage: float, quarantined: in
             "field_coverage": {"name": 1.0, "phones": phones_coverage},
         }
         write_crawl(feeds_dir, facilities, {"test": source})
+        # What the crawl's validate pipeline writes for each record it keeps out.
+        kept_out = [
+            {
+                "reasons": ["location: missing and no known ZIP code to fall back on"],
+                "record": {"sources": [{"ref": f"row-{n}", "url": "file:///data/x.csv"}]},
+            }
+            for n in range(quarantined)
+        ]
+        quarantine_path(feeds_dir / "test.ndjson").write_text(
+            "".join(json.dumps(entry) + "\n" for entry in kept_out)
+        )
 
     return crawl
 
@@ -383,7 +396,7 @@ def test_each_source_is_charted_across_runs_with_its_numbers_beside_the_chart(
     assert "no change" in text
 
 
-def test_the_quarantine_is_counted_by_run_and_source_and_says_where_the_reasons_are(
+def test_the_quarantine_lists_each_kept_out_record_with_its_reasons(
     client: TestClient, refreshed: Refreshed
 ) -> None:
     sign_in(client)
@@ -391,7 +404,9 @@ def test_the_quarantine_is_counted_by_run_and_source_and_says_where_the_reasons_
 
     assert "quarantined 2 records: test 2." in text
     assert "test 3 2 40%" in text and "test 3 1 25%" in text
-    assert "record how many records each source quarantined, not why" in text
+    # Each record kept out, with the reason, and no local file path for a link.
+    assert "row-0 location: missing and no known ZIP code to fall back on" in text
+    assert "file:" not in client.get("/admin/quarantine").text
 
 
 def test_stale_facilities_are_listed_from_the_index(

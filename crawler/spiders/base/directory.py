@@ -69,8 +69,8 @@ class PaginatedDirectorySpider(FetchedElsewhere, scrapy.Spider):
         page.contact.pop("name", None)
         name = " ".join(response.xpath(self.name_xpath).get("").split())
         defaults = {"name": name, **getattr(self, "item_attributes", {})}
-        facts, as_of = facts_from_pages([page], self.source, None, defaults)
-        item = site_facility(self.source, url, url, self.fetched_at, facts, as_of)
+        read = facts_from_pages([page], self.source, None, defaults)
+        item = site_facility(self.source, url, url, self.fetched_at, read)
         yield from self.post_process_item(item, [page])
 
     def pre_process_data(self, entity: dict[str, Any]) -> None:

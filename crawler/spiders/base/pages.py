@@ -125,13 +125,31 @@ def _most_common(values: list[Any]) -> Any:
     return next(value for value in values if counts[repr(value)] == best)
 
 
+@dataclass(frozen=True)
+class SiteFacts:
+    """What a program's pages state: its facts, the date its availability facts held (if the
+    site dated them), and the sentence each fact read from prose came from, with its page."""
+
+    facts: dict[str, Any]
+    availability_as_of: date | None
+    evidence: dict[str, tuple[str, str | None]]
+
+
+AVAILABILITY_VALUES = (
+    "availability.days_to_intake",
+    "availability.accepting_new_patients",
+    "availability.open_slots",
+)
+
+
 def facts_from_pages(
     pages: list[PageRecord],
     source: str,
     address: tuple[str, str] | None = None,
     defaults: dict[str, Any] | None = None,
-) -> tuple[dict[str, Any], date | None]:
-    """One program's facts from its pages, and the date its availability facts held.
+) -> SiteFacts:
+    """One program's facts from its pages, the date its availability facts held, and the
+    evidence of each fact read from prose.
 
     With ``address``, only the markup entities at that address count (a site with several
     locations); prose from every given page counts.
@@ -162,4 +180,9 @@ def facts_from_pages(
     for path, value in (defaults or {}).items():
         result.setdefault(path, value)
     result.update({k: v for k, v in merged.availability.items() if v is not None})
-    return result, merged.availability_as_of
+    evidence = dict(merged.evidence)
+    statement = merged.availability.get("availability.statement")
+    if statement:
+        page = merged.availability.get("availability.url")
+        evidence.update({path: (statement, page) for path in AVAILABILITY_VALUES if path in result})
+    return SiteFacts(result, merged.availability_as_of, evidence)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
@@ -37,8 +37,8 @@ from crawler.listing import build_facility
 from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.origin import FetchedElsewhere
-from crawler.spiders.base.pages import PageRecord, facts_from_pages, page_record
-from iop.facility import Facility, Provenance
+from crawler.spiders.base.pages import PageRecord, SiteFacts, facts_from_pages, page_record
+from iop.facility import Facility
 
 NOT_PAGES = re.compile(
     r"\.(?:pdf|jpe?g|png|gif|svg|webp|ico|css|js|json|xml|txt|zip|docx?|xlsx?|mp[34]|woff2?)$",
@@ -173,10 +173,10 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
 
     def yield_facilities(self, response: Response) -> Iterator[Facility]:
         for ref, (address, pages) in self.locations().items():
-            facts, as_of = facts_from_pages(pages, self.source, address, self.item_attributes)
-            if address is None and "website" not in facts:
-                facts["website"] = ref
-            item = site_facility(self.source, ref, ref, self.fetched_at, facts, as_of)
+            read = facts_from_pages(pages, self.source, address, self.item_attributes)
+            if address is None and "website" not in read.facts:
+                read.facts["website"] = ref
+            item = site_facility(self.source, ref, ref, self.fetched_at, read)
             yield from self.post_process_item(item, pages)
 
     # Hooks.
@@ -188,19 +188,23 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
 
 
 def site_facility(
-    source: str,
-    ref: str,
-    url: str,
-    fetched_at: datetime,
-    facts: dict[str, Any],
-    availability_as_of: date | None,
+    source: str, ref: str, url: str, fetched_at: datetime, read: SiteFacts
 ) -> Facility:
-    """A facility from a site's facts; availability facts carry the date the site gave them."""
-    facility = build_facility(source=source, ref=ref, url=url, fetched_at=fetched_at, facts=facts)
-    if availability_as_of is not None:
-        page = facts.get("availability.url") or url  # the page that stated it
-        dated = Provenance(source=source, url=page, fetched_at=fetched_at, as_of=availability_as_of)
-        for path in facility.provenance:
+    """A facility from a site's facts: a fact read from prose quotes its sentence and names
+    its page; availability facts carry the date the site gave them."""
+    facility = build_facility(
+        source=source,
+        ref=ref,
+        url=url,
+        fetched_at=fetched_at,
+        facts=read.facts,
+        evidence=read.evidence,
+    )
+    if read.availability_as_of is not None:
+        page = read.facts.get("availability.url") or url  # the page that stated it
+        for path, record in facility.provenance.items():
             if path.startswith("availability."):
-                facility.provenance[path] = dated
+                facility.provenance[path] = record.model_copy(
+                    update={"url": page, "as_of": read.availability_as_of}
+                )
     return facility
