@@ -64,7 +64,10 @@ def cmd_demo(args: argparse.Namespace) -> None:
     run_iop("index", str(feeds_dir / MERGED_FEED))
     api = f"http://{args.host}:{args.port}"
     example = f"{api}/v1/facilities/search?zip=87124&radius_miles=25&services=iop"
-    print(f"\nServing the API on {api} (docs: {api}/docs). Try:\n  curl '{example}'\n")
+    print(
+        f"\nServing the pages on {api}/ (search near a ZIP such as 87102) and the API"
+        f" (docs: {api}/docs). Try:\n  curl '{example}'\n"
+    )
     serve(args.host, args.port)
 
 

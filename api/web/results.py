@@ -157,6 +157,13 @@ FACET_GROUPS = (
 )
 
 
+# The service codes of each facet group, in the vocabulary's order.
+CODES_BY_GROUP = {
+    group: tuple(code for code, service in SERVICES.items() if service.group == group)
+    for _, group, _ in FACET_GROUPS
+}
+
+
 def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[str, list[Choice]]]:
     """Each facet group's values with their counts, as links that add (or drop) that filter."""
     counts = (outcome.facets or {}).get("services_offered", {})
@@ -172,8 +179,8 @@ def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[s
                 else with_value(query, parameter, code),
                 code in chosen,
             )
-            for code, service in SERVICES.items()
-            if service.group == group and (counts.get(code) or code in chosen)
+            for code in CODES_BY_GROUP[group]
+            if code in chosen or counts.get(code)
         ]
         if choices:
             groups.append((title, choices))
