@@ -7,9 +7,7 @@ URL uses the API's own parameter names and a result list is a link a doctor can 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
@@ -61,11 +59,15 @@ def label(code: str) -> str:
 
 def api_query(params: QueryParams) -> dict[str, str]:
     """The API's query from a form's: list parameters joined with commas, empty values left
-    out (an unticked form sends nothing, an empty box sends ``near=``)."""
+    out (an empty box sends ``near=``), except ``services``: given empty, it means "no service
+    is required" (the form always sends it, so unticking every box is not the API's default,
+    IOP)."""
     query: dict[str, str] = {}
     for name in dict.fromkeys(params.keys()):
         values = [v.strip() for v in params.getlist(name) if v.strip()]
         if not values:
+            if name == "services":
+                query[name] = ""
             continue
         if name in LIST_PARAMETERS:
             query[name] = ",".join(dict.fromkeys(v for value in values for v in value.split(",")))
@@ -79,15 +81,14 @@ def listed(query: dict[str, str], name: str) -> list[str]:
 
 
 def link(query: dict[str, str], **changes: str | None) -> str:
-    """``/search?…`` with ``changes`` (``None`` removes a parameter); no cursor: page one."""
-    changed = {k: v for k, v in {**query, **changes}.items() if v and k != "cursor"}
-    return "/search?" + "&".join(_pair(k, v) for k, v in changed.items())
-
-
-@lru_cache(maxsize=4096)
-def _pair(name: str, value: str) -> str:
-    """One ``name=value`` of a query string, encoded once however many links repeat it."""
-    return urlencode({name: value})
+    """``/search?…`` with ``changes`` (``None`` removes a parameter); no cursor: page one. An
+    empty ``services`` stays: it means no service is required."""
+    changed = {
+        k: v
+        for k, v in {**query, **changes}.items()
+        if (v or (k == "services" and v == "")) and k != "cursor"
+    }
+    return "/search?" + urlencode(changed)
 
 
 def without_value(query: dict[str, str], name: str, value: str) -> str:
@@ -110,8 +111,3 @@ def _removed(query: dict[str, str], name: str) -> str:
             {**{k: v for k, v in query.items() if k != "cursor"}, name: ""}
         )
     return link(query, **{name: None})
-
-
-def hidden_fields(query: dict[str, str], leave_out: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """The query as hidden form fields (the sheet form carries the search's criteria)."""
-    return [(k, v) for k, v in query.items() if k not in set(leave_out)]

@@ -10,7 +10,7 @@ the reason next to the field.
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -74,11 +74,10 @@ async def results_page(
         context = _form_context(query, _errors(error))
         return page(request, "search_form.html", status_code=422, **context)
     outcome = await search(es, parsed.request, settings.ranking, settings.max_radius_miles)
-    first = 1 if "cursor" not in query else None
     hits = [
         {
             **hit,
-            "needs": results.needs_of(parsed.request, hit),
+            "need_states": results.needs_of(parsed.request, hit),
             "dialled": results.phones(hit),
         }
         for hit in outcome.results
@@ -95,7 +94,7 @@ async def results_page(
         parsed=parsed,
         outcome=outcome,
         hits=hits,
-        first_number=first or 1,
+        first_number=1,
         continued="cursor" in query,
         next_page=next_page,
         first_page=form.link(query) if "cursor" in query else None,
@@ -119,9 +118,11 @@ async def sheet(request: Request) -> RedirectResponse:
     takes them comma-separated, with the criteria and the language and format asked for."""
     ids = [i for i in request.query_params.getlist("ids") if i]
     query = {k: v for k, v in form.api_query(request.query_params).items() if k != "ids"}
-    if not ids:
-        back = request.headers.get("referer") or "/"
-        return RedirectResponse(back if back.startswith("/") else "/", status_code=303)
+    if not ids:  # nothing ticked: back to the results, on this site only
+        back = urlsplit(request.headers.get("referer") or "/")
+        same_site = not back.netloc or back.netloc == request.url.netloc
+        target = f"{back.path or '/'}?{back.query}" if same_site and back.query else "/"
+        return RedirectResponse(target if same_site else "/", status_code=303)
     return RedirectResponse(
         "/v1/referrals/sheet?" + urlencode({"ids": ",".join(ids), **query}), status_code=303
     )

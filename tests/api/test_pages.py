@@ -213,3 +213,25 @@ def test_a_fact_read_from_a_programs_page_shows_the_sentence_it_came_from(
     assert f"“{said}”" in page
     assert 'href="https://sunrise.example/program"' in page
     assert api["provenance"]["schedule.evening"]["evidence"] == said  # the API's view too
+
+
+def test_unticking_every_required_service_requires_none(client: TestClient) -> None:
+    """The form always sends services (empty when nothing is ticked): the API's default, IOP,
+    must not come back unasked."""
+    where = f"lat={DENVER[0]}&lon={DENVER[1]}"
+    none = client.get(f"/search?{where}&services=").text
+    iop = client.get(f"/search?{where}&services=iop").text
+    assert len(ids_in_order(none)) >= len(ids_in_order(iop))
+    assert "Required: nothing" in Page(none).words
+    form = client.get("/").text
+    assert '<input type="hidden" name="services" value="">' in form
+
+
+def test_an_empty_sheet_goes_back_to_the_results_on_this_site_only(client: TestClient) -> None:
+    results = "http://testserver/search?near=87102&services=iop"
+    back = client.get("/sheet", headers={"referer": results}, follow_redirects=False)
+    assert back.status_code == 303 and back.headers["location"] == "/search?near=87102&services=iop"
+    away = client.get(
+        "/sheet", headers={"referer": "https://elsewhere.example/x?y=1"}, follow_redirects=False
+    )
+    assert away.headers["location"] == "/"
