@@ -71,13 +71,13 @@ def _services() -> dict[str, Service]:
 SERVICES: dict[str, Service] = _services()
 
 
-_CODES_BY_GROUP = [
-    (group, [code for code, service in SERVICES.items() if service.group == group])
+# Each service group's codes, in the model's order.
+CODES_BY_GROUP: dict[str, tuple[str, ...]] = {
+    group: tuple(code for code, service in SERVICES.items() if service.group == group)
     for group in SERVICE_GROUPS
-]
-
-
-_LANGUAGE_CODES = [code for code, service in SERVICES.items() if service.group == "languages"]
+}
+_CODES_BY_GROUP = list(CODES_BY_GROUP.items())
+_LANGUAGE_CODES = CODES_BY_GROUP["languages"]
 
 
 def service_values(facility: Facility) -> dict[str, bool | None]:

@@ -27,7 +27,7 @@ from api.search.labels import short_label
 from iop.facility import Facility, PhoneKind, Provenance, display_name
 from iop.geo import Point, great_circle_miles
 from iop.phones import dialled
-from iop.vocabulary import SERVICES, languages_offered
+from iop.vocabulary import CODES_BY_GROUP, SERVICES, languages_offered
 
 HERE = Path(__file__).parent
 TEXT: dict[str, dict[str, Any]] = tomllib.loads((HERE / "sheet_text.toml").read_text("utf-8"))
@@ -46,7 +46,7 @@ MAT_CODES = (
     "mat_accepts_outside_prescriptions",
     "mat_alcohol",
 )
-PAYMENT_CODES = tuple(code for code, s in SERVICES.items() if s.group == "payment")
+PAYMENT_CODES = CODES_BY_GROUP["payment"]
 SCHEDULE_CODES = ("daytime", "evening", "weekend")
 WEB_SCHEMES = ("http://", "https://")
 

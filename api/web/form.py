@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
 
-from iop.vocabulary import SERVICES
+from iop.vocabulary import CODES_BY_GROUP, SERVICES
 
 # The parameters that take several values.
 LIST_PARAMETERS = ("services", "prefer", "payment", "ownership", "languages")
@@ -45,7 +45,7 @@ NEED_GROUPS = (
     ),
     NeedGroup("Access", ("telehealth",)),
 )
-PAYMENT_CODES = tuple(code for code, service in SERVICES.items() if service.group == "payment")
+PAYMENT_CODES = CODES_BY_GROUP["payment"]
 RADIUS_CHOICES = (5, 10, 25, 50, 100)
 WAIT_CHOICES = (3, 7, 14, 30)
 SORT_CHOICES = (("best", "Best fit"), ("distance", "Nearest first"), ("wait", "Shortest wait"))

@@ -12,7 +12,7 @@ from api.search.service import SearchOutcome
 from api.web.form import label, link, listed, with_value, without_value
 from iop.geo import Point
 from iop.phones import dialled
-from iop.vocabulary import SERVICES
+from iop.vocabulary import CODES_BY_GROUP
 
 MAP_SIZE = 400  # the map's viewBox is a square this many units wide
 MAP_MARGIN = 24
@@ -156,13 +156,6 @@ FACET_GROUPS = (
     ("Ages accepted", "ages", "services"),
     ("Programs for", "populations", "services"),
 )
-
-
-# The service codes of each facet group, in the vocabulary's order.
-CODES_BY_GROUP = {
-    group: tuple(code for code, service in SERVICES.items() if service.group == group)
-    for _, group, _ in FACET_GROUPS
-}
 
 
 def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[str, list[Choice]]]:
