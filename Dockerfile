@@ -11,10 +11,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 
 # Dependencies first (own layer, rebuilt only when the lock changes), every one
-# pinned by hash.  setuptools is in the lock too, hence --no-build-isolation below:
-# the project's own build then fetches nothing unpinned.
-COPY requirements.lock ./
-RUN pip install --require-hashes -r requirements.lock
+# pinned by hash.  requirements-runtime.lock is the runtime part of requirements.lock (same
+# versions, `make lock` writes both): no test, lint or browser tools in the image.  setuptools
+# is in it too, hence --no-build-isolation below: the project's own build fetches nothing.
+COPY requirements-runtime.lock ./
+RUN pip install --require-hashes -r requirements-runtime.lock
 
 COPY pyproject.toml README.md ./
 COPY iop ./iop
@@ -24,8 +25,10 @@ COPY indexer ./indexer
 COPY replica ./replica
 COPY cli ./cli
 COPY local_elasticsearch ./local_elasticsearch
-RUN pip install --no-deps --no-build-isolation . \
-    && rm -rf build ./*.egg-info
+# Installed in place (-e): the project's root is /app, so data/sources.toml's relative paths
+# (data/samhsa/...) resolve as they do in a checkout.
+RUN pip install --no-deps --no-build-isolation -e . \
+    && rm -rf build
 
 # Shipped reference data; installed code would otherwise look for it in site-packages.
 COPY data ./data
@@ -35,7 +38,7 @@ ENV IOP_DATA_DIR=/app/data \
     IOP_CACHE_DIR=/var/cache/iop
 
 RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/iop --shell /usr/sbin/nologin iop \
-    && mkdir -p /var/lib/iop/feeds /var/cache/iop \
+    && mkdir -p /var/lib/iop/feeds /var/lib/iop/httpcache /var/cache/iop \
     && chown -R iop:iop /var/lib/iop /var/cache/iop
 USER iop
 

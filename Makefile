@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help install browser demo test lint typecheck es-start es-stop lock clean bench bench-crawl bench-index bench-api
+.PHONY: help install browser demo test test-cluster lint typecheck es-start es-stop lock clean bench bench-crawl bench-index bench-api
 
 help:
 	@echo "make demo   set up, start Elasticsearch and the API replica, crawl, index, serve :8000"
 	@echo "make test   set up, start Elasticsearch and install Chromium if missing, run the test suite"
+	@echo "make test-cluster  three Elasticsearch nodes on loopback: searches while a node is down"
 	@echo "make lint   ruff; make typecheck: mypy strict on iop/, indexer/, api/ and cli/"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
 	@echo "make bench  every benchmark, one after the other: bench-crawl, bench-index, bench-api"
@@ -52,6 +53,11 @@ demo: es-start
 test: es-start browser
 	$(BIN)/pytest
 
+# Three Elasticsearch nodes of its own on loopback (512 MB heaps), stopped at the end: searches
+# and rebuilds while a node is down (tests/cluster, marker `cluster`; a few minutes).
+test-cluster: install
+	$(BIN)/pytest -m cluster tests/cluster
+
 # Benchmarks print numbers; run them one at a time on an otherwise idle machine.
 bench: bench-crawl bench-index bench-api
 
@@ -72,9 +78,15 @@ lint: install
 typecheck: install
 	$(BIN)/mypy --strict iop indexer api cli
 
+# requirements.lock: everything, development tools included (make install). Then
+# requirements-runtime.lock: the same versions (constrained by the first), without the dev
+# extra, plus the build backend: what the Docker image installs.
 lock:
 	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --strip-extras --no-emit-index-url \
 		--no-emit-find-links --allow-unsafe -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
+		--no-emit-find-links --allow-unsafe --build-deps-for wheel -c requirements.lock \
+		-o requirements-runtime.lock pyproject.toml
 
 clean:
 	-$(BIN)/iop es stop

@@ -6,8 +6,10 @@ import re
 from functools import cache
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from iop.settings import ElasticsearchAccess
 
 
 class RankingWeights(BaseSettings):
@@ -51,6 +53,11 @@ class Settings(BaseSettings):
         description="Cluster to search (`iop serve` sets it to the local node's when unset)",
     )
     elasticsearch_timeout_seconds: float = Field(5.0, gt=0)
+    elasticsearch_access: ElasticsearchAccess = Field(
+        default_factory=ElasticsearchAccess,
+        description="Credentials and CA certificate (IOP_ELASTICSEARCH_API_KEY, _USERNAME, "
+        "_PASSWORD, _CA_CERTS), as every client of the product takes them",
+    )
     elasticsearch_node: Literal["httptools", "aiohttp"] = Field(
         "httptools",
         description="How the API talks to Elasticsearch: its own node class "
@@ -86,21 +93,62 @@ class Settings(BaseSettings):
     )
     referral_sheet_max: int = Field(50, ge=1, le=500)
     export_page_size: int = Field(1000, ge=10, le=10_000)
+    cursor_key: SecretStr | None = Field(
+        None,
+        min_length=32,
+        description="Secret that signs search cursors (HMAC-SHA256), at least 32 characters: "
+        "set it so cursors survive a restart and every worker of a server takes the others'. "
+        "Unset: a random key per process (`iop serve` makes one for all its workers), and a "
+        "restart turns the cursors in use into 422s (search again)",
+    )
+    max_body_bytes: int = Field(
+        65_536, ge=1024, le=10_485_760, description="Largest request body taken; 413 over it"
+    )
+    export_access: Literal["rate_limited", "key", "open"] = Field(
+        "rate_limited",
+        description="Who may read the full HSDS export (/v1/export/hsds, hundreds of MB): "
+        "rate_limited (the default): a client without a key starts at most "
+        "export_per_client_per_hour exports an hour, 429 with Retry-After beyond; key: a read "
+        "or export key is required (401 without); open: anyone, unlimited",
+    )
+    export_per_client_per_hour: int = Field(
+        2, ge=1, le=10_000, description="Exports a client address without a key may start an hour"
+    )
+    export_api_key_hashes: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated hex SHA-256 digests of keys that open the export alone "
+        "(X-API-Key): required with export_access=key, unlimited with rate_limited; read keys "
+        "do the same",
+    )
 
-    @field_validator("cors_origins", "read_api_key_hashes", mode="before")
+    @field_validator("cors_origins", "read_api_key_hashes", "export_api_key_hashes", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
             return [item.strip() for item in value.split(",") if item.strip()]
         return value
 
-    @field_validator("read_api_key_hashes")
+    @field_validator("read_api_key_hashes", "export_api_key_hashes")
     @classmethod
     def _hex_digests(cls, hashes: list[str]) -> list[str]:
         for digest in hashes:
             if not re.fullmatch(r"[0-9a-f]{64}", digest):
-                raise ValueError("each read API key hash must be a lowercase SHA-256 hex digest")
+                raise ValueError("each API key hash must be a lowercase SHA-256 hex digest")
         return hashes
+
+    @model_validator(mode="after")
+    def _export_keys_when_keyed(self) -> Settings:
+        if self.export_access == "key" and not self.export_key_hashes:
+            raise ValueError(
+                "export_access=key needs IOP_EXPORT_API_KEY_HASHES or IOP_READ_API_KEY_HASHES: "
+                "with no key configured nobody could export"
+            )
+        return self
+
+    @property
+    def export_key_hashes(self) -> list[str]:
+        """Every key the export takes: the read keys and the export's own."""
+        return [*self.read_api_key_hashes, *self.export_api_key_hashes]
 
     @field_validator("cors_origins")
     @classmethod

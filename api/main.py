@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
+from api.body_limit import BodySizeLimit
 from api.config import Settings, get_settings
 from api.docs import install_docs
 from api.errors import install_error_handlers
@@ -19,6 +20,7 @@ from api.es_connection import HttptoolsNode
 from api.observability import RequestContextMiddleware, configure_logging
 from api.openapi import install_openapi
 from api.routes import admin, facilities, health, hsds, referrals
+from api.search import cursor
 from api.web import admin as admin_desk
 from api.web import pages
 from api.web.render import STATIC_DIR
@@ -54,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             retry_on_timeout=False,
             max_retries=0,
             node_class=node_class(settings),
-            **client_options(),
+            **client_options(settings.elasticsearch_access),
         )
         tune_garbage_collection()
         try:
@@ -77,6 +79,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     configure_logging()
+    cursor.use_key(settings.cursor_key.get_secret_value().encode() if settings.cursor_key else None)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from api.config import Settings
 from api.deps import SettingsDep
@@ -33,6 +33,17 @@ from iop.indices import ALIAS
 from iop.vocabulary import SERVICES, parse_service_codes
 
 CODES_HELP = "Comma-separated service codes; known codes: " + ", ".join(SERVICES)
+
+# Bounds of what a request may name (422 naming the limit past them): far beyond any patient,
+# and small enough that no search reaches Elasticsearch's limit on the clauses of a query.
+LIST_TEXT_MAX_LENGTH = 1000  # a comma-separated parameter, in characters
+LANGUAGES_MAX = 20
+LANGUAGE_NAME_MAX_LENGTH = 60
+# Facility ids are "fac_" and 20 hex digits; a longer one names no facility.
+FACILITY_ID_MAX_LENGTH = 100
+FacilityIdPath = Annotated[
+    str, Path(max_length=FACILITY_ID_MAX_LENGTH, description="The facility's id, e.g. fac_…")
+]
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,19 @@ def codes(field: str, text: str | None, *groups: str) -> tuple[str, ...]:
 
 def words(text: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w.strip() for w in (text or "").split(",") if w.strip()))
+
+
+def language_names(
+    field: str, names: tuple[str, ...], where: tuple[str, ...] = ("query",)
+) -> tuple[str, ...]:
+    """``names``, or a 422 naming ``field`` when there are too many or one is too long."""
+    if len(names) > LANGUAGES_MAX:
+        message = f"at most {LANGUAGES_MAX} languages, not {len(names)}"
+        raise invalid_parameter(field, message, None, where)
+    if any(len(name) > LANGUAGE_NAME_MAX_LENGTH for name in names):
+        message = f"a language name has at most {LANGUAGE_NAME_MAX_LENGTH} characters"
+        raise invalid_parameter(field, message, None, where)
+    return names
 
 
 async def resolve_origin(
@@ -116,7 +140,7 @@ def apply_cursor(request: SearchRequest, cursor: str | None) -> SearchRequest:
         continued = replace(request, today=today, page=page)
         check_cursor(continued, fingerprint, ALIAS)
     except BadCursor as error:
-        raise invalid_parameter("cursor", str(error), cursor) from None
+        raise invalid_parameter("cursor", str(error), None) from None
     return continued
 
 
@@ -127,20 +151,39 @@ def limit_for(settings: Settings, limit: int) -> int:
 class SearchQuery(Place):
     """The query parameters of a search, validated in one pass (one model, not 22 fields)."""
 
+    model_config = ConfigDict(allow_inf_nan=False)
+
     state: str | None = Field(
-        None, description="Patient's state for virtual programs (default: the origin's)"
+        None,
+        max_length=2,
+        description="Patient's state for virtual programs (default: the origin's)",
     )
     radius_miles: float | None = Field(None, gt=0, le=500, description="Default 25; at most 500")
     services: str = Field(
-        "iop", description="Required services, all of (default iop; empty: none). " + CODES_HELP
+        "iop",
+        max_length=LIST_TEXT_MAX_LENGTH,
+        description="Required services, all of (default iop; empty: none). " + CODES_HELP,
     )
     prefer: str | None = Field(
-        None, description="Preferred services: raise the rank. " + CODES_HELP
+        None,
+        max_length=LIST_TEXT_MAX_LENGTH,
+        description="Preferred services: raise the rank. " + CODES_HELP,
     )
-    payment: str | None = Field(None, description="Accepted payment, any one of: payment codes")
-    ownership: str | None = Field(None, description="Any of: " + ", ".join(OWNERSHIP_CHOICES))
+    payment: str | None = Field(
+        None,
+        max_length=LIST_TEXT_MAX_LENGTH,
+        description="Accepted payment, any one of: payment codes",
+    )
+    ownership: str | None = Field(
+        None,
+        max_length=LIST_TEXT_MAX_LENGTH,
+        description="Any of: " + ", ".join(OWNERSHIP_CHOICES),
+    )
     languages: str | None = Field(
-        None, description='Other languages (all of), by English name, e.g. "Vietnamese"'
+        None,
+        max_length=LIST_TEXT_MAX_LENGTH,
+        description=f"Other languages (all of, at most {LANGUAGES_MAX}), by English name, e.g. "
+        '"Vietnamese"',
     )
     max_days_to_intake: int | None = Field(None, ge=0, le=365)
     accepting_new_patients: bool | None = None
@@ -211,7 +254,7 @@ async def parse_search(
         preferred_services=codes("prefer", q.prefer),
         any_of_services=(payment_codes,) if payment_codes else (),
         ownership=owners,
-        languages=words(q.languages),
+        languages=language_names("languages", words(q.languages)),
         max_days_to_intake=q.max_days_to_intake,
         accepting_new_patients=q.accepting_new_patients,
         include_unknown=q.include_unknown,

@@ -54,24 +54,26 @@ def scrapy_bench(seconds: int) -> float:
 
 def crawl_sites_in_one_process(out_dir: Path) -> None:
     """Child process: every site spider at once; prints pages and seconds as JSON."""
+    from dataclasses import replace
+
     from scrapy.crawler import CrawlerProcess
 
     from crawler.run import crawl_settings
-    from crawler.sources import source_kinds
+    from crawler.sites import read_sites
     from replica.static_sites import serve_site
 
-    spiders = source_kinds()
-    sites = sorted(p for p in SITES.iterdir() if p.is_dir() and p.name in spiders)
-    if not sites:
-        raise SystemExit("no fixture site has a spider")
+    rows, _ = read_sites(SITES / "sites.csv")  # each fixture site, as a row of a sites file
+    if not rows:
+        raise SystemExit("no fixture site has a row")
     # One feed per spider: Scrapy fills %(name)s in the feed URI.
     process = CrawlerProcess(crawl_settings(out_dir / "%(name)s.ndjson", BENCH_SETTINGS))
     crawlers = []
     with ExitStack() as stack:
-        for site in sites:
-            crawler = process.create_crawler(site.name)
+        for row in rows:
+            crawler = process.create_crawler(row.spider_name)
             crawlers.append(crawler)
-            process.crawl(crawler, base_url=stack.enter_context(serve_site(site)))
+            copy = replace(row, base_url=stack.enter_context(serve_site(SITES / row.source)))
+            process.crawl(crawler, **copy.spider_arguments())
         started = time.perf_counter()
         process.start()
         seconds = time.perf_counter() - started

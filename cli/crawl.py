@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from cli import sites
 from cli.common import FEEDS_DIR, CommandFailed, add_source_options
+from crawler.sites import WEBSITES
 
 
 def spider_arguments(pairs: list[str]) -> dict[str, str]:
@@ -40,6 +42,7 @@ def overrides(pairs: list[str]) -> dict[str, dict[str, str]]:
 
 
 def cmd_crawl(args: argparse.Namespace) -> None:
+    from crawler.extensions.job_journal import JobStateError
     from crawler.run import crawl
 
     if args.all:
@@ -48,11 +51,20 @@ def cmd_crawl(args: argparse.Namespace) -> None:
     if not args.spider:
         raise CommandFailed("name a spider, or use --all")
     out = Path(args.out or FEEDS_DIR / f"{args.spider}.ndjson")
+    if args.spider == WEBSITES:  # every row of the sites file, into one feed
+        sites.crawl_websites_command(out, args.base_url)
+        return
+    if (row := sites.site_named(args.spider)) is not None:  # one row, by its source name
+        report(out, args.spider, sites.crawl_one_site(row, out, args.base_url))
+        return
     spider_args = spider_arguments(args.spider_args)
     if args.base_url:
         spider_args["base_url"] = args.base_url
     jobdir = Path(args.jobdir) if args.jobdir else None
-    record = crawl(args.spider, out, spider_args, jobdir=jobdir, progress=True)
+    try:
+        record = crawl(args.spider, out, spider_args, jobdir=jobdir, progress=True)
+    except JobStateError as error:
+        raise CommandFailed(f"cannot resume: {error}") from None
     report(out, args.spider, record)
 
 
@@ -108,11 +120,19 @@ def cmd_import_directory(args: argparse.Namespace) -> None:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     crawl = commands.add_parser("crawl", help="crawl a source into an NDJSON feed")
-    crawl.add_argument("spider", nargs="?", help="spider name, e.g. findtreatment")
+    crawl.add_argument(
+        "spider",
+        nargs="?",
+        help="spider name (e.g. findtreatment), a site's source name in the sites file, or "
+        "`websites`: every site of the sites file",
+    )
     crawl.add_argument("--all", action="store_true", help="every source in the config, merged")
     crawl.add_argument("--feeds-dir", help=f"with --all: where feeds go (default: {FEEDS_DIR})")
     add_source_options(crawl)
-    crawl.add_argument("--jobdir", help="keep crawl state here: a stopped crawl resumes")
+    crawl.add_argument(
+        "--jobdir",
+        help="keep crawl state here: a stopped crawl resumes, even after kill -9",
+    )
     crawl.add_argument("--base-url", help="where the source lives (default: the real site/API)")
     crawl.add_argument("--out", help=f"feed file (default: {FEEDS_DIR}/SPIDER.ndjson)")
     crawl.add_argument(

@@ -10,6 +10,8 @@ fixture programs of the tests are not in it: a demo in real cities must show rea
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,8 @@ from typing import Any
 from cli.common import FEEDS_DIR, CommandFailed, run_iop
 from iop.paths import PROJECT_ROOT
 
-# The real program websites of ../shared/realworld/sites, by spider: served there in place.
+# The real program websites of ../shared/realworld/sites, by source name (their rows in
+# data/sites.csv): served there in place.
 REAL_SITES = {"dmhiop": PROJECT_ROOT.parent / "shared" / "realworld" / "sites" / "dmhiop"}
 
 
@@ -26,8 +29,8 @@ def demo_sources(stack: ExitStack, quirks: bool = False) -> list[dict[str, Any]]
     (started on ``stack``): the locator replica (``quirks``: with the live API's), and real
     sites served from their folders."""
     from crawler.all_sources import load_sources
+    from crawler.sites import WEBSITES
     from replica.findtreatment import running_replica
-    from replica.static_sites import serve_site
 
     base_url = stack.enter_context(running_replica(quirks))
     print(f"FindTreatment replica (SAMHSA's 2024 directory): {base_url}", flush=True)
@@ -36,13 +39,30 @@ def demo_sources(stack: ExitStack, quirks: bool = False) -> list[dict[str, Any]]
         spider = source["spider"]
         if spider == "findtreatment":
             source["args"] |= {"base_url": base_url, "survey_year": "2024"}
-        elif spider in REAL_SITES:
-            if not REAL_SITES[spider].exists():
-                print(f"{spider}: {REAL_SITES[spider]} is not there; left out", flush=True)
-                continue
-            source["args"]["base_url"] = stack.enter_context(serve_site(REAL_SITES[spider]))
+        elif spider == WEBSITES:
+            source["args"]["sites"] = str(served_sites_file(stack, Path(source["args"]["sites"])))
         sources.append(source)
     return sources
+
+
+def served_sites_file(stack: ExitStack, sites_file: Path) -> Path:
+    """The rows of ``sites_file`` whose real copy is on this machine, each fetched from it on
+    loopback (started on ``stack``); the others are left out, so the demo never leaves it."""
+    from crawler.sites import read_sites, write_sites
+    from replica.static_sites import serve_site
+
+    rows, _ = read_sites(sites_file)
+    served = []
+    for row in rows:
+        folder = REAL_SITES.get(row.source)
+        if folder is None or not folder.exists():
+            print(f"{row.source}: no copy of {row.host} here; left out", flush=True)
+            continue
+        base_url = stack.enter_context(serve_site(folder))
+        served.append(dataclasses.replace(row, base_url=base_url))
+    file = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "sites.csv"
+    write_sites(file, served)
+    return file
 
 
 def cmd_demo(args: argparse.Namespace) -> None:

@@ -1,6 +1,7 @@
 """``iop``: the command line of the IOP directory.
 
 Each part registers its commands: ``cli/crawl.py`` (crawl, import-directory, merge),
+``cli/sites.py`` (sites add, sites list),
 ``cli/index.py`` (index, refresh), ``cli/serve.py`` (serve), ``cli/local.py`` (the local
 Elasticsearch node and the source replicas) and ``cli/demo.py`` (the demo).
 """
@@ -10,14 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import crawl, demo, index, local, serve
+from cli import crawl, demo, index, local, serve, sites
 from cli.common import CommandFailed
 
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="iop", description=__doc__.split("\n")[0])
     commands = top.add_subparsers(dest="command", required=True)
-    for part in (local, crawl, index, serve, demo):
+    for part in (local, crawl, sites, index, serve, demo):
         part.register(commands)
     return top
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 
 
 def serve(host: str, port: int, workers: int = 1) -> None:
@@ -17,8 +18,11 @@ def serve(host: str, port: int, workers: int = 1) -> None:
         if url is not None:
             os.environ["ELASTICSEARCH_URL"] = url  # read by api.config.Settings
 
-    # uvicorn's access log would print query strings (patient needs on referral routes):
-    # requests are logged by api.observability instead, path only for referrals.
+    # Workers are processes of their own: one cursor key for all, so a next page can land on
+    # any of them (api.search.cursor); set IOP_CURSOR_KEY for cursors that outlive a restart.
+    os.environ.setdefault("IOP_CURSOR_KEY", secrets.token_urlsafe(32))
+    # uvicorn's access log would print paths and query strings (facility ids, patient needs):
+    # requests are logged by api.observability instead, by route template, without values.
     uvicorn.run(
         "api.main:create_app",
         factory=True,

@@ -1,7 +1,9 @@
 """``iop crawl --all``: every configured source, then entity resolution, then one run record.
 
 Sources come from a TOML file (default ``data/sources.toml``): a list of ``[[source]]`` tables
-with ``spider`` and optional ``args``. ``--set SPIDER.NAME=VALUE`` overrides an argument
+with ``spider`` and optional ``args``. ``spider = "websites"`` is every program website of a
+sites file (``args.sites``) and of the listings of earlier sources (``args.from_feeds``: their
+names), crawled by :mod:`crawler.websites`. ``--set SPIDER.NAME=VALUE`` overrides an argument
 (the demo points ``base_url`` at loopback replicas). Each spider runs in its own process —
 Scrapy's reactor runs once per process — so one failing source does not stop the others;
 its failure is in the run record.
@@ -19,6 +21,7 @@ from typing import Any
 
 from crawler.resolve.run import merge_feeds
 from crawler.run import run_record_path
+from crawler.sites import WEBSITES
 from crawler.sources import source_kinds
 from iop.paths import DATA_DIR, PROJECT_ROOT, VAR_DIR
 
@@ -38,9 +41,10 @@ def load_sources(
     for source in tomllib.loads(config.read_text())["source"]:
         args = {key: str(value) for key, value in source.get("args", {}).items()}
         local = None
-        if "path" in args and not Path(args["path"]).is_absolute():
-            local = PROJECT_ROOT / args["path"]
-            args["path"] = str(local)
+        for name in ("path", "sites"):
+            if name in args and not Path(args[name]).is_absolute():
+                local = PROJECT_ROOT / args[name]
+                args[name] = str(local)
         if "base_url" in args and "://" not in args["base_url"]:
             local = (PROJECT_ROOT / args["base_url"]).resolve()
             args["base_url"] = local.as_uri() + "/"
@@ -68,8 +72,7 @@ def crawl_all(
         spider = source["spider"]
         feed = feeds_dir / f"{spider}.ndjson"
         print(f"[{number}/{len(sources)}] {spider}", file=sys.stderr, flush=True)
-        command = [sys.executable, "-m", "crawler", spider, str(feed)]
-        command += [f"{name}={value}" for name, value in source["args"].items()]
+        command = source_command(spider, feed, source["args"], feeds_dir)
         exit_code = subprocess.run(command).returncode
         record = _read_record(feed) or {"spider": spider, "items": 0, "errors": 1}
         record["exit_code"] = exit_code
@@ -91,6 +94,18 @@ def crawl_all(
     }
     (feeds_dir / "run.json").write_text(json.dumps(run, indent=2) + "\n")
     return run
+
+
+def source_command(spider: str, feed: Path, args: dict[str, str], feeds_dir: Path) -> list[str]:
+    """The child process that crawls one source into ``feed``."""
+    if spider == WEBSITES:
+        # Earlier sources named by ``from_feeds`` lend their listings' websites.
+        names = [name for name in args.get("from_feeds", "").split(",") if name]
+        args = args | {"from_feeds": ",".join(str(feeds_dir / f"{n}.ndjson") for n in names)}
+        command = [sys.executable, "-m", "crawler.websites", str(feed)]
+    else:
+        command = [sys.executable, "-m", "crawler", spider, str(feed)]
+    return command + [f"{name}={value}" for name, value in args.items()]
 
 
 def _read_record(feed: Path) -> dict[str, Any] | None:

@@ -3,8 +3,10 @@
 For a feed ``X.ndjson`` a crawl writes ``X.quarantine.ndjson`` (rejected records and why),
 ``X.stats.json`` (Scrapy's stats with the problem counters), ``X.run.json`` (the run record:
 start, end, yield, errors, field coverage, quarantine count) and, when progress is shown,
-``X.log``. With a job directory a crawl is resumable: stop it (Ctrl-C, SIGTERM) and run the
-same command again; finished pages are not fetched again and the feed is appended to.
+``X.log``. With a job directory a crawl is resumable: stop it (Ctrl-C, SIGTERM, or kill -9,
+the out-of-memory killer, a container stop) and run the same command again; finished pages are
+not fetched again, the feed is appended to, and the crawl ends with exactly the listings an
+uninterrupted one gives, or refuses to resume, saying why (:mod:`crawler.extensions.job_journal`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import settings as crawler_settings
+from crawler.extensions.job_journal import JobStart, open_job
 from iop.feeds import quarantine_path, read_feed
 from iop.paths import VAR_DIR
 
@@ -29,6 +32,13 @@ def summary_lines(out: Path, record: dict[str, Any]) -> list[str]:
         f"{out}: {record['items']} facilities from {record['pages']} pages; "
         f"{record['quarantined']} quarantined ({quarantine_path(out)})"
     ]
+    resumed = record.get("resumed")
+    if resumed and resumed["unclean_stop"]:
+        lines.append(
+            f"  resumed after an unclean stop (killed?): {resumed['pages_finished']} pages were "
+            f"finished and {resumed['listings_kept']} listings kept"
+            + "".join(f"; dropped {torn}" for torn in resumed["torn_lines_dropped"])
+        )
     lines += [f"  {key}: {value}" for key, value in sorted(record["problems"].items())]
     return lines
 
@@ -51,26 +61,26 @@ def run_record_path(feed: Path) -> Path:
     return feed.with_name(feed.stem + ".run.json")
 
 
-def is_resuming(jobdir: Path | None) -> bool:
-    return jobdir is not None and (jobdir / "requests.seen").exists()
-
-
 def crawl_settings(
     out: Path,
     overrides: dict[str, Any] | None = None,
     jobdir: Path | None = None,
     progress: bool = False,
 ) -> Settings:
+    """The crawl's settings. With ``jobdir``, the feed and quarantine are appended to: the
+    job opened them (:func:`crawler.extensions.job_journal.open_job`, which :func:`crawl`
+    calls first)."""
     settings = Settings()
     settings.setmodule(crawler_settings, priority="project")
-    resuming = is_resuming(jobdir)
-    feed_options = {"format": "ndjson", "overwrite": not resuming}
+    appending = jobdir is not None
+    feed_options = {"format": "ndjson", "overwrite": not appending}
     settings.set("FEEDS", {str(out): feed_options}, priority="cmdline")
     settings.set("IOP_QUARANTINE_FILE", str(quarantine_path(out)), priority="cmdline")
-    settings.set("IOP_QUARANTINE_APPEND", resuming, priority="cmdline")
+    settings.set("IOP_QUARANTINE_APPEND", appending, priority="cmdline")
     settings.set("HTTPCACHE_DIR", str(VAR_DIR / "httpcache"), priority="project")
     if jobdir is not None:
-        settings.set("JOBDIR", str(jobdir), priority="cmdline")
+        # Not Scrapy's JOBDIR: its queue and seen-set disagree with the feed after a kill.
+        settings.set("IOP_JOBDIR", str(jobdir), priority="cmdline")
     if progress:
         settings.set("IOP_PROGRESS", True, priority="cmdline")
         settings.set("LOG_FILE", str(out.with_suffix(".log")), priority="cmdline")
@@ -87,8 +97,12 @@ def crawl(
     jobdir: Path | None = None,
     progress: bool = False,
 ) -> dict[str, Any]:
-    """Crawl ``spider`` into ``out``; returns the run record (also saved next to the feed)."""
+    """Crawl ``spider`` into ``out``; returns the run record (also saved next to the feed).
+
+    With ``jobdir``, raises :class:`~crawler.extensions.job_journal.JobStateError` when the
+    job cannot resume without losing listings."""
     out.parent.mkdir(parents=True, exist_ok=True)
+    job = open_job(jobdir, out, quarantine_path(out)) if jobdir is not None else None
     started_at = datetime.now(UTC)
     process = CrawlerProcess(crawl_settings(out, overrides, jobdir, progress))
     crawler = process.create_crawler(spider)
@@ -97,8 +111,19 @@ def crawl(
     stats = {key: _jsonable(value) for key, value in (crawler.stats.get_stats() or {}).items()}
     stats_path(out).write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n")
     record = run_record(spider, out, stats, started_at)
+    if job is not None and job.resuming:
+        record["resumed"] = resumed_record(job)
     run_record_path(out).write_text(json.dumps(record, indent=2) + "\n")
     return record
+
+
+def resumed_record(job: JobStart) -> dict[str, Any]:
+    return {
+        "unclean_stop": job.unclean_stop,
+        "pages_finished": job.pages_finished,
+        "listings_kept": job.listings_kept,
+        "torn_lines_dropped": job.torn_lines_dropped,
+    }
 
 
 def run_record(

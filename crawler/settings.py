@@ -59,6 +59,13 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {"crawler.extensions.progress.ProgressBar": 500}
 
+# A crawl with a job directory (IOP_JOBDIR, set by `iop crawl --jobdir`) records each finished
+# page once its listings are in the feed, and resumes from that record after any stop, kill -9
+# included (crawler/extensions/job_journal.py). Next to the engine: it sees what the others let
+# through. Without a job directory both act as Scrapy's own.
+SPIDER_MIDDLEWARES = {"crawler.extensions.page_journal.PageJournal": 10}
+DUPEFILTER_CLASS = "crawler.extensions.page_journal.FinishedPagesFilter"
+
 # Re-crawls ask "changed since?" (If-Modified-Since / If-None-Match) instead of fetching again.
 HTTPCACHE_ENABLED = True
 HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"

@@ -14,6 +14,7 @@ from typing import Any
 
 from elasticsearch import BadRequestError, Elasticsearch, NotFoundError
 
+from indexer.settings import IndexerSettings
 from iop.documents import facility_mappings
 from iop.indices import (
     ALIAS,
@@ -26,10 +27,9 @@ from iop.indices import (
 )
 
 # A new index is in build mode: no periodic refreshes, and the translog synced in the
-# background (a crash mid-build loses nothing that matters: the build is redone).
-INDEX_SETTINGS: dict[str, Any] = {
-    "number_of_shards": 1,
-    "number_of_replicas": 0,
+# background (a crash mid-build loses nothing that matters: the build is redone). Its shards
+# and replicas come from the settings (index_settings).
+BUILD_SETTINGS: dict[str, Any] = {
     "refresh_interval": "-1",
     "translog.durability": "async",
     "max_result_window": MAX_RESULT_WINDOW,
@@ -57,24 +57,42 @@ def new_index_name(now: datetime | None = None) -> str:
     return f"{ALIAS}-{stamp}"
 
 
-def save_template(es: Elasticsearch) -> None:
+def shard_settings(settings: IndexerSettings | None = None) -> dict[str, int]:
+    """The shards and replicas of a new index (``IOP_NUMBER_OF_SHARDS``, ``_REPLICAS``)."""
+    settings = settings or IndexerSettings()
+    return {
+        "number_of_shards": settings.number_of_shards,
+        "number_of_replicas": settings.number_of_replicas,
+    }
+
+
+def save_template(es: Elasticsearch, settings: IndexerSettings | None = None) -> None:
     """Save the composable template every new facilities index is created from."""
     es.indices.put_index_template(
         name=TEMPLATE,
         index_patterns=[INDEX_PATTERN],
-        template={"settings": INDEX_SETTINGS, "mappings": facility_mappings()},
+        template={
+            "settings": shard_settings(settings) | BUILD_SETTINGS,
+            "mappings": facility_mappings(),
+        },
         priority=100,
         meta={"description": "IOP facilities; generated from iop.facility.Facility"},
     )
 
 
-def create_index(es: Elasticsearch) -> str:
+def create_index(es: Elasticsearch, settings: IndexerSettings | None = None) -> str:
     """A new, empty facilities index. Returns once the index exists, before its shard has
     started (half the time): the first bulk request waits for the shard, and by then the first
     documents have been prepared."""
-    save_template(es)
+    save_template(es, settings)
     name = new_index_name()
-    es.indices.create(index=name, wait_for_active_shards="0")
+    try:
+        es.indices.create(index=name, wait_for_active_shards="0")
+    except BadRequestError as error:
+        # When the elected master stops mid-request, Elasticsearch sends the request again to
+        # the next master, which finds the index the first attempt made: this call's own name.
+        if error.error != "resource_already_exists_exception":
+            raise
     return name
 
 
@@ -132,8 +150,31 @@ def rollback(es: Elasticsearch) -> tuple[str, str]:
     return serving, target
 
 
+def being_read(es: Elasticsearch, indices: list[str]) -> set[str]:
+    """Those of ``indices`` that a search context holds open: a point in time (the HSDS
+    export's) or a search under way. Elasticsearch counts them itself, so this sees every API
+    process, and a process that died pins nothing for long: its point in time expires with its
+    keep-alive."""
+    if not indices:
+        return set()
+    stats = es.indices.stats(
+        index=INDEX_PATTERN,  # a pattern: an index deleted meanwhile is no error
+        metric="search",
+        filter_path="indices.*.total.search.open_contexts",
+    ).body
+    found: dict[str, Any] = stats.get("indices", {})
+    return {
+        name
+        for name, stat in found.items()
+        if name in indices and stat["total"]["search"]["open_contexts"]
+    }
+
+
 def prune(es: Elasticsearch, keep: int = 2, previous: str | None = None) -> list[str]:
-    """Delete all but ``keep`` facilities indices: the serving one, ``previous``, then newest."""
+    """Delete all but ``keep`` facilities indices: the serving one, ``previous``, then newest.
+
+    An index a search context still reads (an export's point in time) is left for a later
+    prune, so a stream that began before the rebuild reads to its end. Returns the deleted."""
     serving = serving_index(es)
     kept = [name for name in (serving, previous) if name]
     for name in reversed(facilities_indices(es)):
@@ -142,9 +183,11 @@ def prune(es: Elasticsearch, keep: int = 2, previous: str | None = None) -> list
         if name not in kept:
             kept.append(name)
     doomed = [name for name in facilities_indices(es) if name not in kept]
-    for name in doomed:
-        es.indices.delete(index=name)
-    return doomed
+    in_use = being_read(es, doomed)
+    deleted = [name for name in doomed if name not in in_use]
+    for name in deleted:
+        es.indices.delete(index=name, ignore_unavailable=True)
+    return deleted
 
 
 def drop_index(es: Elasticsearch, index: str) -> None:
@@ -158,14 +201,14 @@ def drop_all(es: Elasticsearch) -> None:
     es.indices.delete(index=RUNS_INDEX, ignore_unavailable=True)
 
 
-def ensure_runs_index(es: Elasticsearch) -> str:
+def ensure_runs_index(es: Elasticsearch, settings: IndexerSettings | None = None) -> str:
     """The index refresh summaries are stored in, created on first use."""
     if not es.indices.exists(index=RUNS_INDEX):
         try:
             es.indices.create(
                 index=RUNS_INDEX,
                 mappings=RUNS_MAPPINGS,
-                settings={"number_of_shards": 1, "number_of_replicas": 0},
+                settings=shard_settings(settings) | {"number_of_shards": 1},
             )
         except BadRequestError as error:  # created meanwhile by another refresh
             if error.error != "resource_already_exists_exception":

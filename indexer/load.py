@@ -97,13 +97,16 @@ def _without_cycle_collector() -> Iterator[None]:
             gc.enable()
 
 
-def _read_previous_and_create(es: Elasticsearch, snapshots: Path) -> tuple[PreviousIndex, str]:
+def _read_previous_and_create(
+    es: Elasticsearch, settings: IndexerSettings
+) -> tuple[PreviousIndex, str]:
     """The serving index as it is, and a new index to build: created while the serving one is
     read, as both mostly wait on Elasticsearch."""
     with ThreadPoolExecutor(1, thread_name_prefix="create") as creator:
-        creating = creator.submit(lifecycle.create_index, es)
+        creating = creator.submit(lifecycle.create_index, es, settings)
         try:
             with _without_cycle_collector():
+                snapshots = settings.snapshot_dir
                 previous = snapshot.previous_of(es, lifecycle.serving_index(es), snapshots)
         except BaseException:
             with suppress(Exception):  # the index could not even be created
@@ -177,7 +180,7 @@ def load_feeds(
     settings = settings or IndexerSettings()
     now = now or datetime.now(UTC)
     check_feeds(feeds)
-    previous, index = _read_previous_and_create(es, settings.snapshot_dir)
+    previous, index = _read_previous_and_create(es, settings)
     stream = _Stream()
     outcome = CarryOver()
     missing: list[str] = []

@@ -7,14 +7,20 @@ rebuild uses whatever CPU Elasticsearch leaves free. Chunks come back in feed or
 line stops the load with a :class:`~iop.feeds.FeedError` naming its file and line.
 
 Small loads (tests, a state's directory) are prepared in the calling process: starting the
-workers would cost more than it saves.
+workers would cost more than it saves. Workers die with the process that started them (see
+:func:`die_with_parent`).
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -211,10 +217,42 @@ def prepare(chunk: LineChunk, context: Context) -> PreparedChunk:
 
 
 _worker_context: Context | None = None
+# prctl(2) option: the signal a process gets when the thread that started it ends.
+PR_SET_PDEATHSIG = 1
+PARENT_CHECK_SECONDS = 1.0
 
 
-def _start_worker(context: Context) -> None:
+def die_with_parent(parent: int) -> None:
+    """End this worker process when ``parent`` ends, however it ends.
+
+    Killed with SIGKILL (the out-of-memory killer, a container stop), the main process cannot
+    stop its workers, and they would never notice by themselves: each waits on the pool's
+    queue, whose write end its forked siblings hold open, so each would live on under init
+    with its memory. On Linux the kernel kills the worker when the thread that started it
+    ends (the pool starts its workers in the thread that iterates
+    :func:`prepared_chunks`, which also shuts them down); elsewhere a thread checks every
+    second that the parent is still there. A parent gone before this ran is caught here.
+    """
+    if not (sys.platform == "linux" and _kill_on_parent_death()):
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _kill_on_parent_death() -> bool:
+    libc = ctypes.CDLL(None, use_errno=True)
+    return int(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)) == 0
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _start_worker(parent: int, context: Context) -> None:
     global _worker_context
+    die_with_parent(parent)
     _worker_context = context
     gc.disable()  # facilities hold no reference cycles: reference counting frees them
 
@@ -242,7 +280,7 @@ def prepared_chunks(
     methods = multiprocessing.get_all_start_methods()
     start = multiprocessing.get_context("fork" if "fork" in methods else None)
     pool = ProcessPoolExecutor(
-        workers, mp_context=start, initializer=_start_worker, initargs=(context,)
+        workers, mp_context=start, initializer=_start_worker, initargs=(os.getpid(), context)
     )
     pending: deque[Future[PreparedChunk]] = deque()
     try:

@@ -27,6 +27,17 @@ class IndexerSettings(CoreSettings):
     stale_after_refreshes: int = Field(
         3, ge=1, description="Refreshes in a row a facility may be missing before it is stale"
     )
+    number_of_shards: int = Field(
+        1, ge=1, le=1024, description="Primary shards of each new facilities index"
+    )
+    number_of_replicas: int = Field(
+        0,
+        ge=0,
+        le=16,
+        description="Copies of each shard on other nodes, for new facilities indices and the "
+        "runs index: 0 on one node; 1 or more on a cluster keeps searches answering while a "
+        "node is down",
+    )
     keep_indices: int = Field(
         2, ge=2, description="Facilities indices kept: the serving one and the previous ones"
     )

@@ -25,8 +25,11 @@ from pydantic import (
     SerializationInfo,
     SerializerFunctionWrapHandler,
     field_serializer,
+    field_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
+
+from iop.phones import is_e164_phone_number
 
 
 class Model(BaseModel):
@@ -72,12 +75,66 @@ class FacilityStatus(StrEnum):
     STALE = "stale"
 
 
+# USPS codes of the states, DC, the territories (PR, GU, VI, AS, MP), the freely associated
+# states (FM, MH, PW) and the armed forces' post (AA, AE, AP): every code of a US ZIP code. The
+# 2024 SAMHSA directory lists facilities in PR, GU and MP.
+STATE_CODES = frozenset(
+    {
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+        "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+        "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+        "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW", "AA",
+        "AE", "AP",
+    }
+)  # fmt: skip
+_ZIP_CODE = re.compile(r"\d{5}(-\d{4})?")
+
+
+def _state_code(code: str | None) -> str | None:
+    if code is not None and code not in STATE_CODES:
+        raise ValueError(f"{code!r} is not a US state or territory code (NM, PR, ...)")
+    return code
+
+
+def _zip_code(text: str | None) -> str | None:
+    if text is not None and not _ZIP_CODE.fullmatch(text):
+        raise ValueError(f"{text!r} is not a ZIP code (five digits, or ZIP+4)")
+    return text
+
+
+def _e164_phone_number(number: str) -> str:
+    if not is_e164_phone_number(number):
+        raise ValueError(f"{number!r} is not a phone number (E.164: +15052700840)")
+    return number
+
+
 class Address(Model):
     street1: str | None = None
     street2: str | None = None
     city: str | None = None
     state: str | None = Field(None, description="Two-letter USPS state or territory code")
-    postal_code: str | None = Field(None, description="Five-digit ZIP code")
+    postal_code: str | None = Field(None, description="Five-digit ZIP code (or ZIP+4)")
+
+    # Checked wherever a facility is read (a crawl's validate pipeline, a feed, the index): a
+    # record with a value that is none is quarantined or refused, naming the field.
+    _valid_state = field_validator("state")(_state_code)
+    _valid_postal_code = field_validator("postal_code")(_zip_code)
+
+    def one_line(self) -> str:
+        """ "1 Main St, Suite 2, Albuquerque, NM 87102", what is known of it."""
+        return one_line_address(self.street1, self.street2, self.city, self.state, self.postal_code)
+
+
+def one_line_address(
+    street1: str | None,
+    street2: str | None,
+    city: str | None,
+    state: str | None,
+    postal_code: str | None,
+) -> str:
+    """An address on one line, as people write it, leaving out what is not known."""
+    place = " ".join(p for p in (state, postal_code) if p)
+    return ", ".join(p for p in (street1, street2, city, place) if p)
 
 
 class Location(Model):
@@ -91,6 +148,8 @@ class Phone(Model):
     number: str = Field(description="E.164, e.g. +15052700840")
     extension: str | None = None
     kind: PhoneKind = PhoneKind.MAIN
+
+    _valid_number = field_validator("number")(_e164_phone_number)
 
 
 class LevelsOfCare(Model):

@@ -18,6 +18,33 @@ NORTH_AMERICA = 1  # the country code every NANP number is dialled in the nation
 EXTENSION = ", ext. "
 # An E.164 number of the North American plan: area code and exchange start with 2-9.
 NANP_E164 = re.compile(r"\+1([2-9]\d\d)([2-9]\d\d)(\d{4})")
+# E.164: a plus, a country code and at most 15 digits in all.
+E164 = re.compile(r"\+[1-9]\d{1,14}")
+
+
+def is_e164_phone_number(number: str) -> bool:
+    """Whether ``number`` is written in E.164 and is the length of a phone number of its
+    country (``phonenumbers.is_possible_number``): ``+15052700840`` is, ``not a phone`` and
+    ``+1505`` are not. Whether the number is in service is another matter: a number in an
+    unassigned area code is still a phone number, as a source wrote it."""
+    if NANP_E164.fullmatch(number):
+        return True  # the common case, without a parse
+    if not E164.fullmatch(number):
+        return False
+    try:
+        return bool(phonenumbers.is_possible_number(phonenumbers.parse(number)))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def is_phone_number(raw: str) -> bool:
+    """Whether a source's text is a phone number at all, however written (``505-270-0840
+    x12``), as opposed to words (``Call us``, ``not a phone``) or a few digits."""
+    try:
+        parsed = phonenumbers.parse(raw, "US")
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_possible_number(parsed))
 
 
 def to_e164(raw: str) -> tuple[str, str | None] | None:

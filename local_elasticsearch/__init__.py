@@ -30,15 +30,20 @@ client's ``info()`` and ``ping()`` fail against this node (``cluster.health()`` 
 Elasticsearch refuses to run as root; when started by root the node runs as the
 dedicated system user ``iop-es``.
 
-Modules: ``node`` (the public operations), ``process`` (launch, health wait, stop),
-``state`` (state/pid files, lock), ``distribution`` (Maven fetch, SHA-512, unpack),
-``java`` (the JDK), ``config`` (elasticsearch.yml, jvm.options), ``system_user``
-(running as ``iop-es``), ``ports``, ``probe`` (HTTP checks), ``logs``, ``layout``
-(versions, settings, paths) and ``errors``.
+``LocalCluster`` (module ``cluster``) runs several nodes of the same distribution on loopback
+as a cluster of its own (own name, ports and directories under ``clusters/``), to test what
+searches and rebuilds do while a node is down; it never touches the development node.
+
+Modules: ``node`` (the public operations), ``cluster`` (a multi-node loopback cluster),
+``process`` (launch, health wait, stop), ``state`` (state/pid files, lock),
+``distribution`` (Maven fetch, SHA-512, unpack), ``java`` (the JDK), ``config``
+(elasticsearch.yml, jvm.options), ``system_user`` (running as ``iop-es``), ``ports``, ``probe``
+(HTTP checks), ``logs``, ``layout`` (versions, settings, paths) and ``errors``.
 """
 
 from __future__ import annotations
 
+from local_elasticsearch.cluster import LocalCluster
 from local_elasticsearch.errors import NodeError
 from local_elasticsearch.layout import CACHE_DIR, ES_SHA512, ES_VERSION
 from local_elasticsearch.node import cluster_url, start, status, stop
@@ -47,6 +52,7 @@ __all__ = [
     "CACHE_DIR",
     "ES_SHA512",
     "ES_VERSION",
+    "LocalCluster",
     "NodeError",
     "cluster_url",
     "start",

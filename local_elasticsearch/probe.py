@@ -101,3 +101,15 @@ def health(url: str, wait: float = 0.0, timeout: float = 5.0) -> dict[str, Any] 
     if code in (200, 408) and isinstance(body, dict) and "status" in body:
         return body
     return None
+
+
+def cluster_health(url: str, query: str = "", timeout: float = 60.0) -> dict[str, Any] | None:
+    """``GET /_cluster/health?query`` (e.g. ``wait_for_status=green&timeout=30s``), or None
+    when unreachable; a wait that timed out answers with ``timed_out`` true."""
+    try:
+        code, body = _http_json(url, f"/_cluster/health?{query}", timeout=timeout)
+    except (OSError, ValueError):
+        return None
+    if code in (200, 408) and isinstance(body, dict) and "status" in body:
+        return body
+    return None

@@ -125,7 +125,7 @@ def stop_locked(timeout: float) -> bool:
         clear_state()
         return False
     say(f"stopping Elasticsearch (pid {pid})")
-    _terminate(pid, timeout)
+    terminate(pid, timeout)
     clear_state()
     return True
 
@@ -159,7 +159,7 @@ def wait_healthy(
         time.sleep(0.5)
 
 
-def _terminate(pid: int, timeout: float) -> None:
+def terminate(pid: int, timeout: float) -> None:
     """SIGTERM ``pid``; SIGKILL it when it is still alive after ``timeout`` seconds."""
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGTERM)
@@ -182,7 +182,7 @@ def _abort_launch(launcher: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(launcher.pid, signal.SIGTERM)
     if pid is not None and is_our_node(pid):
-        _terminate(pid, 20.0)
+        terminate(pid, 20.0)
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(launcher.pid, signal.SIGKILL)
     with contextlib.suppress(subprocess.TimeoutExpired):

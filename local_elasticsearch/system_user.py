@@ -14,14 +14,19 @@ import pwd
 import shutil
 import stat
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 from local_elasticsearch.errors import NodeError, say
 from local_elasticsearch.layout import CONFIG_DIR, ES_HOME, ES_USER, WRITABLE_DIRS
 
 
-def run_as_prefix(java_home: Path) -> list[str]:
-    """Root only: ensure user ``iop-es`` exists and can run the node; return the prefix."""
+def run_as_prefix(java_home: Path, writable: Sequence[Path] = WRITABLE_DIRS) -> list[str]:
+    """Root only: ensure user ``iop-es`` exists and can run the node; return the prefix.
+
+    ``writable``: the directories the node writes to, handed to the user (the development
+    node's by default).
+    """
     try:
         pw = pwd.getpwnam(ES_USER)
     except KeyError:
@@ -29,7 +34,7 @@ def run_as_prefix(java_home: Path) -> list[str]:
     uid, gid = pw.pw_uid, pw.pw_gid
 
     # Writable directories belong to the node user.
-    for d in WRITABLE_DIRS:
+    for d in writable:
         _chown_tree(d, uid, gid)
 
     if shutil.which("runuser"):

@@ -190,7 +190,7 @@ def _row_json(
             "phone": QUIRK_PHONE,
             "intake1": intake1,
             "hotline1": None,
-            "website": None,
+            "website": row.get("website") or None,
             "latitude": longitude,
             "longitude": latitude,
         }
@@ -210,7 +210,7 @@ def _row_json(
         "typeFacility": "SA",
         "intake1": intake1,
         "hotline1": None,
-        "website": None,
+        "website": row.get("website") or None,  # none in the directory; fixture rows have one
         "latitude": latitude,
         "longitude": longitude,
     }
@@ -225,10 +225,15 @@ def _ranks(keys: list[str]) -> np.ndarray:
     return ranks
 
 
-def load_directory(quirks: bool = False, data_dir: Path | None = None) -> Directory:
-    """Read the directory and its coordinates and prepare every row for serving."""
+def load_directory(
+    quirks: bool = False,
+    data_dir: Path | None = None,
+    extra_rows: Iterable[Mapping[str, str]] = (),
+) -> Directory:
+    """Read the directory and its coordinates and prepare every row for serving; ``extra_rows``
+    (the directory's columns, and ``website``) are served after its own."""
     data_dir = data_dir or SAMHSA_DIR
-    rows = _read_csv(data_dir / DIRECTORY_CSV)
+    rows = _read_csv(data_dir / DIRECTORY_CSV) + [dict(row) for row in extra_rows]
     coordinates = {r["facility_id"]: r for r in _read_csv(data_dir / COORDINATES_CSV)}
 
     ids: list[str] = []

@@ -18,8 +18,8 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote
 
@@ -29,7 +29,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from iop import geo
-from replica.directory import Directory, shared_directory
+from replica.directory import Directory, load_directory, shared_directory
+from replica.fixture_programs import served_fixture_programs
 
 EXPORT_PATH = "/locator/exportsAsJson/v2"
 #: Older paths of the same search (SAMHSA's own 2019 front end POSTed a form to ``listing``).
@@ -224,11 +225,13 @@ def quirks_from_env() -> bool:
     return os.environ.get(QUIRKS_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
-def create_app(quirks: bool = False) -> FastAPI:
+def create_app(quirks: bool = False, extra_rows: Sequence[dict[str, str]] = ()) -> FastAPI:
     """The replica as an ASGI app. ``quirks`` (or ``REPLICA_QUIRKS=1``) turns on the 2026
-    live-API defects for every 50th facility."""
+    live-API defects for every 50th facility. ``extra_rows`` (tests only: directory rows with a
+    ``website``) are served after the directory's own."""
     quirks = quirks or quirks_from_env()
-    directory = shared_directory(quirks)
+    directory = load_directory(quirks, extra_rows=extra_rows) if extra_rows else None
+    directory = directory or shared_directory(quirks)
     app = FastAPI(
         title="FindTreatment locator replica",
         description="Loopback replica of SAMHSA's FindTreatment locator API (2024 directory).",
@@ -299,12 +302,23 @@ def running_replica(
     quirks: bool = False,
     startup_timeout: float = 60.0,
     on_request: Callable[[str], None] | None = None,
+    fixture_programs: bool = False,
 ) -> Iterator[str]:
     """Run the replica on a free 127.0.0.1 port in a background thread; yields its base URL.
 
     ``on_request`` is called with each request's path and query, for tests that count fetches.
+    ``fixture_programs`` (tests only, never the demo) also lists the invented fixture programs,
+    each with its ``website`` served on loopback (:mod:`replica.fixture_programs`).
     """
-    app = create_app(quirks)
+    with ExitStack() as stack:
+        rows = stack.enter_context(served_fixture_programs()) if fixture_programs else []
+        yield stack.enter_context(_running(create_app(quirks, rows), startup_timeout, on_request))
+
+
+@contextmanager
+def _running(
+    app: FastAPI, startup_timeout: float, on_request: Callable[[str], None] | None
+) -> Iterator[str]:
     if on_request is not None:
         record = on_request
 

@@ -7,9 +7,18 @@ Preferred: other services and the populations a program serves (they raise the r
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
+from api.params import LANGUAGE_NAME_MAX_LENGTH, LANGUAGES_MAX
 from api.search.location import Place
 from api.search.request import SearchRequest
 from iop.geo import Point
@@ -17,17 +26,22 @@ from iop.vocabulary import SERVICES, check_codes
 
 # Populations a referrer names: groups programs are run for, and ages a facility accepts.
 POPULATION_GROUPS = ("populations", "ages")
+# A list of service codes names each code once at most: no longer than the vocabulary.
+CODES_MAX = len(SERVICES)
+Code = Annotated[str, StringConstraints(max_length=60)]
+LanguageName = Annotated[str, StringConstraints(max_length=LANGUAGE_NAME_MAX_LENGTH)]
 
 
 class PatientLocation(Place):
     """One of: lat and lon, a ZIP code, or words (address or "city, state")."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class PatientNeeds(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
+        allow_inf_nan=False,
         json_schema_extra={
             "examples": [
                 {
@@ -43,23 +57,31 @@ class PatientNeeds(BaseModel):
     )
 
     location: PatientLocation
-    state: str | None = Field(None, description="Patient's state for virtual programs")
+    state: str | None = Field(
+        None, max_length=2, description="Patient's state for virtual programs"
+    )
     radius_miles: float = Field(25.0, gt=0, le=500)
-    required_services: list[str] = Field(default_factory=lambda: ["iop"])
-    preferred_services: list[str] = Field(default_factory=list)
-    payment: list[str] = Field(
-        default_factory=list, description="The patient's ways to pay: any one must be accepted"
-    )
-    languages: list[str] = Field(
+    required_services: list[Code] = Field(default_factory=lambda: ["iop"], max_length=CODES_MAX)
+    preferred_services: list[Code] = Field(default_factory=list, max_length=CODES_MAX)
+    payment: list[Code] = Field(
         default_factory=list,
-        description="Languages needed: spanish, sign_language, or other languages by name",
+        max_length=CODES_MAX,
+        description="The patient's ways to pay: any one must be accepted",
     )
-    schedule: list[str] = Field(
+    languages: list[LanguageName] = Field(
         default_factory=list,
+        max_length=LANGUAGES_MAX,
+        description="Languages needed: spanish, sign_language, or other languages by name "
+        f"(at most {LANGUAGES_MAX})",
+    )
+    schedule: list[Code] = Field(
+        default_factory=list,
+        max_length=CODES_MAX,
         description="When the patient can attend: any one of daytime, evening, weekend",
     )
-    populations: list[str] = Field(
+    populations: list[Code] = Field(
         default_factory=list,
+        max_length=CODES_MAX,
         description="Programs for these groups, and facilities accepting these ages, preferred",
     )
     max_days_to_intake: int | None = Field(None, ge=0, le=365)

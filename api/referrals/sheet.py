@@ -338,9 +338,6 @@ def sources_of(facility: Facility) -> list[tuple[str, str | None]]:
 
 
 def entry(facility: Facility, origin: Point | None, words: Words) -> SheetEntry:
-    address = facility.address
-    street = ", ".join(p for p in (address.street1, address.street2) if p)
-    town = " ".join(p for p in (address.city, address.state, address.postal_code) if p)
     virtual = bool(facility.access.virtual_only)
     miles = None
     if origin is not None and facility.location is not None and not virtual:
@@ -393,7 +390,7 @@ def entry(facility: Facility, origin: Point | None, words: Words) -> SheetEntry:
     return SheetEntry(
         facility_id=facility.id,
         name=display_name(facility.name, facility.operator) or words("unnamed"),
-        address=words("virtual_program") if virtual else ", ".join(p for p in (street, town) if p),
+        address=words("virtual_program") if virtual else facility.address.one_line(),
         distance=None if miles is None else words("distance", miles=miles),
         distance_miles=miles,
         sources=sources_of(facility),

@@ -8,6 +8,7 @@ from elasticsearch import NotFoundError
 from fastapi import APIRouter, Depends, HTTPException
 
 from api.deps import ElasticsearchDep, SettingsDep
+from api.errors import shown
 from api.openapi import (
     BAD_PARAMETERS,
     CURSOR_EXPIRED,
@@ -15,7 +16,7 @@ from api.openapi import (
     READ_KEY_REQUIRED,
     UNAVAILABLE,
 )
-from api.params import SEARCH_OPENAPI, SearchParameters
+from api.params import SEARCH_OPENAPI, FacilityIdPath, SearchParameters
 from api.read_access import require_read_key
 from api.responses import FastJSONResponse
 from api.schemas import SearchResults
@@ -82,7 +83,7 @@ async def fetch_document(es: ElasticsearchDep, facility_id: str) -> dict[str, An
         if "index_not_found" in str(error):
             raise
         raise HTTPException(
-            status_code=404, detail=f"no facility with id {facility_id!r}"
+            status_code=404, detail=f"no facility with id {shown(facility_id)!r}"
         ) from None
     source: dict[str, Any] = document["_source"]
     return source
@@ -92,7 +93,7 @@ async def fetch_facility(es: ElasticsearchDep, facility_id: str) -> Facility:
     return from_document(await fetch_document(es, facility_id))
 
 
-@router.get("/{facility_id}", response_model=Facility, responses=NOT_FOUND)
-async def get_facility(facility_id: str, es: ElasticsearchDep) -> Facility:
+@router.get("/{facility_id}", response_model=Facility, responses=NOT_FOUND | BAD_PARAMETERS)
+async def get_facility(facility_id: FacilityIdPath, es: ElasticsearchDep) -> Facility:
     """Every field of a facility, with where each came from and when (``provenance``)."""
     return await fetch_facility(es, facility_id)

@@ -4,17 +4,22 @@
 The profile's lists page with ``page`` and ``per_page`` and answer its ``Page`` envelope;
 list items are the ``_list`` forms of the HSDS schemas, one item by id the full ones (see
 :mod:`api.hsds` for the mapping, :mod:`api.hsds_index` for the filters). The export streams
-NDJSON, one organization per line, paging with ``search_after`` over a point-in-time: a
-consistent snapshot even if the alias flips mid-export, no scroll context.
+NDJSON, one organization per line, paging with ``search_after`` over a point in time: a
+consistent snapshot even if the alias flips mid-export, no scroll context. While the point in
+time is open a rebuild does not prune its index (:func:`indexer.lifecycle.prune` skips an
+index with open search contexts); if the index goes all the same, the stream ends with an
+error line, never cut off mid-line.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from elasticsearch import AsyncElasticsearch
+import anyio
+from elasticsearch import ApiError, AsyncElasticsearch, NotFoundError, TransportError
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
@@ -32,8 +37,18 @@ from api.hsds import (
     page,
 )
 from api.hsds_index import HsdsFilters, Near, PageTooDeep, by_key, listing, page_of
-from api.openapi import BAD_PARAMETERS, NOT_FOUND, READ_KEY_REQUIRED, UNAVAILABLE, Responses
-from api.read_access import require_read_key
+from api.openapi import (
+    BAD_PARAMETERS,
+    EXPORT_ACCESS,
+    EXPORT_KEY_REQUIRED,
+    EXPORT_RATE_LIMITED,
+    NOT_FOUND,
+    READ_KEY_REQUIRED,
+    UNAVAILABLE,
+    Responses,
+)
+from api.params import FACILITY_ID_MAX_LENGTH, FacilityIdPath
+from api.read_access import ExportStartDep, require_read_key
 from api.responses import FastJSONResponse, dumps
 from api.routes.facilities import fetch_document
 from api.search.location import LocationNotFound, from_zip
@@ -44,7 +59,12 @@ router = APIRouter(
     dependencies=[Depends(require_read_key)],
     responses=READ_KEY_REQUIRED,
 )
+log = logging.getLogger("api")
+# How long the export's point in time outlives its last page: a client that stops reading
+# for longer loses it (the stream then ends with an error line), and an API process that died
+# pins the index it read no longer than this.
 KEEP_ALIVE = "2m"
+CLOSE_SECONDS = 10
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 1000
 MAX_PROXIMITY_METRES = 805_000  # about 500 miles, the search API's widest radius
@@ -225,7 +245,7 @@ async def _by_id(es: AsyncElasticsearch, hsds_id: str, kind: str) -> FacilityDoc
     return FacilityDocuments(listing)
 
 
-IdPath = Annotated[str, Path(description="The HSDS id")]
+IdPath = Annotated[str, Path(max_length=FACILITY_ID_MAX_LENGTH, description="The HSDS id")]
 
 
 @router.get("/hsds/services", response_model=Page, responses=LISTS)
@@ -349,7 +369,7 @@ async def hsds_taxonomy_term(id: IdPath) -> FastJSONResponse:
 
 
 @router.get("/v1/facilities/{facility_id}/hsds", response_model=None, responses=ONE)
-async def facility_hsds(facility_id: str, es: ElasticsearchDep) -> FastJSONResponse:
+async def facility_hsds(facility_id: FacilityIdPath, es: ElasticsearchDep) -> FastJSONResponse:
     """The facility as an HSDS 3.0 organization, its service and location nested (see
     :mod:`api.hsds` for the mapping)."""
     document = await fetch_document(es, facility_id)
@@ -360,36 +380,81 @@ def _organization(source: dict[str, Any]) -> bytes:
     return dumps(FacilityDocuments(listing(source)).organization()) + b"\n"
 
 
+INDEX_GONE = "the index it read is gone (the directory was refreshed)"
+BACKEND_STOPPED = "the search backend stopped answering"
+
+
+def stopped_record(exported: int, reason: str) -> bytes:
+    """The export's last line when it cannot finish: an NDJSON line no organization resembles
+    (its one key is ``error``), so a client can tell a cut-short export from a whole one."""
+    detail = f"the export stopped after {exported} organizations: {reason}; export again"
+    return dumps({"error": {"status": 503, "detail": detail, "exported": exported}}) + b"\n"
+
+
+async def _close_point_in_time(es: AsyncElasticsearch, pit: str) -> None:
+    """Close it even when the client hung up (the stream is being cancelled), so the index it
+    held can be pruned; a point in time already gone is no error."""
+    with anyio.move_on_after(CLOSE_SECONDS, shield=True):
+        try:
+            await es.close_point_in_time(id=pit)
+        except (ApiError, TransportError) as error:
+            log.info("export: point in time not closed: %s", error.__class__.__name__)
+
+
 async def _organizations(es: AsyncElasticsearch, pit: str, page_size: int) -> AsyncIterator[bytes]:
     search_after: list[Any] | None = None
+    exported = 0
     try:
         while True:
             extra: dict[str, Any] = {"search_after": search_after} if search_after else {}
-            response = await es.search(
-                pit={"id": pit, "keep_alive": KEEP_ALIVE},
-                size=page_size,
-                sort=["_shard_doc"],
-                track_total_hits=False,
-                **extra,
-            )
+            try:
+                response = await es.search(
+                    pit={"id": pit, "keep_alive": KEEP_ALIVE},
+                    size=page_size,
+                    sort=["_shard_doc"],
+                    track_total_hits=False,
+                    **extra,
+                )
+            except (ApiError, TransportError) as error:
+                log.warning("export stopped: %s", error.__class__.__name__)
+                gone = isinstance(error, NotFoundError)  # the index or its point in time
+                yield stopped_record(exported, INDEX_GONE if gone else BACKEND_STOPPED)
+                return
+            if response["_shards"].get("failed"):  # a partial page would end it silently
+                log.warning("export stopped: shard failures")
+                yield stopped_record(exported, INDEX_GONE)
+                return
             hits = response["hits"]["hits"]
             if not hits:
                 return
             pit = response.get("pit_id", pit)
             yield b"".join(_organization(hit["_source"]) for hit in hits)
+            exported += len(hits)
             search_after = hits[-1]["sort"]
     finally:
-        await es.close_point_in_time(id=pit)
+        await _close_point_in_time(es, pit)
 
 
 @router.get(
     "/v1/export/hsds",
     response_class=StreamingResponse,
-    responses=NDJSON | UNAVAILABLE,
+    responses=NDJSON | EXPORT_KEY_REQUIRED | EXPORT_RATE_LIMITED | UNAVAILABLE,
+    openapi_extra=EXPORT_ACCESS,
 )
-async def export_hsds(es: ElasticsearchDep, settings: SettingsDep) -> StreamingResponse:
-    """Every facility as an HSDS 3.0 organization, one JSON object per line (NDJSON)."""
-    opened = await es.open_point_in_time(index=ALIAS, keep_alive=KEEP_ALIVE)
+async def export_hsds(
+    es: ElasticsearchDep, settings: SettingsDep, start: ExportStartDep
+) -> StreamingResponse:
+    """Every facility as an HSDS 3.0 organization, one JSON object per line (NDJSON), read from
+    one point in time: a refresh during the export changes nothing in it, and the index it
+    reads is not pruned until it ends. Should the export stop early anyway, its last line is
+    ``{"error": {"status": 503, "detail": ..., "exported": N}}`` instead of an organization.
+    Who may export is a setting (``IOP_EXPORT_ACCESS``): by default a client without a key
+    starts at most ``IOP_EXPORT_PER_CLIENT_PER_HOUR`` exports an hour (429 beyond)."""
+    try:
+        opened = await es.open_point_in_time(index=ALIAS, keep_alive=KEEP_ALIVE)
+    except Exception:
+        start.give_back()
+        raise
     return StreamingResponse(
         _organizations(es, opened["id"], settings.export_page_size),
         media_type="application/x-ndjson",

@@ -14,16 +14,19 @@ from elasticsearch import AsyncElasticsearch
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
-from pydantic import Field, ValidationError
+from pydantic import ConfigDict, Field, ValidationError
 
 from api.deps import ElasticsearchDep, SettingsDep
-from api.errors import invalid_parameter
+from api.errors import invalid_parameter, shown
 from api.openapi import BAD_PARAMETERS, NOT_FOUND, READ_KEY_REQUIRED, UNAVAILABLE, Responses
 from api.params import (
     CODES_HELP,
+    FACILITY_ID_MAX_LENGTH,
+    LIST_TEXT_MAX_LENGTH,
     _openapi_parameters,
     codes,
     get_geocoder,
+    language_names,
     patient_state,
     resolve_origin,
     words,
@@ -49,6 +52,8 @@ router = APIRouter(
 )
 GeocoderDep = Annotated[Geocoder | None, Depends(get_geocoder)]
 BODY = ("body",)
+# Room for the most facilities a sheet may list (500), each id with its comma.
+SHEET_IDS_MAX_LENGTH = 500 * (FACILITY_ID_MAX_LENGTH + 1)
 
 
 @router.post("/match", response_model=ReferralMatch)
@@ -75,7 +80,8 @@ async def facilities_by_id(es: AsyncElasticsearch, ids: list[str]) -> list[Facil
     found = {doc["_id"]: doc["_source"] for doc in response["docs"] if doc.get("found")}
     unknown = [i for i in ids if i not in found]
     if unknown:
-        raise HTTPException(status_code=404, detail=f"no facility with id {', '.join(unknown)}")
+        listed = shown(", ".join(unknown))
+        raise HTTPException(status_code=404, detail=f"no facility with id {listed}")
     return [from_document(found[i]) for i in ids]
 
 
@@ -90,16 +96,37 @@ class SheetQuery(Place):
     """The sheet's query: the facilities, the needs it was made for (the API's parameter
     names, so a match's ``sheet_url`` carries them), the language and the format."""
 
-    ids: str = Field(description="Facility ids, comma-separated, in the order to list")
-    radius_miles: float | None = Field(None, gt=0, le=500, description="The search radius")
-    services: str | None = Field(None, description="Required services. " + CODES_HELP)
-    prefer: str | None = Field(None, description="Preferred services. " + CODES_HELP)
-    payment: str | None = Field(None, description="The patient's ways to pay: payment codes")
-    schedule: str | None = Field(None, description="When the patient can attend: schedule codes")
-    languages: str | None = Field(
-        None, description="Languages needed: spanish, sign_language, or languages by name"
+    model_config = ConfigDict(allow_inf_nan=False)
+
+    ids: str = Field(
+        max_length=SHEET_IDS_MAX_LENGTH,
+        description="Facility ids, comma-separated, in the order to list",
     )
-    populations: str | None = Field(None, description="Groups the patient belongs to")
+    radius_miles: float | None = Field(None, gt=0, le=500, description="The search radius")
+    services: str | None = Field(
+        None, max_length=LIST_TEXT_MAX_LENGTH, description="Required services. " + CODES_HELP
+    )
+    prefer: str | None = Field(
+        None, max_length=LIST_TEXT_MAX_LENGTH, description="Preferred services. " + CODES_HELP
+    )
+    payment: str | None = Field(
+        None,
+        max_length=LIST_TEXT_MAX_LENGTH,
+        description="The patient's ways to pay: payment codes",
+    )
+    schedule: str | None = Field(
+        None,
+        max_length=LIST_TEXT_MAX_LENGTH,
+        description="When the patient can attend: schedule codes",
+    )
+    languages: str | None = Field(
+        None,
+        max_length=LIST_TEXT_MAX_LENGTH,
+        description="Languages needed: spanish, sign_language, or languages by name",
+    )
+    populations: str | None = Field(
+        None, max_length=LIST_TEXT_MAX_LENGTH, description="Groups the patient belongs to"
+    )
     max_days_to_intake: int | None = Field(None, ge=0, le=365)
     accepting_new_patients: bool | None = None
     include_unknown: bool = False
@@ -138,7 +165,7 @@ def sheet_criteria(q: SheetQuery) -> Criteria:
         prefer=codes("prefer", q.prefer),
         payment=codes("payment", q.payment, "payment"),
         schedule=codes("schedule", q.schedule, "schedule"),
-        languages=words(q.languages),
+        languages=language_names("languages", words(q.languages)),
         populations=populations,
         max_days_to_intake=q.max_days_to_intake,
         accepting_new_patients=q.accepting_new_patients,
@@ -191,6 +218,9 @@ async def referral_sheet(
     chosen = list(dict.fromkeys(i.strip() for i in q.ids.split(",") if i.strip()))
     if not chosen:
         raise invalid_parameter("ids", "name at least one facility id", q.ids)
+    if any(len(i) > FACILITY_ID_MAX_LENGTH for i in chosen):
+        message = f"a facility id has at most {FACILITY_ID_MAX_LENGTH} characters"
+        raise invalid_parameter("ids", message, None)
     if len(chosen) > settings.referral_sheet_max:
         message = f"at most {settings.referral_sheet_max} facilities on one sheet"
         raise invalid_parameter("ids", message, len(chosen))

@@ -66,10 +66,7 @@ def _row(facility: Facility, path: str, label: str, value: Any) -> Row:
 
 
 def facility_sections(facility: Facility) -> list[tuple[str, list[Row]]]:
-    address = facility.address
-    street = ", ".join(p for p in (address.street1, address.street2) if p)
-    place = " ".join(p for p in (address.city and f"{address.city},", address.state) if p)
-    where = ", ".join(p for p in (street, f"{place} {address.postal_code or ''}".strip()) if p)
+    where = facility.address.one_line()
     contact = [
         _row(facility, "name", "Program", facility.name),
         _row(facility, "operator", "Run by", facility.operator),

@@ -8,7 +8,7 @@ URL uses the API's own parameter names and a result list is a link a doctor can 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from starlette.datastructures import QueryParams
 
@@ -80,34 +80,58 @@ def listed(query: dict[str, str], name: str) -> list[str]:
     return [v for v in query.get(name, "").split(",") if v]
 
 
-def link(query: dict[str, str], **changes: str | None) -> str:
-    """``/search?…`` with ``changes`` (``None`` removes a parameter); no cursor: page one. An
-    empty ``services`` stays: it means no service is required."""
-    changed = {
-        k: v
-        for k, v in {**query, **changes}.items()
-        if (v or (k == "services" and v == "")) and k != "cursor"
-    }
-    return "/search?" + urlencode(changed)
+class SearchLinks:
+    """Links to one search changed a little (a filter added or dropped, another radius), each
+    parameter URL-encoded once: a results page makes dozens of them. No cursor: page one."""
 
+    def __init__(self, query: dict[str, str]) -> None:
+        self.query = query
+        self.encoded = {
+            k: urlencode({k: v})
+            for k, v in query.items()
+            if (v or k == "services") and k != "cursor"
+        }
 
-def without_value(query: dict[str, str], name: str, value: str) -> str:
-    """The search without one value of a list parameter (or without the parameter)."""
-    if name in LIST_PARAMETERS:
-        kept = [v for v in listed(query, name) if v not in value.split(",")]
-        return link(query, **{name: ",".join(kept) or None}) if kept else _removed(query, name)
-    return link(query, **{name: None})
-
-
-def with_value(query: dict[str, str], name: str, value: str) -> str:
-    values = listed(query, name)
-    return link(query, **{name: ",".join([*values, value]) if value not in values else None})
-
-
-def _removed(query: dict[str, str], name: str) -> str:
-    # services= (empty) means "no required service"; dropping the parameter would mean iop.
-    if name == "services":
-        return "/search?" + urlencode(
-            {**{k: v for k, v in query.items() if k != "cursor"}, name: ""}
+    def link(self, **changes: str | None) -> str:
+        """``/search?…`` with ``changes`` (``None`` or empty removes a parameter); an empty
+        ``services`` stays: it means no service is required."""
+        return self._link(
+            {
+                name: urlencode({name: value})
+                if value or (name == "services" and value == "")
+                else None
+                for name, value in changes.items()
+            }
         )
-    return link(query, **{name: None})
+
+    def _link(self, encoded_changes: dict[str, str | None]) -> str:
+        parts = dict(self.encoded)
+        for name, encoded in encoded_changes.items():
+            if encoded is None:
+                parts.pop(name, None)
+            else:
+                parts[name] = encoded
+        return "/search?" + "&".join(parts.values())
+
+    def without_value(self, name: str, value: str) -> str:
+        """The search without one value of a list parameter (or without the parameter)."""
+        if name not in LIST_PARAMETERS:
+            return self.link(**{name: None})
+        kept = [v for v in listed(self.query, name) if v not in value.split(",")]
+        if kept:
+            return self.link(**{name: ",".join(kept)})
+        # services= (empty) means "no required service"; dropping it would mean iop.
+        return self.link(**{name: "" if name == "services" else None})
+
+    def with_value(self, name: str, value: str) -> str:
+        """The search with one more value of a list parameter: the values already there are
+        not encoded again."""
+        if value in listed(self.query, name):
+            return self.link(**{name: None})
+        if name in self.encoded and self.query.get(name):
+            return self._link({name: self.encoded[name] + quote_plus("," + value)})
+        return self.link(**{name: value})
+
+
+def link(query: dict[str, str], **changes: str | None) -> str:
+    return SearchLinks(query).link(**changes)

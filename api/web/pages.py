@@ -79,6 +79,8 @@ async def results_page(
             **hit,
             "need_states": results.needs_of(parsed.request, hit),
             "dialled": results.phones(hit),
+            "address_line": results.street_address(hit),
+            "wait_url": (hit["wait"] or {}).get("url"),
         }
         for hit in outcome.results
     ]

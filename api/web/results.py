@@ -9,7 +9,8 @@ from typing import Any
 
 from api.search.request import SearchRequest
 from api.search.service import SearchOutcome
-from api.web.form import label, link, listed, with_value, without_value
+from api.web.form import SearchLinks, label, listed
+from iop.facility import one_line_address
 from iop.geo import Point
 from iop.phones import dialled
 from iop.vocabulary import CODES_BY_GROUP
@@ -24,6 +25,13 @@ class Need:
     label: str
     state: str  # met | not-met | unknown
     words: str  # the state in words (never colour alone)
+
+    @property
+    def mark(self) -> str:
+        return NEED_MARKS[self.state]
+
+
+NEED_MARKS = {"met": "✔", "not-met": "✘", "unknown": "?"}
 
 
 def needs_of(request: SearchRequest, hit: dict[str, Any]) -> list[Need]:
@@ -45,6 +53,20 @@ def phones(hit: dict[str, Any]) -> list[tuple[str, str, str]]:
         (dialled(p["number"], p.get("extension")), p["number"], p.get("kind") or "main")
         for p in hit["phones"]
     ]
+
+
+def street_address(hit: dict[str, Any]) -> str:
+    """The hit's address on one line; none for a program without a street address."""
+    address = hit["address"]
+    if not address.get("street1"):
+        return ""
+    return one_line_address(
+        address["street1"],
+        address.get("street2"),
+        address.get("city"),
+        address.get("state"),
+        address.get("postal_code"),
+    )
 
 
 EARTH_CIRCUMFERENCE_MILES = 24_901.0
@@ -161,6 +183,7 @@ FACET_GROUPS = (
 def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[str, list[Choice]]]:
     """Each facet group's values with their counts, as links that add (or drop) that filter."""
     counts = (outcome.facets or {}).get("services_offered", {})
+    links = SearchLinks(query)
     groups: list[tuple[str, list[Choice]]] = []
     for title, group, parameter in FACET_GROUPS:
         chosen = set(listed(query, parameter))
@@ -168,9 +191,9 @@ def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[s
             Choice(
                 label(code),
                 counts.get(code, 0),
-                without_value(query, parameter, code)
+                links.without_value(parameter, code)
                 if code in chosen
-                else with_value(query, parameter, code),
+                else links.with_value(parameter, code),
                 code in chosen,
             )
             for code in CODES_BY_GROUP[group]
@@ -184,7 +207,7 @@ def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[s
         Choice(
             sector.capitalize(),
             count,
-            link(query, ownership=None) if sector in owned else link(query, ownership=sector),
+            links.link(ownership=None) if sector in owned else links.link(ownership=sector),
             sector in owned,
         )
         for sector, count in sorted(sectors.items())
@@ -197,17 +220,18 @@ def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[s
 def relaxation_links(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[str, str, str]]:
     """``(words, the search without that filter, the link's words)`` for each relaxation; no
     link where dropping the filter would find nothing either."""
-    links = []
+    links = SearchLinks(query)
+    said = []
     for relaxation in outcome.relaxations or []:
         parameter, value = relaxation["parameter"], relaxation["value"]
         if not relaxation["matches_without"]:
-            links.append((relaxation["words"], "", ""))
+            said.append((relaxation["words"], "", ""))
             continue
         if parameter == "radius_miles":
-            links.append(
-                (relaxation["words"], link(query, radius_miles=value), f"search {value} miles")
+            said.append(
+                (relaxation["words"], links.link(radius_miles=value), f"search {value} miles")
             )
         else:
-            href = without_value(query, parameter, value)
-            links.append((relaxation["words"], href, f"search without {relaxation['label']}"))
-    return links
+            href = links.without_value(parameter, value)
+            said.append((relaxation["words"], href, f"search without {relaxation['label']}"))
+    return said

@@ -1,5 +1,8 @@
 """Normalise addresses: tidy parts, suites into street2, five-digit ZIPs, state agrees with ZIP.
 
+A ZIP code that is none (``ABCDE``) is counted and kept as the source wrote it: the validate
+pipeline then quarantines the record, naming the field.
+
 The street line is parsed with ``usaddress``; a suite or unit written into ``street1``
 ("3301 Southern Blvd Suite 105") moves to ``street2`` so listings of one building compare
 equal. The source's own wording is otherwise kept: what a patient reads should match the
@@ -69,7 +72,7 @@ class AddressPipeline(CountingPipeline):
             count_problem(self.stats, item, "address.postal_code", "malformed")
         elif zip5 != address.postal_code:
             count_problem(self.stats, item, "address.postal_code", "repaired")
-        address.postal_code = zip5
+        address.postal_code = zip5 or address.postal_code
         state_of_zip = zip_state(zip5) if zip5 else None
         if state_of_zip and address.state and state_of_zip != address.state:
             # Kept, but counted: data staff see which source's addresses disagree with USPS.

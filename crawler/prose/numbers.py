@@ -92,7 +92,9 @@ def first_date(text: str) -> date | None:
 
 
 HOURS_PER_WEEK = re.compile(
-    COUNT_RANGE + r"\s*(?:-\s*)?hours?\s+(?:per|a|each|every|/)\s*week", re.I
+    COUNT_RANGE + r"\s*(?:-\s*)?hours?(?:\s+of\s+(?:group|groups|treatment|programming|therapy"
+    r"|care|services))?\s+(?:per|a|each|every|/)\s*week|" + COUNT_RANGE + r"\s+hours\s+weekly",
+    re.I,
 )
 HOURS_BY_DAYS = (
     # "three hours a day, three days a week", "3-hour sessions, 3 times per week"
@@ -118,7 +120,10 @@ def hours_per_week(sentence: str) -> float | None:
     if NOT_TREATMENT_HOURS.search(sentence):
         return None
     match = HOURS_PER_WEEK.search(sentence)
-    value = upper(*match.groups()) if match else None
+    value = None
+    if match:
+        groups = match.groups()
+        value = upper(*groups[:2]) if groups[0] is not None else upper(*groups[2:])
     if value is None:
         for pattern in HOURS_BY_DAYS:
             match = pattern.search(sentence)
@@ -134,11 +139,12 @@ def hours_per_week(sentence: str) -> float | None:
 PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|days?|months?)\b", re.I)
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
-    r"|attend|treatment",
+    r"|attend|treatment|finish|\bstay|weeks? long",
     re.I,
 )
 NOT_PROGRAM_LENGTH = re.compile(
-    r"wait|within|next available|\bago\b|every|after|later|follow-up|aftercare|alumni|sober|clean"
+    r"wait|within|next available|\bago\b|every (?:other|two|three|few|\d)|after|later|follow-up"
+    r"|aftercare|alumni|sober|clean"
     r"|abstinen|notice|trial|supply",
     re.I,
 )
@@ -203,7 +209,11 @@ INTAKE_WORDS = re.compile(
     r"|placement|cita|ingreso",
     re.I,
 )
-NOT_INTAKE = re.compile(r"verif|insurance|call you back|return (?:your )?call|respond", re.I)
+NOT_INTAKE = re.compile(
+    r"verif|insurance|call you back|return (?:your )?calls?|respond|get back to you|reply"
+    r"|hear back|contact you|answer (?:your )?(?:message|email)",
+    re.I,
+)
 WAIT_UNIT = r"\s+(business days?|days?|weeks?|months?)"
 WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"same[- ]day (?:admissions?|intakes?|assessments?|appointments?|starts?)"
@@ -287,3 +297,84 @@ def open_slots(sentence: str) -> int | None:
     match = OPEN_SLOTS.search(sentence)
     value = number(match.group(1)) if match else None
     return int(value) if value is not None else None
+
+
+DAY_WORDS = (
+    ("Mo", r"mon(?:day)?s?|lunes"),
+    ("Tu", r"tue(?:s(?:day)?)?s?|martes"),
+    ("We", r"wed(?:nesday)?s?|mi[eé]rcoles"),
+    ("Th", r"thu(?:r(?:s(?:day)?)?)?s?|jueves"),
+    ("Fr", r"fri(?:day)?s?|viernes"),
+    ("Sa", r"sat(?:urday)?s?|s[aá]bados?"),
+    ("Su", r"sun(?:day)?s?|domingos?"),
+)
+DAY = r"(?:" + "|".join(pattern for _, pattern in DAY_WORDS) + r")\.?"
+HOUR_WORDS = {"noon": "12 pm", "midday": "12 pm", "midnight": "12 am"}
+OFFICE_HOURS = re.compile(
+    rf"(?P<first>{DAY})(?:\s*(?:[{DASHES}]|through|thru|to|a)\s*(?P<last>{DAY}))?"
+    r"\s*[:,]?\s*(?:from\s+)?"
+    rf"(?P<opens>\d{{1,2}}(?::\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon)"
+    rf"\s*(?:[{DASHES}]|to|until|till|a)\s*"
+    rf"(?P<closes>\d{{1,2}}(?::\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight)",
+    re.I,
+)
+OFFICE_CONTEXT = re.compile(r"\bhours\b|\bopen\b|office|clinic|front desk|horario|abierto", re.I)
+NOT_OFFICE_HOURS = re.compile(
+    r"group|session|track|class|meets|cohort|phone line|crisis|visiting|emergency|urgent care",
+    re.I,
+)
+
+
+def _day_code(word: str) -> str | None:
+    for code, pattern in DAY_WORDS:
+        if re.fullmatch(pattern, word.rstrip("."), re.I):
+            return code
+    return None
+
+
+def _clock(text: str, other: str) -> str | None:
+    """``"17:00"`` of "5 p.m." (or of "5" when the other end says p.m.)."""
+    text = HOUR_WORDS.get(text.lower().strip(), text)
+    match = re.fullmatch(CLOCK, text.strip(), re.I)
+    other_match = re.fullmatch(CLOCK, HOUR_WORDS.get(other.lower().strip(), other).strip(), re.I)
+    if not match:
+        return None
+    hour, minute, meridiem = match.groups()
+    fallback = other_match.group(3) if other_match else None
+    if not (meridiem or fallback):
+        return None  # "9-5" with no a.m./p.m. anywhere: too loose to state
+    value = _hour(hour, minute, meridiem, None if meridiem else fallback)
+    if value >= 24:
+        value -= 24
+    return f"{int(value):02d}:{round((value % 1) * 60):02d}"
+
+
+def opening_hours(sentence: str) -> list[str]:
+    """Office hours ("Mon-Fri 8:30am - 4:30pm") as ``["Mo-Fr 08:30-16:30"]``; group times and
+    phone lines are not opening hours."""
+    if not OFFICE_CONTEXT.search(sentence):
+        return []
+    found = []
+    for match in OFFICE_HOURS.finditer(sentence):
+        before = sentence[max(0, match.start() - 40) : match.start()]
+        said_of = list(
+            re.finditer(f"{OFFICE_CONTEXT.pattern}|{NOT_OFFICE_HOURS.pattern}", before, re.I)
+        )
+        if said_of and NOT_OFFICE_HOURS.fullmatch(said_of[-1].group(0)):
+            continue  # the nearest word before the times says they are a group's
+        if not said_of and NOT_OFFICE_HOURS.search(sentence):
+            continue
+        first, last = _day_code(match["first"]), _day_code(match["last"] or match["first"])
+        opens = _clock(match["opens"], match["closes"])
+        closes = _clock(match["closes"], match["opens"])
+        if not (first and last and opens and closes):
+            continue
+        if closes <= opens and closes != "00:00":
+            # "8 to 5" read as a.m. both: the later one is the afternoon.
+            hour = int(closes[:2]) + 12
+            if hour >= 24:
+                continue
+            closes = f"{hour:02d}{closes[2:]}"
+        days = first if first == last else f"{first}-{last}"
+        found.append(f"{days} {opens}-{closes}")
+    return found

@@ -37,6 +37,7 @@ LIST_FIELDS = {
     "access.licensed_states",
     "intake.what_to_bring",
     "accreditations",
+    "schedule.opening_hours",
 }
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“¿¡(]?[A-Z0-9¿¡])")
@@ -181,6 +182,9 @@ def read_sentence(sentence: str, reading: PageReading, as_of: date, dated: bool)
             reading.add(phrase.path, [value] if phrase.path in LIST_FIELDS else value, sentence)
     reading.add("schedule.hours_per_week", numbers.hours_per_week(sentence), sentence)
     reading.add("schedule.program_weeks", numbers.program_weeks(sentence), sentence)
+    hours = numbers.opening_hours(sentence)
+    if hours:
+        reading.add("schedule.opening_hours", hours, sentence)
     daytime, evening = numbers.group_times(sentence)
     reading.add("schedule.daytime", daytime, sentence)
     reading.add("schedule.evening", evening, sentence)

@@ -40,6 +40,8 @@ OUTSIDE_PRESCRIBER = (
     r"outside (?:provider|prescriber|clinic)|another (?:provider|prescriber|clinic|program)"
     r"|prescribed elsewhere|(?:their|your) own (?:provider|prescriber|clinic)"
     r"|(?:community|partner|local) (?:otp|methadone clinic|opioid treatment program)"
+    r"|outside prescribers?|(?:su|tu) propio (?:m[eé]dico|doctor|proveedor)"
+    r"|otro (?:proveedor|m[eé]dico|programa)"
 )
 # Other levels of care named as where a program sends people, or what it is compared with.
 ELSEWHERE = (
@@ -100,7 +102,14 @@ PHRASES: tuple[Phrase, ...] = (
         "medications.mat_accepts_outside_prescriptions",
         r"(?:welcome|accept)\w* (?:clients|patients|people)(?: who are)? (?:already )?"
         r"(?:on|taking|receiving|prescribed)"
-        r" (?:mat\b|medications?|methadone|buprenorphine|suboxone)",
+        r" (?:mat\b|medications?|methadone|buprenorphine|suboxone)"
+        r"|outside prescribers? (?:are |is )?(?:welcome|accepted)"
+        r"|(?:welcome|accept)\w* (?:prescriptions|patients|clients) (?:from|of) (?:an? )?"
+        r"(?:outside|community|other) (?:prescribers?|providers?|clinics?)"
+        r"|(?:keep|continue) (?:seeing |with |working with )?(?:your|their) (?:own |current )?"
+        r"(?:prescriber|provider|doctor|otp|clinic)"
+        r"|(?:coordinate|work) with (?:your|their|outside|community) (?:own )?"
+        r"(?:prescribers?|otp|methadone clinic)",
     ),
     # Detox. A bare "detox" is only read when denied: "we offer detox" does not say where.
     Phrase(
@@ -221,6 +230,7 @@ PHRASES: tuple[Phrase, ...] = (
         "payment.free_care",
         r"free of charge|at no cost|no cost to (?:you|clients|patients)"
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito",
+        forbids=r"parking|estacionamiento|wi-?fi|coffee|caf[eé]",
     ),
     # Languages.
     Phrase(
@@ -304,7 +314,7 @@ PHRASES: tuple[Phrase, ...] = (
         item="CARF",
         denied=None,
     ),
-    Phrase("accreditations", r"joint commission", item="The Joint Commission", denied=None),
+    Phrase("accreditations", r"joint commission", item="Joint Commission", denied=None),
     Phrase("accreditations", r"legitscript", item="LegitScript", denied=None),
 )
 

@@ -23,6 +23,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawler.listing import build_facility
+from crawler.middlewares.retry_backoff import EXPECTS_JSON
 from crawler.resolve.precedence import SourceKind
 from iop import samhsa
 from iop.facility import Facility, Location, LocationPrecision, Phone, PhoneKind
@@ -79,7 +80,13 @@ class FindTreatmentSpider(scrapy.Spider):
 
     def _page_request(self, query: dict[str, Any], page: int) -> scrapy.Request:
         url = f"{self.base_url}{API_PATH}?{urlencode({**query, 'page': page})}"
-        return scrapy.Request(url, callback=self.parse, cb_kwargs={"query": query, "page": page})
+        # An answer that is not JSON is retried like a 5xx (crawler.middlewares.retry_backoff).
+        return scrapy.Request(
+            url,
+            callback=self.parse,
+            cb_kwargs={"query": query, "page": page},
+            meta={EXPECTS_JSON: True},
+        )
 
     def parse(self, response: Response, query: dict[str, Any], page: int) -> Any:
         try:
@@ -171,5 +178,7 @@ def phones_from_row(row: dict[str, Any]) -> list[Phone]:
         ("intake1", PhoneKind.INTAKE),
         ("hotline1", PhoneKind.HOTLINE),
     )
-    # Raw numbers: the phones pipeline turns them into E.164 and drops placeholders.
-    return [Phone(number=row[key], kind=kind) for key, kind in kinds if row.get(key)]
+    # Raw numbers, not validated here: the phones pipeline turns them into E.164.
+    return [
+        Phone.model_construct(number=row[key], kind=kind) for key, kind in kinds if row.get(key)
+    ]

@@ -18,7 +18,13 @@ phone, intake1, intake2, intake1a, intake2a, service_code_info`` (codes mapped b
 * ``name2``, when given, is the program's own name and ``name1`` its operator
   (:func:`iop.samhsa.program_and_operator`).
 * Rows that are no facility (empty rows, the legend lines at the end of the file, words in
-  ``service_code_info``): quarantined with the reason in ``extras.source_problems``.
+  ``service_code_info``), rows cut short or with more fields than the header (a truncated
+  last line, a stray comma) and rows without one of :data:`REQUIRED_VALUES` (every real row
+  has them all): quarantined, each alone, with the reason in ``extras.source_problems`` after
+  the row's line in the file (``line 12207: short row: 9 of 15 fields, ...``).
+* A file that cannot be read at all (not UTF-8, no header, a header without the columns
+  below, no rows): nothing is imported and the import fails naming the file, the line and why
+  (:class:`crawler.spiders.base.tabular.TableError`).
 
 Every directory row therefore ends in the feed or in the quarantine file; each record lists its
 rows in ``extras.directory_rows``.
@@ -35,10 +41,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from crawler.resolve.precedence import SourceKind
-from crawler.spiders.base.tabular import Row, Table, TabularSpider, file_url, group_rows, normal
+from crawler.spiders.base.tabular import (
+    Row,
+    Table,
+    TableRow,
+    TabularSpider,
+    file_url,
+    group_rows,
+    normal,
+    place_of,
+)
 from iop import samhsa
 from iop.facility import Facility, Location, LocationPrecision, Phone, PhoneKind
 from iop.paths import SAMHSA_DIR
@@ -61,6 +76,37 @@ DATA_COLUMNS = (
     "intake2a",
     "service_code_info",
 )
+# What a row must state to be a facility: a name, an address, a phone and the survey's codes.
+REQUIRED_VALUES = (
+    "facility_id",
+    "name1",
+    "street1",
+    "city",
+    "state",
+    "zip",
+    "phone",
+    "service_code_info",
+)
+# The columns a directory file must have (the intake columns are optional).
+REQUIRED_COLUMNS = (
+    "facility_id",
+    "name1",
+    "name2",
+    "street1",
+    "street2",
+    "city",
+    "state",
+    "zip",
+    "phone",
+    "service_code_info",
+)
+COORDINATE_COLUMNS = (
+    "facility_id",
+    "latitude",
+    "longitude",
+    "latlon_name_token_overlap",
+    "latlon_source",
+)
 PHONE_COLUMNS = (
     ("phone", PhoneKind.MAIN),
     ("intake1", PhoneKind.INTAKE),
@@ -74,6 +120,10 @@ class SamhsaDirectorySpider(TabularSpider):
     name = "samhsa_directory"
     source = "samhsa_directory"
     source_kind = SourceKind.DIRECTORY
+    required_columns: ClassVar[dict[str, tuple[str, ...]]] = {
+        "directory": REQUIRED_COLUMNS,
+        "coordinates": COORDINATE_COLUMNS,
+    }
 
     def __init__(
         self,
@@ -101,16 +151,26 @@ class SamhsaDirectorySpider(TabularSpider):
             locations_by_id(tables["coordinates"].rows) if "coordinates" in tables else {}
         )
         stats = self.crawler.stats
-        for group in group_rows(directory.rows, site_key):
+        usable = []
+        first_place: dict[str, str | None] = {}  # of each facility_id
+        for row in directory.rows:
+            problems = row_problems(row)
+            ref = row.get("facility_id") or place_of(row) or "row"
+            if ref in first_place:
+                # Its own ref, or the duplicates pipeline would drop it unquarantined.
+                problems.insert(0, f"repeated facility_id: {ref} is also on {first_place[ref]}")
+                ref = f"{ref} ({place_of(row)})"
+            first_place.setdefault(ref, place_of(row))
+            if not problems:
+                usable.append(row)
+                continue
+            yield self.rejected(
+                ref=ref, url=directory.url, fetched_at=fetched_at, problems=problems, rows=[row]
+            )
+        for group in group_rows(usable, site_key):
             group.sort(key=row_order)
             rows = [row["facility_id"] for row in group]
             ref = rows[0]
-            problems = row_problems(group[0])
-            if problems:
-                yield self.rejected(
-                    ref=ref, url=directory.url, fetched_at=fetched_at, problems=problems, rows=group
-                )
-                continue
             if len(group) > 1:
                 stats.inc_value(f"{self.source}/repeated_rows_merged", len(group) - 1)
             codes, unknown = site_codes(group)
@@ -175,10 +235,7 @@ def locations_by_id(rows: list[Row]) -> dict[str, Location]:
 
 
 def site_key(row: Row) -> tuple[str, ...]:
-    """Rows of one program share both names, street, suite and ZIP; a row without a name is
-    its own group."""
-    if not row.get("name1", "").strip():
-        return ("row", row["facility_id"])
+    """Rows of one program share both names, street, suite and ZIP."""
     zip_digits = row["zip"].strip()
     zip5 = zip_digits.zfill(5) if zip_digits.isdigit() else zip_digits
     names = (normal(row["name1"]), normal(row["name2"]))
@@ -193,6 +250,9 @@ def row_order(row: Row) -> tuple[int, str]:
 
 def row_problems(row: Row) -> list[str]:
     """Why a row is no facility; empty for a facility's row."""
+    misfit = row.misfit if isinstance(row, TableRow) else None
+    if misfit:
+        return [misfit]
     values = [row.get(column, "").strip() for column in DATA_COLUMNS]
     if not any(values):
         return ["empty row: no name, address, phone or codes"]
@@ -207,6 +267,12 @@ def row_problems(row: Row) -> list[str]:
     known, unknown = samhsa.parse_code_list(row["service_code_info"])
     if unknown and not known:
         problems.append(f"words in service_code_info: {row['service_code_info'][:120]!r}")
+    missing = [column for column in REQUIRED_VALUES if not row.get(column, "").strip()]
+    if missing and not problems:
+        problems.append(
+            f"missing fields: {', '.join(missing)} (a facility needs a name, an address, "
+            "a phone and its service codes)"
+        )
     return problems
 
 
@@ -228,5 +294,6 @@ def site_phones(group: list[Row]) -> list[Phone]:
         for column, kind in PHONE_COLUMNS:
             number = row.get(column, "").strip()
             if number and number not in phones:
-                phones[number] = Phone(number=number, kind=kind)
+                # Not validated here: the phones pipeline reads it or the record is quarantined.
+                phones[number] = Phone.model_construct(number=number, kind=kind)
     return list(phones.values())

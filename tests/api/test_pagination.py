@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 from collections import Counter
 from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from api.search.cursor import seal, unseal
 from iop.documents import DEFAULT_AVAILABILITY_MAX_AGE_DAYS, availability_is_current
 from iop.facility import Facility
 from iop.indices import ALIAS
@@ -45,16 +50,72 @@ def test_a_cursor_only_continues_its_own_search(client: TestClient) -> None:
 
 def test_a_cursor_into_a_pruned_index_is_gone(client: TestClient) -> None:
     first = client.get("/v1/facilities/search", params={**WHERE, "limit": 2}).json()
-    cursor = first["next_cursor"]
-    payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    payload["i"] = f"{ALIAS}-19700101-000000-000000"
-    forged = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
-    response = client.get("/v1/facilities/search", params={**WHERE, "limit": 2, "cursor": forged})
+    payload = unseal(first["next_cursor"])
+    # Signed as the server signs: an index of this directory, since pruned.
+    pruned = seal({**payload, "i": f"{ALIAS}-19700101-000000-000000"})
+    response = client.get("/v1/facilities/search", params={**WHERE, "limit": 2, "cursor": pruned})
     assert response.status_code == 410
-    payload["i"] = "someone-elses-index"
-    foreign = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
-    response = client.get("/v1/facilities/search", params={**WHERE, "cursor": foreign})
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        "someone-elses-index",
+        f"{ALIAS}-*",
+        f"{ALIAS}-19700101-000000-000000,someone-elses-index",
+        f"{ALIAS}-crawl_runs",
+        ".security",
+    ],
+)
+def test_a_signed_cursor_still_names_only_an_index_of_this_directory(
+    client: TestClient, index: str
+) -> None:
+    first = client.get("/v1/facilities/search", params={**WHERE, "limit": 2}).json()
+    aimed = seal({**unseal(first["next_cursor"]), "i": index})
+    response = client.get("/v1/facilities/search", params={**WHERE, "limit": 2, "cursor": aimed})
     assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", "cursor"]
+    assert "invalid or expired" in response.json()["detail"][0]["msg"]
+
+
+def test_an_edited_or_unsigned_cursor_is_refused(client: TestClient) -> None:
+    first = client.get("/v1/facilities/search", params={**WHERE, "limit": 2}).json()
+    payload, _ = first["next_cursor"].split(".")
+    body = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    edited = {**body, "a": [0, "x"]}
+    raw = base64.urlsafe_b64encode(json.dumps(edited).encode()).decode().rstrip("=")
+    other_key = hmac.new(b"another key" * 4, raw.encode(), hashlib.sha256).digest()[:16]
+    signed_elsewhere = f"{raw}.{base64.urlsafe_b64encode(other_key).decode().rstrip('=')}"
+    for cursor in (raw, f"{raw}.{first['next_cursor'].split('.')[1]}", signed_elsewhere):
+        response = client.get("/v1/facilities/search", params={**WHERE, "cursor": cursor})
+        assert response.status_code == 422, cursor
+        assert "invalid or expired" in response.json()["detail"][0]["msg"]
+
+
+def mutations(cursor: str) -> st.SearchStrategy[str]:
+    """Every small edit of a cursor: a character changed, removed or added, or a cut."""
+    position = st.integers(0, len(cursor) - 1)
+    character = st.characters(codec="utf-8", exclude_characters="\x00")
+    return st.one_of(
+        st.tuples(position, character).map(lambda e: cursor[: e[0]] + e[1] + cursor[e[0] + 1 :]),
+        position.map(lambda i: cursor[:i] + cursor[i + 1 :]),
+        st.tuples(position, character).map(lambda e: cursor[: e[0]] + e[1] + cursor[e[0] :]),
+        position.map(lambda i: cursor[:i]),
+    ).filter(lambda edited: edited != cursor)
+
+
+def test_any_edit_of_a_cursor_is_a_4xx_never_a_page(client: TestClient) -> None:
+    cursor = client.get("/v1/facilities/search", params={**WHERE, "limit": 2}).json()["next_cursor"]
+    assert client.get("/v1/facilities/search", params={**WHERE, "cursor": cursor}).is_success
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(mutations(cursor))
+    def edited_cursor_is_refused(edited: str) -> None:
+        response = client.get("/v1/facilities/search", params={**WHERE, "cursor": edited})
+        assert response.status_code == 422, (edited, response.text)
+        assert response.json()["detail"][0]["loc"] == ["query", "cursor"]
+
+    edited_cursor_is_refused()
 
 
 def test_facets_count_each_group_as_if_its_own_filter_were_removed(

@@ -93,6 +93,11 @@ def test_settings_refuse_a_key_hash_that_is_not_a_digest() -> None:
         Settings(read_api_key_hashes=["plaintext-key"])
 
 
+def test_settings_refuse_a_cursor_key_too_short_to_sign_with() -> None:
+    with pytest.raises(ValueError, match="cursor_key"):
+        Settings(cursor_key="guessable")
+
+
 def test_cors_allows_the_configured_origins_only(elasticsearch_url: str) -> None:
     settings = Settings(ELASTICSEARCH_URL=elasticsearch_url, cors_origins=["https://ehr.example"])
     with TestClient(create_app(settings)) as client:
@@ -137,7 +142,26 @@ def test_log_lines_are_json(caplog: pytest.LogCaptureFixture, client: TestClient
     line = handler.format(caplog.records[-1])
     record = json.loads(line)
     assert record["request_id"] == "json-line-check"
-    assert {"method", "path", "status", "duration_ms", "level"} <= set(record)
+    assert {"method", "route", "status", "duration_ms", "level"} <= set(record)
+
+
+def test_the_access_log_names_routes_and_declared_parameters_never_values(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="api"):
+        client.get("/v1/facilities/fac_patient-chart-991")
+        client.get("/v1/facilities/search", params={**SEARCH, "mrn-556677": "x"})
+        client.get("/no/such/page-for-patient-991")
+    access = [r for r in caplog.records if r.name == "api.access"]
+    assert [r.route for r in access] == [
+        "/v1/facilities/{facility_id}",
+        "/v1/facilities/search",
+        "unmatched",
+    ]
+    assert access[1].params == ["lat", "lon"]  # a name no route declares is the client's text
+    rendered = " ".join(str(r.__dict__) for r in caplog.records)
+    assert "991" not in rendered
+    assert "556677" not in rendered
 
 
 def test_metrics_count_requests_by_route_template(client: TestClient, indexed) -> None:
@@ -152,3 +176,20 @@ def test_metrics_count_requests_by_route_template(client: TestClient, indexed) -
     assert "iop_api_request_duration_seconds_bucket" in text
     assert "fac_nope" not in text
     assert "iop_api_elasticsearch_errors_total" in text
+
+
+def test_the_server_logs_exceptions_without_their_messages_and_no_access_lines(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """However the app is served: uvicorn's access log (paths, query strings) never writes,
+    and an exception its error log reports is its type and code lines, not its message."""
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("uvicorn.access").info("GET /v1/facilities/fac_chart-4417?zip=87102")
+        try:
+            raise ValueError("patient chart-4417")
+        except ValueError:
+            logging.getLogger("uvicorn.error").exception("Exception in ASGI application")
+    assert "4417" not in caplog.text
+    [record] = caplog.records
+    assert record.getMessage().startswith("Exception in ASGI application (ValueError at ")
+    assert record.exc_info is None

@@ -1,16 +1,17 @@
-"""Crawl the fixture websites (and the real program's site) for real, on loopback.
+"""Crawl the fixture websites (and the real program's site) for real, on loopback, as rows.
 
 Each site folder under ``data/fixtures/sites`` is served by :func:`replica.static_sites.serve_site`
-and crawled by its spider (named in its ``expected.json``). Scrapy's reactor runs once per
-process, so all spiders run together in one child process (``python -m tests.crawler.site_crawls``);
-the servers run here and record every path requested. Results are cached for the test session.
+and crawled the product's way: its row of ``data/fixtures/sites/sites.csv`` (the real program's:
+``data/sites.csv``), pointed at the loopback copy with ``base_url``, crawled by
+:func:`crawler.websites.crawl_websites` (each site in a child process, as ``iop crawl websites``
+does); the servers run here and record every path requested. Results are cached for the test
+session.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import subprocess
-import sys
 import tempfile
 import time
 from contextlib import ExitStack
@@ -19,10 +20,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from iop.paths import PROJECT_ROOT
+from crawler.sites import Site, read_sites
+from crawler.websites import crawl_websites, site_dir
+from iop.feeds import read_feed
+from iop.paths import DATA_DIR, PROJECT_ROOT
 from replica.static_sites import serve_site
 
 FIXTURE_SITES = PROJECT_ROOT / "data" / "fixtures" / "sites"
+FIXTURE_SITES_FILE = FIXTURE_SITES / "sites.csv"
+PRODUCT_SITES_FILE = DATA_DIR / "sites.csv"
 REAL_SITES = PROJECT_ROOT.parent / "shared" / "realworld" / "sites"
 
 # Fast and quiet on loopback; everything else (robots.txt, pipelines) as in production.
@@ -54,30 +60,30 @@ def fixture_site_names() -> list[str]:
     return sorted(p.name for p in FIXTURE_SITES.iterdir() if (p / "expected.json").exists())
 
 
-def crawl_sites(sites: dict[str, tuple[Path, str]], workdir: Path) -> dict[str, SiteCrawl]:
-    """Serve each ``{site: (folder, spider)}`` and crawl them all in one child process."""
-    crawls = {site: SiteCrawl(site, spider) for site, (_, spider) in sites.items()}
-    jobs = []
+def site_rows(sites_file: Path) -> dict[str, Site]:
+    """The rows of a sites file by source; every row must be valid."""
+    rows, problems = read_sites(sites_file)
+    assert problems == [], [str(problem) for problem in problems]
+    return {row.source: row for row in rows}
+
+
+def crawl_sites(sites: dict[str, tuple[Path, Site]], workdir: Path) -> dict[str, SiteCrawl]:
+    """Serve each ``{site: (folder, row)}`` and crawl the rows, pointed at the copies."""
+    crawls = {site: SiteCrawl(site, row.spider_name) for site, (_, row) in sites.items()}
     with ExitStack() as stack:
-        for site, (folder, spider) in sites.items():
+        rows = []
+        for site, (folder, row) in sites.items():
             base_url = stack.enter_context(serve_site(folder, crawls[site].requests))
-            jobs.append({"site": site, "spider": spider, "base_url": base_url,
-                         "out": str(workdir / f"{site}.ndjson")})  # fmt: skip
-        spec = workdir / "jobs.json"
-        spec.write_text(json.dumps({"jobs": jobs, "settings": TEST_SETTINGS}))
+            rows.append(dataclasses.replace(row, base_url=base_url))
         started = time.monotonic()
-        subprocess.run(
-            [sys.executable, "-m", "tests.crawler.site_crawls", str(spec)],
-            cwd=PROJECT_ROOT,
-            check=True,
-            timeout=300,
-        )
+        out = workdir / "websites.ndjson"
+        run = crawl_websites(rows, out, TEST_SETTINGS)
         elapsed = time.monotonic() - started
-    for job in jobs:
-        crawl = crawls[job["site"]]
-        out = Path(job["out"])
-        crawl.facilities = [json.loads(line) for line in out.read_text().splitlines() if line]
-        crawl.stats = json.loads(out.with_suffix(".stats.json").read_text())
+    for site, crawl in crawls.items():
+        feed = site_dir(out) / f"{site}.ndjson"
+        assert run["sites"][site]["finish_reason"] == "finished", run["sites"][site]
+        crawl.facilities = [json.loads(f.model_dump_json()) for f in read_feed(feed)]
+        crawl.stats = json.loads(feed.with_name(f"{site}.stats.json").read_text())
         crawl.stats["elapsed_seconds"] = elapsed
     return crawls
 
@@ -85,45 +91,7 @@ def crawl_sites(sites: dict[str, tuple[Path, str]], workdir: Path) -> dict[str, 
 @cache
 def crawl_fixture_sites() -> dict[str, SiteCrawl]:
     """Every fixture site, crawled once per test session (both test modules use it)."""
-    sites = {
-        name: (FIXTURE_SITES / name, expected(name)["spider"]) for name in fixture_site_names()
-    }
+    rows = site_rows(FIXTURE_SITES_FILE)
+    assert sorted(rows) == fixture_site_names()
+    sites = {name: (FIXTURE_SITES / name, rows[name]) for name in fixture_site_names()}
     return crawl_sites(sites, Path(tempfile.mkdtemp(prefix="site-crawls-")))
-
-
-def _run_jobs(spec_path: str) -> None:
-    """In the child process: every job's spider in one CrawlerProcess; items to NDJSON."""
-    from scrapy import signals
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.settings import Settings
-
-    from crawler import settings as crawler_settings
-
-    spec = json.loads(Path(spec_path).read_text())
-    settings = Settings()
-    settings.setmodule(crawler_settings, priority="project")
-    for key, value in spec["settings"].items():
-        settings.set(key, value, priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=True)
-    crawlers = []
-    for job in spec["jobs"]:
-        out = Path(job["out"])
-        out.write_text("")
-        crawler = process.create_crawler(job["spider"])
-
-        def scraped(item: Any, out: Path = out) -> None:
-            with out.open("a") as feed:
-                feed.write(item.model_dump_json() + "\n")
-
-        crawler.signals.connect(scraped, signal=signals.item_scraped, weak=False)
-        process.crawl(crawler, base_url=job["base_url"])
-        crawlers.append((crawler, out))
-    process.start()
-    for crawler, out in crawlers:
-        stats = {k: v if isinstance(v, int | float | str) else str(v)
-                 for k, v in (crawler.stats.get_stats() or {}).items()}  # fmt: skip
-        out.with_suffix(".stats.json").write_text(json.dumps(stats))
-
-
-if __name__ == "__main__":
-    _run_jobs(sys.argv[1])

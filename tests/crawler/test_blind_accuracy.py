@@ -1,12 +1,13 @@
-"""The website reader on a blind set: 20 labelled sites it was never tuned on, scored as it is.
+"""The website reader on two blind sets of labelled sites, scored as it is.
 
 ``data/fixtures/blind_sites/`` was written by someone who had not read the reader. Each site is
-served on loopback (:func:`replica.static_sites.serve_site`) and crawled for real, as data staff
-would crawl a new site without writing a spider for it: the generic
-:class:`tests.crawler.blind_spider.BlindSiteSpider` given the site's start URL and the sitemap
-its robots.txt names (``/sitemap.xml`` when it names none; a missing sitemap falls back to links
-from the home page) and, as its source name, the label's ``spider``; run like ``iop crawl`` in
-a child process per site, four at a time. Facts are scored with
+served on loopback (:func:`replica.static_sites.serve_site`) and crawled for real, the way data
+staff add a new site (README, "Adding a program's website"): a row of a sites file added by
+:func:`crawler.sites.add_site` (what ``iop sites add`` does) with the site's start URL, the
+loopback copy as ``base_url`` and, as its source name, the label's ``spider``; the generic
+``website`` spider finds the sitemap itself (those robots.txt names, else ``/sitemap.xml``; a
+missing sitemap falls back to links from the start URL). Every row is crawled by
+:func:`crawler.websites.crawl_websites`, as ``iop crawl websites`` does. Facts are scored with
 :func:`tests.crawler.fact_accuracy.score_site`, exactly as the tuned fixture sites are.
 
 This measures; it does not hold the reader to a bar yet. It fails only when a site could not be
@@ -22,10 +23,8 @@ Do not tune the reader on these pages: the set stops being blind.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,13 +34,18 @@ from urllib.parse import urljoin
 import pytest
 
 from crawler.run import quarantine_path, run_record_path
+from crawler.sites import Site, add_site
+from crawler.websites import crawl_websites
 from iop.feeds import read_feed
 from iop.paths import PROJECT_ROOT
 from replica.static_sites import serve_site
 from tests.crawler.fact_accuracy import Score, score_site
+from tests.crawler.site_crawls import TEST_SETTINGS
 
-BLIND_SITES = PROJECT_ROOT / "data" / "fixtures" / "blind_sites"
-PARALLEL_CRAWLS = 4
+FIXTURES = PROJECT_ROOT / "data" / "fixtures"
+# The first set was scored before any rule was tuned, then the reader was tuned on it; the
+# holdout was written afterwards by another author and is never tuned on: it is the honest one.
+BLIND_SETS = {"blind_sites": 20, "blind_sites_holdout": 13}
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
 
@@ -59,8 +63,8 @@ class BlindCrawl:
     requests: list[str] = field(default_factory=list)
 
 
-def blind_site_names() -> list[str]:
-    return sorted(p.name for p in BLIND_SITES.iterdir() if (p / "expected.json").exists())
+def blind_site_names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if (p / "expected.json").exists())
 
 
 def sitemaps_of(base_url: str, start_url: str) -> list[str]:
@@ -75,20 +79,34 @@ def sitemaps_of(base_url: str, start_url: str) -> list[str]:
     return named or [urljoin(start_url, "/sitemap.xml")]
 
 
-def crawl_blind_site(site: str, workdir: Path) -> BlindCrawl:
-    label = json.loads((BLIND_SITES / site / "expected.json").read_text())
-    out = workdir / f"{site}.ndjson"
-    requests: list[str] = []
-    with serve_site(BLIND_SITES / site, requests) as base_url:
-        sitemaps = sitemaps_of(base_url, label["start_url"])
-        with (workdir / f"{site}.log").open("w") as log:
-            done = subprocess.run(
-                [sys.executable, "-m", "tests.crawler.blind_spider", str(out),
-                 f"start_url={label['start_url']}", f"sitemap_url={','.join(sitemaps)}",
-                 f"base_url={base_url}", f"source={label['spider']}"],
-                cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, timeout=300,
-            )  # fmt: skip
-    crawl = BlindCrawl(site, label, sitemaps, done.returncode, requests=requests)
+def crawl_blind_sites(folder: Path, sites: list[str], workdir: Path) -> list[BlindCrawl]:
+    """Serve every site, add each as a row of a sites file, crawl the rows; read the results."""
+    labels = {s: json.loads((folder / s / "expected.json").read_text()) for s in sites}
+    requests: dict[str, list[str]] = {site: [] for site in sites}
+    sites_file = workdir / "sites.csv"
+    rows: list[Site] = []
+    sitemaps: dict[str, list[str]] = {}
+    with ExitStack() as stack:
+        for site in sites:
+            base_url = stack.enter_context(serve_site(folder / site, requests[site]))
+            sitemaps[site] = sitemaps_of(base_url, labels[site]["start_url"])
+            row = {"start_url": labels[site]["start_url"], "base_url": base_url,
+                   "source": site}  # fmt: skip
+            rows.append(add_site(sites_file, row))
+        out = workdir / "websites.ndjson"
+        run = crawl_websites(rows, out, TEST_SETTINGS)
+    return [
+        read_crawl(site, labels[site], sitemaps[site], run["sites"][row.source], requests[site])
+        for site, row in zip(sites, rows, strict=True)
+    ]
+
+
+def read_crawl(
+    site: str, label: dict[str, Any], sitemaps: list[str], record: dict[str, Any],
+    requests: list[str],
+) -> BlindCrawl:  # fmt: skip
+    out = Path(record["feed"])
+    crawl = BlindCrawl(site, label, sitemaps, record["exit_code"], requests=requests)
     if run_record_path(out).exists():
         crawl.run = json.loads(run_record_path(out).read_text())
     if out.exists():
@@ -189,12 +207,15 @@ def print_report(report: dict[str, Any], path: Path) -> None:
     print("\n".join(lines))
 
 
+@pytest.fixture(scope="module", params=sorted(BLIND_SETS))
+def blind_set(request: pytest.FixtureRequest) -> Path:
+    return FIXTURES / str(request.param)
+
+
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    workdir = tmp_path_factory.mktemp("blind-accuracy")
-    sites = blind_site_names()
-    with ThreadPoolExecutor(PARALLEL_CRAWLS) as pool:
-        crawls = list(pool.map(lambda site: crawl_blind_site(site, workdir), sites))
+def report(blind_set: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    workdir = tmp_path_factory.mktemp(f"{blind_set.name}-accuracy")
+    crawls = crawl_blind_sites(blind_set, blind_site_names(blind_set), workdir)
     today = datetime.now(UTC).date().isoformat()
     total, as_read = Score(), Score()
     rows = {}
@@ -209,7 +230,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         as_read.add(score_site(crawl.site, crawl.label["facilities"], records, today))
     result = {
         "date": today,
-        "set": "blind set, before tuning",
+        "set": blind_set.name,
         "crawl_dir": str(workdir),
         "overall": {
             "sites": len(rows),
@@ -227,9 +248,9 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return result
 
 
-def test_every_blind_site_is_crawled_and_scored(report: dict[str, Any]) -> None:
-    sites = blind_site_names()
-    assert len(sites) == 20
+def test_every_blind_site_is_crawled_and_scored(blind_set: Path, report: dict[str, Any]) -> None:
+    sites = blind_site_names(blind_set)
+    assert len(sites) == BLIND_SETS[blind_set.name]
     assert list(report["sites"]) == sites
     failed = {site: (row["exit_code"], row["finish_reason"])
               for site, row in report["sites"].items()
@@ -238,12 +259,12 @@ def test_every_blind_site_is_crawled_and_scored(report: dict[str, Any]) -> None:
     labelled = sum(
         len(label["facts"])
         for site in sites
-        for label in json.loads((BLIND_SITES / site / "expected.json").read_text())["facilities"]
+        for label in json.loads((blind_set / site / "expected.json").read_text())["facilities"]
     )
     assert report["overall"]["labelled_facts"] == labelled
 
 
-@pytest.mark.xfail(reason="the target for tuning the reader; today's score is the baseline")
+@pytest.mark.xfail(reason="the target (#19); the README's table has the scores reached so far")
 def test_blind_target(report: dict[str, Any]) -> None:
     total = report["overall"]
     assert total["precision"] >= TARGET_PRECISION

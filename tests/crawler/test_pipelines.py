@@ -66,7 +66,8 @@ def test_listing_without_coordinates_gets_its_zip_centroid_marked_as_such(run_pi
 def test_unusable_listing_is_quarantined_with_its_reasons(
     run_pipelines, crawler: Crawler, tmp_path: Path
 ) -> None:
-    bad = listing(**{"address.city": "Nowhere", "phones": [Phone(number="(999) 999-9999")]})
+    placeholder = Phone.model_construct(number="(999) 999-9999")  # raw, as a spider gives it
+    bad = listing(**{"address.city": "Nowhere", "phones": [placeholder]})
     assert run_pipelines(bad) is None
 
     quarantined = [
@@ -77,6 +78,62 @@ def test_unusable_listing_is_quarantined_with_its_reasons(
     assert any(reason.startswith("name:") for reason in quarantined[0]["reasons"])
     assert any(reason.startswith("location:") for reason in quarantined[0]["reasons"])
     assert crawler.stats.get_value("quarantine/records") == 1
+
+
+def quarantined(tmp_path: Path) -> list[dict]:
+    lines = (tmp_path / "feed.quarantine.ndjson").read_text().splitlines()
+    return [json.loads(line) for line in lines]
+
+
+@pytest.mark.parametrize(
+    ("fact", "value", "reason"),
+    [
+        ("address.state", "ZZ", "address.state: 'ZZ' is not a US state or territory code"),
+        ("address.state", "New Mexico", "address.state: 'NEW MEXICO' is not a US state"),
+        ("address.postal_code", "ABCDE", "address.postal_code: 'ABCDE' is not a ZIP code"),
+        ("address.postal_code", "87102-1234", None),  # ZIP+4: read as its ZIP code
+        ("phones", "not a phone", "phones.0.number: 'not a phone' is not a phone number"),
+        ("phones", "123", "phones.0.number: '123' is not a phone number"),
+    ],
+)
+def test_a_value_that_is_no_state_zip_or_phone_quarantines_the_record_naming_it(
+    run_pipelines, crawler: Crawler, tmp_path: Path, fact: str, value: str, reason: str | None
+) -> None:
+    # A listing that could serve a referral, but for one broken value.
+    facts = {
+        "name": "Clinic",
+        "address.street1": "1 Main St",
+        "address.city": "Albuquerque",
+        "address.state": "NM",
+        "address.postal_code": "87102",
+        "phones": [Phone.model_construct(number="505-270-0840")],
+    }
+    facts[fact] = [Phone.model_construct(number=value)] if fact == "phones" else value
+
+    facility = run_pipelines(listing(**facts))
+
+    if reason is None:
+        assert facility is not None
+        return
+    assert facility is None
+    [record] = quarantined(tmp_path)
+    assert any(r.startswith(reason) for r in record["reasons"]), record["reasons"]
+    field = reason.split(":")[0].replace(".0.", ".")  # one counter per field, not per phone
+    assert crawler.stats.get_value(f"problems/test/{field}/rejected") == 1
+
+
+@pytest.mark.parametrize("number", ["(999) 999-9999", "333-440-8534", "883-720-9355"])
+def test_a_placeholder_or_unassigned_phone_is_dropped_and_the_facility_kept(
+    run_pipelines, crawler: Crawler, number: str
+) -> None:
+    # 333-440-8534 and 883-720-9355 are in the real 2024 directory: area codes no one has.
+    raw = [Phone.model_construct(number=number), Phone.model_construct(number="505-270-0840")]
+    facility = run_pipelines(
+        listing(**{"name": "Clinic", "address.postal_code": "87102", "phones": raw})
+    )
+    assert facility is not None
+    assert [phone.number for phone in facility.phones] == ["+15052700840"]
+    assert crawler.stats.get_value("problems/test/phones/invalid_or_placeholder") == 1
 
 
 @given(north=st.floats(-0.9e-4, 0.9e-4), east=st.floats(-0.9e-4, 0.9e-4), swapped=st.booleans())

@@ -7,6 +7,7 @@ subprocess; the full import runs once per test session.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import subprocess
 import sys
@@ -124,11 +125,14 @@ def test_junk_rows_are_quarantined_with_their_reasons(directory: Import) -> None
     }
 
     assert sorted(reasons) == [f"substance_{n}" for n in range(12201, 12206)]
+    # Each reason names the row's line in the file (substance_N is on line N + 1).
     for n in (12201, 12202, 12203):
-        assert reasons[f"substance_{n}"][0].startswith("empty row")
-    assert reasons["substance_12204"][0].startswith("legend line")
-    assert any(r.startswith("words in service_code_info") for r in reasons["substance_12204"])
-    assert reasons["substance_12205"][0].startswith("legend line")
+        assert reasons[f"substance_{n}"][0].startswith(f"line {n + 1}: empty row")
+    assert reasons["substance_12204"][0].startswith("line 12205: legend line")
+    assert any(
+        r.startswith("line 12205: words in service_code_info") for r in reasons["substance_12204"]
+    )
+    assert reasons["substance_12205"][0].startswith("line 12206: legend line")
     assert directory.stats["samhsa_directory/rejected_rows/empty_row"] == 3
     assert directory.stats["samhsa_directory/rejected_rows/legend_line"] == 2
 
@@ -194,3 +198,115 @@ def test_an_xlsx_directory_imports_like_the_csv(tmp_path: Path) -> None:
     rio_rancho = next(f for f in result.facilities if f.sources[0].ref == "substance_7718")
     assert rio_rancho.levels_of_care.iop is True
     assert rio_rancho.address.postal_code == "87124"
+
+
+def csv_line(values: dict[str, str]) -> str:
+    with io.StringIO() as text:
+        csv.writer(text, lineterminator="").writerow(values.values())
+        return text.getvalue()
+
+
+def test_damaged_rows_are_quarantined_each_naming_its_line_never_a_facility(
+    tmp_path: Path,
+) -> None:
+    rows = directory_rows()
+    good = [dict(r) for r in rows if r["facility_id"] in ("substance_1", "substance_7718")]
+    model = good[1]  # Desert Mountain Healing IOP, Rio Rancho NM
+
+    def damaged(n: int, **changes: str) -> dict[str, str]:
+        return {**model, "facility_id": f"substance_9000{n}", "name1": f"Clinic {n}", **changes}
+
+    lines = [",".join(rows[0]), *(csv_line(r) for r in good)]
+    lines += [
+        csv_line(damaged(1, state="ZZ")),  # line 4
+        csv_line(damaged(2, zip="ABCDE")),  # line 5
+        csv_line(damaged(3, phone="not a phone")),  # line 6
+        csv_line(damaged(4, street1="", city="")),  # line 7
+        csv_line(damaged(5)) + ",stray",  # line 8: one field too many
+        csv_line({**damaged(7), "facility_id": "substance_1"}),  # line 9: another's id
+        # line 10: the last line, cut off after the ZIP code (no newline at the end)
+        csv_line(damaged(6)).split(",87124,")[0] + ",87124",
+    ]
+    path = tmp_path / "damaged.csv"
+    path.write_text("\r\n".join(lines), encoding="utf-8")
+
+    result = run_import(path, tmp_path / "damaged.ndjson")
+
+    assert sorted(f.sources[0].ref for f in result.facilities) == ["substance_1", "substance_7718"]
+    reasons = {q["record"]["sources"][0]["ref"]: q["reasons"] for q in result.quarantine}
+    assert sorted(reasons) == [
+        "substance_1 (line 9)",
+        *(f"substance_9000{n}" for n in range(1, 7)),
+    ]
+    assert reasons["substance_1 (line 9)"][0] == (
+        "line 9: repeated facility_id: substance_1 is also on line 2"
+    )
+    assert (
+        "address.state: 'ZZ' is not a US state or territory code" in reasons["substance_90001"][0]
+    )
+    assert any(
+        r.startswith("address.postal_code: 'ABCDE' is not a ZIP code")
+        for r in reasons["substance_90002"]
+    )
+    assert reasons["substance_90003"][0].startswith(
+        "phones.0.number: 'not a phone' is not a phone number"
+    )
+    assert reasons["substance_90004"] == [
+        "line 7: missing fields: street1, city (a facility needs a name, an address, a phone "
+        "and its service codes)"
+    ]
+    assert reasons["substance_90005"][0].startswith("line 8: long row: 16 fields for 15 columns")
+    assert reasons["substance_90006"][0].startswith(
+        "line 10: short row: 9 of 15 fields, cut off after 'zip' (no phone, "
+    )
+    assert result.stats["samhsa_directory/rejected_rows/short_row"] == 1
+    assert result.stats["problems/samhsa_directory/address.state/rejected"] == 1
+
+
+def failed_import(path: Path, out: Path) -> str:
+    command = [sys.executable, "-m", "cli.main", "import-directory", str(path), "--out", str(out)]
+    done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode != 0, done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    assert not out.exists() or not out.read_text().strip()  # nothing of it imported
+    return done.stderr
+
+
+HEADER = ",".join(directory_rows()[0])
+ROW_1 = csv_line(directory_rows()[0])
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "reason"),
+    [
+        (b"", "line 1", "empty file: no header line"),
+        (HEADER.encode() + b"\r\n", "line 2", "no rows under the header"),
+        (
+            # A Windows-1252 export: "Shélby" with its accent in one byte, on the second row.
+            f"{HEADER}\r\n{ROW_1}\r\n".encode()
+            + ROW_1.replace("Shelby", "Sh\xe9lby").encode("cp1252"),
+            "line 3",
+            "byte 0xe9 is not UTF-8: the file is in another encoding; save it as UTF-8",
+        ),
+        (
+            f"{HEADER}\r\n{ROW_1}\r\n".encode("utf-16"),
+            "line 1",
+            "byte 0xff is not UTF-8",
+        ),
+        (
+            b"id,name,address\r\n1,A Clinic,1 Main St\r\n",
+            "line 1",
+            "no column facility_id, name1, name2, street1, street2, city, state, zip, phone, "
+            "service_code_info in the header (id, name, address); is this the right file?",
+        ),
+    ],
+)
+def test_a_file_that_cannot_be_read_fails_naming_the_file_line_and_reason(
+    tmp_path: Path, content: bytes, where: str, reason: str
+) -> None:
+    path = tmp_path / "directory.csv"
+    path.write_bytes(content)
+
+    said = failed_import(path, tmp_path / "out.ndjson")
+
+    assert f"{path}: {where}: {reason}" in said

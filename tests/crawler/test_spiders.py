@@ -20,7 +20,7 @@ SPIDERS = loader().list()
 
 
 def test_the_known_sources_are_all_there() -> None:
-    assert {"findtreatment", "samhsa_directory", "dmhiop", "pinon_county", "lacounty_sbat"} <= set(
+    assert {"findtreatment", "samhsa_directory", "website", "pinon_county", "lacounty_sbat"} <= set(
         SPIDERS
     )
 

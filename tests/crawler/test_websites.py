@@ -18,10 +18,12 @@ import pytest
 from replica.static_sites import serve_site
 from tests.crawler.site_crawls import (
     FIXTURE_SITES,
+    PRODUCT_SITES_FILE,
     REAL_SITES,
     SiteCrawl,
     crawl_fixture_sites,
     crawl_sites,
+    site_rows,
 )
 
 
@@ -210,7 +212,8 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> SiteCrawl:
     if not folder.exists():
         pytest.skip("../shared/realworld is not present")
     workdir = tmp_path_factory.mktemp("dmhiop")
-    return crawl_sites({"dmhiop": (folder, "dmhiop")}, workdir)["dmhiop"]
+    row = site_rows(PRODUCT_SITES_FILE)["dmhiop"]  # the product's own row for it
+    return crawl_sites({"dmhiop": (folder, row)}, workdir)["dmhiop"]
 
 
 @pytest.mark.realworld

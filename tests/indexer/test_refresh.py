@@ -295,3 +295,23 @@ def test_a_summary_lists_at_most_500_changes_and_counts_them_all(
     assert changes["counts"]["new"] == 620
     assert (len(changes["listed"]), changes["more"]) == (500, 120)
     assert "… and 120 more" in render(summary)
+
+
+def test_a_refresh_keeps_an_index_a_point_in_time_reads_until_a_later_one(
+    es: Elasticsearch, tmp_path: Path
+) -> None:
+    first = refresh(es, tmp_path / "feeds", crawl_of(directory(30)), progress=False)
+    read = lifecycle.serving_index(es)
+    assert read is not None and first["status"] == "succeeded"
+    # An export (another process, say) reads the serving index from a point in time.
+    pit = es.open_point_in_time(index=ALIAS, keep_alive="1m")["id"]
+    try:
+        for _ in range(2):  # now neither serving nor the previous one: a prune deletes it...
+            refresh(es, tmp_path / "feeds", crawl_of(directory(30)), progress=False)
+        assert read in lifecycle.facilities_indices(es)  # ...but not while it is read
+        assert es.search(pit={"id": pit}, size=100)["hits"]["hits"]  # the reader reads on
+    finally:
+        es.close_point_in_time(id=pit)
+    refresh(es, tmp_path / "feeds", crawl_of(directory(30)), progress=False)
+    assert read not in lifecycle.facilities_indices(es)  # the next refresh prunes it
+    assert len(lifecycle.facilities_indices(es)) == 2

@@ -201,7 +201,7 @@ class AvailabilityBoardSpider(TabularSpider):
             if c.alternate_name and get(c.alternate_name)
             else None,
             "website": get(c.website) if c.website else None,
-            "phones": [Phone(number=get(c.phone), kind=PhoneKind.MAIN)]
+            "phones": [Phone.model_construct(number=get(c.phone), kind=PhoneKind.MAIN)]
             if c.phone and get(c.phone)
             else None,
         }

@@ -19,6 +19,13 @@ import lxml.html
 
 from crawler.prose import PageReading, merge_readings, read_html
 from crawler.spiders.base import schema_org
+from crawler.spiders.base.identity import (
+    PageNames,
+    SeenAddress,
+    page_names,
+    seen_addresses,
+    site_name,
+)
 from iop.facility import Phone
 
 # Numbers on nearly every page that are not the program's: crisis and national helplines.
@@ -36,6 +43,9 @@ class PageRecord:
     contact: dict[str, Any] = field(default_factory=dict)  # from tel: links, <address>
     reading: PageReading = field(default_factory=PageReading)
     text_addresses: set[tuple[str, str]] = field(default_factory=set)  # every <address> on it
+    seen: list[SeenAddress] = field(default_factory=list)  # every address in its text
+    names: PageNames = field(default_factory=lambda: PageNames(None, (), None, None))
+    parent_marked: bool = False  # it carries a hospital's or an agency's markup
 
     @property
     def depth(self) -> int:
@@ -65,11 +75,21 @@ def read_page(html: str, url: str, crawl_date: date) -> PageRecord:
 
 
 def page_record(
-    html: str, url: str, crawl_date: date, entities: list[dict[str, Any]]
+    html: str,
+    url: str,
+    crawl_date: date,
+    entities: list[dict[str, Any]],
+    parent_marked: bool = False,
 ) -> PageRecord:
     reading = read_html(html, crawl_date=crawl_date, url=url)
     addresses = {address_key(found) for found in text_addresses(html)}
-    return PageRecord(url, entities, contact_facts(html), reading, addresses)
+    root = lxml.html.fromstring(html)
+    body = root.find("body")
+    seen = seen_addresses(body if body is not None else root)
+    record = PageRecord(url, entities, contact_facts(html), reading, addresses, seen)
+    record.names = page_names(root)
+    record.parent_marked = parent_marked
+    return record
 
 
 def text_addresses(html: str) -> list[dict[str, Any]]:
@@ -106,16 +126,40 @@ def contact_facts(html: str) -> dict[str, Any]:
     if name:
         facts["name"] = name
     numbers = []
-    for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href"):
+    # The page's own numbers before the header's and footer's (a hospital's switchboard).
+    links = root.xpath(
+        "//a[starts-with(@href, 'tel:')][not(ancestor::header or ancestor::footer"
+        " or ancestor::nav or ancestor::aside)]/@href"
+    ) + root.xpath("//a[starts-with(@href, 'tel:')]/@href")
+    for href in links:
         digits = re.sub(r"\D", "", href)
         if len(digits) >= 10 and digits not in HELPLINES and digits not in numbers:
             numbers.append(digits)
     if numbers:
-        facts["phones"] = [Phone(number=numbers[0])]
+        facts["phones"] = [Phone.model_construct(number=numbers[0])]  # raw: see pipelines
     addresses = text_addresses(html)
     if len(addresses) == 1:  # a page listing several places has no address of its own
         facts.update(addresses[0])
     return {path: value for path, value in facts.items() if value}
+
+
+def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageReading:
+    """The page's reading without the facts it states of another of the site's locations."""
+    others = [town for town in elsewhere if town and town.lower() != here.lower()]
+    if not others:
+        return reading
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(town) for town in others) + r")\b", re.I)
+    mine = re.compile(rf"\b{re.escape(here)}\b", re.I) if here else None
+    kept = PageReading(url=reading.url, conflicts=set(reading.conflicts))
+    kept.availability = list(reading.availability)
+    for path, value in reading.facts.items():
+        said = reading.evidence.get(path, "")
+        if pattern.search(said) and not (mine and mine.search(said)):
+            continue  # "Saturday groups meet at our Lowell office" is Lowell's
+        kept.facts[path] = value
+        if path in reading.evidence:
+            kept.evidence[path] = said
+    return kept
 
 
 def _most_common(values: list[Any]) -> Any:
@@ -147,14 +191,20 @@ def facts_from_pages(
     source: str,
     address: tuple[str, str] | None = None,
     defaults: dict[str, Any] | None = None,
+    *,
+    place: dict[str, Any] | None = None,
+    name: str | None = None,
+    elsewhere: tuple[str, ...] = (),
 ) -> SiteFacts:
     """One program's facts from its pages, the date its availability facts held, and the
     evidence of each fact read from prose.
 
     With ``address``, only the markup entities at that address count (a site with several
-    locations); prose from every given page counts.
+    locations); prose from every given page counts, except sentences that name one of the
+    site's other locations (``elsewhere``: their towns) and not this one.
     """
-    pages = sorted(pages, key=lambda page: (page.depth, page.url))
+    if name is None:  # else the first page stands for the location: keep it first
+        pages = sorted(pages, key=lambda page: (page.depth, page.url))
     structured: dict[str, list[Any]] = {}
     for page in pages:
         for facts in page.entities:
@@ -172,13 +222,28 @@ def facts_from_pages(
             result.setdefault(path, value)
         if any(p.startswith("address.") for p in page.contact):
             address_paths = address_paths or ["address.street1"]
-    merged = merge_readings([page.reading for page in pages], source=source)
+    if place:  # the address as the site states it, whole
+        for path in [p for p in result if p.startswith("address.")]:
+            del result[path]
+        result.update({path: value for path, value in place.items() if value})
+    if name:
+        result["name"] = name
+    here = (place or {}).get("address.city") or ""
+    readings = [_about(page.reading, here, elsewhere) for page in pages]
+    merged = merge_readings(readings, source=source)
+    marked_hours = result.get("schedule.opening_hours")
     result.update(merged.facts)
+    if marked_hours:  # markup states hours whole; prose may give them in part
+        result["schedule.opening_hours"] = marked_hours
     for path, value in schema_org.hours_flags(result.get("schedule.opening_hours", [])).items():
         if path not in merged.facts and path not in merged.conflicts:
             result[path] = value
     for path, value in (defaults or {}).items():
         result.setdefault(path, value)
+    if not result.get("name"):  # no markup, no og:site_name: the title, logo or heading
+        result["name"] = site_name([page.names for page in pages])
+        if not result["name"]:
+            del result["name"]
     result.update({k: v for k, v in merged.availability.items() if v is not None})
     evidence = dict(merged.evidence)
     statement = merged.availability.get("availability.statement")

@@ -15,12 +15,21 @@ from typing import Any
 
 import extruct
 
+from crawler.prose.vocabulary import US_STATES
+from crawler.spiders.base.identity import UNIT, parse_address
 from iop.facility import Location, LocationPrecision, Phone
 
 WANTED_TYPES = {
     "LocalBusiness", "MedicalBusiness", "MedicalClinic", "MedicalOrganization", "Hospital",
-    "Physician", "HealthAndBeautyBusiness", "ProfessionalService", "Psychiatric",
+    "HealthAndBeautyBusiness", "ProfessionalService", "Psychiatric",
     "MedicalCenter", "DiagnosticLab", "EmergencyService", "GovernmentOrganization", "NGO",
+}  # fmt: skip
+# A person is never a place to send a patient, whatever type their markup borrows.
+PEOPLE = {"Person", "Physician", "Patient", "IndividualPhysician"}
+# An institution a program belongs to: its markup names the parent, not the program.
+PARENTS = {
+    "Hospital", "MedicalCenter", "GovernmentOrganization", "CollegeOrUniversity",
+    "EmergencyService", "Corporation",
 }  # fmt: skip
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_NAMES = {
@@ -71,7 +80,13 @@ def types_of(entity: dict[str, Any]) -> set[str]:
 
 
 def wanted(entity: dict[str, Any]) -> bool:
-    return bool(types_of(entity) & WANTED_TYPES)
+    kinds = types_of(entity)
+    return bool(kinds & WANTED_TYPES) and not kinds & PEOPLE
+
+
+def is_parent(entity: dict[str, Any]) -> bool:
+    """A hospital's, an agency's or a university's markup: the program's parent."""
+    return bool(types_of(entity) & PARENTS)
 
 
 def _text(value: Any) -> str | None:
@@ -89,18 +104,13 @@ def address_facts(address: Any) -> dict[str, Any]:
     if isinstance(address, list):
         address = address[0] if address else None
     if isinstance(address, str):
-        return {}  # a one-line address is left to the text reader
+        return parse_address(address) or {}
     if not isinstance(address, dict):
         return {}
     street = _text(address.get("streetAddress"))
     street1, street2 = street, None
     if street:
-        parts = re.split(
-            r",\s*(?=(?:suite|ste\.?|unit|#|building|bldg\.?|floor)\b)",
-            street,
-            maxsplit=1,
-            flags=re.I,
-        )
+        parts = re.split(rf",?\s+(?=(?:{UNIT})\b)", street, maxsplit=1, flags=re.I)
         if len(parts) == 2:
             street1, street2 = parts
     region = _text(address.get("addressRegion"))
@@ -108,9 +118,21 @@ def address_facts(address: Any) -> dict[str, Any]:
         "address.street1": street1,
         "address.street2": street2,
         "address.city": _text(address.get("addressLocality")),
-        "address.state": region.upper() if region and len(region) == 2 else None,
+        "address.state": state_code(region),
         "address.postal_code": _text(address.get("postalCode")),
     }
+
+
+STATE_CODES = {name.lower(): code for name, code in US_STATES.items()}
+
+
+def state_code(region: str | None) -> str | None:
+    """ "NM", "nm" or "New Mexico" as "NM"."""
+    if not region:
+        return None
+    if len(region) == 2:
+        return region.upper()
+    return STATE_CODES.get(region.strip().lower())
 
 
 def location_of(geo: Any) -> Location | None:
@@ -148,7 +170,11 @@ def opening_hours(entity: dict[str, Any]) -> list[str]:
     if not hours:
         raw = entity.get("openingHours")
         raw = raw if isinstance(raw, list) else [raw] if raw else []
-        hours = [" ".join(str(value).split()) for value in raw if str(value).strip()]
+        hours = [
+            " ".join(str(value).split())
+            for value in raw
+            if re.match(r"\s*(?:Mo|Tu|We|Th|Fr|Sa|Su)\b.*\d", str(value))
+        ]
     return hours
 
 
@@ -189,7 +215,7 @@ def entity_facts(entity: dict[str, Any]) -> dict[str, Any]:
         facts["location"] = location
     telephone = _text(entity.get("telephone"))
     if telephone:
-        facts["phones"] = [Phone(number=telephone)]
+        facts["phones"] = [Phone.model_construct(number=telephone)]  # raw: see pipelines
     url = _text(entity.get("url"))
     if url and url.startswith("http"):
         facts["website"] = url

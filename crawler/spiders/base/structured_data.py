@@ -14,7 +14,12 @@ when the crawl runs dry yields one facility per location: the site's pages descr
 crawled from its home page instead, following same-site links a few hops deep.
 
 ``base_url`` (spider argument) fetches the site from elsewhere (a loopback copy); facts, refs
-and provenance keep the site's real URLs. Hooks: ``pre_process_data(entity)`` may edit a
+and provenance keep the site's real URLs. ``sitemap_urls`` and ``start_urls`` may be given as
+arguments too, comma-separated (``-a sitemap_urls=URL,URL``). A site with ``start_urls`` and no
+sitemap finds its sitemaps itself: those its robots.txt names, else ``/sitemap.xml``; with
+neither, the crawl follows links from the start URL. ``scope`` (path prefixes) keeps the crawl
+to part of a site: sitemap entries and links outside it, or on another host, are not fetched.
+Hooks: ``pre_process_data(entity)`` may edit a
 schema.org entity before it is read; ``post_process_item(item, pages)`` yields the facility
 (edited, or not at all).
 """
@@ -32,10 +37,12 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spiders import SitemapSpider
+from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from crawler.listing import build_facility
 from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base import schema_org
+from crawler.spiders.base.locations import SiteLocation, site_locations
 from crawler.spiders.base.origin import FetchedElsewhere
 from crawler.spiders.base.pages import PageRecord, SiteFacts, facts_from_pages, page_record
 from iop.facility import Facility
@@ -52,11 +59,18 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
     item_attributes: ClassVar[
         dict[str, Any]
     ] = {}  # facts every facility of the site has (defaults)
+    scope: tuple[str, ...] = ()  # path prefixes to stay within; empty: the whole site
     fallback_max_depth = 3  # hops from the home page when the sitemap fails
     fallback_max_pages = 200
 
     def __init__(self, base_url: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        # Spider arguments arrive as strings: a list of URLs or paths is comma-separated.
+        self.sitemap_urls = url_list(self.sitemap_urls)
+        self.start_urls = list(url_list(self.start_urls))
+        self.scope = url_list(self.scope)
+        if not (self.sitemap_urls or self.start_urls):
+            raise ValueError(f"{self.name}: give sitemap_urls or start_urls")
         self.set_origins(
             self.sitemap_urls[0] if self.sitemap_urls else self.start_urls[0], base_url
         )
@@ -74,18 +88,52 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
-        for url in self.sitemap_urls:
+        if not self.sitemap_urls:
+            # No sitemap given: the ones robots.txt names, else the usual one.
             yield scrapy.Request(
-                self.fetch_url(url), callback=self._parse_sitemap, errback=self.on_sitemap_error
+                self.fetch_origin + "/robots.txt",
+                callback=self.sitemaps_from_robots,
+                errback=self.guess_sitemap,
+                dont_filter=True,
             )
+        for url in self.sitemap_urls:
+            yield self.sitemap_request(url)
+
+    def sitemap_request(self, url: str) -> scrapy.Request:
+        return scrapy.Request(
+            self.fetch_url(url), callback=self._parse_sitemap, errback=self.on_sitemap_error
+        )
+
+    def sitemaps_from_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        named = sitemap_urls_from_robots(response.body, base_url=self.origin + "/")
+        on_site = [url for url in named if self.same_site(url)]
+        if not on_site:
+            yield from self.guess_sitemap(None)
+        for url in on_site:
+            yield self.sitemap_request(url)
+
+    def guess_sitemap(self, failure: Any) -> Iterator[scrapy.Request]:
+        self.crawler.stats.inc_value(f"{self.source}/sitemap_guessed")
+        yield self.sitemap_request(self.origin + "/sitemap.xml")
 
     def on_sitemap_error(self, failure: Any) -> None:
         self.crawler.stats.inc_value(f"{self.source}/sitemap_failed")
 
+    def in_scope(self, url: str) -> bool:
+        """Whether a page (by its real URL) is on this site and within its ``scope``."""
+        if not self.same_site(url):
+            return False
+        path = urlsplit(url).path or "/"
+        return not self.scope or any(path.startswith(prefix) for prefix in self.scope)
+
     def sitemap_filter(self, entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for entry in entries:
-            loc = entry.get("loc", "")
-            if NOT_PAGES.search(urlsplit(loc).path) and not loc.endswith(".xml"):
+            loc = self.canonical(entry.get("loc", "").strip())
+            is_sitemap = loc.endswith((".xml", ".xml.gz"))
+            if not is_sitemap and NOT_PAGES.search(urlsplit(loc).path):
+                continue
+            if not self.same_site(loc) or not (is_sitemap or self.in_scope(loc)):
+                self.crawler.stats.inc_value(f"{self.source}/sitemap_entries_out_of_scope")
                 continue
             yield {**entry, "loc": self.fetch_url(loc)}
 
@@ -107,12 +155,14 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
         html = response.text
         url = self.canonical(response.url)
         entities = []
+        parent_marked = False
         for entity in schema_org.entities(html, url):
             self.pre_process_data(entity)
+            parent_marked = parent_marked or schema_org.is_parent(entity)
             facts = schema_org.entity_facts(entity)
             if facts:
                 entities.append(facts)
-        return page_record(html, url, self.crawl_date, entities)
+        return page_record(html, url, self.crawl_date, entities, parent_marked)
 
     # Fallback: the home page and same-site links, when the sitemap gave nothing.
     def parse_fallback(self, response: Response, hops: int = 0) -> Iterator[scrapy.Request]:
@@ -121,7 +171,9 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
             return
         for href in response.xpath("//a/@href").getall():
             url = urljoin(response.url, href.strip()).split("#", 1)[0]
-            if not url.startswith(("http://", "https://")) or not self.same_site(url):
+            if not url.startswith(("http://", "https://")):
+                continue
+            if not self.in_scope(self.canonical(url)):
                 continue
             if NOT_PAGES.search(urlsplit(url).path):
                 continue
@@ -136,7 +188,8 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
             self.fallback_started = True
             self.crawler.stats.inc_value(f"{self.source}/sitemap_fallback")
             self.logger.warning("no pages from the sitemap; crawling from the home page")
-            home = scrapy.Request(self.fetch_origin + "/", callback=self.parse_fallback)
+            first = self.start_urls[0] if self.start_urls else self.origin + "/"
+            home = scrapy.Request(self.fetch_url(first), callback=self.parse_fallback)
             self.crawler.engine.crawl(home)
             raise DontCloseSpider
         if not self.flushed:
@@ -147,37 +200,41 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
             raise DontCloseSpider
 
     # Facilities: one per location the pages describe.
-    def locations(self) -> dict[str, tuple[tuple[str, str] | None, list[PageRecord]]]:
-        """``{ref: (address or None, pages)}``: one location unless pages name several."""
+    def locations(self) -> list[SiteLocation]:
         pages = list(self.pages.values())
-        addresses: set[tuple[str, str]] = set()
-        for page in pages:
-            addresses |= page.addresses()
-        if len(addresses) <= 1:
-            # One program: known by its home page (the shallowest page the crawl read).
-            home = min(pages, key=lambda page: (page.depth, page.url)).url if pages else ""
-            return {home or self.origin + "/": (None, pages)}
-        shared = [page for page in pages if len(page.addresses()) != 1]
-        found: dict[str, tuple[tuple[str, str] | None, list[PageRecord]]] = {}
-        for address in sorted(addresses):
-            own = [page for page in pages if page.addresses() == {address}]
-            if not own:
-                continue  # named only alongside others (a list of locations): no page of its own
-            ref = self.location_ref(address, own)
-            found[ref] = (address, own + shared)
-        return found
+        if self.start_urls:
+            home = self.canonical(self.start_urls[0])
+        elif pages:  # known by its home page: the shallowest page the crawl read
+            home = min(pages, key=lambda page: (page.depth, page.url)).url
+        else:
+            home = self.origin + "/"
+        return site_locations(pages, home, self.location_ref)
 
     def location_ref(self, address: tuple[str, str], pages: list[PageRecord]) -> str:
         """The location's page: the shallowest page about it alone."""
         return min(pages, key=lambda page: (page.depth, page.url)).url
 
     def yield_facilities(self, response: Response) -> Iterator[Facility]:
-        for ref, (address, pages) in self.locations().items():
-            read = facts_from_pages(pages, self.source, address, self.item_attributes)
-            if address is None and "website" not in read.facts:
-                read.facts["website"] = ref
-            item = site_facility(self.source, ref, ref, self.fetched_at, read)
-            yield from self.post_process_item(item, pages)
+        locations = self.locations()
+        towns = tuple(
+            town for location in locations if (town := location.place.get("address.city"))
+        )
+        for location in locations:
+            read = facts_from_pages(
+                location.pages,
+                self.source,
+                location.address,
+                self.item_attributes,
+                place=location.place,
+                name=location.name,
+                elsewhere=towns if len(locations) > 1 else (),
+            )
+            if "website" not in read.facts:
+                read.facts["website"] = self.canonical(
+                    self.start_urls[0] if self.start_urls else self.origin + "/"
+                )
+            item = site_facility(self.source, location.ref, location.ref, self.fetched_at, read)
+            yield from self.post_process_item(item, location.pages)
 
     # Hooks.
     def pre_process_data(self, entity: dict[str, Any]) -> None:
@@ -185,6 +242,12 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
 
     def post_process_item(self, item: Facility, pages: list[PageRecord]) -> Iterator[Facility]:
         yield item
+
+
+def url_list(value: str | Iterable[str]) -> tuple[str, ...]:
+    """URLs (or paths) given as a sequence or as one comma-separated string."""
+    items = value.split(",") if isinstance(value, str) else value
+    return tuple(item.strip() for item in items if item and item.strip())
 
 
 def site_facility(

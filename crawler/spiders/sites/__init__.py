@@ -1,1 +1,1 @@
-"""One spider per treatment program's website: declarations on the base classes, nothing more."""
+"""Spiders for the rare site that needs code; every other site is a row of data/sites.csv."""

@@ -1,0 +1,202 @@
+"""Who a page says the program is and where: postal addresses written anywhere in its text, and
+the names it carries (``og:site_name``, ``<title>``, ``<h1>``, a logo's ``alt``).
+
+Many program sites have no markup at all: the name sits in the title and the heading, and the
+address in a footer line ("Cedar Hollow Counseling · 5816 Kingston Pike, Suite 4 · Knoxville, TN
+37919"). An address is read from any text that parses as a US street address, with the state as
+its code or its full name; whether it stood in the page's chrome (header, footer, sidebar: on
+every page alike) or in its main content is kept, because a page's own main content names the
+place that page is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from crawler.prose.vocabulary import US_STATES
+
+STATE = "|".join(sorted((*US_STATES, *US_STATES.values()), key=len, reverse=True))
+UNIT = (
+    r"(?:suite|ste\.?|unit|#|bldg\.?|building|floor|fl\.?|room|rm\.?)\s*#?\s*[\w-]+"
+    r"|\d+(?:st|nd|rd|th)\s+floor|(?:lower|upper|ground|main)\s+level"
+)
+STREET_ADDRESS = re.compile(
+    r"(?<![\w-])(?P<street>\d{1,6}[A-Za-z]?(?:\s+(?:[A-Z0-9][\w.'#/-]*|de|del|la|las|los|el|of|the))"
+    r"{1,7}?)"
+    rf"(?:\s*,?\s+(?P<street2>(?i:{UNIT})))?"
+    r"\s*,?\s+(?P<city>[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3})"
+    rf"\s*,\s*(?P<state>{STATE})\.?,?\s+(?P<zip>\d{{5}})(?:-\d{{4}})?\b"
+)
+# Line breaks and the dots and bars sites put between an address's parts.
+SEPARATORS = re.compile(r"\s*(?:\n|·|•|\||\u2013|\u2014)\s*")
+NOT_A_STREET = re.compile(r"\b(?:p\.?\s*o\.?\s*box|box|suite|ste|unit|floor)\W*$", re.I)
+CHROME_TAGS = ("header", "footer", "nav")
+CHROME_MARKERS = re.compile(r"\b(?:footer|site-header|site-info|copyright)", re.I)
+BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "li", "ul", "ol",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "dl", "dt", "dd", "address",
+    "br", "span", "small", "strong", "b",
+}  # fmt: skip
+INLINE_BREAKS = {"span", "small", "strong", "b"}
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014·•:-]|&middot;)\s+")
+GENERIC_TITLES = re.compile(
+    r"^(?:home|welcome|about(?: us)?|contact(?: us)?|faqs?|services|insurance|blog|news"
+    r"|careers|locations?|our team|official website|page not found)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class SeenAddress:
+    facts: dict[str, Any]  # address.street1, .street2, .city, .state, .postal_code
+    in_chrome: bool  # in a header, footer or sidebar: the site's, not this page's
+
+
+def parse_address(text: str) -> dict[str, Any] | None:
+    """The first US street address in ``text``, as address facts."""
+    found = addresses_in(text)
+    return found[0] if found else None
+
+
+def addresses_in(text: str) -> list[dict[str, Any]]:
+    line = SEPARATORS.sub(", ", text)
+    found = []
+    for match in STREET_ADDRESS.finditer(line):
+        if NOT_A_STREET.search(line[max(0, match.start() - 12) : match.start()]):
+            continue  # "P.O. Box 12, ..." is mail, not a door
+        state = match["state"]
+        found.append(
+            {
+                "address.street1": " ".join(match["street"].split()).strip(" ,"),
+                "address.street2": " ".join(match["street2"].split()) if match["street2"] else None,
+                "address.city": " ".join(match["city"].split()),
+                "address.state": US_STATES.get(state, state).upper(),
+                "address.postal_code": match["zip"],
+            }
+        )
+    return found
+
+
+def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
+    """Every street address in the page's text, each once, chrome or main content."""
+    seen: dict[tuple[str, str], SeenAddress] = {}
+    for text, in_chrome in _texts(body):
+        for facts in addresses_in(text):
+            key = (_norm(facts["address.street1"]), facts["address.postal_code"])
+            if key not in seen or (seen[key].in_chrome and not in_chrome):
+                seen[key] = SeenAddress(facts, in_chrome)
+    return list(seen.values())
+
+
+def _texts(body: HtmlElement) -> list[tuple[str, bool]]:
+    """The text of each top-level block of the page, with line breaks between its blocks, and
+    whether it sits in the page's chrome."""
+    out: list[tuple[str, bool]] = []
+
+    def walk(element: HtmlElement, in_chrome: bool) -> None:
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag in ("script", "style", "noscript"):
+                continue
+            chrome = in_chrome or _is_chrome(child)
+            if child.tag in ("div", "section", "main", "article", "body") and len(child):
+                # Descend to the blocks that hold text, so an address is read from its own block.
+                if _own_text(child):
+                    out.append((_lines(child), chrome))
+                else:
+                    walk(child, chrome)
+            else:
+                out.append((_lines(child), chrome))
+
+    walk(body, False)
+    return [(text, chrome) for text, chrome in out if text.strip()]
+
+
+def _is_chrome(element: HtmlElement) -> bool:
+    if element.tag in CHROME_TAGS:
+        return True
+    marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
+    return bool(CHROME_MARKERS.search(marker)) or "contentinfo" in marker
+
+
+def _own_text(element: HtmlElement) -> bool:
+    return bool((element.text or "").strip()) or any(
+        (child.tail or "").strip() for child in element if isinstance(child.tag, str)
+    )
+
+
+def _lines(element: HtmlElement) -> str:
+    """The element's text with a line break wherever a block or a ``<br>`` ends."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if isinstance(node.tag, str) and node.tag in ("script", "style"):
+            parts.append(node.tail or "")
+            return
+        block = isinstance(node.tag, str) and node.tag in BLOCKS and node.tag not in INLINE_BREAKS
+        if block:
+            parts.append("\n")
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+        if block or node.tag == "br":
+            parts.append("\n")
+        parts.append(node.tail or "")
+
+    walk(element)
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n"))
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"[\W_]+", " ", (text or "").lower()).strip()
+
+
+@dataclass(frozen=True)
+class PageNames:
+    """The names a page carries, in the order a reader trusts them."""
+
+    site_name: str | None  # og:site_name, application-name
+    title_parts: tuple[str, ...]  # the <title> split at its separators
+    heading: str | None  # the first <h1>
+    logo: str | None  # a logo image's alt text
+
+
+def page_names(root: HtmlElement) -> PageNames:
+    site_name = root.xpath(
+        "string(//meta[@property='og:site_name']/@content"
+        "|//meta[@name='application-name']/@content)"
+    ).strip()
+    title = " ".join(root.xpath("string(//title)").split())
+    parts = tuple(p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip())
+    heading = " ".join(root.xpath("string((//h1)[1])").split()) or None
+    logo = None
+    for image in root.xpath("//img[@alt]"):
+        marker = f"{image.get('class', '')} {image.get('id', '')} {image.get('src', '')}"
+        if re.search(r"logo|brand", marker, re.I) and image.get("alt", "").strip():
+            logo = re.sub(r"\s+logo$", "", " ".join(image.get("alt", "").split()), flags=re.I)
+            break
+    return PageNames(site_name or None, parts, heading, logo)
+
+
+def site_name(names: list[PageNames]) -> str | None:
+    """The program's name from its pages (home page first): their ``og:site_name``, else the
+    part of the title most pages share, else the home page's logo or heading."""
+    for page in names:
+        if page.site_name:
+            return page.site_name
+    counts: dict[str, int] = {}
+    for page in names:
+        for part in dict.fromkeys(page.title_parts):
+            if not GENERIC_TITLES.match(part):
+                counts[part] = counts.get(part, 0) + 1
+    if counts:
+        best = max(counts.values())
+        if best >= 2 or len(names) == 1:
+            return next(part for part in counts if counts[part] == best)
+    for page in names:
+        if page.logo and not GENERIC_TITLES.match(page.logo):
+            return page.logo
+    return names[0].heading if names else None

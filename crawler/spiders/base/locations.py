@@ -1,0 +1,166 @@
+"""Which places a program's website describes, and which of its pages speak for each.
+
+An address on most pages (in the footer, in site-wide markup) is the site's; an address in a
+page's own content or in markup only that page carries is that page's. From them:
+
+- No page has an address of its own, or only one address is anyone's own: one program. Its
+  address is the one the visitor sees (a site-wide visible address beats site-wide markup that
+  disagrees with it: markup goes stale after a move), and every page speaks for it.
+- Several pages each have one address of their own: one location per address, each spoken for
+  by its own pages and by the pages that name no single place (services, insurance, FAQ).
+- The site-wide address is a parent's (a hospital's or county's markup, or a site named like
+  one) and a page has its own address: that page's program is the location, and only pages
+  in its section of the site speak for it; the hospital itself is not a program.
+
+A person's markup (a doctor's page) never names a place: :mod:`schema_org` drops it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from crawler.spiders.base.identity import site_name
+from crawler.spiders.base.pages import PageRecord, address_key
+
+AddressKey = tuple[str, str]
+PARENT_NAME = re.compile(
+    r"\b(?:county|city of|state of|hospital|health system|medical center|university"
+    r"|department of)\b",
+    re.I,
+)
+PROGRAM_HEADING = re.compile(r"intensive outpatient|\bIOP\b|outpatient program", re.I)
+
+
+@dataclass
+class SiteLocation:
+    ref: str  # the page that stands for it
+    address: AddressKey | None
+    place: dict[str, Any]  # its address facts, as the site states them
+    pages: list[PageRecord]  # the pages that speak for it, the one that stands for it first
+    name: str | None  # its name, when its own page gives it one (a program inside a hospital)
+
+
+def ordered(pages: list[PageRecord]) -> list[PageRecord]:
+    return sorted(pages, key=lambda page: (page.depth, page.url))
+
+
+def _marked(page: PageRecord) -> dict[AddressKey, dict[str, Any]]:
+    return {
+        address_key(facts): {k: v for k, v in facts.items() if k.startswith("address.")}
+        for facts in page.entities
+        if facts.get("address.street1") and facts.get("address.postal_code")
+    }
+
+
+def _seen(page: PageRecord, *, main_only: bool) -> dict[AddressKey, dict[str, Any]]:
+    return {
+        address_key(seen.facts): seen.facts
+        for seen in page.seen
+        if not (main_only and seen.in_chrome)
+    }
+
+
+def site_locations(
+    pages: list[PageRecord],
+    home: str,
+    ref_of: Callable[[AddressKey, list[PageRecord]], str] | None = None,
+) -> list[SiteLocation]:
+    """The site's locations; ``ref_of(address, own pages)`` picks a location's page on a site
+    of several (default: the shallowest of its own pages)."""
+    pages = ordered(pages)
+    if not pages:
+        return [SiteLocation(home, None, {}, [], None)]
+    places: dict[AddressKey, dict[str, Any]] = {}
+    appearances: dict[AddressKey, int] = {}
+    for page in pages:
+        keys = {**_marked(page), **_seen(page, main_only=False)}
+        for key, facts in keys.items():
+            appearances[key] = appearances.get(key, 0) + 1
+            places.setdefault(key, facts)
+    # Visible text states an address the way the site wants it read: its facts win.
+    for page in pages:
+        for key, facts in _seen(page, main_only=False).items():
+            places[key] = {**places[key], **{k: v for k, v in facts.items() if v}}
+    everywhere = {
+        key for key, count in appearances.items() if count >= max(2, math.ceil(len(pages) / 2))
+    }
+
+    # Offices a footer lists on every page are each still some page's own; only a single
+    # site-wide address (the site's, or its parent's) is no page's own.
+    listed = {
+        key
+        for page in pages
+        for key in _seen(page, main_only=False)
+        if len(set(_seen(page, main_only=False)) & everywhere) >= 2
+    }
+    sitewide = everywhere - listed
+
+    def own(page: PageRecord) -> set[AddressKey]:
+        keys = set(_marked(page)) | set(_seen(page, main_only=True))
+        return keys - sitewide
+
+    owned = {key for page in pages for key in own(page)}
+    parent = bool(sitewide) and (
+        any(page.parent_marked for page in pages)
+        or bool(PARENT_NAME.search(site_name([page.names for page in pages]) or ""))
+    )
+    if len(owned) <= 1 and not (parent and owned):
+        key = _one_address(pages, owned, sitewide or everywhere, appearances)
+        return [SiteLocation(home, key, places.get(key, {}) if key else {}, pages, None)]
+    found = []
+    for key in sorted(owned):
+        own_pages = [page for page in pages if own(page) == {key}]
+        if not own_pages:
+            continue  # named only alongside others (a list of locations): no page of its own
+        if parent:
+            section = _section(own_pages[0].url)
+            speaking = [
+                page
+                for page in pages
+                if urlsplit(page.url).path.startswith(section) and own(page) <= {key}
+            ]
+            program = next(
+                (page for page in speaking if PROGRAM_HEADING.search(page.names.heading or "")),
+                own_pages[0],
+            )
+            rest = [page for page in speaking if page is not program]
+            found.append(
+                SiteLocation(program.url, key, places[key], [program, *rest], program.names.heading)
+            )
+        else:
+            shared = [page for page in pages if len(own(page)) != 1]
+            ref = ref_of(key, own_pages) if ref_of else own_pages[0].url
+            found.append(SiteLocation(ref, key, places[key], own_pages + shared, None))
+    return found
+
+
+def _one_address(
+    pages: list[PageRecord],
+    owned: set[AddressKey],
+    everywhere: set[AddressKey],
+    appearances: dict[AddressKey, int],
+) -> AddressKey | None:
+    """The one program's address: a page's own, else the site-wide one the visitor sees."""
+    if owned:
+        return next(iter(owned))
+    visible = {key for page in pages for key in _seen(page, main_only=False)} & everywhere
+    candidates = visible or everywhere
+    if not candidates:
+        seen = [key for page in pages for key in _seen(page, main_only=False)]
+        candidates = set(seen[:1])
+    if not candidates:
+        return None
+    return max(sorted(candidates), key=lambda key: appearances.get(key, 0))
+
+
+def _section(url: str) -> str:
+    """``/behavioral-health/`` of ``/behavioral-health/intensive-outpatient``."""
+    path = urlsplit(url).path or "/"
+    if path.endswith("/"):
+        return path
+    return path.rsplit("/", 1)[0] + "/"
