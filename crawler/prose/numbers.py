@@ -349,9 +349,14 @@ def _clock(text: str, other: str) -> str | None:
     return f"{int(value):02d}:{round((value % 1) * 60):02d}"
 
 
-def opening_hours(sentence: str) -> list[str]:
+def opening_hours(sentence: str, heading: str = "") -> list[str]:
     """Office hours ("Mon-Fri 8:30am - 4:30pm") as ``["Mo-Fr 08:30-16:30"]``; group times and
-    phone lines are not opening hours."""
+    phone lines are not opening hours. ``heading``: what the sentence stands under (a table of
+    days under "Office hours")."""
+    if NOT_OFFICE_HOURS.search(heading):
+        return []
+    if OFFICE_CONTEXT.search(heading) and not OFFICE_CONTEXT.search(sentence):
+        sentence = f"{heading}: {sentence}"
     if not OFFICE_CONTEXT.search(sentence):
         return []
     found = []

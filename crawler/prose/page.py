@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from enum import StrEnum
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -63,9 +65,17 @@ def _text(element: HtmlElement) -> str:
     return " ".join((element.text_content() or "").split())
 
 
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def segments(root: HtmlElement) -> list[str]:
     """The page's text as segments: one per block, lists joined to their lead sentence."""
-    out: list[str] = []
+    return [text for text, _ in headed_segments(root)]
+
+
+def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
+    """:func:`segments`, each with whether it is a heading."""
+    out: list[tuple[str, bool]] = []
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -75,15 +85,15 @@ def segments(root: HtmlElement) -> list[str]:
                 continue
             lead = _lead(element)
             joined = "; ".join(item.rstrip(".;") for item in items)
-            out.append(f"{lead} {joined}." if lead else joined + ".")
+            out.append((f"{lead} {joined}." if lead else joined + ".", False))
             continue
         if element.tag in ("dt", "th") and element.getnext() is not None:
-            out.append(f"{_text(element)}: {_text(element.getnext())}")
+            out.append((f"{_text(element)}: {_text(element.getnext())}", False))
             continue
         if element.tag in BLOCK_TAGS and element.tag not in ("li", "dd", "td", "tr"):
             own = _own_text(element)
             if own:
-                out.append(own)
+                out.append((own, element.tag in HEADINGS))
     return out
 
 
@@ -135,10 +145,76 @@ def page_date(root: HtmlElement, text_segments: list[str]) -> date | None:
     return None
 
 
-def is_article(root: HtmlElement, url: str | None) -> bool:
-    """Blog posts and news talk about IOPs in general; only their availability news is read."""
-    kind = root.xpath("string(//meta[@property='og:type']/@content)").strip().lower()
-    return kind == "article" or bool(url and ARTICLE_PATH.search(url))
+class PageKind(StrEnum):
+    """What a page is, as far as what it states of the program goes."""
+
+    PROGRAM = "program"  # program, location, FAQ, contact pages: they state facts
+    ARTICLE = "article"  # blog posts, news, education: only their availability news is read
+    CAREERS = "careers"  # job openings: "now accepting applications" is no client's wait
+    TESTIMONIALS = "testimonials"  # clients' words, not the program's
+    PEOPLE = "people"  # staff and doctors' pages: a doctor's own practice is no program's
+    RESOURCES = "resources"  # other agencies listed: a referral list states nothing of ours
+
+
+KIND_PATHS = (
+    (PageKind.CAREERS, re.compile(
+        r"/(?:careers?|jobs?|employment|join-(?:our-)?team|work-with-us|job-openings"
+        r"|opportunities)(?:/|$|\.html?)", re.I)),
+    (PageKind.TESTIMONIALS, re.compile(
+        r"/(?:testimonials?|reviews?|stories|success-stories|alumni-stories)(?:/|$|\.html?)",
+        re.I)),
+    (PageKind.PEOPLE, re.compile(
+        r"/(?:(?:our-)?team|staff|people|providers?|doctors?|physicians?|find-a-(?:doctor|provider)"
+        r"|clinicians?|leadership|bios?|meet-(?:the|our)-[\w-]+)(?:/|$|\.html?)", re.I)),
+    (PageKind.RESOURCES, re.compile(
+        r"/(?:(?:community-)?resources|partners|referral-partners|links|helpful-links"
+        r"|community-partners)(?:/|$|\.html?)", re.I)),
+    (PageKind.ARTICLE, ARTICLE_PATH),
+    (PageKind.ARTICLE, re.compile(
+        r"/(?:learn|education|library|events?|calendar)(?:/|$|\.html?)", re.I)),
+)  # fmt: skip
+KIND_HEADINGS = (
+    (PageKind.CAREERS, re.compile(
+        r"^(?:careers?|jobs?|employment(?: opportunities)?|join our team|work with us"
+        r"|job openings|current openings)\b", re.I)),
+    (PageKind.TESTIMONIALS, re.compile(
+        r"^(?:testimonials?|reviews?|(?:success |client |patient )?stories)\b", re.I)),
+    (PageKind.PEOPLE, re.compile(
+        r"^(?:(?:meet )?(?:our|the) (?:team|staff|providers|clinicians)\b|(?:dr\.? )?[A-Z][\w.'-]+"
+        r"(?: [A-Z][\w.'-]+){1,3},? (?:MD|DO|PhD|PsyD|LCSW|LPC|LMFT|NP|PA-C|RN|LADC|CADC|LCADC"
+        r"|LICSW|APRN|PMHNP)\b)")),
+    (PageKind.RESOURCES, re.compile(
+        r"^(?:community )?resources\b|^referral partners\b|^helpful links\b", re.I)),
+)  # fmt: skip
+KIND_TYPES = {
+    "JobPosting": PageKind.CAREERS,
+    "BlogPosting": PageKind.ARTICLE,
+    "NewsArticle": PageKind.ARTICLE,
+    "Article": PageKind.ARTICLE,
+    "Event": PageKind.ARTICLE,
+    "Person": PageKind.PEOPLE,
+    "Physician": PageKind.PEOPLE,
+    "ProfilePage": PageKind.PEOPLE,
+}
+
+
+def page_kind(root: HtmlElement, url: str | None) -> PageKind:
+    """The page's kind, from its URL, its main heading, its markup's types and ``og:type``."""
+    path = urlsplit(url).path if url else ""
+    for kind, pattern in KIND_PATHS:
+        if pattern.search(path):
+            return kind
+    heading = " ".join(root.xpath("string((//h1)[1])").split())
+    for kind, pattern in KIND_HEADINGS:
+        if pattern.search(heading):
+            return kind
+    types = set(re.findall(r'"@type"\s*:\s*"(\w+)"', " ".join(
+        root.xpath("//script[@type='application/ld+json']/text()"))))  # fmt: skip
+    for name, kind in KIND_TYPES.items():
+        if name in types:
+            return kind
+    og = root.xpath("string(//meta[@property='og:type']/@content)").strip().lower()
+    return PageKind.ARTICLE if og == "article" else PageKind.PROGRAM
 
 
 def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) -> PageReading:
@@ -151,14 +227,20 @@ def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) ->
     date_source = [s for s in segments(body)]  # before noise is dropped: dates sit in footers
     stated_date = page_date(root, date_source)
     _drop_noise(body)
-    text = segments(body)
+    headed = headed_segments(body)
+    text = [segment for segment, _ in headed]
+    kind = page_kind(root, url)
+    if kind in (PageKind.CAREERS, PageKind.TESTIMONIALS, PageKind.PEOPLE, PageKind.RESOURCES):
+        return PageReading(url=url, kind=kind)
     reading = read_text(
         text,
         crawl_date=crawl_date,
         page_date=stated_date,
         url=url,
-        facts_too=not is_article(root, url),
+        facts_too=kind is PageKind.PROGRAM,
+        headings=[is_heading for _, is_heading in headed],
     )
-    if lang.startswith("es") and not is_article(root, url):
+    reading.kind = kind
+    if lang.startswith("es") and kind is PageKind.PROGRAM:
         reading.add("languages.spanish", True)
     return reading

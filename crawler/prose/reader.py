@@ -41,7 +41,13 @@ LIST_FIELDS = {
 }
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“¿¡(]?[A-Z0-9¿¡])")
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
+# A client speaking of themselves, in the languages testimonials come in.
+FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b"  # English (case: "i.e." is no one)
+    r"|(?i:\b(?:yo|mi|mis|conmigo|estuve|llegué|encontré"  # Spanish
+    r"|tôi|ako|akin|mwen|j'ai)\b)"  # Vietnamese, Tagalog, Haitian Creole, French
+    r"|(?i:(?<!\w)(?:я|мне|меня|мой|моя)(?!\w))|我|أنا"  # Russian, Chinese, Arabic
+)
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b", re.I)
 
 ACCEPTING = re.compile(
@@ -103,12 +109,18 @@ class PageReading:
     url: str | None = None
     # The sentence each fact was read from (the first, for a list), for the referrer to see.
     evidence: dict[str, str] = field(default_factory=dict)
+    # The heading each fact was read under (a location's card: "Lowell").
+    headed: dict[str, str] = field(default_factory=dict)
+    heading: str = ""  # the heading of what is being read
+    kind: str = "program"  # the page's kind (crawler.prose.page.PageKind)
 
     def add(self, path: str, value: Any, sentence: str | None = None) -> None:
         if path in self.conflicts or value is None:
             return
         if sentence is not None:
             self.evidence.setdefault(path, sentence)
+        if self.heading:
+            self.headed.setdefault(path, self.heading)
         if path in LIST_FIELDS:
             items = self.facts.setdefault(path, [])
             for item in value if isinstance(value, list) else [value]:
@@ -132,9 +144,24 @@ def clauses(sentence: str) -> list[str]:
     return [c for c in re.split(CLAUSE_BREAK, sentence, flags=re.I) if c and c.strip()]
 
 
+QUOTED = re.compile(r"^\s*[\"“«„].*[\"”»]\s*(?:[\u2014\u2013-].*)?$")
+# A sentence about a job is about staff, not clients: "we're hiring a Spanish-speaking counselor".
+ABOUT_A_JOB = re.compile(
+    r"\bhiring\b|job openings?|now accepting applications|apply (?:now|today|online)"
+    r"|(?:position|opening) (?:for|as) an?\b",
+    re.I,
+)
+
+
 def is_statement(sentence: str) -> bool:
-    """Not a question and not a client speaking about themselves."""
-    return not sentence.rstrip(" \"”'").endswith("?") and not FIRST_PERSON.search(sentence)
+    """Not a question, not someone's quoted words (a testimonial, in any language), not a
+    client speaking about themselves, and not a job ad."""
+    return (
+        not sentence.rstrip(" \"”'").endswith("?")
+        and not FIRST_PERSON.search(sentence)
+        and not QUOTED.match(sentence)
+        and not ABOUT_A_JOB.search(sentence)
+    )
 
 
 def denied(clause: str, start: int, end: int) -> bool:
@@ -149,29 +176,55 @@ def denied(clause: str, start: int, end: int) -> bool:
 
 
 def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any] | None:
-    """``(matched, value)`` for one phrase in one clause; ``None`` if it does not match."""
-    if phrase.forbids and re.search(phrase.forbids, sentence, re.I):
+    """``(matched, value)`` for one phrase in one clause; ``None`` if it does not match.
+
+    ``forbids`` anywhere in the sentence stops a statement ("clients on methadone from their
+    own clinic are welcome" offers no methadone), but not a denial in a clause of its own ("we
+    do not dispense methadone, but clients who get it elsewhere are welcome")."""
+    forbidden = bool(phrase.forbids and re.search(phrase.forbids, sentence, re.I))
+    if forbidden and re.search(phrase.forbids or "", clause, re.I):
         return None
     match = re.search(phrase.pattern, clause, re.I)
     if not match:
         return None
     if phrase.requires and not re.search(phrase.requires, sentence, re.I):
         return None
-    if denied(clause, match.start(), match.end()):
-        return True, phrase.denied
-    if re.search(HEDGE, clause, re.I):
-        return None
-    if CONDITIONAL.match(clause) and "," in clause[match.end() :] + ",":
+    if (
+        not phrase.in_conditionals
+        and CONDITIONAL.match(clause)
+        and "," in clause[match.end() :] + ","
+    ):
         first_comma = clause.find(",")
         if first_comma == -1 or match.start() < first_comma:
-            return None  # "If you need detox, ..." names detox without stating it
+            # "If you need detox, ..." names detox without stating it, and "If you are not
+            # eligible for Medicaid, ..." denies nothing.
+            return None
+    start = 0
+    if CONDITIONAL.match(clause) and "," in clause[: match.start()]:
+        # "If you have no insurance, we offer a sliding fee": the condition denies nothing of
+        # the main clause.
+        start = clause.find(",") + 1
+    if denied(clause[start:], match.start() - start, match.end() - start):
+        return True, phrase.denied
+    if forbidden or re.search(HEDGE, clause, re.I):
+        return None
     if phrase.item is not None:
         return True, phrase.item
     return True, phrase.stated
 
 
-def read_sentence(sentence: str, reading: PageReading, as_of: date, dated: bool) -> None:
+def read_sentence(
+    sentence: str, reading: PageReading, as_of: date, dated: bool, quoted: str | None = None
+) -> None:
+    """Read one sentence. ``quoted``: the page's own words when ``sentence`` restates them (an
+    FAQ's question and answer): the evidence, and no availability statement is made of it."""
     if not is_statement(sentence):
+        return
+    if quoted is not None:
+        restated = PageReading(url=reading.url)
+        read_sentence(sentence, restated, as_of, dated)
+        for path, value in restated.facts.items():
+            reading.add(path, value, quoted)
         return
     for clause in clauses(sentence):
         for phrase in PHRASES:
@@ -182,7 +235,7 @@ def read_sentence(sentence: str, reading: PageReading, as_of: date, dated: bool)
             reading.add(phrase.path, [value] if phrase.path in LIST_FIELDS else value, sentence)
     reading.add("schedule.hours_per_week", numbers.hours_per_week(sentence), sentence)
     reading.add("schedule.program_weeks", numbers.program_weeks(sentence), sentence)
-    hours = numbers.opening_hours(sentence)
+    hours = numbers.opening_hours(sentence, reading.heading)
     if hours:
         reading.add("schedule.opening_hours", hours, sentence)
     daytime, evening = numbers.group_times(sentence)
@@ -223,6 +276,32 @@ def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStateme
     return AvailabilityStatement(sentence, accepting, days, slots, as_of, dated)
 
 
+QUESTION_LEAD = re.compile(
+    r"^\s*(?:do|does|can|will|is|are)\s+(?:you|we|the program|your program|the iop|your iop"
+    r"|(?:there|it))\s+",
+    re.I,
+)
+YES = re.compile(r"^\s*(?:yes|yes,|sí|si)\b[.!,]?\s*", re.I)
+NO = re.compile(r"^\s*(?:no|not at this time|not yet|not currently)\b[.!,]?\s*", re.I)
+
+
+def answer_as_statement(question: str, answer: str) -> str | None:
+    """An FAQ's "Do you offer evening groups?" answered "Yes." in the next element, as the
+    statement "We offer evening groups." ("No." as "We do not offer ..."); ``None`` when the
+    answer is no plain yes or no, or the question is not about the program."""
+    lead = QUESTION_LEAD.match(question)
+    if not lead:
+        return None
+    rest = question[lead.end() :].rstrip(" ?\"”'")
+    if re.match(r"there\b", lead.group(0).split()[-1], re.I):
+        rest = "have " + rest
+    if YES.match(answer):
+        return f"We {rest}."
+    if NO.match(answer):
+        return f"We do not {rest}."
+    return None
+
+
 def read_text(
     segments: str | Iterable[str],
     *,
@@ -230,13 +309,24 @@ def read_text(
     page_date: date | None = None,
     url: str | None = None,
     facts_too: bool = True,
+    headings: Iterable[bool] | None = None,
 ) -> PageReading:
     """Read text segments (or one string); ``facts_too=False`` reads availability only."""
     if isinstance(segments, str):
         segments = [segments]
     reading = PageReading(url=url)
     as_of, dated = (page_date, True) if page_date else (crawl_date, False)
+    question = None
+    marks = iter(headings) if headings is not None else None
     for segment in segments:
+        if marks is not None and next(marks, False):
+            reading.heading = segment
+        answered = answer_as_statement(question, segment) if question else None
+        is_question = segment.rstrip(" \"”'").endswith("?")
+        question_before, question = question, (segment if is_question else None)
+        if answered and facts_too and question_before:
+            said = f"{question_before} {sentences(segment)[0]}"
+            read_sentence(answered, reading, as_of, dated, quoted=said)
         for sentence in sentences(segment):
             if facts_too:
                 read_sentence(sentence, reading, as_of, dated)

@@ -27,8 +27,22 @@ class Phrase:
     requires: str | None = None
     forbids: str | None = None
     item: str | None = None
+    # Read in "If ..., " clauses too: "if another doctor prescribes it, you are welcome".
+    in_conditionals: bool = False
 
 
+# Medicaid by the names states give it (and their Medicaid managed-care programs).
+MEDICAID_NAMES = (
+    r"\bmedicaid\b|medi-cal|\bahcccs\b|denalicare|arhome|health first colorado|husky health"
+    r"|diamond state health plan|dc healthy families|georgia pathways|med-quest|quest integration"
+    r"|healthchoices?\b|healthy indiana plan|hoosier (?:healthwise|care connect)|ia health link"
+    r"|iowa health and wellness plan|kancare|healthy louisiana|mainecare|medical assistance"
+    r"|masshealth|healthy michigan plan|minnesotacare|mississippican|mo healthnet|heritage health"
+    r"|granite advantage|nj familycare|turquoise care|centennial care|soonercare"
+    r"|oregon health plan|rite care|healthy connections|tenncare|star\+plus|star kids"
+    r"|green mountain care|cardinal care|apple health|mountain health trust|badgercare"
+    r"|forwardhealth|equalitycare"
+)
 # Clauses about paying for care, not education about insurance in general.
 PAYING = (
     r"accept|\btake\b|in[- ]network|contract|\bbill|approved|participat|we work with|welcome"
@@ -41,7 +55,16 @@ OUTSIDE_PRESCRIBER = (
     r"|prescribed elsewhere|(?:their|your) own (?:provider|prescriber|clinic)"
     r"|(?:community|partner|local) (?:otp|methadone clinic|opioid treatment program)"
     r"|outside prescribers?|(?:su|tu) propio (?:m[eé]dico|doctor|proveedor)"
-    r"|otro (?:proveedor|m[eé]dico|programa)"
+    r"|otro (?:proveedor|m[eé]dico|programa)|outside (?:our|the|this) program"
+    r"|from an? (?:outside|community|other) (?:provider|prescriber|clinic|doctor|otp)"
+    r"|enrolled (?:at|in|with) an? (?:methadone clinic|otp|opioid treatment program)"
+    r"|(?:your|their) (?:clinic'?s|otp'?s) prescriber"
+    r"|from an? (?:[\w-]+ )?(?:opioid treatment program|otp|methadone clinic)"
+)
+# Prescribing medication in general, for the addiction (not for other conditions).
+PRESCRIBES_MEDICATION = (
+    r"prescrib(?:e|es|ing) (?:any )?medications?\b(?! for (?:anxiety|depression|mental|sleep))"
+    r"|medications? for (?:opioid|alcohol) use disorders?|\bmoud\b"
 )
 # Other levels of care named as where a program sends people, or what it is compared with.
 ELSEWHERE = (
@@ -86,6 +109,15 @@ PHRASES: tuple[Phrase, ...] = (
         forbids=OUTSIDE_PRESCRIBER,
     ),
     Phrase("medications.mat_methadone", r"methadone|metadona", forbids=OUTSIDE_PRESCRIBER),
+    # "Neither office prescribes medication": a denial of every medication; stated, it names none.
+    *(
+        Phrase(path, PRESCRIBES_MEDICATION, stated=None, forbids=OUTSIDE_PRESCRIBER)
+        for path in (
+            "medications.mat_buprenorphine",
+            "medications.mat_methadone",
+            "medications.mat_naltrexone",
+        )
+    ),
     Phrase(
         "medications.mat_naltrexone", r"naltrexone|naltrexona|vivitrol", forbids=OUTSIDE_PRESCRIBER
     ),
@@ -108,8 +140,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:outside|community|other) (?:prescribers?|providers?|clinics?)"
         r"|(?:keep|continue) (?:seeing |with |working with )?(?:your|their) (?:own |current )?"
         r"(?:prescriber|provider|doctor|otp|clinic)"
-        r"|(?:coordinate|work) with (?:your|their|outside|community) (?:own )?"
-        r"(?:prescribers?|otp|methadone clinic)",
+        r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
+        r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
+        rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:welcome|accepted|can (?:still )?join)",
+        in_conditionals=True,
     ),
     # Detox. A bare "detox" is only read when denied: "we offer detox" does not say where.
     Phrase(
@@ -204,9 +238,7 @@ PHRASES: tuple[Phrase, ...] = (
     # Payment.
     Phrase(
         "payment.medicaid",
-        r"\bmedicaid\b|centennial care|turquoise care|medi-cal|masshealth|\bahcccs\b|apple health"
-        r"|tenncare|soonercare|husky health|badgercare|health first colorado|kancare"
-        r"|oregon health plan|nj familycare|mo healthnet",
+        MEDICAID_NAMES,
         requires=PAYING,
     ),
     Phrase("payment.medicare", r"\bmedicare\b", requires=PAYING),
@@ -237,6 +269,13 @@ PHRASES: tuple[Phrase, ...] = (
         "languages.spanish",
         r"\bspanish\b|en español|se habla español|hablamos español|bilingüe",
         requires=SPOKEN + r"|español",
+    ),
+    # "Offered in English only": no Spanish, said without naming it.
+    Phrase(
+        "languages.spanish",
+        r"\b(?:in|only in) english only\b|\benglish[- ]only\b|\bonly in english\b",
+        stated=False,
+        denied=None,
     ),
     Phrase("languages.sign_language", r"sign language|\basl\b", requires=SPOKEN + r"|deaf"),
     *(
@@ -292,7 +331,9 @@ PHRASES: tuple[Phrase, ...] = (
     # Access.
     Phrase(
         "access.telehealth",
-        r"telehealth|telemedicine|telesalud|video (?:sessions|visits|groups)"
+        r"telehealth|telemedicine|telesalud"
+        r"|video (?:sessions?|visits?|groups?|calls?|appointments?)"
+        r"|(?:by|over|through|via) (?:secure |a )?video\b|in person or (?:by|over|online)"
         rf"|(?:virtual|online) (?:{GROUP_WORDS}|care|treatment|visits|counseling|therapy)\b",
     ),
     Phrase(
@@ -353,7 +394,12 @@ CLAUSE_BREAK = (
     r",?\s(?:but|however|although|though|while|whereas|instead|except)\b"
 )
 # Hedges: "sliding-scale fees may be available" does not say they are.
-HEDGE = r"\b(?:may|might|could) (?:also )?(?:be )?(?:available|possible|offered|eligible)"
+# Hopes, plans and maybes state nothing the program does today.
+HEDGE = (
+    r"\b(?:may|might|could) (?:also )?(?:be )?(?:available|possible|offered|eligible|accepted"
+    r"|covered)|\bhope to\b|\bplan(?:s|ning)? to\b|coming soon|in the (?:near )?future"
+    r"|working (?:on|toward)|\bexpect to\b|pr[oó]ximamente|esperamos"
+)
 
 US_STATES: dict[str, str] = {
     "Alabama": "AL",

@@ -28,6 +28,24 @@ def stated_facts(facility: dict[str, Any]) -> dict[str, Any]:
     return facts
 
 
+DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+
+
+def opening_days(hours: list[str]) -> list[tuple[str, str]]:
+    """``["Mo-Th 08:00-19:00"]`` as each day's hours: ranges written either way mean the same."""
+    days: list[tuple[str, str]] = []
+    for line in hours:
+        spans, _, times = line.partition(" ")
+        for span in spans.split(","):
+            first, _, last = span.partition("-")
+            if first in DAYS and (last or first) in DAYS:
+                chosen = DAYS[DAYS.index(first) : DAYS.index(last or first) + 1]
+                days += [(day, times) for day in chosen]
+            else:
+                days.append((span, times))
+    return sorted(set(days))
+
+
 def normalise(path: str, value: Any, crawl_date: str) -> Any:
     if value == CRAWL_DATE:
         return crawl_date
@@ -35,6 +53,8 @@ def normalise(path: str, value: Any, crawl_date: str) -> Any:
         return sorted(v["number"] if isinstance(v, dict) else v for v in value)
     if path == "location":
         return (round(value["lat"], 4), round(value["lon"], 4))
+    if path == "schedule.opening_hours":
+        return opening_days(value)
     if isinstance(value, list):
         return sorted(str(v).casefold() for v in value)
     if isinstance(value, str):

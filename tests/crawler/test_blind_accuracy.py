@@ -45,7 +45,7 @@ from tests.crawler.site_crawls import TEST_SETTINGS
 FIXTURES = PROJECT_ROOT / "data" / "fixtures"
 # The first set was scored before any rule was tuned, then the reader was tuned on it; the
 # holdout was written afterwards by another author and is never tuned on: it is the honest one.
-BLIND_SETS = {"blind_sites": 20, "blind_sites_holdout": 13}
+BLIND_SETS = {"blind_sites": 20, "blind_sites_holdout": 13, "blind_sites_third": 12}
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
 

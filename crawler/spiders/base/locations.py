@@ -43,6 +43,8 @@ class SiteLocation:
     place: dict[str, Any]  # its address facts, as the site states them
     pages: list[PageRecord]  # the pages that speak for it, the one that stands for it first
     name: str | None  # its name, when its own page gives it one (a program inside a hospital)
+    # The towns of the site's other places: a sentence or heading naming one is about it.
+    elsewhere: tuple[str, ...] = ()
 
 
 def ordered(pages: list[PageRecord]) -> list[PageRecord]:
@@ -65,6 +67,10 @@ def _seen(page: PageRecord, *, main_only: bool) -> dict[AddressKey, dict[str, An
     }
 
 
+def _chrome(page: PageRecord) -> dict[AddressKey, dict[str, Any]]:
+    return {address_key(seen.facts): seen.facts for seen in page.seen if seen.in_chrome}
+
+
 def site_locations(
     pages: list[PageRecord],
     home: str,
@@ -75,43 +81,76 @@ def site_locations(
     pages = ordered(pages)
     if not pages:
         return [SiteLocation(home, None, {}, [], None)]
+    # Addresses count only from the pages that speak for the program: a doctor's page, an
+    # event's venue or a list of partner agencies names other places.
+    speaking = [page for page in pages if page.reading.kind == "program"]
     places: dict[AddressKey, dict[str, Any]] = {}
     appearances: dict[AddressKey, int] = {}
-    for page in pages:
-        keys = {**_marked(page), **_seen(page, main_only=False)}
-        for key, facts in keys.items():
-            appearances[key] = appearances.get(key, 0) + 1
+    for page in speaking:
+        for key, facts in {**_marked(page), **_seen(page, main_only=False)}.items():
             places.setdefault(key, facts)
+        # Site-wide is what the layout repeats (markup, header, footer); a page's content
+        # naming an address (a list of locations) does not make it the site's.
+        for key in {**_marked(page), **_chrome(page)}:
+            appearances[key] = appearances.get(key, 0) + 1
     # Visible text states an address the way the site wants it read: its facts win.
-    for page in pages:
+    for page in speaking:
         for key, facts in _seen(page, main_only=False).items():
             places[key] = {**places[key], **{k: v for k, v in facts.items() if v}}
     everywhere = {
-        key for key, count in appearances.items() if count >= max(2, math.ceil(len(pages) / 2))
+        key for key, count in appearances.items() if count >= max(2, math.ceil(len(speaking) / 2))
     }
 
     # Offices a footer lists on every page are each still some page's own; only a single
     # site-wide address (the site's, or its parent's) is no page's own.
     listed = {
         key
-        for page in pages
+        for page in speaking
         for key in _seen(page, main_only=False)
         if len(set(_seen(page, main_only=False)) & everywhere) >= 2
     }
     sitewide = everywhere - listed
+    # Markup a page's own visible address contradicts, and that no page shows, is stale (an
+    # old address left in a plugin's settings after a move): the visible one wins.
+    visible = {key for page in speaking for key in _seen(page, main_only=False)}
+    stale = {
+        key
+        for page in speaking
+        if _seen(page, main_only=True)
+        for key in _marked(page)
+        if key not in visible and key not in sitewide
+    }
+
+    offices_too = False  # set once the site turns out to be one of several offices
 
     def own(page: PageRecord) -> set[AddressKey]:
-        keys = set(_marked(page)) | set(_seen(page, main_only=True))
+        if page.reading.kind != "program":
+            return set()  # a doctor's practice, an event's venue, a partner agency: not ours
+        shown = set(_seen(page, main_only=True))
+        keys = (set(_marked(page)) | shown) - stale
+        if offices_too and page.url != home and len(shown) == 1 and shown <= sitewide:
+            return shown  # the main office's own page, on a site of several offices
         return keys - sitewide
 
     owned = {key for page in pages for key in own(page)}
+    # The site is a parent's (a hospital's, a county's, a health system's) when its markup or
+    # name says so, or when a page other than the home page is a program's with its own address.
     parent = bool(sitewide) and (
         any(page.parent_marked for page in pages)
         or bool(PARENT_NAME.search(site_name([page.names for page in pages]) or ""))
+        or any(
+            own(page) and page.url != home and PROGRAM_HEADING.search(page.names.heading or "")
+            for page in speaking
+        )
     )
+    if owned and not parent:
+        offices_too = True
+        owned = {key for page in pages for key in own(page)}
     if len(owned) <= 1 and not (parent and owned):
-        key = _one_address(pages, owned, sitewide or everywhere, appearances)
-        return [SiteLocation(home, key, places.get(key, {}) if key else {}, pages, None)]
+        address = _one_address(speaking, owned, (sitewide or everywhere) - stale, appearances)
+        place = places.get(address, {}) if address else {}
+        return [SiteLocation(home, address, place, pages, None)]
+    program_name = site_name([page.names for page in pages])
     found = []
     for key in sorted(owned):
         own_pages = [page for page in pages if own(page) == {key}]
@@ -119,24 +158,53 @@ def site_locations(
             continue  # named only alongside others (a list of locations): no page of its own
         if parent:
             section = _section(own_pages[0].url)
-            speaking = [
+            in_section = [
                 page
                 for page in pages
                 if urlsplit(page.url).path.startswith(section) and own(page) <= {key}
             ]
             program = next(
-                (page for page in speaking if PROGRAM_HEADING.search(page.names.heading or "")),
+                (page for page in in_section if PROGRAM_HEADING.search(page.names.heading or "")),
                 own_pages[0],
             )
-            rest = [page for page in speaking if page is not program]
+            rest = [page for page in in_section if page is not program]
             found.append(
                 SiteLocation(program.url, key, places[key], [program, *rest], program.names.heading)
             )
         else:
             shared = [page for page in pages if len(own(page)) != 1]
             ref = ref_of(key, own_pages) if ref_of else own_pages[0].url
-            found.append(SiteLocation(ref, key, places[key], own_pages + shared, None))
+            found.append(
+                SiteLocation(
+                    ref,
+                    key,
+                    places[key],
+                    own_pages + shared,
+                    _office_name(own_pages[0], places[key], program_name),
+                )
+            )
+    if len(found) > 1:
+        towns = {str(place.get("address.city") or "") for place in places.values()} - {""}
+        for location in found:
+            here = str(location.place.get("address.city") or "")
+            location.elsewhere = tuple(sorted(towns - {here}))
     return found
+
+
+OFFICE_WORDS = re.compile(r"\b(?:our|the|office|location|clinic|center|centre)\b|[^\w\s]", re.I)
+
+
+def _office_name(page: PageRecord, place: dict[str, Any], program: str | None) -> str | None:
+    """An office's name: its page's heading when that names the office ("Harborview Recovery
+    - Lowell"); the program's name and its town when the heading is only the town ("Lowell
+    Office"); none when the heading does not name its town (the program's name serves)."""
+    heading, town = page.names.heading or "", place.get("address.city") or ""
+    if not town or not re.search(rf"\b{re.escape(town)}\b", heading, re.I):
+        return None
+    rest = OFFICE_WORDS.sub(" ", re.sub(rf"\b{re.escape(town)}\b", " ", heading, flags=re.I))
+    if rest.split():
+        return heading
+    return f"{program} - {town}" if program else None
 
 
 def _one_address(

@@ -154,8 +154,9 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
     kept.availability = list(reading.availability)
     for path, value in reading.facts.items():
         said = reading.evidence.get(path, "")
-        if pattern.search(said) and not (mine and mine.search(said)):
-            continue  # "Saturday groups meet at our Lowell office" is Lowell's
+        under = reading.headed.get(path, "")
+        if any(pattern.search(text) and not (mine and mine.search(text)) for text in (said, under)):
+            continue  # "Saturday groups meet at our Lowell office", or under "Lowell", is Lowell's
         kept.facts[path] = value
         if path in reading.evidence:
             kept.evidence[path] = said

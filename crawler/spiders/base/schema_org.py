@@ -68,6 +68,8 @@ def _walk(value: Any) -> Iterator[dict[str, Any]]:
             yield from _walk(item)
     elif isinstance(value, dict):
         yield value
+        if types_of(value) & PEOPLE:
+            return  # a doctor's hospital affiliation or employer is not this site's place
         for key, child in value.items():
             if key != "@context":
                 yield from _walk(child)

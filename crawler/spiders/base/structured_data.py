@@ -215,11 +215,7 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
         return min(pages, key=lambda page: (page.depth, page.url)).url
 
     def yield_facilities(self, response: Response) -> Iterator[Facility]:
-        locations = self.locations()
-        towns = tuple(
-            town for location in locations if (town := location.place.get("address.city"))
-        )
-        for location in locations:
+        for location in self.locations():
             read = facts_from_pages(
                 location.pages,
                 self.source,
@@ -227,7 +223,7 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
                 self.item_attributes,
                 place=location.place,
                 name=location.name,
-                elsewhere=towns if len(locations) > 1 else (),
+                elsewhere=location.elsewhere,
             )
             if "website" not in read.facts:
                 read.facts["website"] = self.canonical(

@@ -1,0 +1,106 @@
+"""Who and where a page says the program is, read from any text: properties over the many ways
+sites write an address, office hours and an FAQ's answer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crawler.prose.numbers import opening_hours
+from crawler.prose.reader import answer_as_statement, read_text
+from crawler.prose.vocabulary import US_STATES
+from crawler.spiders.base.identity import PageNames, addresses_in, site_name
+
+STREET_NAMES = ["Main St", "Kingston Pike", "N Division St", "Wethersfield Avenue", "S 8th Street",
+                "Camino de la Placita", "E Speedway Blvd", "Old Jacksonville Rd"]  # fmt: skip
+UNITS = ["Suite 4", "Ste. 210", "2nd Floor", "Unit 3B", "Building C", "Room 101", "#12"]
+CITIES = ["Knoxville", "Hartford", "Spokane", "Tucson", "Grand Rapids", "Winston-Salem", "Taos"]
+SEPARATORS = [", ", "\n", " · ", " | ", " — "]
+
+
+@st.composite
+def written_addresses(draw: st.DrawFn) -> tuple[str, dict[str, str | None]]:
+    number = str(draw(st.integers(1, 99999)))
+    street = draw(st.sampled_from(STREET_NAMES))
+    unit = draw(st.none() | st.sampled_from(UNITS))
+    city = draw(st.sampled_from(CITIES))
+    state_name, code = draw(st.sampled_from(sorted(US_STATES.items())))
+    state = draw(st.sampled_from([state_name, code]))
+    postal = f"{draw(st.integers(501, 99950)):05d}"
+    plus4 = draw(st.sampled_from(["", f"-{draw(st.integers(0, 9999)):04d}"]))
+    between = draw(st.sampled_from(SEPARATORS))
+    unit_part = f", {unit}" if unit else ""
+    text = f"{number} {street}{unit_part}{between}{city}, {state} {postal}{plus4}"
+    expected = {
+        "address.street1": f"{number} {street}",
+        "address.street2": unit,
+        "address.city": city,
+        "address.state": code,
+        "address.postal_code": postal,
+    }
+    return text, expected
+
+
+@given(written_addresses(), st.sampled_from(["", "Visit us: ", "Open Door Recovery · "]))
+def test_a_street_address_is_read_however_the_site_writes_it(
+    written: tuple[str, dict[str, str | None]], before: str
+) -> None:
+    text, expected = written
+    assert addresses_in(f"{before}{text}. Call us any time.") == [expected]
+
+
+@given(st.integers(1, 99999), st.sampled_from(CITIES))
+def test_a_post_office_box_is_mail_not_a_door(number: int, city: str) -> None:
+    assert addresses_in(f"P.O. Box {number}, {city}, NM 87102") == []
+
+
+def names(title: str, heading: str | None = None) -> PageNames:
+    return PageNames(None, tuple(title.split(" | ")), heading, None)
+
+
+def test_a_site_without_markup_is_named_by_the_title_its_pages_share() -> None:
+    pages = [names("Home | Cedar Hollow Counseling"), names("FAQ | Cedar Hollow Counseling"),
+             names("Fees | Cedar Hollow Counseling")]  # fmt: skip
+    assert site_name(pages) == "Cedar Hollow Counseling"
+
+
+DAYS = [("Monday", "Mo"), ("Tuesday", "Tu"), ("Wednesday", "We"), ("Thursday", "Th"),
+        ("Friday", "Fr"), ("Saturday", "Sa")]  # fmt: skip
+
+
+@given(
+    st.integers(0, 4),
+    st.integers(1, 5),
+    st.integers(7, 11),
+    st.integers(13, 21),
+    st.sampled_from([" to ", " - ", "\u2013"]),
+    st.sampled_from(["Office hours: ", "Hours: ", "Our clinic is open "]),
+)
+def test_office_hours_in_words_become_opening_hours(
+    first: int, span: int, opens: int, closes: int, dash: str, lead: str
+) -> None:
+    last = min(first + span, len(DAYS) - 1)
+    (first_word, first_code), (last_word, last_code) = DAYS[first], DAYS[last]
+    pm = closes - 12 if closes > 12 else closes
+    said = f"{lead}{first_word} through {last_word}, {opens} a.m.{dash}{pm} p.m."
+    days = first_code if first == last else f"{first_code}-{last_code}"
+    assert opening_hours(said) == [f"{days} {opens:02d}:00-{closes:02d}:00"]
+
+
+def test_group_times_are_not_opening_hours() -> None:
+    assert opening_hours("Groups meet Monday through Thursday, 6 to 9 p.m.") == []
+    assert opening_hours("Monday: 6:00 PM - 9:00 PM", heading="Evening group schedule") == []
+
+
+def test_an_faq_answered_yes_or_no_states_its_question() -> None:
+    assert answer_as_statement("Do you accept Medicaid?", "Yes.") == "We accept Medicaid."
+    assert answer_as_statement("Do you offer detox?", "No, we refer.") == "We do not offer detox."
+    assert answer_as_statement("How long is the program?", "Yes.") is None
+    reading = read_text(
+        ["Do you offer detox on site?", "No. We refer you to a partner."],
+        crawl_date=date(2026, 12, 4),
+    )
+    assert reading.facts["detox.detox_onsite"] is False
+    assert reading.evidence["detox.detox_onsite"] == "Do you offer detox on site? No."
