@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help install browser demo test test-cluster lint typecheck es-start es-stop lock clean bench bench-crawl bench-index bench-api
+.PHONY: help install browser demo test test-cluster lint typecheck es-start es-stop lock clean bench bench-crawl bench-index bench-api soak
 
 help:
 	@echo "make demo   set up, start Elasticsearch and the API replica, crawl, index, serve :8000"
@@ -13,6 +13,7 @@ help:
 	@echo "make lint   ruff; make typecheck: mypy strict on iop/, indexer/, api/ and cli/"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
 	@echo "make bench  every benchmark, one after the other: bench-crawl, bench-index, bench-api"
+	@echo "make soak   10 minutes of mixed load on the API through two rebuilds: 0 errors, memory +10% at most"
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +71,12 @@ bench-index: es-start
 
 bench-api: es-start
 	$(BIN)/python bench/api_bench.py
+
+# Not in `make bench` nor `make test`: ten minutes (bench/soak.py --minutes N for fewer) of
+# searches, facility views, matches and sheets through two rebuilds; exits 1 on any error or
+# if the API's memory grew more than 10% from the first minute to the last.
+soak: es-start
+	$(BIN)/python bench/soak.py
 
 lint: install
 	$(BIN)/ruff check .

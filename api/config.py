@@ -17,7 +17,7 @@ class RankingWeights(BaseSettings):
     except preferences: each preferred service a facility offers adds ``preferences``, so a
     preference one facility meets never lowers it below another that meets it too."""
 
-    model_config = SettingsConfigDict(env_prefix="IOP_RANKING_")
+    model_config = SettingsConfigDict(env_prefix="IOP_RANKING_", hide_input_in_errors=True)
 
     distance: float = Field(1.0, ge=0, description="Weight of nearness")
     distance_half_miles: float = Field(
@@ -45,7 +45,7 @@ class RankingWeights(BaseSettings):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="IOP_")
+    model_config = SettingsConfigDict(env_prefix="IOP_", hide_input_in_errors=True)
 
     elasticsearch_url: str = Field(
         "http://127.0.0.1:9200",

@@ -94,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(facilities.router)
     app.include_router(referrals.router)
     app.include_router(hsds.router)
+    app.include_router(hsds.export_router)
     app.include_router(admin.router)
     app.include_router(pages.router)
     app.include_router(admin_desk.router)

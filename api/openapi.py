@@ -139,7 +139,7 @@ def _export_access(document: dict[str, Any], settings: Settings) -> None:
             continue
         responses = operation.get("responses", {})
         if settings.read_api_key_hashes:
-            operation["security"] = [{READ_SCHEME: []}]
+            operation["security"] = [{READ_SCHEME: []}, {EXPORT_SCHEME: []}]
         elif settings.export_access == "key":
             operation["security"] = [{EXPORT_SCHEME: []}]
         else:

@@ -31,7 +31,7 @@ class SlidingWindowLimit:
         while starts and starts[0] <= now - self.window_seconds:
             starts.popleft()
         if len(starts) >= self.limit:
-            return starts[0] + self.window_seconds - now
+            return min(self.window_seconds, starts[0] + self.window_seconds - now)
         starts.append(now)
         self._starts.move_to_end(client)
         return None

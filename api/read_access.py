@@ -91,6 +91,12 @@ async def require_export_access(
     started its exports for the hour (``Retry-After``: seconds until it may start another)."""
     if key and is_admin_key(key, settings.export_key_hashes):
         return ExportStart()
+    if settings.read_api_key_hashes:  # a private API: its export is as private
+        raise HTTPException(
+            status_code=401,
+            detail=f"the export needs a read or export API key in the {API_KEY_HEADER} header",
+            headers={"WWW-Authenticate": "ApiKey"},
+        )
     if settings.export_access == "open":
         return ExportStart()
     if settings.export_access == "key":

@@ -39,8 +39,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
-from iop.indices import ALIAS, TEMPLATE
-
+# Before anything reads the alias: the benchmark drops and rebuilds its own, never the demo's.
 os.environ.setdefault("IOP_INDEX_ALIAS", "bench-facilities")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -58,6 +57,7 @@ from iop.es_client import client_options
 from iop.facility import Facility, Location, LocationPrecision, facility_id
 from iop.feeds import feed_line
 from iop.geo import z_order
+from iop.indices import ALIAS, TEMPLATE
 from iop.paths import SAMHSA_DIR
 from iop.samhsa import facts_from_codes, parse_code_list
 

@@ -51,6 +51,11 @@ def cmd_crawl(args: argparse.Namespace) -> None:
     if not args.spider:
         raise CommandFailed("name a spider, or use --all")
     out = Path(args.out or FEEDS_DIR / f"{args.spider}.ndjson")
+    is_website = args.spider == WEBSITES or sites.site_named(args.spider) is not None
+    if args.jobdir and is_website:
+        from crawler.run import NOT_RESUMABLE
+
+        raise CommandFailed(NOT_RESUMABLE.format(spider=args.spider))
     if args.spider == WEBSITES:  # every row of the sites file, into one feed
         sites.crawl_websites_command(out, args.base_url)
         return

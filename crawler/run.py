@@ -21,7 +21,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler import settings as crawler_settings
-from crawler.extensions.job_journal import JobStart, open_job
+from crawler.extensions.job_journal import JobStart, JobStateError, open_job
 from iop.feeds import quarantine_path, read_feed
 from iop.paths import VAR_DIR
 
@@ -89,6 +89,15 @@ def crawl_settings(
     return settings
 
 
+# A spider that reads a whole site before it yields anything: a page journal would record
+# pages as done whose facts were never written, and a resume would build facilities from the
+# pages left. Such a crawl is short: it is run again whole.
+NOT_RESUMABLE = (
+    "{spider} reads a whole website before it writes its facilities, so a stopped crawl "
+    "cannot resume without losing facts; crawl it again without --jobdir"
+)
+
+
 def crawl(
     spider: str,
     out: Path,
@@ -102,10 +111,12 @@ def crawl(
     With ``jobdir``, raises :class:`~crawler.extensions.job_journal.JobStateError` when the
     job cannot resume without losing listings."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    job = open_job(jobdir, out, quarantine_path(out)) if jobdir is not None else None
-    started_at = datetime.now(UTC)
     process = CrawlerProcess(crawl_settings(out, overrides, jobdir, progress))
     crawler = process.create_crawler(spider)
+    if jobdir is not None and not getattr(crawler.spidercls, "resumable", True):
+        raise JobStateError(NOT_RESUMABLE.format(spider=spider))
+    job = open_job(jobdir, out, quarantine_path(out)) if jobdir is not None else None
+    started_at = datetime.now(UTC)
     process.crawl(crawler, **(spider_args or {}))
     process.start()
     stats = {key: _jsonable(value) for key, value in (crawler.stats.get_stats() or {}).items()}

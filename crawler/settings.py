@@ -7,7 +7,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class CrawlerSettings(BaseSettings):
     """What operators set about the crawler, from the environment (prefix ``IOP_``)."""
 
-    model_config = SettingsConfigDict(env_prefix="IOP_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="IOP_", extra="ignore", hide_input_in_errors=True)
 
     crawler_contact: str = Field(
         "addiction treatment directory crawler",

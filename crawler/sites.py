@@ -305,6 +305,19 @@ def is_loopback(url: str) -> bool:
         return False
 
 
+def is_public_host(url: str) -> bool:
+    """Whether a listing's website names a host on the internet, not one inside the network
+    the crawler runs in (an address a facility's self-reported listing must not aim it at:
+    ``http://10.0.0.5/``, ``http://169.254.169.254/``, ``http://elasticsearch:9200/``)."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    try:
+        return ipaddress.ip_address(host).is_global
+    except ValueError:
+        pass
+    internal = host.endswith((".local", ".internal", ".localhost", ".lan", ".home.arpa"))
+    return "." in host and not internal
+
+
 @dataclass
 class LocatorWebsites:
     """The sites the locator's listings name, and those left out (and why)."""
@@ -340,6 +353,9 @@ def sites_from_feeds(
                 continue
             if not (crawl_internet or is_loopback(website)):
                 skip("on the internet (IOP_CRAWL_LOCATOR_WEBSITES is off)")
+                continue
+            if not is_loopback(website) and not is_public_host(website):
+                skip("not a public internet address")
                 continue
             folder = parts.path.rsplit("/", 1)[0] + "/" if parts.path else "/"
             scope = "" if folder == "/" else folder

@@ -23,6 +23,7 @@ from iop.indices import (
     RUNS_INDEX,
     TEMPLATE,
     alias_move,
+    index_name,
     rollback_target,
 )
 
@@ -53,8 +54,7 @@ class RollbackImpossible(RuntimeError):
 
 
 def new_index_name(now: datetime | None = None) -> str:
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
-    return f"{ALIAS}-{stamp}"
+    return index_name(ALIAS, now or datetime.now(UTC))
 
 
 def shard_settings(settings: IndexerSettings | None = None) -> dict[str, int]:

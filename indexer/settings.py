@@ -15,7 +15,7 @@ from iop.settings import CoreSettings
 class IndexerSettings(CoreSettings):
     """The indexer's settings, with the shared ones (the alias, the availability window)."""
 
-    model_config = SettingsConfigDict(env_prefix="IOP_")
+    model_config = SettingsConfigDict(env_prefix="IOP_", hide_input_in_errors=True)
 
     count_tolerance: float = Field(
         0.10,

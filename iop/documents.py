@@ -18,6 +18,8 @@ A document is the facility as the feed has it, plus fields only search needs:
   (``modified_after`` of the HSDS API) filters on it;
 - ``hsds_key``: the key of the facility's Open Referral HSDS ids (:func:`hsds_key`), so an
   HSDS id finds its facility.
+- ``evidence``: the sentence each fact read from a program's page was stated in, so a search
+  hit can say why it counts a need as met without carrying the whole provenance.
 
 A field the facility does not state (``null``) is left out: the model reads an absent field as
 unknown, the same, and Elasticsearch indexes a fifth faster without the nulls.
@@ -104,6 +106,11 @@ _LEFT_OUT: dict[str, Any] = {
 # of Elasticsearch's time per search on the real directory.
 RADIUS_FIELD = "radius_point"
 
+# The sentence each fact read from a program's page was stated in, for a search hit's ``why``:
+# ``{path: [sentence, page]}`` as JSON text, only on facilities that have any (most do not, so
+# searches do not carry every hit's whole provenance).
+EVIDENCE_FIELD = "evidence"
+
 # When what the facility says last changed (see the module docstring).
 CONTENT_CHANGED_FIELD = "content_changed_at"
 HSDS_KEY_FIELD = "hsds_key"
@@ -121,6 +128,7 @@ SEARCH_FIELDS: dict[str, Any] = {
     "content_fingerprint": {"type": "long", "index": False},
     CONTENT_CHANGED_FIELD: {"type": "date"},
     HSDS_KEY_FIELD: {"type": "keyword", "doc_values": False},
+    EVIDENCE_FIELD: {"type": "keyword", "index": False, "doc_values": False},
 }
 
 
@@ -222,6 +230,13 @@ def derived_fields(
     if facility.location is not None:
         fields["point"] = geo_point(facility.location.lat, facility.location.lon)
     fields[HSDS_KEY_FIELD] = hsds_key(facility.id)
+    said = {
+        path: [record.evidence, record.url]
+        for path, record in facility.provenance.items()
+        if record.evidence
+    }
+    if said:
+        fields[EVIDENCE_FIELD] = orjson.dumps(said).decode()
     current = availability_is_current(facility, today or datetime.now(UTC).date(), max_age_days)
     if current is not None:
         fields["availability_is_current"] = current

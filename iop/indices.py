@@ -8,13 +8,35 @@ desk can roll the alias back: which index a rollback returns to, and the one ato
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from iop.settings import core_settings
 
 ALIAS = core_settings().index_alias
 INDEX_PATTERN = f"{ALIAS}-*"
+# A versioned index's name: the alias and when it was built, to the microsecond.
+INDEX_STAMP = "%Y%m%d-%H%M%S-%f"
+
+
+def index_name(alias: str, built: datetime) -> str:
+    return f"{alias}-{built.strftime(INDEX_STAMP)}"
+
+
+def is_index_of(alias: str, name: str) -> bool:
+    """Whether ``name`` is one of the versioned indices behind ``alias`` (and nothing else)."""
+    stamp = name.removeprefix(f"{alias}-")
+    if stamp == name or not re.fullmatch(r"\d{8}-\d{6}-\d{6}", stamp):
+        return False
+    try:
+        datetime.strptime(stamp, INDEX_STAMP)
+    except ValueError:
+        return False
+    return True
+
+
 TEMPLATE = f"{ALIAS}-template"
 # "facilities" → "crawl_runs"; "test-facilities" → "test-crawl_runs".
 RUNS_INDEX = (

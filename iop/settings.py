@@ -20,7 +20,9 @@ class ElasticsearchAccess(BaseSettings):
     certificate authority it trusts (prefix ``IOP_ELASTICSEARCH_``). Unset: no credentials,
     and HTTPS certificates checked against the system's authorities."""
 
-    model_config = SettingsConfigDict(env_prefix="IOP_ELASTICSEARCH_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="IOP_ELASTICSEARCH_", extra="ignore", hide_input_in_errors=True
+    )
 
     api_key: SecretStr | None = Field(
         None,
@@ -49,7 +51,7 @@ class ElasticsearchAccess(BaseSettings):
 
 
 class CoreSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="IOP_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="IOP_", extra="ignore", hide_input_in_errors=True)
 
     data_dir: Path = Field(PROJECT_ROOT / "data", description="The shipped data")
     var_dir: Path = Field(PROJECT_ROOT / "var", description="Feeds, ids, snapshots: working files")

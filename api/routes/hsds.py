@@ -59,6 +59,9 @@ router = APIRouter(
     dependencies=[Depends(require_read_key)],
     responses=READ_KEY_REQUIRED,
 )
+# The export guards itself (api.read_access.require_export_access): a read key or an export
+# key, whichever the deployment gives out, so it is not behind the read-key dependency.
+export_router = APIRouter(tags=["open referral"])
 log = logging.getLogger("api")
 # How long the export's point in time outlives its last page: a client that stops reading
 # for longer loses it (the stream then ends with an error line), and an API process that died
@@ -435,7 +438,7 @@ async def _organizations(es: AsyncElasticsearch, pit: str, page_size: int) -> As
         await _close_point_in_time(es, pit)
 
 
-@router.get(
+@export_router.get(
     "/v1/export/hsds",
     response_class=StreamingResponse,
     responses=NDJSON | EXPORT_KEY_REQUIRED | EXPORT_RATE_LIMITED | UNAVAILABLE,

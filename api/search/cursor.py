@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from api.search.request import Page, SearchRequest
+from iop.indices import is_index_of
 
 INVALID = "the cursor is invalid or expired; search again from the first page"
 # payload.signature, both unpadded base64url: anything else is not a cursor of ours.
@@ -107,5 +108,5 @@ def check_cursor(request: SearchRequest, fingerprint: str, alias: str) -> None:
         return
     if fingerprint != _fingerprint(request):
         raise BadCursor("the cursor belongs to a different search; repeat its parameters")
-    if not re.fullmatch(rf"{re.escape(alias)}-\d{{8}}-\d{{6}}-\d{{6}}", request.page.index):
+    if not is_index_of(alias, request.page.index):
         raise BadCursor(INVALID)

@@ -9,15 +9,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import orjson
+
 from api.config import RankingWeights
-from api.search.labels import labels
+from api.search.labels import labels, short_label
 from api.search.needs import needs_of, unknown_needs
 from api.search.query import CURRENT_FIELD, confirmed_tier
 from api.search.ranking import score_parts, wait_in_words
 from api.search.request import SearchRequest, SortOrder
-from iop.documents import RANKED_WAIT_FIELD
+from iop.documents import EVIDENCE_FIELD, RANKED_WAIT_FIELD
 from iop.facility import display_name
 from iop.geo import miles_between
+from iop.vocabulary import SERVICES
 
 # How far a distance is from, when the location is not the building's.
 APPROXIMATE = {
@@ -109,6 +112,7 @@ class Explainer:
             why.append(
                 f"meets {confirmed} of {self.needs} needs; not stated: {', '.join(not_stated)}"
             )
+        why += quoted(source.get(EVIDENCE_FIELD), matched)
         status = source.get("status", "active")
         if status == "stale":
             why.append("not confirmed by its sources lately (stale)")
@@ -163,6 +167,21 @@ class Explainer:
             "score_parts": parts,
             "why": why,
         }
+
+
+def quoted(stored: str | None, codes: list[str]) -> list[str]:
+    """For each met need read from a program's own page, the sentence it was read from:
+    ``evening: “Groups meet Monday to Thursday, 6 to 9 pm.” (https://…/program)``."""
+    if not stored or not codes:
+        return []
+    said = orjson.loads(stored)
+    lines = []
+    for code in codes:
+        found = said.get(SERVICES[code].path) if code in SERVICES else None
+        if found:
+            sentence, page = found
+            lines.append(f"{short_label(code)}: “{sentence}”" + (f" ({page})" if page else ""))
+    return lines
 
 
 def _rounded(value: float | None) -> float | None:

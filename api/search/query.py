@@ -40,7 +40,7 @@ from api.search.needs import (
 )
 from api.search.ranking import DECAY_AT_SCALE
 from api.search.request import SearchRequest, SortOrder
-from iop.documents import RADIUS_FIELD, RANKED_WAIT_FIELD
+from iop.documents import EVIDENCE_FIELD, RADIUS_FIELD, RANKED_WAIT_FIELD
 from iop.facility import FacilityStatus, Ownership
 from iop.vocabulary import SERVICE_GROUPS, SERVICES
 
@@ -59,6 +59,7 @@ TURNING_AWAY = {
 # What a hit needs to be explained; the rest of a facility stays in Elasticsearch.
 SOURCE_FIELDS = [
     "id",
+    EVIDENCE_FIELD,  # the sentence a need read from a program's page was stated in (``why``)
     "name",
     "operator",
     "address",

@@ -133,6 +133,8 @@ def open_job(jobdir: Path, feed: Path, quarantine: Path) -> JobStart:
             f"a resumed crawl would not fetch their pages again. Crawl again from the start: "
             f"remove {jobdir}"
         )
+    for _ in listing_ids(quarantine):  # a line changed outside the crawl is named here, in words
+        pass
     return JobStart(
         resuming=True,
         unclean_stop=not journal.closed,

@@ -9,6 +9,7 @@ lead's context (accepting, denying) applies to every item.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from enum import StrEnum
@@ -165,7 +166,8 @@ KIND_PATHS = (
         re.I)),
     (PageKind.PEOPLE, re.compile(
         r"/(?:(?:our-)?team|staff|people|providers?|doctors?|physicians?|find-a-(?:doctor|provider)"
-        r"|clinicians?|leadership|bios?|meet-(?:the|our)-[\w-]+)(?:/|$|\.html?)", re.I)),
+        r"|clinicians?|leadership|bios?|meet-(?:the|our)-[\w-]+|(?:medical|clinical)-director"
+        r"|about-dr[\w-]*|dr-[\w-]+)(?:/|$|\.html?)", re.I)),
     (PageKind.RESOURCES, re.compile(
         r"/(?:(?:community-)?resources|partners|referral-partners|links|helpful-links"
         r"|community-partners)(?:/|$|\.html?)", re.I)),
@@ -180,7 +182,8 @@ KIND_HEADINGS = (
     (PageKind.TESTIMONIALS, re.compile(
         r"^(?:testimonials?|reviews?|(?:success |client |patient )?stories)\b", re.I)),
     (PageKind.PEOPLE, re.compile(
-        r"^(?:(?:meet )?(?:our|the) (?:team|staff|providers|clinicians)\b|(?:dr\.? )?[A-Z][\w.'-]+"
+        r"^(?:(?:meet )?(?:our|the) (?:team|staff|providers|clinicians|medical director)\b"
+        r"|(?:dr\.? )?[A-Z][\w.'-]+"
         r"(?: [A-Z][\w.'-]+){1,3},? (?:MD|DO|PhD|PsyD|LCSW|LPC|LMFT|NP|PA-C|RN|LADC|CADC|LCADC"
         r"|LICSW|APRN|PMHNP)\b)")),
     (PageKind.RESOURCES, re.compile(
@@ -192,10 +195,37 @@ KIND_TYPES = {
     "NewsArticle": PageKind.ARTICLE,
     "Article": PageKind.ARTICLE,
     "Event": PageKind.ARTICLE,
-    "Person": PageKind.PEOPLE,
     "Physician": PageKind.PEOPLE,
     "ProfilePage": PageKind.PEOPLE,
 }
+# A Person in the markup of a page that marks up no organization is that person's page (an
+# author in a site-wide graph beside the organization is not).
+ORGANIZATIONS = {
+    "Organization", "LocalBusiness", "MedicalClinic", "MedicalOrganization", "MedicalBusiness",
+    "Hospital", "NGO", "GovernmentOrganization", "ProfessionalService",
+}  # fmt: skip
+
+
+def top_level_types(root: HtmlElement) -> set[str]:
+    """The types of the page's own JSON-LD entities (top level and ``@graph``), not of those
+    nested in them: a clinic's ``founder`` Person or an ``Event`` it hosts is not the page."""
+    types: set[str] = set()
+    for text in root.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        for item in list(items):
+            if isinstance(item, dict) and isinstance(item.get("@graph"), list):
+                items.extend(item["@graph"])
+        for item in items:
+            if isinstance(item, dict):
+                kind = item.get("@type")
+                for name in kind if isinstance(kind, list) else [kind]:
+                    if isinstance(name, str):
+                        types.add(name.rsplit("/", 1)[-1])
+    return types
 
 
 def page_kind(root: HtmlElement, url: str | None) -> PageKind:
@@ -208,11 +238,12 @@ def page_kind(root: HtmlElement, url: str | None) -> PageKind:
     for kind, pattern in KIND_HEADINGS:
         if pattern.search(heading):
             return kind
-    types = set(re.findall(r'"@type"\s*:\s*"(\w+)"', " ".join(
-        root.xpath("//script[@type='application/ld+json']/text()"))))  # fmt: skip
+    types = top_level_types(root)
     for name, kind in KIND_TYPES.items():
         if name in types:
             return kind
+    if "Person" in types and not types & ORGANIZATIONS:
+        return PageKind.PEOPLE
     og = root.xpath("string(//meta[@property='og:type']/@content)").strip().lower()
     return PageKind.ARTICLE if og == "article" else PageKind.PROGRAM
 
@@ -226,10 +257,10 @@ def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) ->
         body = root
     date_source = [s for s in segments(body)]  # before noise is dropped: dates sit in footers
     stated_date = page_date(root, date_source)
+    kind = page_kind(root, url)  # before the noise goes: the markup and og:type are in it
     _drop_noise(body)
     headed = headed_segments(body)
     text = [segment for segment, _ in headed]
-    kind = page_kind(root, url)
     if kind in (PageKind.CAREERS, PageKind.TESTIMONIALS, PageKind.PEOPLE, PageKind.RESOURCES):
         return PageReading(url=url, kind=kind)
     reading = read_text(

@@ -44,8 +44,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“¿¡(]?[A-Z0-9¿¡])")
 # A client speaking of themselves, in the languages testimonials come in.
 FIRST_PERSON = re.compile(
     r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b"  # English (case: "i.e." is no one)
-    r"|(?i:\b(?:yo|mi|mis|conmigo|estuve|llegué|encontré"  # Spanish
-    r"|tôi|ako|akin|mwen|j'ai)\b)"  # Vietnamese, Tagalog, Haitian Creole, French
+    # Spanish, Vietnamese, Tagalog, Haitian Creole, French: in lower case ("MI" is Michigan), or
+    # capitalised where a sentence starts.
+    r"|\b(?:yo|mi|mis|conmigo|estuve|llegué|encontré|tôi|ako|mwen|j'ai)\b"
+    r"|^\W*(?:Yo|Mi|Mis|Tôi|Ako|Mwen)\b"
     r"|(?i:(?<!\w)(?:я|мне|меня|мой|моя)(?!\w))|我|أنا"  # Russian, Chinese, Arabic
 )
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b", re.I)
@@ -281,8 +283,11 @@ QUESTION_LEAD = re.compile(
     r"|(?:there|it))\s+",
     re.I,
 )
-YES = re.compile(r"^\s*(?:yes|yes,|sí|si)\b[.!,]?\s*", re.I)
-NO = re.compile(r"^\s*(?:no|not at this time|not yet|not currently)\b[.!,]?\s*", re.I)
+# A plain yes or no: the word, then punctuation or the end ("No matter where..." is neither).
+YES = re.compile(r"^\s*(?:yes|sí|si)\s*(?:[.!,;:\u2014\u2013-]|$)", re.I)
+NO = re.compile(
+    r"^\s*(?:no|not at this time|not yet|not currently)\s*(?:[.!,;:\u2014\u2013-]|$)", re.I
+)
 
 
 def answer_as_statement(question: str, answer: str) -> str | None:

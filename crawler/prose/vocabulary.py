@@ -36,10 +36,11 @@ MEDICAID_NAMES = (
     r"\bmedicaid\b|medi-cal|\bahcccs\b|denalicare|arhome|health first colorado|husky health"
     r"|diamond state health plan|dc healthy families|georgia pathways|med-quest|quest integration"
     r"|healthchoices?\b|healthy indiana plan|hoosier (?:healthwise|care connect)|ia health link"
-    r"|iowa health and wellness plan|kancare|healthy louisiana|mainecare|medical assistance"
+    r"|iowa health and wellness plan|kancare|healthy louisiana|mainecare"
+    r"|(?:pa |pennsylvania |minnesota |mn )?medical assistance (?:\(ma\)|program|plans?)"
     r"|masshealth|healthy michigan plan|minnesotacare|mississippican|mo healthnet|heritage health"
     r"|granite advantage|nj familycare|turquoise care|centennial care|soonercare"
-    r"|oregon health plan|rite care|healthy connections|tenncare|star\+plus|star kids"
+    r"|oregon health plan|rite care|healthy connections medicaid|tenncare|star\+plus|star kids"
     r"|green mountain care|cardinal care|apple health|mountain health trust|badgercare"
     r"|forwardhealth|equalitycare"
 )
@@ -385,7 +386,8 @@ DENIAL_GAP_BREAK = (
 NOT_A_DENIAL = r"\b(?:no one|not only|not just|no matter|whether or not|no-cost|no cost)\b"
 # Words after a match that deny it ("Medicaid is not accepted", "Medicaid: not accepted").
 DENIAL_AFTER = (
-    r"^[\s:,-]*(?:is |are )?(?:currently |also )?(?:not|n't|unavailable|no longer)\b"
+    r"^[\s:,-]*(?:(?:treatment|programs?|services?|care|groups?|tracks?)\s+)?(?:is |are )?"
+    r"(?:currently |also )?(?:not|n't|unavailable|no longer)\b"
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
 )
 # Clause boundaries: a denial does not carry past these.
@@ -397,8 +399,9 @@ CLAUSE_BREAK = (
 # Hopes, plans and maybes state nothing the program does today.
 HEDGE = (
     r"\b(?:may|might|could) (?:also )?(?:be )?(?:available|possible|offered|eligible|accepted"
-    r"|covered)|\bhope to\b|\bplan(?:s|ning)? to\b|coming soon|in the (?:near )?future"
-    r"|working (?:on|toward)|\bexpect to\b|pr[oó]ximamente|esperamos"
+    r"|covered)|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
+    r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
+    r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos"
 )
 
 US_STATES: dict[str, str] = {

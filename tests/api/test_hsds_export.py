@@ -188,6 +188,27 @@ def test_a_keyed_export_is_401_without_a_key(elasticsearch_url: str, served: Non
         assert ndjson_export(client, **{"X-API-Key": "reader"}) == 200
 
 
+
+def test_a_private_api_takes_its_export_key_for_the_export(
+    elasticsearch_url: str, served: None
+) -> None:
+    """Read keys make every route private; the export then takes a read key or a key given out
+    for the export alone, and nothing else (whatever the export's own access setting)."""
+    for access in ("rate_limited", "key", "open"):
+        private = Settings(
+            ELASTICSEARCH_URL=elasticsearch_url,
+            export_access=access,
+            read_api_key_hashes=key_hash("reader"),
+            export_api_key_hashes=key_hash("partner"),
+        )
+        with TestClient(create_app(private)) as client:
+            assert ndjson_export(client, **{"X-API-Key": "partner"}) == 200, access
+            assert ndjson_export(client, **{"X-API-Key": "reader"}) == 200, access
+            assert ndjson_export(client) == 401, access
+            assert ndjson_export(client, **{"X-API-Key": "wrong"}) == 401, access
+            assert client.get("/hsds/organizations").status_code == 401  # the rest: read keys
+
+
 def test_a_keyed_export_with_no_key_configured_is_refused_at_start() -> None:
     with pytest.raises(ValueError, match="export_access=key needs"):
         Settings(export_access="key")

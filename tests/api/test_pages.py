@@ -17,7 +17,7 @@ from api.config import Settings
 from api.main import create_app
 from crawler.listing import build_facility
 from iop.documents import to_document
-from iop.facility import Facility
+from iop.facility import Facility, Location, LocationPrecision
 from iop.indices import ALIAS
 from tests.api.conftest import BOISE, DENVER
 
@@ -201,18 +201,30 @@ def test_a_fact_read_from_a_programs_page_shows_the_sentence_it_came_from(
         ref="https://sunrise.example/",
         url="https://sunrise.example/",
         fetched_at=datetime(2026, 11, 20, tzinfo=UTC),
-        facts={"name": "Sunrise IOP", "schedule.evening": True, "levels_of_care.iop": True},
+        facts={
+            "name": "Sunrise IOP",
+            "schedule.evening": True,
+            "levels_of_care.iop": True,
+            "location": Location(lat=35.0, lon=-106.0, precision=LocationPrecision.STREET),
+        },
         evidence={"schedule.evening": (said, "https://sunrise.example/program")},
     )
     es.index(index=ALIAS, id=facility.id, document=to_document(facility), refresh=True)
+    near = {"lat": "35.0", "lon": "-106.0", "radius_miles": "5", "services": "iop,evening"}
     try:
         page = client.get(f"/facilities/{facility.id}").text
         api = client.get(f"/v1/facilities/{facility.id}").json()
+        found = client.get("/v1/facilities/search", params=near).json()["results"]
+        results_page = client.get("/search", params=near).text
     finally:
         es.delete(index=ALIAS, id=facility.id, refresh=True)
     assert f"“{said}”" in page
     assert 'href="https://sunrise.example/program"' in page
     assert api["provenance"]["schedule.evening"]["evidence"] == said  # the API's view too
+    # And the search says why it counts the need as met: the program's own sentence.
+    hit = next(hit for hit in found if hit["id"] == facility.id)
+    assert any(f"“{said}”" in line and "sunrise.example/program" in line for line in hit["why"])
+    assert f"“{said}”" in results_page
 
 
 def test_unticking_every_required_service_requires_none(client: TestClient) -> None:

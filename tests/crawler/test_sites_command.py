@@ -122,3 +122,22 @@ def test_crawl_source_crawls_one_row_by_its_name(work: Path) -> None:
     assert done.returncode == 0, done.stderr
     line = (work / "heron.ndjson").read_text().splitlines()[0]
     assert json.loads(line)["sources"][0]["ref"] == "https://blueheronwellness.example/"
+
+
+def test_a_website_crawl_refuses_to_resume_rather_than_lose_facts(work: Path) -> None:
+    """A site's facilities are built from all its pages at the end: a resumed crawl would build
+    them from the pages left, so ``--jobdir`` is refused in words, never half a facility."""
+    sites = work / "sites.csv"
+    sites.write_text("source,start_url\nblue_heron,https://blueheronwellness.example/\n")
+    for source in ("blue_heron", "websites"):
+        done = iop("crawl", source, "--jobdir", str(work / "job"), "--out",
+                   str(work / "resumed.ndjson"), work=work)  # fmt: skip
+        assert done.returncode != 0
+        assert "cannot resume without losing facts" in done.stderr
+        assert "Traceback" not in done.stderr
+    assert not (work / "resumed.ndjson").exists()
+    # The spider itself refuses a job directory too, whoever runs it.
+    generic = iop("crawl", "website", "-a", "start_url=https://blueheronwellness.example/",
+                  "--jobdir", str(work / "job2"), "--out", str(work / "generic.ndjson"),
+                  work=work)  # fmt: skip
+    assert generic.returncode != 0 and "cannot resume" in generic.stderr

@@ -220,3 +220,13 @@ def test_a_note_over_two_lines_keeps_the_next_rows_line_number(tmp_path: Path) -
     sites, problems = read_sites(file)
     assert [site.notes for site in sites] == ["first line\n# not a comment: inside the note"]
     assert [str(problem) for problem in problems] == [f"{file}:4: give start_url or sitemap_url"]
+
+
+def test_a_listing_cannot_aim_the_crawler_inside_its_network() -> None:
+    from crawler.sites import is_public_host
+
+    for inside in ("http://10.0.0.5/", "http://169.254.169.254/latest/", "http://elasticsearch:9200/",
+                   "http://[::1]/", "http://printer.local/", "http://192.168.1.1/"):  # fmt: skip
+        assert not is_public_host(inside), inside
+    assert is_public_host("https://www.example-recovery.org/")
+    assert is_public_host("http://8.8.8.8/")

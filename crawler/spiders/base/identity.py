@@ -25,8 +25,10 @@ UNIT = (
     r"|\d+(?:st|nd|rd|th)\s+floor|(?:lower|upper|ground|main)\s+level"
 )
 STREET_ADDRESS = re.compile(
-    r"(?<![\w-])(?P<street>\d{1,6}[A-Za-z]?(?:\s+(?:[A-Z0-9][\w.'#/-]*|de|del|la|las|los|el|of|the))"
-    r"{1,7}?)"
+    r"(?<![\w-])(?P<street>\d{1,6}[A-Za-z]?"
+    # Words of a street name: capitalised or numbered, a dot only closing an abbreviation
+    # ("St.", "N."), so "© 2026 Blue Heron Wellness. 25 W Main St" starts at 25.
+    r"(?:\s+(?:[A-Z0-9][\w'#/-]{0,3}\.|[A-Z0-9][\w'#/-]*|de|del|la|las|los|el|of|the)){1,7}?)"
     rf"(?:\s*,?\s+(?P<street2>(?i:{UNIT})))?"
     r"\s*,?\s+(?P<city>[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3})"
     rf"\s*,\s*(?P<state>{STATE})\.?,?\s+(?P<zip>\d{{5}})(?:-\d{{4}})?\b"
@@ -86,7 +88,7 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
     seen: dict[tuple[str, str], SeenAddress] = {}
     for text, in_chrome in _texts(body):
         for facts in addresses_in(text):
-            key = (_norm(facts["address.street1"]), facts["address.postal_code"])
+            key = address_key(facts)
             if key not in seen or (seen[key].in_chrome and not in_chrome):
                 seen[key] = SeenAddress(facts, in_chrome)
     return list(seen.values())
@@ -150,8 +152,10 @@ def _lines(element: HtmlElement) -> str:
     return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n"))
 
 
-def _norm(text: str | None) -> str:
-    return re.sub(r"[\W_]+", " ", (text or "").lower()).strip()
+def address_key(facts: dict[str, Any]) -> tuple[str, str]:
+    """What tells two places apart: the street, normalised, and the ZIP code."""
+    street = re.sub(r"[\W_]+", " ", (facts.get("address.street1") or "").lower()).strip()
+    return street, facts.get("address.postal_code") or ""
 
 
 @dataclass(frozen=True)

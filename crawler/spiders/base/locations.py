@@ -20,12 +20,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.spiders.base.identity import site_name
-from crawler.spiders.base.pages import PageRecord, address_key
+from crawler.spiders.base.identity import address_key, site_name
+from crawler.spiders.base.pages import PageRecord
 
 AddressKey = tuple[str, str]
 PARENT_NAME = re.compile(
@@ -45,6 +45,9 @@ class SiteLocation:
     name: str | None  # its name, when its own page gives it one (a program inside a hospital)
     # The towns of the site's other places: a sentence or heading naming one is about it.
     elsewhere: tuple[str, ...] = ()
+    # Its own pages (the rest speak for every location of the site).
+    own_pages: list[PageRecord] = field(default_factory=list)
+    set_aside: str | None = None  # why it is no listing (it goes to the quarantine with it)
 
 
 def ordered(pages: list[PageRecord]) -> list[PageRecord]:
@@ -169,7 +172,14 @@ def site_locations(
             )
             rest = [page for page in in_section if page is not program]
             found.append(
-                SiteLocation(program.url, key, places[key], [program, *rest], program.names.heading)
+                SiteLocation(
+                    program.url,
+                    key,
+                    places[key],
+                    [program, *rest],
+                    program.names.heading,
+                    own_pages=own_pages,
+                )
             )
         else:
             shared = [page for page in pages if len(own(page)) != 1]
@@ -181,14 +191,41 @@ def site_locations(
                     places[key],
                     own_pages + shared,
                     _office_name(own_pages[0], places[key], program_name),
+                    own_pages=own_pages,
                 )
             )
     if len(found) > 1:
+        _mark_offices_without_the_program(found)
         towns = {str(place.get("address.city") or "") for place in places.values()} - {""}
         for location in found:
             here = str(location.place.get("address.city") or "")
             location.elsewhere = tuple(sorted(towns - {here}))
     return found
+
+
+# Why an office of a site of several is no listing of ours: its own pages say it runs no IOP.
+NO_IOP_HERE = "an office of this site whose own pages state no IOP, where other offices' do"
+
+
+def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
+    """On a site of several offices where some offices' own pages state the IOP, an office
+    whose own pages deny it, or name another level of care and not the IOP, runs other
+    services only: it is set aside, with :data:`NO_IOP_HERE` as its reason, not served as an
+    IOP. An office whose pages say nothing of its services keeps the site's."""
+    stated = [
+        [page.reading.facts.get("levels_of_care.iop") for page in location.own_pages]
+        for location in found
+    ]
+    if not any(True in said for said in stated):
+        return
+    for location, said in zip(found, stated, strict=True):
+        other_care = any(
+            page.reading.facts.get(f"levels_of_care.{level}") is True
+            for page in location.own_pages
+            for level in ("outpatient", "partial_hospitalization", "residential")
+        )
+        if False in said or (True not in said and other_care):
+            location.set_aside = NO_IOP_HERE
 
 
 OFFICE_WORDS = re.compile(r"\b(?:our|the|office|location|clinic|center|centre)\b|[^\w\s]", re.I)

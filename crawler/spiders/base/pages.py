@@ -22,6 +22,8 @@ from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
     PageNames,
     SeenAddress,
+    address_key,
+    addresses_in,
     page_names,
     seen_addresses,
     site_name,
@@ -30,10 +32,6 @@ from iop.facility import Phone
 
 # Numbers on nearly every page that are not the program's: crisis and national helplines.
 HELPLINES = {"988", "911", "18006624357", "8006624357", "18002738255", "8002738255"}
-ADDRESS = re.compile(
-    r"(?P<street>\d{1,6}\s+[\w .'#-]+?)(?:,?\s+(?P<street2>(?i:suite|ste\.?|unit|#|bldg\.?|floor)"
-    r"\s*[\w-]+))?,?\s+(?P<city>[A-Z][\w .'-]+?),\s*(?P<state>[A-Z]{2})\s+(?P<zip>\d{5})\b",
-)
 
 
 @dataclass
@@ -42,7 +40,6 @@ class PageRecord:
     entities: list[dict[str, Any]] = field(default_factory=list)  # facts of each entity
     contact: dict[str, Any] = field(default_factory=dict)  # from tel: links, <address>
     reading: PageReading = field(default_factory=PageReading)
-    text_addresses: set[tuple[str, str]] = field(default_factory=set)  # every <address> on it
     seen: list[SeenAddress] = field(default_factory=list)  # every address in its text
     names: PageNames = field(default_factory=lambda: PageNames(None, (), None, None))
     parent_marked: bool = False  # it carries a hospital's or an agency's markup
@@ -50,28 +47,6 @@ class PageRecord:
     @property
     def depth(self) -> int:
         return self.url.split("://", 1)[-1].rstrip("/").count("/")
-
-    def addresses(self) -> set[tuple[str, str]]:
-        """The (street, ZIP) of each place this page describes."""
-        marked = {
-            address_key(facts)
-            for facts in self.entities
-            if facts.get("address.street1") or facts.get("address.postal_code")
-        }
-        return marked or self.text_addresses
-
-
-def address_key(facts: dict[str, Any]) -> tuple[str, str]:
-    return _norm(facts.get("address.street1")), facts.get("address.postal_code") or ""
-
-
-def _norm(text: str | None) -> str:
-    return re.sub(r"[\W_]+", " ", (text or "").lower()).strip()
-
-
-def read_page(html: str, url: str, crawl_date: date) -> PageRecord:
-    entities = [schema_org.entity_facts(entity) for entity in schema_org.entities(html, url)]
-    return page_record(html, url, crawl_date, [facts for facts in entities if facts])
 
 
 def page_record(
@@ -82,11 +57,10 @@ def page_record(
     parent_marked: bool = False,
 ) -> PageRecord:
     reading = read_html(html, crawl_date=crawl_date, url=url)
-    addresses = {address_key(found) for found in text_addresses(html)}
     root = lxml.html.fromstring(html)
     body = root.find("body")
     seen = seen_addresses(body if body is not None else root)
-    record = PageRecord(url, entities, contact_facts(html), reading, addresses, seen)
+    record = PageRecord(url, entities, contact_facts(html), reading, seen)
     record.names = page_names(root)
     record.parent_marked = parent_marked
     return record
@@ -97,17 +71,7 @@ def text_addresses(html: str) -> list[dict[str, Any]]:
     root = lxml.html.fromstring(html)
     found = []
     for block in root.xpath("//address"):
-        match = ADDRESS.search(address_line(block))
-        if match:
-            found.append(
-                {
-                    "address.street1": match["street"].strip(" ,"),
-                    "address.street2": match["street2"],
-                    "address.city": match["city"].strip(),
-                    "address.state": match["state"],
-                    "address.postal_code": match["zip"],
-                }
-            )
+        found += addresses_in(address_line(block))[:1]
     return found
 
 
@@ -148,14 +112,21 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
     others = [town for town in elsewhere if town and town.lower() != here.lower()]
     if not others:
         return reading
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(town) for town in others) + r")\b", re.I)
-    mine = re.compile(rf"\b{re.escape(here)}\b", re.I) if here else None
-    kept = PageReading(url=reading.url, conflicts=set(reading.conflicts))
-    kept.availability = list(reading.availability)
+    # Town names as written, capitalised: "Mission" the town, not "our mission".
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(town) for town in others) + r")\b")
+    mine = re.compile(rf"\b{re.escape(here)}\b") if here else None
+
+    def elsewhere_only(text: str) -> bool:
+        return bool(pattern.search(text)) and not (mine and mine.search(text))
+
+    kept = PageReading(url=reading.url, conflicts=set(reading.conflicts), kind=reading.kind)
+    kept.availability = [
+        statement for statement in reading.availability if not elsewhere_only(statement.statement)
+    ]
     for path, value in reading.facts.items():
         said = reading.evidence.get(path, "")
         under = reading.headed.get(path, "")
-        if any(pattern.search(text) and not (mine and mine.search(text)) for text in (said, under)):
+        if elsewhere_only(said) or elsewhere_only(under):
             continue  # "Saturday groups meet at our Lowell office", or under "Lowell", is Lowell's
         kept.facts[path] = value
         if path in reading.evidence:
@@ -229,8 +200,8 @@ def facts_from_pages(
         result.update({path: value for path, value in place.items() if value})
     if name:
         result["name"] = name
-    here = (place or {}).get("address.city") or ""
-    readings = [_about(page.reading, here, elsewhere) for page in pages]
+    town = str((place or {}).get("address.city") or "")
+    readings = [_about(page.reading, town, elsewhere) for page in pages]
     merged = merge_readings(readings, source=source)
     marked_hours = result.get("schedule.opening_hours")
     result.update(merged.facts)
@@ -249,6 +220,8 @@ def facts_from_pages(
     evidence = dict(merged.evidence)
     statement = merged.availability.get("availability.statement")
     if statement:
-        page = merged.availability.get("availability.url")
-        evidence.update({path: (statement, page) for path in AVAILABILITY_VALUES if path in result})
+        stated_on = merged.availability.get("availability.url")
+        evidence.update(
+            {path: (statement, stated_on) for path in AVAILABILITY_VALUES if path in result}
+        )
     return SiteFacts(result, merged.availability_as_of, evidence)

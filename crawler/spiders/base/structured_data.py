@@ -60,6 +60,9 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
         dict[str, Any]
     ] = {}  # facts every facility of the site has (defaults)
     scope: tuple[str, ...] = ()  # path prefixes to stay within; empty: the whole site
+    # Facilities are built from every page once the crawl runs dry: no page alone is a listing,
+    # so the crawl cannot resume from a page journal (crawler.run refuses --jobdir).
+    resumable = False
     fallback_max_depth = 3  # hops from the home page when the sitemap fails
     fallback_max_pages = 200
 
@@ -230,6 +233,8 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
                     self.start_urls[0] if self.start_urls else self.origin + "/"
                 )
             item = site_facility(self.source, location.ref, location.ref, self.fetched_at, read)
+            if location.set_aside:
+                item.extras["source_problems"] = [location.set_aside]
             yield from self.post_process_item(item, location.pages)
 
     # Hooks.
