@@ -188,7 +188,6 @@ def test_a_keyed_export_is_401_without_a_key(elasticsearch_url: str, served: Non
         assert ndjson_export(client, **{"X-API-Key": "reader"}) == 200
 
 
-
 def test_a_private_api_takes_its_export_key_for_the_export(
     elasticsearch_url: str, served: None
 ) -> None:
