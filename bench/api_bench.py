@@ -77,12 +77,13 @@ class Search:
 
     @property
     def page_url(self) -> str:
-        """The results page of the same search (it always asks for facets and 10 results)."""
-        return "/search?" + urlencode(self.params)
+        """The results page of the search with facets and 10 results, what a referrer's page
+        asks (a ``limit`` in the URL would win over the page's default)."""
+        return "/search?" + urlencode({**self.params, **PAGE_DEFAULTS})
 
     @property
     def page_api_url(self) -> str:
-        """The API search the results page makes: the same, with facets and 10 results."""
+        """The API search the results page makes: the same parameters, to the API."""
         return "/v1/facilities/search?" + urlencode({**self.params, **PAGE_DEFAULTS})
 
 

@@ -30,6 +30,14 @@ class Need:
     def mark(self) -> str:
         return NEED_MARKS[self.state]
 
+    def __html__(self) -> str:
+        """The need as a list item, marked in words as well as with a sign (a results page
+        lists dozens: written here once rather than piece by piece by the template)."""
+        return (
+            f'<li class="need {self.state}"><span aria-hidden="true">{self.mark}</span> '
+            f"{html.escape(self.label)}: {self.words}</li>"
+        )
+
 
 NEED_MARKS = {"met": "✔", "not-met": "✘", "unknown": "?"}
 
@@ -168,6 +176,18 @@ class Choice:
     count: int
     href: str
     chosen: bool
+
+    def __html__(self) -> str:
+        """The choice as a list item linking to its search; a chosen one says it removes."""
+        chosen = (
+            '<span aria-hidden="true">✔ </span><span class="visually-hidden">Remove filter: </span>'
+            if self.chosen
+            else ""
+        )
+        return (
+            f'<li><a href="{html.escape(self.href)}">{chosen}{html.escape(self.label)} '
+            f"({self.count})</a></li>"
+        )
 
 
 FACET_GROUPS = (
