@@ -19,7 +19,6 @@ from api.deps import SettingsDep
 from api.errors import invalid_parameter
 from api.search.cursor import BadCursor, check_cursor, decode_cursor
 from api.search.location import (
-    STATE_CODES,
     LocationNotFound,
     Origin,
     Place,
@@ -28,6 +27,7 @@ from api.search.location import (
     from_zip,
 )
 from api.search.request import OWNERSHIP_CHOICES, SearchRequest, SortOrder
+from iop.facility import STATE_CODES
 from iop.geocoding import Geocoder
 from iop.indices import ALIAS
 from iop.vocabulary import SERVICES, parse_service_codes

@@ -18,29 +18,15 @@ from functools import cache
 
 from pydantic import BaseModel, Field
 
+from iop.facility import STATE_CODES, STATE_NAMES
 from iop.geo import Point, zip_centroid, zip_places, zip_state
 from iop.geocoding import Geocoder
 
 log = logging.getLogger("api.location")
 
 
-STATES = {
-    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
-    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "district of columbia": "DC",
-    "florida": "FL", "georgia": "GA", "hawaii": "HI", "idaho": "ID", "illinois": "IL",
-    "indiana": "IN", "iowa": "IA", "kansas": "KS", "kentucky": "KY", "louisiana": "LA",
-    "maine": "ME", "maryland": "MD", "massachusetts": "MA", "michigan": "MI",
-    "minnesota": "MN", "mississippi": "MS", "missouri": "MO", "montana": "MT",
-    "nebraska": "NE", "nevada": "NV", "new hampshire": "NH", "new jersey": "NJ",
-    "new mexico": "NM", "new york": "NY", "north carolina": "NC", "north dakota": "ND",
-    "ohio": "OH", "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA",
-    "rhode island": "RI", "south carolina": "SC", "south dakota": "SD", "tennessee": "TN",
-    "texas": "TX", "utah": "UT", "vermont": "VT", "virginia": "VA", "washington": "WA",
-    "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY", "puerto rico": "PR",
-    "guam": "GU", "virgin islands": "VI", "american samoa": "AS",
-    "northern mariana islands": "MP",
-}  # fmt: skip
-STATE_CODES = frozenset(STATES.values())
+# "Albuquerque, New Mexico": the state's name, as it ends a place, in lower case.
+STATES = {name.lower(): code for name, code in STATE_NAMES.items()}
 ZIP_IN_TEXT = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
 # A ZIP code as a parameter takes: five digits, or ZIP+4 ("87102-1234", meaning 87102).
 ZIP_PATTERN = r"^\d{5}(-\d{4})?$"

@@ -88,18 +88,7 @@ REQUIRED_VALUES = (
     "service_code_info",
 )
 # The columns a directory file must have (the intake columns are optional).
-REQUIRED_COLUMNS = (
-    "facility_id",
-    "name1",
-    "name2",
-    "street1",
-    "street2",
-    "city",
-    "state",
-    "zip",
-    "phone",
-    "service_code_info",
-)
+REQUIRED_COLUMNS = ("facility_id", *(c for c in DATA_COLUMNS if not c.startswith("intake")))
 COORDINATE_COLUMNS = (
     "facility_id",
     "latitude",

@@ -69,7 +69,7 @@ class PaginatedDirectorySpider(FetchedElsewhere, scrapy.Spider):
         page.contact.pop("name", None)
         name = " ".join(response.xpath(self.name_xpath).get("").split())
         defaults = {"name": name, **getattr(self, "item_attributes", {})}
-        read = facts_from_pages([page], self.source, None, defaults)
+        read = facts_from_pages([page], self.source, defaults)
         item = site_facility(self.source, url, url, self.fetched_at, read)
         yield from self.post_process_item(item, [page])
 

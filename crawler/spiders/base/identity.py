@@ -17,6 +17,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from crawler.prose.page import BLOCK_TAGS
 from crawler.prose.vocabulary import US_STATES
 
 STATE = "|".join(sorted((*US_STATES, *US_STATES.values()), key=len, reverse=True))
@@ -38,12 +39,9 @@ SEPARATORS = re.compile(r"\s*(?:\n|·|•|\||\u2013|\u2014)\s*")
 NOT_A_STREET = re.compile(r"\b(?:p\.?\s*o\.?\s*box|box|suite|ste|unit|floor)\W*$", re.I)
 CHROME_TAGS = ("header", "footer", "nav")
 CHROME_MARKERS = re.compile(r"\b(?:footer|site-header|site-info|copyright)", re.I)
-BLOCKS = {
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "li", "ul", "ol",
-    "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "dl", "dt", "dd", "address",
-    "br", "span", "small", "strong", "b",
-}  # fmt: skip
+# Inline elements sites set an address's lines in ("<span>Suite 4</span><span>Knoxville")
 INLINE_BREAKS = {"span", "small", "strong", "b"}
+BLOCKS = BLOCK_TAGS | INLINE_BREAKS
 TITLE_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014·•:-]|&middot;)\s+")
 GENERIC_TITLES = re.compile(
     r"^(?:home|welcome|about(?: us)?|contact(?: us)?|faqs?|services|insurance|blog|news"

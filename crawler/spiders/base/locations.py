@@ -39,8 +39,7 @@ PROGRAM_HEADING = re.compile(r"intensive outpatient|\bIOP\b|outpatient program",
 @dataclass
 class SiteLocation:
     ref: str  # the page that stands for it
-    address: AddressKey | None
-    place: dict[str, Any]  # its address facts, as the site states them
+    place: dict[str, Any]  # its address facts, as the site states them (none: not known)
     pages: list[PageRecord]  # the pages that speak for it, the one that stands for it first
     name: str | None  # its name, when its own page gives it one (a program inside a hospital)
     # The towns of the site's other places: a sentence or heading naming one is about it.
@@ -83,7 +82,7 @@ def site_locations(
     of several (default: the shallowest of its own pages)."""
     pages = ordered(pages)
     if not pages:
-        return [SiteLocation(home, None, {}, [], None)]
+        return [SiteLocation(home, {}, [], None)]
     # Addresses count only from the pages that speak for the program: a doctor's page, an
     # event's venue or a list of partner agencies names other places.
     speaking = [page for page in pages if page.reading.kind == "program"]
@@ -152,7 +151,7 @@ def site_locations(
     if len(owned) <= 1 and not (parent and owned):
         address = _one_address(speaking, owned, (sitewide or everywhere) - stale, appearances)
         place = places.get(address, {}) if address else {}
-        return [SiteLocation(home, address, place, pages, None)]
+        return [SiteLocation(home, place, pages, None)]
     program_name = site_name([page.names for page in pages])
     found = []
     for key in sorted(owned):
@@ -174,7 +173,6 @@ def site_locations(
             found.append(
                 SiteLocation(
                     program.url,
-                    key,
                     places[key],
                     [program, *rest],
                     program.names.heading,
@@ -187,7 +185,6 @@ def site_locations(
             found.append(
                 SiteLocation(
                     ref,
-                    key,
                     places[key],
                     own_pages + shared,
                     _office_name(own_pages[0], places[key], program_name),

@@ -161,7 +161,6 @@ AVAILABILITY_VALUES = (
 def facts_from_pages(
     pages: list[PageRecord],
     source: str,
-    address: tuple[str, str] | None = None,
     defaults: dict[str, Any] | None = None,
     *,
     place: dict[str, Any] | None = None,
@@ -171,10 +170,12 @@ def facts_from_pages(
     """One program's facts from its pages, the date its availability facts held, and the
     evidence of each fact read from prose.
 
-    With ``address``, only the markup entities at that address count (a site with several
-    locations); prose from every given page counts, except sentences that name one of the
-    site's other locations (``elsewhere``: their towns) and not this one.
+    With ``place`` (the location's address facts), only the markup entities at that address
+    count (a site with several locations) and the address is taken whole from it; prose from
+    every given page counts, except sentences that name one of the site's other locations
+    (``elsewhere``: their towns) and not this one.
     """
+    address = address_key(place) if place else None
     if name is None:  # else the first page stands for the location: keep it first
         pages = sorted(pages, key=lambda page: (page.depth, page.url))
     structured: dict[str, list[Any]] = {}

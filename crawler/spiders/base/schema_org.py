@@ -125,7 +125,7 @@ def address_facts(address: Any) -> dict[str, Any]:
     }
 
 
-STATE_CODES = {name.lower(): code for name, code in US_STATES.items()}
+CODE_BY_NAME = {name.lower(): code for name, code in US_STATES.items()}
 
 
 def state_code(region: str | None) -> str | None:
@@ -134,7 +134,7 @@ def state_code(region: str | None) -> str | None:
         return None
     if len(region) == 2:
         return region.upper()
-    return STATE_CODES.get(region.strip().lower())
+    return CODE_BY_NAME.get(region.strip().lower())
 
 
 def location_of(geo: Any) -> Location | None:

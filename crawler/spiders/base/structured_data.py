@@ -222,7 +222,6 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
             read = facts_from_pages(
                 location.pages,
                 self.source,
-                location.address,
                 self.item_attributes,
                 place=location.place,
                 name=location.name,
