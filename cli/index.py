@@ -46,7 +46,7 @@ def explained_errors() -> Iterator[None]:
 
     from indexer.feeds import FeedError
     from indexer.incremental import IncrementalRefused
-    from indexer.lifecycle import RollbackImpossible
+    from indexer.lifecycle import IndexNotStarted, RollbackImpossible
     from indexer.load import LoadRefused
     from indexer.refresh import RefreshFailed
 
@@ -54,7 +54,7 @@ def explained_errors() -> Iterator[None]:
         yield
     except FeedError as error:
         raise CommandFailed(f"{error} — nothing was changed; fix or re-crawl the feed") from None
-    except (LoadRefused, RefreshFailed) as error:
+    except (LoadRefused, RefreshFailed, IndexNotStarted) as error:
         raise CommandFailed(f"{error} — the previous index is still serving") from None
     except (IncrementalRefused, RollbackImpossible) as error:
         raise CommandFailed(str(error)) from None

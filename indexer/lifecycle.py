@@ -49,8 +49,17 @@ RUNS_MAPPINGS: dict[str, Any] = {
 }
 
 
+# A new index whose copies have not started by then is dropped and made again, so often.
+COPIES_TIMEOUT = "30s"
+CREATE_ATTEMPTS = 3
+
+
 class RollbackImpossible(RuntimeError):
     """There is no older index to flip back to."""
+
+
+class IndexNotStarted(RuntimeError):
+    """The cluster could not start the shards of a new index."""
 
 
 def new_index_name(now: datetime | None = None) -> str:
@@ -81,19 +90,44 @@ def save_template(es: Elasticsearch, settings: IndexerSettings | None = None) ->
 
 
 def create_index(es: Elasticsearch, settings: IndexerSettings | None = None) -> str:
-    """A new, empty facilities index. Returns once the index exists, before its shard has
-    started (half the time): the first bulk request waits for the shard, and by then the first
-    documents have been prepared."""
+    """A new, empty facilities index whose every shard has all the copies the cluster can
+    hold started, so that no node stopping during the build can take a shard's only copy.
+
+    A node that stops before then can take a primary with it; the index is still empty, so it
+    is dropped and made again on the nodes that are left.
+    """
+    settings = settings or IndexerSettings()
     save_template(es, settings)
-    name = new_index_name()
-    try:
-        es.indices.create(index=name, wait_for_active_shards="0")
-    except BadRequestError as error:
-        # When the elected master stops mid-request, Elasticsearch sends the request again to
-        # the next master, which finds the index the first attempt made: this call's own name.
-        if error.error != "resource_already_exists_exception":
-            raise
-    return name
+    for _ in range(CREATE_ATTEMPTS):
+        name = new_index_name()
+        try:
+            es.indices.create(index=name, wait_for_active_shards="0")
+        except BadRequestError as error:
+            # When the elected master stops mid-request, Elasticsearch sends the request again
+            # to the next master, which finds the index the first attempt made: this call's
+            # own name.
+            if error.error != "resource_already_exists_exception":
+                raise
+        if _copies_started(es, name, settings):
+            return name
+        drop_index(es, name)
+    raise IndexNotStarted(
+        f"a new index did not start {CREATE_ATTEMPTS} times in a row within "
+        f"{COPIES_TIMEOUT}: check the cluster's health (GET _cluster/health)"
+    )
+
+
+def _copies_started(es: Elasticsearch, index: str, settings: IndexerSettings) -> bool:
+    """Whether every shard of the new ``index`` has as many started copies as there are data
+    nodes to hold them (one per node, up to its replicas and primary)."""
+    nodes = es.cluster.health()["number_of_data_nodes"]
+    copies = min(settings.number_of_replicas + 1, max(nodes, 1))
+    health = es.cluster.health(
+        index=index,
+        wait_for_active_shards=str(settings.number_of_shards * copies),
+        timeout=COPIES_TIMEOUT,
+    )
+    return not health["timed_out"]
 
 
 def serving_index(es: Elasticsearch) -> str | None:
