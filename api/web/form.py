@@ -7,6 +7,7 @@ URL uses the API's own parameter names and a result list is a link a doctor can 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote_plus, urlencode
 
@@ -124,13 +125,24 @@ class SearchLinks:
         return self.link(**{name: "" if name == "services" else None})
 
     def with_value(self, name: str, value: str) -> str:
-        """The search with one more value of a list parameter: the values already there are
-        not encoded again."""
+        """The search with one more value of a list parameter."""
         if value in listed(self.query, name):
             return self.link(**{name: None})
-        if name in self.encoded and self.query.get(name):
-            return self._link({name: self.encoded[name] + quote_plus("," + value)})
-        return self.link(**{name: value})
+        return self.adding(name)(value)
+
+    def adding(self, name: str) -> Callable[[str], str]:
+        """The search with one more value of list parameter ``name``, as a function of the
+        value (not one already given): the link's other parameters, and the values already
+        there, are joined once for all the values a page offers."""
+        parts = dict(self.encoded)
+        names = list(parts)
+        place = names.index(name) if name in parts else len(names)
+        head = "&".join(parts[other] for other in names[:place])
+        tail = "&".join(parts[other] for other in names[place + 1 :])
+        given = parts[name] + quote_plus(",") if self.query.get(name) else urlencode({name: ""})
+        prefix = "/search?" + (head + "&" if head else "") + given
+        suffix = "&" + tail if tail else ""
+        return lambda value: prefix + quote_plus(value) + suffix
 
 
 def link(query: dict[str, str], **changes: str | None) -> str:

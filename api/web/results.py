@@ -7,6 +7,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from api.search.request import SearchRequest
 from api.search.service import SearchOutcome
 from api.web.form import SearchLinks, label, listed
@@ -168,26 +170,14 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-@dataclass(frozen=True)
-class Choice:
-    """A facet value as a filter to click: its words, its count, and the search it leads to."""
-
-    label: str
-    count: int
-    href: str
-    chosen: bool
-
-    def __html__(self) -> str:
-        """The choice as a list item linking to its search; a chosen one says it removes."""
-        chosen = (
-            '<span aria-hidden="true">✔ </span><span class="visually-hidden">Remove filter: </span>'
-            if self.chosen
-            else ""
-        )
-        return (
-            f'<li><a href="{html.escape(self.href)}">{chosen}{html.escape(self.label)} '
-            f"({self.count})</a></li>"
-        )
+def _choice(label: str, count: int, href: str, chosen: bool) -> str:
+    """A facet value as a list item linking to its search; a chosen one says it removes."""
+    mark = (
+        '<span aria-hidden="true">✔ </span><span class="visually-hidden">Remove filter: </span>'
+        if chosen
+        else ""
+    )
+    return f'<li><a href="{_escape(href)}">{mark}{_escape(label)} ({count})</a></li>'
 
 
 FACET_GROUPS = (
@@ -200,31 +190,28 @@ FACET_GROUPS = (
 )
 
 
-def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[str, list[Choice]]]:
-    """Each facet group's values with their counts, as links that add (or drop) that filter."""
+def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[str, Markup]]:
+    """Each facet group's values with their counts, as links that add (or drop) that filter:
+    ``(title, the group's list items)``."""
     counts = (outcome.facets or {}).get("services_offered", {})
     links = SearchLinks(query)
-    groups: list[tuple[str, list[Choice]]] = []
+    groups: list[tuple[str, Markup]] = []
     for title, group, parameter in FACET_GROUPS:
         chosen = set(listed(query, parameter))
+        adding = links.adding(parameter)
         choices = [
-            Choice(
-                label(code),
-                counts.get(code, 0),
-                links.without_value(parameter, code)
-                if code in chosen
-                else links.with_value(parameter, code),
-                code in chosen,
-            )
+            _choice(label(code), counts.get(code, 0), links.without_value(parameter, code), True)
+            if code in chosen
+            else _choice(label(code), counts[code], adding(code), False)
             for code in CODES_BY_GROUP[group]
             if code in chosen or counts.get(code)
         ]
         if choices:
-            groups.append((title, choices))
+            groups.append((title, Markup("".join(choices))))
     sectors = (outcome.facets or {}).get("ownership_sector", {})
     owned = listed(query, "ownership")
     ownership = [
-        Choice(
+        _choice(
             sector.capitalize(),
             count,
             links.link(ownership=None) if sector in owned else links.link(ownership=sector),
@@ -233,7 +220,7 @@ def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[s
         for sector, count in sorted(sectors.items())
     ]
     if ownership:
-        groups.append(("Ownership", ownership))
+        groups.append(("Ownership", Markup("".join(ownership))))
     return groups
 
 
