@@ -61,7 +61,8 @@ ACCEPTING = re.compile(
 NOT_ACCEPTING = re.compile(
     r"not (?:currently )?(?:accepting|taking) new (?:clients|patients|referrals|admissions)"
     r"|(?:waitlist|wait list|waiting list) is (?:currently )?closed|(?:are|is) (?:currently )?"
-    r"(?:at (?:full )?capacity|full)\b|no (?:longer|currently) accepting|no (?:estamos )?aceptando",
+    r"(?:at (?:full )?capacity|full)\b|no (?:longer|currently) accepting|no (?:estamos )?aceptando"
+    r"|\bno (?:[\w-]+ ){0,2}?(?:openings|spots|slots|seats|space|vacancies)\b",
     re.I,
 )
 NO_WAITLIST = re.compile(
@@ -79,6 +80,13 @@ NOT_ABOUT_CLIENTS = re.compile(
 HEDGED = re.compile(
     r"\b(?:in (?:many|most|some) cases|depending on|depends on|may|might|typically|usually|often"
     r"|can vary|varies|generally)\b",
+    re.I,
+)
+# What follows a service when a denial is of a place in it, not of the service ("no IOP openings
+# until January", "no evening group spots left").
+FOR_A_PLACE = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:openings?|spots?|slots?|seats?|beds?|vacanc(?:y|ies)|space"
+    r"|availability|wait ?list|waiting list)\b",
     re.I,
 )
 LICENSED = re.compile(r"licen[sc]", re.I)
@@ -207,6 +215,8 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
         # the main clause.
         start = clause.find(",") + 1
     if denied(clause[start:], match.start() - start, match.end() - start):
+        if FOR_A_PLACE.match(clause, match.end()):
+            return None  # "no IOP openings until January": a wait, not a service denied
         return True, phrase.denied
     if forbidden or re.search(HEDGE, clause, re.I):
         return None

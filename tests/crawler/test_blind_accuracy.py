@@ -1,4 +1,4 @@
-"""The website reader on two blind sets of labelled sites, scored as it is.
+"""The website reader on blind sets of labelled sites, scored as it is.
 
 ``data/fixtures/blind_sites/`` was written by someone who had not read the reader. Each site is
 served on loopback (:func:`replica.static_sites.serve_site`) and crawled for real, the way data
@@ -43,14 +43,15 @@ from tests.crawler.fact_accuracy import Score, score_site
 from tests.crawler.site_crawls import TEST_SETTINGS
 
 FIXTURES = PROJECT_ROOT / "data" / "fixtures"
-# The first set was scored before any rule was tuned, then the reader was tuned on it; the
-# holdout was written afterwards by another author and is never tuned on: it is the honest one.
+# Each set was scored before any rule was tuned on it (its honest score, in the README), then
+# the kinds of its failures were fixed; a newer set, written afterwards, measures again.
 BLIND_SETS = {
     "blind_sites": 20,
     "blind_sites_holdout": 13,
     "blind_sites_third": 12,
     "blind_sites_fourth": 13,
     "blind_sites_fifth": 11,
+    "blind_sites_sixth": 13,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
@@ -285,8 +286,11 @@ def test_blind_target(report: dict[str, Any]) -> None:
 # README's table, less a fact or two of slack). The newest sets are measured, not held.
 REGRESSION_FLOORS = {
     "blind_sites": (0.96, 0.87),
-    "blind_sites_holdout": (0.98, 0.85),
+    "blind_sites_holdout": (0.98, 0.86),
     "blind_sites_third": (0.94, 0.76),
+    "blind_sites_fourth": (0.90, 0.69),
+    "blind_sites_fifth": (0.83, 0.67),
+    "blind_sites_sixth": (0.93, 0.65),
 }
 
 

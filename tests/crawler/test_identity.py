@@ -12,6 +12,7 @@ from crawler.prose.numbers import opening_hours
 from crawler.prose.reader import answer_as_statement, read_text
 from crawler.prose.vocabulary import US_STATES
 from crawler.spiders.base.identity import PageNames, addresses_in, site_name
+from crawler.spiders.base.schema_org import address_facts
 
 STREET_NAMES = ["Main St", "Kingston Pike", "N Division St", "Wethersfield Avenue", "S 8th Street",
                 "Camino de la Placita", "E Speedway Blvd", "Old Jacksonville Rd"]  # fmt: skip
@@ -51,9 +52,17 @@ def test_a_street_address_is_read_however_the_site_writes_it(
     assert addresses_in(f"{before}{text}. Call us any time.") == [expected]
 
 
-@given(st.integers(1, 99999), st.sampled_from(CITIES))
-def test_a_post_office_box_is_mail_not_a_door(number: int, city: str) -> None:
-    assert addresses_in(f"P.O. Box {number}, {city}, NM 87102") == []
+@given(
+    st.integers(1, 99999),
+    st.sampled_from(CITIES),
+    st.sampled_from(["P.O. Box", "PO Box", "Post Office Box", "Box"]),
+)
+def test_a_post_office_box_is_mail_not_a_door(number: int, city: str, box: str) -> None:
+    assert addresses_in(f"{box} {number}, {city}, NM 87102") == []
+    marked = {"streetAddress": f"{box} {number}", "addressLocality": city,
+              "addressRegion": "NM", "postalCode": "87102"}  # fmt: skip
+    assert address_facts(marked)["address.street1"] is None
+    assert address_facts(f"{box} {number}, {city}, NM 87102") == {}
 
 
 def names(title: str, heading: str | None = None) -> PageNames:

@@ -114,6 +114,9 @@ def test_statements(text: str, expected: dict) -> None:
             "Our program does not replace inpatient detoxification.",
             {},
         ),
+        # No place in it now is a wait, not a service denied.
+        ("The Carson City office has no IOP openings until January.", {}),
+        ("There are no evening group spots left this month.", {}),
     ],
 )
 def test_denials(text: str, expected: dict) -> None:
@@ -189,6 +192,11 @@ def test_days_to_intake(text: str, days: int) -> None:
 def test_accepting_and_not_accepting_new_patients() -> None:
     assert availability("Now accepting new patients.").accepting_new_patients is True
     assert availability("We are not accepting new clients.").accepting_new_patients is False
+    for full in (
+        "No openings until January; call to join the waitlist.",
+        "The Carson City office has no IOP openings until January.",
+    ):
+        assert availability(full).accepting_new_patients is False
     no_wait = availability("We don't currently have a waitlist.")
     assert no_wait.accepting_new_patients is True
     assert no_wait.days_to_intake is None

@@ -200,29 +200,51 @@ def site_locations(
     return found
 
 
-# Why an office of a site of several is no listing of ours: its own pages say it runs no IOP.
+# Why an office of a site of several is no listing of ours: other offices' own pages state the
+# IOP, and its own do not (see _mark_offices_without_the_program).
 NO_IOP_HERE = "an office of this site whose own pages state no IOP, where other offices' do"
 
 
 def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
-    """On a site of several offices where some offices' own pages state the IOP, an office
-    whose own pages deny it, or name another level of care and not the IOP, runs other
-    services only: it is set aside, with :data:`NO_IOP_HERE` as its reason, not served as an
-    IOP. An office whose pages say nothing of its services keeps the site's."""
-    stated = [
-        [page.reading.facts.get("levels_of_care.iop") for page in location.own_pages]
-        for location in found
-    ]
+    """On a site of several offices where some offices' own pages state the IOP, which offices
+    run it. Where only offices' own pages speak of it, an office whose own pages do not state
+    it is set aside with :data:`NO_IOP_HERE` as its reason, not served as an IOP: a group's
+    counselling offices and a chain's other centres. Where a page of the whole site (a
+    program page) states it too, it is every office's, except where an office's own pages
+    deny it or list the care they give (therapies, another level of care) without it."""
+    stated = [[_iop_stated(page) for page in location.own_pages] for location in found]
     if not any(True in said for said in stated):
         return
+    own = {id(page) for location in found for page in location.own_pages}
+    sitewide = any(
+        page.reading.facts.get("levels_of_care.iop") is True
+        for location in found
+        for page in location.pages
+        if id(page) not in own
+    )
     for location, said in zip(found, stated, strict=True):
         other_care = any(
-            page.reading.facts.get(f"levels_of_care.{level}") is True
+            (path.startswith("therapies.") or path in OTHER_CARE) and value is True
             for page in location.own_pages
-            for level in ("outpatient", "partial_hospitalization", "residential")
+            for path, value in page.reading.facts.items()
         )
-        if False in said or (True not in said and other_care):
+        if True not in said and (not sitewide or False in said or other_care):
             location.set_aside = NO_IOP_HERE
+
+
+def _iop_stated(page: PageRecord) -> bool | None:
+    """Whether a page states the IOP; one that says it both ways ("not offered here; see our
+    IOP locations") does not run it."""
+    if "levels_of_care.iop" in page.reading.conflicts:
+        return False
+    stated: bool | None = page.reading.facts.get("levels_of_care.iop")
+    return stated
+
+
+# Care an office's page names instead of the IOP.
+OTHER_CARE = frozenset(
+    f"levels_of_care.{level}" for level in ("outpatient", "partial_hospitalization", "residential")
+)
 
 
 OFFICE_WORDS = re.compile(r"\b(?:our|the|office|location|clinic|center|centre)\b|[^\w\s]", re.I)

@@ -16,7 +16,7 @@ from typing import Any
 import extruct
 
 from crawler.prose.vocabulary import US_STATES
-from crawler.spiders.base.identity import UNIT, parse_address
+from crawler.spiders.base.identity import POST_OFFICE_BOX, UNIT, parse_address
 from iop.facility import Location, LocationPrecision, Phone
 
 WANTED_TYPES = {
@@ -110,6 +110,8 @@ def address_facts(address: Any) -> dict[str, Any]:
     if not isinstance(address, dict):
         return {}
     street = _text(address.get("streetAddress"))
+    if street and POST_OFFICE_BOX.match(street):
+        street = None  # a mailing address: the place is not known from it
     street1, street2 = street, None
     if street:
         parts = re.split(rf",?\s+(?=(?:{UNIT})\b)", street, maxsplit=1, flags=re.I)

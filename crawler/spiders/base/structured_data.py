@@ -232,8 +232,11 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
                     self.start_urls[0] if self.start_urls else self.origin + "/"
                 )
             item = site_facility(self.source, location.ref, location.ref, self.fetched_at, read)
-            if location.set_aside:
-                item.extras["source_problems"] = [location.set_aside]
+            problems = [location.set_aside] if location.set_aside else []
+            if not item.address.street1 and not item.access.virtual_only:
+                problems.append(NO_STREET_ADDRESS)
+            if problems:
+                item.extras["source_problems"] = problems
             yield from self.post_process_item(item, location.pages)
 
     # Hooks.
@@ -242,6 +245,11 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
 
     def post_process_item(self, item: Facility, pages: list[PageRecord]) -> Iterator[Facility]:
         yield item
+
+
+# Why a site's program is no listing: a referrer could not send a patient to it. A town or a
+# P.O. box is not a door, and a place is never guessed from them.
+NO_STREET_ADDRESS = "the site states no street address (none, or a P.O. box only)"
 
 
 def url_list(value: str | Iterable[str]) -> tuple[str, ...]:
