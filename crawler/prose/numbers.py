@@ -183,6 +183,76 @@ def _hour(hour: str, minute: str | None, meridiem: str | None, fallback: str | N
     return value + 12 if marker.startswith("p") else value
 
 
+def _session_hours(sentence: str) -> list[float]:
+    """The length of each group session a sentence gives the times of ("6-9 p.m.": 3)."""
+    lengths = []
+    for match in TIME_RANGE.finditer(sentence):
+        h1, m1, p1, h2, m2, p2 = match.groups()
+        if not (p1 or p2):
+            continue
+        start, end = _hour(h1, m1, p1, p2), _hour(h2, m2, p2, p1)
+        if p1 is None and p2 and p2.lower().startswith("p") and start > end:
+            start -= 12
+        if end > start:
+            lengths.append(end - start)
+    return lengths
+
+
+# Days named in full ("Mondays"), or abbreviated with a capital ("Tue"), in a schedule.
+SCHEDULE_DAY = re.compile(
+    r"\b(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
+)
+DAY_SPAN = re.compile(
+    rf"(?P<first>{SCHEDULE_DAY.pattern})\s*(?:[{DASHES}]|through|thru|to)\s*"
+    rf"(?P<last>{SCHEDULE_DAY.pattern})"
+)
+DAYS_A_WEEK = re.compile(
+    COUNT + r"\s+(?:days?|evenings?|mornings?|afternoons?|nights?|times)\s+(?:a|per|each)\s+week",
+    re.I,
+)
+
+
+def session_days(sentence: str) -> int | None:
+    """How many days a week a schedule meets: "three evenings a week", "Monday through
+    Thursday" (4), "Monday, Wednesday and Thursday" (3)."""
+    counted = DAYS_A_WEEK.search(sentence)
+    if counted:
+        value = number(counted.group(1))
+        return int(value) if value else None
+    order = [code for code, _ in DAY_WORDS]
+    days: set[str] = set()
+    rest = sentence
+    for span in DAY_SPAN.finditer(sentence):
+        first, last = _day_code(span["first"]), _day_code(span["last"])
+        if first is None or last is None:
+            return None
+        start, end = order.index(first), order.index(last)
+        if end < start:
+            return None
+        days.update(order[start : end + 1])
+        rest = rest.replace(span.group(0), " ")
+    for day in SCHEDULE_DAY.finditer(rest):
+        code = _day_code(day.group(0))
+        if code:
+            days.add(code)
+    return len(days) or None
+
+
+def scheduled_hours(sentence: str) -> float | None:
+    """Hours a week a group schedule adds up to, when a sentence gives its days and the times
+    of one session: "Groups meet Monday, Wednesday and Thursday, 6-9 p.m." is 9 (two tracks'
+    times in one sentence are not added up)."""
+    if not GROUP_CONTEXT.search(sentence) or NOT_GROUP_TIMES.search(sentence):
+        return None
+    lengths = _session_hours(sentence)
+    days = session_days(sentence)
+    if len(lengths) != 1 or not days:
+        return None
+    value = days * lengths[0]
+    return value if 0 < value <= 40 else None
+
+
 def group_times(sentence: str) -> tuple[bool | None, bool | None]:
     """``(daytime, evening)`` from group times such as "groups meet 6-9 p.m."."""
     if not GROUP_CONTEXT.search(sentence) or NOT_GROUP_TIMES.search(sentence):
@@ -288,8 +358,11 @@ def _weekday_after(text: str, as_of: date) -> date | None:
     return None
 
 
+# Places in a group; a bed is a residence's, not an outpatient program's.
 OPEN_SLOTS = re.compile(
-    r"\b" + NUM + r"\s+(?:open|available)\s+(?:slots?|spots?|openings?|seats?|beds?)", re.I
+    r"\b" + NUM + r"\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
+    r"|(?:slots?|spots?|seats?)\s+(?:open|available|left)\b)",
+    re.I,
 )
 
 

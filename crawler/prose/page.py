@@ -36,7 +36,8 @@ UPDATED = re.compile(
     r"(?:last\s+)?(?:updated|reviewed|revised|as of|actualizado|actualización)\s*(?:on|:)?\s*",
     re.I,
 )
-ARTICLE_PATH = re.compile(r"/(?:blog|news|posts?|articles?)/[^/]+", re.I)
+# A blog's or news section's posts, and the list of them.
+ARTICLE_PATH = re.compile(r"/(?:blog|news|posts?|articles?)(?:/|$|\.html?)", re.I)
 
 
 def parse(html: str | bytes) -> HtmlElement:
@@ -188,6 +189,9 @@ KIND_HEADINGS = (
         r"|LICSW|APRN|PMHNP)\b)")),
     (PageKind.RESOURCES, re.compile(
         r"^(?:community )?resources\b|^referral partners\b|^helpful links\b", re.I)),
+    # An explainer of a kind of care is about the care, not about this program.
+    (PageKind.ARTICLE, re.compile(
+        r"^(?:what (?:is|are)|signs (?:and symptoms )?of|symptoms of|understanding)\b", re.I)),
 )  # fmt: skip
 KIND_TYPES = {
     "JobPosting": PageKind.CAREERS,

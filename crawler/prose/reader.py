@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -40,6 +40,9 @@ LIST_FIELDS = {
     "schedule.opening_hours",
 }
 
+# Typographic apostrophes (U+2019 and its kin), as plain ones: "don\u2019t" matches what
+# "don't" does (one character for one, so positions in the sentence stay the same).
+PLAIN_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“¿¡(]?[A-Z0-9¿¡])")
 # A client speaking of themselves, in the languages testimonials come in.
 FIRST_PERSON = re.compile(
@@ -53,8 +56,9 @@ FIRST_PERSON = re.compile(
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b", re.I)
 
 ACCEPTING = re.compile(
-    r"(?:now|currently|are|is) (?:accepting|taking|welcoming) new (?:clients|patients|referrals"
-    r"|admissions|participants)|(?:have|has) (?:immediate )?openings"
+    r"(?:now|currently|are|is|'re) (?:still |currently )?(?:accepting|taking|welcoming|enrolling)"
+    r" new (?:[\w-]+ ){0,2}?(?:clients|patients|referrals|admissions|participants|people|members)"
+    r"|(?:have|has) (?:immediate )?openings"
     r"|aceptando (?:nuevos )?pacientes",
     re.I,
 )
@@ -76,11 +80,10 @@ NOT_ABOUT_CLIENTS = re.compile(
     r"|nurses|volunteers",
     re.I,
 )
-# "In many cases you can begin within a few days, depending on..." promises nothing.
+# "In many cases you can begin within a few days, depending on..." promises nothing; "most
+# start within a week" and "usually within 48 hours" give the wait a referrer can expect.
 HEDGED = re.compile(
-    r"\b(?:in (?:many|most|some) cases|depending on|depends on|may|might|typically|usually|often"
-    r"|can vary|varies|generally)\b",
-    re.I,
+    r"\b(?:in (?:many|some) cases|depending on|depends on|may|might|can vary|varies)\b", re.I
 )
 # What follows a service when a denial is of a place in it, not of the service ("no IOP openings
 # until January", "no evening group spots left").
@@ -89,6 +92,8 @@ FOR_A_PLACE = re.compile(
     r"|availability|wait ?list|waiting list)\b",
     re.I,
 )
+# The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
+PROGRAM_PATH = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
 LICENSED_CONTEXT = re.compile(
     r"virtual|telehealth|online|\bserve\b|residents|(?:clients|patients|people) (?:in|located)",
@@ -123,6 +128,9 @@ class PageReading:
     headed: dict[str, str] = field(default_factory=dict)
     heading: str = ""  # the heading of what is being read
     kind: str = "program"  # the page's kind (crawler.prose.page.PageKind)
+    # Weekly hours a group schedule adds up to, with its sentence: the page's hours when it
+    # states no figure of its own (see :meth:`settle`).
+    scheduled_hours: list[tuple[float, str]] = field(default_factory=list)
 
     def add(self, path: str, value: Any, sentence: str | None = None) -> None:
         if path in self.conflicts or value is None:
@@ -145,9 +153,34 @@ class PageReading:
             return
         self.facts[path] = value
 
+    def settle(self) -> None:
+        """Once the whole page is read: a page that states no weekly hours but gives one
+        schedule's days and times has that schedule's hours (two schedules that disagree give
+        none)."""
+        path = "schedule.hours_per_week"
+        if path in self.facts or path in self.conflicts or not self.scheduled_hours:
+            return
+        if len({hours for hours, _ in self.scheduled_hours}) == 1:
+            hours, sentence = self.scheduled_hours[0]
+            self.add(path, hours, sentence)
+
+
+# Words whose full stop ends no sentence ("Updated Nov. 24", "Dr. Ruiz", "123 Main St. Suite").
+ABBREVIATED = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Dr|Mr|Mrs|Ms|St|Ave|Blvd|Rd|approx"
+    r"|vs|e\.g|i\.e)\.$",
+    re.I,
+)
+
 
 def sentences(segment: str) -> list[str]:
-    return [s.strip() for s in SENTENCE_END.split(" ".join(segment.split())) if s.strip()]
+    said: list[str] = []
+    for piece in SENTENCE_END.split(" ".join(segment.split())):
+        if said and ABBREVIATED.search(said[-1]):
+            said[-1] = f"{said[-1]} {piece}"
+        else:
+            said.append(piece)
+    return [s.strip() for s in said if s.strip()]
 
 
 def clauses(sentence: str) -> list[str]:
@@ -217,6 +250,8 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
     if denied(clause[start:], match.start() - start, match.end() - start):
         if FOR_A_PLACE.match(clause, match.end()):
             return None  # "no IOP openings until January": a wait, not a service denied
+        if phrase.path == PROGRAM_PATH and _a_kind_of(clause[: match.start()]):
+            return None  # "Telehealth IOP is not available" denies the telehealth, not the IOP
         return True, phrase.denied
     if forbidden or re.search(HEDGE, clause, re.I):
         return None
@@ -225,16 +260,32 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
     return True, phrase.stated
 
 
+def _a_kind_of(before: str) -> bool:
+    """Whether the words just before the program's name are another phrase's ("telehealth",
+    "evening", "Spanish-language"): then they name a kind of the program, and a denial of it
+    denies that kind only."""
+    words = before.rstrip()
+    return bool(words) and any(
+        other.path != PROGRAM_PATH
+        and any(found.end() == len(words) for found in re.finditer(other.pattern, words, re.I))
+        for other in PHRASES
+    )
+
+
 def read_sentence(
-    sentence: str, reading: PageReading, as_of: date, dated: bool, quoted: str | None = None
+    said: str, reading: PageReading, as_of: date, dated: bool, quoted: str | None = None
 ) -> None:
-    """Read one sentence. ``quoted``: the page's own words when ``sentence`` restates them (an
-    FAQ's question and answer): the evidence, and no availability statement is made of it."""
+    """Read one sentence. ``quoted``: the page's own words when ``said`` restates them (an
+    FAQ's question and answer): the evidence, and no availability statement is made of it.
+
+    Words are matched with typographic apostrophes made plain (U+2019 is "'"); the evidence
+    quotes the sentence as the page wrote it."""
+    sentence = said.translate(PLAIN_APOSTROPHES)
     if not is_statement(sentence):
         return
     if quoted is not None:
         restated = PageReading(url=reading.url)
-        read_sentence(sentence, restated, as_of, dated)
+        read_sentence(said, restated, as_of, dated)
         for path, value in restated.facts.items():
             reading.add(path, value, quoted)
         return
@@ -244,43 +295,54 @@ def read_sentence(
             if found is None or found[1] is None:
                 continue
             value = found[1]
-            reading.add(phrase.path, [value] if phrase.path in LIST_FIELDS else value, sentence)
-    reading.add("schedule.hours_per_week", numbers.hours_per_week(sentence), sentence)
-    reading.add("schedule.program_weeks", numbers.program_weeks(sentence), sentence)
+            reading.add(phrase.path, [value] if phrase.path in LIST_FIELDS else value, said)
+    reading.add("schedule.hours_per_week", numbers.hours_per_week(sentence), said)
+    scheduled = numbers.scheduled_hours(sentence)
+    if scheduled is not None:
+        reading.scheduled_hours.append((scheduled, said))
+    reading.add("schedule.program_weeks", numbers.program_weeks(sentence), said)
     hours = numbers.opening_hours(sentence, reading.heading)
     if hours:
-        reading.add("schedule.opening_hours", hours, sentence)
+        reading.add("schedule.opening_hours", hours, said)
     daytime, evening = numbers.group_times(sentence)
-    reading.add("schedule.daytime", daytime, sentence)
-    reading.add("schedule.evening", evening, sentence)
+    reading.add("schedule.daytime", daytime, said)
+    reading.add("schedule.evening", evening, said)
     if LICENSED.search(sentence) and LICENSED_CONTEXT.search(sentence):
         after = sentence[LICENSED.search(sentence).start() :]  # type: ignore[union-attr]
         states = [US_STATES[name] for name in STATE_NAMES.findall(after)]
         if states:
-            reading.add("access.licensed_states", states, sentence)
+            reading.add("access.licensed_states", states, said)
     if re.search(r"\bbring\b|\btraiga\b", sentence, re.I):
         items = [name for name, pattern in WHAT_TO_BRING if re.search(pattern, sentence, re.I)]
         if items:
-            reading.add("intake.what_to_bring", items, sentence)
+            reading.add("intake.what_to_bring", items, said)
     statement = availability(sentence, as_of, dated)
     if statement is not None:
-        reading.availability.append(statement)
+        reading.availability.append(replace(statement, statement=said))
 
 
 def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStatement | None:
-    if NOT_ABOUT_CLIENTS.search(sentence) or HEDGED.search(sentence):
+    """What a sentence says of the program's openings. A hedge ("in many cases within a few
+    days, depending on insurance") promises no wait, and hedges only what it comes before:
+    "we are accepting new clients; in some cases intake may take a week" is still accepting."""
+    if NOT_ABOUT_CLIENTS.search(sentence):
         return None
+    hedge = HEDGED.search(sentence)
+    hedged_from = hedge.start() if hedge else len(sentence)
     stamped = re.search(r"\bas of\b|updated|posted", sentence, re.I)
     own_date = numbers.first_date(sentence) if stamped else None
     if own_date is not None:
         as_of, dated = own_date, True
     accepting: bool | None = None
-    if NOT_ACCEPTING.search(sentence):
+    sure = sentence[:hedged_from]
+    if NOT_ACCEPTING.search(sure):
         accepting = False
-    elif ACCEPTING.search(sentence) or NO_WAITLIST.search(sentence):
+    elif ACCEPTING.search(sure) or NO_WAITLIST.search(sure):
         accepting = True
-    days = None if NO_WAITLIST.search(sentence) else numbers.days_to_intake(sentence, as_of)
-    slots = numbers.open_slots(sentence)
+    days = None
+    if not hedge and not NO_WAITLIST.search(sentence):
+        days = numbers.days_to_intake(sentence, as_of)
+    slots = numbers.open_slots(sure)
     if accepting is None and days is None and slots is None:
         return None
     if slots:
@@ -349,4 +411,5 @@ def read_text(
                 statement = availability(sentence, as_of, dated)
                 if statement is not None:
                     reading.availability.append(statement)
+    reading.settle()
     return reading

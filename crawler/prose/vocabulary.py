@@ -386,7 +386,8 @@ DENIAL_GAP_BREAK = (
 NOT_A_DENIAL = r"\b(?:no one|not only|not just|no matter|whether or not|no-cost|no cost)\b"
 # Words after a match that deny it ("Medicaid is not accepted", "Medicaid: not accepted").
 DENIAL_AFTER = (
-    r"^[\s:,-]*(?:(?:treatment|programs?|services?|care|groups?|tracks?)\s+)?(?:is |are )?"
+    r"^[\s:,-]*(?:(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?|visits?"
+    r"|appointments?|options?)\s+)?(?:is |are )?"
     r"(?:currently |also )?(?:not|n't|unavailable|no longer)\b"
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
 )
@@ -402,6 +403,8 @@ HEDGE = (
     r"|covered)|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
     r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos"
+    # What some of a chain's centres offer is no promise of this one's.
+    r"|\bsome (?:of our )?(?:centers|centres|locations|offices|clinics|sites|programs)\b"
 )
 
 # The states by name (the model's table), for "licensed in Colorado and Wyoming".

@@ -52,6 +52,8 @@ BLIND_SETS = {
     "blind_sites_fourth": 13,
     "blind_sites_fifth": 11,
     "blind_sites_sixth": 13,
+    "blind_sites_seventh": 12,
+    "blind_sites_eighth": 13,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
@@ -285,12 +287,14 @@ def test_blind_target(report: dict[str, Any]) -> None:
 # The sets the reader has been tuned on are regression sets: what a change must not lose (the
 # README's table, less a fact or two of slack). The newest sets are measured, not held.
 REGRESSION_FLOORS = {
-    "blind_sites": (0.96, 0.87),
-    "blind_sites_holdout": (0.98, 0.86),
-    "blind_sites_third": (0.94, 0.76),
-    "blind_sites_fourth": (0.90, 0.69),
-    "blind_sites_fifth": (0.83, 0.67),
-    "blind_sites_sixth": (0.93, 0.65),
+    "blind_sites": (0.96, 0.90),
+    "blind_sites_holdout": (0.98, 0.88),
+    "blind_sites_third": (0.94, 0.81),
+    "blind_sites_fourth": (0.91, 0.73),
+    "blind_sites_fifth": (0.84, 0.74),
+    "blind_sites_sixth": (0.93, 0.71),
+    "blind_sites_seventh": (0.93, 0.75),
+    "blind_sites_eighth": (0.92, 0.70),
 }
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import lxml.html
 from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.prose.numbers import opening_hours
 from crawler.prose.reader import answer_as_statement, read_text
 from crawler.prose.vocabulary import US_STATES
-from crawler.spiders.base.identity import PageNames, addresses_in, site_name
+from crawler.spiders.base.identity import PageNames, addresses_in, phones_in, site_name
+from crawler.spiders.base.pages import program_lines
 from crawler.spiders.base.schema_org import address_facts
 
 STREET_NAMES = ["Main St", "Kingston Pike", "N Division St", "Wethersfield Avenue", "S 8th Street",
@@ -113,3 +115,40 @@ def test_an_faq_answered_yes_or_no_states_its_question() -> None:
     )
     assert reading.facts["detox.detox_onsite"] is False
     assert reading.evidence["detox.detox_onsite"] == "Do you offer detox on site? No."
+
+
+LABELS_OF_OTHER_LINES = ["Fax", "Fax:", "24/7 Helpline", "Crisis line:", "TTY", "Billing office:"]
+WRITTEN_NUMBERS = ["(208) 555-0131", "208-555-0131", "208.555.0131", "+1 208 555 0131"]
+
+
+@given(
+    st.sampled_from(WRITTEN_NUMBERS),
+    st.sampled_from(LABELS_OF_OTHER_LINES),
+    st.sampled_from(["Intake", "Office:", "Call us at", "Admissions"]),
+)
+def test_a_phone_number_is_the_programs_unless_its_label_says_whose_it_is(
+    written: str, other: str, own: str
+) -> None:
+    line = f"{own} {written} · {other} {written.replace('0131', '0139')}"
+    assert phones_in(line) == (["2085550131"], ["2085550139"])
+
+
+def program_page(content: str, footer: str = "") -> str:
+    return (f"<html><body><div class='utility-bar'>Main: <a href='tel:+12295550100'>"
+            f"229-555-0100</a></div><main>{content}</main>"
+            f"<footer>{footer}</footer></body></html>")  # fmt: skip
+
+
+def test_a_programs_own_lines_beat_the_switchboard_the_footer_repeats() -> None:
+    card = "<aside><p>IOP admissions: (229) 555-0152<br>Fax: (229) 555-0159</p></aside>"
+    page = program_page(card, "Main: 229-555-0100")
+    assert program_lines(lxml.html.fromstring(page)) == ["2295550152"]
+    # Alone, the site's one number is the program's.
+    assert program_lines(lxml.html.fromstring(program_page("", "Main: 229-555-0100"))) == [
+        "2295550100"
+    ]
+    # A page listing many offices' numbers has none of its own.
+    offices = "".join(f"<p>Office {n}: (229) 555-01{n}0</p>" for n in range(1, 6))
+    assert program_lines(lxml.html.fromstring(program_page(offices, "Main: 229-555-0100"))) == [
+        "2295550100"
+    ]

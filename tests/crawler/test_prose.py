@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import lxml.html
 import pytest
 
 from crawler.prose import merge_readings, read_html, read_text
+from crawler.prose.numbers import scheduled_hours
+from crawler.prose.page import PageKind, page_kind
 from iop.facility import Ownership
 
 CRAWLED = date(2026, 3, 10)
@@ -257,3 +260,87 @@ def test_the_freshest_availability_statement_wins() -> None:
     assert merged.availability["availability.as_of"] == date(2026, 3, 1)
     assert merged.availability["availability.source"] == "example"
     assert merged.availability_as_of == date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("Groups meet Tuesday, Wednesday and Thursday, 1 to 4 PM.", 9),
+        ("Evening groups run Monday through Thursday, 5:30-8:30 p.m.", 12),
+        ("Our IOP meets three evenings a week, 6-9 pm.", 9),
+        ("Mon, Wed, Thu 6-9 PM groups", 9),
+        ("Groups meet Tuesdays and Thursdays from 6 to 8:30 p.m.", 5),
+        # Two tracks' times in one sentence are not added up; office hours are no schedule.
+        ("A day track (Mon, Wed, Fri, 9 a.m.-12 p.m.) or evenings (Tue-Thu, 6-9 p.m.).", None),
+        ("Office hours Monday-Friday 8 a.m. to 5 p.m.", None),
+        ("Groups meet Monday and Wednesday.", None),
+    ],
+)
+def test_weekly_hours_from_a_group_schedule(text: str, hours: float | None) -> None:
+    assert scheduled_hours(text) == hours
+
+
+def test_a_stated_figure_beats_the_schedule_and_two_schedules_that_disagree_give_none() -> None:
+    schedule = "Groups meet Monday through Thursday, 6-9 p.m."
+    assert facts(schedule)["schedule.hours_per_week"] == 12
+    assert facts(f"{schedule} The program is nine hours a week.")["schedule.hours_per_week"] == 9
+    other = "Daytime groups meet Monday, Wednesday and Friday, 9 a.m. to 12 p.m."
+    assert "schedule.hours_per_week" not in facts(f"{schedule} Groups meet Tuesday, 1-4 p.m.")
+    assert facts(f"{schedule} {other}").get("schedule.hours_per_week") is None
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
+def test_a_denial_is_read_whatever_apostrophe_the_site_types(apostrophe: str) -> None:
+    text = f"We don{apostrophe}t dispense methadone and we don{apostrophe}t provide detox on site."
+    assert facts(text) == {"medications.mat_methadone": False, "detox.detox_onsite": False}
+    reading = read_text(text, crawl_date=date(2026, 12, 4))
+    assert set(reading.evidence.values()) == {text}  # quoted as the page wrote it
+
+
+def test_denying_one_kind_of_the_program_denies_only_that_kind() -> None:
+    assert facts("Telehealth IOP is not available; all groups meet in person.") == {
+        "access.telehealth": False
+    }
+    assert facts("IOP is not offered at this location.") == {"levels_of_care.iop": False}
+
+
+def test_what_some_of_a_chains_centres_offer_is_no_promise_of_this_one() -> None:
+    assert facts("Some centers offer acupuncture and equine therapy through partners.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "days", "slots"),
+    [
+        ("Now accepting new IOP clients, and most start within five days of calling.", True, 5,
+         None),
+        ("We're still taking new people into the current group.", True, None, None),
+        ("Updated Nov. 24, 2026: we have 3 open seats in the IOP.", True, None, 3),
+        ("We are accepting new clients; in some cases intake may take a week.", True, None, None),
+        ("Sage House: 2 beds open.", None, None, None),  # a residence's beds, not the IOP's
+    ],
+)  # fmt: skip
+def test_openings_as_sites_word_them(
+    text: str, accepting: bool | None, days: int | None, slots: int | None
+) -> None:
+    said = read_text(text, crawl_date=date(2026, 12, 4)).availability
+    if accepting is None and slots is None:
+        assert said == []
+        return
+    assert [(s.accepting_new_patients, s.days_to_intake, s.open_slots) for s in said] == [
+        (accepting, days, slots)
+    ]
+    assert said[0].statement == text
+
+
+@pytest.mark.parametrize(
+    ("url", "heading"),
+    [
+        ("https://a.example/treatment/what-is-iop", "What is intensive outpatient treatment?"),
+        ("https://a.example/learn-more", "Signs of opioid use disorder"),
+        ("https://a.example/blog", "From our counselors"),
+        ("https://a.example/news/", "News"),
+    ],
+)
+def test_explainers_and_blog_lists_are_articles(url: str, heading: str) -> None:
+    html = f"<html><body><h1>{heading}</h1><p>Our IOP offers evening groups.</p></body></html>"
+    assert page_kind(lxml.html.fromstring(html), url) is PageKind.ARTICLE

@@ -83,6 +83,55 @@ def addresses_in(text: str) -> list[dict[str, Any]]:
     return found
 
 
+PHONE_NUMBER = re.compile(
+    r"(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?([2-9]\d{2})[\s.-](\d{4})(?![\w-])"
+)
+# The words just before a number that say it is not the program's own line.
+NOT_THE_PROGRAMS_LINE = re.compile(
+    r"\b(?:fax|crisis|hotline|help ?line|lifeline|988|tty|tdd|billing|switchboard"
+    r"|after[- ]hours|emergenc\w*|house manager|text line|pager)\b[^\d]{0,25}$",
+    re.I,
+)
+
+
+def phones_in(text: str) -> tuple[list[str], list[str]]:
+    """The ten-digit numbers written in ``text``: ``(the program's lines, the others)``, told
+    apart by the words just before each ("Fax", "24/7 Helpline", "Crisis line")."""
+    lines, others = [], []
+    last = 0
+    for match in PHONE_NUMBER.finditer(text):
+        label = text[max(last, match.start() - 40) : match.start()]
+        last = match.end()
+        number = "".join(match.groups())
+        (others if NOT_THE_PROGRAMS_LINE.search(label) else lines).append(number)
+    return lines, others
+
+
+@dataclass(frozen=True)
+class SeenPhones:
+    """A page's phone numbers as written in its text, in order: its own content's, its
+    chrome's (a number can be in both), and the numbers labelled as someone else's line (fax,
+    crisis, helpline)."""
+
+    main: list[str]
+    chrome: list[str]
+    not_the_programs: set[str]
+
+
+def seen_phones(body: HtmlElement) -> SeenPhones:
+    main: list[str] = []
+    chrome: list[str] = []
+    others: set[str] = set()
+    for text, in_chrome in _texts(body):
+        lines, not_lines = phones_in(text)
+        others.update(not_lines)
+        for number in lines:
+            seen = chrome if in_chrome else main
+            if number not in seen:
+                seen.append(number)
+    return SeenPhones(main, chrome, others)
+
+
 def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
     """Every street address in the page's text, each once, chrome or main content."""
     seen: dict[tuple[str, str], SeenAddress] = {}

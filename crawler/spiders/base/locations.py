@@ -216,11 +216,14 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
     if not any(True in said for said in stated):
         return
     own = {id(page) for location in found for page in location.own_pages}
+    # A program page of the whole site, not a list of the offices (which says it per office).
     sitewide = any(
         page.reading.facts.get("levels_of_care.iop") is True
         for location in found
         for page in location.pages
         if id(page) not in own
+        and page.reading.kind == "program"
+        and len(_seen(page, main_only=True)) < 2
     )
     for location, said in zip(found, stated, strict=True):
         other_care = any(

@@ -2,9 +2,9 @@
 
 A page gives three kinds of facts, trusted in this order when pages are combined:
 schema.org markup (name, address, coordinates, phone, hours), the page's own contact details
-(``tel:`` links, ``<address>``, ``og:site_name``) for sites without markup, and what its prose
-states (:mod:`crawler.prose`). Opening hours that run into the evening or the weekend say so
-only when the prose has not said otherwise.
+(phone numbers written or linked, ``<address>``, ``og:site_name``) for sites without markup,
+and what its prose states (:mod:`crawler.prose`). Opening hours that run into the evening or
+the weekend say so only when the prose has not said otherwise.
 """
 
 from __future__ import annotations
@@ -26,19 +26,20 @@ from crawler.spiders.base.identity import (
     addresses_in,
     page_names,
     seen_addresses,
+    seen_phones,
     site_name,
 )
 from iop.facility import Phone
 
 # Numbers on nearly every page that are not the program's: crisis and national helplines.
-HELPLINES = {"988", "911", "18006624357", "8006624357", "18002738255", "8002738255"}
+HELPLINES = {"988", "911", "8006624357", "8002738255"}
 
 
 @dataclass
 class PageRecord:
     url: str
     entities: list[dict[str, Any]] = field(default_factory=list)  # facts of each entity
-    contact: dict[str, Any] = field(default_factory=dict)  # from tel: links, <address>
+    contact: dict[str, Any] = field(default_factory=dict)  # its phone numbers, <address>
     reading: PageReading = field(default_factory=PageReading)
     seen: list[SeenAddress] = field(default_factory=list)  # every address in its text
     names: PageNames = field(default_factory=lambda: PageNames(None, (), None, None))
@@ -89,22 +90,55 @@ def contact_facts(html: str) -> dict[str, Any]:
     name = root.xpath("string(//meta[@property='og:site_name']/@content)").strip()
     if name:
         facts["name"] = name
-    numbers = []
-    # The page's own numbers before the header's and footer's (a hospital's switchboard).
-    links = root.xpath(
-        "//a[starts-with(@href, 'tel:')][not(ancestor::header or ancestor::footer"
-        " or ancestor::nav or ancestor::aside)]/@href"
-    ) + root.xpath("//a[starts-with(@href, 'tel:')]/@href")
-    for href in links:
-        digits = re.sub(r"\D", "", href)
-        if len(digits) >= 10 and digits not in HELPLINES and digits not in numbers:
-            numbers.append(digits)
+    numbers = program_lines(root)
     if numbers:
-        facts["phones"] = [Phone.model_construct(number=numbers[0])]  # raw: see pipelines
+        facts["phones"] = [Phone.model_construct(number=n) for n in numbers]  # raw: pipelines
     addresses = text_addresses(html)
     if len(addresses) == 1:  # a page listing several places has no address of its own
         facts.update(addresses[0])
     return {path: value for path, value in facts.items() if value}
+
+
+# At most this many of a page's numbers are a program's lines (an office line, an intake line).
+MAX_PHONES = 3
+
+
+def program_lines(root: Any) -> list[str]:
+    """The program's phone numbers on a page: those in its own content (a program's card in a
+    hospital's sidebar too) before the header's and footer's (a hospital's switchboard), from
+    ``tel:`` links and from the text; never a fax, a crisis line or a helpline, and none from
+    a page that lists several places' numbers."""
+    body = root.find("body")
+    written = seen_phones(body if body is not None else root)
+    # A link whose words are no number ("Call us") counts where it stands.
+    in_content = root.xpath(
+        "//a[starts-with(@href, 'tel:')][not(ancestor::header or ancestor::footer"
+        " or ancestor::nav)]/@href"
+    )
+    everywhere = root.xpath("//a[starts-with(@href, 'tel:')]/@href")
+    written_anywhere = {*written.main, *written.chrome}
+    unwritten = [n for n in map(_digits, in_content) if n[-10:] not in written_anywhere]
+    main = [*written.main, *unwritten]
+    if len(set(main)) > MAX_PHONES:
+        main = []  # a list of offices, or of other agencies
+    # A number the footer gives too is the site's: a hospital's switchboard beside the
+    # program's own lines, or, alone, a small program's one line.
+    own = [n for n in main if n[-10:] not in written.chrome]
+    numbers: list[str] = []
+    for number in own or [*main, *written.chrome, *map(_digits, everywhere)]:
+        number = number[-10:]
+        if (
+            len(number) == 10
+            and number not in HELPLINES
+            and number not in written.not_the_programs
+            and number not in numbers
+        ):
+            numbers.append(number)
+    return numbers[:MAX_PHONES]
+
+
+def _digits(href: str) -> str:
+    return re.sub(r"\D", "", href)
 
 
 def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageReading:
@@ -192,6 +226,8 @@ def facts_from_pages(
         for path, value in page.contact.items():
             if path.startswith("address.") and address_paths:
                 continue  # an address is taken whole from one source, never mixed
+            if path == "phones" and page.reading.kind != "program":
+                continue  # a staff page's direct line, a partner agency's number
             result.setdefault(path, value)
         if any(p.startswith("address.") for p in page.contact):
             address_paths = address_paths or ["address.street1"]
