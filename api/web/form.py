@@ -132,17 +132,21 @@ class SearchLinks:
 
     def adding(self, name: str) -> Callable[[str], str]:
         """The search with one more value of list parameter ``name``, as a function of the
-        value (not one already given): the link's other parameters, and the values already
-        there, are joined once for all the values a page offers."""
+        value (not one already given)."""
+        prefix, suffix = self.around(name)
+        return lambda value: prefix + quote_plus(value) + suffix
+
+    def around(self, name: str) -> tuple[str, str]:
+        """What comes before and after a value added to list parameter ``name`` in a link:
+        the other parameters, and the values already there, joined once for all the values a
+        page offers."""
         parts = dict(self.encoded)
         names = list(parts)
         place = names.index(name) if name in parts else len(names)
         head = "&".join(parts[other] for other in names[:place])
         tail = "&".join(parts[other] for other in names[place + 1 :])
         given = parts[name] + quote_plus(",") if self.query.get(name) else urlencode({name: ""})
-        prefix = "/search?" + (head + "&" if head else "") + given
-        suffix = "&" + tail if tail else ""
-        return lambda value: prefix + quote_plus(value) + suffix
+        return "/search?" + (head + "&" if head else "") + given, "&" + tail if tail else ""
 
 
 def link(query: dict[str, str], **changes: str | None) -> str:

@@ -74,16 +74,6 @@ async def results_page(
         context = _form_context(query, _errors(error))
         return page(request, "search_form.html", status_code=422, **context)
     outcome = await search(es, parsed.request, settings.ranking, settings.max_radius_miles)
-    hits = [
-        {
-            **hit,
-            "need_states": results.needs_of(parsed.request, hit),
-            "dialled": results.phones(hit),
-            "address_line": results.street_address(hit),
-            "wait_url": (hit["wait"] or {}).get("url"),
-        }
-        for hit in outcome.results
-    ]
     next_page = (
         "/search?" + urlencode({**query, "cursor": outcome.next_cursor})
         if outcome.next_cursor
@@ -95,7 +85,7 @@ async def results_page(
         **_form_context(query, {}),
         parsed=parsed,
         outcome=outcome,
-        hits=hits,
+        items=results.result_items(parsed.request, outcome.results, 1),
         first_number=1,
         continued="cursor" in query,
         next_page=next_page,

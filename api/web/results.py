@@ -6,8 +6,9 @@ import html
 import math
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote_plus
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from api.search.request import SearchRequest
 from api.search.service import SearchOutcome
@@ -15,7 +16,7 @@ from api.web.form import SearchLinks, label, listed
 from iop.facility import one_line_address
 from iop.geo import Point
 from iop.phones import dialled
-from iop.vocabulary import CODES_BY_GROUP
+from iop.vocabulary import CODES_BY_GROUP, SERVICES
 
 MAP_SIZE = 400  # the map's viewBox is a square this many units wide
 MAP_MARGIN = 24
@@ -79,6 +80,55 @@ def street_address(hit: dict[str, Any]) -> str:
     )
 
 
+def result_items(request: SearchRequest, hits: list[dict[str, Any]], first: int) -> Markup:
+    """The list items of a page of results, numbered from ``first`` as the map is: each
+    program's name, the box that ticks it for the sheet, where it is, its phones, its needs
+    met, not met and not stated, and why it ranks where it does. Written here in one piece,
+    not by the template: a page has dozens of values to escape."""
+    return Markup("".join(_item(request, hit, number) for number, hit in enumerate(hits, first)))
+
+
+def _item(request: SearchRequest, hit: dict[str, Any], number: int) -> str:
+    ident = escape(hit["id"])
+    why = hit["why"]
+    stale = (
+        " — <strong>not confirmed by its sources lately</strong>"
+        if hit["status"] == "stale"
+        else ""
+    )
+    parts = [
+        f'<li class="result"><h3><span class="number" aria-hidden="true">{number}</span>'
+        f'<a href="/facilities/{ident}">{escape(hit["display_name"] or hit["id"])}</a></h3>'
+        f'<p class="no-print"><label for="tick-{ident}"><input type="checkbox" '
+        f'form="sheet-form" id="tick-{ident}" name="ids" value="{ident}">Add to the referral '
+        f"sheet</label></p><p>{escape(why[0])}{stale}</p>"
+    ]
+    address = street_address(hit)
+    if address:
+        parts.append(f"<p>{escape(address)}</p>")
+    dialled_phones = phones(hit)
+    if dialled_phones:
+        parts.append(
+            "<p>"
+            + "; ".join(
+                f'<a href="tel:{escape(number)}">{escape(shown)}</a> ({escape(kind)})'
+                for shown, number, kind in dialled_phones
+            )
+            + "</p>"
+        )
+    needs = needs_of(request, hit)
+    if needs:
+        parts.append(
+            '<ul class="needs" aria-label="Needs">' + "".join(n.__html__() for n in needs) + "</ul>"
+        )
+    lines = "".join(f"<li>{escape(line)}</li>" for line in why[1:])
+    wait_url = (hit["wait"] or {}).get("url")
+    if wait_url:
+        lines += f'<li><a href="{escape(wait_url)}">Where the wait was stated</a></li>'
+    parts.append(f'<ul class="why">{lines}</ul></li>')
+    return "".join(parts)
+
+
 EARTH_CIRCUMFERENCE_MILES = 24_901.0
 TILE = 256  # pixels a side of a web map tile
 
@@ -128,7 +178,8 @@ def map_svg(
         f'<path d="M{centre - 8},{centre} h16 M{centre},{centre - 8} v16" '
         'stroke="#1b1b1b" stroke-width="3"/>',
     ]
-    for number, hit in enumerate(hits, start=first):
+    # The last drawn is on top: the first results, the ones a referrer reads first.
+    for number, hit in reversed(list(enumerate(hits, start=first))):
         where = hit.get("location")
         if not where or hit.get("virtual"):
             continue
@@ -171,13 +222,18 @@ def _escape(text: str) -> str:
 
 
 def _choice(label: str, count: int, href: str, chosen: bool) -> str:
-    """A facet value as a list item linking to its search; a chosen one says it removes."""
+    """A facet value as a list item linking to its search (``label`` and ``href`` escaped);
+    a chosen one says it removes."""
     mark = (
         '<span aria-hidden="true">✔ </span><span class="visually-hidden">Remove filter: </span>'
         if chosen
         else ""
     )
-    return f'<li><a href="{_escape(href)}">{mark}{_escape(label)} ({count})</a></li>'
+    return f'<li><a href="{href}">{mark}{label} ({count})</a></li>'
+
+
+# Each service's words on a filter, escaped once.
+CHOICE_LABELS = {code: _escape(label(code)) for code in SERVICES}
 
 
 FACET_GROUPS = (
@@ -198,11 +254,18 @@ def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[s
     groups: list[tuple[str, Markup]] = []
     for title, group, parameter in FACET_GROUPS:
         chosen = set(listed(query, parameter))
-        adding = links.adding(parameter)
+        before, after = (_escape(part) for part in links.around(parameter))
         choices = [
-            _choice(label(code), counts.get(code, 0), links.without_value(parameter, code), True)
+            _choice(
+                CHOICE_LABELS[code],
+                counts.get(code, 0),
+                _escape(links.without_value(parameter, code)),
+                True,
+            )
             if code in chosen
-            else _choice(label(code), counts[code], adding(code), False)
+            else _choice(
+                CHOICE_LABELS[code], counts[code], before + quote_plus(code) + after, False
+            )
             for code in CODES_BY_GROUP[group]
             if code in chosen or counts.get(code)
         ]
@@ -212,9 +275,9 @@ def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[s
     owned = listed(query, "ownership")
     ownership = [
         _choice(
-            sector.capitalize(),
+            _escape(sector.capitalize()),
             count,
-            links.link(ownership=None) if sector in owned else links.link(ownership=sector),
+            _escape(links.link(ownership=None if sector in owned else sector)),
             sector in owned,
         )
         for sector, count in sorted(sectors.items())

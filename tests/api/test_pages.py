@@ -182,7 +182,8 @@ def test_the_map_needs_no_tile_server_and_uses_one_only_when_configured(
     plain = client.get(search).text
     assert "<svg" in plain and "<image" not in plain  # nothing fetched from a tile server
     markers = re.findall(r"<title>(\d+)\. ", plain)
-    assert markers == [str(n) for n in range(1, len(markers) + 1)]  # numbered as the list
+    # Numbered as the list, and drawn last to first: where markers overlap, 1 is on top.
+    assert markers == [str(n) for n in range(len(markers), 0, -1)]
     tiles = "http://127.0.0.1:9/{z}/{x}/{y}.png"
     with TestClient(
         create_app(Settings(ELASTICSEARCH_URL=elasticsearch_url, map_tiles_url=tiles))
