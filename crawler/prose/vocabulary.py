@@ -61,6 +61,12 @@ OUTSIDE_PRESCRIBER = (
     r"|enrolled (?:at|in|with) an? (?:methadone clinic|otp|opioid treatment program)"
     r"|(?:your|their) (?:clinic'?s|otp'?s) prescriber"
     r"|from an? (?:[\w-]+ )?(?:opioid treatment program|otp|methadone clinic)"
+    r"|(?:have|has) an? (?:[\w-]+ )?prescriber|(?:your|their) own (?:[\w-]+ )?(?:physician|doctor)"
+    r"|(?:a|the|your) doctor elsewhere|\bdoses? (?:at|with)\b|keep dosing|narcotic treatment program"
+    r"|(?:receive|get)s? (?:methadone|buprenorphine|suboxone|it|them) (?:at|from) an? (?:[\w-]+ )?"
+    r"(?:otp|opioid treatment program|methadone clinic)"
+    # How the care is given anywhere ("methadone can only come from a certified OTP").
+    r"|\bonly (?:be )?(?:dispensed|provided|given|available|comes?|come) (?:by|from|at|through)\b"
 )
 # Prescribing medication in general, for the addiction (not for other conditions).
 PRESCRIBES_MEDICATION = (
@@ -143,7 +149,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:prescriber|provider|doctor|otp|clinic)"
         r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
-        rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:welcome|accepted|can (?:still )?join)",
+        rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:welcome|accepted|can (?:still )?(?:join|attend)"
+        r"|remain eligible|keep taking)",
         in_conditionals=True,
     ),
     # Detox. A bare "detox" is only read when denied: "we offer detox" does not say where.
@@ -164,9 +171,11 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "detox.detox_referral",
-        r"refer\w* [^.;]{0,60}detox|detox(?:ification)? (?:partners?|referrals?)"
-        r"|(?:arrange|coordinate|find)\w* [^.;]{0,40}detox(?:ification)? (?:facilit|cent|program"
-        r"|bed|provider|elsewhere)",
+        r"refer\w* [^.;]{0,60}(?:detox|withdrawal)|(?:detox(?:ification)?|withdrawal management)"
+        r" (?:partners?|referrals?)"
+        r"|(?:arrang|coordinat|find|set\w* up|help\w* (?:you )?(?:get|find)|get you)\w* [^.;]{0,50}"
+        r"(?:detox(?:ification)?|withdrawal(?: management)?)(?: \w+)? (?:facilit|cent|program|bed"
+        r"|provider|unit|admission|elsewhere|partner|hospital|at )",
         denied=None,
     ),
     # Therapies.

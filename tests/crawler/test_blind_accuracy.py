@@ -289,12 +289,12 @@ def test_blind_target(report: dict[str, Any]) -> None:
 REGRESSION_FLOORS = {
     "blind_sites": (0.96, 0.90),
     "blind_sites_holdout": (0.98, 0.88),
-    "blind_sites_third": (0.94, 0.81),
-    "blind_sites_fourth": (0.91, 0.73),
-    "blind_sites_fifth": (0.84, 0.74),
-    "blind_sites_sixth": (0.93, 0.71),
-    "blind_sites_seventh": (0.93, 0.75),
-    "blind_sites_eighth": (0.92, 0.70),
+    "blind_sites_third": (0.94, 0.82),
+    "blind_sites_fourth": (0.91, 0.74),
+    "blind_sites_fifth": (0.84, 0.76),
+    "blind_sites_sixth": (0.93, 0.72),
+    "blind_sites_seventh": (0.93, 0.76),
+    "blind_sites_eighth": (0.92, 0.71),
 }
 
 

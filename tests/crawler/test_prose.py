@@ -344,3 +344,35 @@ def test_openings_as_sites_word_them(
 def test_explainers_and_blog_lists_are_articles(url: str, heading: str) -> None:
     html = f"<html><body><h1>{heading}</h1><p>Our IOP offers evening groups.</p></body></html>"
     assert page_kind(lxml.html.fromstring(html), url) is PageKind.ARTICLE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'll help you get into a detox program first and then start IOP.",
+        "Our admissions team will coordinate a detox admission at a partner hospital.",
+        "If you need withdrawal management first, we will refer you to a withdrawal program.",
+        "Our intake staff will help arrange a withdrawal management admission when needed.",
+    ],
+)
+def test_help_getting_into_detox_elsewhere_is_a_referral(text: str) -> None:
+    assert facts(text)["detox.detox_referral"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you already have a Suboxone prescriber, you're welcome in IOP.",
+        "Clients who dose at an OTP are welcome in our IOP.",
+        "Patients enrolled at an opioid treatment program can attend IOP while they keep dosing.",
+        "If your own physician prescribes it, you remain eligible for the program.",
+    ],
+)
+def test_clients_on_medication_from_elsewhere_are_welcome(text: str) -> None:
+    said = facts(text)
+    assert said["medications.mat_accepts_outside_prescriptions"] is True
+    assert not any(said.get(f"medications.mat_{m}") for m in ("methadone", "buprenorphine"))
+
+
+def test_how_a_medication_is_given_anywhere_is_not_the_programs_offer() -> None:
+    assert facts("Methadone can only come from a certified opioid treatment program.") == {}
