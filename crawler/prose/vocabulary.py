@@ -62,7 +62,8 @@ OUTSIDE_PRESCRIBER = (
     r"|(?:your|their) (?:clinic'?s|otp'?s) prescriber"
     r"|from an? (?:[\w-]+ )?(?:opioid treatment program|otp|methadone clinic)"
     r"|(?:have|has) an? (?:[\w-]+ )?prescriber|(?:your|their) own (?:[\w-]+ )?(?:physician|doctor)"
-    r"|(?:a|the|your) doctor elsewhere|\bdoses? (?:at|with)\b|keep dosing|narcotic treatment program"
+    r"|(?:a|the|your) doctor elsewhere|\bdoses? (?:at|with)\b|keep dosing"
+    r"|narcotic treatment program"
     r"|(?:receive|get)s? (?:methadone|buprenorphine|suboxone|it|them) (?:at|from) an? (?:[\w-]+ )?"
     r"(?:otp|opioid treatment program|methadone clinic)"
     # How the care is given anywhere ("methadone can only come from a certified OTP").
