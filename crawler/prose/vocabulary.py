@@ -150,8 +150,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:prescriber|provider|doctor|otp|clinic)"
         r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
-        rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:welcome|accepted|can (?:still )?(?:join|attend)"
-        r"|remain eligible|keep taking)",
+        rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:welcome|accepted"
+        r"|can (?:still )?(?:join|attend)|remain eligible|keep taking)",
         in_conditionals=True,
     ),
     # Detox. A bare "detox" is only read when denied: "we offer detox" does not say where.
