@@ -114,6 +114,17 @@ class AvailabilityStatement:
     dated: bool = False  # the page or the sentence states the date (else it is the crawl date)
 
 
+GROUP_THERAPY = "therapies.group_therapy"
+KINDS_OF_GROUP = frozenset(
+    {
+        "therapies.group_process",
+        "therapies.group_psychoeducation",
+        "therapies.group_relapse_prevention",
+        "therapies.group_skills",
+    }
+)
+
+
 @dataclass
 class PageReading:
     """What one page states: facts by path, paths it contradicts itself on, availability."""
@@ -156,7 +167,17 @@ class PageReading:
     def settle(self) -> None:
         """Once the whole page is read: a page that states no weekly hours but gives one
         schedule's days and times has that schedule's hours (two schedules that disagree give
-        none)."""
+        none); a page naming a kind of group (process, relapse prevention, skills) offers
+        group therapy, unless it says otherwise."""
+        groups = [
+            path
+            for path in self.facts
+            if path in KINDS_OF_GROUP
+            and self.facts[path]
+            and re.search(r"\bgroups?\b", self.evidence.get(path, ""), re.I)
+        ]
+        if groups and GROUP_THERAPY not in self.facts and GROUP_THERAPY not in self.conflicts:
+            self.add(GROUP_THERAPY, True, self.evidence.get(groups[0]))
         path = "schedule.hours_per_week"
         if path in self.facts or path in self.conflicts or not self.scheduled_hours:
             return

@@ -193,7 +193,8 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "therapies.group_therapy",
-        r"group (?:therapy|counseling)|therapy groups|terapia de grupo|terapia grupal",
+        r"group (?:therapy|counseling)|therapy groups|terapia de grupo|terapia grupal"
+        r"|group (?:&|and|or) individual (?:therapy|counseling)",
     ),
     Phrase(
         "therapies.individual_therapy",

@@ -71,6 +71,7 @@ def availability(text: str, page_date: date | None = None):
             "Process groups, DBT and family therapy.",
             {
                 "therapies.group_process": True,
+                "therapies.group_therapy": True,
                 "therapies.dbt": True,
                 "therapies.family_therapy": True,
             },
@@ -376,3 +377,11 @@ def test_clients_on_medication_from_elsewhere_are_welcome(text: str) -> None:
 
 def test_how_a_medication_is_given_anywhere_is_not_the_programs_offer() -> None:
     assert facts("Methadone can only come from a certified opioid treatment program.") == {}
+
+
+def test_a_kind_of_group_is_group_therapy_unless_the_page_says_otherwise() -> None:
+    assert facts("Process groups meet daily.")["therapies.group_therapy"] is True
+    assert facts("Group & individual therapy")["therapies.group_therapy"] is True
+    assert "therapies.group_therapy" not in facts("We teach relapse prevention.")
+    denied = facts("We do not offer group therapy. Our process groups are small.")
+    assert denied["therapies.group_therapy"] is False
