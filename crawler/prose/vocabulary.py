@@ -322,7 +322,7 @@ PHRASES: tuple[Phrase, ...] = (
         "ownership",
         r"\b(?:operated|run|administered|funded and operated) by (?:the )?(?:[\w.]+ ){1,3}county\b"
         r"|\bcounty[- ](?:run|operated)\b|(?:program|service|division|department) of "
-        r"(?:the )?(?:[\w.]+ ){1,3}county\b",
+        r"(?:the )?(?:[\w.]+ ){1,3}county\b|\bcounty (?:department|division|office) of\b",
         stated=Ownership.PUBLIC_LOCAL,
         denied=None,
     ),
@@ -399,7 +399,7 @@ NOT_A_DENIAL = r"\b(?:no one|not only|not just|no matter|whether or not|no-cost|
 DENIAL_AFTER = (
     r"^[\s:,-]*(?:(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?|visits?"
     r"|appointments?|options?)\s+)?(?:is |are )?"
-    r"(?:currently |also )?(?:not|n't|unavailable|no longer)\b"
+    r"(?:currently |also )?(?:not(?!-for-profit)|n't|unavailable|no longer)\b"
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
 )
 # Clause boundaries: a denial does not carry past these.

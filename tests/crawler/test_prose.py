@@ -385,3 +385,10 @@ def test_a_kind_of_group_is_group_therapy_unless_the_page_says_otherwise() -> No
     assert "therapies.group_therapy" not in facts("We teach relapse prevention.")
     denied = facts("We do not offer group therapy. Our process groups are small.")
     assert denied["therapies.group_therapy"] is False
+
+
+def test_not_for_profit_is_no_denial_and_a_county_department_is_public() -> None:
+    said = facts("Coulee Bluffs is a 501(c)(3) not-for-profit community mental health center.")
+    assert said["ownership"] is Ownership.PRIVATE_NON_PROFIT
+    county = facts("The Tamarack County Department of Addiction Services runs five clinics.")
+    assert county["ownership"] is Ownership.PUBLIC_LOCAL
