@@ -387,6 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1, help="API worker processes")
     parser.add_argument("--reindex", action="store_true")
     args = parser.parse_args(argv)
+    if args.workers != 1:
+        # Each worker keeps its own /metrics: one worker's counts say nothing of the others'.
+        parser.error("--workers: the server time is read from one worker's /metrics; use 1")
     es_url = es_node.start()
     for scale in args.scales.split(","):
         alias, origins = ensure_directory(es_url, scale, args.reindex)

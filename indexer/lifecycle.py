@@ -49,8 +49,8 @@ RUNS_MAPPINGS: dict[str, Any] = {
 }
 
 
-# A new index whose copies have not started by then is dropped and made again, so often.
-COPIES_TIMEOUT = "30s"
+# A new index whose primaries have not started by then is dropped and made again, so often.
+COPIES_WAIT_SECONDS = 30
 CREATE_ATTEMPTS = 3
 
 
@@ -93,8 +93,8 @@ def create_index(es: Elasticsearch, settings: IndexerSettings | None = None) -> 
     """A new, empty facilities index whose every shard has all the copies the cluster can
     hold started, so that no node stopping during the build can take a shard's only copy.
 
-    A node that stops before then can take a primary with it; the index is still empty, so it
-    is dropped and made again on the nodes that are left.
+    A node that stops before then can take a primary with it; the index is still empty (and
+    no alias points at it), so it is dropped and made again on the nodes that are left.
     """
     settings = settings or IndexerSettings()
     save_template(es, settings)
@@ -112,22 +112,24 @@ def create_index(es: Elasticsearch, settings: IndexerSettings | None = None) -> 
             return name
         drop_index(es, name)
     raise IndexNotStarted(
-        f"a new index did not start {CREATE_ATTEMPTS} times in a row within "
-        f"{COPIES_TIMEOUT}: check the cluster's health (GET _cluster/health)"
+        f"a new index did not start its primary shards {CREATE_ATTEMPTS} times in a row within "
+        f"{COPIES_WAIT_SECONDS} s: check the cluster's health (GET _cluster/health)"
     )
 
 
 def _copies_started(es: Elasticsearch, index: str, settings: IndexerSettings) -> bool:
-    """Whether every shard of the new ``index`` has as many started copies as there are data
-    nodes to hold them (one per node, up to its replicas and primary)."""
+    """Whether the new ``index`` can be built: every shard has as many started copies as
+    there are data nodes to hold them (one per node, up to its replicas and primary), or,
+    when the cluster cannot place them all in time (allocation rules, disk), at least every
+    primary has started. Only an index with a primary down is made again."""
     nodes = es.cluster.health()["number_of_data_nodes"]
     copies = min(settings.number_of_replicas + 1, max(nodes, 1))
-    health = es.cluster.health(
+    health = es.options(request_timeout=COPIES_WAIT_SECONDS + 30).cluster.health(
         index=index,
         wait_for_active_shards=str(settings.number_of_shards * copies),
-        timeout=COPIES_TIMEOUT,
+        timeout=f"{COPIES_WAIT_SECONDS}s",
     )
-    return not health["timed_out"]
+    return not health["timed_out"] or health["status"] != "red"
 
 
 def serving_index(es: Elasticsearch) -> str | None:

@@ -201,7 +201,8 @@ def _session_hours(sentence: str) -> list[float]:
 # Days named in full ("Mondays"), or abbreviated with a capital ("Tue"), in a schedule.
 SCHEDULE_DAY = re.compile(
     r"\b(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
-    r"|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
+    r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?(?=\s*(?:[,;/&\u2013\u2014-]|and\b|or\b"
+    r"|through\b|to\b|\d|$)))\b\.?"
 )
 DAY_SPAN = re.compile(
     rf"(?P<first>{SCHEDULE_DAY.pattern})\s*(?:[{DASHES}]|through|thru|to)\s*"
@@ -246,8 +247,13 @@ def scheduled_hours(sentence: str) -> float | None:
     if not GROUP_CONTEXT.search(sentence) or NOT_GROUP_TIMES.search(sentence):
         return None
     lengths = _session_hours(sentence)
-    days = session_days(sentence)
-    if len(lengths) != 1 or not days:
+    if len(lengths) != 1:
+        return None
+    # The days of the part of the sentence that gives the times ("...; Fridays are for
+    # individual sessions" adds no group day).
+    parts = re.split(r";|,?\s+but\b", sentence)
+    days = session_days(next((part for part in parts if TIME_RANGE.search(part)), sentence))
+    if not days:
         return None
     value = days * lengths[0]
     return value if 0 < value <= 40 else None

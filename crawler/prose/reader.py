@@ -57,7 +57,7 @@ CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b",
 
 ACCEPTING = re.compile(
     r"(?:now|currently|are|is|'re) (?:still |currently )?(?:accepting|taking|welcoming|enrolling)"
-    r" new (?:[\w-]+ ){0,2}?(?:clients|patients|referrals|admissions|participants|people|members)"
+    r" new (?:[\w-]+ ){0,2}?(?:clients|patients|referrals|admissions|participants|people)"
     r"|(?:have|has) (?:immediate )?openings"
     r"|aceptando (?:nuevos )?pacientes",
     re.I,
@@ -85,6 +85,9 @@ NOT_ABOUT_CLIENTS = re.compile(
 HEDGED = re.compile(
     r"\b(?:in (?:many|some) cases|depending on|depends on|may|might|can vary|varies)\b", re.I
 )
+# What is typical is no promise that the program is taking people now ("we usually have
+# openings"), though it is the wait to expect ("usually within 48 hours").
+TYPICALLY = re.compile(r"\b(?:usually|typically|often|generally|in most cases)\b", re.I)
 # What follows a service when a denial is of a place in it, not of the service ("no IOP openings
 # until January", "no evening group spots left").
 FOR_A_PLACE = re.compile(
@@ -115,6 +118,13 @@ class AvailabilityStatement:
 
 
 GROUP_THERAPY = "therapies.group_therapy"
+# A kind of group named as a treatment group ("process groups", "groups include relapse
+# prevention"), not a support group the program points to ("support groups such as AA").
+A_GROUP = re.compile(
+    r"\b(?:process|psycho-?educational|skills?|prevention|dbt|cbt|therapy|treatment|iop)\s+groups?\b"
+    r"|^\W*groups?\s+(?:include|cover|focus|work)\b",
+    re.I,
+)
 KINDS_OF_GROUP = frozenset(
     {
         "therapies.group_process",
@@ -174,7 +184,7 @@ class PageReading:
             for path in self.facts
             if path in KINDS_OF_GROUP
             and self.facts[path]
-            and re.search(r"\bgroups?\b", self.evidence.get(path, ""), re.I)
+            and A_GROUP.search(self.evidence.get(path, ""))
         ]
         if groups and GROUP_THERAPY not in self.facts and GROUP_THERAPY not in self.conflicts:
             self.add(GROUP_THERAPY, True, self.evidence.get(groups[0]))
@@ -349,7 +359,10 @@ def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStateme
     if NOT_ABOUT_CLIENTS.search(sentence):
         return None
     hedge = HEDGED.search(sentence)
-    hedged_from = hedge.start() if hedge else len(sentence)
+    hedged_from = min(
+        (found.start() for found in (hedge, TYPICALLY.search(sentence)) if found),
+        default=len(sentence),
+    )
     stamped = re.search(r"\bas of\b|updated|posted", sentence, re.I)
     own_date = numbers.first_date(sentence) if stamped else None
     if own_date is not None:
@@ -428,9 +441,9 @@ def read_text(
         for sentence in sentences(segment):
             if facts_too:
                 read_sentence(sentence, reading, as_of, dated)
-            elif is_statement(sentence):
-                statement = availability(sentence, as_of, dated)
+            elif is_statement(plain := sentence.translate(PLAIN_APOSTROPHES)):
+                statement = availability(plain, as_of, dated)
                 if statement is not None:
-                    reading.availability.append(statement)
+                    reading.availability.append(replace(statement, statement=sentence))
     reading.settle()
     return reading

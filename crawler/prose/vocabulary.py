@@ -66,8 +66,18 @@ OUTSIDE_PRESCRIBER = (
     r"|narcotic treatment program"
     r"|(?:receive|get)s? (?:methadone|buprenorphine|suboxone|it|them) (?:at|from) an? (?:[\w-]+ )?"
     r"(?:otp|opioid treatment program|methadone clinic)"
-    # How the care is given anywhere ("methadone can only come from a certified OTP").
-    r"|\bonly (?:be )?(?:dispensed|provided|given|available|comes?|come) (?:by|from|at|through)\b"
+)
+# What a sentence says of a medication that is not the program's offer: someone else's
+# prescriber, or how the care is given anywhere ("methadone can only come from an OTP").
+NOT_THE_PROGRAMS_MEDICATION = (
+    OUTSIDE_PRESCRIBER
+    + r"|\bonly (?:be )?(?:dispensed|provided|given|available|comes?|come) (?:by|from|at|through)\b"
+)
+# A sentence about clients on medication for an addiction names one (or MAT, or an OTP).
+ADDICTION_MEDICATION = (
+    r"methadone|buprenorphine|suboxone|sublocade|naltrexone|vivitrol|\bmat\b|\bmoud\b"
+    r"|medications?\b|\botp\b|opioid treatment|narcotic treatment|\bdos(?:e|es|ing)\b"
+    r"|metadona|buprenorfina"
 )
 # Prescribing medication in general, for the addiction (not for other conditions).
 PRESCRIBES_MEDICATION = (
@@ -114,12 +124,12 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "medications.mat_buprenorphine",
         r"buprenorphine|buprenorfina|suboxone|sublocade|subutex|zubsolv|brixadi",
-        forbids=OUTSIDE_PRESCRIBER,
+        forbids=NOT_THE_PROGRAMS_MEDICATION,
     ),
-    Phrase("medications.mat_methadone", r"methadone|metadona", forbids=OUTSIDE_PRESCRIBER),
+    Phrase("medications.mat_methadone", r"methadone|metadona", forbids=NOT_THE_PROGRAMS_MEDICATION),
     # "Neither office prescribes medication": a denial of every medication; stated, it names none.
     *(
-        Phrase(path, PRESCRIBES_MEDICATION, stated=None, forbids=OUTSIDE_PRESCRIBER)
+        Phrase(path, PRESCRIBES_MEDICATION, stated=None, forbids=NOT_THE_PROGRAMS_MEDICATION)
         for path in (
             "medications.mat_buprenorphine",
             "medications.mat_methadone",
@@ -127,7 +137,9 @@ PHRASES: tuple[Phrase, ...] = (
         )
     ),
     Phrase(
-        "medications.mat_naltrexone", r"naltrexone|naltrexona|vivitrol", forbids=OUTSIDE_PRESCRIBER
+        "medications.mat_naltrexone",
+        r"naltrexone|naltrexona|vivitrol",
+        forbids=NOT_THE_PROGRAMS_MEDICATION,
     ),
     Phrase(
         "medications.mat_alcohol",
@@ -136,7 +148,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "medications.otp_certified",
         r"(?:certified |licensed )?opioid treatment program|\botp\b",
-        forbids=OUTSIDE_PRESCRIBER,
+        forbids=NOT_THE_PROGRAMS_MEDICATION,
     ),
     Phrase(
         "medications.mat_accepts_outside_prescriptions",
@@ -152,6 +164,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
         rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:welcome|accepted"
         r"|can (?:still )?(?:join|attend)|remain eligible|keep taking)",
+        requires=ADDICTION_MEDICATION,
         in_conditionals=True,
     ),
     # Detox. A bare "detox" is only read when denied: "we offer detox" does not say where.
@@ -175,8 +188,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"refer\w* [^.;]{0,60}(?:detox|withdrawal)|(?:detox(?:ification)?|withdrawal management)"
         r" (?:partners?|referrals?)"
         r"|(?:arrang|coordinat|find|set\w* up|help\w* (?:you )?(?:get|find)|get you)\w* [^.;]{0,50}"
-        r"(?:detox(?:ification)?|withdrawal(?: management)?)(?: \w+)? (?:facilit|cent|program|bed"
-        r"|provider|unit|admission|elsewhere|partner|hospital|at )",
+        r"(?:detox(?:ification)?|withdrawal(?: management)?)"
+        r"(?:\s+(?!our\b|on\b|here\b)[\w-]+){0,3}?"
+        r"\s+(?:facilit|cent|program|bed|provider|unit|admission|elsewhere|partner|hospital)",
         denied=None,
     ),
     # Therapies.
@@ -322,7 +336,8 @@ PHRASES: tuple[Phrase, ...] = (
         "ownership",
         r"\b(?:operated|run|administered|funded and operated) by (?:the )?(?:[\w.]+ ){1,3}county\b"
         r"|\bcounty[- ](?:run|operated)\b|(?:program|service|division|department) of "
-        r"(?:the )?(?:[\w.]+ ){1,3}county\b|\bcounty (?:department|division|office) of\b",
+        r"(?:the )?(?:[\w.]+ ){1,3}county\b"
+        r"|^\W*(?:the )?(?:[\w.]+ ){1,3}county (?:department|division|office) of\b",
         stated=Ownership.PUBLIC_LOCAL,
         denied=None,
     ),

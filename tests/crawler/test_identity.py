@@ -152,3 +152,8 @@ def test_a_programs_own_lines_beat_the_switchboard_the_footer_repeats() -> None:
     assert program_lines(lxml.html.fromstring(program_page(offices, "Main: 229-555-0100"))) == [
         "2295550100"
     ]
+
+
+def test_a_number_labelled_after_it_or_past_a_sentence_end() -> None:
+    assert phones_in("Call 555-234-5678 · 555-234-5679 (fax)") == (["5552345678"], ["5552345679"])
+    assert phones_in("In a crisis, call or text 988. Intake: 555-234-5678") == (["5552345678"], [])

@@ -366,13 +366,25 @@ def test_help_getting_into_detox_elsewhere_is_a_referral(text: str) -> None:
         "If you already have a Suboxone prescriber, you're welcome in IOP.",
         "Clients who dose at an OTP are welcome in our IOP.",
         "Patients enrolled at an opioid treatment program can attend IOP while they keep dosing.",
-        "If your own physician prescribes it, you remain eligible for the program.",
+        "We don't prescribe buprenorphine; if your own doctor prescribes it, you remain eligible.",
     ],
 )
 def test_clients_on_medication_from_elsewhere_are_welcome(text: str) -> None:
     said = facts(text)
     assert said["medications.mat_accepts_outside_prescriptions"] is True
     assert not any(said.get(f"medications.mat_{m}") for m in ("methadone", "buprenorphine"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groups are only available through telehealth, and family members are welcome.",
+        "Patients who have a psychiatric prescriber are welcome.",
+        "Clients who see their own family doctor are welcome to join.",
+    ],
+)
+def test_welcoming_someone_names_no_addiction_medication(text: str) -> None:
+    assert "medications.mat_accepts_outside_prescriptions" not in facts(text)
 
 
 def test_how_a_medication_is_given_anywhere_is_not_the_programs_offer() -> None:
@@ -392,3 +404,37 @@ def test_not_for_profit_is_no_denial_and_a_county_department_is_public() -> None
     assert said["ownership"] is Ownership.PRIVATE_NON_PROFIT
     county = facts("The Tamarack County Department of Addiction Services runs five clinics.")
     assert county["ownership"] is Ownership.PUBLIC_LOCAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our nurses help you get through withdrawal at our own facility.",
+        "We coordinate care for clients who are in withdrawal at intake.",
+        "We accept referrals from the Hennepin County Department of Human Services.",
+        "We teach relapse prevention and point clients to community support groups such as AA.",
+    ],
+)
+def test_what_reads_like_a_service_but_is_not_one(text: str) -> None:
+    said = facts(text)
+    assert "detox.detox_referral" not in said
+    assert "ownership" not in said
+    assert "therapies.group_therapy" not in said
+
+
+@pytest.mark.parametrize(
+    "text", ["Our team is welcoming new staff members.", "We usually have openings."]
+)
+def test_no_promise_of_openings(text: str) -> None:
+    assert read_text(text, crawl_date=date(2026, 12, 4)).availability == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("Group sessions are held at our Sun City clinic on Tuesdays, 6-9 p.m.", 3),
+        ("Groups meet Monday through Thursday, 6-9 p.m.; Fridays are for individual sessions.", 12),
+    ],
+)
+def test_only_the_schedules_own_days_count(text: str, hours: float) -> None:
+    assert scheduled_hours(text) == hours

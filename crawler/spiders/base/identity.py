@@ -94,16 +94,23 @@ NOT_THE_PROGRAMS_LINE = re.compile(
 )
 
 
+# The words just after a number that say whose it is: "555-234-5679 (fax)".
+LABEL_AFTER = re.compile(r"\s*\(\s*(?:fax|crisis|tty|tdd|hotline|help ?line)\b", re.I)
+
+
 def phones_in(text: str) -> tuple[list[str], list[str]]:
     """The ten-digit numbers written in ``text``: ``(the program's lines, the others)``, told
-    apart by the words just before each ("Fax", "24/7 Helpline", "Crisis line")."""
+    apart by the words of the same sentence just before each ("Fax", "24/7 Helpline", "Crisis
+    line") or just after it ("(fax)")."""
     lines, others = [], []
     last = 0
     for match in PHONE_NUMBER.finditer(text):
         label = text[max(last, match.start() - 40) : match.start()]
+        label = re.split(r"[.!?](?:\s|$)", label)[-1]  # "...call or text 988. Intake:"
         last = match.end()
         number = "".join(match.groups())
-        (others if NOT_THE_PROGRAMS_LINE.search(label) else lines).append(number)
+        theirs = NOT_THE_PROGRAMS_LINE.search(label) or LABEL_AFTER.match(text, match.end())
+        (others if theirs else lines).append(number)
     return lines, others
 
 

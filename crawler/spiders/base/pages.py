@@ -119,13 +119,17 @@ def program_lines(root: Any) -> list[str]:
     written_anywhere = {*written.main, *written.chrome}
     unwritten = [n for n in map(_digits, in_content) if n[-10:] not in written_anywhere]
     main = [*written.main, *unwritten]
+    listed = set()
     if len(set(main)) > MAX_PHONES:
-        main = []  # a list of offices, or of other agencies
+        # A list of offices, or of other agencies: none of them is this page's program's.
+        listed = {n[-10:] for n in main} - set(written.chrome)
+        main = []
     # A number the footer gives too is the site's: a hospital's switchboard beside the
     # program's own lines, or, alone, a small program's one line.
     own = [n for n in main if n[-10:] not in written.chrome]
+    chrome = [*written.chrome, *map(_digits, everywhere)]
     numbers: list[str] = []
-    for number in own or [*main, *written.chrome, *map(_digits, everywhere)]:
+    for number in own or main or [n for n in chrome if n[-10:] not in listed]:
         number = number[-10:]
         if (
             len(number) == 10
