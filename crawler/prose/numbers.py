@@ -152,8 +152,20 @@ FREQUENCY = re.compile(r"\s*(?:a|per|each|every|/)\s*(?:week|day|month)", re.I)
 WEEKS_PER = {"week": 1.0, "day": 1 / 7, "month": 52 / 12}
 
 
+# A list item that is only a length ("8-12 weeks, depending on your plan", "Runs about eight
+# weeks") in a program's list of what it is.
+LENGTH_ITEM = re.compile(
+    r"(?:^|;)\s*(?:usually |about |typically |runs (?:for )?(?:about )?)?"
+    + COUNT_RANGE
+    + r"[- ]weeks?\b",
+    re.I,
+)
+
+
 def program_weeks(sentence: str) -> float | None:
-    if not PROGRAM_WORDS.search(sentence) or NOT_PROGRAM_LENGTH.search(sentence):
+    if NOT_PROGRAM_LENGTH.search(sentence):
+        return None
+    if not PROGRAM_WORDS.search(sentence) and not LENGTH_ITEM.search(sentence):
         return None
     for match in PROGRAM_LENGTH.finditer(sentence):
         if FREQUENCY.match(sentence[match.end() :]):

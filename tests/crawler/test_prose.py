@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 
 from crawler.prose import merge_readings, read_html, read_text
-from crawler.prose.numbers import scheduled_hours
+from crawler.prose.numbers import program_weeks, scheduled_hours
 from crawler.prose.page import PageKind, page_kind
 from iop.facility import Ownership
 
@@ -438,3 +438,15 @@ def test_no_promise_of_openings(text: str) -> None:
 )
 def test_only_the_schedules_own_days_count(text: str, hours: float) -> None:
     assert scheduled_hours(text) == hours
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("Monday, Tuesday and Thursday evenings; 5:30 to 8:30 p.m.; Runs about eight weeks.", 8),
+        ("8–12 weeks, depending on your plan.", 12),
+        ("Full; waitlist about 3 weeks.", None),
+    ],
+)
+def test_a_length_alone_in_a_programs_list_is_its_length(text: str, weeks: float | None) -> None:
+    assert program_weeks(text) == weeks
