@@ -444,7 +444,7 @@ def test_only_the_schedules_own_days_count(text: str, hours: float) -> None:
     ("text", "weeks"),
     [
         ("Monday, Tuesday and Thursday evenings; 5:30 to 8:30 p.m.; Runs about eight weeks.", 8),
-        ("8–12 weeks, depending on your plan.", 12),
+        ("8\u201312 weeks, depending on your plan.", 12),
         ("Full; waitlist about 3 weeks.", None),
     ],
 )
