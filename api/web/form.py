@@ -147,7 +147,3 @@ class SearchLinks:
         tail = "&".join(parts[other] for other in names[place + 1 :])
         given = parts[name] + quote_plus(",") if self.query.get(name) else urlencode({name: ""})
         return "/search?" + (head + "&" if head else "") + given, "&" + tail if tail else ""
-
-
-def link(query: dict[str, str], **changes: str | None) -> str:
-    return SearchLinks(query).link(**changes)

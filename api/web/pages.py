@@ -74,6 +74,7 @@ async def results_page(
         context = _form_context(query, _errors(error))
         return page(request, "search_form.html", status_code=422, **context)
     outcome = await search(es, parsed.request, settings.ranking, settings.max_radius_miles)
+    links = form.SearchLinks(query)  # every link of the page changes this search
     next_page = (
         "/search?" + urlencode({**query, "cursor": outcome.next_cursor})
         if outcome.next_cursor
@@ -89,7 +90,7 @@ async def results_page(
         first_number=1,
         continued="cursor" in query,
         next_page=next_page,
-        first_page=form.link(query) if "cursor" in query else None,
+        first_page=links.link() if "cursor" in query else None,
         map_svg=results.map_svg(
             parsed.origin.point,
             parsed.request.radius_miles,
@@ -97,8 +98,8 @@ async def results_page(
             1,
             settings.map_tiles_url,
         ),
-        facets=results.facet_choices(query, outcome),
-        relaxations=results.relaxation_links(query, outcome),
+        facets=results.facet_choices(links, outcome),
+        relaxations=results.relaxation_links(links, outcome),
         criteria=[(k, v) for k, v in query.items() if k in SHEET_CRITERIA],
         change_search="/?" + urlencode({k: v for k, v in query.items() if k != "cursor"}),
     )

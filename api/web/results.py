@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote_plus
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from api.search.request import SearchRequest
 from api.search.service import SearchOutcome
@@ -38,7 +38,7 @@ class Need:
         lists dozens: written here once rather than piece by piece by the template)."""
         return (
             f'<li class="need {self.state}"><span aria-hidden="true">{self.mark}</span> '
-            f"{html.escape(self.label)}: {self.words}</li>"
+            f"{_escape(self.label)}: {self.words}</li>"
         )
 
 
@@ -89,7 +89,7 @@ def result_items(request: SearchRequest, hits: list[dict[str, Any]], first: int)
 
 
 def _item(request: SearchRequest, hit: dict[str, Any], number: int) -> str:
-    ident = escape(hit["id"])
+    ident = _escape(hit["id"])
     why = hit["why"]
     stale = (
         " — <strong>not confirmed by its sources lately</strong>"
@@ -98,21 +98,21 @@ def _item(request: SearchRequest, hit: dict[str, Any], number: int) -> str:
     )
     parts = [
         f'<li class="result"><h3><span class="number" aria-hidden="true">{number}</span>'
-        f'<a href="/facilities/{ident}">{escape(hit["display_name"] or hit["id"])}</a></h3>'
+        f'<a href="/facilities/{ident}">{_escape(hit["display_name"] or hit["id"])}</a></h3>'
         f'<p class="no-print"><label for="tick-{ident}"><input type="checkbox" '
         f'form="sheet-form" id="tick-{ident}" name="ids" value="{ident}">Add to the referral '
-        f"sheet</label></p><p>{escape(why[0])}{stale}</p>"
+        f"sheet</label></p><p>{_escape(why[0])}{stale}</p>"
     ]
     address = street_address(hit)
     if address:
-        parts.append(f"<p>{escape(address)}</p>")
+        parts.append(f"<p>{_escape(address)}</p>")
     dialled_phones = phones(hit)
     if dialled_phones:
         parts.append(
             "<p>"
             + "; ".join(
-                f'<a href="tel:{escape(number)}">{escape(shown)}</a> ({escape(kind)})'
-                for shown, number, kind in dialled_phones
+                f'<a href="tel:{_escape(tel)}">{_escape(shown)}</a> ({_escape(kind)})'
+                for shown, tel, kind in dialled_phones
             )
             + "</p>"
         )
@@ -121,10 +121,10 @@ def _item(request: SearchRequest, hit: dict[str, Any], number: int) -> str:
         parts.append(
             '<ul class="needs" aria-label="Needs">' + "".join(n.__html__() for n in needs) + "</ul>"
         )
-    lines = "".join(f"<li>{escape(line)}</li>" for line in why[1:])
+    lines = "".join(f"<li>{_escape(line)}</li>" for line in why[1:])
     wait_url = (hit["wait"] or {}).get("url")
     if wait_url:
-        lines += f'<li><a href="{escape(wait_url)}">Where the wait was stated</a></li>'
+        lines += f'<li><a href="{_escape(wait_url)}">Where the wait was stated</a></li>'
     parts.append(f'<ul class="why">{lines}</ul></li>')
     return "".join(parts)
 
@@ -246,14 +246,13 @@ FACET_GROUPS = (
 )
 
 
-def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[str, Markup]]:
+def facet_choices(links: SearchLinks, outcome: SearchOutcome) -> list[tuple[str, Markup]]:
     """Each facet group's values with their counts, as links that add (or drop) that filter:
     ``(title, the group's list items)``."""
     counts = (outcome.facets or {}).get("services_offered", {})
-    links = SearchLinks(query)
     groups: list[tuple[str, Markup]] = []
     for title, group, parameter in FACET_GROUPS:
-        chosen = set(listed(query, parameter))
+        chosen = set(listed(links.query, parameter))
         before, after = (_escape(part) for part in links.around(parameter))
         choices = [
             _choice(
@@ -272,7 +271,7 @@ def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[s
         if choices:
             groups.append((title, Markup("".join(choices))))
     sectors = (outcome.facets or {}).get("ownership_sector", {})
-    owned = listed(query, "ownership")
+    owned = listed(links.query, "ownership")
     ownership = [
         _choice(
             _escape(sector.capitalize()),
@@ -287,10 +286,9 @@ def facet_choices(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[s
     return groups
 
 
-def relaxation_links(query: dict[str, str], outcome: SearchOutcome) -> list[tuple[str, str, str]]:
+def relaxation_links(links: SearchLinks, outcome: SearchOutcome) -> list[tuple[str, str, str]]:
     """``(words, the search without that filter, the link's words)`` for each relaxation; no
     link where dropping the filter would find nothing either."""
-    links = SearchLinks(query)
     said = []
     for relaxation in outcome.relaxations or []:
         parameter, value = relaxation["parameter"], relaxation["value"]

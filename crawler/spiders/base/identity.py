@@ -36,9 +36,10 @@ STREET_ADDRESS = re.compile(
 )
 # Line breaks and the dots and bars sites put between an address's parts.
 SEPARATORS = re.compile(r"\s*(?:\n|·|•|\||\u2013|\u2014)\s*")
-NOT_A_STREET = re.compile(r"\b(?:p\.?\s*o\.?\s*box|box|suite|ste|unit|floor)\W*$", re.I)
 # A post office box is where mail goes, not a door a patient can walk through.
-POST_OFFICE_BOX = re.compile(r"^\W*(?:p\.?\s*o\.?\s*box|post office box|box)\b", re.I)
+BOX = r"p\.?\s*o\.?\s*box|post office box|box"
+POST_OFFICE_BOX = re.compile(rf"^\W*(?:{BOX})\b", re.I)
+NOT_A_STREET = re.compile(rf"\b(?:{BOX}|suite|ste|unit|floor)\W*$", re.I)
 CHROME_TAGS = ("header", "footer", "nav")
 CHROME_MARKERS = re.compile(r"\b(?:footer|site-header|site-info|copyright)", re.I)
 # Inline elements sites set an address's lines in ("<span>Suite 4</span><span>Knoxville")
