@@ -53,6 +53,9 @@ SORT_CHOICES = (("best", "Best fit"), ("distance", "Nearest first"), ("wait", "S
 OWNERSHIP_CHOICES = (("", "Any"), ("public", "Public"), ("private", "Private"))
 
 
+ENCODED_COMMA = quote_plus(",")
+
+
 def label(code: str) -> str:
     short = SERVICES[code].short
     return short[:1].upper() + short[1:]
@@ -88,7 +91,7 @@ class SearchLinks:
     def __init__(self, query: dict[str, str]) -> None:
         self.query = query
         self.encoded = {
-            k: urlencode({k: v})
+            k: f"{quote_plus(k)}={quote_plus(v)}"
             for k, v in query.items()
             if (v or k == "services") and k != "cursor"
         }
@@ -104,6 +107,10 @@ class SearchLinks:
                 for name, value in changes.items()
             }
         )
+
+    def form(self) -> str:
+        """The search form filled in with this search, to change it."""
+        return "/?" + "&".join(self.encoded.values())
 
     def _link(self, encoded_changes: dict[str, str | None]) -> str:
         parts = dict(self.encoded)
@@ -145,5 +152,5 @@ class SearchLinks:
         place = names.index(name) if name in parts else len(names)
         head = "&".join(parts[other] for other in names[:place])
         tail = "&".join(parts[other] for other in names[place + 1 :])
-        given = parts[name] + quote_plus(",") if self.query.get(name) else urlencode({name: ""})
+        given = parts[name] + ENCODED_COMMA if self.query.get(name) else urlencode({name: ""})
         return "/search?" + (head + "&" if head else "") + given, "&" + tail if tail else ""

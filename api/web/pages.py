@@ -75,11 +75,6 @@ async def results_page(
         return page(request, "search_form.html", status_code=422, **context)
     outcome = await search(es, parsed.request, settings.ranking, settings.max_radius_miles)
     links = form.SearchLinks(query)  # every link of the page changes this search
-    next_page = (
-        "/search?" + urlencode({**query, "cursor": outcome.next_cursor})
-        if outcome.next_cursor
-        else None
-    )
     return page(
         request,
         "results.html",
@@ -89,7 +84,7 @@ async def results_page(
         items=results.result_items(parsed.request, outcome.results, 1),
         first_number=1,
         continued="cursor" in query,
-        next_page=next_page,
+        next_page=links.link(cursor=outcome.next_cursor) if outcome.next_cursor else None,
         first_page=links.link() if "cursor" in query else None,
         map_svg=results.map_svg(
             parsed.origin.point,
@@ -101,7 +96,7 @@ async def results_page(
         facets=results.facet_choices(links, outcome),
         relaxations=results.relaxation_links(links, outcome),
         criteria=[(k, v) for k, v in query.items() if k in SHEET_CRITERIA],
-        change_search="/?" + urlencode({k: v for k, v in query.items() if k != "cursor"}),
+        change_search=links.form(),
     )
 
 

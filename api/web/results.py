@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import math
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -22,40 +21,36 @@ MAP_SIZE = 400  # the map's viewBox is a square this many units wide
 MAP_MARGIN = 24
 
 
-@dataclass(frozen=True)
-class Need:
-    code: str
-    label: str
-    state: str  # met | not-met | unknown
-    words: str  # the state in words (never colour alone)
-
-    @property
-    def mark(self) -> str:
-        return NEED_MARKS[self.state]
-
-    def __html__(self) -> str:
-        """The need as a list item, marked in words as well as with a sign (a results page
-        lists dozens: written here once rather than piece by piece by the template)."""
-        return (
-            f'<li class="need {self.state}"><span aria-hidden="true">{self.mark}</span> '
-            f"{_escape(self.label)}: {self.words}</li>"
-        )
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
 
 
-NEED_MARKS = {"met": "✔", "not-met": "✘", "unknown": "?"}
+# A need's state: its class, its sign, and the state in words (never colour alone).
+NEED_STATES = {
+    "met": ("✔", "offers"),
+    "not-met": ("✘", "does not offer"),
+    "unknown": ("?", "has not stated"),
+}
+# Each need in each state as a list item, written once: a results page lists dozens.
+NEED_ITEMS = {
+    (code, state): f'<li class="need {state}"><span aria-hidden="true">{sign}</span> '
+    f"{_escape(label(code))}: {words}</li>"
+    for code in SERVICES
+    for state, (sign, words) in NEED_STATES.items()
+}
 
 
-def needs_of(request: SearchRequest, hit: dict[str, Any]) -> list[Need]:
+def need_items(request: SearchRequest, hit: dict[str, Any]) -> str:
+    """The needs the search named, each as met, not met or not stated by the hit, in the
+    order the search named them."""
     states = {
-        **dict.fromkeys(hit["matched_services"], ("met", "offers")),
-        **dict.fromkeys(hit["missing_services"], ("not-met", "does not offer")),
-        **dict.fromkeys(hit["unknown_services"], ("unknown", "has not stated")),
+        **dict.fromkeys(hit["matched_services"], "met"),
+        **dict.fromkeys(hit["missing_services"], "not-met"),
+        **dict.fromkeys(hit["unknown_services"], "unknown"),
     }
-    return [
-        Need(code, label(code), *states[code])
-        for code in request.all_named_services
-        if code in states
-    ]
+    return "".join(
+        NEED_ITEMS[code, states[code]] for code in request.all_named_services if code in states
+    )
 
 
 def phones(hit: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -116,11 +111,9 @@ def _item(request: SearchRequest, hit: dict[str, Any], number: int) -> str:
             )
             + "</p>"
         )
-    needs = needs_of(request, hit)
+    needs = need_items(request, hit)
     if needs:
-        parts.append(
-            '<ul class="needs" aria-label="Needs">' + "".join(n.__html__() for n in needs) + "</ul>"
-        )
+        parts.append(f'<ul class="needs" aria-label="Needs">{needs}</ul>')
     lines = "".join(f"<li>{_escape(line)}</li>" for line in why[1:])
     wait_url = (hit["wait"] or {}).get("url")
     if wait_url:
@@ -217,10 +210,6 @@ def _tiles(url: str, zoom: int, left: float, top: float) -> list[str]:
     return images
 
 
-def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def _choice(label: str, count: int, href: str, chosen: bool) -> str:
     """A facet value as a list item linking to its search (``label`` and ``href`` escaped);
     a chosen one says it removes."""
@@ -232,8 +221,9 @@ def _choice(label: str, count: int, href: str, chosen: bool) -> str:
     return f'<li><a href="{href}">{mark}{label} ({count})</a></li>'
 
 
-# Each service's words on a filter, escaped once.
+# Each service's words on a filter, escaped once, and its code as a link carries it.
 CHOICE_LABELS = {code: _escape(label(code)) for code in SERVICES}
+CODES_IN_LINKS = {code: quote_plus(code) for code in SERVICES}
 
 
 FACET_GROUPS = (
@@ -263,7 +253,7 @@ def facet_choices(links: SearchLinks, outcome: SearchOutcome) -> list[tuple[str,
             )
             if code in chosen
             else _choice(
-                CHOICE_LABELS[code], counts[code], before + quote_plus(code) + after, False
+                CHOICE_LABELS[code], counts[code], before + CODES_IN_LINKS[code] + after, False
             )
             for code in CODES_BY_GROUP[group]
             if code in chosen or counts.get(code)

@@ -128,6 +128,28 @@ def test_a_results_page_is_a_link_to_send(client: TestClient) -> None:
     assert ids_in_order(first.text) == ids_in_order(again.text)
 
 
+def test_the_next_page_continues_the_same_search_and_the_first_page_goes_back(
+    client: TestClient,
+) -> None:
+    search = {"lat": str(DENVER[0]), "lon": str(DENVER[1]), "services": "iop", "limit": "2"}
+    first = client.get("/search", params=search)
+    following = next(link for link in Page(first.text).links if "cursor=" in link)
+    asked = parse_qs(urlsplit(following).query)
+    assert {k: v for k, v in asked.items() if k != "cursor"} == {k: [v] for k, v in search.items()}
+    second = client.get(following)
+    api = client.get("/v1/facilities/search", params={**search, "limit": "4"}).json()
+    assert ids_in_order(first.text) + ids_in_order(second.text) == [
+        hit["id"] for hit in api["results"]
+    ]
+    same_search = {k: [v] for k, v in search.items()}
+    # The second page links back to the first: the same search, no cursor.
+    assert any(
+        parse_qs(urlsplit(link).query) == same_search
+        for link in Page(second.text).links
+        if link.startswith("/search?")
+    )
+
+
 def test_ticked_programs_become_the_referral_sheet_with_the_searchs_criteria(
     client: TestClient, indexed: list[Facility]
 ) -> None:
