@@ -183,7 +183,7 @@ def program_weeks(sentence: str) -> float | None:
 
 CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?"
 TIME_RANGE = re.compile(CLOCK + rf"\s*(?:[{DASHES}]|to|until)\s*" + CLOCK, re.I)
-GROUP_CONTEXT = re.compile(r"group|session|track|\biop\b|program|meets|class|cohort", re.I)
+GROUP_CONTEXT = re.compile(r"group|session|track|\biop\b|program|\bmeets?\b|class|cohort", re.I)
 NOT_GROUP_TIMES = re.compile(
     r"office|phone|\bcall|front desk|business hours|intake|admission", re.I
 )
@@ -252,6 +252,12 @@ def session_days(sentence: str) -> int | None:
     return len(days) or None
 
 
+# An IOP meets at least 6 hours a week (ASAM level 2.1: 9 for adults, 6 for adolescents): next
+# to a schedule that does, one adding up to fewer ("a Saturday family group from 10 to noon")
+# is one group's.
+FEWEST_IOP_HOURS = 6
+
+
 def scheduled_hours(sentence: str) -> float | None:
     """Hours a week a group schedule adds up to, when a sentence gives its days and the times
     of one session: "Groups meet Monday, Wednesday and Thursday, 6-9 p.m." is 9 (two tracks'
@@ -271,6 +277,117 @@ def scheduled_hours(sentence: str) -> float | None:
     return value if 0 < value <= 40 else None
 
 
+# Times of day in words: "nine in the morning", "half past four", "five-thirty", "noon".
+HOUR_NAMES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "noon": 12, "midday": 12, "midnight": 12,
+}  # fmt: skip
+NAMED_MERIDIEM = {"noon": "p.m.", "midday": "p.m.", "midnight": "a.m."}
+MINUTE_NAMES = {"fifteen": 15, "thirty": 30, "forty-five": 45}
+PARTS_OF_DAY = r"in the (?:morning|afternoon|evening)|at night"
+
+
+def _spoken_clock(named: bool) -> str:
+    """The pattern of a time of day in words, with named groups or without (a range holds
+    two)."""
+
+    def part(name: str, pattern: str) -> str:
+        return f"(?P<{name}>{pattern})" if named else f"(?:{pattern})"
+
+    return (
+        rf"(?:{part('past', r'half|(?:a )?quarter')} past\s+)?"
+        + part("hour", "|".join(HOUR_NAMES))
+        + rf"(?:[- ]{part('minutes', r'thirty|fifteen|forty[- ]five')}\b)?"
+        + part("oclock", r"\s+o'clock")
+        + "?"
+        + rf"(?:\s+{part('part', PARTS_OF_DAY)})?\b"
+    )
+
+
+SPOKEN_CLOCK = re.compile(r"\b" + _spoken_clock(named=True), re.I)
+# What may follow a time of day; "eight to ten weeks" is a length, not a time.
+AFTER_A_TIME = (
+    rf"(?=\s*(?:$|[{DASHES}.,;:!?()]|and\b|on\b|each\b|every\b|daily\b|weekdays?\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|[ap]\.?m\b))"
+)
+SPOKEN_RANGE = re.compile(
+    rf"\b(?P<first>{_spoken_clock(named=False)})\s*(?:until|till|to|through|[{DASHES}])\s*"
+    rf"(?P<last>{_spoken_clock(named=False)}){AFTER_A_TIME}",
+    re.I,
+)
+# Before a range of bare hours ("from six until nine"): what makes them times of day.
+BEFORE_BARE_TIMES = re.compile(
+    r"(?:\bfrom|\bbetween|(?:day|days|weekdays|mornings|afternoons|evenings|nights)[,:]?)\s*$",
+    re.I,
+)
+# "8 in the morning", "7 at night".
+DIGITS_OF_A_PART_OF_DAY = re.compile(rf"\b(\d{{1,2}}(?::\d{{2}})?)\s+({PARTS_OF_DAY})\b", re.I)
+
+SpokenTime = tuple[int, int, str | None]  # hour, minutes, "a.m." / "p.m." / None
+
+
+def _spoken(match: re.Match[str]) -> tuple[SpokenTime, bool]:
+    """A time of day in words, and whether its words alone say it is one ("ten in the
+    morning", "half past four", "noon"; not "ten")."""
+    word = match["hour"].lower()
+    minutes = MINUTE_NAMES.get(re.sub(r"[- ]+", "-", (match["minutes"] or "").lower()), 0)
+    if match["past"]:
+        minutes = 30 if match["past"].lower() == "half" else 15
+    meridiem = NAMED_MERIDIEM.get(word)
+    if match["part"]:
+        meridiem = "a.m." if match["part"].lower().endswith("morning") else "p.m."
+    plainly = bool(match["past"] or match["minutes"] or match["oclock"] or meridiem)
+    return (HOUR_NAMES[word], minutes, meridiem), plainly
+
+
+def _written(hour: int, minutes: int, meridiem: str | None) -> str:
+    return f"{hour}{f':{minutes:02d}' if minutes else ''}{f' {meridiem}' if meridiem else ''}"
+
+
+def _range_in_digits(match: re.Match[str], sentence: str) -> str:
+    first, last = (SPOKEN_CLOCK.fullmatch(match[side].strip()) for side in ("first", "last"))
+    if first is None or last is None:
+        return match.group(0)
+    ((h1, m1, p1), plain_first), ((h2, m2, p2), plain_last) = _spoken(first), _spoken(last)
+    if not (plain_first or plain_last) and not BEFORE_BARE_TIMES.search(sentence[: match.start()]):
+        return match.group(0)  # "groups of eight to ten": not times
+    if p1 is None and p2 is None and h2 % 12 > h1 % 12:
+        # The part of the day the sentence names: "three evenings a week, from six until nine".
+        if re.search(r"\b(?:evening|night|afternoon)s?\b", sentence, re.I):
+            p1 = p2 = "p.m."
+        elif re.search(r"\bmornings?\b", sentence, re.I):
+            p1 = p2 = "a.m."
+    # One side's part of the day gives the other's: a later hour on the clock face is in the
+    # same half of the day, an earlier one in the other ("nine until one in the afternoon").
+    if p1 is None and p2 is not None:
+        p1 = p2 if h1 % 12 <= h2 % 12 else ("a.m." if p2 == "p.m." else "p.m.")
+    if p2 is None and p1 is not None:
+        p2 = p1 if h2 % 12 > h1 % 12 else ("p.m." if p1 == "a.m." else "a.m.")
+    return f"{_written(h1, m1, p1)} to {_written(h2, m2, p2)}"
+
+
+def clock_words(sentence: str) -> str:
+    """The sentence with times of day in words written in digits, for the readers of times:
+    "from six until nine" in a sentence about evenings is "6 p.m. to 9 p.m.", "half past
+    four" is "4:30", "ten in the morning" "10 a.m."; number words that are not plainly times
+    ("eight to ten weeks", "groups of eight to ten") are left as they are."""
+    sentence = DIGITS_OF_A_PART_OF_DAY.sub(
+        lambda said: f"{said[1]} {'a.m.' if said[2].endswith('morning') else 'p.m.'}", sentence
+    )
+    if not SPOKEN_CLOCK.search(sentence):
+        return sentence
+    ranged = SPOKEN_RANGE.sub(lambda match: _range_in_digits(match, sentence), sentence)
+
+    def alone(match: re.Match[str]) -> str:
+        time, plainly = _spoken(match)
+        return _written(*time) if plainly else match.group(0)
+
+    return SPOKEN_CLOCK.sub(alone, ranged)
+
+
+AFTERNOON_ENDS = 15  # a group that starts before 3 p.m. meets in the day
+
+
 def group_times(sentence: str) -> tuple[bool | None, bool | None]:
     """``(daytime, evening)`` from group times such as "groups meet 6-9 p.m."."""
     if not GROUP_CONTEXT.search(sentence) or NOT_GROUP_TIMES.search(sentence):
@@ -286,7 +403,7 @@ def group_times(sentence: str) -> tuple[bool | None, bool | None]:
             start -= 12  # "9-12 pm": nine in the morning
         if start >= 16.5 or end >= 19:
             evening = True
-        if start < 12:
+        if start < AFTERNOON_ENDS:
             daytime = True
     return daytime, evening
 
@@ -409,9 +526,19 @@ OFFICE_HOURS = re.compile(
     rf"(?P<closes>\d{{1,2}}(?::\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight)",
     re.I,
 )
+TIMES_THEN_DAYS = re.compile(
+    r"(?:from\s+)?"
+    rf"(?P<opens>\d{{1,2}}(?::\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon)"
+    rf"\s*(?:[{DASHES}]|to|until|till)\s*"
+    rf"(?P<closes>\d{{1,2}}(?::\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight)"
+    rf"\s*,?\s*(?:on\s+)?(?P<first>{DAY})(?:\s*(?:[{DASHES}]|through|thru|to)\s*(?P<last>{DAY}))?",
+    re.I,
+)
+COUNTED_HOURS = re.compile(COUNT_RANGE + r"\s+hours\b", re.I)
+WEEKDAYS_SAID = re.compile(r"\b(?:every )?weekdays?\b|\blunes a viernes\b", re.I)
 OFFICE_CONTEXT = re.compile(r"\bhours\b|\bopen\b|office|clinic|front desk|horario|abierto", re.I)
 NOT_OFFICE_HOURS = re.compile(
-    r"group|session|track|class|meets|cohort|phone line|crisis|visiting|emergency|urgent care",
+    r"group|session|track|class|\bmeets?\b|cohort|phone line|crisis|visiting|emergency|urgent care",
     re.I,
 )
 
@@ -440,18 +567,39 @@ def _clock(text: str, other: str) -> str | None:
     return f"{int(value):02d}:{round((value % 1) * 60):02d}"
 
 
+def _business_day(opens: str, closes: str) -> tuple[str, str]:
+    """Office hours' times with the a.m. or p.m. an office means: "9 to 5", "8 to 4:30" and
+    "10 to 2" open in the morning and close in the afternoon, and so does "9 to noon"."""
+    said = [HOUR_WORDS.get(time.lower().strip(), time).strip() for time in (opens, closes)]
+    first, last = (re.fullmatch(CLOCK, time, re.I) for time in said)
+    if first is None or last is None or first.group(3):
+        return opens, closes
+    opening, closing = int(first.group(1)), int(last.group(1))
+    if last.group(3):  # "9 to 12 p.m.": nine in the morning
+        morning = last.group(3).lower().startswith("p") and opening % 12 > closing % 12
+        return (f"{said[0]} am" if morning else opens), closes
+    if not 5 <= opening <= 11:
+        return opens, closes
+    return f"{said[0]} am", f"{said[1]} {'pm' if closing == 12 else 'am'}"
+
+
 def opening_hours(sentence: str, heading: str = "") -> list[str]:
     """Office hours ("Mon-Fri 8:30am - 4:30pm") as ``["Mo-Fr 08:30-16:30"]``; group times and
     phone lines are not opening hours. ``heading``: what the sentence stands under (a table of
     days under "Office hours")."""
     if NOT_OFFICE_HOURS.search(heading):
         return []
+    sentence = COUNTED_HOURS.sub("", sentence)  # "three hours each" says nothing of an office
     if OFFICE_CONTEXT.search(heading) and not OFFICE_CONTEXT.search(sentence):
         sentence = f"{heading}: {sentence}"
     if not OFFICE_CONTEXT.search(sentence):
         return []
+    sentence = WEEKDAYS_SAID.sub("Monday to Friday", sentence)
     found = []
-    for match in OFFICE_HOURS.finditer(sentence):
+    # Days first ("Monday to Thursday 8 to 5, Friday 8 to noon"); else times first ("from 8 a.m.
+    # to 4:30 p.m., Monday to Friday"), which would pair one day's times with the next day.
+    matches = list(OFFICE_HOURS.finditer(sentence)) or list(TIMES_THEN_DAYS.finditer(sentence))
+    for match in matches:
         before = sentence[max(0, match.start() - 40) : match.start()]
         said_of = list(
             re.finditer(f"{OFFICE_CONTEXT.pattern}|{NOT_OFFICE_HOURS.pattern}", before, re.I)
@@ -461,8 +609,8 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
         if not said_of and NOT_OFFICE_HOURS.search(sentence):
             continue
         first, last = _day_code(match["first"]), _day_code(match["last"] or match["first"])
-        opens = _clock(match["opens"], match["closes"])
-        closes = _clock(match["closes"], match["opens"])
+        said_opens, said_closes = _business_day(match["opens"], match["closes"])
+        opens, closes = _clock(said_opens, said_closes), _clock(said_closes, said_opens)
         if not (first and last and opens and closes):
             continue
         if closes <= opens and closes != "00:00":

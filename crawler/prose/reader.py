@@ -191,8 +191,13 @@ class PageReading:
         path = "schedule.hours_per_week"
         if path in self.facts or path in self.conflicts or not self.scheduled_hours:
             return
-        if len({hours for hours, _ in self.scheduled_hours}) == 1:
-            hours, sentence = self.scheduled_hours[0]
+        schedules = [
+            (hours, sentence)
+            for hours, sentence in self.scheduled_hours
+            if hours >= numbers.FEWEST_IOP_HOURS
+        ] or self.scheduled_hours
+        if len({hours for hours, _ in schedules}) == 1:
+            hours, sentence = schedules[0]
             self.add(path, hours, sentence)
 
 
@@ -328,14 +333,15 @@ def read_sentence(
             value = found[1]
             reading.add(phrase.path, [value] if phrase.path in LIST_FIELDS else value, said)
     reading.add("schedule.hours_per_week", numbers.hours_per_week(sentence), said)
-    scheduled = numbers.scheduled_hours(sentence)
+    timed = numbers.clock_words(sentence)  # "from six until nine" as "6 p.m. to 9 p.m."
+    scheduled = numbers.scheduled_hours(timed)
     if scheduled is not None:
         reading.scheduled_hours.append((scheduled, said))
     reading.add("schedule.program_weeks", numbers.program_weeks(sentence), said)
-    hours = numbers.opening_hours(sentence, reading.heading)
+    hours = numbers.opening_hours(timed, reading.heading)
     if hours:
         reading.add("schedule.opening_hours", hours, said)
-    daytime, evening = numbers.group_times(sentence)
+    daytime, evening = numbers.group_times(timed)
     reading.add("schedule.daytime", daytime, said)
     reading.add("schedule.evening", evening, said)
     if LICENSED.search(sentence) and LICENSED_CONTEXT.search(sentence):

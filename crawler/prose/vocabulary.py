@@ -90,6 +90,11 @@ ELSEWHERE = (
     r"|\bthan\b|\bvs\.?\b|versus|transition"
 )
 GROUP_WORDS = r"groups?|sessions?|programs?|programming|tracks?|iop|options?|schedules?|cohorts?"
+# What meets at a time of day: "groups meet Tuesday evenings", "we meet four mornings a week".
+WHAT_MEETS = (
+    r"(?:we|groups?|sessions?|classes|circles?|(?:the )?program|(?:the )?iop|tracks?|cohorts?)"
+    r" meets?"
+)
 SPOKEN = (
     r"speak|language|bilingual|interpret|(?:groups?|sessions?|services?|counseling|therapy)"
     r"(?: are| is)?(?: also)?(?: available| offered| provided| held| conducted)? in\b|idioma"
@@ -111,7 +116,15 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "levels_of_care.outpatient",
-        r"(?:standard|general|traditional|routine|regular) outpatient|asam (?:level )?1\b(?!\.)",
+        r"(?:standard|general|traditional|routine|regular) outpatient"
+        r"|asam (?:level )?1(?:\.0)?\b(?!\.\d)",
+    ),
+    # Outpatient counseling next to the IOP ("step down to weekly outpatient counseling with the
+    # same counselor"), not outpatient care in general ("outpatient counseling is usually ...").
+    Phrase(
+        "levels_of_care.outpatient",
+        r"(?<!intensive )(?<!intensive-)\boutpatient (?:counseling|therapy|sessions?)\b",
+        forbids=r"\brefer|elsewhere|is (?:usually|often|typically)|\bcan include\b",
     ),
     Phrase(
         "levels_of_care.residential",
@@ -245,15 +258,15 @@ PHRASES: tuple[Phrase, ...] = (
     # Schedule words about groups; clock times are read by the number readers.
     Phrase(
         "schedule.evening",
-        rf"\b(?:evenings?|nights?|after[- ]work)\b(?:[\w\s,&/]{{0,20}}?)\s(?:{GROUP_WORDS})\b"
-        rf"|\b(?:groups|sessions|classes) meet\b[^.;]{{0,30}}\bevenings?\b"
+        rf"\b(?:evenings?|nights?|after[- ]work)\b(?:[\w\s,&/]{{0,25}}?)\s(?:{GROUP_WORDS})\b"
+        rf"|\b{WHAT_MEETS}\b[^.;]{{0,30}}\bevenings?\b"
         r"|grupos? (?:nocturnos?|vespertinos?|por la (?:tarde|noche))"
         r"|horario (?:nocturno|vespertino)",
     ),
     Phrase(
         "schedule.daytime",
-        rf"\b(?:mornings?|daytime|day)\b(?:[\w\s,&/]{{0,20}}?)\s(?:{GROUP_WORDS})\b"
-        rf"|\b(?:groups|sessions|classes) meet\b[^.;]{{0,30}}\bmornings?\b"
+        rf"\b(?:mornings?|afternoons?|daytime|day)\b(?:[\w\s,&/]{{0,25}}?)\s(?:{GROUP_WORDS})\b"
+        rf"|\b{WHAT_MEETS}\b[^.;]{{0,30}}\b(?:mornings?|afternoons?)\b"
         r"|grupos? (?:matutinos?|por la mañana)",
         forbids=r"same[- ]day|next[- ]day|\d+[- ]day|per day|a day|each day|every day|day one",
     ),

@@ -6,9 +6,17 @@ from datetime import date
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crawler.prose import merge_readings, read_html, read_text
-from crawler.prose.numbers import program_weeks, scheduled_hours
+from crawler.prose.numbers import (
+    HOUR_NAMES,
+    NAMED_MERIDIEM,
+    clock_words,
+    program_weeks,
+    scheduled_hours,
+)
 from crawler.prose.page import PageKind, page_kind
 from iop.facility import Ownership
 
@@ -286,8 +294,10 @@ def test_a_stated_figure_beats_the_schedule_and_two_schedules_that_disagree_give
     assert facts(schedule)["schedule.hours_per_week"] == 12
     assert facts(f"{schedule} The program is nine hours a week.")["schedule.hours_per_week"] == 9
     other = "Daytime groups meet Monday, Wednesday and Friday, 9 a.m. to 12 p.m."
-    assert "schedule.hours_per_week" not in facts(f"{schedule} Groups meet Tuesday, 1-4 p.m.")
     assert facts(f"{schedule} {other}").get("schedule.hours_per_week") is None
+    # Fewer hours than any IOP's week are one group's, not a second schedule.
+    family = "A Saturday family group meets from 10 a.m. to noon."
+    assert facts(f"{schedule} {family}")["schedule.hours_per_week"] == 12
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
@@ -450,3 +460,74 @@ def test_only_the_schedules_own_days_count(text: str, hours: float) -> None:
 )
 def test_a_length_alone_in_a_programs_list_is_its_length(text: str, weeks: float | None) -> None:
     assert program_weeks(text) == weeks
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("Office hours: Monday to Thursday eight to four-thirty, Friday eight to noon.",
+         ["Mo-Th 08:00-16:30", "Fr 08:00-12:00"]),
+        ("Our door is open from eight in the morning to half past four, Monday to Friday.",
+         ["Mo-Fr 08:00-16:30"]),
+        ("The office is open weekdays from half past eight until five.", ["Mo-Fr 08:30-17:00"]),
+        ("Office open Monday through Friday, 9 to 5, and Saturday, 9 to noon.",
+         ["Mo-Fr 09:00-17:00", "Sa 09:00-12:00"]),
+        ("We're open Monday through Thursday from 8 in the morning until 7 at night.",
+         ["Mo-Th 08:00-19:00"]),
+        ("Office open Monday\u2013Thursday 10 a.m. to 9 p.m., Friday 10 to 2.",
+         ["Mo-Th 10:00-21:00", "Fr 10:00-14:00"]),
+        # A group's times are not the office's, however the clock is written.
+        ("We meet three evenings a week, three hours each: Monday, Wednesday and Thursday from "
+         "six to nine.", []),
+        ("Office hours: Monday to Friday, 1 to 9.", []),  # no office opens at one in the night
+    ],
+)  # fmt: skip
+def test_office_hours_as_sites_write_the_clock(text: str, hours: list[str]) -> None:
+    assert facts(text).get("schedule.opening_hours", []) == hours
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The circle meets four mornings a week, Monday through Thursday, from nine until noon.",
+         {"schedule.daytime": True, "schedule.hours_per_week": 12}),
+        ("We meet four afternoons a week, Monday through Thursday, from one o'clock until four.",
+         {"schedule.daytime": True, "schedule.hours_per_week": 12}),
+        ("Groups meet three evenings a week, Monday, Wednesday and Thursday, from six until nine.",
+         {"schedule.evening": True, "schedule.hours_per_week": 9}),
+        ("Groups meet Monday, Tuesday and Thursday from half past five until half past eight in "
+         "the evening.", {"schedule.evening": True, "schedule.hours_per_week": 9}),
+        # Number words that are not times of day.
+        ("Groups meet weekly and are small, eight to ten.",
+         {"schedule.daytime": None, "schedule.evening": None, "schedule.hours_per_week": None}),
+    ],
+)  # fmt: skip
+def test_group_times_in_words(text: str, expected: dict[str, object]) -> None:
+    found = facts(text)
+    assert {path: found.get(path) for path in expected} == expected
+
+
+def test_a_program_length_in_words_is_no_time_of_day() -> None:
+    found = facts(
+        "Groups meet Monday through Thursday evenings. The program runs eight to ten weeks."
+    )
+    assert found.get("schedule.program_weeks") == 10
+    assert "schedule.hours_per_week" not in found
+
+
+# Hour words; "noon" and "midnight" are times of day whatever follows.
+COUNTABLE_HOURS = [word for word in HOUR_NAMES if word not in NAMED_MERIDIEM]
+
+
+@given(
+    first=st.sampled_from(COUNTABLE_HOURS),
+    last=st.sampled_from(COUNTABLE_HOURS),
+    joiner=st.sampled_from(["to", "until", "-", "\u2013"]),
+    unit=st.sampled_from(["weeks", "days", "hours", "months", "people", "sessions", "clients"]),
+    lead=st.sampled_from(["Most people stay", "Groups of", "The program runs from", "About"]),
+)
+def test_counted_number_words_are_never_read_as_times_of_day(
+    first: str, last: str, joiner: str, unit: str, lead: str
+) -> None:
+    sentence = f"{lead} {first} {joiner} {last} {unit}."
+    assert clock_words(sentence) == sentence
