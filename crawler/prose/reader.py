@@ -25,6 +25,8 @@ from crawler.prose.vocabulary import (
     DENIAL_GAP_WORDS,
     HEDGE,
     NOT_A_DENIAL,
+    PAYING,
+    PAYMENT_HEADING,
     PHRASES,
     US_STATES,
     WHAT_TO_BRING,
@@ -325,9 +327,12 @@ def read_sentence(
         for path, value in restated.facts.items():
             reading.add(path, value, quoted)
         return
+    context = sentence
+    if re.search(PAYMENT_HEADING, reading.heading, re.I) and not re.search(PAYING, sentence, re.I):
+        context = f"{reading.heading}: {sentence}"  # a card's list of plans under "Insurance"
     for clause in clauses(sentence):
         for phrase in PHRASES:
-            found = phrase_value(phrase, clause, sentence)
+            found = phrase_value(phrase, clause, context)
             if found is None or found[1] is None:
                 continue
             value = found[1]

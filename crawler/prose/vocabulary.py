@@ -48,8 +48,10 @@ MEDICAID_NAMES = (
 PAYING = (
     r"accept|\btake\b|in[- ]network|contract|\bbill|approved|participat|we work with|welcome"
     r"|payment|\bpay\b|paying|insurance (?:plans?|accepted)|insurance:|plans? accepted"
-    r"|aceptamos|seguro|^\W*no\b"
+    r"|aceptamos|seguro|^\W*no\b|\benroll|\b(?:medicare|medicaid) provider"
 )
+# A heading over payment words ("Paying for care": "Medicaid, Medicare, private insurance").
+PAYMENT_HEADING = r"\b(?:insurance|payment|paying|pay for|costs?|fees?|coverage|financial)\b"
 # Someone else's prescriber: the program accepts clients on MAT, it does not provide it.
 OUTSIDE_PRESCRIBER = (
     r"outside (?:provider|prescriber|clinic)|another (?:provider|prescriber|clinic|program)"
@@ -61,11 +63,22 @@ OUTSIDE_PRESCRIBER = (
     r"|enrolled (?:at|in|with) an? (?:methadone clinic|otp|opioid treatment program)"
     r"|(?:your|their) (?:clinic'?s|otp'?s) prescriber"
     r"|from an? (?:[\w-]+ )?(?:opioid treatment program|otp|methadone clinic)"
-    r"|(?:have|has) an? (?:[\w-]+ )?prescriber|(?:your|their) own (?:[\w-]+ )?(?:physician|doctor)"
+    r"|(?:have|has) an? (?:[\w-]+ )?prescriber"
+    r"|(?:your|their|whose|his|her) own (?:[\w-]+ ){0,2}(?:physician|doctor|prescriber|clinic)"
     r"|(?:a|the|your) doctor elsewhere|\bdoses? (?:at|with)\b|keep dosing"
     r"|narcotic treatment program"
     r"|(?:receive|get)s? (?:methadone|buprenorphine|suboxone|it|them) (?:at|from) an? (?:[\w-]+ )?"
     r"(?:otp|opioid treatment program|methadone clinic)"
+    # "get those medicines from the tribal clinic", "receiving methadone through a licensed OTP"
+    r"|\b(?:get|gets|getting|receive|receives|receiving|maintained on)"
+    r" (?:[\w-]+ ){1,2}(?:from|at|through|by) (?!(?:our|us|this|the program)\b)"
+)
+# Taking part in the program: "are welcome in every group", "may enroll in IOP", "attend our IOP".
+WELCOME_IN_THE_PROGRAM = (
+    r"welcome|accepted|(?:that's|that is|are) fine"
+    r"|(?:can|may)(?: still)? (?:join|attend|enroll|participate|take part|continue)"
+    r"|remain eligible|keep (?:taking|dosing)|(?:attend|join) (?:our|the|all|any|every)\b"
+    r"|take part\b|participate in\b"
 )
 # What a sentence says of a medication that is not the program's offer: someone else's
 # prescriber, or how the care is given anywhere ("methadone can only come from an OTP").
@@ -76,7 +89,7 @@ NOT_THE_PROGRAMS_MEDICATION = (
 # A sentence about clients on medication for an addiction names one (or MAT, or an OTP).
 ADDICTION_MEDICATION = (
     r"methadone|buprenorphine|suboxone|sublocade|naltrexone|vivitrol|\bmat\b|\bmoud\b"
-    r"|medications?\b|\botp\b|opioid treatment|narcotic treatment|\bdos(?:e|es|ing)\b"
+    r"|medications?\b|medicines?\b|\botp\b|opioid treatment|narcotic treatment|\bdos(?:e|es|ing)\b"
     r"|metadona|buprenorfina"
 )
 # Prescribing medication in general, for the addiction (not for other conditions).
@@ -175,9 +188,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:prescriber|provider|doctor|otp|clinic)"
         r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
-        rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:welcome|accepted"
-        r"|can (?:still )?(?:join|attend)|remain eligible|keep taking)",
-        requires=ADDICTION_MEDICATION,
+        rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:{WELCOME_IN_THE_PROGRAM})",
+        # "... prescribes either", "get them from": the medications the sentence before named.
+        requires=ADDICTION_MEDICATION
+        + r"|\b(?:prescrib\w*|gets?|getting|take|taking|receiv\w+) (?:either|both|them|it)\b",
         in_conditionals=True,
     ),
     # Detox. A bare "detox" is only read when denied: "we offer detox" does not say where.
@@ -439,7 +453,7 @@ CLAUSE_BREAK = (
 # Hopes, plans and maybes state nothing the program does today.
 HEDGE = (
     r"\b(?:may|might|could) (?:also )?(?:be )?(?:available|possible|offered|eligible|accepted"
-    r"|covered)|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
+    r"|covered|cover)\b|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
     r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos"
     # What some of a chain's centres offer is no promise of this one's.

@@ -531,3 +531,42 @@ def test_counted_number_words_are_never_read_as_times_of_day(
 ) -> None:
     sentence = f"{lead} {first} {joiner} {last} {unit}."
     assert clock_words(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    "welcome",
+    [
+        "If your own addiction-medicine physician prescribes either, you are welcome here.",
+        "Clients whose own doctor or clinic prescribes them are welcome in every group.",
+        "Participants maintained on buprenorphine by their own addiction medicine physician may "
+        "attend.",
+        "Relatives who get those medicines from the tribal clinic are welcome in our groups.",
+        "Clients receiving buprenorphine through a community clinic may enroll in IOP.",
+        "Patients who dose at the regional hub attend our IOP.",
+    ],
+)
+def test_clients_medicated_elsewhere_are_welcome_however_the_site_says_it(welcome: str) -> None:
+    found = facts(f"We don't prescribe buprenorphine or naltrexone. {welcome}")
+    assert found["medications.mat_accepts_outside_prescriptions"] is True
+    assert found["medications.mat_buprenorphine"] is False  # the program's own: denied
+
+
+def test_medication_from_the_program_itself_is_no_outside_prescription() -> None:
+    found = facts("Clients get buprenorphine from our nurse practitioner and are welcome to stay.")
+    assert found.get("medications.mat_buprenorphine") is True
+    assert "medications.mat_accepts_outside_prescriptions" not in found
+
+
+def test_plans_listed_under_a_payment_heading_are_accepted_and_enrolment_denied_denies() -> None:
+    card = "<main><h2>Paying for care</h2><p>Medicaid, Medicare and private insurance.</p></main>"
+    found = read_html(card, crawl_date=CRAWLED).facts
+    assert {path: found.get(path) for path in PLANS} == dict.fromkeys(PLANS, True)
+    elsewhere = "<main><h2>Who we serve</h2><p>Adults on Medicaid, Medicare or neither.</p></main>"
+    found = read_html(elsewhere, crawl_date=CRAWLED).facts
+    assert not set(PLANS) & set(found)
+    assert facts("We are not enrolled with Medicare at this time.") == {"payment.medicare": False}
+    assert facts("We're not a Medicare provider.") == {"payment.medicare": False}
+    assert facts("Kentucky Medicaid may cover IOP depending on your plan.") == {}
+
+
+PLANS = ("payment.medicaid", "payment.medicare", "payment.private_insurance")
