@@ -436,8 +436,10 @@ NEXT_AVAILABLE = re.compile(
 )
 
 
-def days_to_intake(sentence: str, as_of: date) -> int | None:
-    """Days from ``as_of`` to an intake, as the sentence states it; ``None`` if it does not."""
+def days_to_intake(sentence: str, as_of: date, dated: bool = True) -> int | None:
+    """Days from ``as_of`` to an intake, as the sentence states it; ``None`` if it does not.
+    ``dated``: ``as_of`` is the source's own date; a weekday alone ("Next available intake:
+    Thursday") counts from no other, since the page does not say which week it meant."""
     if not INTAKE_WORDS.search(sentence) or NOT_INTAKE.search(sentence):
         return None
     for pattern, kind in WAIT_PATTERNS:
@@ -459,7 +461,7 @@ def days_to_intake(sentence: str, as_of: date) -> int | None:
     if match:
         rest = sentence[match.end() :]
         day = first_date(rest) or _month_day(rest, as_of)
-        if day is None:
+        if day is None and dated:
             day = _weekday_after(rest, as_of)
         if day is not None and day >= as_of:
             return (day - as_of).days

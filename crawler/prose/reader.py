@@ -58,8 +58,13 @@ FIRST_PERSON = re.compile(
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b", re.I)
 
 ACCEPTING = re.compile(
-    r"(?:now|currently|are|is|'re) (?:still |currently )?(?:accepting|taking|welcoming|enrolling)"
+    r"(?:^\W*|now |currently |are |is |'re )(?:still |currently )?"
+    r"(?:accepting|taking|welcoming|enrolling)"
     r" new (?:[\w-]+ ){0,2}?(?:clients|patients|referrals|admissions|participants|people)"
+    # "We are accepting referrals", not who may refer ("accepting referrals from courts").
+    r"|(?:are|is|'re) (?:still |currently |now )?accepting (?:referrals|admissions)\b(?! from)"
+    r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
+    r"|(?:spots|seats|slots|openings|space) (?:are |is )?(?:open|available) now\b"
     r"|(?:have|has) (?:immediate )?openings"
     r"|aceptando (?:nuevos )?pacientes",
     re.I,
@@ -384,9 +389,11 @@ def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStateme
         accepting = False
     elif ACCEPTING.search(sure) or NO_WAITLIST.search(sure):
         accepting = True
+    elif numbers.NEXT_AVAILABLE.search(sure):
+        accepting = True  # "Next available intake: Thursday": it takes people
     days = None
     if not hedge and not NO_WAITLIST.search(sentence):
-        days = numbers.days_to_intake(sentence, as_of)
+        days = numbers.days_to_intake(sentence, as_of, dated)
     slots = numbers.open_slots(sure)
     if accepting is None and days is None and slots is None:
         return None

@@ -328,6 +328,15 @@ def test_what_some_of_a_chains_centres_offer_is_no_promise_of_this_one() -> None
         ("Updated Nov. 24, 2026: we have 3 open seats in the IOP.", True, None, 3),
         ("We are accepting new clients; in some cases intake may take a week.", True, None, None),
         ("Sage House: 2 beds open.", None, None, None),  # a residence's beds, not the IOP's
+        ("Accepting new IOP clients \u2014 typical wait about 10 days.", True, 10, None),
+        ("We are accepting referrals; the current wait for a start date is about ten days.",
+         True, 10, None),
+        ("There is a waiting list of about two weeks, and new admissions are being accepted.",
+         True, 14, None),
+        ("IOP spots are open now: call the office.", True, None, None),
+        # Who may refer, and the week a weekday is in, are not said.
+        ("Referrals are accepted from physicians, courts and self-referral.", None, None, None),
+        ("Next available intake: Thursday", True, None, None),
     ],
 )  # fmt: skip
 def test_openings_as_sites_word_them(
