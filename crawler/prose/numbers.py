@@ -13,7 +13,9 @@ from datetime import date, timedelta
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30,
     "a": 1, "an": 1, "a couple of": 2, "a few": 3, "several": 3, "a single": 1,
     "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "ocho": 8, "doce": 12,
 }  # fmt: skip
@@ -139,13 +141,20 @@ def hours_per_week(sentence: str) -> float | None:
 PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|days?|months?)\b", re.I)
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
-    r"|attend|treatment|finish|\bstay|weeks? long",
+    r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b",
     re.I,
 )
 NOT_PROGRAM_LENGTH = re.compile(
     r"wait|within|next available|\bago\b|every (?:other|two|three|few|\d)|after|later|follow-up"
     r"|aftercare|alumni|sober|clean"
     r"|abstinen|notice|trial|supply",
+    re.I,
+)
+# A length named with the program it is the length of: "a twelve-week program", "our 16-week
+# IOP", "a sixteen-week commitment".
+LENGTH_OF_A_PROGRAM = re.compile(
+    COUNT_RANGE + r"[- ](weeks?|months?)[- ](?:long )?(?:[\w-]+ ){0,2}?"
+    r"(?:program|iop|track|course|curriculum|commitment)\b",
     re.I,
 )
 FREQUENCY = re.compile(r"\s*(?:a|per|each|every|/)\s*(?:week|day|month)", re.I)
@@ -163,6 +172,11 @@ LENGTH_ITEM = re.compile(
 
 
 def program_weeks(sentence: str) -> float | None:
+    named = LENGTH_OF_A_PROGRAM.search(sentence)
+    if named:  # "a twelve-week program", whatever else the sentence says ("then aftercare")
+        value = upper(named.group(1), named.group(2))
+        weeks = value * WEEKS_PER[named.group(3).lower().rstrip("s")] if value else None
+        return round(weeks, 1) if weeks and 1 <= weeks <= 104 else None
     if NOT_PROGRAM_LENGTH.search(sentence):
         return None
     if not PROGRAM_WORDS.search(sentence) and not LENGTH_ITEM.search(sentence):

@@ -13,7 +13,12 @@ from crawler.prose.numbers import opening_hours
 from crawler.prose.reader import answer_as_statement, read_text
 from crawler.prose.vocabulary import US_STATES
 from crawler.spiders.base.identity import PageNames, addresses_in, phones_in, site_name
-from crawler.spiders.base.pages import program_lines
+from crawler.spiders.base.pages import (
+    PageRecord,
+    organization_facts,
+    page_record,
+    program_lines,
+)
 from crawler.spiders.base.schema_org import address_facts
 
 STREET_NAMES = ["Main St", "Kingston Pike", "N Division St", "Wethersfield Avenue", "S 8th Street",
@@ -157,3 +162,23 @@ def test_a_programs_own_lines_beat_the_switchboard_the_footer_repeats() -> None:
 def test_a_number_labelled_after_it_or_past_a_sentence_end() -> None:
     assert phones_in("Call 555-234-5678 · 555-234-5679 (fax)") == (["5552345678"], ["5552345679"])
     assert phones_in("In a crisis, call or text 988. Intake: 555-234-5678") == (["5552345678"], [])
+
+
+def _page(url: str, text: str) -> PageRecord:
+    html = f"<html><body><main><h1>Addiction Services</h1><p>{text}</p></main></body></html>"
+    return page_record(html, url, date(2026, 12, 4), [])
+
+
+def test_an_organisations_ownership_holds_for_every_office_whichever_page_says_it() -> None:
+    county = _page(
+        "https://county.example/addiction-services/",
+        "The Tamarack County Department of Addiction Services runs five clinics; two run an "
+        "intensive outpatient program.",
+    )
+    assert organization_facts([county]) == {"ownership": "public_local"}
+    # A page that is no program page's (a news post) says nothing of the organisation.
+    news = _page("https://county.example/news/grant/", "A local 501(c)(3) nonprofit won a grant.")
+    assert organization_facts([county, news]) == {"ownership": "public_local"}
+    # Program pages that disagree leave it unknown.
+    other = _page("https://county.example/iop/", "We are a 501(c)(3) nonprofit IOP.")
+    assert organization_facts([county, other]) == {}

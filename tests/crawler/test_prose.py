@@ -579,3 +579,17 @@ def test_plans_listed_under_a_payment_heading_are_accepted_and_enrolment_denied_
 
 
 PLANS = ("payment.medicaid", "payment.medicare", "payment.private_insurance")
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("It is a twelve-week program, followed by weekly aftercare.", 12),
+        ("It is a twelve-week program with an individual session every other week.", 12),
+        ("Fourteen weeks, then a year of weekly continuing care", 14),
+        ("The group meets Mondays and Thursdays, 5:30 until 8:30 p.m., for sixteen weeks.", 16),
+        ("Alumni meet every other week after the program.", None),
+    ],
+)
+def test_a_programs_length_however_the_sentence_goes_on(text: str, weeks: int | None) -> None:
+    assert program_weeks(text) == weeks

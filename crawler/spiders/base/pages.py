@@ -196,6 +196,18 @@ AVAILABILITY_VALUES = (
 )
 
 
+# What the organisation behind a site is, whichever of its program pages says it: each of its
+# offices is owned as the organisation is ("The Tamarack County Department of Addiction
+# Services runs five clinics" makes every clinic public).
+ORGANIZATION_PATHS = ("ownership",)
+
+
+def organization_facts(pages: list[PageRecord]) -> dict[str, Any]:
+    """The organisation's facts its program pages agree on (none where they disagree)."""
+    merged = merge_readings(page.reading for page in pages if page.reading.kind == "program")
+    return {path: merged.facts[path] for path in ORGANIZATION_PATHS if path in merged.facts}
+
+
 def facts_from_pages(
     pages: list[PageRecord],
     source: str,

@@ -44,7 +44,13 @@ from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.locations import SiteLocation, site_locations
 from crawler.spiders.base.origin import FetchedElsewhere
-from crawler.spiders.base.pages import PageRecord, SiteFacts, facts_from_pages, page_record
+from crawler.spiders.base.pages import (
+    PageRecord,
+    SiteFacts,
+    facts_from_pages,
+    organization_facts,
+    page_record,
+)
 from iop.facility import Facility
 
 NOT_PAGES = re.compile(
@@ -218,11 +224,12 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
         return min(pages, key=lambda page: (page.depth, page.url)).url
 
     def yield_facilities(self, response: Response) -> Iterator[Facility]:
+        organization = organization_facts(list(self.pages.values()))
         for location in self.locations():
             read = facts_from_pages(
                 location.pages,
                 self.source,
-                self.item_attributes,
+                {**organization, **self.item_attributes},
                 place=location.place,
                 name=location.name,
                 elsewhere=location.elsewhere,
