@@ -156,6 +156,7 @@ class PageKind(StrEnum):
     TESTIMONIALS = "testimonials"  # clients' words, not the program's
     PEOPLE = "people"  # staff and doctors' pages: a doctor's own practice is no program's
     RESOURCES = "resources"  # other agencies listed: a referral list states nothing of ours
+    RESIDENCE = "residence"  # a recovery residence's: its beds, rent and house meetings
 
 
 KIND_PATHS = (
@@ -172,6 +173,9 @@ KIND_PATHS = (
     (PageKind.RESOURCES, re.compile(
         r"/(?:(?:community-)?resources|partners|referral-partners|links|helpful-links"
         r"|community-partners)(?:/|$|\.html?)", re.I)),
+    (PageKind.RESIDENCE, re.compile(
+        r"/(?:sober-living|recovery-(?:housing|residences?|homes?|houses?)|halfway-houses?"
+        r"|transitional-housing)(?:/|$|\.html?)", re.I)),
     (PageKind.ARTICLE, ARTICLE_PATH),
     (PageKind.ARTICLE, re.compile(
         r"/(?:learn|education|library|events?|calendar)(?:/|$|\.html?)", re.I)),
@@ -189,6 +193,11 @@ KIND_HEADINGS = (
         r"|LICSW|APRN|PMHNP)\b)")),
     (PageKind.RESOURCES, re.compile(
         r"^(?:community )?resources\b|^referral partners\b|^helpful links\b", re.I)),
+    # A house, unless its heading names treatment too ("Sober Living and Outpatient Treatment").
+    (PageKind.RESIDENCE, re.compile(
+        r"^(?!.*\b(?:treatment|outpatient|iop|counseling|therapy)\b)(?:[\w'\u2019-]+ ){0,3}?"
+        r"(?:sober living|recovery (?:housing|residences?|homes?|houses?)|halfway houses?)\b",
+        re.I)),
     # An explainer of a kind of care is about the care, not about this program.
     (PageKind.ARTICLE, re.compile(
         r"^(?:what (?:is|are)|signs (?:and symptoms )?of|symptoms of|understanding)\b", re.I)),
@@ -252,6 +261,16 @@ def page_kind(root: HtmlElement, url: str | None) -> PageKind:
     return PageKind.ARTICLE if og == "article" else PageKind.PROGRAM
 
 
+# Pages that state nothing of the program, not even its openings.
+STATING_NOTHING = (
+    PageKind.CAREERS,
+    PageKind.TESTIMONIALS,
+    PageKind.PEOPLE,
+    PageKind.RESOURCES,
+    PageKind.RESIDENCE,
+)
+
+
 def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) -> PageReading:
     """Read one page: its facts, its availability statements (dated), its language."""
     root = parse(html)
@@ -265,7 +284,7 @@ def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) ->
     _drop_noise(body)
     headed = headed_segments(body)
     text = [segment for segment, _ in headed]
-    if kind in (PageKind.CAREERS, PageKind.TESTIMONIALS, PageKind.PEOPLE, PageKind.RESOURCES):
+    if kind in STATING_NOTHING:
         return PageReading(url=url, kind=kind)
     reading = read_text(
         text,

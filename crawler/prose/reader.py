@@ -55,6 +55,13 @@ FIRST_PERSON = re.compile(
     r"|^\W*(?:Yo|Mi|Mis|Tôi|Ako|Mwen)\b"
     r"|(?i:(?<!\w)(?:я|мне|меня|мой|моя)(?!\w))|我|أنا"  # Russian, Chinese, Arabic
 )
+VARIES_BY_PLACE = re.compile(
+    r"\b(?:services|programs|care|what we offer|offerings)\b[^.]{0,30}\b(?:differ|vary|varies)"
+    r"\b[^.]{0,20}\b(?:from )?(?:center|centre|location|office|clinic|site)"
+    r"|\bnot (?:all|every) (?:of our )?(?:centers|centres|locations|offices|clinics|sites)\b"
+    r"|\bat (?:select(?:ed)?|some|certain) (?:centers|centres|locations|offices|clinics)\b",
+    re.I,
+)
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b", re.I)
 
 ACCEPTING = re.compile(
@@ -159,6 +166,9 @@ class PageReading:
     # Weekly hours a group schedule adds up to, with its sentence: the page's hours when it
     # states no figure of its own (see :meth:`settle`).
     scheduled_hours: list[tuple[float, str]] = field(default_factory=list)
+    # It says what is offered differs from one location to the next ("Services differ from
+    # center to center"): what a page of the whole site offers is no promise of each one's.
+    varies_by_place: bool = False
 
     def add(self, path: str, value: Any, sentence: str | None = None) -> None:
         if path in self.conflicts or value is None:
@@ -324,6 +334,8 @@ def read_sentence(
     Words are matched with typographic apostrophes made plain (U+2019 is "'"); the evidence
     quotes the sentence as the page wrote it."""
     sentence = said.translate(PLAIN_APOSTROPHES)
+    if VARIES_BY_PLACE.search(sentence):
+        reading.varies_by_place = True
     if not is_statement(sentence):
         return
     if quoted is not None:

@@ -13,6 +13,7 @@ from crawler.prose.numbers import opening_hours
 from crawler.prose.reader import answer_as_statement, read_text
 from crawler.prose.vocabulary import US_STATES
 from crawler.spiders.base.identity import PageNames, addresses_in, phones_in, site_name
+from crawler.spiders.base.locations import site_locations
 from crawler.spiders.base.pages import (
     PageRecord,
     organization_facts,
@@ -182,3 +183,30 @@ def test_an_organisations_ownership_holds_for_every_office_whichever_page_says_i
     # Program pages that disagree leave it unknown.
     other = _page("https://county.example/iop/", "We are a 501(c)(3) nonprofit IOP.")
     assert organization_facts([county, other]) == {}
+
+
+def _site_page(path: str, heading: str, text: str) -> PageRecord:
+    footer = "<footer><address>2215 Knob Creek Rd, Johnson City, TN 37604</address></footer>"
+    html = f"<html><body><main><h1>{heading}</h1><p>{text}</p></main>{footer}</body></html>"
+    return page_record(html, f"https://campus.example{path}", date(2026, 12, 4), [])
+
+
+def test_a_campus_of_several_kinds_of_care_is_listed_by_its_iop_page_with_the_iops_facts() -> None:
+    pages = [
+        _site_page("/", "Buffalo Mountain Recovery", "Recovery for the Tri-Cities."),
+        _site_page("/intensive-outpatient/", "Intensive Outpatient Program",
+                   "Evening groups meet Monday, Tuesday and Thursday."),
+        _site_page("/partial-hospitalization/", "Partial Hospitalization Program",
+                   "Daytime groups with yoga and art therapy."),
+        _site_page("/recovery-housing/", "Sycamore House", "Residents attend house meetings."),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, "https://campus.example/")
+    assert location.ref == "https://campus.example/intensive-outpatient/"
+    assert {page.url.split(".example")[1] for page in location.pages} == {
+        "/",
+        "/intensive-outpatient/",
+        "/recovery-housing/",
+    }  # the PHP's page speaks for the PHP; the house's states nothing
+    # A site of one program keeps its home page, whatever pages it has.
+    (alone,) = site_locations(pages[:2], "https://campus.example/")
+    assert alone.ref == "https://campus.example/"

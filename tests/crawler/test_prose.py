@@ -353,6 +353,30 @@ def test_openings_as_sites_word_them(
 
 
 @pytest.mark.parametrize(
+    ("url", "heading", "kind"),
+    [
+        ("https://a.example/recovery-housing/", "Sycamore House", PageKind.RESIDENCE),
+        ("https://a.example/houses", "Our recovery homes for women", PageKind.RESIDENCE),
+        ("https://a.example/", "Sober Living and Outpatient Treatment in Asheville",
+         PageKind.PROGRAM),
+        ("https://a.example/iop", "Evening IOP for adults", PageKind.PROGRAM),
+    ],
+)  # fmt: skip
+def test_a_recovery_residences_page_states_nothing_of_the_iop(
+    url: str, heading: str, kind: PageKind
+) -> None:
+    html = f"<html><body><h1>{heading}</h1><p>We are accepting new clients.</p></body></html>"
+    assert page_kind(lxml.html.fromstring(html), url) is kind
+    reading = read_html(html, crawl_date=CRAWLED, url=url)
+    assert bool(reading.availability) is (kind is PageKind.PROGRAM)
+
+
+def test_a_site_saying_its_offices_differ_is_marked_so() -> None:
+    assert read_text("Services differ from center to center.", crawl_date=CRAWLED).varies_by_place
+    assert not read_text("Our services are for adults.", crawl_date=CRAWLED).varies_by_place
+
+
+@pytest.mark.parametrize(
     ("url", "heading"),
     [
         ("https://a.example/treatment/what-is-iop", "What is intensive outpatient treatment?"),

@@ -34,6 +34,14 @@ PARENT_NAME = re.compile(
     re.I,
 )
 PROGRAM_HEADING = re.compile(r"intensive outpatient|\bIOP\b|outpatient program", re.I)
+IOP_HEADING = re.compile(r"intensive outpatient|\bIOP\b", re.I)
+# Other kinds of care a site may run beside its IOP, each on a page of its own.
+OTHER_CARE_HEADING = re.compile(
+    r"partial hospitali[sz]ation|\bPHP\b|residential|detox|withdrawal|sober living"
+    r"|recovery (?:housing|residences?|homes?|houses?)|opioid treatment|methadone|mental health"
+    r"|psychiatr",
+    re.I,
+)
 
 
 @dataclass
@@ -151,13 +159,18 @@ def site_locations(
     if len(owned) <= 1 and not (parent and owned):
         address = _one_address(speaking, owned, (sitewide or everywhere) - stale, appearances)
         place = places.get(address, {}) if address else {}
-        return [SiteLocation(home, place, pages, None)]
+        ref = _program_page(pages, home)
+        if ref != home:  # the IOP's page on a site of several kinds of care: not theirs
+            pages = [page for page in pages if not _other_care(page)]
+        return [SiteLocation(ref, place, pages, None)]
     program_name = site_name([page.names for page in pages])
     found = []
     for key in sorted(owned):
         own_pages = [page for page in pages if own(page) == {key}]
         if not own_pages:
             continue  # named only alongside others (a list of locations): no page of its own
+        # The page the site was listed with (its start URL) stands for the place it is about.
+        own_pages.sort(key=lambda page: page.url != home)
         if parent:
             section = _section(own_pages[0].url)
             in_section = [
@@ -181,7 +194,8 @@ def site_locations(
             )
         else:
             shared = [page for page in pages if len(own(page)) != 1]
-            ref = ref_of(key, own_pages) if ref_of else own_pages[0].url
+            listed_with = own_pages[0].url == home
+            ref = ref_of(key, own_pages) if ref_of and not listed_with else own_pages[0].url
             found.append(
                 SiteLocation(
                     ref,
@@ -211,13 +225,15 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
     it is set aside with :data:`NO_IOP_HERE` as its reason, not served as an IOP: a group's
     counselling offices and a chain's other centres. Where a page of the whole site (a
     program page) states it too, it is every office's, except where an office's own pages
-    deny it or list the care they give (therapies, another level of care) without it."""
+    deny it or list the care they give (therapies, another level of care) without it, or
+    where the site says its offices offer different care."""
     stated = [[_iop_stated(page) for page in location.own_pages] for location in found]
     if not any(True in said for said in stated):
         return
     own = {id(page) for location in found for page in location.own_pages}
     # A program page of the whole site, not a list of the offices (which says it per office).
-    sitewide = any(
+    varies = any(page.reading.varies_by_place for location in found for page in location.pages)
+    sitewide = not varies and any(
         page.reading.facts.get("levels_of_care.iop") is True
         for location in found
         for page in location.pages
@@ -264,6 +280,26 @@ def _office_name(page: PageRecord, place: dict[str, Any], program: str | None) -
     if rest.split():
         return heading
     return f"{program} - {town}" if program else None
+
+
+def _program_page(pages: list[PageRecord], home: str) -> str:
+    """The page that stands for a site's one program: its home page, unless the site runs other
+    kinds of care too (a PHP, a recovery house), each on a page of its own, and one page is the
+    IOP's: then that page."""
+    headed = [
+        (page, page.names.heading or "")
+        for page in pages
+        if page.url != home and page.reading.kind in ("program", "residence")
+    ]
+    iop = [page for page, heading in headed if IOP_HEADING.search(heading)]
+    others = [page for page, _ in headed if _other_care(page)]
+    return iop[0].url if len(iop) == 1 and others else home
+
+
+def _other_care(page: PageRecord) -> bool:
+    """A page headed as another kind of care than the IOP (the PHP's, a recovery house's)."""
+    heading = page.names.heading or ""
+    return bool(OTHER_CARE_HEADING.search(heading)) and not IOP_HEADING.search(heading)
 
 
 def _one_address(
