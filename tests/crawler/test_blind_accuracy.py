@@ -55,6 +55,7 @@ BLIND_SETS = {
     "blind_sites_seventh": 12,
     "blind_sites_eighth": 13,
     "blind_sites_ninth": 10,
+    "blind_sites_tenth": 10,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
