@@ -118,6 +118,12 @@ HOURS_BY_DAYS = (
 NOT_TREATMENT_HOURS = re.compile(r"\bcall|phone|\bline\b|crisis|answer|24/7|office|staff", re.I)
 
 
+# An IOP meets at least 6 hours a week (ASAM level 2.1: 9 for adults, 6 for adolescents): a
+# figure below it is one part of the program's week, and next to a schedule that does, one
+# adding up to fewer ("a Saturday family group from 10 to noon") is one group's.
+FEWEST_IOP_HOURS = 6
+
+
 def hours_per_week(sentence: str) -> float | None:
     if NOT_TREATMENT_HOURS.search(sentence):
         return None
@@ -134,8 +140,9 @@ def hours_per_week(sentence: str) -> float | None:
                 if first is not None and second is not None:
                     value = first * second
                 break
-    # Above 40 hours a week is no outpatient program: a misread, not a fact.
-    return value if value is not None and 0 < value <= 40 else None
+    # Above 40 hours a week is no outpatient program (a misread, not a fact), and fewer than an
+    # IOP's fewest is one part of it ("individual counseling, one hour a week").
+    return value if value is not None and FEWEST_IOP_HOURS <= value <= 40 else None
 
 
 PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|days?|months?)\b", re.I)
@@ -264,12 +271,6 @@ def session_days(sentence: str) -> int | None:
         if code:
             days.add(code)
     return len(days) or None
-
-
-# An IOP meets at least 6 hours a week (ASAM level 2.1: 9 for adults, 6 for adolescents): next
-# to a schedule that does, one adding up to fewer ("a Saturday family group from 10 to noon")
-# is one group's.
-FEWEST_IOP_HOURS = 6
 
 
 def scheduled_hours(sentence: str) -> float | None:

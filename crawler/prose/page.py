@@ -29,9 +29,12 @@ DROPPED_TAGS = (
 TESTIMONIAL = re.compile(r"testimonial|review|quote|story|stories", re.I)
 BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "li", "ul", "ol",
-    "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "dl", "dt", "dd", "address",
-    "figcaption", "summary", "details", "body", "br",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
+    "dl", "dt", "dd", "address", "figcaption", "summary", "details", "body", "br",
 }  # fmt: skip
+PHONE_NUMBER = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}-\d{4}\b")
+# Blocks a table cell holds when the table lays out a page rather than listing data.
+LAYOUT_BLOCKS = ("div", "p", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4")
 UPDATED = re.compile(
     r"(?:last\s+)?(?:updated|reviewed|revised|as of|actualizado|actualización)\s*(?:on|:)?\s*",
     re.I,
@@ -77,6 +80,8 @@ def segments(root: HtmlElement) -> list[str]:
 
 def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
     """:func:`segments`, each with whether it is a heading."""
+    for line_break in root.iter("br"):  # "Suite 2B<br>Toms River" is two words, not "2BToms"
+        line_break.tail = " " + (line_break.tail or "")
     out: list[tuple[str, bool]] = []
     for element in root.iter():
         if not isinstance(element.tag, str):
@@ -89,14 +94,39 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             joined = "; ".join(item.rstrip(".;") for item in items)
             out.append((f"{lead} {joined}." if lead else joined + ".", False))
             continue
-        if element.tag in ("dt", "th") and element.getnext() is not None:
+        if element.tag == "tr":
+            row = _row(element)
+            if row:
+                out.append((row, False))
+            continue
+        if element.tag == "dt" and element.getnext() is not None:
             out.append((f"{_text(element)}: {_text(element.getnext())}", False))
             continue
-        if element.tag in BLOCK_TAGS and element.tag not in ("li", "dd", "td", "tr"):
+        if element.tag in BLOCK_TAGS and element.tag not in ("li", "dd", "td", "th", "tr"):
             own = _own_text(element)
             if own:
                 out.append((own, element.tag in HEADINGS))
     return out
+
+
+def _row(row: HtmlElement) -> str:
+    """A data table's row as one statement, its first cell the label of the rest ("NC Medicaid
+    Managed Care: Not accepted", "Weekly hours: 9"); a layout table's row is its cells' own
+    blocks, read one by one, and a directory's row (a table of places, each with its phone) is
+    no statement of the program's: the agencies a page lists offer their own services."""
+    cells = row.xpath("./td|./th")
+    if any(cell.xpath(" | ".join(f".//{tag}" for tag in LAYOUT_BLOCKS)) for cell in cells):
+        return ""
+    table = next(row.iterancestors("table"), None)
+    rows_with_phones = table is not None and sum(
+        bool(PHONE_NUMBER.search(" ".join(other.itertext()))) for other in table.iter("tr")
+    )
+    if rows_with_phones and rows_with_phones >= 2:
+        return ""
+    texts = [text for text in (_text(cell) for cell in cells) if text]
+    if len(texts) < 2:
+        return texts[0] if texts else ""
+    return f"{texts[0]}: {'; '.join(texts[1:])}"
 
 
 def _own_text(element: HtmlElement) -> str:
@@ -192,7 +222,8 @@ KIND_HEADINGS = (
         r"(?: [A-Z][\w.'-]+){1,3},? (?:MD|DO|PhD|PsyD|LCSW|LPC|LMFT|NP|PA-C|RN|LADC|CADC|LCADC"
         r"|LICSW|APRN|PMHNP)\b)")),
     (PageKind.RESOURCES, re.compile(
-        r"^(?:community )?resources\b|^referral partners\b|^helpful links\b", re.I)),
+        r"^(?:community )?resources\b|^referral partners\b|^helpful links\b"
+        r"|^other (?:help|resources|services)\b|^more help\b", re.I)),
     # A house, unless its heading names treatment too ("Sober Living and Outpatient Treatment").
     (PageKind.RESIDENCE, re.compile(
         r"^(?!.*\b(?:treatment|outpatient|iop|counseling|therapy)\b)(?:[\w'\u2019-]+ ){0,3}?"

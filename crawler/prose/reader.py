@@ -55,6 +55,15 @@ FIRST_PERSON = re.compile(
     r"|^\W*(?:Yo|Mi|Mis|Tôi|Ako|Mwen)\b"
     r"|(?i:(?<!\w)(?:я|мне|меня|мой|моя)(?!\w))|我|أنا"  # Russian, Chinese, Arabic
 )
+# What programs in general do: "Nationally, most IOPs meet about nine hours a week."
+IN_GENERAL = re.compile(
+    r"\bnationally\b|across the (?:country|nation|u\.?s\.?)\b|in the (?:u\.?s\.?|united states)\b"
+    r"|\b(?:most|many|some) (?:iops|intensive outpatient programs|(?:treatment )?programs)\b"
+    r"|\b(?:a|the) typical (?:iop|intensive outpatient program|program)\b"
+    r"|\b(?:iops|intensive outpatient programs) (?:typically|usually|generally|often|tend to)\b"
+    r"|\bresearch (?:shows|suggests|has shown)\b|\bstudies (?:show|suggest|have shown)\b",
+    re.I,
+)
 VARIES_BY_PLACE = re.compile(
     r"\b(?:services|programs|care|what we offer|offerings)\b[^.]{0,30}\b(?:differ|vary|varies)"
     r"\b[^.]{0,20}\b(?:from )?(?:center|centre|location|office|clinic|site)"
@@ -161,6 +170,9 @@ class PageReading:
     evidence: dict[str, str] = field(default_factory=dict)
     # The heading each fact was read under (a location's card: "Lowell").
     headed: dict[str, str] = field(default_factory=dict)
+    # A list's items each with the sentence and heading it came from: one office's hours in a
+    # table of every office's are that office's.
+    item_sources: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     heading: str = ""  # the heading of what is being read
     kind: str = "program"  # the page's kind (crawler.prose.page.PageKind)
     # Weekly hours a group schedule adds up to, with its sentence: the page's hours when it
@@ -179,9 +191,11 @@ class PageReading:
             self.headed.setdefault(path, self.heading)
         if path in LIST_FIELDS:
             items = self.facts.setdefault(path, [])
+            sources = self.item_sources.setdefault(path, {})
             for item in value if isinstance(value, list) else [value]:
                 if item not in items:
                     items.append(item)
+                    sources[str(item)] = (sentence or "", self.heading)
             return
         if path in self.facts and self.facts[path] != value:
             # The page says both; it says neither for sure.
@@ -251,12 +265,13 @@ ABOUT_A_JOB = re.compile(
 
 def is_statement(sentence: str) -> bool:
     """Not a question, not someone's quoted words (a testimonial, in any language), not a
-    client speaking about themselves, and not a job ad."""
+    client speaking about themselves, not a job ad, and not what programs in general do."""
     return (
         not sentence.rstrip(" \"”'").endswith("?")
         and not FIRST_PERSON.search(sentence)
         and not QUOTED.match(sentence)
         and not ABOUT_A_JOB.search(sentence)
+        and not IN_GENERAL.search(sentence)
     )
 
 

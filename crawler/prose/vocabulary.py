@@ -443,6 +443,9 @@ DENIAL_AFTER = (
     r"|appointments?|options?)\s+)?(?:is |are )?"
     r"(?:currently |also )?(?:not(?!-for-profit)|n't|unavailable|no longer)\b"
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
+    # A table's row: "NC Medicaid Managed Care: Not accepted", "Daytime groups: None — ...",
+    # "Weekend groups: No" (not "IOP: no openings").
+    r"|^[^:.;]{0,40}:\s*(?:not\b|(?:none|no)\s*(?:$|[.,;(\u2013\u2014-]))"
 )
 # Clause boundaries: a denial does not carry past these.
 CLAUSE_BREAK = (

@@ -16,6 +16,7 @@ from crawler.spiders.base.identity import PageNames, addresses_in, phones_in, si
 from crawler.spiders.base.locations import site_locations
 from crawler.spiders.base.pages import (
     PageRecord,
+    facts_from_pages,
     organization_facts,
     page_record,
     program_lines,
@@ -210,3 +211,16 @@ def test_a_campus_of_several_kinds_of_care_is_listed_by_its_iop_page_with_the_io
     # A site of one program keeps its home page, whatever pages it has.
     (alone,) = site_locations(pages[:2], "https://campus.example/")
     assert alone.ref == "https://campus.example/"
+
+
+def test_a_table_of_every_offices_hours_gives_each_office_its_own() -> None:
+    table = """<h1>Our offices</h1><table><tr><th>Office</th><th>Address</th><th>Hours</th></tr>
+    <tr><td>Toms River</td><td>1540 Route 37 West<br>Toms River, NJ 08755</td>
+    <td>Office hours Mon&ndash;Thu 9 AM&ndash;9 PM</td></tr>
+    <tr><td>Freehold</td><td>4345 Route 9 North<br>Freehold, NJ 07728</td>
+    <td>Office hours Mon&ndash;Fri 8:30 AM&ndash;4:30 PM</td></tr></table>"""
+    html = f"<html><body><main>{table}</main></body></html>"
+    page = page_record(html, "https://offices.example/locations", date(2026, 12, 4), [])
+    place = {"address.city": "Freehold"}
+    read = facts_from_pages([page], "test", place=place, elsewhere=("Toms River", "Freehold"))
+    assert read.facts["schedule.opening_hours"] == ["Mo-Fr 08:30-16:30"]

@@ -617,3 +617,48 @@ PLANS = ("payment.medicaid", "payment.medicare", "payment.private_insurance")
 )
 def test_a_programs_length_however_the_sentence_goes_on(text: str, weeks: int | None) -> None:
     assert program_weeks(text) == weeks
+
+
+def test_a_data_tables_rows_are_read_each_as_its_label_and_value() -> None:
+    html = """<main><h2>Insurance</h2><table>
+    <tr><th>Plan</th><th>Network status</th></tr>
+    <tr><td>NC Medicaid Managed Care</td><td>Not accepted</td></tr>
+    <tr><td>Blue Cross NC</td><td>In network</td></tr></table>
+    <table><tr><th>Daytime groups</th><td>None &mdash; groups meet after work</td></tr>
+    <tr><th>IOP</th><td>No openings until January</td></tr></table></main>"""
+    found = read_html(html, crawl_date=CRAWLED).facts
+    assert found["payment.medicaid"] is False
+    assert found["payment.private_insurance"] is True
+    assert found["schedule.daytime"] is False
+    assert found["levels_of_care.iop"] is True  # no openings is a wait, not a denial
+
+
+def test_a_layout_tables_cells_are_read_each_on_its_own() -> None:
+    html = """<main><table><tr>
+    <td><div>We accept Medicaid.</div></td><td><div>Groups meet Tuesday evenings.</div></td>
+    </tr></table></main>"""
+    found = read_html(html, crawl_date=CRAWLED).facts
+    assert found == {"payment.medicaid": True, "schedule.evening": True}
+
+
+def test_a_directory_of_other_agencies_states_none_of_their_services() -> None:
+    html = """<main><table><tr><th>Place</th><th>What they do</th><th>Phone</th></tr>
+    <tr><td>Lakefront Opioid Clinic</td><td>Methadone and Suboxone</td><td>337-555-0183</td></tr>
+    <tr><td>Bayou Residential Center</td><td>28-day residential care</td><td>337-555-0185</td></tr>
+    </table></main>"""
+    assert read_html(html, crawl_date=CRAWLED).facts == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nationally, most IOPs meet about nine hours a week for eight weeks or so.",
+        "Research shows that buprenorphine lowers the risk of overdose.",
+        "Many programs offer weekend groups and telehealth.",
+        "Individual counseling: one hour a week with the same counselor.",  # a part of the week
+    ],
+)
+def test_what_programs_in_general_do_and_a_part_of_the_week_state_nothing(text: str) -> None:
+    found = facts(text)
+    assert "schedule.hours_per_week" not in found
+    assert not {path for path in found if path.startswith(("medications.", "schedule.weekend"))}

@@ -164,7 +164,16 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
     for path, value in reading.facts.items():
         said = reading.evidence.get(path, "")
         under = reading.headed.get(path, "")
-        if elsewhere_only(said) or elsewhere_only(under):
+        if path in reading.item_sources:  # each item as its own sentence said it
+            sources = reading.item_sources[path]
+            value = [
+                item
+                for item in value
+                if not any(elsewhere_only(text) for text in sources.get(str(item), ("", "")))
+            ]
+            if not value:
+                continue
+        elif elsewhere_only(said) or elsewhere_only(under):
             continue  # "Saturday groups meet at our Lowell office", or under "Lowell", is Lowell's
         kept.facts[path] = value
         if path in reading.evidence:
