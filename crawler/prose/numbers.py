@@ -486,6 +486,22 @@ def days_to_intake(sentence: str, as_of: date, dated: bool = True) -> int | None
 MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})", re.I)
 
 
+def stamped_date(text: str, as_of: date) -> date | None:
+    """The date an "Updated ..." stamp gives: in full, or a month and day ("updated Nov 30"),
+    the latest such day on or before ``as_of``."""
+    day = first_date(text)
+    if day is not None:
+        return day
+    match = MONTH_DAY.search(text)
+    if not match:
+        return None
+    try:
+        day = date(as_of.year, MONTHS[match.group(1).lower()], int(match.group(2)))
+    except ValueError:
+        return None
+    return day if day <= as_of else day.replace(year=day.year - 1)
+
+
 def _month_day(text: str, as_of: date) -> date | None:
     """ "March 12" without a year: the next such day on or after ``as_of``."""
     match = MONTH_DAY.search(text)
@@ -512,7 +528,8 @@ def _weekday_after(text: str, as_of: date) -> date | None:
 
 # Places in a group; a bed is a residence's, not an outpatient program's.
 OPEN_SLOTS = re.compile(
-    r"\b" + NUM + r"\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
+    # "3 open seats", "two spots left", "3 of 10 seats open" (the open ones, not the group's size)
+    r"\b" + NUM + r"(?:\s+of\s+\d+)?\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
     r"|(?:slots?|spots?|seats?)\s+(?:open|available|left)\b)",
     re.I,
 )

@@ -55,6 +55,13 @@ FIRST_PERSON = re.compile(
     r"|^\W*(?:Yo|Mi|Mis|Tôi|Ako|Mwen)\b"
     r"|(?i:(?<!\w)(?:я|мне|меня|мой|моя)(?!\w))|我|أنا"  # Russian, Chinese, Arabic
 )
+ANSWER_WORD = re.compile(r"^\s*(?:no|yes|s[ií])\s*[,.;:!\u2013\u2014-]", re.I)
+# Someone else's doing: "a peer group not affiliated with us uses our room on Saturdays".
+NOT_OURS = re.compile(
+    r"\bnot affiliated with (?:us|our|the program)\b|\bunaffiliated\b"
+    r"|\bindependent of (?:us|our)\b",
+    re.I,
+)
 # What programs in general do: "Nationally, most IOPs meet about nine hours a week."
 IN_GENERAL = re.compile(
     r"\bnationally\b|across the (?:country|nation|u\.?s\.?)\b|in the (?:u\.?s\.?|united states)\b"
@@ -265,18 +272,22 @@ ABOUT_A_JOB = re.compile(
 
 def is_statement(sentence: str) -> bool:
     """Not a question, not someone's quoted words (a testimonial, in any language), not a
-    client speaking about themselves, not a job ad, and not what programs in general do."""
+    client speaking about themselves, not a job ad, not what programs in general do, and not
+    what someone else does."""
     return (
         not sentence.rstrip(" \"”'").endswith("?")
         and not FIRST_PERSON.search(sentence)
         and not QUOTED.match(sentence)
         and not ABOUT_A_JOB.search(sentence)
         and not IN_GENERAL.search(sentence)
+        and not NOT_OURS.search(sentence)
     )
 
 
 def denied(clause: str, start: int, end: int) -> bool:
-    before = re.sub(NOT_A_DENIAL, " ", clause[:start], flags=re.I)
+    # "No, the IOP meets only on weeknights": the answer's "no" is to the question before it.
+    before = ANSWER_WORD.sub(lambda answer: " " * len(answer.group(0)), clause[:start])
+    before = re.sub(NOT_A_DENIAL, " ", before, flags=re.I)
     words = before.split()
     for index in range(len(words) - 1, max(len(words) - DENIAL_GAP_WORDS - 2, -1), -1):
         if re.fullmatch(DENIAL_BEFORE, words[index].strip(",.:()"), re.I):
@@ -407,7 +418,7 @@ def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStateme
         default=len(sentence),
     )
     stamped = re.search(r"\bas of\b|updated|posted", sentence, re.I)
-    own_date = numbers.first_date(sentence) if stamped else None
+    own_date = numbers.stamped_date(sentence, as_of) if stamped else None
     if own_date is not None:
         as_of, dated = own_date, True
     accepting: bool | None = None

@@ -662,3 +662,20 @@ def test_what_programs_in_general_do_and_a_part_of_the_week_state_nothing(text: 
     found = facts(text)
     assert "schedule.hours_per_week" not in found
     assert not {path for path in found if path.startswith(("medications.", "schedule.weekend"))}
+
+
+def test_an_faq_answers_no_to_its_question_not_to_what_follows() -> None:
+    answer = (
+        "No, the IOP meets only on weeknights. A peer meeting not affiliated with us uses our "
+        "group room on Saturday mornings."
+    )
+    found = facts(answer)
+    assert found.get("levels_of_care.iop") is True
+    assert "schedule.weekend" not in found  # someone else's meeting
+
+
+def test_a_status_lines_stamp_and_seats() -> None:
+    (wait,) = read_text("Current wait: ~5 days · updated Nov 30", crawl_date=CRAWLED).availability
+    assert (wait.days_to_intake, wait.as_of) == (5, date(2025, 11, 30))  # the last Nov 30
+    (seats,) = read_text("3 of 10 seats open", crawl_date=CRAWLED).availability
+    assert seats.open_slots == 3
