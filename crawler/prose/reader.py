@@ -177,6 +177,8 @@ class PageReading:
     evidence: dict[str, str] = field(default_factory=dict)
     # The heading each fact was read under (a location's card: "Lowell").
     headed: dict[str, str] = field(default_factory=dict)
+    # Every sentence that stated each fact (a banner on every page is not this page's word).
+    said: dict[str, list[str]] = field(default_factory=dict)
     # A list's items each with the sentence and heading it came from: one office's hours in a
     # table of every office's are that office's.
     item_sources: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
@@ -194,6 +196,9 @@ class PageReading:
             return
         if sentence is not None:
             self.evidence.setdefault(path, sentence)
+            said = self.said.setdefault(path, [])
+            if sentence not in said:
+                said.append(sentence)
         if self.heading:
             self.headed.setdefault(path, self.heading)
         if path in LIST_FIELDS:

@@ -13,7 +13,7 @@ from crawler.prose.numbers import opening_hours
 from crawler.prose.reader import answer_as_statement, read_text
 from crawler.prose.vocabulary import US_STATES
 from crawler.spiders.base.identity import PageNames, addresses_in, phones_in, site_name
-from crawler.spiders.base.locations import site_locations
+from crawler.spiders.base.locations import NO_IOP_HERE, site_locations
 from crawler.spiders.base.pages import (
     PageRecord,
     facts_from_pages,
@@ -224,3 +224,27 @@ def test_a_table_of_every_offices_hours_gives_each_office_its_own() -> None:
     place = {"address.city": "Freehold"}
     read = facts_from_pages([page], "test", place=place, elsewhere=("Toms River", "Freehold"))
     assert read.facts["schedule.opening_hours"] == ["Mo-Fr 08:30-16:30"]
+
+
+def _office_page(path: str, heading: str, text: str) -> PageRecord:
+    banner = "<header><p>Lafayette IOP: now accepting new clients.</p></header>"
+    html = f"<html><body>{banner}<main><h1>{heading}</h1>{text}</main></body></html>"
+    return page_record(html, f"https://group.example{path}", date(2026, 12, 4), [])
+
+
+def test_a_banner_on_every_page_names_the_office_that_runs_the_iop_not_every_office() -> None:
+    pages = [
+        _office_page("/", "Bayou Teche Counseling", "<p>Therapy in three towns.</p>"),
+        _office_page("/iop", "Intensive Outpatient Program",
+                     "<p>Our IOP meets at our Lafayette office.</p>"),
+        _office_page("/lafayette", "Lafayette Office",
+                     "<p>1200 Camellia Blvd, Lafayette, LA 70508</p>"
+                     "<p>Home of our intensive outpatient program.</p>"),
+        _office_page("/broussard", "Broussard Office",
+                     "<p>310 E Main St, Broussard, LA 70518</p><p>Therapy for families.</p>"),
+    ]  # fmt: skip
+    found = {location.ref: location.set_aside for location in site_locations(pages, pages[0].url)}
+    assert found == {
+        "https://group.example/lafayette": None,
+        "https://group.example/broussard": NO_IOP_HERE,
+    }

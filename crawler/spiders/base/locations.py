@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -227,12 +228,14 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
     program page) states it too, it is every office's, except where an office's own pages
     deny it or list the care they give (therapies, another level of care) without it, or
     where the site says its offices offer different care."""
-    stated = [[_iop_stated(page) for page in location.own_pages] for location in found]
+    pages = {id(page): page for location in found for page in location.pages}.values()
+    banners = _repeated(pages, PROGRAM_PATH)
+    stated = [[_iop_stated(page, banners) for page in location.own_pages] for location in found]
     if not any(True in said for said in stated):
         return
     own = {id(page) for location in found for page in location.own_pages}
     # A program page of the whole site, not a list of the offices (which says it per office).
-    varies = any(page.reading.varies_by_place for location in found for page in location.pages)
+    varies = any(page.reading.varies_by_place for page in pages) or _placed(pages, found)
     sitewide = not varies and any(
         page.reading.facts.get("levels_of_care.iop") is True
         for location in found
@@ -251,12 +254,42 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
             location.set_aside = NO_IOP_HERE
 
 
-def _iop_stated(page: PageRecord) -> bool | None:
-    """Whether a page states the IOP; one that says it both ways ("not offered here; see our
-    IOP locations") does not run it."""
-    if "levels_of_care.iop" in page.reading.conflicts:
+PROGRAM_PATH = "levels_of_care.iop"
+
+
+def _placed(pages: Iterable[PageRecord], found: list[SiteLocation]) -> bool:
+    """Whether the site says where its IOP meets, by an office's town ("Lafayette IOP: now
+    accepting", "it meets at our Lafayette office"): then it is that office's, not every
+    office's."""
+    towns = {str(location.place.get("address.city") or "") for location in found} - {""}
+    if not towns:
         return False
-    stated: bool | None = page.reading.facts.get("levels_of_care.iop")
+    named = re.compile(r"\b(?:" + "|".join(re.escape(town) for town in towns) + r")\b")
+    return any(
+        named.search(sentence)
+        for page in pages
+        for sentence in page.reading.said.get(PROGRAM_PATH, [])
+    )
+
+
+def _repeated(pages: Iterable[PageRecord], path: str) -> set[str]:
+    """Sentences stating ``path`` that most pages repeat: a banner's or a footer's, the site's
+    word, not any one page's ("Lafayette IOP: now accepting new clients" on every page)."""
+    pages = list(pages)
+    counts = Counter(sentence for page in pages for sentence in page.reading.said.get(path, []))
+    least = max(2, math.ceil(len(pages) / 2))
+    return {sentence for sentence, count in counts.items() if count >= least}
+
+
+def _iop_stated(page: PageRecord, banners: set[str]) -> bool | None:
+    """Whether a page states the IOP in its own words (not only in a banner every page
+    repeats); one that says it both ways ("not offered here; see our IOP locations") does not
+    run it."""
+    if PROGRAM_PATH in page.reading.conflicts:
+        return False
+    stated: bool | None = page.reading.facts.get(PROGRAM_PATH)
+    if stated and set(page.reading.said.get(PROGRAM_PATH, [])) <= banners:
+        return None
     return stated
 
 
