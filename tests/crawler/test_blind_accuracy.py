@@ -56,6 +56,7 @@ BLIND_SETS = {
     "blind_sites_eighth": 13,
     "blind_sites_ninth": 10,
     "blind_sites_tenth": 10,
+    "blind_sites_eleventh": 12,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
@@ -289,14 +290,16 @@ def test_blind_target(report: dict[str, Any]) -> None:
 # The sets the reader has been tuned on are regression sets: what a change must not lose (the
 # README's table, less a fact or two of slack). The newest sets are measured, not held.
 REGRESSION_FLOORS = {
-    "blind_sites": (0.96, 0.90),
-    "blind_sites_holdout": (0.98, 0.88),
-    "blind_sites_third": (0.94, 0.82),
-    "blind_sites_fourth": (0.91, 0.74),
-    "blind_sites_fifth": (0.84, 0.76),
-    "blind_sites_sixth": (0.93, 0.72),
-    "blind_sites_seventh": (0.93, 0.76),
-    "blind_sites_eighth": (0.92, 0.71),
+    "blind_sites": (0.96, 0.92),
+    "blind_sites_holdout": (0.98, 0.91),
+    "blind_sites_third": (0.95, 0.87),
+    "blind_sites_fourth": (0.91, 0.78),
+    "blind_sites_fifth": (0.84, 0.80),
+    "blind_sites_sixth": (0.94, 0.77),
+    "blind_sites_seventh": (0.95, 0.82),
+    "blind_sites_eighth": (0.93, 0.77),
+    "blind_sites_tenth": (0.89, 0.76),
+    "blind_sites_eleventh": (0.90, 0.77),
 }
 
 
