@@ -95,7 +95,7 @@ async def results_page(
         ),
         facets=results.facet_choices(links, outcome),
         relaxations=results.relaxation_links(links, outcome),
-        criteria=[(k, v) for k, v in query.items() if k in SHEET_CRITERIA],
+        criteria=results.hidden_inputs([(k, v) for k, v in query.items() if k in SHEET_CRITERIA]),
         change_search=links.form(),
     )
 

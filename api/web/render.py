@@ -26,5 +26,5 @@ def page(
     request: Request, template: str, *, status_code: int = 200, **context: Any
 ) -> HTMLResponse:
     """A page: ``template`` rendered with ``context``, the request's path for the navigation."""
-    html = templates.get_template(template).render(path=request.url.path, **context)
+    html = templates.get_template(template).render(path=request.scope["path"], **context)
     return HTMLResponse(html, status_code=status_code)

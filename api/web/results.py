@@ -236,11 +236,11 @@ FACET_GROUPS = (
 )
 
 
-def facet_choices(links: SearchLinks, outcome: SearchOutcome) -> list[tuple[str, Markup]]:
-    """Each facet group's values with their counts, as links that add (or drop) that filter:
-    ``(title, the group's list items)``."""
+def facet_choices(links: SearchLinks, outcome: SearchOutcome) -> Markup:
+    """Each facet group's title and its values with their counts, as links that add (or drop)
+    that filter; written here in one piece, as the results are."""
     counts = (outcome.facets or {}).get("services_offered", {})
-    groups: list[tuple[str, Markup]] = []
+    groups: list[str] = []
     for title, group, parameter in FACET_GROUPS:
         chosen = set(listed(links.query, parameter))
         before, after = (_escape(part) for part in links.around(parameter))
@@ -259,7 +259,7 @@ def facet_choices(links: SearchLinks, outcome: SearchOutcome) -> list[tuple[str,
             if code in chosen or counts.get(code)
         ]
         if choices:
-            groups.append((title, Markup("".join(choices))))
+            groups.append(f"<h3>{title}</h3><ul>{''.join(choices)}</ul>")
     sectors = (outcome.facets or {}).get("ownership_sector", {})
     owned = listed(links.query, "ownership")
     ownership = [
@@ -272,8 +272,18 @@ def facet_choices(links: SearchLinks, outcome: SearchOutcome) -> list[tuple[str,
         for sector, count in sorted(sectors.items())
     ]
     if ownership:
-        groups.append(("Ownership", Markup("".join(ownership))))
-    return groups
+        groups.append(f"<h3>Ownership</h3><ul>{''.join(ownership)}</ul>")
+    return Markup("".join(groups))
+
+
+def hidden_inputs(fields: list[tuple[str, str]]) -> Markup:
+    """A form's hidden inputs carrying ``(name, value)`` pairs over."""
+    return Markup(
+        "".join(
+            f'<input type="hidden" name="{_escape(name)}" value="{_escape(value)}">'
+            for name, value in fields
+        )
+    )
 
 
 def relaxation_links(links: SearchLinks, outcome: SearchOutcome) -> list[tuple[str, str, str]]:
