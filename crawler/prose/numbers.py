@@ -160,8 +160,10 @@ NOT_PROGRAM_LENGTH = re.compile(
 # A length named with the program it is the length of: "a twelve-week program", "our 16-week
 # IOP", "a sixteen-week commitment".
 LENGTH_OF_A_PROGRAM = re.compile(
-    COUNT_RANGE + r"[- ](weeks?|months?)[- ](?:long )?(?:[\w-]+ ){0,2}?"
-    r"(?:program|iop|track|course|curriculum|commitment)\b",
+    COUNT_RANGE + r"[- ](weeks?|months?)[- ](?:long )?"
+    # Words that name the program ("intensive outpatient"), not "after the" or "aftercare".
+    r"(?:(?!(?:after|before|of|the|an?|following|aftercare|continuing|alumni|maintenance)\b)"
+    r"[\w-]+ ){0,2}?(?:program|iop|track|course|curriculum|commitment)\b",
     re.I,
 )
 FREQUENCY = re.compile(r"\s*(?:a|per|each|every|/)\s*(?:week|day|month)", re.I)
@@ -180,7 +182,8 @@ LENGTH_ITEM = re.compile(
 
 def program_weeks(sentence: str) -> float | None:
     named = LENGTH_OF_A_PROGRAM.search(sentence)
-    if named:  # "a twelve-week program", whatever else the sentence says ("then aftercare")
+    if named and not re.search(r"abstinen|sober|clean for", sentence, re.I):
+        # "a twelve-week program", whatever else the sentence says ("then aftercare")
         value = upper(named.group(1), named.group(2))
         weeks = value * WEEKS_PER[named.group(3).lower().rstrip("s")] if value else None
         return round(weeks, 1) if weeks and 1 <= weeks <= 104 else None
@@ -350,9 +353,16 @@ def _spoken(match: re.Match[str]) -> tuple[SpokenTime, bool]:
         minutes = 30 if match["past"].lower() == "half" else 15
     meridiem = NAMED_MERIDIEM.get(word)
     if match["part"]:
-        meridiem = "a.m." if match["part"].lower().endswith("morning") else "p.m."
+        meridiem = _meridiem(HOUR_NAMES[word], match["part"])
     plainly = bool(match["past"] or match["minutes"] or match["oclock"] or meridiem)
     return (HOUR_NAMES[word], minutes, meridiem), plainly
+
+
+def _meridiem(hour: int, part_of_day: str) -> str:
+    """A.m. or p.m. of an hour said with its part of the day ("twelve at night" is midnight)."""
+    if part_of_day.lower().endswith("morning"):
+        return "a.m."
+    return "a.m." if hour == 12 and part_of_day.lower().endswith("night") else "p.m."
 
 
 def _written(hour: int, minutes: int, meridiem: str | None) -> str:
@@ -367,10 +377,13 @@ def _range_in_digits(match: re.Match[str], sentence: str) -> str:
     if not (plain_first or plain_last) and not BEFORE_BARE_TIMES.search(sentence[: match.start()]):
         return match.group(0)  # "groups of eight to ten": not times
     if p1 is None and p2 is None and h2 % 12 > h1 % 12:
-        # The part of the day the sentence names: "three evenings a week, from six until nine".
-        if re.search(r"\b(?:evening|night|afternoon)s?\b", sentence, re.I):
+        # The one part of the day the sentence names: "three evenings a week, from six until
+        # nine" (not "the morning group from eight to eleven, the afternoon group ...").
+        later = re.search(r"\b(?:evening|night|afternoon)s?\b", sentence, re.I)
+        morning = re.search(r"\bmornings?\b", sentence, re.I)
+        if later and not morning:
             p1 = p2 = "p.m."
-        elif re.search(r"\bmornings?\b", sentence, re.I):
+        elif morning and not later:
             p1 = p2 = "a.m."
     # One side's part of the day gives the other's: a later hour on the clock face is in the
     # same half of the day, an earlier one in the other ("nine until one in the afternoon").
@@ -387,7 +400,7 @@ def clock_words(sentence: str) -> str:
     four" is "4:30", "ten in the morning" "10 a.m."; number words that are not plainly times
     ("eight to ten weeks", "groups of eight to ten") are left as they are."""
     sentence = DIGITS_OF_A_PART_OF_DAY.sub(
-        lambda said: f"{said[1]} {'a.m.' if said[2].endswith('morning') else 'p.m.'}", sentence
+        lambda said: f"{said[1]} {_meridiem(int(said[1].split(':')[0]), said[2])}", sentence
     )
     if not SPOKEN_CLOCK.search(sentence):
         return sentence
@@ -449,6 +462,27 @@ WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 NEXT_AVAILABLE = re.compile(
     r"next (?:available )?(?:intake|admission|assessment|appointment|opening|start date)", re.I
 )
+
+
+# What follows "next available intake" when none is given: "TBD", "none at this time", "will
+# be posted when the waitlist reopens", "call to ask about it".
+NO_NEXT_INTAKE = re.compile(
+    r"\b(?:tbd|to be (?:determined|announced)|none|not|no|will be|wait ?list|waiting list|ask)\b",
+    re.I,
+)
+NAMED_DAY = re.compile(
+    r"\b(?:" + "|".join(WEEKDAYS) + r"|today|tomorrow)\b|" + MONTH + r"\s+\d{1,2}\b", re.I
+)
+
+
+def next_intake_given(sentence: str) -> bool:
+    """Whether the sentence gives the next available intake: a day, a date or a wait after the
+    words ("Next available intake: Thursday", "... within 48 hours"), not "TBD"."""
+    named = NEXT_AVAILABLE.search(sentence)
+    if not named or NO_NEXT_INTAKE.search(sentence):
+        return False
+    rest = sentence[named.end() :]
+    return bool(NAMED_DAY.search(rest) or first_date(rest) or re.search(r"\d|\bwithin\b", rest))
 
 
 def days_to_intake(sentence: str, as_of: date, dated: bool = True) -> int | None:
@@ -612,8 +646,8 @@ def _business_day(opens: str, closes: str) -> tuple[str, str]:
     if last.group(3):  # "9 to 12 p.m.": nine in the morning
         morning = last.group(3).lower().startswith("p") and opening % 12 > closing % 12
         return (f"{said[0]} am" if morning else opens), closes
-    if not 5 <= opening <= 11:
-        return opens, closes
+    if not 5 <= opening <= 11 or (opening < closing < 12):
+        return opens, closes  # "5 to 8" could be either half of the day: not said
     return f"{said[0]} am", f"{said[1]} {'pm' if closing == 12 else 'am'}"
 
 
@@ -628,6 +662,8 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
         sentence = f"{heading}: {sentence}"
     if not OFFICE_CONTEXT.search(sentence):
         return []
+    if re.search(r"\bexcept\b", sentence, re.I):
+        return []  # "weekdays except Wednesday, 9 to 5": which days is not read here
     sentence = WEEKDAYS_SAID.sub("Monday to Friday", sentence)
     found = []
     # Days first ("Monday to Thursday 8 to 5, Friday 8 to noon"); else times first ("from 8 a.m.

@@ -34,7 +34,7 @@ BLOCK_TAGS = {
 }  # fmt: skip
 PHONE_NUMBER = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}-\d{4}\b")
 # Blocks a table cell holds when the table lays out a page rather than listing data.
-LAYOUT_BLOCKS = ("div", "p", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4")
+LAYOUT_BLOCKS = ("div", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4")
 UPDATED = re.compile(
     r"(?:last\s+)?(?:updated|reviewed|revised|as of|actualizado|actualización)\s*(?:on|:)?\s*",
     re.I,
@@ -83,8 +83,12 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
     for line_break in root.iter("br"):  # "Suite 2B<br>Toms River" is two words, not "2BToms"
         line_break.tail = " " + (line_break.tail or "")
     out: list[tuple[str, bool]] = []
+    # Elements themselves, not their ids: lxml makes a new proxy for an element each time it is
+    # reached, so an id can come back for another element once the proxy is gone.
+    unread_tables: set[HtmlElement] = set()
+    read_rows: set[HtmlElement] = set()  # a data table's row is said once, not cell by cell
     for element in root.iter():
-        if not isinstance(element.tag, str):
+        if not isinstance(element.tag, str) or element in read_rows:
             continue
         if element.tag in ("ul", "ol"):
             items = [_text(li) for li in element.xpath("./li") if _text(li)]
@@ -94,9 +98,16 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             joined = "; ".join(item.rstrip(".;") for item in items)
             out.append((f"{lead} {joined}." if lead else joined + ".", False))
             continue
+        if element.tag == "table" and not _data_table(element):
+            unread_tables.add(element)
         if element.tag == "tr":
-            row = _row(element)
-            if row:
+            table = next(element.iterancestors("table"), None)
+            cells = element.xpath("./td|./th")
+            if table is None or any(_laid_out(cell) for cell in cells):
+                continue  # a layout table: its cells' blocks are read one by one
+            read_rows.update(element.iterdescendants())
+            row = _row(cells)
+            if row and table not in unread_tables:
                 out.append((row, False))
             continue
         if element.tag == "dt" and element.getnext() is not None:
@@ -109,20 +120,30 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
     return out
 
 
-def _row(row: HtmlElement) -> str:
-    """A data table's row as one statement, its first cell the label of the rest ("NC Medicaid
-    Managed Care: Not accepted", "Weekly hours: 9"); a layout table's row is its cells' own
-    blocks, read one by one, and a directory's row (a table of places, each with its phone) is
-    no statement of the program's: the agencies a page lists offer their own services."""
-    cells = row.xpath("./td|./th")
-    if any(cell.xpath(" | ".join(f".//{tag}" for tag in LAYOUT_BLOCKS)) for cell in cells):
-        return ""
-    table = next(row.iterancestors("table"), None)
-    rows_with_phones = table is not None and sum(
-        bool(PHONE_NUMBER.search(" ".join(other.itertext()))) for other in table.iter("tr")
+def _laid_out(cell: HtmlElement) -> bool:
+    """A cell that lays out a page (columns of blocks), not a table's value."""
+    return bool(cell.xpath(" | ".join(f".//{tag}" for tag in LAYOUT_BLOCKS))) or (
+        len(cell.xpath(".//p")) > 1
     )
-    if rows_with_phones and rows_with_phones >= 2:
-        return ""
+
+
+def _data_table(table: HtmlElement) -> bool:
+    """Whether a table's rows state the program's facts, each as its label and value. A
+    directory (rows of places, each with its phone) names other agencies' services, and a
+    comparison (a header of several columns: levels of care, offices) gives each value for
+    its column, which one statement would lose."""
+    rows = table.xpath(".//tr")
+    with_phones = sum(bool(PHONE_NUMBER.search(" ".join(row.itertext()))) for row in rows)
+    header = rows[0].xpath("./th") if rows else []
+    values = [len(_text(cell).split()) for row in rows[1:] for cell in row.xpath("./td|./th")[1:]]
+    # Columns of short values ("Yes", "No", "✓") under three or more headings compare them.
+    compares = len(header) >= 3 and bool(values) and sorted(values)[len(values) // 2] <= 3
+    return with_phones < 2 and not compares
+
+
+def _row(cells: list[HtmlElement]) -> str:
+    """A data table's row as one statement, its first cell the label of the rest ("NC Medicaid
+    Managed Care: Not accepted", "Weekly hours: 9")."""
     texts = [text for text in (_text(cell) for cell in cells) if text]
     if len(texts) < 2:
         return texts[0] if texts else ""
@@ -177,6 +198,10 @@ def page_date(root: HtmlElement, text_segments: list[str]) -> date | None:
     return None
 
 
+# A recovery residence, as sites name one.
+RESIDENCE_WORDS = r"sober living|recovery (?:housing|residences?|homes?|houses?)|halfway houses?"
+
+
 class PageKind(StrEnum):
     """What a page is, as far as what it states of the program goes."""
 
@@ -204,8 +229,7 @@ KIND_PATHS = (
         r"/(?:(?:community-)?resources|partners|referral-partners|links|helpful-links"
         r"|community-partners)(?:/|$|\.html?)", re.I)),
     (PageKind.RESIDENCE, re.compile(
-        r"/(?:sober-living|recovery-(?:housing|residences?|homes?|houses?)|halfway-houses?"
-        r"|transitional-housing)(?:/|$|\.html?)", re.I)),
+        rf"/(?:{RESIDENCE_WORDS.replace(' ', '-')}|transitional-housing)(?:/|$|\.html?)", re.I)),
     (PageKind.ARTICLE, ARTICLE_PATH),
     (PageKind.ARTICLE, re.compile(
         r"/(?:learn|education|library|events?|calendar)(?:/|$|\.html?)", re.I)),
@@ -227,8 +251,7 @@ KIND_HEADINGS = (
     # A house, unless its heading names treatment too ("Sober Living and Outpatient Treatment").
     (PageKind.RESIDENCE, re.compile(
         r"^(?!.*\b(?:treatment|outpatient|iop|counseling|therapy)\b)(?:[\w'\u2019-]+ ){0,3}?"
-        r"(?:sober living|recovery (?:housing|residences?|homes?|houses?)|halfway houses?)\b",
-        re.I)),
+        rf"(?:{RESIDENCE_WORDS})\b", re.I)),
     # An explainer of a kind of care is about the care, not about this program.
     (PageKind.ARTICLE, re.compile(
         r"^(?:what (?:is|are)|signs (?:and symptoms )?of|symptoms of|understanding)\b", re.I)),

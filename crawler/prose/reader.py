@@ -28,6 +28,7 @@ from crawler.prose.vocabulary import (
     PAYING,
     PAYMENT_HEADING,
     PHRASES,
+    REFUSED_HEADING,
     US_STATES,
     WHAT_TO_BRING,
     Phrase,
@@ -85,7 +86,8 @@ ACCEPTING = re.compile(
     r"(?:accepting|taking|welcoming|enrolling)"
     r" new (?:[\w-]+ ){0,2}?(?:clients|patients|referrals|admissions|participants|people)"
     # "We are accepting referrals", not who may refer ("accepting referrals from courts").
-    r"|(?:are|is|'re) (?:still |currently |now )?accepting (?:referrals|admissions)\b(?! from)"
+    r"|(?:are|is|'re) (?:still |currently |now )?accepting (?:referrals|admissions)\b"
+    r"(?! from| (?:for|to) (?:our|the) wait)"
     r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
     r"|(?:spots|seats|slots|openings|space) (?:are |is )?(?:open|available) now\b"
     r"|(?:have|has) (?:immediate )?openings"
@@ -178,7 +180,7 @@ class PageReading:
     # The heading each fact was read under (a location's card: "Lowell").
     headed: dict[str, str] = field(default_factory=dict)
     # Every sentence that stated each fact (a banner on every page is not this page's word).
-    said: dict[str, list[str]] = field(default_factory=dict)
+    stated_in: dict[str, list[str]] = field(default_factory=dict)
     # A list's items each with the sentence and heading it came from: one office's hours in a
     # table of every office's are that office's.
     item_sources: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
@@ -196,9 +198,9 @@ class PageReading:
             return
         if sentence is not None:
             self.evidence.setdefault(path, sentence)
-            said = self.said.setdefault(path, [])
-            if sentence not in said:
-                said.append(sentence)
+            sentences = self.stated_in.setdefault(path, [])
+            if sentence not in sentences:
+                sentences.append(sentence)
         if self.heading:
             self.headed.setdefault(path, self.heading)
         if path in LIST_FIELDS:
@@ -238,7 +240,7 @@ class PageReading:
             (hours, sentence)
             for hours, sentence in self.scheduled_hours
             if hours >= numbers.FEWEST_IOP_HOURS
-        ] or self.scheduled_hours
+        ]
         if len({hours for hours, _ in schedules}) == 1:
             hours, sentence = schedules[0]
             self.add(path, hours, sentence)
@@ -376,7 +378,11 @@ def read_sentence(
             reading.add(path, value, quoted)
         return
     context = sentence
-    if re.search(PAYMENT_HEADING, reading.heading, re.I) and not re.search(PAYING, sentence, re.I):
+    if (
+        re.search(PAYMENT_HEADING, reading.heading, re.I)
+        and not re.search(REFUSED_HEADING, reading.heading, re.I)
+        and not re.search(PAYING, sentence, re.I)
+    ):
         context = f"{reading.heading}: {sentence}"  # a card's list of plans under "Insurance"
     for clause in clauses(sentence):
         for phrase in PHRASES:
@@ -432,7 +438,7 @@ def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStateme
         accepting = False
     elif ACCEPTING.search(sure) or NO_WAITLIST.search(sure):
         accepting = True
-    elif numbers.NEXT_AVAILABLE.search(sure):
+    elif numbers.next_intake_given(sure):
         accepting = True  # "Next available intake: Thursday": it takes people
     days = None
     if not hedge and not NO_WAITLIST.search(sentence):

@@ -48,10 +48,15 @@ MEDICAID_NAMES = (
 PAYING = (
     r"accept|\btake\b|in[- ]network|contract|\bbill|approved|participat|we work with|welcome"
     r"|payment|\bpay\b|paying|insurance (?:plans?|accepted)|insurance:|plans? accepted"
-    r"|aceptamos|seguro|^\W*no\b|\benroll|\b(?:medicare|medicaid) provider"
+    r"|aceptamos|seguro|^\W*no\b"
+    # "We are not enrolled with Medicare", "we're not a Medicare provider" (not "help you enroll")
+    r"|\b(?:we are|we're|we are not|we're not|not) enrolled (?:with|in)\b"
+    r"|\b(?:we are|we're|we)(?: not)? an? (?:medicare|medicaid) provider"
 )
 # A heading over payment words ("Paying for care": "Medicaid, Medicare, private insurance").
 PAYMENT_HEADING = r"\b(?:insurance|payment|paying|pay for|costs?|fees?|coverage|financial)\b"
+# A heading over plans a program does not take: its list accepts none of them.
+REFUSED_HEADING = r"\bnot\b|n't\b|\bno\b|out[- ]of[- ]network|\bwe do not\b"
 # Someone else's prescriber: the program accepts clients on MAT, it does not provide it.
 OUTSIDE_PRESCRIBER = (
     r"outside (?:provider|prescriber|clinic)|another (?:provider|prescriber|clinic|program)"
@@ -137,7 +142,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "levels_of_care.outpatient",
         r"(?<!intensive )(?<!intensive-)\boutpatient (?:counseling|therapy|sessions?)\b",
-        forbids=r"\brefer|elsewhere|is (?:usually|often|typically)|\bcan include\b",
+        forbids=r"\brefer|elsewhere|is (?:usually|often|typically)|\bcan include\b|\bthan\b"
+        r"|\bfind\b|near (?:home|you)|(?:their|your) (?:own )?communit|level of care|\bcompared\b",
     ),
     Phrase(
         "levels_of_care.residential",
@@ -189,6 +195,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
         rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:{WELCOME_IN_THE_PROGRAM})",
+        # A refusal is no welcome: "... cannot attend the IOP", "are not eligible".
+        forbids=r"\b(?:cannot|can't|can not|may not|must not|not (?:eligible|allowed|permitted"
+        r"|accepted|welcome))\b",
         # "... prescribes either", "get them from": the medications the sentence before named.
         requires=ADDICTION_MEDICATION
         + r"|\b(?:prescrib\w*|gets?|getting|take|taking|receiv\w+) (?:either|both|them|it)\b",
@@ -458,7 +467,7 @@ HEDGE = (
     r"\b(?:may|might|could) (?:also )?(?:be )?(?:available|possible|offered|eligible|accepted"
     r"|covered|cover)\b|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
     r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
-    r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos"
+    r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos|working to become"
     # What some of a chain's centres offer is no promise of this one's.
     r"|\bsome (?:of our )?(?:centers|centres|locations|offices|clinics|sites|programs)\b"
 )

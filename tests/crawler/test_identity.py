@@ -171,19 +171,21 @@ def _page(url: str, text: str) -> PageRecord:
     return page_record(html, url, date(2026, 12, 4), [])
 
 
-def test_an_organisations_ownership_holds_for_every_office_whichever_page_says_it() -> None:
-    county = _page(
-        "https://county.example/addiction-services/",
+def test_an_organisations_ownership_is_what_its_home_and_about_pages_say() -> None:
+    said = (
         "The Tamarack County Department of Addiction Services runs five clinics; two run an "
-        "intensive outpatient program.",
+        "intensive outpatient program."
     )
-    assert organization_facts([county]) == {"ownership": "public_local"}
-    # A page that is no program page's (a news post) says nothing of the organisation.
+    county = _page("https://county.example/addiction-services/", said)
+    home = county.url
+    assert organization_facts([county], home) == {"ownership": ("public_local", (said, home))}
+    # Another page's word is its own: a news post, a program page naming a partner's owner.
     news = _page("https://county.example/news/grant/", "A local 501(c)(3) nonprofit won a grant.")
-    assert organization_facts([county, news]) == {"ownership": "public_local"}
-    # Program pages that disagree leave it unknown.
-    other = _page("https://county.example/iop/", "We are a 501(c)(3) nonprofit IOP.")
-    assert organization_facts([county, other]) == {}
+    partner = _page("https://county.example/rides/", "Rides are run by Essex County Transit.")
+    assert organization_facts([news, partner], home) == {}
+    # Home and about pages that disagree leave it unknown.
+    about = _page("https://county.example/about/", "We are a 501(c)(3) nonprofit.")
+    assert organization_facts([county, about], home) == {}
 
 
 def _site_page(path: str, heading: str, text: str) -> PageRecord:

@@ -679,3 +679,38 @@ def test_a_status_lines_stamp_and_seats() -> None:
     assert (wait.days_to_intake, wait.as_of) == (5, date(2025, 11, 30))  # the last Nov 30
     (seats,) = read_text("3 of 10 seats open", crawl_date=CRAWLED).availability
     assert seats.open_slots == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients who get methadone from an outside clinic cannot attend the IOP.",
+        "Our case managers help clients enroll in Medicaid.",
+        "Ask whether your doctor is a Medicare provider.",
+        "We can help you find outpatient counseling near home.",
+        "Next available intake: TBD.",
+        "The next available intake date will be posted when the waitlist reopens.",
+        "We are accepting referrals for our waitlist.",
+        "Evening office hours: Monday to Thursday 5 to 8.",
+        "Office open weekdays except Wednesday, 9 to 5.",
+        "The morning group meets from eight to eleven, the afternoon group from one to four.",
+        "After IOP, clients join our 12-month aftercare program.",
+    ],
+)
+def test_sentences_a_review_found_misread_state_no_false_fact(text: str) -> None:
+    reading = read_text(text, crawl_date=CRAWLED)
+    false_facts = {
+        "medications.mat_accepts_outside_prescriptions", "payment.medicaid", "payment.medicare",
+        "levels_of_care.outpatient", "schedule.opening_hours", "schedule.evening",
+        "schedule.program_weeks",
+    }  # fmt: skip
+    assert not false_facts & set(reading.facts)
+    assert not [s for s in reading.availability if s.accepting_new_patients]
+
+
+def test_plans_under_a_heading_of_plans_not_taken_are_not_accepted() -> None:
+    html = "<main><h2>Insurance we do not take</h2><p>Medicaid; Tricare.</p></main>"
+    assert read_html(html, crawl_date=CRAWLED).facts == {}
+    cells = """<main><h2>Insurance</h2><table><tr><th><p>Medicaid</p></th><td><p>Not accepted</p>
+    </td></tr></table></main>"""
+    assert read_html(cells, crawl_date=CRAWLED).facts == {"payment.medicaid": False}

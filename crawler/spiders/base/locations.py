@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.prose.page import RESIDENCE_WORDS
 from crawler.spiders.base.identity import address_key, site_name
 from crawler.spiders.base.pages import PageRecord
 
@@ -34,13 +35,12 @@ PARENT_NAME = re.compile(
     r"|department of)\b",
     re.I,
 )
-PROGRAM_HEADING = re.compile(r"intensive outpatient|\bIOP\b|outpatient program", re.I)
 IOP_HEADING = re.compile(r"intensive outpatient|\bIOP\b", re.I)
+PROGRAM_HEADING = re.compile(IOP_HEADING.pattern + r"|outpatient program", re.I)
 # Other kinds of care a site may run beside its IOP, each on a page of its own.
 OTHER_CARE_HEADING = re.compile(
-    r"partial hospitali[sz]ation|\bPHP\b|residential|detox|withdrawal|sober living"
-    r"|recovery (?:housing|residences?|homes?|houses?)|opioid treatment|methadone|mental health"
-    r"|psychiatr",
+    r"partial hospitali[sz]ation|\bPHP\b|residential|detox|withdrawal|opioid treatment"
+    rf"|methadone|mental health|psychiatr|{RESIDENCE_WORDS}",
     re.I,
 )
 
@@ -229,7 +229,7 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
     deny it or list the care they give (therapies, another level of care) without it, or
     where the site says its offices offer different care."""
     pages = {id(page): page for location in found for page in location.pages}.values()
-    banners = _repeated(pages, PROGRAM_PATH)
+    banners = _repeated(pages, IOP_FACT)
     stated = [[_iop_stated(page, banners) for page in location.own_pages] for location in found]
     if not any(True in said for said in stated):
         return
@@ -254,7 +254,7 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
             location.set_aside = NO_IOP_HERE
 
 
-PROGRAM_PATH = "levels_of_care.iop"
+IOP_FACT = "levels_of_care.iop"
 
 
 def _placed(pages: Iterable[PageRecord], found: list[SiteLocation]) -> bool:
@@ -268,7 +268,7 @@ def _placed(pages: Iterable[PageRecord], found: list[SiteLocation]) -> bool:
     return any(
         named.search(sentence)
         for page in pages
-        for sentence in page.reading.said.get(PROGRAM_PATH, [])
+        for sentence in page.reading.stated_in.get(IOP_FACT, [])
     )
 
 
@@ -276,7 +276,9 @@ def _repeated(pages: Iterable[PageRecord], path: str) -> set[str]:
     """Sentences stating ``path`` that most pages repeat: a banner's or a footer's, the site's
     word, not any one page's ("Lafayette IOP: now accepting new clients" on every page)."""
     pages = list(pages)
-    counts = Counter(sentence for page in pages for sentence in page.reading.said.get(path, []))
+    counts = Counter(
+        sentence for page in pages for sentence in page.reading.stated_in.get(path, [])
+    )
     least = max(2, math.ceil(len(pages) / 2))
     return {sentence for sentence, count in counts.items() if count >= least}
 
@@ -285,10 +287,10 @@ def _iop_stated(page: PageRecord, banners: set[str]) -> bool | None:
     """Whether a page states the IOP in its own words (not only in a banner every page
     repeats); one that says it both ways ("not offered here; see our IOP locations") does not
     run it."""
-    if PROGRAM_PATH in page.reading.conflicts:
+    if IOP_FACT in page.reading.conflicts:
         return False
-    stated: bool | None = page.reading.facts.get(PROGRAM_PATH)
-    if stated and set(page.reading.said.get(PROGRAM_PATH, [])) <= banners:
+    stated: bool | None = page.reading.facts.get(IOP_FACT)
+    if stated and set(page.reading.stated_in.get(IOP_FACT, [])) <= banners:
         return None
     return stated
 

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.html
 
@@ -205,16 +206,30 @@ AVAILABILITY_VALUES = (
 )
 
 
-# What the organisation behind a site is, whichever of its program pages says it: each of its
+# What the organisation behind a site is, as its home or about page says it: each of its
 # offices is owned as the organisation is ("The Tamarack County Department of Addiction
 # Services runs five clinics" makes every clinic public).
 ORGANIZATION_PATHS = ("ownership",)
+ABOUT_PATH = re.compile(r"/about(?:[-_/.]|$)|/who-we-are", re.I)
+# A fact with the sentence that stated it and the page it is on.
+Stated = tuple[Any, tuple[str, str | None]]
 
 
-def organization_facts(pages: list[PageRecord]) -> dict[str, Any]:
-    """The organisation's facts its program pages agree on (none where they disagree)."""
-    merged = merge_readings(page.reading for page in pages if page.reading.kind == "program")
-    return {path: merged.facts[path] for path in ORGANIZATION_PATHS if path in merged.facts}
+def organization_facts(pages: list[PageRecord], home: str) -> dict[str, Stated]:
+    """The organisation's facts, as its home and about pages state them (none where they
+    disagree), each with its sentence and page."""
+    speaking = [
+        page
+        for page in pages
+        if page.reading.kind == "program"
+        and (page.url == home or ABOUT_PATH.search(urlsplit(page.url).path))
+    ]
+    merged = merge_readings(page.reading for page in speaking)
+    return {
+        path: (merged.facts[path], merged.evidence.get(path, ("", None)))
+        for path in ORGANIZATION_PATHS
+        if path in merged.facts
+    }
 
 
 def facts_from_pages(
@@ -225,9 +240,11 @@ def facts_from_pages(
     place: dict[str, Any] | None = None,
     name: str | None = None,
     elsewhere: tuple[str, ...] = (),
+    organization: dict[str, Stated] | None = None,
 ) -> SiteFacts:
     """One program's facts from its pages, the date its availability facts held, and the
-    evidence of each fact read from prose.
+    evidence of each fact read from prose. ``organization``: what the site's organisation is
+    (:func:`organization_facts`), for what the program's own pages do not say either way.
 
     With ``place`` (the location's address facts), only the markup entities at that address
     count (a site with several locations) and the address is taken whole from it; prose from
@@ -280,6 +297,9 @@ def facts_from_pages(
             del result["name"]
     result.update({k: v for k, v in merged.availability.items() if v is not None})
     evidence = dict(merged.evidence)
+    for path, (value, said) in (organization or {}).items():
+        if path not in result and path not in merged.conflicts:
+            result[path], evidence[path] = value, said
     statement = merged.availability.get("availability.statement")
     if statement:
         stated_on = merged.availability.get("availability.url")

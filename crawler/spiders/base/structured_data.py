@@ -209,30 +209,32 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
             raise DontCloseSpider
 
     # Facilities: one per location the pages describe.
-    def locations(self) -> list[SiteLocation]:
-        pages = list(self.pages.values())
+    def home(self) -> str:
+        """The page the site was listed with; else the shallowest page the crawl read."""
         if self.start_urls:
-            home = self.canonical(self.start_urls[0])
-        elif pages:  # known by its home page: the shallowest page the crawl read
-            home = min(pages, key=lambda page: (page.depth, page.url)).url
-        else:
-            home = self.origin + "/"
-        return site_locations(pages, home, self.location_ref)
+            return self.canonical(self.start_urls[0])
+        if self.pages:
+            return min(self.pages.values(), key=lambda page: (page.depth, page.url)).url
+        return self.origin + "/"
+
+    def locations(self) -> list[SiteLocation]:
+        return site_locations(list(self.pages.values()), self.home(), self.location_ref)
 
     def location_ref(self, address: tuple[str, str], pages: list[PageRecord]) -> str:
         """The location's page: the shallowest page about it alone."""
         return min(pages, key=lambda page: (page.depth, page.url)).url
 
     def yield_facilities(self, response: Response) -> Iterator[Facility]:
-        organization = organization_facts(list(self.pages.values()))
+        organization = organization_facts(list(self.pages.values()), self.home())
         for location in self.locations():
             read = facts_from_pages(
                 location.pages,
                 self.source,
-                {**organization, **self.item_attributes},
+                self.item_attributes,
                 place=location.place,
                 name=location.name,
                 elsewhere=location.elsewhere,
+                organization=organization,
             )
             if "website" not in read.facts:
                 read.facts["website"] = self.canonical(
