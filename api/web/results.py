@@ -259,7 +259,7 @@ def facet_choices(links: SearchLinks, outcome: SearchOutcome) -> Markup:
             if code in chosen or counts.get(code)
         ]
         if choices:
-            groups.append(f"<h3>{title}</h3><ul>{''.join(choices)}</ul>")
+            groups.append(f"<h3>{_escape(title)}</h3><ul>{''.join(choices)}</ul>")
     sectors = (outcome.facets or {}).get("ownership_sector", {})
     owned = listed(links.query, "ownership")
     ownership = [

@@ -449,7 +449,7 @@ NOT_A_DENIAL = r"\b(?:no one|not only|not just|no matter|whether or not|no-cost|
 # Words after a match that deny it ("Medicaid is not accepted", "Medicaid: not accepted").
 DENIAL_AFTER = (
     r"^[\s:,-]*(?:(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?|visits?"
-    r"|appointments?|options?)\s+)?(?:is |are )?"
+    r"|appointments?|options?|fees?|scales?|discounts?)\s+)?(?:is |are )?"
     r"(?:currently |also )?(?:not(?!-for-profit)|n't|unavailable|no longer)\b"
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
     # A table's row: "NC Medicaid Managed Care: Not accepted", "Daytime groups: None — ...",

@@ -714,3 +714,7 @@ def test_plans_under_a_heading_of_plans_not_taken_are_not_accepted() -> None:
     cells = """<main><h2>Insurance</h2><table><tr><th><p>Medicaid</p></th><td><p>Not accepted</p>
     </td></tr></table></main>"""
     assert read_html(cells, crawl_date=CRAWLED).facts == {"payment.medicaid": False}
+
+
+def test_fees_not_available_deny_the_fee() -> None:
+    assert facts("Sliding scale fees are not available.") == {"payment.sliding_fee": False}
