@@ -124,7 +124,9 @@ def _copies_started(es: Elasticsearch, index: str, settings: IndexerSettings) ->
     primary has started. Only an index with a primary down is made again."""
     nodes = es.cluster.health()["number_of_data_nodes"]
     copies = min(settings.number_of_replicas + 1, max(nodes, 1))
-    health = es.options(request_timeout=COPIES_WAIT_SECONDS + 30).cluster.health(
+    # A wait that times out answers 408 with the health in its body: that is the answer here.
+    waiting = es.options(request_timeout=COPIES_WAIT_SECONDS + 30, ignore_status=408)
+    health = waiting.cluster.health(
         index=index,
         wait_for_active_shards=str(settings.number_of_shards * copies),
         timeout=f"{COPIES_WAIT_SECONDS}s",
