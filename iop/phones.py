@@ -20,6 +20,11 @@ EXTENSION = ", ext. "
 NANP_E164 = re.compile(r"\+1([2-9]\d\d)([2-9]\d\d)(\d{4})")
 # E.164: a plus, a country code and at most 15 digits in all.
 E164 = re.compile(r"\+[1-9]\d{1,14}")
+# A North American number as people write it in text: "(505) 841-8978", "505.841.8978",
+# "+1 505 841 8978"; its area code, exchange and line as groups.
+WRITTEN_NANP = re.compile(
+    r"(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?([2-9]\d{2})[\s.-](\d{4})(?![\w-])"
+)
 
 
 def is_e164_phone_number(number: str) -> bool:

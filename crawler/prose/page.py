@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 
 from crawler.prose import numbers
 from crawler.prose.reader import PageReading, read_text
+from iop.phones import WRITTEN_NANP
 
 DROPPED_TAGS = (
     "script", "style", "noscript", "template", "nav", "form", "select", "button", "svg",
@@ -32,7 +33,6 @@ BLOCK_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
     "dl", "dt", "dd", "address", "figcaption", "summary", "details", "body", "br",
 }  # fmt: skip
-PHONE_NUMBER = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}-\d{4}\b")
 # Blocks a table cell holds when the table lays out a page rather than listing data.
 LAYOUT_BLOCKS = ("div", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4")
 UPDATED = re.compile(
@@ -133,7 +133,7 @@ def _data_table(table: HtmlElement) -> bool:
     comparison (a header of several columns: levels of care, offices) gives each value for
     its column, which one statement would lose."""
     rows = table.xpath(".//tr")
-    with_phones = sum(bool(PHONE_NUMBER.search(" ".join(row.itertext()))) for row in rows)
+    with_phones = sum(bool(WRITTEN_NANP.search(" ".join(row.itertext()))) for row in rows)
     header = rows[0].xpath("./th") if rows else []
     values = [len(_text(cell).split()) for row in rows[1:] for cell in row.xpath("./td|./th")[1:]]
     # Columns of short values ("Yes", "No", "✓") under three or more headings compare them.

@@ -128,7 +128,7 @@ FOR_A_PLACE = re.compile(
     re.I,
 )
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
-PROGRAM_PATH = "levels_of_care.iop"
+IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
 LICENSED_CONTEXT = re.compile(
     r"virtual|telehealth|online|\bserve\b|residents|(?:clients|patients|people) (?:in|located)",
@@ -336,7 +336,7 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
     if denied(clause[start:], match.start() - start, match.end() - start):
         if FOR_A_PLACE.match(clause, match.end()):
             return None  # "no IOP openings until January": a wait, not a service denied
-        if phrase.path == PROGRAM_PATH and _a_kind_of(clause[: match.start()]):
+        if phrase.path == IOP_FACT and _a_kind_of(clause[: match.start()]):
             return None  # "Telehealth IOP is not available" denies the telehealth, not the IOP
         return True, phrase.denied
     if forbidden or re.search(HEDGE, clause, re.I):
@@ -352,7 +352,7 @@ def _a_kind_of(before: str) -> bool:
     denies that kind only."""
     words = before.rstrip()
     return bool(words) and any(
-        other.path != PROGRAM_PATH
+        other.path != IOP_FACT
         and any(found.end() == len(words) for found in re.finditer(other.pattern, words, re.I))
         for other in PHRASES
     )

@@ -19,6 +19,7 @@ from lxml.html import HtmlElement
 
 from crawler.prose.page import BLOCK_TAGS
 from crawler.prose.vocabulary import US_STATES
+from iop.phones import WRITTEN_NANP
 
 STATE = "|".join(sorted((*US_STATES, *US_STATES.values()), key=len, reverse=True))
 UNIT = (
@@ -84,9 +85,6 @@ def addresses_in(text: str) -> list[dict[str, Any]]:
     return found
 
 
-PHONE_NUMBER = re.compile(
-    r"(?<![\w-])(?:\+?1[\s.-]?)?\(?([2-9]\d{2})\)?[\s.-]?([2-9]\d{2})[\s.-](\d{4})(?![\w-])"
-)
 # The words just before a number that say it is not the program's own line.
 NOT_THE_PROGRAMS_LINE = re.compile(
     r"\b(?:fax|crisis|hotline|help ?line|lifeline|988|tty|tdd|billing|switchboard"
@@ -105,7 +103,7 @@ def phones_in(text: str) -> tuple[list[str], list[str]]:
     line") or just after it ("(fax)")."""
     lines, others = [], []
     last = 0
-    for match in PHONE_NUMBER.finditer(text):
+    for match in WRITTEN_NANP.finditer(text):
         label = text[max(last, match.start() - 40) : match.start()]
         label = re.split(r"[.!?](?:\s|$)", label)[-1]  # "...call or text 988. Intake:"
         last = match.end()

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from crawler.prose.page import RESIDENCE_WORDS
+from crawler.prose.reader import IOP_FACT
 from crawler.spiders.base.identity import address_key, site_name
 from crawler.spiders.base.pages import PageRecord
 
@@ -237,9 +238,8 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
     # A program page of the whole site, not a list of the offices (which says it per office).
     varies = any(page.reading.varies_by_place for page in pages) or _placed(pages, found)
     sitewide = not varies and any(
-        page.reading.facts.get("levels_of_care.iop") is True
-        for location in found
-        for page in location.pages
+        page.reading.facts.get(IOP_FACT) is True
+        for page in pages
         if id(page) not in own
         and page.reading.kind == "program"
         and len(_seen(page, main_only=True)) < 2
@@ -252,9 +252,6 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
         )
         if True not in said and (not sitewide or False in said or other_care):
             location.set_aside = NO_IOP_HERE
-
-
-IOP_FACT = "levels_of_care.iop"
 
 
 def _placed(pages: Iterable[PageRecord], found: list[SiteLocation]) -> bool:
