@@ -250,3 +250,55 @@ def test_a_banner_on_every_page_names_the_office_that_runs_the_iop_not_every_off
         "https://group.example/lafayette": None,
         "https://group.example/broussard": NO_IOP_HERE,
     }
+
+
+def _county_page(path: str, heading: str, text: str) -> PageRecord:
+    footer = (
+        "<footer><p>Tamarack County</p><address>800 Park Ave, Utica, NY 13501</address></footer>"
+    )
+    html = (
+        f"<html><head><title>{heading} | Tamarack County</title></head><body><main>"
+        f"<h1>{heading}</h1>{text}</main>{footer}</body></html>"
+    )
+    return page_record(html, f"https://county.example{path}", date(2026, 12, 4), [])
+
+
+def test_a_departments_pages_speak_for_each_of_its_clinics_and_a_program_page_for_none() -> None:
+    department = [
+        _county_page("/", "Tamarack County", "<p>Welcome to Tamarack County.</p>"),
+        _county_page("/addiction-services/", "Addiction Services",
+                     "<p>Our clinics accept Medicaid and Medicare.</p>"),
+        _county_page("/addiction-services/iop/", "Intensive Outpatient Program",
+                     "<p>The IOP lasts 12 weeks and combines group therapy and individual "
+                     "counseling.</p><p>In Rome, groups meet on Saturday mornings.</p>"),
+        _county_page("/addiction-services/locations/utica/", "Utica Clinic",
+                     "<p>406 Elizabeth St, Utica, NY 13501</p>"
+                     "<p>Evening intensive outpatient program.</p>"),
+        _county_page("/addiction-services/locations/rome/", "Rome Clinic",
+                     "<p>301 W Dominick St, Rome, NY 13440</p>"
+                     "<p>Intensive outpatient program.</p>"),
+    ]  # fmt: skip
+    found = {location.ref.split(".example")[1]: location for location in
+             site_locations(department, department[0].url)}  # fmt: skip
+    clinics = "/addiction-services/locations/"
+    assert set(found) == {f"{clinics}utica/", f"{clinics}rome/"}
+    for ref, location in found.items():
+        read = facts_from_pages(location.pages, "test", place=location.place,
+                                elsewhere=location.elsewhere)  # fmt: skip
+        assert read.facts["payment.medicaid"] is True, ref
+        assert read.facts["schedule.program_weeks"] == 12, ref
+        assert read.facts["therapies.group_therapy"] is True, ref
+        # What the department says of one clinic is that clinic's alone.
+        assert read.facts.get("schedule.daytime") is (True if "rome" in ref else None), ref
+    # Pages in one folder that are programs of their own (an IOP and an OTP) are not offices
+    # of one department: the services page that names both speaks for neither.
+    programs = [
+        _county_page("/services/", "Our services",
+                     "<p>We run an IOP and an opioid treatment program with methadone.</p>"),
+        _county_page("/services/iop/", "Intensive Outpatient Program",
+                     "<p>406 Elizabeth St, Utica, NY 13501</p><p>Evening IOP groups.</p>"),
+        _county_page("/services/otp/", "Opioid Treatment Program",
+                     "<p>12 Oneida St, Rome, NY 13440</p><p>Methadone dosing daily.</p>"),
+    ]  # fmt: skip
+    for location in site_locations(programs, programs[0].url):
+        assert programs[0] not in location.pages, location.ref

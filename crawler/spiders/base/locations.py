@@ -10,7 +10,9 @@ page's own content or in markup only that page carries is that page's. From them
   by its own pages and by the pages that name no single place (services, insurance, FAQ).
 - The site-wide address is a parent's (a hospital's or county's markup, or a site named like
   one) and a page has its own address: that page's program is the location, and only pages
-  in its section of the site speak for it; the hospital itself is not a program.
+  in its section of the site speak for it; the hospital itself is not a program. A parent's
+  several offices (a county's clinics, listed under ``/locations/``) are one department's: its
+  pages that are no one office's (the IOP's page, fees) speak for each office too.
 
 A person's markup (a doctor's page) never names a place: :mod:`schema_org` drops it.
 """
@@ -166,6 +168,14 @@ def site_locations(
             pages = [page for page in pages if not _other_care(page)]
         return [SiteLocation(ref, place, pages, None)]
     program_name = site_name([page.names for page in pages])
+    # A parent's offices (a county's clinics, a state's centres): the pages of their
+    # department that are no one office's (the IOP's page, fees) speak for each of them.
+    department = _department([page for page in pages if len(own(page)) == 1 and page.url != home])
+    departmental = [
+        page
+        for page in pages
+        if len(own(page)) != 1 and _within(page.url, department) and not _other_care(page)
+    ]
     found = []
     for key in sorted(owned):
         own_pages = [page for page in pages if own(page) == {key}]
@@ -185,6 +195,8 @@ def site_locations(
                 own_pages[0],
             )
             rest = [page for page in in_section if page is not program]
+            if len(owned) > 1:
+                rest += [page for page in departmental if page not in rest]
             found.append(
                 SiteLocation(
                     program.url,
@@ -351,6 +363,35 @@ def _one_address(
     if not candidates:
         return None
     return max(sorted(candidates), key=lambda key: appearances.get(key, 0))
+
+
+# The folder of a site that lists its places ("/locations/", "/treatment-centers/").
+PLACES_FOLDER = re.compile(
+    r"locations?|clinics?|offices?|cent(?:er|re)s?|sites?|campus(?:es)?", re.I
+)
+
+
+def _department(offices: list[PageRecord]) -> str | None:
+    """The folder of the offices' pages, above a folder that lists them (``/departments/
+    addiction-services/`` of ``.../addiction-services/locations/utica/``). None when an office
+    is another kind of care (``/services/iop/`` beside ``/services/otp/``): programs, not places."""
+    if any(_other_care(page) for page in offices):
+        return None
+    folders = [_section(page.url).strip("/").split("/") for page in offices]
+    common: list[str] = []
+    for parts in zip(*folders, strict=False):
+        if len(set(parts)) > 1:
+            break
+        common.append(parts[0])
+    if common and PLACES_FOLDER.search(common[-1]):
+        common.pop()
+    return "/" + "".join(f"{part}/" for part in common if part)
+
+
+def _within(url: str, folder: str | None) -> bool:
+    """Whether a page is in ``folder``, its index page written either way included."""
+    path = urlsplit(url).path or "/"
+    return folder is not None and (path.startswith(folder) or path + "/" == folder)
 
 
 def _section(url: str) -> str:
