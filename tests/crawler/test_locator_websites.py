@@ -39,18 +39,19 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 def listings_with_websites(feeds: Path) -> dict[str, str]:
-    """``{website: locator ref}`` of the locator's listings that name a website."""
-    return {
-        str(f.website): f.sources[0].ref
-        for f in read_feed(feeds / "findtreatment.ndjson")
-        if f.website
-    }
+    """``{website: locator ref}``: each website the locator's listings name, with the first
+    listing naming it (a group's offices are listed with the group's one website)."""
+    listed: dict[str, str] = {}
+    for f in read_feed(feeds / "findtreatment.ndjson"):
+        if f.website:
+            listed.setdefault(str(f.website), f.sources[0].ref)
+    return listed
 
 
 def test_every_listed_website_is_crawled_and_linked_to_its_listing(crawl: dict[str, Any]) -> None:
     feeds: Path = crawl["dir"]
     listed = listings_with_websites(feeds)
-    assert len(listed) >= 4  # the sweep's circles also reach a neighbouring state's programs
+    assert len(listed) >= 3  # the sweep's circles also reach a neighbouring state's programs
     assert all(url.startswith("http://127.0.0.1:") for url in listed)
     record = crawl["run"]["sources"]["websites"]
     assert record["exit_code"] == 0

@@ -236,7 +236,9 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
                 elsewhere=location.elsewhere,
                 organization=organization,
             )
-            if "website" not in read.facts:
+            if self.start_urls or "website" not in read.facts:
+                # The website the program is listed with (as the locator lists an office's
+                # organisation's site); its own page is its source, with the evidence.
                 read.facts["website"] = self.canonical(
                     self.start_urls[0] if self.start_urls else self.origin + "/"
                 )
