@@ -302,3 +302,39 @@ def test_a_departments_pages_speak_for_each_of_its_clinics_and_a_program_page_fo
     ]  # fmt: skip
     for location in site_locations(programs, programs[0].url):
         assert programs[0] not in location.pages, location.ref
+
+
+def _builder_page(path: str, content: str) -> PageRecord:
+    """A page of a site builder (Duda) whose business settings mark the first office on every
+    page, and whose footer (a ``div``, not a ``<footer>``) lists every office."""
+    footer = (
+        '<div class="dmFooterContainer"><div id="fcontainer" data-element-type="footer">'
+        "<p>180 Main St Suite 4, Biddeford, ME 04005</p>"
+        "<p>12 Portland Rd, Kennebunk, ME 04043</p>"
+        "<p>27 Saco Ave, Old Orchard Beach, ME 04064</p></div></div>"
+    )
+    html = f"<html><body><div class='dmContent'>{content}</div>{footer}</body></html>"
+    marked = {"address.street1": "180 Main St Suite 4", "address.city": "Biddeford",
+              "address.state": "ME", "address.postal_code": "04005"}  # fmt: skip
+    return page_record(html, f"https://group.example{path}", date(2026, 12, 4), [marked])
+
+
+def test_a_builders_footer_and_markup_on_every_page_are_the_sites_not_each_pages() -> None:
+    pages = [
+        _builder_page("/", "<p>Counseling in three towns.</p>"),
+        _builder_page("/iop", "<p>Our intensive outpatient program meets in Biddeford and "
+                      "Kennebunk.</p>"),
+        _builder_page("/locations/biddeford", "<p>180 Main St Suite 4, Biddeford, ME 04005</p>"
+                      "<p>Intensive outpatient program and counseling.</p>"),
+        _builder_page("/locations/kennebunk", "<p>12 Portland Rd, Kennebunk, ME 04043</p>"
+                      "<p>Evening intensive outpatient program.</p>"),
+        _builder_page("/locations/old-orchard-beach",
+                      "<p>27 Saco Ave, Old Orchard Beach, ME 04064</p><p>Therapy.</p>"),
+    ]  # fmt: skip
+    found = {location.ref.split(".example")[1]: (location.place.get("address.city"),
+             location.set_aside) for location in site_locations(pages, pages[0].url)}  # fmt: skip
+    assert found == {
+        "/locations/biddeford": ("Biddeford", None),
+        "/locations/kennebunk": ("Kennebunk", None),
+        "/locations/old-orchard-beach": ("Old Orchard Beach", NO_IOP_HERE),
+    }

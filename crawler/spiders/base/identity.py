@@ -43,6 +43,8 @@ POST_OFFICE_BOX = re.compile(rf"^\W*(?:{BOX})\b", re.I)
 NOT_A_STREET = re.compile(rf"\b(?:{BOX}|suite|ste|unit|floor)\W*$", re.I)
 CHROME_TAGS = ("header", "footer", "nav")
 CHROME_MARKERS = re.compile(r"\b(?:footer|site-header|site-info|copyright)", re.I)
+# Builders' names for them: Duda's ``dmFooterContainer`` and ``data-element-type="footer"``.
+BUILDER_CHROME = re.compile(r"[a-z](?:Footer|Header)|^(?:footer|header)$")
 # Inline elements sites set an address's lines in ("<span>Suite 4</span><span>Knoxville")
 INLINE_BREAKS = {"span", "small", "strong", "b"}
 BLOCKS = BLOCK_TAGS | INLINE_BREAKS
@@ -176,7 +178,12 @@ def _is_chrome(element: HtmlElement) -> bool:
     if element.tag in CHROME_TAGS:
         return True
     marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
-    return bool(CHROME_MARKERS.search(marker)) or "contentinfo" in marker
+    return (
+        bool(CHROME_MARKERS.search(marker))
+        or "contentinfo" in marker
+        or bool(BUILDER_CHROME.search(element.get("class", "")))
+        or bool(BUILDER_CHROME.search(element.get("data-element-type", "")))
+    )
 
 
 def _own_text(element: HtmlElement) -> bool:

@@ -111,8 +111,14 @@ def site_locations(
     for page in speaking:
         for key, facts in _seen(page, main_only=False).items():
             places[key] = {**places[key], **{k: v for k, v in facts.items() if v}}
-    everywhere = {
-        key for key, count in appearances.items() if count >= max(2, math.ceil(len(speaking) / 2))
+    most = max(2, math.ceil(len(speaking) / 2))
+    everywhere = {key for key, count in appearances.items() if count >= most}
+    # Markup most pages carry is the site's (a builder's business settings), even where the
+    # footer lists every office: it makes no page its office's unless the page shows it.
+    marked_everywhere = {
+        key
+        for key, count in Counter(key for page in speaking for key in _marked(page)).items()
+        if count >= most
     }
 
     # Offices a footer lists on every page are each still some page's own; only a single
@@ -141,7 +147,7 @@ def site_locations(
         if page.reading.kind != "program":
             return set()  # a doctor's practice, an event's venue, a partner agency: not ours
         shown = set(_seen(page, main_only=True))
-        keys = (set(_marked(page)) | shown) - stale
+        keys = ((set(_marked(page)) - marked_everywhere) | shown) - stale
         if offices_too and page.url != home and len(shown) == 1 and shown <= sitewide:
             return shown  # the main office's own page, on a site of several offices
         return keys - sitewide
