@@ -114,6 +114,15 @@ HOURS_BY_DAYS = (
         re.I,
     ),
 )
+# A week's total given beside its days: "three evenings a week (9 hours in all)", "nueve horas
+# por semana", "tres tardes por semana (9 horas en total)".
+WEEKLY_TOTALS = (
+    re.compile(
+        r"(?:(?:per|a|each) week|por semana)\s*\(\s*" + COUNT_RANGE + r"\s+(?:hours?|horas?)\b",
+        re.I,
+    ),
+    re.compile(COUNT_RANGE + r"\s+horas?\s+(?:(?:por|a la|cada)\s+semana|semanales)", re.I),
+)
 # Phone lines and office hours are not treatment hours.
 NOT_TREATMENT_HOURS = re.compile(r"\bcall|phone|\bline\b|crisis|answer|24/7|office|staff", re.I)
 
@@ -132,6 +141,11 @@ def hours_per_week(sentence: str) -> float | None:
     if match:
         groups = match.groups()
         value = upper(*groups[:2]) if groups[0] is not None else upper(*groups[2:])
+    for pattern in WEEKLY_TOTALS if value is None else ():
+        match = pattern.search(sentence)
+        if match:
+            value = upper(*match.groups()[:2])
+            break
     if value is None:
         for pattern in HOURS_BY_DAYS:
             match = pattern.search(sentence)
@@ -286,8 +300,8 @@ def scheduled_hours(sentence: str) -> float | None:
     if len(lengths) != 1:
         return None
     # The days of the part of the sentence that gives the times ("...; Fridays are for
-    # individual sessions" adds no group day).
-    parts = re.split(r";|,?\s+but\b", sentence)
+    # individual sessions", "..., with a family group on Saturdays" add no group day).
+    parts = re.split(r";|,?\s+but\b|,?\s+(?:with|plus|and)\s+(?:an?|the)\s", sentence)
     days = session_days(next((part for part in parts if TIME_RANGE.search(part)), sentence))
     if not days:
         return None

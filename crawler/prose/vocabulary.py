@@ -63,6 +63,7 @@ OUTSIDE_PRESCRIBER = (
     r"|prescribed elsewhere|(?:their|your) own (?:provider|prescriber|clinic)"
     r"|(?:community|partner|local) (?:otp|methadone clinic|opioid treatment program)"
     r"|outside prescribers?|(?:su|tu) propio (?:m[eé]dico|doctor|proveedor)"
+    r"|de (?:su|tu|otro) (?:m[eé]dico|doctor|proveedor)|de (?:una|otra) cl[ií]nica"
     r"|otro (?:proveedor|m[eé]dico|programa)|outside (?:our|the|this) program"
     r"|from an? (?:outside|community|other) (?:provider|prescriber|clinic|doctor|otp)"
     r"|enrolled (?:at|in|with) an? (?:methadone clinic|otp|opioid treatment program)"
@@ -84,6 +85,7 @@ WELCOME_IN_THE_PROGRAM = (
     r"|(?:can|may)(?: still)? (?:join|attend|enroll|participate|take part|continue)"
     r"|remain eligible|keep (?:taking|dosing)|(?:attend|join) (?:our|the|all|any|every)\b"
     r"|take part\b|participate in\b"
+    r"|pueden? (?:participar|asistir|unirse)|(?:es|son) bienvenid[oa]s?"
 )
 # What a sentence says of a medication that is not the program's offer: someone else's
 # prescriber, or how the care is given anywhere ("methadone can only come from an OTP").
@@ -100,6 +102,7 @@ ADDICTION_MEDICATION = (
 # Prescribing medication in general, for the addiction (not for other conditions).
 PRESCRIBES_MEDICATION = (
     r"prescrib(?:e|es|ing) (?:any )?medications?\b(?! for (?:anxiety|depression|mental|sleep))"
+    r"|recet(?:amos|a|an) medicamentos?\b"
     r"|medications? for (?:opioid|alcohol) use disorders?|\bmoud\b"
 )
 # Other levels of care named as where a program sends people, or what it is compared with.
@@ -141,7 +144,8 @@ PHRASES: tuple[Phrase, ...] = (
     # same counselor"), not outpatient care in general ("outpatient counseling is usually ...").
     Phrase(
         "levels_of_care.outpatient",
-        r"(?<!intensive )(?<!intensive-)\boutpatient (?:counseling|therapy|sessions?)\b",
+        r"(?<!intensive )(?<!intensive-)\boutpatient (?:counseling|therapy|sessions?)\b"
+        r"|\bconsulta externa\b",
         forbids=r"\brefer|elsewhere|is (?:usually|often|typically)|\bcan include\b|\bthan\b"
         r"|\bfind\b|near (?:home|you)|(?:their|your) (?:own )?communit|level of care|\bcompared\b",
     ),
@@ -151,6 +155,7 @@ PHRASES: tuple[Phrase, ...] = (
         forbids=ELSEWHERE,
     ),
     Phrase("levels_of_care.residential", r"\bresidential\b", stated=None, requires=r"\b(?:we|our)"),
+    Phrase("levels_of_care.residential", r"\bprograma residencial\b", stated=None),
     Phrase("levels_of_care.inpatient", r"\binpatient\b", stated=None, requires=r"\b(?:we|our)"),
     # Medications.
     Phrase(
@@ -239,7 +244,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("therapies.group_refusal_training", r"refusal (?:skills|training)"),
     Phrase(
         "therapies.family_therapy",
-        r"family (?:therapy|counseling|sessions)|multi-?family groups?|terapia familiar",
+        r"family (?:therapy|counseling|sessions)|multi-?family groups?|terapia familiar"
+        r"|grupo familiar|sesi[oó]n(?:es)? familiar(?:es)?",
     ),
     Phrase(
         "therapies.group_therapy",
@@ -249,9 +255,11 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.individual_therapy",
         r"individual (?:therapy|counseling|sessions)|one-on-one (?:therapy|counseling|sessions)"
-        r"|terapia individual",
+        r"|terapia individual|sesi[oó]n(?:es)? individual(?:es)?|consejer[ií]a individual",
     ),
-    Phrase("therapies.cbt", r"cognitive[- ]behavio(?:u)?ral therapy|\bcbt\b"),
+    Phrase(
+        "therapies.cbt", r"cognitive[- ]behavio(?:u)?ral therapy|\bcbt\b|cognitivo[- ]conductual"
+    ),
     Phrase("therapies.dbt", r"dialectical behavio(?:u)?r(?:al)? therapy|\bdbt\b"),
     Phrase("therapies.art_therapy", r"\bart therapy|expressive arts"),
     Phrase("therapies.music_therapy", r"music therapy"),
@@ -295,7 +303,9 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "schedule.weekend",
-        rf"\b(?:weekend|saturday|sunday)s?\b(?:[\w\s,&/]{{0,20}}?)\s(?:{GROUP_WORDS})\b",
+        rf"\b(?:weekend|saturday|sunday)s?\b(?:[\w\s,&/]{{0,20}}?)\s(?:{GROUP_WORDS})\b"
+        rf"|\b(?:{GROUP_WORDS}) (?:on|every) (?:saturday|sunday|weekend)s?\b"
+        r"|\bgrupos?\b[^.;]{0,25}\b(?:s[aá]bados?|domingos?)\b|\b(?:s[aá]bados?|domingos?) de \d",
     ),
     # Payment.
     Phrase(
@@ -323,7 +333,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "payment.free_care",
         r"free of charge|at no cost|no cost to (?:you|clients|patients)"
-        r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito",
+        r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
+        r"|nadie (?:es|ser[aá]) rechazad[oa]",
         forbids=r"parking|estacionamiento|wi-?fi|coffee|caf[eé]",
     ),
     # Languages.
@@ -397,6 +408,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"telehealth|telemedicine|telesalud"
         r"|video (?:sessions?|visits?|groups?|calls?|appointments?)"
         r"|(?:by|over|through|via) (?:secure |a )?video\b|in person or (?:by|over|online)"
+        r"|por video\b|videollamadas?|en persona o (?:por|en l[ií]nea)"
         rf"|(?:virtual|online) (?:{GROUP_WORDS}|care|treatment|visits|counseling|therapy)\b",
     ),
     Phrase(

@@ -477,6 +477,8 @@ def test_no_promise_of_openings(text: str) -> None:
     [
         ("Group sessions are held at our Sun City clinic on Tuesdays, 6-9 p.m.", 3),
         ("Groups meet Monday through Thursday, 6-9 p.m.; Fridays are for individual sessions.", 12),
+        ("Groups meet Monday, Wednesday and Thursday from 6 to 9 p.m., with a family group on "
+         "Saturdays.", 9),
     ],
 )
 def test_only_the_schedules_own_days_count(text: str, hours: float) -> None:
@@ -718,3 +720,30 @@ def test_plans_under_a_heading_of_plans_not_taken_are_not_accepted() -> None:
 
 def test_fees_not_available_deny_the_fee() -> None:
     assert facts("Sliding scale fees are not available.") == {"payment.sliding_fee": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No recetamos medicamentos. Si usted recibe buprenorfina (Suboxone) o metadona de su "
+         "médico o de una clínica, puede participar en el programa con toda confianza.",
+         {"medications.mat_buprenorphine": False, "medications.mat_methadone": False,
+          "medications.mat_naltrexone": False,
+          "medications.mat_accepts_outside_prescriptions": True}),
+        ("Los participantes vienen tres tardes por semana (9 horas en total) y viven en su casa.",
+         {"schedule.hours_per_week": 9}),
+        ("Grupo familiar los sábados de 10:00 a.m. a 1:00 p.m.",
+         {"therapies.family_therapy": True, "schedule.weekend": True}),
+        ("No somos un programa residencial.", {"levels_of_care.residential": False}),
+        ("Nadie es rechazado por falta de dinero.", {"payment.free_care": True}),
+        ("Una sesión individual cada semana (en persona o por video).",
+         {"therapies.individual_therapy": True, "access.telehealth": True}),
+        ("Al terminar, puede seguir en nuestro grupo semanal de consulta externa.",
+         {"levels_of_care.outpatient": True}),
+        ("Terapia cognitivo-conductual (TCC) y prevención de recaídas.",
+         {"therapies.cbt": True, "therapies.group_relapse_prevention": True}),
+    ],
+)  # fmt: skip
+def test_a_site_in_spanish_states_what_its_english_would(text: str, expected: dict) -> None:
+    facts = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: facts.get(path) for path in expected} == expected
