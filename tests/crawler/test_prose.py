@@ -480,7 +480,7 @@ def test_no_promise_of_openings(text: str) -> None:
         ("Groups meet Monday, Wednesday and Thursday from 6 to 9 p.m., with a family group on "
          "Saturdays.", 9),
     ],
-)
+)  # fmt: skip
 def test_only_the_schedules_own_days_count(text: str, hours: float) -> None:
     assert scheduled_hours(text) == hours
 
