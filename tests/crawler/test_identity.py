@@ -338,3 +338,30 @@ def test_a_builders_footer_and_markup_on_every_page_are_the_sites_not_each_pages
         "/locations/kennebunk": ("Kennebunk", None),
         "/locations/old-orchard-beach": ("Old Orchard Beach", NO_IOP_HERE),
     }
+
+
+def test_a_health_centres_iop_page_at_its_centres_address_stands_for_the_program() -> None:
+    """An FQHC: its markup is the administrative office; its behavioural health centre has a
+    page of its own, and the IOP's page gives the centre's address too."""
+    admin = {"address.street1": "400 S Gloster St", "address.city": "Tupelo",
+             "address.state": "MS", "address.postal_code": "38801"}  # fmt: skip
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = (
+            "<html><head><title>Trace Ridge Community Health</title></head><body><main>"
+            f"<h1>{heading}</h1>{content}</main></body></html>"
+        )
+        return page_record(html, f"https://fqhc.example{path}", date(2026, 12, 4), [admin])
+
+    centre = "<p>1120 W Jackson St, Suite B, Tupelo, MS 38804</p>"
+    pages = [
+        page("/", "Welcome", "<p>Medical, dental and behavioral health care.</p>"),
+        page("/locations/tupelo-behavioral-health-center", "Tupelo Behavioral Health Center",
+             centre + "<p>Open Monday to Saturday.</p>"),
+        page("/services/behavioral-health/intensive-outpatient",
+             "Intensive Outpatient Program (IOP)", centre + "<p>Evening IOP groups.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert location.ref == pages[2].url
+    assert location.name == "Trace Ridge Community Health"  # not "Intensive Outpatient Program"
+    assert pages[1] not in location.pages  # the centre's hours and services are not the IOP's

@@ -196,10 +196,22 @@ def site_locations(
                 for page in pages
                 if urlsplit(page.url).path.startswith(section) and own(page) <= {key}
             ]
+            # The program's page is the one headed as the program, in the place's section or
+            # among its own pages elsewhere (an FQHC's IOP page at its centre's address); its
+            # section's pages speak for it (not the centre's page: a building's hours and other
+            # services are not the program's).
+            ours = in_section + [page for page in own_pages if page not in in_section]
             program = next(
-                (page for page in in_section if PROGRAM_HEADING.search(page.names.heading or "")),
+                (page for page in ours if PROGRAM_HEADING.search(page.names.heading or "")),
                 own_pages[0],
             )
+            if program not in in_section:
+                section = _section(program.url)
+                in_section = [
+                    page
+                    for page in pages
+                    if urlsplit(page.url).path.startswith(section) and own(page) <= {key}
+                ]
             rest = [page for page in in_section if page is not program]
             if len(owned) > 1:
                 rest += [page for page in departmental if page not in rest]
@@ -208,7 +220,7 @@ def site_locations(
                     program.url,
                     places[key],
                     [program, *rest],
-                    program.names.heading,
+                    _program_name(program.names.heading, program_name),
                     own_pages=own_pages,
                 )
             )
@@ -330,6 +342,18 @@ def _office_name(page: PageRecord, place: dict[str, Any], program: str | None) -
     if rest.split():
         return heading
     return f"{program} - {town}" if program else None
+
+
+# A heading that names the kind of program only: "Intensive Outpatient Program (IOP)".
+ONLY_THE_KIND = re.compile(r"\b(?:intensive|outpatient|programs?|programmes?|iop)\b|[^\w\s]", re.I)
+
+
+def _program_name(heading: str | None, organisation: str | None) -> str | None:
+    """A program's page heading as its name, unless it names only the kind of program: then
+    its organisation's (a listing named "Intensive Outpatient Program" names no door)."""
+    if heading and not ONLY_THE_KIND.sub(" ", heading).split():
+        return organisation or heading
+    return heading
 
 
 def _program_page(pages: list[PageRecord], home: str) -> str:
