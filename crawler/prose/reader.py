@@ -60,7 +60,11 @@ ANSWER_WORD = re.compile(r"^\s*(?:no|yes|s[ií])\s*[,.;:!\u2013\u2014-]", re.I)
 # Someone else's doing: "a peer group not affiliated with us uses our room on Saturdays".
 NOT_OURS = re.compile(
     r"\bnot affiliated with (?:us|our|the program)\b|\bunaffiliated\b"
-    r"|\bindependent of (?:us|our)\b",
+    r"|\bindependent of (?:us|our)\b"
+    # "the free equine program run by a ranch in Waimea"
+    r"|\b(?:run|operated|offered|hosted) by (?:a|another|an outside|a local|a nearby)\b"
+    # a clinician's own practice: "she also sees private EMDR clients at her Marietta office"
+    r"|\b(?:her|his) (?:own |private )?(?:practice|office)\b|\bprivate (?:\w+ )?clients\b",
     re.I,
 )
 # What programs in general do: "Nationally, most IOPs meet about nine hours a week."
@@ -70,6 +74,12 @@ IN_GENERAL = re.compile(
     r"|\b(?:a|the) typical (?:iop|intensive outpatient program|program)\b"
     r"|\b(?:iops|intensive outpatient programs) (?:typically|usually|generally|often|tend to)\b"
     r"|\bresearch (?:shows|suggests|has shown)\b|\bstudies (?:show|suggest|have shown)\b",
+    re.I,
+)
+# What holds at some of a chain's places, not which: "Medicare: Select centers".
+AT_SOME_PLACES = re.compile(
+    r"\b(?:select(?:ed)?|some|certain|participating) (?:centers|centres|locations|offices"
+    r"|clinics|sites)\b",
     re.I,
 )
 VARIES_BY_PLACE = re.compile(
@@ -254,9 +264,17 @@ ABBREVIATED = re.compile(
 )
 
 
+# Someone's quoted words, with their name after them or not: "“...” — Rosa, Healdton".
+QUOTED = re.compile(r"^\s*[\"“«„].*[\"”»]\s*(?:[\u2014\u2013-].*)?$")
+
+
 def sentences(segment: str) -> list[str]:
+    """A segment's sentences; none of a quotation (a testimonial of several sentences)."""
+    text = " ".join(segment.split())
+    if QUOTED.match(text):
+        return []
     said: list[str] = []
-    for piece in SENTENCE_END.split(" ".join(segment.split())):
+    for piece in SENTENCE_END.split(text):
         if said and ABBREVIATED.search(said[-1]):
             said[-1] = f"{said[-1]} {piece}"
         else:
@@ -268,7 +286,6 @@ def clauses(sentence: str) -> list[str]:
     return [c for c in re.split(CLAUSE_BREAK, sentence, flags=re.I) if c and c.strip()]
 
 
-QUOTED = re.compile(r"^\s*[\"“«„].*[\"”»]\s*(?:[\u2014\u2013-].*)?$")
 # A sentence about a job is about staff, not clients: "we're hiring a Spanish-speaking counselor".
 ABOUT_A_JOB = re.compile(
     r"\bhiring\b|job openings?|now accepting applications|apply (?:now|today|online)"
@@ -279,8 +296,8 @@ ABOUT_A_JOB = re.compile(
 
 def is_statement(sentence: str) -> bool:
     """Not a question, not someone's quoted words (a testimonial, in any language), not a
-    client speaking about themselves, not a job ad, not what programs in general do, and not
-    what someone else does."""
+    client speaking about themselves, not a job ad, not what programs in general do, not what
+    someone else does, and not what holds at some unnamed places of a chain."""
     return (
         not sentence.rstrip(" \"”'").endswith("?")
         and not FIRST_PERSON.search(sentence)
@@ -288,14 +305,25 @@ def is_statement(sentence: str) -> bool:
         and not ABOUT_A_JOB.search(sentence)
         and not IN_GENERAL.search(sentence)
         and not NOT_OURS.search(sentence)
+        and not AT_SOME_PLACES.search(sentence)
     )
+
+
+# A label refusing what the list after its colon names: "Not accepted at this location: ...".
+REFUSED_LABEL = re.compile(
+    r"\b(?:not|never) (?:accepted|taken|covered|in[- ]network)\b[^:.;]{0,40}:[^:]*$", re.I
+)
 
 
 def denied(clause: str, start: int, end: int) -> bool:
     # "No, the IOP meets only on weeknights": the answer's "no" is to the question before it.
     before = ANSWER_WORD.sub(lambda answer: " " * len(answer.group(0)), clause[:start])
     before = re.sub(NOT_A_DENIAL, " ", before, flags=re.I)
-    words = before.split()
+    if REFUSED_LABEL.search(before):
+        return True  # "Not accepted at this location: Medicare, TRICARE."
+    # A list's asides are no words between the denial and what it denies: "we don't bill
+    # insurance, Medicaid (Iowa Health Link) or Medicare".
+    words = re.sub(r"\([^()]*\)", " ", before).split()
     for index in range(len(words) - 1, max(len(words) - DENIAL_GAP_WORDS - 2, -1), -1):
         if re.fullmatch(DENIAL_BEFORE, words[index].strip(",.:()"), re.I):
             return True

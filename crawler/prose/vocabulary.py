@@ -72,6 +72,7 @@ OUTSIDE_PRESCRIBER = (
     r"|(?:have|has) an? (?:[\w-]+ )?prescriber"
     r"|(?:your|their|whose|his|her) own (?:[\w-]+ ){0,2}(?:physician|doctor|prescriber|clinic)"
     r"|(?:a|the|your) doctor elsewhere|\bdoses? (?:at|with)\b|keep dosing"
+    r"|\bif (?:a|an|your|another) (?:doctor|provider|prescriber|clinic) (?:already )?prescribes\b"
     r"|narcotic treatment program"
     r"|(?:receive|get)s? (?:methadone|buprenorphine|suboxone|it|them) (?:at|from) an? (?:[\w-]+ )?"
     r"(?:otp|opioid treatment program|methadone clinic)"
@@ -334,8 +335,13 @@ PHRASES: tuple[Phrase, ...] = (
         "payment.free_care",
         r"free of charge|at no cost|no cost to (?:you|clients|patients)"
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
-        r"|nadie (?:es|ser[aá]) rechazad[oa]",
-        forbids=r"parking|estacionamiento|wi-?fi|coffee|caf[eé]",
+        r"|nadie (?:es|ser[aá]) rechazad[oa]"
+        r"|\b(?:no one|nobody|no (?:client|patient|person))\b[^.;]{0,30}\b(?:turned away|denied"
+        r"|refused)\b[^.;]{0,40}\b(?:inability|unable|can'?t|cannot|not able) (?:to )?pay\b",
+        # What is free is not the care: parking, or an interpreter ("servicios gratuitos de
+        # asistencia lingüística" in a Section 1557 tagline).
+        forbids=r"parking|estacionamiento|wi-?fi|coffee|caf[eé]|interpret|translat|language"
+        r"|ling[uü][ií]stic|idioma",
     ),
     # Languages.
     Phrase(

@@ -13,7 +13,7 @@ from crawler.prose.numbers import opening_hours
 from crawler.prose.reader import answer_as_statement, read_text
 from crawler.prose.vocabulary import US_STATES
 from crawler.spiders.base.identity import PageNames, addresses_in, phones_in, site_name
-from crawler.spiders.base.locations import NO_IOP_HERE, site_locations
+from crawler.spiders.base.locations import BESIDE_THE_LISTED_PAGE, NO_IOP_HERE, site_locations
 from crawler.spiders.base.pages import (
     PageRecord,
     facts_from_pages,
@@ -365,3 +365,26 @@ def test_a_health_centres_iop_page_at_its_centres_address_stands_for_the_program
     assert location.ref == pages[2].url
     assert location.name == "Trace Ridge Community Health"  # not "Intensive Outpatient Program"
     assert pages[1] not in location.pages  # the centre's hours and services are not the IOP's
+
+
+def test_a_site_listed_by_a_page_inside_a_larger_site_lists_that_page_s_place() -> None:
+    """A university's recovery clinic, listed by its page: the student health centre elsewhere
+    on the university's site is another place, not a second program."""
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{content}</main></body></html>"
+        return page_record(html, f"https://uni.example{path}", date(2026, 12, 4), [])
+
+    pages = [
+        page("/", "Bear River University", "<p>Welcome to campus.</p>"),
+        page("/cehs/recovery-clinic/", "Recovery Clinic",
+             "<p>715 E 1000 N, Room 210, Logan, UT 84321</p><p>Our intensive outpatient "
+             "program meets three evenings a week.</p>"),
+        page("/student-health/", "Student Health Center",
+             "<p>850 E 1200 N, Logan, UT 84322</p><p>Walk-in care and an intensive outpatient "
+             "program for students.</p>"),
+    ]  # fmt: skip
+    found = {location.ref: location.set_aside for location in site_locations(pages, pages[1].url)}
+    assert found == {pages[1].url: None, pages[2].url: BESIDE_THE_LISTED_PAGE}
+    # Listed by the home page, the site's places are all its own.
+    assert all(location.set_aside is None for location in site_locations(pages, pages[0].url))

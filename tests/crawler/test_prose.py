@@ -747,3 +747,40 @@ def test_fees_not_available_deny_the_fee() -> None:
 def test_a_site_in_spanish_states_what_its_english_would(text: str, expected: dict) -> None:
     facts = read_text(text, crawl_date=CRAWLED).facts
     assert {path: facts.get(path) for path in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We don\u2019t bill insurance, Medicaid (Iowa Health Link) or Medicare.",
+         {"payment.medicaid": False, "payment.medicare": False}),
+        ("Not accepted at this location: Medicare, TRICARE.",
+         {"payment.medicare": False, "payment.military_insurance": False}),
+        ("No one is denied services because of an inability to pay.", {"payment.free_care": True}),
+        ("If a doctor already prescribes you Suboxone or Vivitrol, keep taking it: clients on "
+         "medication for addiction treatment are welcome.",
+         {"medications.mat_buprenorphine": None, "medications.mat_naltrexone": None,
+          "medications.mat_accepts_outside_prescriptions": True}),
+    ],
+)  # fmt: skip
+def test_lists_denied_whole_and_welcomes_that_offer_nothing(text: str, expected: dict) -> None:
+    facts = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: facts.get(path) for path in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Me ayudó mucho. Los grupos de los sábados en español fueron lo mejor.” — Rosa, Healdton",
+        "Some of our veterans also ride with the free equine program run by a ranch in Waimea.",
+        "She also sees private EMDR clients on Saturday mornings at her Marietta office.",
+        "We use a telephone interpreter line for Vietnamese speakers at no cost to you.",
+        "ATENCIÓN: si habla español, tiene a su disposición servicios gratuitos de asistencia "
+        "lingüística.",
+        "Medicare: Select centers.",
+    ],
+)
+def test_what_others_say_or_do_and_what_some_centres_take_is_no_promise(text: str) -> None:
+    facts = read_text(text, crawl_date=CRAWLED).facts
+    stated = {path for path in facts if not path.startswith("languages.")}
+    assert stated == set(), facts

@@ -239,6 +239,7 @@ def site_locations(
             )
     if len(found) > 1:
         _mark_offices_without_the_program(found)
+        _mark_places_beside_the_listed_one(found, home)
         towns = {str(place.get("address.city") or "") for place in places.values()} - {""}
         for location in found:
             here = str(location.place.get("address.city") or "")
@@ -282,6 +283,29 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
         )
         if True not in said and (not sitewide or False in said or other_care):
             location.set_aside = NO_IOP_HERE
+
+
+# Why a place is no listing of ours: the site was listed with a page inside a larger site (a
+# university's clinic, a chain's centre) that is another place's.
+BESIDE_THE_LISTED_PAGE = "another place of the larger site the listed program's page is in"
+
+
+def _mark_places_beside_the_listed_one(found: list[SiteLocation], home: str) -> None:
+    """A site listed with a page inside it (not its home page) that is one place's own page
+    lists that place: the site's other places (a university's student health centre beside
+    its recovery clinic) are set aside with :data:`BESIDE_THE_LISTED_PAGE`."""
+    if (urlsplit(home).path or "/") == "/":
+        return
+    listed = [
+        location
+        for location in found
+        if location.ref == home or any(page.url == home for page in location.own_pages)
+    ]
+    if len(listed) != 1:
+        return
+    for location in found:
+        if location is not listed[0] and location.set_aside is None:
+            location.set_aside = BESIDE_THE_LISTED_PAGE
 
 
 def _placed(pages: Iterable[PageRecord], found: list[SiteLocation]) -> bool:
