@@ -472,9 +472,14 @@ WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(RANGE + r"[- ](business[- ]days?|days?|weeks?|months?)[- ]wait", re.I), "range"),
     (re.compile(r"within\s+" + RANGE + r"\s+(hours?|business days?|days?|weeks?)", re.I), "range"),
     (re.compile(r"(?:en|dentro de)\s+" + RANGE + r"\s+(horas|d[ií]as|semanas)", re.I), "range"),
+    # "new veterans are starting IOP in about 2 weeks"
+    (re.compile(r"\b(?:start|begin)\w*(?: [\w-]+){0,3}? in (?:about |around |roughly )?" + RANGE
+                + WAIT_UNIT, re.I), "range"),
 )  # fmt: skip
 NEXT_AVAILABLE = re.compile(
-    r"next (?:available )?(?:intake|admission|assessment|appointment|opening|start date)", re.I
+    r"next (?:available )?(?:(?:iop|group|program|class|cohort) )?"
+    r"(?:intake|admission|assessment|appointment|opening|start date)",
+    re.I,
 )
 
 
@@ -534,6 +539,14 @@ def days_to_intake(sentence: str, as_of: date, dated: bool = True) -> int | None
 MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})", re.I)
 
 
+# Words that date what follows them: "Updated Nov 30", "Posted December 1, 2026", "Intake
+# update (Dec 1, 2026):", "Actualización 28 de noviembre de 2026:".
+DATE_STAMP = re.compile(
+    r"\b(?:last\s+)?(?:updated?|reviewed|revised|posted|as of|actualizado|actualizaci[oó]n)\b",
+    re.I,
+)
+
+
 def stamped_date(text: str, as_of: date) -> date | None:
     """The date an "Updated ..." stamp gives: in full, or a month and day ("updated Nov 30"),
     the latest such day on or before ``as_of``."""
@@ -578,14 +591,19 @@ def _weekday_after(text: str, as_of: date) -> date | None:
 OPEN_SLOTS = re.compile(
     # "3 open seats", "two spots left", "3 of 10 seats open" (the open ones, not the group's size)
     r"\b" + NUM + r"(?:\s+of\s+\d+)?\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
-    r"|(?:slots?|spots?|seats?)\s+(?:open|available|left)\b)",
+    r"|(?:slots?|spots?|seats?)\s+(?:open|available|left|remaining)\b"
+    r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
+    # "IOP group openings: 3" (a house's "Openings: 2 beds" are no program's places)
+    r"|\b(?:openings|spots|seats|slots)(?:\s+(?:open|available|left))?\s*:\s*"
+    + NUM
+    + r"\b(?!\s*beds?\b)",
     re.I,
 )
 
 
 def open_slots(sentence: str) -> int | None:
     match = OPEN_SLOTS.search(sentence)
-    value = number(match.group(1)) if match else None
+    value = number(next((g for g in match.groups() if g), None)) if match else None
     return int(value) if value is not None else None
 
 

@@ -35,10 +35,6 @@ BLOCK_TAGS = {
 }  # fmt: skip
 # Blocks a table cell holds when the table lays out a page rather than listing data.
 LAYOUT_BLOCKS = ("div", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4")
-UPDATED = re.compile(
-    r"(?:last\s+)?(?:updated|reviewed|revised|as of|actualizado|actualización)\s*(?:on|:)?\s*",
-    re.I,
-)
 # A blog's or news section's posts, and the list of them.
 ARTICLE_PATH = re.compile(r"/(?:blog|news|posts?|articles?)(?:/|$|\.html?)", re.I)
 
@@ -180,7 +176,7 @@ def _lead(list_element: HtmlElement) -> str:
 def page_date(root: HtmlElement, text_segments: list[str]) -> date | None:
     """The date the page says it was updated: visible text first, then markup."""
     for segment in text_segments:
-        match = UPDATED.search(segment)
+        match = numbers.DATE_STAMP.search(segment)
         if match:
             day = numbers.first_date(segment[match.end() : match.end() + 40])
             if day is not None:

@@ -91,10 +91,14 @@ VARIES_BY_PLACE = re.compile(
 )
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b", re.I)
 
+# Who a program takes: "new clients", "new IOP participants", "new veterans".
+NEWCOMERS = (
+    r"new (?:[\w-]+ ){0,2}?(?:clients|patients|referrals|admissions|participants|people"
+    r"|veterans|students|teens|adolescents|women|men|families)"
+)
 ACCEPTING = re.compile(
-    r"(?:^\W*|now |currently |are |is |'re )(?:still |currently )?"
-    r"(?:accepting|taking|welcoming|enrolling)"
-    r" new (?:[\w-]+ ){0,2}?(?:clients|patients|referrals|admissions|participants|people)"
+    r"(?:^\W*|:\s*|now |currently |are |is |'re )(?:still |currently )?"
+    rf"(?:accepting|taking|welcoming|enrolling) {NEWCOMERS}"
     # "We are accepting referrals", not who may refer ("accepting referrals from courts").
     r"|(?:are|is|'re) (?:still |currently |now )?accepting (?:referrals|admissions)\b"
     r"(?! from| (?:for|to) (?:our|the) wait)"
@@ -105,7 +109,7 @@ ACCEPTING = re.compile(
     re.I,
 )
 NOT_ACCEPTING = re.compile(
-    r"not (?:currently )?(?:accepting|taking) new (?:clients|patients|referrals|admissions)"
+    rf"not (?:currently )?(?:accepting|taking|enrolling) {NEWCOMERS}"
     r"|(?:waitlist|wait list|waiting list) is (?:currently )?closed|(?:are|is) (?:currently )?"
     r"(?:at (?:full )?capacity|full)\b|no (?:longer|currently) accepting|no (?:estamos )?aceptando"
     r"|\bno (?:[\w-]+ ){0,2}?(?:openings|spots|slots|seats|space|vacancies)\b",
@@ -456,7 +460,7 @@ def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStateme
         (found.start() for found in (hedge, TYPICALLY.search(sentence)) if found),
         default=len(sentence),
     )
-    stamped = re.search(r"\bas of\b|updated|posted", sentence, re.I)
+    stamped = numbers.DATE_STAMP.search(sentence)
     own_date = numbers.stamped_date(sentence, as_of) if stamped else None
     if own_date is not None:
         as_of, dated = own_date, True

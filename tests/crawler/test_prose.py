@@ -337,13 +337,22 @@ def test_what_some_of_a_chains_centres_offer_is_no_promise_of_this_one() -> None
         # Who may refer, and the week a weekday is in, are not said.
         ("Referrals are accepted from physicians, courts and self-referral.", None, None, None),
         ("Next available intake: Thursday", True, None, None),
+        ("We're not accepting new IOP clients until spring semester.", False, None, None),
+        ("Biddeford IOP: accepting new clients this week.", True, None, None),
+        ("IOP group openings: 3", True, None, 3),
+        ("Openings: 2 beds available now.", None, None, None),
+        ("Our next IOP class begins January 11, 2027, and we have 4 spots remaining.", True,
+         None, 4),
+        ("New veterans are starting IOP in about 2 weeks.", None, 14, None),
+        ("Tenemos 2 lugares disponibles en el grupo de la tarde.", True, None, 2),
+        ("Our team is welcoming new staff members.", None, None, None),
     ],
 )  # fmt: skip
 def test_openings_as_sites_word_them(
     text: str, accepting: bool | None, days: int | None, slots: int | None
 ) -> None:
     said = read_text(text, crawl_date=date(2026, 12, 4)).availability
-    if accepting is None and slots is None:
+    if accepting is None and slots is None and days is None:
         assert said == []
         return
     assert [(s.accepting_new_patients, s.days_to_intake, s.open_slots) for s in said] == [
@@ -784,3 +793,18 @@ def test_what_others_say_or_do_and_what_some_centres_take_is_no_promise(text: st
     facts = read_text(text, crawl_date=CRAWLED).facts
     stated = {path for path in facts if not path.startswith("languages.")}
     assert stated == set(), facts
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("Intake update (Dec 1, 2026): We are not accepting new IOP clients.", date(2026, 12, 1)),
+        ("Posted December 1, 2026: intakes resume in January; not accepting new clients.",
+         date(2026, 12, 1)),
+        ("Actualización 28 de noviembre de 2026: Tenemos 2 lugares disponibles.",
+         date(2026, 11, 28)),
+    ],
+)  # fmt: skip
+def test_a_statements_own_stamp_dates_it(text: str, as_of: date) -> None:
+    (said,) = read_text(text, crawl_date=CRAWLED).availability
+    assert (said.as_of, said.dated) == (as_of, True)
