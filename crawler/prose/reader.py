@@ -141,6 +141,12 @@ FOR_A_PLACE = re.compile(
     r"|availability|wait ?list|waiting list)\b",
     re.I,
 )
+# A part of the program the program's name qualifies: "IOP groups", "new IOP clients".
+PART_OF_THE_PROGRAM = re.compile(
+    r"\)?\s+(?:[\w-]+\s+)?(?:groups?|sessions?|clients?|participants?|patients?|assessments?"
+    r"|intakes?|admissions?|classes|cohorts?|tracks?|hours|schedules?|fees?|costs?)\b",
+    re.I,
+)
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
 IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
@@ -206,8 +212,16 @@ class PageReading:
     # It says what is offered differs from one location to the next ("Services differ from
     # center to center"): what a page of the whole site offers is no promise of each one's.
     varies_by_place: bool = False
+    # Each value a fact was given, with the clause that gave it: a page contradicting itself
+    # only in a clause about another of the site's places ("...; the Old Orchard Beach office
+    # does not offer IOP") still states it for this one (see crawler.spiders.base.pages).
+    given: dict[str, list[tuple[Any, str]]] = field(default_factory=dict)
 
-    def add(self, path: str, value: Any, sentence: str | None = None) -> None:
+    def add(
+        self, path: str, value: Any, sentence: str | None = None, clause: str | None = None
+    ) -> None:
+        if value is not None and path not in LIST_FIELDS and (clause or sentence):
+            self.given.setdefault(path, []).append((value, clause or sentence or ""))
         if path in self.conflicts or value is None:
             return
         if sentence is not None:
@@ -368,8 +382,15 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
     if denied(clause[start:], match.start() - start, match.end() - start):
         if FOR_A_PLACE.match(clause, match.end()):
             return None  # "no IOP openings until January": a wait, not a service denied
-        if phrase.path == IOP_FACT and _a_kind_of(clause[: match.start()]):
-            return None  # "Telehealth IOP is not available" denies the telehealth, not the IOP
+        if phrase.path == IOP_FACT and (
+            _a_kind_of(clause[: match.start()])
+            or PART_OF_THE_PROGRAM.match(clause, match.end())
+            or re.search(r"\bpart of (?:our |the )?$", clause[: match.start()], re.I)
+        ):
+            # "Telehealth IOP is not available" denies the telehealth, "No IOP groups meet on
+            # weekends" the weekend groups, "It isn't part of our IOP" the equine rides: none
+            # denies the IOP.
+            return None
         return True, phrase.denied
     if forbidden or re.search(HEDGE, clause, re.I):
         return None
@@ -422,7 +443,7 @@ def read_sentence(
             if found is None or found[1] is None:
                 continue
             value = found[1]
-            reading.add(phrase.path, [value] if phrase.path in LIST_FIELDS else value, said)
+            reading.add(phrase.path, [value] if phrase.path in LIST_FIELDS else value, said, clause)
     reading.add("schedule.hours_per_week", numbers.hours_per_week(sentence), said)
     timed = numbers.clock_words(sentence)  # "from six until nine" as "6 p.m. to 9 p.m."
     scheduled = numbers.scheduled_hours(timed)

@@ -388,3 +388,19 @@ def test_a_site_listed_by_a_page_inside_a_larger_site_lists_that_page_s_place() 
     assert found == {pages[1].url: None, pages[2].url: BESIDE_THE_LISTED_PAGE}
     # Listed by the home page, the site's places are all its own.
     assert all(location.set_aside is None for location in site_locations(pages, pages[0].url))
+
+
+def test_a_clause_about_another_office_does_not_unsay_the_iop_for_this_one() -> None:
+    html = (
+        "<html><body><main><h1>Intensive Outpatient Program</h1><p>Our IOP is an 8-week "
+        "program. It runs at our Biddeford and Kennebunk offices; the Old Orchard Beach office "
+        "does not offer IOP.</p></main></body></html>"
+    )
+    page = page_record(html, "https://group.example/iop", date(2026, 12, 4), [])
+    towns = ("Biddeford", "Kennebunk", "Old Orchard Beach")
+    here = facts_from_pages([page], "test", place={"address.city": "Biddeford"}, elsewhere=towns)
+    assert here.facts["levels_of_care.iop"] is True
+    there = facts_from_pages(
+        [page], "test", place={"address.city": "Old Orchard Beach"}, elsewhere=towns
+    )
+    assert "levels_of_care.iop" not in there.facts  # it says both of that office

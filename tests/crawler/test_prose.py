@@ -808,3 +808,18 @@ def test_what_others_say_or_do_and_what_some_centres_take_is_no_promise(text: st
 def test_a_statements_own_stamp_dates_it(text: str, as_of: date) -> None:
     (said,) = read_text(text, crawl_date=CRAWLED).availability
     assert (said.as_of, said.dated) == (as_of, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No IOP groups meet on weekends at either office.",
+        "Some of our veterans ride with a ranch nearby. It isn\u2019t part of our IOP.",
+        "We're not accepting new IOP clients until spring semester.",
+        "Telehealth IOP is not available.",
+    ],
+)
+def test_denying_a_part_of_the_program_denies_no_program(text: str) -> None:
+    assert "levels_of_care.iop" not in read_text(text, crawl_date=CRAWLED).facts
+    assert read_text("We do not offer an intensive outpatient program.",
+                     crawl_date=CRAWLED).facts["levels_of_care.iop"] is False  # fmt: skip

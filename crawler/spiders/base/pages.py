@@ -179,6 +179,20 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
         kept.facts[path] = value
         if path in reading.evidence:
             kept.evidence[path] = said
+    for path in reading.conflicts:
+        # What the page says both ways, once the clauses about other places are set aside.
+        values = {
+            repr(value): (value, clause)
+            for value, clause in reading.given.get(path, [])
+            if not elsewhere_only(clause)
+        }
+        if len(values) == 1:
+            ((value, clause),) = values.values()
+            kept.conflicts.discard(path)
+            kept.facts[path] = value
+            kept.evidence[path] = next(
+                (s for s in reading.stated_in.get(path, []) if clause in s), clause
+            )
     return kept
 
 
