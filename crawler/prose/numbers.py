@@ -122,6 +122,7 @@ WEEKLY_TOTALS = (
         re.I,
     ),
     re.compile(COUNT_RANGE + r"\s+horas?\s+(?:(?:por|a la|cada)\s+semana|semanales)", re.I),
+    re.compile(r"\bhours (?:per|a|each) week\s*:\s*" + COUNT_RANGE, re.I),  # "Hours per week: 9"
 )
 # Phone lines and office hours are not treatment hours.
 NOT_TREATMENT_HOURS = re.compile(r"\bcall|phone|\bline\b|crisis|answer|24/7|office|staff", re.I)
@@ -219,7 +220,7 @@ def program_weeks(sentence: str) -> float | None:
     return None
 
 
-CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?"
+CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|(?<=\d)[ap]\b)?"  # "5-8p" too
 TIME_RANGE = re.compile(CLOCK + rf"\s*(?:[{DASHES}]|to|until)\s*" + CLOCK, re.I)
 GROUP_CONTEXT = re.compile(r"group|session|track|\biop\b|program|\bmeets?\b|class|cohort", re.I)
 NOT_GROUP_TIMES = re.compile(

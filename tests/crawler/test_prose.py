@@ -283,6 +283,9 @@ def test_the_freshest_availability_statement_wins() -> None:
         ("A day track (Mon, Wed, Fri, 9 a.m.-12 p.m.) or evenings (Tue-Thu, 6-9 p.m.).", None),
         ("Office hours Monday-Friday 8 a.m. to 5 p.m.", None),
         ("Groups meet Monday and Wednesday.", None),
+        ("Evening track: Mon, Tue & Thu 5–8p", 9),
+        ("Groups meet Mon/Wed/Fri, 9a-12p.", 9),
+        ("Groups meet Monday, Wednesday and Friday, 2 to 3 a week.", None),
     ],
 )
 def test_weekly_hours_from_a_group_schedule(text: str, hours: float | None) -> None:
@@ -741,6 +744,7 @@ def test_fees_not_available_deny_the_fee() -> None:
           "medications.mat_accepts_outside_prescriptions": True}),
         ("Los participantes vienen tres tardes por semana (9 horas en total) y viven en su casa.",
          {"schedule.hours_per_week": 9}),
+        ("Hours per week: 9", {"schedule.hours_per_week": 9}),
         ("Grupo familiar los sábados de 10:00 a.m. a 1:00 p.m.",
          {"therapies.family_therapy": True, "schedule.weekend": True}),
         ("No somos un programa residencial.", {"levels_of_care.residential": False}),
