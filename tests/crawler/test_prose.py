@@ -283,7 +283,7 @@ def test_the_freshest_availability_statement_wins() -> None:
         ("A day track (Mon, Wed, Fri, 9 a.m.-12 p.m.) or evenings (Tue-Thu, 6-9 p.m.).", None),
         ("Office hours Monday-Friday 8 a.m. to 5 p.m.", None),
         ("Groups meet Monday and Wednesday.", None),
-        ("Evening track: Mon, Tue & Thu 5–8p", 9),
+        ("Evening track: Mon, Tue & Thu 5\u20138p", 9),
         ("Groups meet Mon/Wed/Fri, 9a-12p.", 9),
         ("Groups meet Monday, Wednesday and Friday, 2 to 3 a week.", None),
     ],
