@@ -74,6 +74,12 @@ def upper(low: str | None, high: str | None) -> float | None:
 
 def first_date(text: str) -> date | None:
     """The first calendar date written in ``text``, if any."""
+    found = dates_in(text)
+    return min(found)[1] if found else None
+
+
+def dates_in(text: str) -> list[tuple[int, date]]:
+    """Every calendar date written in ``text``, with where it starts."""
     found: list[tuple[int, date]] = []
     for index, pattern in enumerate(DATE_PATTERNS):
         for match in pattern.finditer(text):
@@ -90,7 +96,7 @@ def first_date(text: str) -> date | None:
             except (ValueError, KeyError):
                 continue
             found.append((match.start(), day))
-    return min(found)[1] if found else None
+    return found
 
 
 HOURS_PER_WEEK = re.compile(
@@ -118,7 +124,9 @@ HOURS_BY_DAYS = (
 # por semana", "tres tardes por semana (9 horas en total)".
 WEEKLY_TOTALS = (
     re.compile(
-        r"(?:(?:per|a|each) week|por semana)\s*\(\s*" + COUNT_RANGE + r"\s+(?:hours?|horas?)\b",
+        r"(?:(?:per|a|each) week|por semana)\s*\(\s*" + COUNT_RANGE + r"\s+(?:hours?|horas?)\b"
+        # "(6 hours a day)", "(3 hours each)": a day's, not the week's
+        r"(?!\s+(?:a|per|each|every|por|al|cada)\b)",
         re.I,
     ),
     re.compile(COUNT_RANGE + r"\s+horas?\s+(?:(?:por|a la|cada)\s+semana|semanales)", re.I),
@@ -142,11 +150,6 @@ def hours_per_week(sentence: str) -> float | None:
     if match:
         groups = match.groups()
         value = upper(*groups[:2]) if groups[0] is not None else upper(*groups[2:])
-    for pattern in WEEKLY_TOTALS if value is None else ():
-        match = pattern.search(sentence)
-        if match:
-            value = upper(*match.groups()[:2])
-            break
     if value is None:
         for pattern in HOURS_BY_DAYS:
             match = pattern.search(sentence)
@@ -155,6 +158,11 @@ def hours_per_week(sentence: str) -> float | None:
                 if first is not None and second is not None:
                     value = first * second
                 break
+    for pattern in WEEKLY_TOTALS if value is None else ():
+        match = pattern.search(sentence)
+        if match:
+            value = upper(*match.groups()[:2])
+            break
     # Above 40 hours a week is no outpatient program (a misread, not a fact), and fewer than an
     # IOP's fewest is one part of it ("individual counseling, one hour a week").
     return value if value is not None and FEWEST_IOP_HOURS <= value <= 40 else None
@@ -169,7 +177,8 @@ PROGRAM_WORDS = re.compile(
 NOT_PROGRAM_LENGTH = re.compile(
     r"wait|within|next available|\bago\b|every (?:other|two|three|few|\d)|after|later|follow-up"
     r"|aftercare|alumni|sober|clean"
-    r"|abstinen|notice|trial|supply",
+    r"|abstinen|notice|trial|supply"
+    r"|\b(?:start|begin)\w*\b[^.;]{0,30}\bin (?:about |around |roughly )?(?:\d|one|two|three|four)",
     re.I,
 )
 # A length named with the program it is the length of: "a twelve-week program", "our 16-week
@@ -303,7 +312,10 @@ def scheduled_hours(sentence: str) -> float | None:
     # The days of the part of the sentence that gives the times ("...; Fridays are for
     # individual sessions", "..., with a family group on Saturdays" add no group day).
     parts = re.split(r";|,?\s+but\b|,?\s+(?:with|plus|and)\s+(?:an?|the)\s", sentence)
-    days = session_days(next((part for part in parts if TIME_RANGE.search(part)), sentence))
+    timed = next((index for index, part in enumerate(parts) if TIME_RANGE.search(part)), None)
+    days = session_days(sentence) if timed is None else session_days(parts[timed])
+    if not days and timed:  # "We meet Mon, Wed and Thu, with the sessions running 6-9 pm"
+        days = session_days(" ".join(parts[: timed + 1]))
     if not days:
         return None
     value = days * lengths[0]
@@ -474,8 +486,8 @@ WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"within\s+" + RANGE + r"\s+(hours?|business days?|days?|weeks?)", re.I), "range"),
     (re.compile(r"(?:en|dentro de)\s+" + RANGE + r"\s+(horas|d[ií]as|semanas)", re.I), "range"),
     # "new veterans are starting IOP in about 2 weeks"
-    (re.compile(r"\b(?:start|begin)\w*(?: [\w-]+){0,3}? in (?:about |around |roughly )?" + RANGE
-                + WAIT_UNIT, re.I), "range"),
+    (re.compile(r"\b(?:start|begin)\w* (?:the |our )?(?:iop|program|treatment|groups?|intake)"
+                r" in (?:about |around |roughly )?" + RANGE + WAIT_UNIT, re.I), "range"),
 )  # fmt: skip
 NEXT_AVAILABLE = re.compile(
     r"next (?:available )?(?:(?:iop|group|program|class|cohort) )?"
@@ -548,20 +560,27 @@ DATE_STAMP = re.compile(
 )
 
 
-def stamped_date(text: str, as_of: date) -> date | None:
-    """The date an "Updated ..." stamp gives: in full, or a month and day ("updated Nov 30"),
-    the latest such day on or before ``as_of``."""
-    day = first_date(text)
-    if day is not None:
-        return day
-    match = MONTH_DAY.search(text)
-    if not match:
+def stamped_date(text: str, as_of: date, latest: date | None = None) -> date | None:
+    """The date an "Updated ..." stamp gives, just after its word: in full, or a month and day
+    ("updated Nov 30", the latest such day on or before ``as_of``). None when the stamp gives
+    none there ("reviewed daily; next intake: January 12" is no stamp of January), or a day
+    after ``latest`` (the crawl's: a stamp is never in the future)."""
+    stamp = DATE_STAMP.search(text)
+    if not stamp:
         return None
-    try:
-        day = date(as_of.year, MONTHS[match.group(1).lower()], int(match.group(2)))
-    except ValueError:
-        return None
-    return day if day <= as_of else day.replace(year=day.year - 1)
+    after = text[stamp.end() :]
+    after = after[re.match(r"[\s:(\u2014\u2013-]*(?:on\s+)?", after).end() :]  # type: ignore[union-attr]
+    day = next((day for start, day in dates_in(after[:30]) if start == 0), None)
+    if day is None:
+        match = MONTH_DAY.match(after)
+        if not match:
+            return None
+        try:
+            day = date(as_of.year, MONTHS[match.group(1).lower()], int(match.group(2)))
+        except ValueError:
+            return None
+        day = day if day <= as_of else day.replace(year=day.year - 1)
+    return day if latest is None or day <= latest else None
 
 
 def _month_day(text: str, as_of: date) -> date | None:
@@ -593,11 +612,9 @@ OPEN_SLOTS = re.compile(
     # "3 open seats", "two spots left", "3 of 10 seats open" (the open ones, not the group's size)
     r"\b" + NUM + r"(?:\s+of\s+\d+)?\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
     r"|(?:slots?|spots?|seats?)\s+(?:open|available|left|remaining)\b"
-    r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
-    # "IOP group openings: 3" (a house's "Openings: 2 beds" are no program's places)
-    r"|\b(?:openings|spots|seats|slots)(?:\s+(?:open|available|left))?\s*:\s*"
-    + NUM
-    + r"\b(?!\s*beds?\b)",
+    r"|(?:lugares|cupos)\s+(?:disponibles|abiertos|libres)\b)"
+    # "IOP group openings: 3" (a group's "Seats: 12" is its size; a house's openings not ours)
+    r"|\b(?:iop|group|program|class)\s+openings\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",
     re.I,
 )
 

@@ -173,14 +173,12 @@ def _lead(list_element: HtmlElement) -> str:
     return last if last.endswith(":") else last.rstrip(".") + ":"
 
 
-def page_date(root: HtmlElement, text_segments: list[str]) -> date | None:
+def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> date | None:
     """The date the page says it was updated: visible text first, then markup."""
     for segment in text_segments:
-        match = numbers.DATE_STAMP.search(segment)
-        if match:
-            day = numbers.first_date(segment[match.end() : match.end() + 40])
-            if day is not None:
-                return day
+        day = numbers.stamped_date(segment, crawl_date, latest=crawl_date)
+        if day is not None:
+            return day
     candidates = root.xpath(
         "//meta[@property='article:modified_time']/@content"
         "|//meta[@itemprop='dateModified']/@content"
@@ -329,7 +327,7 @@ def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) ->
     if body is None:
         body = root
     date_source = [s for s in segments(body)]  # before noise is dropped: dates sit in footers
-    stated_date = page_date(root, date_source)
+    stated_date = page_date(root, date_source, crawl_date)
     kind = page_kind(root, url)  # before the noise goes: the markup and og:type are in it
     _drop_noise(body)
     headed = headed_segments(body)

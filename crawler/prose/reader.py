@@ -62,9 +62,11 @@ NOT_OURS = re.compile(
     r"\bnot affiliated with (?:us|our|the program)\b|\bunaffiliated\b"
     r"|\bindependent of (?:us|our)\b"
     # "the free equine program run by a ranch in Waimea"
-    r"|\b(?:run|operated|offered|hosted) by (?:a|another|an outside|a local|a nearby)\b"
+    r"|\b(?:run|operated|hosted) by (?:a|an|another) (?:local |nearby |separate |partner )?"
+    r"(?:ranch|church|farm|nonprofit|non-profit|organization|agency|club|college|university)\b"
     # a clinician's own practice: "she also sees private EMDR clients at her Marietta office"
-    r"|\b(?:her|his) (?:own |private )?(?:practice|office)\b|\bprivate (?:\w+ )?clients\b",
+    r"|\bat (?:her|his) (?:own |private )?(?:[A-Z][\w'-]+ )?(?:practice|office)\b(?! in our)"
+    r"|\bsees? private (?:\w+ )?clients\b",
     re.I,
 )
 # What programs in general do: "Nationally, most IOPs meet about nine hours a week."
@@ -78,8 +80,8 @@ IN_GENERAL = re.compile(
 )
 # What holds at some of a chain's places, not which: "Medicare: Select centers".
 AT_SOME_PLACES = re.compile(
-    r"\b(?:select(?:ed)?|some|certain|participating) (?:centers|centres|locations|offices"
-    r"|clinics|sites)\b",
+    r"^[^:]{1,60}:\s*(?:at )?(?:select(?:ed)?|some|certain|participating) (?:centers|centres"
+    r"|locations|offices|clinics|sites)\b",
     re.I,
 )
 VARIES_BY_PLACE = re.compile(
@@ -93,8 +95,9 @@ CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b",
 
 # Who a program takes: "new clients", "new IOP participants", "new veterans".
 NEWCOMERS = (
-    r"new (?:[\w-]+ ){0,2}?(?:clients|patients|referrals|admissions|participants|people"
-    r"|veterans|students|teens|adolescents|women|men|families)"
+    r"new (?:(?:iop|program|group|evening|day|daytime|adult|adolescent|teen|outpatient)\s+){0,2}"
+    r"(?:clients|patients|referrals|admissions|participants|people|veterans|teens|adolescents"
+    r"|women|men|families)\b"
 )
 ACCEPTING = re.compile(
     r"(?:^\W*|:\s*|now |currently |are |is |'re )(?:still |currently )?"
@@ -147,6 +150,9 @@ PART_OF_THE_PROGRAM = re.compile(
     r"|intakes?|admissions?|classes|cohorts?|tracks?|hours|schedules?|fees?|costs?)\b",
     re.I,
 )
+# Offering something: denying "IOP groups" with it ("we do not offer IOP groups") denies the
+# IOP; "No IOP groups meet on weekends" denies the weekend.
+OFFERING = re.compile(r"\b(?:offer\w*|provide\w*|have|has|run|runs|available)\b", re.I)
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
 IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
@@ -215,13 +221,15 @@ class PageReading:
     # Each value a fact was given, with the clause that gave it: a page contradicting itself
     # only in a clause about another of the site's places ("...; the Old Orchard Beach office
     # does not offer IOP") still states it for this one (see crawler.spiders.base.pages).
-    given: dict[str, list[tuple[Any, str]]] = field(default_factory=dict)
+    given: dict[str, list[tuple[Any, str, str]]] = field(
+        default_factory=dict
+    )  # value, clause, heading
 
     def add(
         self, path: str, value: Any, sentence: str | None = None, clause: str | None = None
     ) -> None:
         if value is not None and path not in LIST_FIELDS and (clause or sentence):
-            self.given.setdefault(path, []).append((value, clause or sentence or ""))
+            self.given.setdefault(path, []).append((value, clause or sentence or "", self.heading))
         if path in self.conflicts or value is None:
             return
         if sentence is not None:
@@ -283,7 +291,7 @@ ABBREVIATED = re.compile(
 
 
 # Someone's quoted words, with their name after them or not: "“...” — Rosa, Healdton".
-QUOTED = re.compile(r"^\s*[\"“«„].*[\"”»]\s*(?:[\u2014\u2013-].*)?$")
+QUOTED = re.compile(r"^\s*[\"“«„].*[\"”»]\s*(?:[\u2014\u2013-]\s*[^.!?]{0,60}\.?)?$")
 
 
 def sentences(segment: str) -> list[str]:
@@ -329,25 +337,52 @@ def is_statement(sentence: str) -> bool:
 
 # A label refusing what the list after its colon names: "Not accepted at this location: ...".
 REFUSED_LABEL = re.compile(
-    r"\b(?:not|never) (?:accepted|taken|covered|in[- ]network)\b[^:.;]{0,40}:[^:]*$", re.I
+    r"\b(?:not|never) (?:accepted|taken|covered|in[- ]network)\b[^:.;]{0,40}:(?P<listed>[^:]*)$",
+    re.I,
 )
 
 
-def denied(clause: str, start: int, end: int) -> bool:
+def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
+    """Whether the clause denies what it names at ``start:end``. ``a_plan``: a payment plan,
+    which a label refusing the list after its colon denies ("Not accepted at this location:
+    Medicare, TRICARE.")."""
     # "No, the IOP meets only on weeknights": the answer's "no" is to the question before it.
     before = ANSWER_WORD.sub(lambda answer: " " * len(answer.group(0)), clause[:start])
     before = re.sub(NOT_A_DENIAL, " ", before, flags=re.I)
-    if REFUSED_LABEL.search(before):
-        return True  # "Not accepted at this location: Medicare, TRICARE."
-    # A list's asides are no words between the denial and what it denies: "we don't bill
-    # insurance, Medicaid (Iowa Health Link) or Medicare".
-    words = re.sub(r"\([^()]*\)", " ", before).split()
+    refused = REFUSED_LABEL.search(before) if a_plan else None
+    if refused and not NOT_A_LIST.search(refused["listed"]):
+        return True
+    words = before.split()
     for index in range(len(words) - 1, max(len(words) - DENIAL_GAP_WORDS - 2, -1), -1):
         if re.fullmatch(DENIAL_BEFORE, words[index].strip(",.:()"), re.I):
             return True
         if re.search(DENIAL_GAP_BREAK, words[index], re.I):
             break
-    return bool(re.search(DENIAL_AFTER, clause[end : end + 40], re.I))
+    return _denied_over_a_list(before) or bool(
+        re.search(DENIAL_AFTER, clause[end : end + 40], re.I)
+    )
+
+
+# Words that make the words after a denial a clause of their own, not the list it denies.
+NOT_A_LIST = re.compile(
+    r"\b(?:is|are|was|were|be|been|we|you|they|our|your|needed|offer\w*|accept\w*"
+    r"|provide\w*|have|has|can|will|may)\b",
+    re.I,
+)
+
+
+def _denied_over_a_list(before: str) -> bool:
+    """A denial of a list reaches its last item past the usual gap: "we don't bill insurance,
+    Medicaid (Iowa Health Link) or" denies what comes next; "No referral is needed (...), and"
+    does not (the words after the denial are a clause, not a list)."""
+    denials = list(re.finditer(DENIAL_BEFORE, before, re.I))
+    if not denials:
+        return False
+    tail = re.sub(r"\([^()]*\)", " ", before[denials[-1].end() :])
+    words = tail.split()
+    if "," not in tail or len(words) > 12 or re.search(DENIAL_GAP_BREAK, tail, re.I):
+        return False
+    return not NOT_A_LIST.search(" ".join(words[1:]))  # the first word is the denied verb
 
 
 def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any] | None:
@@ -379,12 +414,17 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
         # "If you have no insurance, we offer a sliding fee": the condition denies nothing of
         # the main clause.
         start = clause.find(",") + 1
-    if denied(clause[start:], match.start() - start, match.end() - start):
+    if denied(
+        clause[start:],
+        match.start() - start,
+        match.end() - start,
+        a_plan=phrase.path.startswith("payment."),
+    ):
         if FOR_A_PLACE.match(clause, match.end()):
             return None  # "no IOP openings until January": a wait, not a service denied
         if phrase.path == IOP_FACT and (
             _a_kind_of(clause[: match.start()])
-            or PART_OF_THE_PROGRAM.match(clause, match.end())
+            or (PART_OF_THE_PROGRAM.match(clause, match.end()) and not OFFERING.search(clause))
             or re.search(r"\bpart of (?:our |the )?$", clause[: match.start()], re.I)
         ):
             # "Telehealth IOP is not available" denies the telehealth, "No IOP groups meet on
@@ -482,7 +522,9 @@ def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStateme
         default=len(sentence),
     )
     stamped = numbers.DATE_STAMP.search(sentence)
-    own_date = numbers.stamped_date(sentence, as_of) if stamped else None
+    # Against the crawl's day (not a page's own, which the statement may be newer than).
+    latest = None if dated else as_of
+    own_date = numbers.stamped_date(sentence, as_of, latest) if stamped else None
     if own_date is not None:
         as_of, dated = own_date, True
     accepting: bool | None = None

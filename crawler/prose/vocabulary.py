@@ -103,7 +103,8 @@ ADDICTION_MEDICATION = (
 # Prescribing medication in general, for the addiction (not for other conditions).
 PRESCRIBES_MEDICATION = (
     r"prescrib(?:e|es|ing) (?:any )?medications?\b(?! for (?:anxiety|depression|mental|sleep))"
-    r"|recet(?:amos|a|an) medicamentos?\b"
+    r"|recet(?:amos|a|an) medicamentos?\b(?! para (?:la ansiedad|la depresi[oó]n|la salud mental"
+    r"|dormir|el sueño))"
     r"|medications? for (?:opioid|alcohol) use disorders?|\bmoud\b"
 )
 # Other levels of care named as where a program sends people, or what it is compared with.
@@ -156,7 +157,11 @@ PHRASES: tuple[Phrase, ...] = (
         forbids=ELSEWHERE,
     ),
     Phrase("levels_of_care.residential", r"\bresidential\b", stated=None, requires=r"\b(?:we|our)"),
-    Phrase("levels_of_care.residential", r"\bprograma residencial\b", stated=None),
+    Phrase(
+        "levels_of_care.residential",
+        r"\b(?:somos|ofrecemos|tenemos|contamos con) (?:un |una )?programa residencial\b",
+        stated=None,
+    ),
     Phrase("levels_of_care.inpatient", r"\binpatient\b", stated=None, requires=r"\b(?:we|our)"),
     # Medications.
     Phrase(
@@ -203,7 +208,7 @@ PHRASES: tuple[Phrase, ...] = (
         rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:{WELCOME_IN_THE_PROGRAM})",
         # A refusal is no welcome: "... cannot attend the IOP", "are not eligible".
         forbids=r"\b(?:cannot|can't|can not|may not|must not|not (?:eligible|allowed|permitted"
-        r"|accepted|welcome))\b",
+        r"|accepted|welcome)|no (?:pueden?|podr[aá]n?|son (?:elegibles|aceptad[oa]s)))\b",
         # "... prescribes either", "get them from": the medications the sentence before named.
         requires=ADDICTION_MEDICATION
         + r"|\b(?:prescrib\w*|gets?|getting|take|taking|receiv\w+) (?:either|both|them|it)\b",
@@ -246,7 +251,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.family_therapy",
         r"family (?:therapy|counseling|sessions)|multi-?family groups?|terapia familiar"
-        r"|grupo familiar|sesi[oó]n(?:es)? familiar(?:es)?",
+        # "grupo familiar" is also a household: only a group that meets ("los sábados")
+        r"|grupo familiar(?= (?:los|cada|semanal|de (?:los )?(?:s[aá]bado|domingo|lunes|martes"
+        r"|mi[eé]rcoles|jueves|viernes)))|sesi[oó]n(?:es)? familiar(?:es)?",
     ),
     Phrase(
         "therapies.group_therapy",
@@ -306,7 +313,8 @@ PHRASES: tuple[Phrase, ...] = (
         "schedule.weekend",
         rf"\b(?:weekend|saturday|sunday)s?\b(?:[\w\s,&/]{{0,20}}?)\s(?:{GROUP_WORDS})\b"
         rf"|\b(?:{GROUP_WORDS}) (?:on|every) (?:saturday|sunday|weekend)s?\b"
-        r"|\bgrupos?\b[^.;]{0,25}\b(?:s[aá]bados?|domingos?)\b|\b(?:s[aá]bados?|domingos?) de \d",
+        r"|\bgrupos?\b(?:(?!\bno\b|\bni\b)[^.;]){0,25}\b(?:s[aá]bados?|domingos?)\b"
+        r"|\b(?:s[aá]bados?|domingos?) de \d",
     ),
     # Payment.
     Phrase(

@@ -404,3 +404,69 @@ def test_a_clause_about_another_office_does_not_unsay_the_iop_for_this_one() -> 
         [page], "test", place={"address.city": "Old Orchard Beach"}, elsewhere=towns
     )
     assert "levels_of_care.iop" not in there.facts  # it says both of that office
+
+
+def test_what_the_review_found_of_places_and_pages() -> None:
+    """Each was read wrongly by a rule of the same change; a review found them."""
+
+    def page(url: str, heading: str, content: str, entities: list | None = None) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{content}</main></body></html>"
+        return page_record(html, url, date(2026, 12, 4), entities or [])
+
+    admin = {"address.street1": "800 Park Ave", "address.city": "Utica",
+             "address.state": "NY", "address.postal_code": "13501"}  # fmt: skip
+    county = "https://county.example"
+    pages = [
+        page(f"{county}/", "Tamarack County", "<p>Welcome.</p>", [admin]),
+        page(f"{county}/locations/utica-clinic", "Utica Intensive Outpatient Program",
+             "<p>406 Elizabeth St, Utica, NY 13501</p><p>Evening IOP groups.</p>", [admin]),
+        page(f"{county}/locations/rome-clinic", "Rome Intensive Outpatient Program",
+             "<p>301 W Dominick St, Rome, NY 13440</p><p>Daytime IOP groups.</p>", [admin]),
+        page(f"{county}/services/dental", "Dental", "<p>Saturday sessions for children. "
+             "Services are free of charge for children under 18.</p>", [admin]),
+    ]  # fmt: skip
+    for location in site_locations(pages, pages[0].url):
+        # The parent's other services, at the site's root, are not the offices' department.
+        assert pages[3] not in location.pages, location.ref
+    # A program page's folder holds the parent's other services: only the pages under it
+    # speak for it.
+    fqhc = "https://fqhc.example"
+    centre = "<p>1120 W Jackson St, Tupelo, MS 38804</p>"
+    admin = {"address.street1": "400 S Gloster St", "address.city": "Tupelo",
+             "address.state": "MS", "address.postal_code": "38801"}  # fmt: skip
+    pages = [
+        page(f"{fqhc}/", "Welcome", "<p>Care for the whole family.</p>", [admin]),
+        page(f"{fqhc}/locations/tupelo", "Tupelo Center", centre, [admin]),
+        page(f"{fqhc}/services/intensive-outpatient", "Intensive Outpatient Program",
+             centre + "<p>Evening IOP groups.</p>", [admin]),
+        page(f"{fqhc}/services/dental", "Dental", "<p>Saturday sessions.</p>", [admin]),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert location.ref == pages[2].url and pages[3] not in location.pages
+    # A class ending in "Header" is no page chrome: each office's address stays its own.
+    offices = [
+        page(f"https://group.example/{town.lower()}", town,
+             f"<div class='pageHeader'><p>{street}, {town}, ME {zip_code}</p></div>"
+             "<p>Intensive outpatient program.</p>")
+        for town, street, zip_code in (("Kennebunk", "12 Portland Rd", "04043"),
+                                       ("Saco", "5 Main St", "04072"))
+    ]  # fmt: skip
+    assert len(site_locations(offices, "https://group.example/")) == 2
+    # A site listed by its home page written as /index.html keeps all its offices.
+    home = page("https://group.example/index.html", "Group", "<p>Welcome.</p>")
+    found = site_locations([home, *offices], home.url)
+    assert [location.set_aside for location in found] == [None, None]
+
+
+def test_a_conflict_is_settled_only_by_what_is_this_offices_under_its_heading() -> None:
+    html = (
+        "<html><body><main><h2>Biddeford</h2><p>We offer IOP here, three evenings a week.</p>"
+        "<h2>Saco</h2><p>IOP is not offered at this office, so clients go to Biddeford for it."
+        "</p></main></body></html>"
+    )
+    page = page_record(html, "https://group.example/locations", date(2026, 12, 4), [])
+    towns = ("Biddeford", "Saco")
+    saco = facts_from_pages([page], "test", place={"address.city": "Saco"}, elsewhere=towns)
+    assert saco.facts.get("levels_of_care.iop") is not True
+    here = facts_from_pages([page], "test", place={"address.city": "Biddeford"}, elsewhere=towns)
+    assert here.facts.get("levels_of_care.iop") is not False

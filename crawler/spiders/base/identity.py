@@ -43,8 +43,9 @@ POST_OFFICE_BOX = re.compile(rf"^\W*(?:{BOX})\b", re.I)
 NOT_A_STREET = re.compile(rf"\b(?:{BOX}|suite|ste|unit|floor)\W*$", re.I)
 CHROME_TAGS = ("header", "footer", "nav")
 CHROME_MARKERS = re.compile(r"\b(?:footer|site-header|site-info|copyright)", re.I)
-# Builders' names for them: Duda's ``dmFooterContainer`` and ``data-element-type="footer"``.
-BUILDER_CHROME = re.compile(r"[a-z](?:Footer|Header)|^(?:footer|header)$")
+# Builders' names for them: Duda's ``dmFooterContainer`` and ``data-element-type="footer"``
+# (not any class ending in "Header": a card's or a page's heading block is content).
+BUILDER_CHROME = re.compile(r"\bdm(?:Footer|Header)|^(?:footer|header)$")
 # Inline elements sites set an address's lines in ("<span>Suite 4</span><span>Knoxville")
 INLINE_BREAKS = {"span", "small", "strong", "b"}
 BLOCKS = BLOCK_TAGS | INLINE_BREAKS

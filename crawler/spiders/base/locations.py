@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from crawler.prose.page import RESIDENCE_WORDS
 from crawler.prose.reader import IOP_FACT
+from crawler.prose.vocabulary import PAYMENT_HEADING
 from crawler.spiders.base.identity import address_key, site_name
 from crawler.spiders.base.pages import PageRecord
 
@@ -180,7 +181,10 @@ def site_locations(
     departmental = [
         page
         for page in pages
-        if len(own(page)) != 1 and _within(page.url, department) and not _other_care(page)
+        if len(own(page)) != 1
+        and _within(page.url, department)
+        and not _other_care(page)
+        and (department != "/" or _about_the_program(page))
     ]
     found = []
     for key in sorted(owned):
@@ -190,28 +194,22 @@ def site_locations(
         # The page the site was listed with (its start URL) stands for the place it is about.
         own_pages.sort(key=lambda page: page.url != home)
         if parent:
-            section = _section(own_pages[0].url)
-            in_section = [
-                page
-                for page in pages
-                if urlsplit(page.url).path.startswith(section) and own(page) <= {key}
-            ]
+
+            def within(folder: str, key: AddressKey = key) -> list[PageRecord]:
+                return [page for page in pages if _within(page.url, folder) and own(page) <= {key}]
+
+            in_section = within(_section(own_pages[0].url))
             # The program's page is the one headed as the program, in the place's section or
-            # among its own pages elsewhere (an FQHC's IOP page at its centre's address); its
-            # section's pages speak for it (not the centre's page: a building's hours and other
-            # services are not the program's).
+            # among its own pages elsewhere (an FQHC's IOP page at its centre's address); then
+            # the pages under it speak for it (not the centre's page: a building's hours and
+            # other services are not the program's, nor are its folder's other services).
             ours = in_section + [page for page in own_pages if page not in in_section]
             program = next(
                 (page for page in ours if PROGRAM_HEADING.search(page.names.heading or "")),
                 own_pages[0],
             )
             if program not in in_section:
-                section = _section(program.url)
-                in_section = [
-                    page
-                    for page in pages
-                    if urlsplit(page.url).path.startswith(section) and own(page) <= {key}
-                ]
+                in_section = within(urlsplit(program.url).path.rstrip("/") + "/")
             rest = [page for page in in_section if page is not program]
             if len(owned) > 1:
                 rest += [page for page in departmental if page not in rest]
@@ -294,7 +292,7 @@ def _mark_places_beside_the_listed_one(found: list[SiteLocation], home: str) -> 
     """A site listed with a page inside it (not its home page) that is one place's own page
     lists that place: the site's other places (a university's student health centre beside
     its recovery clinic) are set aside with :data:`BESIDE_THE_LISTED_PAGE`."""
-    if (urlsplit(home).path or "/") == "/":
+    if _is_home_path(urlsplit(home).path):
         return
     listed = [
         location
@@ -440,6 +438,30 @@ def _department(offices: list[PageRecord]) -> str | None:
     if common and PLACES_FOLDER.search(common[-1]):
         common.pop()
     return "/" + "".join(f"{part}/" for part in common if part)
+
+
+# Headings of a site's pages about its program as a whole: the program, paying for it, its
+# questions and admissions.
+PROGRAM_WIDE_HEADING = re.compile(
+    PROGRAM_HEADING.pattern
+    + r"|"
+    + PAYMENT_HEADING
+    + r"|\bfaqs?\b|questions|admission|getting started",
+    re.I,
+)
+
+
+def _about_the_program(page: PageRecord) -> bool:
+    """A page of a whole site that speaks for each of a parent's offices, where the offices'
+    department is the whole site: the home page, or one headed as the program's (its page,
+    fees, questions), not a page of the parent's other services (primary care, dental)."""
+    path = urlsplit(page.url).path or "/"
+    return _is_home_path(path) or bool(PROGRAM_WIDE_HEADING.search(page.names.heading or ""))
+
+
+def _is_home_path(path: str) -> bool:
+    """``/``, ``/index.html``, ``/home``: a site's home page, however it is addressed."""
+    return bool(re.fullmatch(r"/?(?:(?:index|default|home)(?:\.\w+)?)?/?", path, re.I))
 
 
 def _within(url: str, folder: str | None) -> bool:

@@ -183,8 +183,8 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
         # What the page says both ways, once the clauses about other places are set aside.
         values = {
             repr(value): (value, clause)
-            for value, clause in reading.given.get(path, [])
-            if not elsewhere_only(clause)
+            for value, clause, heading in reading.given.get(path, [])
+            if not (elsewhere_only(clause) or elsewhere_only(heading))
         }
         if len(values) == 1:
             ((value, clause),) = values.values()
