@@ -79,16 +79,16 @@ IN_GENERAL = re.compile(
     re.I,
 )
 # What holds at some of a chain's places, not which: "Medicare: Select centers".
-AT_SOME_PLACES = re.compile(
-    r"^[^:]{1,60}:\s*(?:at )?(?:select(?:ed)?|some|certain|participating) (?:centers|centres"
-    r"|locations|offices|clinics|sites)\b",
-    re.I,
+SOME_PLACES = (
+    r"(?:select(?:ed)?|some|certain|participating) (?:centers|centres|locations|offices|clinics"
+    r"|sites)\b"
 )
+AT_SOME_PLACES = re.compile(rf"^[^:]{{1,60}}:\s*(?:at )?{SOME_PLACES}", re.I)
 VARIES_BY_PLACE = re.compile(
     r"\b(?:services|programs|care|what we offer|offerings)\b[^.]{0,30}\b(?:differ|vary|varies)"
     r"\b[^.]{0,20}\b(?:from )?(?:center|centre|location|office|clinic|site)"
     r"|\bnot (?:all|every) (?:of our )?(?:centers|centres|locations|offices|clinics|sites)\b"
-    r"|\bat (?:select(?:ed)?|some|certain) (?:centers|centres|locations|offices|clinics)\b",
+    rf"|\bat {SOME_PLACES}",
     re.I,
 )
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b", re.I)

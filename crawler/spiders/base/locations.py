@@ -194,23 +194,8 @@ def site_locations(
         # The page the site was listed with (its start URL) stands for the place it is about.
         own_pages.sort(key=lambda page: page.url != home)
         if parent:
-
-            def within(folder: str, key: AddressKey = key) -> list[PageRecord]:
-                return [page for page in pages if _within(page.url, folder) and own(page) <= {key}]
-
-            in_section = within(_section(own_pages[0].url))
-            # The program's page is the one headed as the program, in the place's section or
-            # among its own pages elsewhere (an FQHC's IOP page at its centre's address); then
-            # the pages under it speak for it (not the centre's page: a building's hours and
-            # other services are not the program's, nor are its folder's other services).
-            ours = in_section + [page for page in own_pages if page not in in_section]
-            program = next(
-                (page for page in ours if PROGRAM_HEADING.search(page.names.heading or "")),
-                own_pages[0],
-            )
-            if program not in in_section:
-                in_section = within(urlsplit(program.url).path.rstrip("/") + "/")
-            rest = [page for page in in_section if page is not program]
+            mine = [page for page in pages if own(page) <= {key}]  # no other place's
+            program, rest = _parents_program(own_pages, mine)
             if len(owned) > 1:
                 rest += [page for page in departmental if page not in rest]
             found.append(
@@ -438,6 +423,29 @@ def _department(offices: list[PageRecord]) -> str | None:
     if common and PLACES_FOLDER.search(common[-1]):
         common.pop()
     return "/" + "".join(f"{part}/" for part in common if part)
+
+
+def _parents_program(
+    own_pages: list[PageRecord], mine: list[PageRecord]
+) -> tuple[PageRecord, list[PageRecord]]:
+    """On a parent's site (a hospital's, a county's), a place's program page and the pages that
+    speak for it, from its own pages and ``mine`` (the pages no other place's): the page
+    headed as the program, in the place's section or among its own pages elsewhere (an FQHC's
+    IOP page at its centre's address); then the pages under it speak for it, not the centre's
+    page (a building's hours and other services are not the program's) nor its folder's
+    other services."""
+
+    def within(folder: str) -> list[PageRecord]:
+        return [page for page in mine if _within(page.url, folder)]
+
+    in_section = within(_section(own_pages[0].url))
+    ours = in_section + [page for page in own_pages if page not in in_section]
+    program = next(
+        (page for page in ours if PROGRAM_HEADING.search(page.names.heading or "")), own_pages[0]
+    )
+    if program not in in_section:
+        in_section = within(urlsplit(program.url).path.rstrip("/") + "/")
+    return program, [page for page in in_section if page is not program]
 
 
 # Headings of a site's pages about its program as a whole: the program, paying for it, its
