@@ -132,9 +132,16 @@ def _data_table(table: HtmlElement) -> bool:
     with_phones = sum(bool(WRITTEN_NANP.search(" ".join(row.itertext()))) for row in rows)
     header = rows[0].xpath("./th") if rows else []
     values = [len(_text(cell).split()) for row in rows[1:] for cell in row.xpath("./td|./th")[1:]]
-    # Columns of short values ("Yes", "No", "✓") under three or more headings compare them.
+    # Columns of short values ("Yes", "No", "✓") under three or more headings compare them;
+    # a week's rows, each led by its day ("Mon | 5:30-8:30 p.m. | Process group"), do not.
     compares = len(header) >= 3 and bool(values) and sorted(values)[len(values) // 2] <= 3
-    return with_phones < 2 and not compares
+    return with_phones < 2 and (not compares or _a_week(rows[1:]))
+
+
+def _a_week(rows: list[HtmlElement]) -> bool:
+    """Whether every row is led by a day of the week: a schedule, one group a row."""
+    firsts = [_text(cells[0]) for row in rows if (cells := row.xpath("./td|./th"))]
+    return bool(firsts) and all(re.match(numbers.DAY + r"\b", first, re.I) for first in firsts)
 
 
 def _row(cells: list[HtmlElement]) -> str:

@@ -898,3 +898,20 @@ def test_openings_the_review_found_read_wrongly(
         [] if accepting is None and days is None else [(accepting, days, slots)]
     )
     assert all(s.as_of == date(2026, 12, 5) for s in said)  # no stamp: the crawl's day
+
+
+def test_a_weeks_table_is_read_row_by_row_and_a_comparison_is_not() -> None:
+    week = """<html><body><main><h1>IOP</h1><table><tr><th>Day</th><th>Time</th><th>Group</th></tr>
+    <tr><td>Mon</td><td>5:30\u20138:30 p.m.</td><td>Process group</td></tr>
+    <tr><td>Wed</td><td>5:30\u20138:30 p.m.</td><td>Skills group</td></tr>
+    <tr><td>Fri</td><td>1:00\u20134:00 p.m.</td><td>Relapse prevention group</td></tr></table>
+    </main></body></html>"""
+    facts = read_html(week, crawl_date=CRAWLED, url="https://x.example/iop").facts
+    assert facts["therapies.group_process"] and facts["therapies.group_skills"]
+    assert facts["schedule.evening"] and facts["schedule.daytime"]
+    compared = """<html><body><main><h1>Levels of care</h1><table>
+    <tr><th>Service</th><th>IOP</th><th>PHP</th></tr>
+    <tr><td>Medicaid</td><td>No</td><td>Yes</td></tr>
+    <tr><td>Yoga</td><td>No</td><td>Yes</td></tr></table></main></body></html>"""
+    facts = read_html(compared, crawl_date=CRAWLED, url="https://x.example/levels").facts
+    assert "payment.medicaid" not in facts and "therapies.yoga" not in facts
