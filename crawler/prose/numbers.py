@@ -150,6 +150,11 @@ def hours_per_week(sentence: str) -> float | None:
     if match:
         groups = match.groups()
         value = upper(*groups[:2]) if groups[0] is not None else upper(*groups[2:])
+    for pattern in WEEKLY_TOTALS if value is None else ():
+        match = pattern.search(sentence)
+        if match:
+            value = upper(*match.groups()[:2])
+            break
     if value is None:
         for pattern in HOURS_BY_DAYS:
             match = pattern.search(sentence)
@@ -158,11 +163,6 @@ def hours_per_week(sentence: str) -> float | None:
                 if first is not None and second is not None:
                     value = first * second
                 break
-    for pattern in WEEKLY_TOTALS if value is None else ():
-        match = pattern.search(sentence)
-        if match:
-            value = upper(*match.groups()[:2])
-            break
     # Above 40 hours a week is no outpatient program (a misread, not a fact), and fewer than an
     # IOP's fewest is one part of it ("individual counseling, one hour a week").
     return value if value is not None and FEWEST_IOP_HOURS <= value <= 40 else None
@@ -311,11 +311,11 @@ def scheduled_hours(sentence: str) -> float | None:
         return None
     # The days of the part of the sentence that gives the times ("...; Fridays are for
     # individual sessions", "..., with a family group on Saturdays" add no group day).
-    parts = re.split(r";|,?\s+but\b|,?\s+(?:with|plus|and)\s+(?:an?|the)\s", sentence)
-    timed = next((index for index, part in enumerate(parts) if TIME_RANGE.search(part)), None)
-    days = session_days(sentence) if timed is None else session_days(parts[timed])
-    if not days and timed:  # "We meet Mon, Wed and Thu, with the sessions running 6-9 pm"
-        days = session_days(" ".join(parts[: timed + 1]))
+    part = next((p for p in re.split(r";|,?\s+but\b", sentence) if TIME_RANGE.search(p)), sentence)
+    pieces = re.split(r",?\s+(?:with|plus|and)\s+(?:an?|the)\s", part)
+    timed = next((index for index, piece in enumerate(pieces) if TIME_RANGE.search(piece)), 0)
+    # "We meet Mon, Wed and Thu, with the sessions running 6-9 pm": the days before the times
+    days = session_days(pieces[timed]) or session_days(" ".join(pieces[: timed + 1]))
     if not days:
         return None
     value = days * lengths[0]
@@ -561,26 +561,34 @@ DATE_STAMP = re.compile(
 
 
 def stamped_date(text: str, as_of: date, latest: date | None = None) -> date | None:
-    """The date an "Updated ..." stamp gives, just after its word: in full, or a month and day
-    ("updated Nov 30", the latest such day on or before ``as_of``). None when the stamp gives
-    none there ("reviewed daily; next intake: January 12" is no stamp of January), or a day
-    after ``latest`` (the crawl's: a stamp is never in the future)."""
-    stamp = DATE_STAMP.search(text)
-    if not stamp:
-        return None
-    after = text[stamp.end() :]
-    after = after[re.match(r"[\s:(\u2014\u2013-]*(?:on\s+)?", after).end() :]  # type: ignore[union-attr]
-    day = next((day for start, day in dates_in(after[:30]) if start == 0), None)
-    if day is None:
+    """The date an "Updated ..." stamp gives, just after its word ("Last updated: Tuesday, March
+    3, 2026", "reviewed by our team on March 3, 2026"); an update's or a post's month and day
+    too ("updated Nov 30", the latest such day on or before ``as_of``; not "as of January 1",
+    often a date to come). None when no stamp gives one there ("reviewed daily; next intake:
+    January 12" is no stamp of January), or a day after ``latest`` (the crawl's)."""
+    for stamp in DATE_STAMP.finditer(text):
+        after = text[stamp.end() :]
+        lead = STAMP_LEAD.match(after)
+        after = after[lead.end() :] if lead else after
+        day = next((day for start, day in dates_in(after[:30]) if start == 0), None)
         match = MONTH_DAY.match(after)
-        if not match:
-            return None
-        try:
-            day = date(as_of.year, MONTHS[match.group(1).lower()], int(match.group(2)))
-        except ValueError:
-            return None
-        day = day if day <= as_of else day.replace(year=day.year - 1)
-    return day if latest is None or day <= latest else None
+        if day is None and match and re.match(r"(?:last\s+)?(?:update|posted)", stamp[0], re.I):
+            try:
+                day = date(as_of.year, MONTHS[match.group(1).lower()], int(match.group(2)))
+            except ValueError:
+                continue
+            day = day if day <= as_of else day.replace(year=day.year - 1)
+        if day is not None:
+            return day if latest is None or day <= latest else None
+    return None
+
+
+# What may stand between a stamp's word and its date: "Last updated: Tuesday, March 3, 2026".
+STAMP_LEAD = re.compile(
+    r"[\s:(\u2014\u2013-]*(?:by [^.;:]{1,40}?\s+(?=on\b))?(?:on:?\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+    re.I,
+)
 
 
 def _month_day(text: str, as_of: date) -> date | None:
@@ -612,14 +620,24 @@ OPEN_SLOTS = re.compile(
     # "3 open seats", "two spots left", "3 of 10 seats open" (the open ones, not the group's size)
     r"\b" + NUM + r"(?:\s+of\s+\d+)?\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
     r"|(?:slots?|spots?|seats?)\s+(?:open|available|left|remaining)\b"
-    r"|(?:lugares|cupos)\s+(?:disponibles|abiertos|libres)\b)"
-    # "IOP group openings: 3" (a group's "Seats: 12" is its size; a house's openings not ours)
-    r"|\b(?:iop|group|program|class)\s+openings\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",
+    r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
+    # "IOP group openings: 3", "Spots available: 2" (a group's "Seats: 12" is its size)
+    r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left))\s*:\s*"
+    + NUM
+    + r"\b(?!\s*beds?\b)",
     re.I,
 )
 
 
+# Places that are no program's: parking, a house's beds.
+NOT_PLACES_IN_A_PROGRAM = re.compile(
+    r"parking|estacionamiento|sober|recovery (?:house|home|residence)|\bbeds?\b|\bhouse\b", re.I
+)
+
+
 def open_slots(sentence: str) -> int | None:
+    if NOT_PLACES_IN_A_PROGRAM.search(sentence):
+        return None
     match = OPEN_SLOTS.search(sentence)
     value = number(next((g for g in match.groups() if g), None)) if match else None
     return int(value) if value is not None else None

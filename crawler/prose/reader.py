@@ -61,12 +61,13 @@ ANSWER_WORD = re.compile(r"^\s*(?:no|yes|s[ií])\s*[,.;:!\u2013\u2014-]", re.I)
 NOT_OURS = re.compile(
     r"\bnot affiliated with (?:us|our|the program)\b|\bunaffiliated\b"
     r"|\bindependent of (?:us|our)\b"
-    # "the free equine program run by a ranch in Waimea"
-    r"|\b(?:run|operated|hosted) by (?:a|an|another) (?:local |nearby |separate |partner )?"
-    r"(?:ranch|church|farm|nonprofit|non-profit|organization|agency|club|college|university)\b"
+    # "the free equine program run by a ranch in Waimea", not "run by a licensed counselor"
+    r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:a|an|another) (?!(?:team"
+    r"|licensed|trained|certified|counselor|clinician|therapist|nurse|psychiatrist|physician"
+    r"|doctor|board|staff|peer)\b)"
     # a clinician's own practice: "she also sees private EMDR clients at her Marietta office"
-    r"|\bat (?:her|his) (?:own |private )?(?:[A-Z][\w'-]+ )?(?:practice|office)\b(?! in our)"
-    r"|\bsees? private (?:\w+ )?clients\b",
+    r"|\b(?:at|through|in) (?:her|his) (?:own |private )?(?:[A-Z][\w'-]+ )?(?:practice|office)"
+    r"\b(?! in our)|\bprivate (?!pay\b)(?:\w+ )?clients\b",
     re.I,
 )
 # What programs in general do: "Nationally, most IOPs meet about nine hours a week."
@@ -83,7 +84,7 @@ SOME_PLACES = (
     r"(?:select(?:ed)?|some|certain|participating) (?:centers|centres|locations|offices|clinics"
     r"|sites)\b"
 )
-AT_SOME_PLACES = re.compile(rf"^[^:]{{1,60}}:\s*(?:at )?{SOME_PLACES}", re.I)
+AT_SOME_PLACES = re.compile(rf"\b{SOME_PLACES}", re.I)
 VARIES_BY_PLACE = re.compile(
     r"\b(?:services|programs|care|what we offer|offerings)\b[^.]{0,30}\b(?:differ|vary|varies)"
     r"\b[^.]{0,20}\b(?:from )?(?:center|centre|location|office|clinic|site)"
@@ -95,7 +96,8 @@ CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b",
 
 # Who a program takes: "new clients", "new IOP participants", "new veterans".
 NEWCOMERS = (
-    r"new (?:(?:iop|program|group|evening|day|daytime|adult|adolescent|teen|outpatient)\s+){0,2}"
+    r"new (?:(?:iop|program|group|evening|day|daytime|adult|adolescent|teen|outpatient|medicaid"
+    r"|medicare|insured|self-pay|private-pay|spanish-speaking|english-speaking|veteran)\s+){0,2}"
     r"(?:clients|patients|referrals|admissions|participants|people|veterans|teens|adolescents"
     r"|women|men|families)\b"
 )
@@ -150,9 +152,14 @@ PART_OF_THE_PROGRAM = re.compile(
     r"|intakes?|admissions?|classes|cohorts?|tracks?|hours|schedules?|fees?|costs?)\b",
     re.I,
 )
-# Offering something: denying "IOP groups" with it ("we do not offer IOP groups") denies the
-# IOP; "No IOP groups meet on weekends" denies the weekend.
-OFFERING = re.compile(r"\b(?:offer\w*|provide\w*|have|has|run|runs|available)\b", re.I)
+# Offering the program's groups: denying it ("we do not offer IOP groups") denies the IOP, unless
+# at some times only ("No IOP groups meet on weekends", "we don't run IOP groups on Saturdays").
+OFFERED = re.compile(r"\b(?:offer|provide|have|has|run|hold)\w*\s+(?:any\s+)?(?:an?\s+)?$", re.I)
+AT_SOME_TIMES = re.compile(
+    r"\b(?:on|during|in the)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?"
+    r"|holidays?|evenings?|mornings?|afternoons?)\b|\bat night\b",
+    re.I,
+)
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
 IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
@@ -291,7 +298,9 @@ ABBREVIATED = re.compile(
 
 
 # Someone's quoted words, with their name after them or not: "“...” — Rosa, Healdton".
-QUOTED = re.compile(r"^\s*[\"“«„].*[\"”»]\s*(?:[\u2014\u2013-]\s*[^.!?]{0,60}\.?)?$")
+QUOTED = re.compile(
+    r"^\s*[\"“«„].*[\"”»]\s*(?:[\u2014\u2013-](?:(?![.!?]\s+[A-Z]\w*\s+\w).){0,100})?$"
+)
 
 
 def sentences(segment: str) -> list[str]:
@@ -355,7 +364,13 @@ def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
     words = before.split()
     for index in range(len(words) - 1, max(len(words) - DENIAL_GAP_WORDS - 2, -1), -1):
         if re.fullmatch(DENIAL_BEFORE, words[index].strip(",.:()"), re.I):
-            return True
+            # "No waitlist, evening groups and ...": a "no" denies its own item of a list of
+            # features; "No Medicaid, Medicare or TRICARE" denies the list.
+            return not (
+                words[index].lower() == "no"
+                and any("," in word for word in words[index:])
+                and not re.search(r"\b(?:or|nor)\b", clause, re.I)
+            )
         if re.search(DENIAL_GAP_BREAK, words[index], re.I):
             break
     return _denied_over_a_list(before) or bool(
@@ -371,18 +386,26 @@ NOT_A_LIST = re.compile(
 )
 
 
+# A verb denied, whose object can be a list: "we don't bill", "we do not accept".
+DENIED_VERB = re.compile(
+    r"\b(?:don'?t|do not|doesn'?t|does not|cannot|can'?t|won'?t|will not|not)\s+"
+    r"(?:bill|accept|take|offer|provide|prescribe|dispense|carry|work with)\b",
+    re.I,
+)
+
+
 def _denied_over_a_list(before: str) -> bool:
-    """A denial of a list reaches its last item past the usual gap: "we don't bill insurance,
-    Medicaid (Iowa Health Link) or" denies what comes next; "No referral is needed (...), and"
-    does not (the words after the denial are a clause, not a list)."""
-    denials = list(re.finditer(DENIAL_BEFORE, before, re.I))
+    """A denied verb's list reaches its last item past the usual gap: "we don't bill
+    insurance, Medicaid (Iowa Health Link) or" denies what comes next; "No referral is needed
+    (...), and" and "No waitlist, evening groups and" do not (no verb is denied)."""
+    denials = list(DENIED_VERB.finditer(before))
     if not denials:
         return False
     tail = re.sub(r"\([^()]*\)", " ", before[denials[-1].end() :])
     words = tail.split()
     if "," not in tail or len(words) > 12 or re.search(DENIAL_GAP_BREAK, tail, re.I):
         return False
-    return not NOT_A_LIST.search(" ".join(words[1:]))  # the first word is the denied verb
+    return not NOT_A_LIST.search(tail)
 
 
 def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any] | None:
@@ -424,7 +447,12 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
             return None  # "no IOP openings until January": a wait, not a service denied
         if phrase.path == IOP_FACT and (
             _a_kind_of(clause[: match.start()])
-            or (PART_OF_THE_PROGRAM.match(clause, match.end()) and not OFFERING.search(clause))
+            or (
+                PART_OF_THE_PROGRAM.match(clause, match.end())
+                and not (
+                    OFFERED.search(clause[: match.start()]) and not AT_SOME_TIMES.search(clause)
+                )
+            )
             or re.search(r"\bpart of (?:our |the )?$", clause[: match.start()], re.I)
         ):
             # "Telehealth IOP is not available" denies the telehealth, "No IOP groups meet on

@@ -470,3 +470,18 @@ def test_a_conflict_is_settled_only_by_what_is_this_offices_under_its_heading() 
     assert saco.facts.get("levels_of_care.iop") is not True
     here = facts_from_pages([page], "test", place={"address.city": "Biddeford"}, elsewhere=towns)
     assert here.facts.get("levels_of_care.iop") is not False
+
+
+def test_a_footer_named_in_camel_case_is_chrome() -> None:
+    footer = (
+        "<div class='siteFooter'><p>12 Portland Rd, Kennebunk, ME 04043</p>"
+        "<p>5 Main St, Saco, ME 04072</p></div>"
+    )
+
+    def page(path: str, content: str) -> PageRecord:
+        html = f"<html><body><main><h1>Group</h1>{content}</main>{footer}</body></html>"
+        return page_record(html, f"https://group.example{path}", date(2026, 12, 4), [])
+
+    pages = [page("/", "<p>Counseling.</p>"), page("/iop", "<p>Our IOP.</p>"),
+             page("/insurance", "<p>We accept Medicaid.</p>")]  # fmt: skip
+    assert site_locations(pages, pages[0].url) != []

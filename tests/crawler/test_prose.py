@@ -16,6 +16,7 @@ from crawler.prose.numbers import (
     clock_words,
     program_weeks,
     scheduled_hours,
+    stamped_date,
 )
 from crawler.prose.page import PageKind, page_kind
 from iop.facility import Ownership
@@ -915,3 +916,66 @@ def test_a_weeks_table_is_read_row_by_row_and_a_comparison_is_not() -> None:
     <tr><td>Yoga</td><td>No</td><td>Yes</td></tr></table></main></body></html>"""
     facts = read_html(compared, crawl_date=CRAWLED, url="https://x.example/levels").facts
     assert "payment.medicaid" not in facts and "therapies.yoga" not in facts
+
+
+# A second review found each of these read wrongly by the first review's mends.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No waitlist, evening and weekend groups, individual counseling, family therapy and "
+         "Suboxone.", {"medications.mat_buprenorphine": True, "therapies.family_therapy": True,
+                       "schedule.evening": True}),
+        ("No Medicaid, Medicare or TRICARE.",
+         {"payment.medicare": False, "payment.military_insurance": False}),
+        ("No IOP groups are available on weekends.", {"levels_of_care.iop": None}),
+        ("We don't run IOP groups on Saturdays.",
+         {"levels_of_care.iop": None, "schedule.weekend": False}),
+        ("Our IOP meets three evenings per week (9 hours total).", {"schedule.hours_per_week": 9}),
+        ("Groups meet three evenings a week (nine hours in all).", {"schedule.hours_per_week": 9}),
+        ("Individual counseling is available Monday through Friday; IOP groups run 6-9 p.m.",
+         {"schedule.hours_per_week": None}),
+        ("Equine therapy is offered by a local ranch.", {"therapies.equine_therapy": None}),
+        ("Dr. Patel also prescribes Suboxone through his private practice.",
+         {"medications.mat_buprenorphine": None}),
+        ("Telehealth groups are offered by a licensed counselor every Tuesday evening.",
+         {"access.telehealth": True}),
+        ("Select locations offer Suboxone and Vivitrol.",
+         {"medications.mat_buprenorphine": None, "medications.mat_naltrexone": None}),
+        ("\u201cStaff started Jake on Vivitrol and the evening IOP within a week.\u201d \u2014 "
+         "Maria S., Tulsa", {"medications.mat_naltrexone": None, "levels_of_care.iop": None}),
+    ],
+)  # fmt: skip
+def test_what_the_second_review_found_read_wrongly(text: str, expected: dict) -> None:
+    facts = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: facts.get(path) for path in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "slots", "as_of"),
+    [
+        ("Evening IOP - Openings: 3", 3, None),
+        ("Spots available: 2", 2, None),
+        ("Tenemos 3 espacios disponibles en el programa intensivo.", 3, None),
+        ("Free parking: 12 spots available behind the building.", None, None),
+        ("Updated Tuesday, March 3, 2026: we have 3 open seats in our evening IOP.", 3,
+         date(2026, 3, 3)),
+    ],
+)  # fmt: skip
+def test_openings_the_second_review_found(text: str, slots: int | None, as_of: date | None) -> None:
+    said = read_text(text, crawl_date=date(2026, 12, 5)).availability
+    assert [s.open_slots for s in said] == ([slots] if slots else [])
+    assert all(s.as_of == (as_of or date(2026, 12, 5)) for s in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "stamped"),
+    [
+        ("Last updated: Tuesday, March 3, 2026", date(2026, 3, 3)),
+        ("Last reviewed by our clinical team on March 3, 2026", date(2026, 3, 3)),
+        ("Updated weekly. Last updated: March 3, 2026", date(2026, 3, 3)),
+        ("As of January 1, we will no longer accept Medicare.", None),
+        ("Referrals are reviewed daily; next available intake: January 12, 2027.", None),
+    ],
+)
+def test_a_pages_stamp_is_the_date_right_after_its_word(text: str, stamped: date | None) -> None:
+    assert stamped_date(text, date(2026, 12, 5), latest=date(2026, 12, 5)) == stamped

@@ -45,7 +45,7 @@ CHROME_TAGS = ("header", "footer", "nav")
 CHROME_MARKERS = re.compile(r"\b(?:footer|site-header|site-info|copyright)", re.I)
 # Builders' names for them: Duda's ``dmFooterContainer`` and ``data-element-type="footer"``
 # (not any class ending in "Header": a card's or a page's heading block is content).
-BUILDER_CHROME = re.compile(r"\bdm(?:Footer|Header)|^(?:footer|header)$")
+BUILDER_CHROME = re.compile(r"[a-z]Footer|(?:dm|site|global|main|top)Header|^(?:footer|header)$")
 # Inline elements sites set an address's lines in ("<span>Suite 4</span><span>Knoxville")
 INLINE_BREAKS = {"span", "small", "strong", "b"}
 BLOCKS = BLOCK_TAGS | INLINE_BREAKS
