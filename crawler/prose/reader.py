@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from crawler.prose import numbers
 from crawler.prose.vocabulary import (
@@ -200,6 +200,14 @@ KINDS_OF_GROUP = frozenset(
 )
 
 
+class Given(NamedTuple):
+    """A value a page gave a fact, with the clause and the heading it was given under."""
+
+    value: Any
+    clause: str
+    heading: str
+
+
 @dataclass
 class PageReading:
     """What one page states: facts by path, paths it contradicts itself on, availability."""
@@ -225,18 +233,18 @@ class PageReading:
     # It says what is offered differs from one location to the next ("Services differ from
     # center to center"): what a page of the whole site offers is no promise of each one's.
     varies_by_place: bool = False
-    # Each value a fact was given, with the clause that gave it: a page contradicting itself
+    # Each value a fact was given, with its clause and heading: a page contradicting itself
     # only in a clause about another of the site's places ("...; the Old Orchard Beach office
     # does not offer IOP") still states it for this one (see crawler.spiders.base.pages).
-    given: dict[str, list[tuple[Any, str, str]]] = field(
-        default_factory=dict
-    )  # value, clause, heading
+    given: dict[str, list[Given]] = field(default_factory=dict)
 
     def add(
         self, path: str, value: Any, sentence: str | None = None, clause: str | None = None
     ) -> None:
         if value is not None and path not in LIST_FIELDS and (clause or sentence):
-            self.given.setdefault(path, []).append((value, clause or sentence or "", self.heading))
+            self.given.setdefault(path, []).append(
+                Given(value, clause or sentence or "", self.heading)
+            )
         if path in self.conflicts or value is None:
             return
         if sentence is not None:

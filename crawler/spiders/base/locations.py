@@ -177,15 +177,11 @@ def site_locations(
     program_name = site_name([page.names for page in pages])
     # A parent's offices (a county's clinics, a state's centres): the pages of their
     # department that are no one office's (the IOP's page, fees) speak for each of them.
-    department = _department([page for page in pages if len(own(page)) == 1 and page.url != home])
-    departmental = [
-        page
-        for page in pages
-        if len(own(page)) != 1
-        and _within(page.url, department)
-        and not _other_care(page)
-        and (department != "/" or _about_the_program(page))
-    ]
+    departmental = (
+        _departments_pages(pages, [len(own(page)) for page in pages], home)
+        if parent and len(owned) > 1
+        else []
+    )
     found = []
     for key in sorted(owned):
         own_pages = [page for page in pages if own(page) == {key}]
@@ -196,8 +192,7 @@ def site_locations(
         if parent:
             mine = [page for page in pages if own(page) <= {key}]  # no other place's
             program, rest = _parents_program(own_pages, mine)
-            if len(owned) > 1:
-                rest += [page for page in departmental if page not in rest]
+            rest += [page for page in departmental if page not in rest]
             found.append(
                 SiteLocation(
                     program.url,
@@ -406,6 +401,23 @@ def _one_address(
 PLACES_FOLDER = re.compile(
     r"locations?|clinics?|offices?|cent(?:er|re)s?|sites?|campus(?:es)?", re.I
 )
+
+
+def _departments_pages(pages: list[PageRecord], owned: list[int], home: str) -> list[PageRecord]:
+    """The pages of a parent's offices' department that are no one office's (``owned``: how
+    many places each page is its own page of), and, where the department is the whole site,
+    only those about the program (home, program, fees, questions), not its other services."""
+    department = _department(
+        [page for page, count in zip(pages, owned, strict=True) if count == 1 and page.url != home]
+    )
+    return [
+        page
+        for page, count in zip(pages, owned, strict=True)
+        if count != 1
+        and _within(page.url, department)
+        and not _other_care(page)
+        and (department != "/" or _about_the_program(page))
+    ]
 
 
 def _department(offices: list[PageRecord]) -> str | None:

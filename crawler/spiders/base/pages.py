@@ -182,9 +182,9 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
     for path in reading.conflicts:
         # What the page says both ways, once the clauses about other places are set aside.
         values = {
-            repr(value): (value, clause)
-            for value, clause, heading in reading.given.get(path, [])
-            if not (elsewhere_only(clause) or elsewhere_only(heading))
+            repr(given.value): (given.value, given.clause)
+            for given in reading.given.get(path, [])
+            if not (elsewhere_only(given.clause) or elsewhere_only(given.heading))
         }
         if len(values) == 1:
             ((value, clause),) = values.values()
