@@ -240,6 +240,16 @@ PHRASES: tuple[Phrase, ...] = (
         r"\s+(?:facilit|cent|program|bed|provider|unit|admission|elsewhere|partner|hospital)",
         denied=None,
     ),
+    # Withdrawal named first, the referral after: "Clients who need withdrawal management are
+    # referred to a medical provider", "If you need withdrawal care first, we'll help you find a
+    # program".
+    Phrase(
+        "detox.detox_referral",
+        r"(?:detox(?:ification)?|withdrawal)\b[^.;]{0,50}\b(?:are |is )?(?:referred|refer you"
+        r"|help you (?:find|get)|arrange\w*)\b",
+        denied=None,
+        in_conditionals=True,
+    ),
     # Therapies.
     Phrase("therapies.group_process", r"process(?:-oriented)? groups?"),
     Phrase("therapies.group_psychoeducation", r"psycho-?educational groups?|psychoeducation"),
@@ -250,7 +260,10 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("therapies.group_refusal_training", r"refusal (?:skills|training)"),
     Phrase(
         "therapies.family_therapy",
-        r"family (?:therapy|counseling|sessions)|multi-?family groups?|terapia familiar"
+        r"family (?:therapy|counseling|sessions?|nights?|programs?|groups?|workshops?|education"
+        r"|saturdays|sundays)\b"
+        r"|(?:individual|group) (?:and|&) family (?:therapy|counseling|sessions?)"
+        r"|multi-?family groups?|terapia familiar"
         # "grupo familiar" is also a household: only a group that meets ("los sábados")
         r"|grupo familiar(?= (?:los|cada|semanal|de (?:los )?(?:s[aá]bado|domingo|lunes|martes"
         r"|mi[eé]rcoles|jueves|viernes)))|sesi[oó]n(?:es)? familiar(?:es)?",
@@ -262,7 +275,9 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "therapies.individual_therapy",
-        r"individual (?:therapy|counseling|sessions)|one-on-one (?:therapy|counseling|sessions)"
+        r"individual (?:therapy|counseling|sessions?)|one-on-one (?:therapy|counseling|sessions?)"
+        r"|individual (?:and|&) (?:family|group) (?:therapy|counseling|sessions?)"
+        r"|meets? individually with"
         r"|terapia individual|sesi[oó]n(?:es)? individual(?:es)?|consejer[ií]a individual",
     ),
     Phrase(
@@ -333,6 +348,13 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase("payment.military_insurance", r"tricare|military insurance", requires=PAYING),
     Phrase("payment.self_pay", r"self[- ]pay|private pay|cash pay|pay privately|pago en efectivo"),
+    # A price of the program: "The evening IOP is $240 per week" (not a study's "paid $20").
+    Phrase(
+        "payment.self_pay",
+        r"\$\s?\d+(?:\.\d\d)? (?:per|a|each) (?:week|session|group|day|month)\b",
+        forbids=r"\bpaid\b|stipend|gift card|compensat|research|study|parking|copay|deductible",
+        denied=None,
+    ),
     Phrase(
         "payment.sliding_fee",
         r"sliding[- ](?:fee|scale)|income-based (?:fees|rates)"
@@ -434,7 +456,9 @@ PHRASES: tuple[Phrase, ...] = (
     # Intake.
     Phrase(
         "intake.walk_in",
-        r"walk-?ins?\b|no appointment (?:is )?(?:needed|necessary|required)|sin cita",
+        r"walk-?ins?\b|no appointment (?:is )?(?:needed|necessary|required)|sin cita"
+        r"|\b(?:can|may|or) walk in\b|\bwalk in (?:any|for|during|on|monday|tuesday|wednesday"
+        r"|thursday|friday|saturday)\b",
         forbids=r"by appointment only",
     ),
     Phrase("intake.walk_in", r"by appointment only", stated=False, denied=None),

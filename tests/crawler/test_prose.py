@@ -979,3 +979,31 @@ def test_openings_the_second_review_found(text: str, slots: int | None, as_of: d
 )
 def test_a_pages_stamp_is_the_date_right_after_its_word(text: str, stamped: date | None) -> None:
     assert stamped_date(text, date(2026, 12, 5), latest=date(2026, 12, 5)) == stamped
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Group therapy and a weekly individual session.",
+         {"therapies.individual_therapy": True}),
+        ("Participants meet individually with a counselor every week.",
+         {"therapies.individual_therapy": True}),
+        ("Individual and family counseling.",
+         {"therapies.individual_therapy": True, "therapies.family_therapy": True}),
+        ("Families are invited to a monthly family education night.",
+         {"therapies.family_therapy": True}),
+        ("Family medicine for all ages at every site.", {"therapies.family_therapy": None}),
+        ("The evening IOP is $240 per week, billed weekly.", {"payment.self_pay": True}),
+        ("Research participants are paid $20 per session.", {"payment.self_pay": None}),
+        ("Parking is $5 per day.", {"payment.self_pay": None}),
+        ("You can walk in any Tuesday at 6 p.m.", {"intake.walk_in": True}),
+        ("Counselors walk with you through recovery.", {"intake.walk_in": None}),
+        ("Clients who need withdrawal management are referred to a medical provider.",
+         {"detox.detox_referral": True}),
+        ("If you need withdrawal care first, we'll help you find a program.",
+         {"detox.detox_referral": True}),
+    ],
+)  # fmt: skip
+def test_services_as_more_sites_word_them(text: str, expected: dict) -> None:
+    facts = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: facts.get(path) for path in expected} == expected
