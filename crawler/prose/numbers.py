@@ -104,19 +104,26 @@ HOURS_PER_WEEK = re.compile(
     r"|care|services))?\s+(?:per|a|each|every|/)\s*week|" + COUNT_RANGE + r"\s+hours\s+weekly",
     re.I,
 )
+# "per week", "a week", "/wk"; "per day", "/day"; "hours", "hrs": as sites abbreviate them.
+A_WEEK = r"(?:\s+(?:per|a|each)\s+week|\s*/\s*(?:week|wk)\b)"
+A_DAY = r"(?:\s+(?:per|a|each)\s+day|\s*/\s*day\b)"
+HOURS_WORD = r"(?:hours?|hrs?\.?)"
 HOURS_BY_DAYS = (
-    # "three hours a day, three days a week", "3-hour sessions, 3 times per week"
+    # "three hours a day, three days a week", "3-hour sessions, 3 times per week", "3 hrs/day,
+    # 3 days/wk"
     re.compile(
-        COUNT_RANGE + r"[- ]hours?(?:\s+(?:per|a|each)\s+day|\s+(?:sessions?|groups?|blocks?))?"
-        r"[^.;]{0,40}?"
-        + COUNT_RANGE
-        + r"\s+(?:days?|times|evenings?|mornings?|nights?)\s+(?:per|a|each)\s+week",
+        COUNT_RANGE + rf"[- ]{HOURS_WORD}(?:{A_DAY}|\s+(?:sessions?|groups?|blocks?))?"
+        r"[^.;]{0,40}?" + COUNT_RANGE + r"\s+(?:days?|times|evenings?|mornings?|nights?)" + A_WEEK,
         re.I,
     ),
     # "three days a week for three hours", "3 evenings a week, 3 hours each"
     re.compile(
-        COUNT_RANGE + r"\s+(?:days?|times|evenings?|mornings?|nights?)\s+(?:per|a|each)\s+week"
-        r"[^.;]{0,30}?" + COUNT_RANGE + r"[- ]hours?(?:\s+(?:per|a|each)\s+(?:day|session))?",
+        COUNT_RANGE
+        + r"\s+(?:days?|times|evenings?|mornings?|nights?)"
+        + A_WEEK
+        + r"[^.;]{0,30}?"
+        + COUNT_RANGE
+        + rf"[- ]{HOURS_WORD}(?:\s+(?:per|a|each)\s+(?:day|session))?",
         re.I,
     ),
 )

@@ -321,6 +321,7 @@ PHRASES: tuple[Phrase, ...] = (
         "schedule.daytime",
         rf"\b(?:mornings?|afternoons?|daytime|day)\b(?:[\w\s,&/]{{0,25}}?)\s(?:{GROUP_WORDS})\b"
         rf"|\b{WHAT_MEETS}\b[^.;]{{0,30}}\b(?:mornings?|afternoons?)\b"
+        rf"|\b(?:{GROUP_WORDS}) (?:are |meet |run )?during the day\b"
         r"|grupos? (?:matutinos?|por la mañana)",
         forbids=r"same[- ]day|next[- ]day|\d+[- ]day|per day|a day|each day|every day|day one",
     ),

@@ -1002,6 +1002,8 @@ def test_a_pages_stamp_is_the_date_right_after_its_word(text: str, stamped: date
          {"detox.detox_referral": True}),
         ("If you need withdrawal care first, we'll help you find a program.",
          {"detox.detox_referral": True}),
+        ("All IOP groups are during the day.", {"schedule.daytime": True}),
+        ("IOP schedule: 3 hrs/day, 3 days/wk", {"schedule.hours_per_week": 9}),
     ],
 )  # fmt: skip
 def test_services_as_more_sites_word_them(text: str, expected: dict) -> None:
