@@ -245,8 +245,11 @@ PHRASES: tuple[Phrase, ...] = (
     # program".
     Phrase(
         "detox.detox_referral",
-        r"(?:detox(?:ification)?|withdrawal)\b[^.;]{0,50}\b(?:are |is )?(?:referred|refer you"
-        r"|help you (?:find|get)|arrange\w*)\b",
+        r"(?:detox(?:ification)?|withdrawal)\b[^.;]{0,50}\b(?:(?:are |is )?referred to|refer you"
+        r"|help you (?:find|get)|arrange (?:admission|a bed|it|one|for))\b",
+        # Referred here after it, or the program's own unit: no referral to detox elsewhere.
+        forbids=r"\bafter (?:detox|withdrawal)|complet\w* (?:detox|withdrawal)|referred by"
+        r"|follow(?:ing)? (?:detox|withdrawal)|\bour (?:inpatient|detox|withdrawal)",
         denied=None,
         in_conditionals=True,
     ),
@@ -260,8 +263,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("therapies.group_refusal_training", r"refusal (?:skills|training)"),
     Phrase(
         "therapies.family_therapy",
-        r"family (?:therapy|counseling|sessions?|nights?|programs?|groups?|workshops?|education"
-        r"|saturdays|sundays)\b"
+        r"family (?:therapy|counseling|sessions?|nights?|workshops?|education|saturdays"
+        r"|sundays)\b"
         r"|(?:individual|group) (?:and|&) family (?:therapy|counseling|sessions?)"
         r"|multi-?family groups?|terapia familiar"
         # "grupo familiar" is also a household: only a group that meets ("los sábados")
@@ -275,9 +278,10 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "therapies.individual_therapy",
-        r"individual (?:therapy|counseling|sessions?)|one-on-one (?:therapy|counseling|sessions?)"
+        r"individual (?:therapy|counseling|sessions)|one-on-one (?:therapy|counseling|sessions?)"
+        r"|(?:weekly|a weekly|one|an|weekly) individual session\b"
         r"|individual (?:and|&) (?:family|group) (?:therapy|counseling|sessions?)"
-        r"|meets? individually with"
+        r"|meets? individually with (?:a|your|their) (?:counselor|therapist|clinician)"
         r"|terapia individual|sesi[oó]n(?:es)? individual(?:es)?|consejer[ií]a individual",
     ),
     Phrase(
@@ -321,7 +325,7 @@ PHRASES: tuple[Phrase, ...] = (
         "schedule.daytime",
         rf"\b(?:mornings?|afternoons?|daytime|day)\b(?:[\w\s,&/]{{0,25}}?)\s(?:{GROUP_WORDS})\b"
         rf"|\b{WHAT_MEETS}\b[^.;]{{0,30}}\b(?:mornings?|afternoons?)\b"
-        rf"|\b(?:{GROUP_WORDS}) (?:are |meet |run )?during the day\b"
+        r"|\b(?:groups?|sessions?|iop|tracks?) (?:are |meet |run )?during the day\b"
         r"|grupos? (?:matutinos?|por la mañana)",
         forbids=r"same[- ]day|next[- ]day|\d+[- ]day|per day|a day|each day|every day|day one",
     ),
@@ -352,8 +356,11 @@ PHRASES: tuple[Phrase, ...] = (
     # A price of the program: "The evening IOP is $240 per week" (not a study's "paid $20").
     Phrase(
         "payment.self_pay",
-        r"\$\s?\d+(?:\.\d\d)? (?:per|a|each) (?:week|session|group|day|month)\b",
-        forbids=r"\bpaid\b|stipend|gift card|compensat|research|study|parking|copay|deductible",
+        r"\b(?:iop|program|group|treatment)\b[^.;$]{0,20}\b(?:is|costs?)\s+\$\s?\d+(?:\.\d\d)?"
+        r" (?:per|a|each) (?:week|session|group|day|month)\b",
+        forbids=r"\b(?:are|is|be|get|gets|were) paid\b|stipend|gift card|compensat|research|study"
+        r"|parking|co-?pay|deductible"
+        r"|reimburs|insur|average|national|childcare|child care|missed|no-show",
         denied=None,
     ),
     Phrase(
@@ -458,8 +465,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "intake.walk_in",
         r"walk-?ins?\b|no appointment (?:is )?(?:needed|necessary|required)|sin cita"
-        r"|\b(?:can|may|or) walk in\b|\bwalk in (?:any|for|during|on|monday|tuesday|wednesday"
-        r"|thursday|friday|saturday)\b",
+        r"|\bwalk in (?:for (?:an? |your )?(?:assessment|admission|intake|screening|evaluation)s?"
+        r"|any \w+day|during|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday"
+        r"|weekdays)\b)",
         forbids=r"by appointment only",
     ),
     Phrase("intake.walk_in", r"by appointment only", stated=False, denied=None),
