@@ -453,19 +453,7 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
     ):
         if FOR_A_PLACE.match(clause, match.end()):
             return None  # "no IOP openings until January": a wait, not a service denied
-        if phrase.path == IOP_FACT and (
-            _a_kind_of(clause[: match.start()])
-            or (
-                PART_OF_THE_PROGRAM.match(clause, match.end())
-                and not (
-                    OFFERED.search(clause[: match.start()]) and not AT_SOME_TIMES.search(clause)
-                )
-            )
-            or re.search(r"\bpart of (?:our |the )?$", clause[: match.start()], re.I)
-        ):
-            # "Telehealth IOP is not available" denies the telehealth, "No IOP groups meet on
-            # weekends" the weekend groups, "It isn't part of our IOP" the equine rides: none
-            # denies the IOP.
+        if phrase.path == IOP_FACT and _denies_another_thing(clause, match.start(), match.end()):
             return None
         return True, phrase.denied
     if forbidden or re.search(HEDGE, clause, re.I):
@@ -473,6 +461,18 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
     if phrase.item is not None:
         return True, phrase.item
     return True, phrase.stated
+
+
+def _denies_another_thing(clause: str, start: int, end: int) -> bool:
+    """Whether a denial naming the IOP (at ``start:end``) denies something else: a kind of it
+    ("Telehealth IOP is not available"), a part of it at some times or for some people ("No IOP
+    groups meet on weekends", "not accepting new IOP clients", but not "we do not offer IOP
+    groups"), or what is not part of it ("It isn't part of our IOP")."""
+    before = clause[:start]
+    if _a_kind_of(before) or re.search(r"\bpart of (?:our |the )?$", before, re.I):
+        return True
+    offered = OFFERED.search(before) and not AT_SOME_TIMES.search(clause)
+    return bool(PART_OF_THE_PROGRAM.match(clause, end)) and not offered
 
 
 def _a_kind_of(before: str) -> bool:
