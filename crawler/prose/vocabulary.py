@@ -245,11 +245,13 @@ PHRASES: tuple[Phrase, ...] = (
     # program".
     Phrase(
         "detox.detox_referral",
-        r"(?:detox(?:ification)?|withdrawal)\b[^.;]{0,50}\b(?:(?:are |is )?referred to|refer you"
-        r"|help you (?:find|get)|arrange (?:admission|a bed|it|one|for))\b",
+        r"(?:detox(?:ification)?|withdrawal)\b[^.;]{0,50}\b(?:(?:are |is )?referred (?:to|out"
+        r"|elsewhere)|refer you|help you (?:find|get)|arrange (?:admission|a bed|it|one|for"
+        r"|(?:a )?transfers?))\b",
         # Referred here after it, or the program's own unit: no referral to detox elsewhere.
-        forbids=r"\bafter (?:detox|withdrawal)|complet\w* (?:detox|withdrawal)|referred by"
-        r"|follow(?:ing)? (?:detox|withdrawal)|\bour (?:inpatient|detox|withdrawal)",
+        forbids=r"\bafter (?:detox|withdrawal)|complet\w* (?:detox|withdrawal)\w* (?:are|is) "
+        r"referred|referred by|follow(?:ing)? (?:detox|withdrawal)"
+        r"|\bour (?:inpatient|detox|withdrawal) (?:unit|program|center|centre)",
         denied=None,
         in_conditionals=True,
     ),
@@ -264,7 +266,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.family_therapy",
         r"family (?:therapy|counseling|sessions?|nights?|workshops?|education|saturdays"
-        r"|sundays)\b"
+        r"|sundays)\b|\b(?:our|weekly|a) family (?:programs?|groups?)\b"
         r"|(?:individual|group) (?:and|&) family (?:therapy|counseling|sessions?)"
         r"|multi-?family groups?|terapia familiar"
         # "grupo familiar" is also a household: only a group that meets ("los sábados")
@@ -279,9 +281,11 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.individual_therapy",
         r"individual (?:therapy|counseling|sessions)|one-on-one (?:therapy|counseling|sessions?)"
-        r"|(?:weekly|a weekly|one|an|weekly) individual session\b"
+        r"|(?:weekly|one|1|a \d+-minute)(?: \d+-minute)? individual session\b"
+        r"|an individual session (?:every|each|a|per) week"
         r"|individual (?:and|&) (?:family|group) (?:therapy|counseling|sessions?)"
-        r"|meets? individually with (?:a|your|their) (?:counselor|therapist|clinician)"
+        r"|meets? individually with (?:a|your|their|the) (?:[\w-]+ )?(?:counselor|therapist"
+        r"|clinician)"
         r"|terapia individual|sesi[oó]n(?:es)? individual(?:es)?|consejer[ií]a individual",
     ),
     Phrase(
@@ -356,11 +360,13 @@ PHRASES: tuple[Phrase, ...] = (
     # A price of the program: "The evening IOP is $240 per week" (not a study's "paid $20").
     Phrase(
         "payment.self_pay",
-        r"\b(?:iop|program|group|treatment)\b[^.;$]{0,20}\b(?:is|costs?)\s+\$\s?\d+(?:\.\d\d)?"
-        r" (?:per|a|each) (?:week|session|group|day|month)\b",
-        forbids=r"\b(?:are|is|be|get|gets|were) paid\b|stipend|gift card|compensat|research|study"
-        r"|parking|co-?pay|deductible"
-        r"|reimburs|insur|average|national|childcare|child care|missed|no-show",
+        r"\b(?:iop|program|group|treatment)\b[^.;$]{0,20}\b(?:is|costs?)\s+\$\s?[1-9]\d*"
+        r"(?:\.\d\d)? (?:per|a|each) (?:week|session|group|day|month)\b",
+        # Not what others pay for it (a grant, the county, Medicaid), nor a study's pay.
+        forbids=r"\b(?:are|is|be|get|gets|were) paid\b|paid (?:for )?by (?:a|an|the) "
+        r"(?:state|county|city|grant|insurer|insurance|medicaid|program)|\bgrant\b|stipend"
+        r"|gift card|compensat|research|study|parking|co-?pay|deductible|reimburs"
+        r"|national average",
         denied=None,
     ),
     Phrase(
@@ -465,9 +471,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "intake.walk_in",
         r"walk-?ins?\b|no appointment (?:is )?(?:needed|necessary|required)|sin cita"
-        r"|\bwalk in (?:for (?:an? |your )?(?:assessment|admission|intake|screening|evaluation)s?"
-        r"|any \w+day|during|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday"
-        r"|weekdays)\b)",
+        r"|\bwalk in (?:for (?:an? |your )?(?:same[- ]day )?(?:assessment|admission|intake"
+        r"|screening|evaluation)s?|any \w+|during|between|(?:on )?(?:monday|tuesday|wednesday"
+        r"|thursday|friday|saturday)s?\b|weekdays)",
         forbids=r"by appointment only",
     ),
     Phrase("intake.walk_in", r"by appointment only", stated=False, denied=None),
