@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from crawler.prose.reader import LIST_FIELDS, AvailabilityStatement, PageReading
+from crawler.prose.reader import LIST_FIELDS, AvailabilityStatement, PageReading, new_items
 
 
 @dataclass
@@ -37,7 +37,7 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
                 merged.evidence.setdefault(path, (reading.evidence[path], reading.url))
             if path in LIST_FIELDS:
                 items = merged.facts.setdefault(path, [])
-                items.extend(item for item in value if item not in items)
+                items.extend(new_items(path, items, value))
             elif path in merged.facts and merged.facts[path] != value:
                 merged.conflicts.add(path)
             else:

@@ -49,7 +49,9 @@ def _drop_noise(root: HtmlElement) -> None:
             element.drop_tree()  # comments, processing instructions
             continue
         marker = f"{element.get('class', '')} {element.get('id', '')}"
-        if element.tag in DROPPED_TAGS or (marker.strip() and TESTIMONIAL.search(marker)):
+        if _toggles_an_answer(element):
+            element.drop_tag()  # its question stays, as text, for the answer it opens
+        elif element.tag in DROPPED_TAGS or (marker.strip() and TESTIMONIAL.search(marker)):
             element.drop_tree()
     for link in root.xpath("//a"):
         parent = link.getparent()
@@ -60,6 +62,15 @@ def _drop_noise(root: HtmlElement) -> None:
         others = "".join(a.text_content() for a in parent.xpath("./a") if a is not link)
         if not re.sub(r"[\W_]+", "", rest.replace(others, "")):
             link.drop_tree()
+
+
+def _toggles_an_answer(element: HtmlElement) -> bool:
+    """An FAQ accordion's question: a button in a heading, or one that opens a panel."""
+    return element.tag == "button" and (
+        element.get("aria-controls") is not None
+        or element.get("aria-expanded") is not None
+        or any(ancestor.tag in HEADINGS for ancestor in element.iterancestors())
+    )
 
 
 def _text(element: HtmlElement) -> str:
@@ -177,7 +188,7 @@ def _lead(list_element: HtmlElement) -> str:
     if not text:
         return ""
     last = re.split(r"(?<=[.!?])\s+", text)[-1]
-    return last if last.endswith(":") else last.rstrip(".") + ":"
+    return last if last.endswith((":", "?")) else last.rstrip(".") + ":"
 
 
 def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> date | None:

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from crawler.prose import numbers
+from crawler.prose.intake import answer_to_bring, asks_what_to_bring, items_to_bring, same_thing
 from crawler.prose.vocabulary import (
     CLAUSE_BREAK,
     DENIAL_AFTER,
@@ -30,7 +31,6 @@ from crawler.prose.vocabulary import (
     PHRASES,
     REFUSED_HEADING,
     US_STATES,
-    WHAT_TO_BRING,
     Phrase,
 )
 
@@ -42,6 +42,26 @@ LIST_FIELDS = {
     "accreditations",
     "schedule.opening_hours",
 }
+
+
+def new_items(path: str, items: list[Any], more: list[Any]) -> list[Any]:
+    """The items of ``more`` a list of ``path`` does not have yet. A list read from another
+    sentence may name the same thing in other words ("photo ID", "state ID"): it is there."""
+    fresh: list[Any] = []
+    for item in more:
+        if item in fresh or any(_same_item(path, item, old) for old in items):
+            continue
+        fresh.append(item)
+    return fresh
+
+
+def _same_item(path: str, item: Any, other: Any) -> bool:
+    if not (isinstance(item, str) and isinstance(other, str)):
+        return bool(item == other)
+    if path == "intake.what_to_bring":
+        return same_thing(item, other)
+    return item.casefold() == other.casefold()
+
 
 # Typographic apostrophes (U+2019 and its kin), as plain ones: "don\u2019t" matches what
 # "don't" does (one character for one, so positions in the sentence stay the same).
@@ -257,10 +277,9 @@ class PageReading:
         if path in LIST_FIELDS:
             items = self.facts.setdefault(path, [])
             sources = self.item_sources.setdefault(path, {})
-            for item in value if isinstance(value, list) else [value]:
-                if item not in items:
-                    items.append(item)
-                    sources[str(item)] = (sentence or "", self.heading)
+            for item in new_items(path, items, value if isinstance(value, list) else [value]):
+                items.append(item)
+                sources[str(item)] = (sentence or "", self.heading)
             return
         if path in self.facts and self.facts[path] != value:
             # The page says both; it says neither for sure.
@@ -537,10 +556,7 @@ def read_sentence(
         states = [US_STATES[name] for name in STATE_NAMES.findall(after)]
         if states:
             reading.add("access.licensed_states", states, said)
-    if re.search(r"\bbring\b|\btraiga\b", sentence, re.I):
-        items = [name for name, pattern in WHAT_TO_BRING if re.search(pattern, sentence, re.I)]
-        if items:
-            reading.add("intake.what_to_bring", items, said)
+    reading.add("intake.what_to_bring", items_to_bring(sentence) or None, said)
     statement = availability(sentence, as_of, dated)
     if statement is not None:
         reading.availability.append(replace(statement, statement=said))
@@ -626,9 +642,11 @@ def read_text(
     reading = PageReading(url=url)
     as_of, dated = (page_date, True) if page_date else (crawl_date, False)
     question = None
+    asked_to_bring = None  # "What should I bring?", until the sentence that answers it
     marks = iter(headings) if headings is not None else None
     for segment in segments:
-        if marks is not None and next(marks, False):
+        is_heading = marks is not None and next(marks, False)
+        if is_heading:
             reading.heading = segment
         answered = answer_as_statement(question, segment) if question else None
         is_question = segment.rstrip(" \"”'").endswith("?")
@@ -639,6 +657,12 @@ def read_text(
         for sentence in sentences(segment):
             if facts_too:
                 read_sentence(sentence, reading, as_of, dated)
+                if asked_to_bring and is_statement(sentence.translate(PLAIN_APOSTROPHES)):
+                    items = answer_to_bring(asked_to_bring, sentence)
+                    reading.add(
+                        "intake.what_to_bring", items or None, f"{asked_to_bring} {sentence}"
+                    )
+                asked_to_bring = sentence if asks_what_to_bring(sentence, is_heading) else None
             elif is_statement(plain := sentence.translate(PLAIN_APOSTROPHES)):
                 statement = availability(plain, as_of, dated)
                 if statement is not None:

@@ -487,11 +487,15 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("accreditations", r"legitscript", item="LegitScript", denied=None),
 )
 
-# What to bring to intake: canonical item names and the words that name them.
+# The things an intake asks a patient to bring, and the words that name each (a list's items
+# are kept in the site's words: crawler.prose.intake).
 WHAT_TO_BRING: tuple[tuple[str, str], ...] = (
     ("photo ID", r"photo id|\bid\b|identification|driver'?s license"),
-    ("insurance card", r"insurance (?:card|information)|medicaid card"),
-    ("list of current medications", r"(?:list of|current) (?:your )?(?:current )?medications"),
+    (
+        "insurance card",
+        r"\b(?:insurance|medicaid|medicare|tricare)\b[\w\s'-]{0,30}\bcard|insurance information",
+    ),
+    ("medications", r"\bmedic(?:ations?|ines?)\b|\bmeds\b"),
     ("proof of income", r"proof of income|pay stubs?"),
     ("proof of address", r"proof of (?:address|residency|residence)"),
     ("court or probation paperwork", r"court|probation|legal paperwork"),

@@ -1,0 +1,111 @@
+"""What to bring to intake, in the site's own words.
+
+A referrer hands the patient the list the program gives ("your OHP or insurance card", "a DD-214
+or other proof of service"), so the items are kept as the site writes them. A list's items (a
+lead and its bullets: "What to bring: A photo ID; Your insurance card") are kept whole. A
+sentence's list loses the words around its items: the article or possessive before an item ("a",
+"your", "any"), what follows it to say when ("to your first visit"), and an aside ("(it doesn't
+have to match your name)", "if you have one", "in their original bottles").
+
+A list is only one if it names something an intake asks for (an ID, an insurance card,
+medications, court papers, proof of income or address): "bring a support person" and "bring the
+people who love you" are invitations, not lists. Two items naming the same thing in different
+words ("photo ID" on one page, "driver's license or state ID" on another) are one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawler.prose.vocabulary import WHAT_TO_BRING
+
+BRING = re.compile(
+    r"\b(?:bring|traiga)\b(?:\s+(?:with\s+you|along))?"
+    r"|\bhave\s+(?:these|the\s+following|this)\s+(?:things\s+)?ready\b"
+    r"|\bwhat\s+you(?:'ll|\s+will)\s+need\b",
+    re.I,
+)
+# "What to bring to your first visit: photo ID; insurance card" — the lead ends at its colon,
+# and a list's items (joined by semicolons) are whole: "recent school, counseling or court
+# reports" is one.
+LEAD_COLON = re.compile(r"^[^.;:]{0,60}:\s*")
+# When or where the things are brought, after the list: "... to your assessment".
+OCCASION = re.compile(
+    r"\s+(?:to|for|on|at|when you come(?: in)?(?: to)?)\s+(?:your|the|my|our|this|each|every)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:visit|assessment|evaluation|intake|appointment|session|day|group"
+    r"|meeting|screening|orientation|evening|night)s?\b.*$",
+    re.I,
+)
+PARENTHESES = re.compile(r"\s*\([^)]*\)")
+# A sentence's aside after an item: "if you have one", "so we can bill", "— we'll copy it".
+ASIDE = re.compile(r"(?:^|\s*,?\s+)(?:if|so\s+(?:that|we))\b.*$|\s+[\u2014\u2013]\s.*$", re.I)
+# A part of the list that only says more of the item before it: ", in their original bottles".
+MORE_OF_THE_ITEM = re.compile(r"^(?:in|inside|with|from|for|to|including)\b", re.I)
+ITEM_BREAK = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|\s+and\s+)\s*", re.I)
+NOT_A_POSSESSIVE = r"(?!\w+'s\b)"  # "your teen's insurance card" keeps its "your"
+DETERMINER = re.compile(
+    rf"^(?:(?:a|an|your|any|copies\s+of|a\s+copy\s+of)\s+{NOT_A_POSSESSIVE})+", re.I
+)
+# "a list of the medications you take" is a list of medications.
+INNER_WORDS = re.compile(
+    rf"\b(of)\s+(?:your|the|any)\s+{NOT_A_POSSESSIVE}|\s+you(?:'re|\s+are)?\s+(?:currently\s+)?tak(?:e|ing)$",
+    re.I,
+)
+MOST_WORDS = 10  # an "item" longer than this is a sentence, and the text no list
+
+
+def items_to_bring(sentence: str) -> list[str]:
+    """The things a sentence asks a patient to bring, in its words, or none."""
+    found = BRING.search(sentence)
+    if found is None:
+        return []
+    after = sentence[found.end() :]
+    lead = LEAD_COLON.match(after)
+    listed = after[lead.end() :] if lead else after.strip()
+    if lead and ";" in listed:
+        items = [item.strip(" .:") for item in listed.rstrip(" .!").split(";") if item.strip(" .:")]
+    else:
+        items = _sentence_items(OCCASION.sub("", listed.split(";")[0].rstrip(" .!")))
+    if any(len(item.split()) > MOST_WORDS for item in items):
+        return []
+    return items if any(thing_named(item) for item in items) else []
+
+
+def _sentence_items(listed: str) -> list[str]:
+    items = []
+    for part in ITEM_BREAK.split(listed):
+        item = DETERMINER.sub("", ASIDE.sub("", PARENTHESES.sub("", part)).strip(" .:")).strip()
+        item = INNER_WORDS.sub(lambda found: f"{found.group(1)} " if found.group(1) else "", item)
+        if item and not MORE_OF_THE_ITEM.match(item):
+            items.append(item)
+    return items
+
+
+def asks_what_to_bring(sentence: str, is_heading: bool = False) -> bool:
+    """A question, heading or lead that asks what to bring and lists nothing itself: "What
+    should I bring to my assessment?", "Bring with you"; the next sentence answers it."""
+    return bool(
+        BRING.search(sentence)
+        and (is_heading or sentence.rstrip().endswith(("?", ":")))
+        and not items_to_bring(sentence)
+    )
+
+
+def answer_to_bring(asked: str, answer: str) -> list[str]:
+    """The things an answer to :func:`asks_what_to_bring` lists ("A photo ID and your
+    insurance card."); an answer that asks for its own things says so itself."""
+    if BRING.search(answer):
+        return []
+    return items_to_bring(f"{asked.rstrip(' ?:')}: {answer}")
+
+
+def thing_named(item: str) -> str | None:
+    """Which of the things intakes ask for an item names ("state ID" is a photo ID)."""
+    return next((name for name, words in WHAT_TO_BRING if re.search(words, item, re.I)), None)
+
+
+def same_thing(item: str, other: str) -> bool:
+    named = thing_named(item)
+    return item.casefold() == other.casefold() or (
+        named is not None and named == thing_named(other)
+    )
