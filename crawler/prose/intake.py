@@ -1,11 +1,12 @@
 """What to bring to intake, in the site's own words.
 
 A referrer hands the patient the list the program gives ("your OHP or insurance card", "a DD-214
-or other proof of service"), so the items are kept as the site writes them. A list's items (a
-lead and its bullets: "What to bring: A photo ID; Your insurance card") are kept whole. A
-sentence's list loses the words around its items: the article or possessive before an item ("a",
-"your", "any"), what follows it to say when ("to your first visit"), and an aside ("(it doesn't
-have to match your name)", "if you have one", "in their original bottles").
+or other proof of service"), so the items are kept as the site writes them, without the words
+around them: the article or possessive before an item ("a", "your", "any"), what follows it to
+say when ("to your first visit"), and an aside ("(it doesn't have to match your name)", "if you
+have one", ", for the fee assessment", "in their original bottles"). A bulleted list's items (a
+lead and its bullets: "What to bring: A photo ID; Recent school, counseling or court reports")
+are each one thing, commas and all.
 
 A list is only one if it names something an intake asks for (an ID, an insurance card,
 medications, court papers, proof of income or address): "bring a support person" and "bring the
@@ -38,7 +39,11 @@ OCCASION = re.compile(
 )
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 # A sentence's aside after an item: "if you have one", "so we can bill", "— we'll copy it".
-ASIDE = re.compile(r"(?:^|\s*,?\s+)(?:if|so\s+(?:that|we))\b.*$|\s+[\u2014\u2013]\s.*$", re.I)
+ASIDE = re.compile(
+    r"(?:^|\s*,?\s+)(?:if|so\s+(?:that|we))\b.*$|,\s+for\s.*$|\s+[\u2014\u2013]\s.*$"
+    r"|\s+to\s+(?:verify|confirm|prove|show)\b.*$",
+    re.I,
+)
 # A part of the list that only says more of the item before it: ", in their original bottles".
 MORE_OF_THE_ITEM = re.compile(r"^(?:in|inside|with|from|for|to|including)\b", re.I)
 ITEM_BREAK = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|\s+and\s+)\s*", re.I)
@@ -51,6 +56,9 @@ INNER_WORDS = re.compile(
     rf"\b(of)\s+(?:your|the|any)\s+{NOT_A_POSSESSIVE}|\s+you(?:'re|\s+are)?\s+(?:currently\s+)?tak(?:e|ing)$",
     re.I,
 )
+# A list brought for something other than the intake: "... to register" (for the sliding fee),
+# "to apply for housing".
+FOR_SOMETHING_ELSE = re.compile(r"\s+to\s+(?:register|apply|qualify)\b[^,;]*$", re.I)
 MOST_WORDS = 10  # an "item" longer than this is a sentence, and the text no list
 
 
@@ -62,23 +70,22 @@ def items_to_bring(sentence: str) -> list[str]:
     after = sentence[found.end() :]
     lead = LEAD_COLON.match(after)
     listed = after[lead.end() :] if lead else after.strip()
+    if FOR_SOMETHING_ELSE.search(ASIDE.sub("", listed)):
+        return []
     if lead and ";" in listed:
-        items = [item.strip(" .:") for item in listed.rstrip(" .!").split(";") if item.strip(" .:")]
+        parts = listed.rstrip(" .!").split(";")
     else:
-        items = _sentence_items(OCCASION.sub("", listed.split(";")[0].rstrip(" .!")))
+        parts = ITEM_BREAK.split(OCCASION.sub("", listed.split(";")[0].rstrip(" .!")))
+    items = [item for item in map(_without_the_words_around, parts) if item]
     if any(len(item.split()) > MOST_WORDS for item in items):
         return []
     return items if any(thing_named(item) for item in items) else []
 
 
-def _sentence_items(listed: str) -> list[str]:
-    items = []
-    for part in ITEM_BREAK.split(listed):
-        item = DETERMINER.sub("", ASIDE.sub("", PARENTHESES.sub("", part)).strip(" .:")).strip()
-        item = INNER_WORDS.sub(lambda found: f"{found.group(1)} " if found.group(1) else "", item)
-        if item and not MORE_OF_THE_ITEM.match(item):
-            items.append(item)
-    return items
+def _without_the_words_around(part: str) -> str:
+    item = DETERMINER.sub("", ASIDE.sub("", PARENTHESES.sub("", part)).strip(" .:")).strip()
+    item = INNER_WORDS.sub(lambda found: f"{found.group(1)} " if found.group(1) else "", item)
+    return "" if MORE_OF_THE_ITEM.match(item) else item
 
 
 def asks_what_to_bring(sentence: str, is_heading: bool = False) -> bool:

@@ -240,7 +240,9 @@ CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|(?<=\d)[ap]\b)?"  # "5-8p"
 TIME_RANGE = re.compile(CLOCK + rf"\s*(?:[{DASHES}]|to|until)\s*" + CLOCK, re.I)
 GROUP_CONTEXT = re.compile(r"group|session|track|\biop\b|program|\bmeets?\b|class|cohort", re.I)
 NOT_GROUP_TIMES = re.compile(
-    r"office|phone|\bcall|front desk|business hours|intake|admission", re.I
+    r"office|phone|\bcall|front desk|business hours|intake|admission|walk[- ]?ins?\b"
+    r"|assessments?\b|evaluations?\b|screenings?\b",
+    re.I,
 )
 
 
@@ -314,19 +316,54 @@ def scheduled_hours(sentence: str) -> float | None:
     if not GROUP_CONTEXT.search(sentence) or NOT_GROUP_TIMES.search(sentence):
         return None
     lengths = _session_hours(sentence)
+    if len(lengths) > 1:
+        return _sessions_of_one_track(sentence)
     if len(lengths) != 1:
         return None
     # The days of the part of the sentence that gives the times ("...; Fridays are for
     # individual sessions", "..., with a family group on Saturdays" add no group day).
-    part = next((p for p in re.split(r";|,?\s+but\b", sentence) if TIME_RANGE.search(p)), sentence)
-    pieces = re.split(r",?\s+(?:with|plus|and)\s+(?:an?|the)\s", part)
+    parts = re.split(r";|,?\s+but\b", sentence)
+    at = next((index for index, p in enumerate(parts) if TIME_RANGE.search(p)), 0)
+    pieces = re.split(r",?\s+(?:with|plus|and)\s+(?:an?|the)\s", parts[at])
     timed = next((index for index, piece in enumerate(pieces) if TIME_RANGE.search(piece)), 0)
-    # "We meet Mon, Wed and Thu, with the sessions running 6-9 pm": the days before the times
+    # "We meet Mon, Wed and Thu, with the sessions running 6-9 pm": the days before the times,
+    # or a table row's cell of days before its cell of times ("Day IOP: Mon, Tue, Wed; 9-12").
     days = session_days(pieces[timed]) or session_days(" ".join(pieces[: timed + 1]))
+    if not days and at > 0 and _only_days(parts[at - 1].rsplit(":", 1)[-1]):
+        days = session_days(parts[at - 1])
     if not days:
         return None
     value = days * lengths[0]
     return value if 0 < value <= 40 else None
+
+
+def _only_days(text: str) -> bool:
+    """Whether a text names days and nothing else ("Mon, Tue, Wed"; "Monday - Thursday")."""
+    rest = DAY_SPAN.sub(" ", text)
+    rest = SCHEDULE_DAY.sub(" ", rest)
+    return bool(SCHEDULE_DAY.search(text)) and not re.sub(
+        r"[\s,&/.\u2013\u2014-]|\band\b", "", rest
+    )
+
+
+# Words of a sentence that gives several tracks' times, of which a client attends one.
+ONE_OF_SEVERAL = re.compile(r"\btracks?\b|\boptions?\b|\bchoose\b|\beither\b|\bor\b|cohorts?", re.I)
+
+
+def _sessions_of_one_track(sentence: str) -> float | None:
+    """The hours of a week whose sessions are at different times, each time after its days:
+    "Tuesday and Thursday from 10 a.m. to 1 p.m. and Wednesday evening from 5 to 8 p.m." (9)."""
+    if ONE_OF_SEVERAL.search(sentence):
+        return None
+    total, start = 0.0, 0
+    for match in TIME_RANGE.finditer(sentence):
+        lengths = _session_hours(match.group(0))
+        days = session_days(sentence[start : match.start()])
+        if not lengths or not days:
+            return None
+        total += days * lengths[0]
+        start = match.end()
+    return total if 0 < total <= 40 else None
 
 
 # Times of day in words: "nine in the morning", "half past four", "five-thirty", "noon".
@@ -642,10 +679,25 @@ NOT_PLACES_IN_A_PROGRAM = re.compile(
 )
 
 
+# "Next IOP cohort begins January 12 — 6 openings": bare openings, in a sentence of the IOP's
+# groups and of no other care's or job's ("PHP has 3 openings", "2 openings for counselors").
+OPENINGS = re.compile(r"\b" + NUM + r"\s+(?:new\s+)?openings?\b", re.I)
+OPENINGS_OF_THE_PROGRAM = re.compile(r"\biop\b|intensive outpatient|group|cohort|track", re.I)
+OPENINGS_OF_SOMETHING_ELSE = re.compile(
+    r"\bphp\b|partial|residential|detox|inpatient|study|research|jobs?\b|positions?|hiring"
+    r"|counselors?|therapists?|nurses?|staff",
+    re.I,
+)
+
+
 def open_slots(sentence: str) -> int | None:
     if NOT_PLACES_IN_A_PROGRAM.search(sentence):
         return None
     match = OPEN_SLOTS.search(sentence)
+    if match is None and (
+        OPENINGS_OF_THE_PROGRAM.search(sentence) and not OPENINGS_OF_SOMETHING_ELSE.search(sentence)
+    ):
+        match = OPENINGS.search(sentence)
     value = number(next((g for g in match.groups() if g), None)) if match else None
     return int(value) if value is not None else None
 
@@ -681,7 +733,9 @@ COUNTED_HOURS = re.compile(COUNT_RANGE + r"\s+hours\b", re.I)
 WEEKDAYS_SAID = re.compile(r"\b(?:every )?weekdays?\b|\blunes a viernes\b", re.I)
 OFFICE_CONTEXT = re.compile(r"\bhours\b|\bopen\b|office|clinic|front desk|horario|abierto", re.I)
 NOT_OFFICE_HOURS = re.compile(
-    r"group|session|track|class|\bmeets?\b|cohort|phone line|crisis|visiting|emergency|urgent care",
+    r"group|session|track|class|\bmeets?\b|cohort|phone line|crisis|visiting|emergency|urgent care"
+    # when people may walk in for an assessment, not when the office is open
+    r"|walk[- ]?ins?\b|assessments?\b|screenings?\b|evaluations?\b",
     re.I,
 )
 

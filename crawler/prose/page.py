@@ -144,15 +144,31 @@ def _data_table(table: HtmlElement) -> bool:
     header = rows[0].xpath("./th") if rows else []
     values = [len(_text(cell).split()) for row in rows[1:] for cell in row.xpath("./td|./th")[1:]]
     # Columns of short values ("Yes", "No", "✓") under three or more headings compare them;
-    # a week's rows, each led by its day ("Mon | 5:30-8:30 p.m. | Process group"), do not.
+    # a week's rows, each led by its day ("Mon | 5:30-8:30 p.m. | Process group"), and a
+    # schedule's, each with its times ("Day IOP | Mon, Tue, Wed | 9:00 - 12:00"), do not.
     compares = len(header) >= 3 and bool(values) and sorted(values)[len(values) // 2] <= 3
-    return with_phones < 2 and (not compares or _a_week(rows[1:]))
+    return with_phones < 2 and (not compares or _a_week(rows[1:]) or _timed(rows[1:]))
 
 
 def _a_week(rows: list[HtmlElement]) -> bool:
     """Whether every row is led by a day of the week: a schedule, one group a row."""
     firsts = [_text(cells[0]) for row in rows if (cells := row.xpath("./td|./th"))]
     return bool(firsts) and all(re.match(numbers.DAY + r"\b", first, re.I) for first in firsts)
+
+
+def _timed(rows: list[HtmlElement]) -> bool:
+    """Whether every row gives a time of day: a schedule, one group or track a row."""
+    return bool(rows) and all(_a_time_of_day(" ".join(row.itertext())) for row in rows)
+
+
+def _a_time_of_day(text: str) -> bool:
+    """A range of clock times ("9:00 - 12:00", "5-8 p.m."), not of counts ("9-15 hours")."""
+    return any(
+        minute1 or meridiem1 or minute2 or meridiem2
+        for _, minute1, meridiem1, _, minute2, meridiem2 in (
+            found.groups() for found in numbers.TIME_RANGE.finditer(text)
+        )
+    )
 
 
 def _row(cells: list[HtmlElement]) -> str:

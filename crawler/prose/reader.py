@@ -166,6 +166,10 @@ FOR_A_PLACE = re.compile(
     r"|availability|wait ?list|waiting list)\b",
     re.I,
 )
+BEDS = re.compile(
+    r"\s+beds?\b(?!\s+(?:are\s+|is\s+)?(?:open|available|left|free|remaining|today|right now))",
+    re.I,
+)
 # A part of the program the program's name qualifies: "IOP groups", "new IOP clients".
 PART_OF_THE_PROGRAM = re.compile(
     r"\)?\s+(?:[\w-]+\s+)?(?:groups?|sessions?|clients?|participants?|patients?|assessments?"
@@ -470,8 +474,12 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
         match.end() - start,
         a_plan=phrase.path.startswith("payment."),
     ):
-        if FOR_A_PLACE.match(clause, match.end()):
-            return None  # "no IOP openings until January": a wait, not a service denied
+        if FOR_A_PLACE.match(clause, match.end()) and not (
+            phrase.path.startswith("detox.") and BEDS.match(clause, match.end())
+        ):
+            # "no IOP openings until January": a wait, not a service denied ("no detox beds"
+            # is no detox)
+            return None
         if phrase.path == IOP_FACT and _denies_another_thing(clause, match.start(), match.end()):
             return None
         return True, phrase.denied

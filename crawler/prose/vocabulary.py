@@ -12,6 +12,7 @@ English and a little Spanish (the language most US programs also publish in).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,11 +58,15 @@ PAYING = (
 PAYMENT_HEADING = r"\b(?:insurance|payment|paying|pay for|costs?|fees?|coverage|financial)\b"
 # A heading over plans a program does not take: its list accepts none of them.
 REFUSED_HEADING = r"\bnot\b|n't\b|\bno\b|out[- ]of[- ]network|\bwe do not\b"
+# An opioid treatment program the program works with, not its own: "our contracted OTP".
+PARTNER_OTP = (
+    r"(?:community|partner(?:ing)?|local|contracted|affiliated|nearby|area)"
+    r" (?:otp|methadone (?:clinic|provider)|opioid treatment program)"
+)
 # Someone else's prescriber: the program accepts clients on MAT, it does not provide it.
 OUTSIDE_PRESCRIBER = (
     r"outside (?:provider|prescriber|clinic)|another (?:provider|prescriber|clinic|program)"
-    r"|prescribed elsewhere|(?:their|your) own (?:provider|prescriber|clinic)"
-    r"|(?:community|partner|local) (?:otp|methadone clinic|opioid treatment program)"
+    rf"|prescribed elsewhere|(?:their|your) own (?:provider|prescriber|clinic)|{PARTNER_OTP}"
     r"|outside prescribers?|(?:su|tu) propio (?:m[eé]dico|doctor|proveedor)"
     r"|de (?:su|tu|otro) (?:m[eé]dico|doctor|proveedor)|de (?:una|otra) cl[ií]nica"
     r"|otro (?:proveedor|m[eé]dico|programa)|outside (?:our|the|this) program"
@@ -121,6 +126,25 @@ WHAT_MEETS = (
 SPOKEN = (
     r"speak|language|bilingual|interpret|(?:groups?|sessions?|services?|counseling|therapy)"
     r"(?: are| is)?(?: also)?(?: available| offered| provided| held| conducted)? in\b|idioma"
+)
+
+# Languages a program may name, besides English, Spanish and sign language: the country's most
+# spoken, and the languages of its tribes' and immigrants' communities.
+OTHER_LANGUAGES = (
+    "Vietnamese", "Mandarin", "Cantonese", "Korean", "Tagalog", "Ilocano", "Russian",
+    "Ukrainian", "Arabic", "Portuguese", "French", "Haitian Creole", "German", "Italian",
+    "Polish", "Greek", "Hebrew", "Yiddish", "Armenian", "Albanian", "Bosnian", "Hindi",
+    "Urdu", "Punjabi", "Gujarati", "Bengali", "Nepali", "Farsi", "Dari", "Pashto", "Japanese",
+    "Somali", "Amharic", "Tigrinya", "Oromo", "Swahili", "Burmese", "Khmer", "Lao",
+    "Hmong", "Thai", "Marshallese", "Chuukese", "Samoan", "Tongan", "Hawaiian", "Navajo",
+    "Lakota", "Ojibwe", "Cherokee", "Choctaw", "Cree", "Yup'ik", "Inupiaq",
+    "Tlingit", "Gwich'in", "Apache", "Hopi", "Zuni", "Northern Paiute", "Shoshone",
+    "Blackfeet", "Mixtec", "Zapotec", "K'iche'",
+)  # fmt: skip
+# A language's name in a place's ("Cherokee County", "Apache Junction"): the place.
+PLACE_WORDS = (
+    r"(?:county|nation|reservation|agency|valley|junction|creek|river|lake|mountains?|springs"
+    r"|falls|city|street|st\b|avenue|ave\b|road|rd\b)"
 )
 
 PHRASES: tuple[Phrase, ...] = (
@@ -186,7 +210,8 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "medications.mat_alcohol",
-        r"acamprosate|campral|disulfiram|antabuse|medications? for alcohol use disorder",
+        r"acamprosate|campral|disulfiram|antabuse|medications? for alcohol use disorder"
+        r"|(?:naltrexone|vivitrol)\b[^.;]{0,40}\bfor alcohol\b",
     ),
     Phrase(
         "medications.otp_certified",
@@ -205,7 +230,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:prescriber|provider|doctor|otp|clinic)"
         r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
-        rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:{WELCOME_IN_THE_PROGRAM})",
+        rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:{WELCOME_IN_THE_PROGRAM})"
+        # "Methadone is provided through our contracted opioid treatment program"
+        rf"|(?:provided|available|given|dispensed|offered) (?:through|by|at|via)"
+        rf" (?:our |an? |the )?{PARTNER_OTP}",
         # A refusal is no welcome: "... cannot attend the IOP", "are not eligible".
         forbids=r"\b(?:cannot|can't|can not|may not|must not|not (?:eligible|allowed|permitted"
         r"|accepted|welcome)|no (?:pueden?|podr[aá]n?|son (?:elegibles|aceptad[oa]s)))\b",
@@ -257,7 +285,10 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     # Therapies.
     Phrase("therapies.group_process", r"process(?:-oriented)? groups?"),
-    Phrase("therapies.group_psychoeducation", r"psycho-?educational groups?|psychoeducation"),
+    Phrase(
+        "therapies.group_psychoeducation",
+        r"psycho-?educational groups?|psychoeducation|\beducation(?:al)? groups?\b",
+    ),
     Phrase("therapies.group_skills", r"skills?(?:-building)? groups?|coping skills"),
     Phrase(
         "therapies.group_relapse_prevention", r"relapse prevention|prevenci[oó]n de reca[ií]das"
@@ -265,7 +296,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("therapies.group_refusal_training", r"refusal (?:skills|training)"),
     Phrase(
         "therapies.family_therapy",
-        r"family (?:therapy|counseling|sessions?|nights?|workshops?|education|saturdays"
+        r"family (?:therapy|counseling|sessions?|nights?|workshops?|education|healing|saturdays"
         r"|sundays)\b|\b(?:our|weekly|a) family (?:programs?|groups?)\b"
         r"|(?:individual|group) (?:and|&) family (?:therapy|counseling|sessions?)"
         r"|multi-?family groups?|terapia familiar"
@@ -378,9 +409,12 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "payment.free_care",
         r"free of charge|at no cost|no cost to (?:you|clients|patients)"
+        r"|\b(?:services|care|treatment|the program|our program|the iop|our iop) (?:is|are)"
+        r" (?:free|offered free|provided free)\b"
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
         r"|nadie (?:es|ser[aá]) rechazad[oa]"
-        r"|\b(?:no one|nobody|no (?:client|patient|person))\b[^.;]{0,30}\b(?:turned away|denied"
+        r"|\b(?:no one|nobody|no (?:[\w-]+ ){0,3}(?:client|patient|person|resident|individual"
+        r"|member|veteran|family|adult|teen)s?)\b[^.;]{0,30}\b(?:turned away|denied"
         r"|refused)\b[^.;]{0,40}\b(?:inability|unable|can'?t|cannot|not able) (?:to )?pay\b",
         # What is free is not the care: parking, or an interpreter ("servicios gratuitos de
         # asistencia lingüística" in a Section 1557 tagline).
@@ -402,23 +436,14 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase("languages.sign_language", r"sign language|\basl\b", requires=SPOKEN + r"|deaf"),
     *(
-        Phrase("languages.other", rf"\b{name}\b", item=name, denied=None, requires=SPOKEN)
-        for name in (
-            "Vietnamese",
-            "Mandarin",
-            "Cantonese",
-            "Korean",
-            "Tagalog",
-            "Russian",
-            "Arabic",
-            "Navajo",
-            "Portuguese",
-            "French",
-            "Haitian Creole",
-            "Somali",
-            "Hmong",
-            "Polish",
+        Phrase(
+            "languages.other",
+            rf"\b{re.escape(name)}(?!\w)(?!\s+{PLACE_WORDS})",
+            item=name,
+            denied=None,
+            requires=SPOKEN,
         )
+        for name in OTHER_LANGUAGES
     ),
     # Ownership.
     Phrase(
@@ -443,6 +468,15 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:operated|run|administered) by the state of|state[- ](?:run|operated) "
         r"(?:program|facility|clinic)",
         stated=Ownership.PUBLIC_STATE,
+        denied=None,
+    ),
+    Phrase(
+        "ownership",
+        r"\b(?:owned and operated|operated|run|administered) by (?:the )?(?:[\w.-]+ ){1,5}"
+        r"(?:tribe|tribes|nation|band|pueblo|tribal council|rancheria)\b"
+        r"|self-governance compact|\b638 compact|p\.?\s?l\.? 93-638"
+        r"|\btribally[- ](?:owned|operated|run)",
+        stated=Ownership.PUBLIC_TRIBAL,
         denied=None,
     ),
     Phrase(
@@ -485,6 +519,12 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase("accreditations", r"joint commission", item="Joint Commission", denied=None),
     Phrase("accreditations", r"legitscript", item="LegitScript", denied=None),
+    Phrase(
+        "accreditations",
+        r"\baaahc\b|accreditation association for ambulatory health care",
+        item="AAAHC",
+        denied=None,
+    ),
 )
 
 # The things an intake asks a patient to bring, and the words that name each (a list's items

@@ -485,3 +485,43 @@ def test_a_footer_named_in_camel_case_is_chrome() -> None:
     pages = [page("/", "<p>Counseling.</p>"), page("/iop", "<p>Our IOP.</p>"),
              page("/insurance", "<p>We accept Medicaid.</p>")]  # fmt: skip
     assert site_locations(pages, pages[0].url) != []
+
+
+def _civic_page(path: str, heading: str, text: str, menu: tuple[str, ...] = ()) -> PageRecord:
+    """A county site whose pages are numbered, not foldered (``/214/Recovery-Services``): the
+    site's menu on every page, a department's own menu only on its pages."""
+    site_menu = "".join(
+        f'<a href="{href}">{href}</a> ' for href in ("/", "/150/Departments", "/Jobs")
+    )
+    own_menu = "".join(f'<li><a href="{href}">{href}</a></li>' for href in menu)
+    footer = "<footer><p>Oquirrh County, 62 E Vine St, Tooele, UT 84074</p></footer>"
+    html = (
+        f"<html><head><title>{heading} | Oquirrh County</title></head><body><nav>{site_menu}"
+        f"</nav><aside><ul>{own_menu}</ul></aside><main><h1>{heading}</h1>{text}</main>{footer}"
+        "</body></html>"
+    )
+    return page_record(html, f"https://county.example{path}", date(2026, 12, 5), [])
+
+
+def test_a_programs_own_menu_leads_to_its_pages_on_a_site_without_folders() -> None:
+    menu = ("/214/Recovery-Services", "/216/IOP", "/218/MAT", "/220/Fees")
+    pages = [
+        _civic_page("/", "Oquirrh County", "<p>Welcome.</p>"),
+        _civic_page("/214/Recovery-Services", "Recovery Services",
+                    "<p>305 N Main St, Suite 200, Tooele, UT 84074</p>"
+                    "<p>Intensive outpatient program (ASAM 2.1).</p>", menu),
+        _civic_page("/216/IOP", "Intensive Outpatient Program",
+                    "<p>Participants complete the program in 16 weeks.</p>", menu),
+        _civic_page("/218/MAT", "Medication-Assisted Treatment",
+                    "<p>Our nurse practitioner prescribes buprenorphine.</p>", menu),
+        _civic_page("/220/Fees", "Fees", "<p>We accept Medicaid.</p>", menu),
+        # Another department's page, linked from nowhere in the program's menu.
+        _civic_page("/300/Health", "Health Department",
+                    "<p>Free flu shots; our clinic prescribes naltrexone.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, "https://county.example/214/Recovery-Services")
+    read = facts_from_pages(location.pages, "test", place=location.place, name=location.name)
+    assert read.facts["schedule.program_weeks"] == 16
+    assert read.facts["medications.mat_buprenorphine"] is True
+    assert read.facts["payment.medicaid"] is True
+    assert "medications.mat_naltrexone" not in read.facts

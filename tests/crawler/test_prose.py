@@ -1047,3 +1047,103 @@ def test_a_pages_stamp_is_the_date_right_after_its_word(text: str, stamped: date
 def test_services_as_more_sites_word_them(text: str, expected: dict) -> None:
     facts = read_text(text, crawl_date=CRAWLED).facts
     assert {path: facts.get(path) for path in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Another provider's methadone: the program's clients take part, it gives none.
+        (
+            "Methadone is provided through our contracted opioid treatment program in West"
+            " Valley City.",
+            {"medications.mat_accepts_outside_prescriptions": True},
+        ),
+        (
+            "No Oquirrh County resident will be denied services because of inability to pay.",
+            {"payment.free_care": True},
+        ),
+        (
+            "Services are free to enrolled members of federally recognized tribes.",
+            {"payment.free_care": True},
+        ),
+        ("We don\u2019t have detox beds.", {"detox.detox_onsite": False}),
+        ("No detox beds are open today.", {}),
+        (
+            "The health center is owned and operated by the Sagebrush Flat Paiute-Shoshone Tribe"
+            " under a self-governance compact with the Indian Health Service.",
+            {"ownership": Ownership.PUBLIC_TRIBAL},
+        ),
+        ("The clinic is accredited by AAAHC.", {"accreditations": ["AAAHC"]}),
+        (
+            "Counselors who speak Northern Paiute and Shoshone are on staff.",
+            {"languages.other": ["Northern Paiute", "Shoshone"]},
+        ),
+        # A language's name in a place's name is the place.
+        ("Cherokee County residents can ask for an interpreter.", {}),
+        (
+            "Education groups on alcohol, methamphetamine and opioids.",
+            {"therapies.group_psychoeducation": True},
+        ),
+        ("Family healing sessions.", {"therapies.family_therapy": True}),
+        (
+            "Our providers prescribe naltrexone for alcohol use disorder.",
+            {"medications.mat_naltrexone": True, "medications.mat_alcohol": True},
+        ),
+        # Sessions at different times, each after its days, add up; two tracks do not.
+        (
+            "Groups meet Tuesday and Thursday from 10 a.m. to 1 p.m. and Wednesday evening"
+            " from 5 to 8 p.m.",
+            {"schedule.daytime": True, "schedule.evening": True, "schedule.hours_per_week": 9},
+        ),
+        (
+            "Day track Mon, Wed, Fri 9 a.m.-12 p.m. or evening track Tue and Thu 6-9 p.m.",
+            {"schedule.daytime": True, "schedule.evening": True},
+        ),
+        # Walk-in hours are when assessments are done, not a group's schedule nor the office's.
+        (
+            "Services: Assessments - walk in Monday and Wednesday, 8:00 to 11:00 a.m;"
+            " Intensive Outpatient Program (ASAM Level 2.1).",
+            {"intake.walk_in": True, "levels_of_care.iop": True},
+        ),
+    ],
+)
+def test_what_the_fourteenth_set_reads(text: str, expected: dict) -> None:
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("Next IOP cohort begins January 12, 2027 \u2014 6 openings.", 6),
+        ("PHP has 3 openings this week.", None),
+        ("20 openings remain.", None),
+        ("We have 2 openings for counselors in our IOP.", None),
+    ],
+)
+def test_bare_openings_are_the_iops_only_in_a_sentence_of_its_groups(
+    text: str, slots: int | None
+) -> None:
+    reading = read_text(text, crawl_date=CRAWLED)
+    assert [statement.open_slots for statement in reading.availability] == (
+        [slots] if slots else []
+    )
+
+
+def test_a_table_of_the_groups_times_is_read_row_by_row_and_a_comparison_is_not() -> None:
+    schedule = (
+        "<table><caption>IOP groups</caption><tr><th>Group</th><th>Days</th><th>Time</th></tr>"
+        "<tr><td>Adult day IOP</td><td>Mon, Tue, Wed</td><td>9:00 a.m. \u2013 12:00</td></tr>"
+        "<tr><td>Adult evening IOP</td><td>Mon, Tue, Thu</td><td>5:00 \u2013 8:00 p.m.</td></tr>"
+        "</table>"
+    )
+    comparison = (
+        "<table><tr><th>Level</th><th>Hours a week</th><th>Weeks</th></tr>"
+        "<tr><td>PHP</td><td>25\u201330</td><td>2\u20134</td></tr>"
+        "<tr><td>IOP</td><td>9\u201315</td><td>8\u201312</td></tr></table>"
+    )
+    read = read_html(f"<html><body><main>{schedule}</main></body></html>", crawl_date=CRAWLED)
+    assert read.facts["schedule.hours_per_week"] == 9
+    assert read.facts["schedule.daytime"] is True and read.facts["schedule.evening"] is True
+    compared = read_html(f"<html><body><main>{comparison}</main></body></html>", crawl_date=CRAWLED)
+    assert "schedule.hours_per_week" not in compared.facts
+    assert "schedule.program_weeks" not in compared.facts

@@ -59,19 +59,22 @@ def test_a_sentence_list_keeps_the_sites_words_without_the_words_around_them(
     assert brought(sentence) == expected
 
 
-def test_a_bulleted_list_keeps_each_bullet_whole() -> None:
-    """A bullet is the site's item as written: "recent school, counseling or court reports" is
-    one thing to bring, and "Your teen's insurance card" keeps whose card it is."""
+def test_a_bulleted_list_keeps_each_bullet_one_thing() -> None:
+    """A bullet is one thing, commas and all ("recent school, counseling or court reports"),
+    without its article or aside; "your teen's insurance card" keeps whose card it is."""
     html = (
         "<html><body><main><h1>Teen IOP</h1><p>What to bring:</p><ul>"
         "<li>Your teen's insurance card</li><li>Any recent school, counseling or court reports"
-        "</li><li>Insurance, Medicaid or Medicare card</li></ul></main></body></html>"
+        "</li><li>Insurance, Medicaid or Medicare card</li><li>DD-214 (if you have it)</li>"
+        "<li>Proof of income, if you want a sliding fee discount</li></ul></main></body></html>"
     )
     reading = read_html(html, crawl_date=CRAWLED)
     assert reading.facts["intake.what_to_bring"] == [
         "Your teen's insurance card",
-        "Any recent school, counseling or court reports",
+        "recent school, counseling or court reports",
         "Insurance, Medicaid or Medicare card",
+        "DD-214",
+        "Proof of income",
     ]
 
 
@@ -102,7 +105,7 @@ def test_an_faq_accordions_question_is_answered_by_its_panel() -> None:
     assert facts["intake.what_to_bring"] == [
         "Photo ID",
         "Insurance card",
-        "Any hospital discharge papers",
+        "hospital discharge papers",
     ]
     assert facts["schedule.evening"] is True
 

@@ -31,7 +31,7 @@ from crawler.prose.page import RESIDENCE_WORDS
 from crawler.prose.reader import IOP_FACT
 from crawler.prose.vocabulary import PAYMENT_HEADING
 from crawler.spiders.base.identity import address_key, site_name
-from crawler.spiders.base.pages import PageRecord
+from crawler.spiders.base.pages import PageRecord, page_path
 
 AddressKey = tuple[str, str]
 PARENT_NAME = re.compile(
@@ -182,6 +182,10 @@ def site_locations(
         if parent and len(owned) > 1
         else []
     )
+    # The links every page carries, as the home page shows them (a site's menus).
+    site_links = next(
+        (page.links for page in pages if _is_home_path(urlsplit(page.url).path or "/")), None
+    )
     found = []
     for key in sorted(owned):
         own_pages = [page for page in pages if own(page) == {key}]
@@ -191,7 +195,7 @@ def site_locations(
         own_pages.sort(key=lambda page: page.url != home)
         if parent:
             mine = [page for page in pages if own(page) <= {key}]  # no other place's
-            program, rest = _parents_program(own_pages, mine)
+            program, rest = _parents_program(own_pages, mine, site_links)
             rest += [page for page in departmental if page not in rest]
             found.append(
                 SiteLocation(
@@ -438,14 +442,14 @@ def _department(offices: list[PageRecord]) -> str | None:
 
 
 def _parents_program(
-    own_pages: list[PageRecord], mine: list[PageRecord]
+    own_pages: list[PageRecord], mine: list[PageRecord], site_links: frozenset[str] | None
 ) -> tuple[PageRecord, list[PageRecord]]:
     """On a parent's site (a hospital's, a county's), a place's program page and the pages that
     speak for it, from its own pages and ``mine`` (the pages no other place's): the page
     headed as the program, in the place's section or among its own pages elsewhere (an FQHC's
     IOP page at its centre's address); then the pages under it speak for it, not the centre's
     page (a building's hours and other services are not the program's) nor its folder's
-    other services."""
+    other services, and so do the pages its own menu leads to (see :func:`_navigated`)."""
 
     def within(folder: str) -> list[PageRecord]:
         return [page for page in mine if _within(page.url, folder)]
@@ -457,7 +461,27 @@ def _parents_program(
     )
     if program not in in_section:
         in_section = within(urlsplit(program.url).path.rstrip("/") + "/")
-    return program, [page for page in in_section if page is not program]
+    menu = _navigated(program, mine, site_links)
+    return program, [page for page in in_section + menu if page is not program]
+
+
+def _navigated(
+    program: PageRecord, mine: list[PageRecord], site_links: frozenset[str] | None
+) -> list[PageRecord]:
+    """The pages a program page's own menu leads to, on a site whose pages are in no folders
+    of theirs (a county's ``/216/Intensive-Outpatient-Program`` beside its department's
+    ``/214/Recovery-Services``): the links it has that the site's home page has not, to pages
+    that carry most of the same menu."""
+    if site_links is None:
+        return []
+    menu = program.links - site_links - {page_path(urlsplit(program.url).path)}
+    if len(menu) < 2:
+        return []
+    return [
+        page
+        for page in mine
+        if page_path(urlsplit(page.url).path) in menu and 2 * len(page.links & menu) >= len(menu)
+    ]
 
 
 # Headings of a site's pages about its program as a whole: the program, paying for it, its

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
@@ -45,6 +45,7 @@ class PageRecord:
     seen: list[SeenAddress] = field(default_factory=list)  # every address in its text
     names: PageNames = field(default_factory=lambda: PageNames(None, (), None, None))
     parent_marked: bool = False  # it carries a hospital's or an agency's markup
+    links: frozenset[str] = frozenset()  # the paths of the same-site pages it links to
 
     @property
     def depth(self) -> int:
@@ -65,7 +66,24 @@ def page_record(
     record = PageRecord(url, entities, contact_facts(html), reading, seen)
     record.names = page_names(root)
     record.parent_marked = parent_marked
+    record.links = linked_paths(root, url)
     return record
+
+
+def linked_paths(root: Any, url: str) -> frozenset[str]:
+    """The paths of the pages on the same site a page links to (``/216/iop`` as ``/216/iop``,
+    ``/services/`` as ``/services``)."""
+    site = urlsplit(url).netloc
+    paths = set()
+    for href in root.xpath("//a/@href"):
+        target = urlsplit(urljoin(url, href.strip()))
+        if target.scheme in ("http", "https") and target.netloc == site:
+            paths.add(page_path(target.path))
+    return frozenset(paths)
+
+
+def page_path(path: str) -> str:
+    return path.rstrip("/") or "/"
 
 
 def text_addresses(html: str) -> list[dict[str, Any]]:
