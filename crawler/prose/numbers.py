@@ -178,7 +178,7 @@ def hours_per_week(sentence: str) -> float | None:
 PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|days?|months?)\b", re.I)
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
-    r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b",
+    r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b",
     re.I,
 )
 NOT_PROGRAM_LENGTH = re.compile(
@@ -510,7 +510,7 @@ def group_times(sentence: str) -> tuple[bool | None, bool | None]:
 WAIT_UNITS = {"hour": 1 / 24, "day": 1.0, "business day": 1.0, "week": 7.0, "month": 30.0}
 INTAKE_WORDS = re.compile(
     r"intake|admission|admit|assessment|appointment|start|begin|seen|enroll|wait|opening|slot"
-    r"|placement|cita|ingreso",
+    r"|seat|spot|placement|cita|ingreso",
     re.I,
 )
 NOT_INTAKE = re.compile(
@@ -529,6 +529,9 @@ WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(RANGE + r"[- ](business[- ]days?|days?|weeks?|months?)[- ]wait", re.I), "range"),
     (re.compile(r"within\s+" + RANGE + r"\s+(hours?|business days?|days?|weeks?)", re.I), "range"),
     (re.compile(r"(?:en|dentro de)\s+" + RANGE + r"\s+(horas|d[ií]as|semanas)", re.I), "range"),
+    # "we'll call you when a seat opens, usually 3 to 4 weeks"
+    (re.compile(r"(?:seat|spot|space|place|opening|slot)s? (?:opens?|opens up|becomes? available"
+                r"|frees? up)[^.;]{0,25}?\b" + RANGE + WAIT_UNIT, re.I), "range"),
     # "new veterans are starting IOP in about 2 weeks"
     (re.compile(r"\b(?:start|begin)\w* (?:the |our )?(?:iop|program|treatment|groups?|intake)"
                 r" in (?:about |around |roughly )?" + RANGE + WAIT_UNIT, re.I), "range"),

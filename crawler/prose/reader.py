@@ -25,10 +25,12 @@ from crawler.prose.vocabulary import (
     DENIAL_GAP_BREAK,
     DENIAL_GAP_WORDS,
     HEDGE,
+    MEDICATIONS,
     NOT_A_DENIAL,
     PAYING,
     PAYMENT_HEADING,
     PHRASES,
+    PRESCRIBES_MEDICATION,
     REFUSED_HEADING,
     US_STATES,
     Phrase,
@@ -96,7 +98,9 @@ IN_GENERAL = re.compile(
     r"|\b(?:most|many|some) (?:iops|intensive outpatient programs|(?:treatment )?programs)\b"
     r"|\b(?:a|the) typical (?:iop|intensive outpatient program|program)\b"
     r"|\b(?:iops|intensive outpatient programs) (?:typically|usually|generally|often|tend to)\b"
-    r"|\bresearch (?:shows|suggests|has shown)\b|\bstudies (?:show|suggest|have shown)\b",
+    r"|\bresearch (?:shows|suggests|has shown)\b|\bstudies (?:show|suggest|have shown)\b"
+    # "Some people need detox first; others find that yoga helps."
+    r"|^\W*(?:for )?some people\b|\bothers find\b",
     re.I,
 )
 # What holds at some of a chain's places, not which: "Medicare: Select centers".
@@ -185,6 +189,11 @@ AT_SOME_TIMES = re.compile(
     re.I,
 )
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
+KIND_OF_THE_PROGRAM = re.compile(
+    r"\b(?:day|daytime|evening|morning|afternoon|night|weekend|saturday|sunday|virtual|online"
+    r"|in-person|adolescent|teen|youth|young adult|women'?s|men'?s|veterans'?)$",
+    re.I,
+)
 IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
 LICENSED_CONTEXT = re.compile(
@@ -261,6 +270,13 @@ class PageReading:
     # only in a clause about another of the site's places ("...; the Old Orchard Beach office
     # does not offer IOP") still states it for this one (see crawler.spiders.base.pages).
     given: dict[str, list[Given]] = field(default_factory=dict)
+    # A sentence denying all prescribing ("We don't prescribe."), until the next one says which
+    # medications it meant (see _no_prescribing_of_the_named).
+    prescribing_denied: str | None = None
+
+    def add_all(self, paths: Iterable[str], value: Any, sentence: str) -> None:
+        for path in paths:
+            self.add(path, value, sentence, sentence)
 
     def add(
         self, path: str, value: Any, sentence: str | None = None, clause: str | None = None
@@ -298,6 +314,9 @@ class PageReading:
         schedule's days and times has that schedule's hours (two schedules that disagree give
         none); a page naming a kind of group (process, relapse prevention, skills) offers
         group therapy, unless it says otherwise."""
+        if self.prescribing_denied is not None:
+            self.add_all(MEDICATIONS, False, self.prescribing_denied)
+            self.prescribing_denied = None
         groups = [
             path
             for path in self.facts
@@ -375,11 +394,15 @@ def is_statement(sentence: str) -> bool:
     )
 
 
-# A label refusing what the list after its colon names: "Not accepted at this location: ...".
-REFUSED_LABEL = re.compile(
-    r"\b(?:not|never) (?:accepted|taken|covered|in[- ]network)\b[^:.;]{0,40}:(?P<listed>[^:]*)$",
-    re.I,
+# A label refusing what the list after its colon names: "Not accepted at this location: ...",
+# "We don't accept: ...".
+REFUSING = (
+    r"\b(?:(?:not|never) (?:accepted|taken|covered|in[- ]network)"
+    r"|(?:don't|do not|doesn't|does not|cannot|can't|are unable to|is unable to) (?:accept|take"
+    r"|bill))\b[^:.;]{0,40}:"
 )
+REFUSED_LABEL = re.compile(REFUSING + r"(?P<listed>[^:]*)$", re.I)
+REFUSING_LEAD = re.compile(r"^[^:.;]{0,40}?" + REFUSING, re.I)
 
 
 def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
@@ -507,6 +530,8 @@ def _a_kind_of(before: str) -> bool:
     "evening", "Spanish-language"): then they name a kind of the program, and a denial of it
     denies that kind only."""
     words = before.rstrip()
+    if KIND_OF_THE_PROGRAM.search(words):
+        return True
     return bool(words) and any(
         other.path != IOP_FACT
         and any(found.end() == len(words) for found in re.finditer(other.pattern, words, re.I))
@@ -540,13 +565,17 @@ def read_sentence(
         and not re.search(PAYING, sentence, re.I)
     ):
         context = f"{reading.heading}: {sentence}"  # a card's list of plans under "Insurance"
-    for clause in clauses(sentence):
+    refusing = REFUSING_LEAD.match(sentence)
+    read: list[tuple[str, Any, str]] = []
+    for index, clause in enumerate(clauses(sentence)):
+        if refusing and index:
+            clause = f"{refusing.group(0)} {clause}"  # each item of "We don't accept: A; B"
         for phrase in PHRASES:
             found = phrase_value(phrase, clause, context)
-            if found is None or found[1] is None:
-                continue
-            value = found[1]
-            reading.add(phrase.path, [value] if phrase.path in LIST_FIELDS else value, said, clause)
+            if found is not None and found[1] is not None:
+                read.append((phrase.path, found[1], clause))
+    for path, value, clause in _no_prescribing_of_the_named(sentence, read, reading):
+        reading.add(path, [value] if path in LIST_FIELDS else value, said, clause)
     reading.add("schedule.hours_per_week", numbers.hours_per_week(sentence), said)
     timed = numbers.clock_words(sentence)  # "from six until nine" as "6 p.m. to 9 p.m."
     scheduled = numbers.scheduled_hours(timed)
@@ -568,6 +597,32 @@ def read_sentence(
     statement = availability(sentence, as_of, dated)
     if statement is not None:
         reading.availability.append(replace(statement, statement=said))
+
+
+def _no_prescribing_of_the_named(
+    sentence: str, read: list[tuple[str, Any, str]], reading: PageReading
+) -> list[tuple[str, Any, str]]:
+    """A denial of prescribing denies the medications it names, or those the next sentence
+    names, and no others: "We don't prescribe. Clients who take buprenorphine or naltrexone
+    from their own doctor are welcome" denies those two and says nothing of methadone (what the
+    next sentence says another prescriber gives is not the program's either). Named nowhere,
+    it denies them all."""
+    named = {path for path, words in MEDICATIONS.items() if re.search(words, sentence, re.I)}
+    others = [(path, value, clause) for path, value, clause in read if path not in MEDICATIONS]
+    before = reading.prescribing_denied
+    if before is not None:
+        reading.prescribing_denied = None
+        if named:
+            reading.add_all(sorted(named), False, f"{before} {sentence}")
+            return others
+        reading.add_all(MEDICATIONS, False, before)
+    general = re.search(PRESCRIBES_MEDICATION, sentence, re.I)
+    if not general or not any(path in MEDICATIONS and value is False for path, value, _ in read):
+        return read
+    if not named:
+        reading.prescribing_denied = sentence  # until the next sentence names what
+        return others
+    return others + [(path, False, sentence) for path in MEDICATIONS if path in named]
 
 
 def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStatement | None:

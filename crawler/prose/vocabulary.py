@@ -111,7 +111,16 @@ PRESCRIBES_MEDICATION = (
     r"|recet(?:amos|a|an) medicamentos?\b(?! para (?:la ansiedad|la depresi[oó]n|la salud mental"
     r"|dormir|el sueño))"
     r"|medications? for (?:opioid|alcohol) use disorders?|\bmoud\b"
+    # "Our practice doesn't prescribe." (nothing named: no medication at all)
+    r"|\bprescribe\b(?= any medications? (?:ourselves|here|on site)\b|\s*(?:[.;]|$))"
 )
+# The medications for opioid use disorder, by name (generic and brand).
+MEDICATIONS = {
+    "medications.mat_buprenorphine": r"buprenorphine|buprenorfina|suboxone|sublocade|subutex"
+    r"|zubsolv|brixadi",
+    "medications.mat_methadone": r"methadone|metadona",
+    "medications.mat_naltrexone": r"naltrexone|naltrexona|vivitrol",
+}
 # Other levels of care named as where a program sends people, or what it is compared with.
 ELSEWHERE = (
     r"\brefer|higher level of care|step(?:s|ped)?[- ]down|alternative to|instead of|compared"
@@ -187,13 +196,25 @@ PHRASES: tuple[Phrase, ...] = (
         stated=None,
     ),
     Phrase("levels_of_care.inpatient", r"\binpatient\b", stated=None, requires=r"\b(?:we|our)"),
+    # "We're an outpatient practice only": nobody stays overnight.
+    Phrase(
+        "levels_of_care.residential",
+        r"\b(?:we(?:'re| are)|is) an? (?:[\w-]+ ){0,2}outpatient (?:practice|program|clinic"
+        r"|provider|center|centre) only\b|\b(?:we(?:'re| are)|is) (?:an? )?outpatient only\b",
+        stated=False,
+        denied=None,
+    ),
     # Medications.
     Phrase(
         "medications.mat_buprenorphine",
-        r"buprenorphine|buprenorfina|suboxone|sublocade|subutex|zubsolv|brixadi",
+        MEDICATIONS["medications.mat_buprenorphine"],
         forbids=NOT_THE_PROGRAMS_MEDICATION,
     ),
-    Phrase("medications.mat_methadone", r"methadone|metadona", forbids=NOT_THE_PROGRAMS_MEDICATION),
+    Phrase(
+        "medications.mat_methadone",
+        MEDICATIONS["medications.mat_methadone"],
+        forbids=NOT_THE_PROGRAMS_MEDICATION,
+    ),
     # "Neither office prescribes medication": a denial of every medication; stated, it names none.
     *(
         Phrase(path, PRESCRIBES_MEDICATION, stated=None, forbids=NOT_THE_PROGRAMS_MEDICATION)
@@ -205,7 +226,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "medications.mat_naltrexone",
-        r"naltrexone|naltrexona|vivitrol",
+        MEDICATIONS["medications.mat_naltrexone"],
         forbids=NOT_THE_PROGRAMS_MEDICATION,
     ),
     Phrase(
@@ -262,7 +283,8 @@ PHRASES: tuple[Phrase, ...] = (
         "detox.detox_referral",
         r"refer\w* [^.;]{0,60}(?:detox|withdrawal)|(?:detox(?:ification)?|withdrawal management)"
         r" (?:partners?|referrals?)"
-        r"|(?:arrang|coordinat|find|set\w* up|help\w* (?:you )?(?:get|find)|get you)\w* [^.;]{0,50}"
+        r"|(?:arrang|coordinat|find|set\w* up|help\w* (?:you )?(?:get|find)|get you|connect)\w*"
+        r" [^.;]{0,50}"
         r"(?:detox(?:ification)?|withdrawal(?: management)?)"
         r"(?:\s+(?!our\b|on\b|here\b)[\w-]+){0,3}?"
         r"\s+(?:facilit|cent|program|bed|provider|unit|admission|elsewhere|partner|hospital)",
@@ -289,7 +311,9 @@ PHRASES: tuple[Phrase, ...] = (
         "therapies.group_psychoeducation",
         r"psycho-?educational groups?|psychoeducation|\beducation(?:al)? groups?\b",
     ),
-    Phrase("therapies.group_skills", r"skills?(?:-building)? groups?|coping skills"),
+    Phrase(
+        "therapies.group_skills", r"skills?(?:-building)? groups?|coping skills|skills practice"
+    ),
     Phrase(
         "therapies.group_relapse_prevention", r"relapse prevention|prevenci[oó]n de reca[ií]das"
     ),
@@ -387,7 +411,10 @@ PHRASES: tuple[Phrase, ...] = (
         requires=PAYING,
     ),
     Phrase("payment.military_insurance", r"tricare|military insurance", requires=PAYING),
-    Phrase("payment.self_pay", r"self[- ]pay|private pay|cash pay|pay privately|pago en efectivo"),
+    Phrase(
+        "payment.self_pay",
+        r"self[- ]pay|private[- ]pay|cash pay|pay privately|pago en efectivo",
+    ),
     # A price of the program: "The evening IOP is $240 per week" (not a study's "paid $20").
     Phrase(
         "payment.self_pay",
@@ -501,6 +528,13 @@ PHRASES: tuple[Phrase, ...] = (
         r"|virtual-only|online-only|no (?:physical|in-person) (?:location|office|clinic)"
         r"|all (?:sessions|groups|services) are (?:held |delivered )?(?:online|virtually)",
     ),
+    # "IOP groups are in person only": the program is not a virtual one.
+    Phrase(
+        "access.virtual_only",
+        r"\bin[- ]person only\b|\bonly in[- ]person\b",
+        stated=False,
+        denied=None,
+    ),
     # Intake.
     Phrase(
         "intake.walk_in",
@@ -577,6 +611,10 @@ HEDGE = (
     r"|covered|cover)\b|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
     r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos|working to become"
+    r"|\b(?:we(?:'re| are| have been|'ve been)|the program is) (?:thinking about|exploring"
+    r"|considering|looking (?:at|into)|talking about|discussing)\b"
+    r"|\bmay (?:add|pilot|expand|open|launch|start|begin)\b"
+    r"|\bpending (?:license|licensure|approval)\b"
     # What some of a chain's centres offer is no promise of this one's.
     r"|\bsome (?:of our )?(?:centers|centres|locations|offices|clinics|sites|programs)\b"
 )

@@ -740,8 +740,8 @@ def test_fees_not_available_deny_the_fee() -> None:
     [
         ("No recetamos medicamentos. Si usted recibe buprenorfina (Suboxone) o metadona de su "
          "médico o de una clínica, puede participar en el programa con toda confianza.",
+         # (naltrexone, named by neither sentence, is not denied)
          {"medications.mat_buprenorphine": False, "medications.mat_methadone": False,
-          "medications.mat_naltrexone": False,
           "medications.mat_accepts_outside_prescriptions": True}),
         ("Los participantes vienen tres tardes por semana (9 horas en total) y viven en su casa.",
          {"schedule.hours_per_week": 9}),
@@ -1105,6 +1105,60 @@ def test_services_as_more_sites_word_them(text: str, expected: dict) -> None:
             " Intensive Outpatient Program (ASAM Level 2.1).",
             {"intake.walk_in": True, "levels_of_care.iop": True},
         ),
+        # A denial of prescribing denies what it, or the next sentence, names; alone, all.
+        (
+            "Our practice doesn\u2019t prescribe.",
+            {
+                "medications.mat_buprenorphine": False,
+                "medications.mat_methadone": False,
+                "medications.mat_naltrexone": False,
+            },
+        ),
+        (
+            "We don't prescribe. Many of our clients see Dr. Hana Whitcomb at Bannock Family"
+            " Medicine, who prescribes buprenorphine and naltrexone and coordinates with us.",
+            {"medications.mat_buprenorphine": False, "medications.mat_naltrexone": False},
+        ),
+        (
+            "We don\u2019t prescribe any medication ourselves, but members who take"
+            " buprenorphine (Suboxone) or naltrexone (Vivitrol) under their own doctor are"
+            " welcome.",
+            {
+                "medications.mat_buprenorphine": False,
+                "medications.mat_naltrexone": False,
+                "medications.mat_accepts_outside_prescriptions": True,
+            },
+        ),
+        # Every item of a refusing list is refused.
+        (
+            "We don\u2019t accept: Medicare \u2014 we are not Medicare providers; TRICARE.",
+            {"payment.medicare": False, "payment.military_insurance": False},
+        ),
+        (
+            "Not accepted at this location: Medicare; TRICARE.",
+            {"payment.medicare": False, "payment.military_insurance": False},
+        ),
+        # A kind of the program denied ("no daytime IOP") is that kind, not the program.
+        ("There\u2019s no daytime IOP.", {"schedule.daytime": False}),
+        ("Most people are with us for 12 to 16 weeks.", {"schedule.program_weeks": 16}),
+        ("Maybe! We\u2019re thinking about a Saturday morning group in 2027.", {}),
+        (
+            "We\u2019re an outpatient practice only, but we know which residential programs in"
+            " Minnesota are affirming.",
+            {"levels_of_care.residential": False},
+        ),
+        (
+            "If you need it, we\u2019ll connect you with a withdrawal management program and"
+            " hold your IOP start.",
+            {"levels_of_care.iop": True, "detox.detox_referral": True},
+        ),
+        ("Our private-pay rate is $150 per group night.", {"payment.self_pay": True}),
+        ("IOP is in person only.", {"levels_of_care.iop": True, "access.virtual_only": False}),
+        (
+            "Some people need detox or a residential stay; others find that acupuncture, yoga"
+            " or a sober softball league helps.",
+            {},
+        ),
     ],
 )
 def test_what_the_fourteenth_set_reads(text: str, expected: dict) -> None:
@@ -1147,3 +1201,15 @@ def test_a_table_of_the_groups_times_is_read_row_by_row_and_a_comparison_is_not(
     compared = read_html(f"<html><body><main>{comparison}</main></body></html>", crawl_date=CRAWLED)
     assert "schedule.hours_per_week" not in compared.facts
     assert "schedule.program_weeks" not in compared.facts
+
+
+def test_a_seat_opening_in_some_weeks_is_the_wait() -> None:
+    reading = read_text(
+        "Our IOP is full for now. Join the interest list and we'll call you when a seat opens"
+        " \u2014 usually 3 to 4 weeks.",
+        crawl_date=CRAWLED,
+    )
+    assert [(s.accepting_new_patients, s.days_to_intake) for s in reading.availability] == [
+        (False, None),
+        (None, 28),
+    ]
