@@ -211,6 +211,19 @@ LENGTH_ITEM = re.compile(
 )
 
 
+PARTS_OF_A_SENTENCE = re.compile(r";|,\s*(?:then|and then|followed by)\b")
+
+
+def _part_at(sentence: str, position: int) -> str:
+    """The part of a sentence (between semicolons, or before a "then") a position is in."""
+    start = 0
+    for found in PARTS_OF_A_SENTENCE.finditer(sentence):
+        if found.start() >= position:
+            return sentence[start : found.start()]
+        start = found.end()
+    return sentence[start:]
+
+
 def program_weeks(sentence: str) -> float | None:
     named = LENGTH_OF_A_PROGRAM.search(sentence)
     if named and not re.search(r"abstinen|sober|clean for", sentence, re.I):
@@ -218,11 +231,12 @@ def program_weeks(sentence: str) -> float | None:
         value = upper(named.group(1), named.group(2))
         weeks = value * WEEKS_PER[named.group(3).lower().rstrip("s")] if value else None
         return round(weeks, 1) if weeks and 1 <= weeks <= 104 else None
-    if NOT_PROGRAM_LENGTH.search(sentence):
-        return None
     if not PROGRAM_WORDS.search(sentence) and not LENGTH_ITEM.search(sentence):
         return None
     for match in PROGRAM_LENGTH.finditer(sentence):
+        # What another part of the sentence says ("..., then weekly aftercare") is its own.
+        if NOT_PROGRAM_LENGTH.search(_part_at(sentence, match.start())):
+            continue
         if FREQUENCY.match(sentence[match.end() :]):
             continue  # "three days a week" is a schedule, not a length
         value = upper(match.group(1), match.group(2))
@@ -231,9 +245,15 @@ def program_weeks(sentence: str) -> float | None:
             continue
         weeks = round(value * WEEKS_PER[unit], 1)
         # Day counts under a week are session lengths, not a program's length.
-        if 1 <= weeks <= 104:
-            return weeks
+        if not 1 <= weeks <= 104:
+            continue
+        if AT_LEAST.match(sentence[match.end() :]) and PROGRAM_LENGTH.search(sentence, match.end()):
+            continue  # "Eight weeks minimum; most members stay 10-12 weeks": the stay
+        return weeks
     return None
+
+
+AT_LEAST = re.compile(r"\s*(?:minimum|at (?:a )?minimum|at least)\b", re.I)
 
 
 CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|(?<=\d)[ap]\b)?"  # "5-8p" too
@@ -669,9 +689,8 @@ OPEN_SLOTS = re.compile(
     r"|(?:slots?|spots?|seats?)\s+(?:open|available|left|remaining)\b"
     r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
     # "IOP group openings: 3", "Spots available: 2" (a group's "Seats: 12" is its size)
-    r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left))\s*:\s*"
-    + NUM
-    + r"\b(?!\s*beds?\b)",
+    r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left))"
+    r"(?:\s+(?:this week|today|now|right now))?\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",
     re.I,
 )
 

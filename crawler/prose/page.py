@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 
 from crawler.prose import numbers
 from crawler.prose.reader import PageReading, read_text
+from crawler.prose.vocabulary import PHRASES
 from iop.phones import WRITTEN_NANP
 
 DROPPED_TAGS = (
@@ -377,6 +378,19 @@ def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) ->
         headings=[is_heading for _, is_heading in headed],
     )
     reading.kind = kind
+    if kind is PageKind.PROGRAM:
+        _read_seals(body, reading)
     if lang.startswith("es") and kind is PageKind.PROGRAM:
         reading.add("languages.spanish", True)
     return reading
+
+
+ACCREDITING = [phrase for phrase in PHRASES if phrase.path == "accreditations"]
+
+
+def _read_seals(body: HtmlElement, reading: PageReading) -> None:
+    """An accreditation shown only as its seal: the image's text ("CARF Accredited")."""
+    for alt in body.xpath(".//img/@alt"):
+        for phrase in ACCREDITING:
+            if re.search(phrase.pattern, alt, re.I):
+                reading.add("accreditations", [phrase.item], f"[seal] {' '.join(alt.split())}")

@@ -188,6 +188,7 @@ AT_SOME_TIMES = re.compile(
     r"|holidays?|evenings?|mornings?|afternoons?)\b|\bat night\b",
     re.I,
 )
+SCHEDULE_HEADING = re.compile(r"^\W*(?:(?:group|iop|program|weekly) )?schedule\W*$", re.I)
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
 KIND_OF_THE_PROGRAM = re.compile(
     r"\b(?:day|daytime|evening|morning|afternoon|night|weekend|saturday|sunday|virtual|online"
@@ -585,7 +586,9 @@ def read_sentence(
     hours = numbers.opening_hours(timed, reading.heading)
     if hours:
         reading.add("schedule.opening_hours", hours, said)
-    daytime, evening = numbers.group_times(timed)
+    # Times under a "Schedule" heading are the groups' ("Tuesday and Thursday, 6-9 PM").
+    grouped = f"Groups: {timed}" if SCHEDULE_HEADING.search(reading.heading) else timed
+    daytime, evening = numbers.group_times(grouped)
     reading.add("schedule.daytime", daytime, said)
     reading.add("schedule.evening", evening, said)
     if LICENSED.search(sentence) and LICENSED_CONTEXT.search(sentence):

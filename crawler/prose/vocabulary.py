@@ -48,7 +48,9 @@ MEDICAID_NAMES = (
 # Clauses about paying for care, not education about insurance in general.
 PAYING = (
     r"accept|\btake\b|in[- ]network|contract|\bbill|approved|participat|we work with|welcome"
-    r"|payment|\bpay\b|paying|insurance (?:plans?|accepted)|insurance:|plans? accepted"
+    r"|payment|\bpay\b|paying|insurance (?:plans?|accepted)|plans? accepted"
+    # a label or heading over plans: "Insurance:", "Insurance & Cost: Medicare: Yes"
+    r"|\b(?:insurance|coverage|costs?)\b[^.:;]{0,20}:"
     r"|aceptamos|seguro|^\W*no\b"
     # "We are not enrolled with Medicare", "we're not a Medicare provider" (not "help you enroll")
     r"|\b(?:we are|we're|we are not|we're not|not) enrolled (?:with|in)\b"
@@ -76,7 +78,7 @@ OUTSIDE_PRESCRIBER = (
     r"|from an? (?:[\w-]+ )?(?:opioid treatment program|otp|methadone clinic)"
     r"|(?:have|has) an? (?:[\w-]+ )?prescriber"
     r"|(?:your|their|whose|his|her) own (?:[\w-]+ ){0,2}(?:physician|doctor|prescriber|clinic)"
-    r"|(?:a|the|your) doctor elsewhere|\bdoses? (?:at|with)\b|keep dosing"
+    r"|(?:a|the|your) doctor elsewhere|\bdos(?:es?|ing) (?:at|with)\b|keep dosing"
     r"|\bif (?:a|an|your|another) (?:doctor|provider|prescriber|clinic) (?:already )?prescribes\b"
     r"|narcotic treatment program"
     r"|(?:receive|get)s? (?:methadone|buprenorphine|suboxone|it|them) (?:at|from) an? (?:[\w-]+ )?"
@@ -277,7 +279,8 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "detox.detox_outpatient",
-        r"outpatient (?:medical )?detox|ambulatory detox|outpatient withdrawal management",
+        r"outpatient (?:medical )?detox|ambulatory (?:detox|withdrawal)"
+        r"|outpatient withdrawal management",
     ),
     Phrase(
         "detox.detox_referral",

@@ -22,6 +22,7 @@ from crawler.spiders.base.pages import (
     program_lines,
 )
 from crawler.spiders.base.schema_org import address_facts
+from iop.facility import Phone
 
 STREET_NAMES = ["Main St", "Kingston Pike", "N Division St", "Wethersfield Avenue", "S 8th Street",
                 "Camino de la Placita", "E Speedway Blvd", "Old Jacksonville Rd"]  # fmt: skip
@@ -525,3 +526,30 @@ def test_a_programs_own_menu_leads_to_its_pages_on_a_site_without_folders() -> N
     assert read.facts["medications.mat_buprenorphine"] is True
     assert read.facts["payment.medicaid"] is True
     assert "medications.mat_naltrexone" not in read.facts
+
+
+def test_markup_whose_number_no_page_shows_is_stale_with_its_hours() -> None:
+    """A plugin kept the old number and hours after the program changed them: the visible
+    lines and hours are the program's word. Markup whose number the pages show stands."""
+    marked = {
+        "phones": [Phone.model_construct(number="+1-843-555-0110")],
+        "schedule.opening_hours": ["Mo-Fr 08:00-17:00"],
+    }
+    footer = (
+        "<footer><p>1831 W Evans St, Suite 110, Florence, SC 29501</p>"
+        "<p>Main 843-555-0112 · Admissions 843-555-0113</p>"
+        "<p>Hours: Mon\u2013Thu 7:30 a.m. \u2013 8:00 p.m.; Fri 7:30 a.m. \u2013 3:00 p.m.</p>"
+        "</footer>"
+    )
+    html = f"<html><body><main><h1>Veterans IOP</h1></main>{footer}</body></html>"
+    stale = page_record(html, "https://ruck.example/", date(2026, 12, 5), [marked])
+    read = facts_from_pages([stale], "test")
+    assert [phone.number[-10:] for phone in read.facts["phones"]] == ["8435550112", "8435550113"]
+    assert read.facts["schedule.opening_hours"] == ["Mo-Th 07:30-20:00", "Fr 07:30-15:00"]
+    current = page_record(
+        html.replace("843-555-0112", "843-555-0110"), "https://ruck.example/", date(2026, 12, 5),
+        [marked],
+    )  # fmt: skip
+    assert facts_from_pages([current], "test").facts["schedule.opening_hours"] == [
+        "Mo-Fr 08:00-17:00"
+    ]

@@ -1159,6 +1159,24 @@ def test_services_as_more_sites_word_them(text: str, expected: dict) -> None:
             " or a sober softball league helps.",
             {},
         ),
+        (
+            "We do not prescribe methadone; members dosing at an opioid treatment program are"
+            " welcome.",
+            {
+                "medications.mat_methadone": False,
+                "medications.mat_accepts_outside_prescriptions": True,
+            },
+        ),
+        (
+            "For alcohol withdrawal we offer ambulatory withdrawal management.",
+            {"detox.detox_outpatient": True},
+        ),
+        # A minimum is not the length most people stay.
+        (
+            "Eight weeks minimum; most members stay 10\u201312 weeks, then move to our weekly"
+            " aftercare group.",
+            {"schedule.program_weeks": 12},
+        ),
     ],
 )
 def test_what_the_fourteenth_set_reads(text: str, expected: dict) -> None:
@@ -1213,3 +1231,47 @@ def test_a_seat_opening_in_some_weeks_is_the_wait() -> None:
         (False, None),
         (None, 28),
     ]
+
+
+def test_a_coverage_table_under_a_payment_heading_accepts_its_yes_rows() -> None:
+    table = (
+        "<h1>Insurance &amp; Cost</h1><table><tr><th>Coverage</th><th>Accepted?</th></tr>"
+        "<tr><td>TRICARE East</td><td>Yes</td></tr><tr><td>Medicare</td><td>Yes</td></tr>"
+        "<tr><td>BlueCross BlueShield and other commercial plans</td><td>Yes</td></tr></table>"
+    )
+    read = read_html(f"<html><body><main>{table}</main></body></html>", crawl_date=CRAWLED)
+    assert read.facts == {
+        "payment.military_insurance": True,
+        "payment.medicare": True,
+        "payment.private_insurance": True,
+    }
+
+
+def test_an_accreditation_shown_only_as_its_seal_is_stated() -> None:
+    html = (
+        "<html><body><main><h1>Our IOP</h1><p>Intensive outpatient program.</p></main><footer>"
+        '<img src="/carf.png" alt="CARF Accredited"><img src="/naatp.png" alt="NAATP Member">'
+        "</footer></body></html>"
+    )
+    read = read_html(html, crawl_date=CRAWLED)
+    assert read.facts["accreditations"] == ["CARF"]
+
+
+def test_times_under_a_schedule_heading_are_the_groups() -> None:
+    reading = read_text(
+        [
+            "Schedule",
+            "Tuesday and Thursday, 6:00\u20139:00 PM, plus Saturday, 9:00 AM\u201312:00 PM.",
+        ],
+        crawl_date=CRAWLED,
+        headings=[True, False],
+    )
+    assert reading.facts == {"schedule.daytime": True, "schedule.evening": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"), [("Openings this week: 2 in the evening IOP.", 2), ("Openings: 3", 3)]
+)
+def test_openings_labelled_with_when(text: str, slots: int) -> None:
+    (statement,) = read_text(text, crawl_date=CRAWLED).availability
+    assert (statement.accepting_new_patients, statement.open_slots) == (True, slots)

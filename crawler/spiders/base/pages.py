@@ -46,6 +46,7 @@ class PageRecord:
     names: PageNames = field(default_factory=lambda: PageNames(None, (), None, None))
     parent_marked: bool = False  # it carries a hospital's or an agency's markup
     links: frozenset[str] = frozenset()  # the paths of the same-site pages it links to
+    shown_numbers: frozenset[str] = frozenset()  # every phone number its text shows (10 digits)
 
     @property
     def depth(self) -> int:
@@ -67,6 +68,11 @@ def page_record(
     record.names = page_names(root)
     record.parent_marked = parent_marked
     record.links = linked_paths(root, url)
+    shown = seen_phones(body if body is not None else root)
+    linked = [_digits(href) for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href")]
+    record.shown_numbers = frozenset(
+        number[-10:] for number in (*shown.main, *shown.chrome, *shown.not_the_programs, *linked)
+    )
     return record
 
 
@@ -264,6 +270,22 @@ def organization_facts(pages: list[PageRecord], home: str) -> dict[str, Stated]:
     }
 
 
+# What a site's markup states that goes stale with its phone number: its hours.
+STALE_WITH_THE_NUMBER = ("phones", "schedule.opening_hours")
+
+
+def _stale(marked: dict[str, Any], pages: list[PageRecord]) -> bool:
+    """Markup whose phone numbers no page shows, where the program's pages show lines of their
+    own: a plugin's settings kept the old number, and the old hours, after the program changed
+    them (the visible ones are the program's word)."""
+    numbers = {
+        _digits(str(getattr(phone, "number", phone)))[-10:] for phone in marked.get("phones") or []
+    }
+    shown = set().union(*(page.shown_numbers for page in pages))
+    own_lines = any(page.contact.get("phones") for page in pages if page.reading.kind == "program")
+    return bool(numbers) and own_lines and not numbers & shown
+
+
 def facts_from_pages(
     pages: list[PageRecord],
     source: str,
@@ -295,6 +317,9 @@ def facts_from_pages(
             for path, value in facts.items():
                 structured.setdefault(path, []).append(value)
     result = {path: _most_common(values) for path, values in structured.items()}
+    if _stale(result, pages):
+        for path in STALE_WITH_THE_NUMBER:
+            result.pop(path, None)
     address_paths = [p for p in result if p.startswith("address.")]
     for page in pages:
         for path, value in page.contact.items():
