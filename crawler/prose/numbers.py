@@ -211,7 +211,7 @@ LENGTH_ITEM = re.compile(
 )
 
 
-PARTS_OF_A_SENTENCE = re.compile(r";|,\s*(?:then|and then|followed by)\b")
+PARTS_OF_A_SENTENCE = re.compile(r";|,\s*(?:then|and then|followed by|after which)\b")
 
 
 def _part_at(sentence: str, position: int) -> str:
@@ -373,6 +373,11 @@ ONE_OF_SEVERAL = re.compile(r"\btracks?\b|\boptions?\b|\bchoose\b|\beither\b|\bo
 def _sessions_of_one_track(sentence: str) -> float | None:
     """The hours of a week whose sessions are at different times, each time after its days:
     "Tuesday and Thursday from 10 a.m. to 1 p.m. and Wednesday evening from 5 to 8 p.m." (9)."""
+    if ";" in sentence:
+        # Tracks, one a part ("Day IOP: Mon, Wed, Fri, 8:30-11:30 a.m; Evening IOP: ..."): a
+        # client attends one, so their hours are the program's when they agree.
+        tracks = {_sessions_of_one_track(part) for part in sentence.split(";")}
+        return tracks.pop() if len(tracks) == 1 else None
     if ONE_OF_SEVERAL.search(sentence):
         return None
     total, start = 0.0, 0
@@ -686,7 +691,7 @@ def _weekday_after(text: str, as_of: date) -> date | None:
 OPEN_SLOTS = re.compile(
     # "3 open seats", "two spots left", "3 of 10 seats open" (the open ones, not the group's size)
     r"\b" + NUM + r"(?:\s+of\s+\d+)?\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
-    r"|(?:slots?|spots?|seats?)\s+(?:open|available|left|remaining)\b"
+    r"|(?:slots?|spots?|seats?|chairs?|places?)\s+(?:still\s+)?(?:open|available|left|remaining)\b"
     r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
     # "IOP group openings: 3", "Spots available: 2" (a group's "Seats: 12" is its size)
     r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left))"
@@ -757,7 +762,9 @@ OFFICE_CONTEXT = re.compile(r"\bhours\b|\bopen\b|office|clinic|front desk|horari
 NOT_OFFICE_HOURS = re.compile(
     r"group|session|track|class|\bmeets?\b|cohort|phone line|crisis|visiting|emergency|urgent care"
     # when people may walk in for an assessment, not when the office is open
-    r"|walk[- ]?ins?\b|assessments?\b|screenings?\b|evaluations?\b",
+    r"|walk[- ]?ins?\b|assessments?\b|screenings?\b|evaluations?\b"
+    # another office's: "Billing office: 970-555-0167, Monday-Friday 8 a.m.-4:30 p.m."
+    r"|billing|pharmacy|business office|administrat",
     re.I,
 )
 

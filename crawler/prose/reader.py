@@ -140,7 +140,10 @@ ACCEPTING = re.compile(
 NOT_ACCEPTING = re.compile(
     rf"not (?:currently )?(?:accepting|taking|enrolling) {NEWCOMERS}"
     r"|(?:waitlist|wait list|waiting list) is (?:currently )?closed|(?:are|is) (?:currently )?"
-    r"(?:at (?:full )?capacity|full)\b|no (?:longer|currently) accepting|no (?:estamos )?aceptando"
+    # "are full", not "are full members of the program"
+    r"(?:at (?:full )?capacity|full\b(?![\s-]+(?:members?|participants?|partners?|time|days?|range"
+    r"|continuum|spectrum|array|service|access|coverage|support|schedule)\b))"
+    r"|no (?:longer|currently) accepting|no (?:estamos )?aceptando"
     r"|\bno (?:[\w-]+ ){0,2}?(?:openings|spots|slots|seats|space|vacancies)\b",
     re.I,
 )

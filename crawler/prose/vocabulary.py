@@ -65,10 +65,16 @@ PARTNER_OTP = (
     r"(?:community|partner(?:ing)?|local|contracted|affiliated|nearby|area)"
     r" (?:otp|methadone (?:clinic|provider)|opioid treatment program)"
 )
+# Sending clients to an OTP for methadone: "we refer you to an opioid treatment program".
+REFERRED_TO_AN_OTP = (
+    r"\brefer\w* (?:you |them |patients |clients |people )?to an? (?:[\w-]+ )?"
+    r"(?:otp|opioid treatment program|methadone (?:clinic|provider))"
+)
 # Someone else's prescriber: the program accepts clients on MAT, it does not provide it.
 OUTSIDE_PRESCRIBER = (
     r"outside (?:provider|prescriber|clinic)|another (?:provider|prescriber|clinic|program)"
     rf"|prescribed elsewhere|(?:their|your) own (?:provider|prescriber|clinic)|{PARTNER_OTP}"
+    rf"|{REFERRED_TO_AN_OTP}"
     r"|outside prescribers?|(?:su|tu) propio (?:m[eé]dico|doctor|proveedor)"
     r"|de (?:su|tu|otro) (?:m[eé]dico|doctor|proveedor)|de (?:una|otra) cl[ií]nica"
     r"|otro (?:proveedor|m[eé]dico|programa)|outside (?:our|the|this) program"
@@ -93,6 +99,7 @@ WELCOME_IN_THE_PROGRAM = (
     r"|(?:can|may)(?: still)? (?:join|attend|enroll|participate|take part|continue)"
     r"|remain eligible|keep (?:taking|dosing)|(?:attend|join) (?:our|the|all|any|every)\b"
     r"|take part\b|participate in\b"
+    r"|(?:are|is) (?:full )?members? of (?:the|our) (?:program|iop|group)"
     r"|pueden? (?:participar|asistir|unirse)|(?:es|son) bienvenid[oa]s?"
 )
 # What a sentence says of a medication that is not the program's offer: someone else's
@@ -254,6 +261,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
         rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:{WELCOME_IN_THE_PROGRAM})"
+        # "we refer you to an opioid treatment program and keep seeing you here for IOP"
+        rf"|{REFERRED_TO_AN_OTP}[^.;]{{0,60}}\b(?:keep (?:seeing|treating)|continue|stay)\b"
         # "Methadone is provided through our contracted opioid treatment program"
         rf"|(?:provided|available|given|dispensed|offered) (?:through|by|at|via)"
         rf" (?:our |an? |the )?{PARTNER_OTP}",
@@ -601,11 +610,15 @@ DENIAL_AFTER = (
     # A table's row: "NC Medicaid Managed Care: Not accepted", "Daytime groups: None — ...",
     # "Weekend groups: No" (not "IOP: no openings").
     r"|^[^:.;]{0,40}:\s*(?:not\b|(?:none|no)\s*(?:$|[.,;(\u2013\u2014-]))"
+    # A label answered by a refusal: "Medicare: we are not able to bill Medicare."
+    r"|^\s*:\s*we(?:'re| are)? (?:not|unable|never)\b|^\s*:\s*we (?:do not|don't|cannot|can't)\b"
 )
 # Clause boundaries: a denial does not carry past these.
 CLAUSE_BREAK = (
     ";|\\s[-\u2013\u2014]\\s|"  # a semicolon or a spaced dash (hyphen, en or em dash)
     r",?\s(?:but|however|although|though|while|whereas|instead|except)\b"
+    # a colon before a clause of its own (not a list): "We are not an OTP: if methadone ..."
+    r"|:\s(?=(?:if|when|instead|because)\b)"
 )
 # Hedges: "sliding-scale fees may be available" does not say they are.
 # Hopes, plans and maybes state nothing the program does today.

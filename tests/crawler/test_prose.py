@@ -1177,6 +1177,43 @@ def test_services_as_more_sites_word_them(text: str, expected: dict) -> None:
             " aftercare group.",
             {"schedule.program_weeks": 12},
         ),
+        # "full members of the program" is no full program
+        (
+            "Members who take buprenorphine under their own doctor are full members of the"
+            " program.",
+            {"medications.mat_accepts_outside_prescriptions": True},
+        ),
+        (
+            "We are not an opioid treatment program: if methadone is the right medication for"
+            " you, we refer you to an opioid treatment program in Greeley and keep seeing you"
+            " here for IOP.",
+            {
+                "medications.otp_certified": False,
+                "levels_of_care.iop": True,
+                "medications.mat_accepts_outside_prescriptions": True,
+            },
+        ),
+        (
+            "A typical stay is 8 to 10 weeks, after which patients continue in regular"
+            " outpatient counseling.",
+            {"levels_of_care.outpatient": True, "schedule.program_weeks": 10},
+        ),
+        ("Medicare: we are not able to bill Medicare.", {"payment.medicare": False}),
+        # Two tracks of the same hours: the program's hours; of different hours: none.
+        (
+            "Day IOP: Monday, Wednesday, Friday, 8:30\u201311:30 a.m; Evening IOP: Monday,"
+            " Tuesday, Thursday, 5:30\u20138:30 p.m.",
+            {
+                "levels_of_care.iop": True,
+                "schedule.daytime": True,
+                "schedule.evening": True,
+                "schedule.hours_per_week": 9,
+            },
+        ),
+        (
+            "Day IOP: Mon, Wed, Fri, 9 a.m.\u201312 p.m; Evening IOP: Tue and Thu, 6\u20139 p.m.",
+            {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.evening": True},
+        ),
     ],
 )
 def test_what_the_fourteenth_set_reads(text: str, expected: dict) -> None:
@@ -1270,7 +1307,12 @@ def test_times_under_a_schedule_heading_are_the_groups() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "slots"), [("Openings this week: 2 in the evening IOP.", 2), ("Openings: 3", 3)]
+    ("text", "slots"),
+    [
+        ("Openings this week: 2 in the evening IOP.", 2),
+        ("Openings: 3", 3),
+        ("Winter cohort (starts January 5): 4 chairs still open.", 4),
+    ],
 )
 def test_openings_labelled_with_when(text: str, slots: int) -> None:
     (statement,) = read_text(text, crawl_date=CRAWLED).availability
