@@ -182,7 +182,8 @@ PROGRAM_WORDS = re.compile(
     re.I,
 )
 NOT_PROGRAM_LENGTH = re.compile(
-    r"wait|within|next available|\bago\b|every (?:other|two|three|few|\d)|after|later|follow-up"
+    r"wait|within|next available|\bago\b|(?:every|each) (?:other|two|three|four|few|\d)"
+    r"|after|later|follow-up|\$\s?\d"
     r"|aftercare|alumni|sober|clean"
     r"|abstinen|notice|trial|supply"
     r"|\b(?:start|begin)\w*\b[^.;]{0,30}\bin (?:about |around |roughly )?(?:\d|one|two|three|four)",

@@ -134,6 +134,9 @@ ACCEPTING = re.compile(
     r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
     r"|(?:spots|seats|slots|openings|space) (?:are |is )?(?:open|available) now\b"
     r"|(?:have|has) (?:immediate )?openings"
+    # a banner's "Enrolling now", "Now enrolling", "Now admitting"
+    r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
+    r"(?![^.]*\b(?:study|studies|research|trial|survey)\b)"
     r"|aceptando (?:nuevos )?pacientes",
     re.I,
 )
@@ -192,6 +195,7 @@ AT_SOME_TIMES = re.compile(
     re.I,
 )
 SCHEDULE_HEADING = re.compile(r"^\W*(?:(?:group|iop|program|weekly) )?schedule\W*$", re.I)
+MEDICAID = "payment.medicaid"
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
 KIND_OF_THE_PROGRAM = re.compile(
     r"\b(?:day|daytime|evening|morning|afternoon|night|weekend|saturday|sunday|virtual|online"
@@ -306,12 +310,21 @@ class PageReading:
                 sources[str(item)] = (sentence or "", self.heading)
             return
         if path in self.facts and self.facts[path] != value:
+            if path == MEDICAID and self._medicaid_of_some_states():
+                self.facts[path] = True
+                return
             # The page says both; it says neither for sure.
             self.conflicts.add(path)
             del self.facts[path]
             self.evidence.pop(path, None)
             return
         self.facts[path] = value
+
+    def _medicaid_of_some_states(self) -> bool:
+        """Medicaid taken, and only other states' Medicaid refused ("Not in network: Idaho
+        Medicaid"): a virtual program licensed in several states takes Medicaid."""
+        refused = [given.clause for given in self.given[MEDICAID] if given.value is False]
+        return all(STATE_NAMES.search(clause) for clause in refused)
 
     def settle(self) -> None:
         """Once the whole page is read: a page that states no weekly hours but gives one
@@ -472,11 +485,17 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
     ``forbids`` anywhere in the sentence stops a statement ("clients on methadone from their
     own clinic are welcome" offers no methadone), but not a denial in a clause of its own ("we
     do not dispense methadone, but clients who get it elsewhere are welcome")."""
-    forbidden = bool(phrase.forbids and re.search(phrase.forbids, sentence, re.I))
-    if forbidden and re.search(phrase.forbids or "", clause, re.I):
-        return None
+    scope = clause if phrase.forbids_in_its_clause else sentence
+    forbidden = bool(phrase.forbids and re.search(phrase.forbids, scope, re.I))
     match = re.search(phrase.pattern, clause, re.I)
     if not match:
+        return None
+    forbid = re.search(phrase.forbids or "(?!)", clause, re.I)
+    if forbidden and forbid:
+        # "We cannot provide methadone, which is only dispensed at OTPs": denied before the
+        # words that say it is someone else's.
+        if match.end() <= forbid.start() and denied(clause[: forbid.start()], *match.span()):
+            return True, phrase.denied
         return None
     if phrase.requires and not re.search(phrase.requires, sentence, re.I):
         return None

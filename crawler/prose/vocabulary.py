@@ -30,6 +30,9 @@ class Phrase:
     item: str | None = None
     # Read in "If ..., " clauses too: "if another doctor prescribes it, you are welcome".
     in_conditionals: bool = False
+    # ``forbids`` stops it only in its own clause ("We cannot provide methadone — but members
+    # who get it from a clinic are welcome": the refusal is of the methadone, not the welcome).
+    forbids_in_its_clause: bool = False
 
 
 # Medicaid by the names states give it (and their Medicaid managed-care programs).
@@ -269,6 +272,7 @@ PHRASES: tuple[Phrase, ...] = (
         # A refusal is no welcome: "... cannot attend the IOP", "are not eligible".
         forbids=r"\b(?:cannot|can't|can not|may not|must not|not (?:eligible|allowed|permitted"
         r"|accepted|welcome)|no (?:pueden?|podr[aá]n?|son (?:elegibles|aceptad[oa]s)))\b",
+        forbids_in_its_clause=True,
         # "... prescribes either", "get them from": the medications the sentence before named.
         requires=ADDICTION_MEDICATION
         + r"|\b(?:prescrib\w*|gets?|getting|take|taking|receiv\w+) (?:either|both|them|it)\b",

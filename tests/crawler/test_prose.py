@@ -1214,6 +1214,25 @@ def test_services_as_more_sites_word_them(text: str, expected: dict) -> None:
             "Day IOP: Mon, Wed, Fri, 9 a.m.\u201312 p.m; Evening IOP: Tue and Thu, 6\u20139 p.m.",
             {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.evening": True},
         ),
+        # A refusal before the words that say it is someone else's is still a refusal; the
+        # welcome in the next clause is not refused with it.
+        (
+            "We cannot provide methadone, which is only dispensed at in-person opioid treatment"
+            " programs \u2014 but members who get methadone from a clinic are welcome.",
+            {
+                "medications.mat_methadone": False,
+                "medications.mat_accepts_outside_prescriptions": True,
+            },
+        ),
+        ("Clients on methadone from an outside clinic cannot attend the IOP.", {}),
+        # One state's Medicaid taken, other states' refused: the program takes Medicaid.
+        (
+            "In network: Oregon Health Plan (OHP). Not in network: Washington Apple Health"
+            " (Medicaid), Idaho Medicaid and Montana Medicaid \u2014 not at this time.",
+            {"payment.medicaid": True},
+        ),
+        ("We accept Medicaid. We do not accept Medicaid.", {}),
+        ("$1,800 for each 4 weeks of IOP, billed monthly.", {"levels_of_care.iop": True}),
     ],
 )
 def test_what_the_fourteenth_set_reads(text: str, expected: dict) -> None:
@@ -1317,3 +1336,20 @@ def test_times_under_a_schedule_heading_are_the_groups() -> None:
 def test_openings_labelled_with_when(text: str, slots: int) -> None:
     (statement,) = read_text(text, crawl_date=CRAWLED).availability
     assert (statement.accepting_new_patients, statement.open_slots) == (True, slots)
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting"),
+    [
+        ("Enrolling now \u2014 first group within 5 business days of your assessment.", True),
+        ("Now enrolling for the January cohort.", True),
+        ("Now enrolling: Sleep and Early Recovery Study", None),
+    ],
+)
+def test_a_banner_enrolling_now_takes_people_unless_it_is_a_study(
+    text: str, accepting: bool | None
+) -> None:
+    statements = read_text(text, crawl_date=CRAWLED).availability
+    assert [s.accepting_new_patients for s in statements if s.accepting_new_patients] == (
+        [accepting] if accepting else []
+    )
