@@ -68,7 +68,8 @@ def _same_item(path: str, item: Any, other: Any) -> bool:
 # Typographic apostrophes (U+2019 and its kin), as plain ones: "don\u2019t" matches what
 # "don't" does (one character for one, so positions in the sentence stay the same).
 PLAIN_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“¿¡(]?[A-Z0-9¿¡])")
+# (A bar's items may stand between separators: "... 72 hours. | Sycamore House: full.")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?:[|\u00b7\u2022]\s+)?(?=[\"“¿¡(]?[A-Z0-9¿¡])")
 # A client speaking of themselves, in the languages testimonials come in.
 FIRST_PERSON = re.compile(
     r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b"  # English (case: "i.e." is no one)
@@ -147,7 +148,9 @@ NOT_ACCEPTING = re.compile(
     r"(?:at (?:full )?capacity|full\b(?![\s-]+(?:members?|participants?|partners?|time|days?|range"
     r"|continuum|spectrum|array|service|access|coverage|support|schedule)\b))"
     r"|no (?:longer|currently) accepting|no (?:estamos )?aceptando"
-    r"|\bno (?:[\w-]+ ){0,2}?(?:openings|spots|slots|seats|space|vacancies)\b",
+    r"|\bno (?:[\w-]+ ){0,2}?(?:openings|spots|slots|seats|space|vacancies)\b"
+    # "Oskaloosa evening IOP: full, with a waitlist" (not a fee table's "Over 200%: Full fee")
+    r"|:\s*(?:currently |now )?full\b(?![\s-]+(?:fee|price|cost|rate|pay|time|day))",
     re.I,
 )
 NO_WAITLIST = re.compile(
@@ -589,12 +592,21 @@ def read_sentence(
     ):
         context = f"{reading.heading}: {sentence}"  # a card's list of plans under "Insurance"
     refusing = REFUSING_LEAD.match(sentence)
+    # Plans under a heading that refuses them ("Not accepted": "TRICARE."), each refused.
+    refused_here = bool(
+        re.search(REFUSED_HEADING, reading.heading, re.I)
+        and REFUSING_HEADING.search(reading.heading)
+        and not re.search(PAYING, sentence, re.I)
+    )
     read: list[tuple[str, Any, str]] = []
     for index, clause in enumerate(clauses(sentence)):
         if refusing and index:
             clause = f"{refusing.group(0)} {clause}"  # each item of "We don't accept: A; B"
         for phrase in PHRASES:
-            found = phrase_value(phrase, clause, context)
+            if refused_here and phrase.path.startswith("payment."):
+                found = phrase_value(phrase, f"Not accepted: {clause}", f"Not accepted: {context}")
+            else:
+                found = phrase_value(phrase, clause, context)
             if found is not None and found[1] is not None:
                 read.append((phrase.path, found[1], clause))
     for path, value, clause in _no_prescribing_of_the_named(sentence, read, reading):
@@ -619,9 +631,12 @@ def read_sentence(
         if states:
             reading.add("access.licensed_states", states, said)
     reading.add("intake.what_to_bring", items_to_bring(sentence) or None, said)
-    statement = availability(sentence, as_of, dated)
-    if statement is not None:
-        reading.availability.append(replace(statement, statement=said))
+    lead, items = _items_of_a_list(sentence)
+    for start, end in items:
+        statement = availability(sentence[:lead] + sentence[start:end], as_of, dated)
+        if statement is not None:
+            said_item = " ".join((said[:lead] + said[start:end]).split()).strip(" ;")
+            reading.availability.append(replace(statement, statement=said_item))
 
 
 def _no_prescribing_of_the_named(
@@ -650,12 +665,42 @@ def _no_prescribing_of_the_named(
     return others + [(path, False, sentence) for path in MEDICATIONS if path in named]
 
 
+# A heading over plans a program does not take: "Not accepted", "Plans we don't take".
+REFUSING_HEADING = re.compile(
+    r"\b(?:accept\w*|take|taken|in[- ]network|out[- ]of[- ]network|cover\w*|bill\w*)\b", re.I
+)
+# Places in other care than the IOP: a house's beds, a PHP's or a detox unit's openings.
+OTHER_CARES_PLACES = re.compile(
+    r"recovery hous|sober (?:living|house|home)|\bhouse\b|residential|\bphp\b"
+    r"|partial hospitali|detox|withdrawal management|crisis",
+    re.I,
+)
+THE_IOP = re.compile(r"\biop\b|intensive outpatient", re.I)
+LIST_LEAD = re.compile(r"^[^:;]{1,80}:\s")
+
+
+def _items_of_a_list(sentence: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where the lead of a list of labelled items ends, and where each item is ("Updated
+    December 1: Ottumwa IOP: accepting; Oskaloosa IOP: full": each item is said with the
+    lead); a sentence that is no such list is one item, with no lead."""
+    lead = LIST_LEAD.match(sentence)
+    if lead is None or not all(":" in item for item in sentence[lead.end() :].split(";")):
+        return 0, [(0, len(sentence))]  # no list of labelled items
+    items, start = [], lead.end()
+    for found in re.finditer(";", sentence[lead.end() :]):
+        items.append((start, lead.end() + found.start()))
+        start = lead.end() + found.end()
+    return lead.end(), [*items, (start, len(sentence))]
+
+
 def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStatement | None:
     """What a sentence says of the program's openings. A hedge ("in many cases within a few
     days, depending on insurance") promises no wait, and hedges only what it comes before:
     "we are accepting new clients; in some cases intake may take a week" is still accepting."""
     if NOT_ABOUT_CLIENTS.search(sentence):
         return None
+    if OTHER_CARES_PLACES.search(sentence) and not THE_IOP.search(sentence):
+        return None  # "Sycamore House (recovery housing): full", "PHP has 3 openings"
     hedge = HEDGED.search(sentence)
     hedged_from = min(
         (found.start() for found in (hedge, TYPICALLY.search(sentence)) if found),

@@ -322,7 +322,11 @@ PHRASES: tuple[Phrase, ...] = (
         in_conditionals=True,
     ),
     # Therapies.
-    Phrase("therapies.group_process", r"process(?:-oriented)? groups?"),
+    Phrase(
+        "therapies.group_process",
+        r"process(?:-oriented)? groups?|groups? (?:mix|combine|blend|include)\w*[^.;]{0,20}"
+        r"\bprocess work\b",
+    ),
     Phrase(
         "therapies.group_psychoeducation",
         r"psycho-?educational groups?|psychoeducation|\beducation(?:al)? groups?\b",

@@ -725,7 +725,12 @@ def test_sentences_a_review_found_misread_state_no_false_fact(text: str) -> None
 
 def test_plans_under_a_heading_of_plans_not_taken_are_not_accepted() -> None:
     html = "<main><h2>Insurance we do not take</h2><p>Medicaid; Tricare.</p></main>"
-    assert read_html(html, crawl_date=CRAWLED).facts == {}
+    assert read_html(html, crawl_date=CRAWLED).facts == {
+        "payment.medicaid": False,
+        "payment.military_insurance": False,
+    }
+    refused = "<main><h3>Not accepted</h3><p>TRICARE. We'll help you find a provider.</p></main>"
+    assert read_html(refused, crawl_date=CRAWLED).facts == {"payment.military_insurance": False}
     cells = """<main><h2>Insurance</h2><table><tr><th><p>Medicaid</p></th><td><p>Not accepted</p>
     </td></tr></table></main>"""
     assert read_html(cells, crawl_date=CRAWLED).facts == {"payment.medicaid": False}
@@ -1233,6 +1238,14 @@ def test_services_as_more_sites_word_them(text: str, expected: dict) -> None:
         ),
         ("We accept Medicaid. We do not accept Medicaid.", {}),
         ("$1,800 for each 4 weeks of IOP, billed monthly.", {"levels_of_care.iop": True}),
+        (
+            "Groups mix process work with psychoeducation and relapse prevention.",
+            {
+                "therapies.group_process": True,
+                "therapies.group_psychoeducation": True,
+                "therapies.group_relapse_prevention": True,
+            },
+        ),
     ],
 )
 def test_what_the_fourteenth_set_reads(text: str, expected: dict) -> None:
@@ -1353,3 +1366,53 @@ def test_a_banner_enrolling_now_takes_people_unless_it_is_a_study(
     assert [s.accepting_new_patients for s in statements if s.accepting_new_patients] == (
         [accepting] if accepting else []
     )
+
+
+def test_a_list_of_each_offices_openings_gives_each_office_its_own() -> None:
+    """Each labelled item of a dated list is its own statement, with the list's date."""
+    reading = read_text(
+        "Updated December 1, 2026: Ottumwa day and evening IOP: accepting new clients;"
+        " Oskaloosa evening IOP: full, with a waitlist of about 2 weeks.",
+        crawl_date=date(2026, 12, 5),
+    )
+    assert [
+        (s.statement, s.accepting_new_patients, s.days_to_intake, s.as_of)
+        for s in reading.availability
+    ] == [
+        (
+            "Updated December 1, 2026: Ottumwa day and evening IOP: accepting new clients",
+            True,
+            None,
+            date(2026, 12, 1),
+        ),
+        (
+            "Updated December 1, 2026: Oskaloosa evening IOP: full, with a waitlist of about 2"
+            " weeks.",
+            False,
+            14,
+            date(2026, 12, 1),
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sycamore House (men\u2019s recovery housing): full, waitlist open.",
+        "PHP: no openings this week.",
+        "Over 200%: Full fee.",
+    ],
+)
+def test_other_cares_places_and_fees_are_no_iop_openings(text: str) -> None:
+    assert read_text(text, crawl_date=CRAWLED).availability == []
+
+
+def test_a_bars_items_between_separators_are_sentences_of_their_own() -> None:
+    reading = read_text(
+        "Evening IOP is accepting new clients \u2014 assessments within 72 hours. | Sycamore"
+        " House (men\u2019s recovery housing): full, waitlist open.",
+        crawl_date=CRAWLED,
+    )
+    assert [(s.accepting_new_patients, s.days_to_intake) for s in reading.availability] == [
+        (True, 3)
+    ]
