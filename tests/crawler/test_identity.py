@@ -20,6 +20,7 @@ from crawler.spiders.base.pages import (
     organization_facts,
     page_record,
     program_lines,
+    ten_digits,
 )
 from crawler.spiders.base.schema_org import address_facts
 from iop.facility import Phone
@@ -544,7 +545,7 @@ def test_markup_whose_number_no_page_shows_is_stale_with_its_hours() -> None:
     html = f"<html><body><main><h1>Veterans IOP</h1></main>{footer}</body></html>"
     stale = page_record(html, "https://ruck.example/", date(2026, 12, 5), [marked])
     read = facts_from_pages([stale], "test")
-    assert [phone.number[-10:] for phone in read.facts["phones"]] == ["8435550112", "8435550113"]
+    assert [ten_digits(phone) for phone in read.facts["phones"]] == ["8435550112", "8435550113"]
     assert read.facts["schedule.opening_hours"] == ["Mo-Th 07:30-20:00", "Fr 07:30-15:00"]
     current = page_record(
         html.replace("843-555-0112", "843-555-0110"), "https://ruck.example/", date(2026, 12, 5),
@@ -553,3 +554,56 @@ def test_markup_whose_number_no_page_shows_is_stale_with_its_hours() -> None:
     assert facts_from_pages([current], "test").facts["schedule.opening_hours"] == [
         "Mo-Fr 08:00-17:00"
     ]
+
+
+def test_markup_names_one_line_and_the_page_the_others_beside_it() -> None:
+    marked = {"phones": [Phone.model_construct(number="+1-301-555-0136")]}
+    html = (
+        "<html><body><main><h1>Evening IOP</h1><p>Call 301-555-0136 or text 301-555-0137."
+        "</p></main></body></html>"
+    )
+    page = page_record(html, "https://prism.example/", date(2026, 12, 5), [marked])
+    read = facts_from_pages([page], "test")
+    assert [ten_digits(phone) for phone in read.facts["phones"]] == ["3015550136", "3015550137"]
+
+
+def test_a_footer_listing_every_offices_line_gives_each_office_its_own() -> None:
+    footer = (
+        "<footer><p>Ottumwa<br>418 W 2nd St<br>Ottumwa, IA 52501<br>641-555-0131</p>"
+        "<p>Oskaloosa<br>1105 A Ave E, Suite 3<br>Oskaloosa, IA 52577<br>641-555-0137</p>"
+        "<p>Central intake: 641-555-0130</p></footer>"
+    )
+    page = page_record(
+        f"<html><body><main><h1>Our offices</h1></main>{footer}</body></html>",
+        "https://cedar.example/",
+        date(2026, 12, 5),
+        [],
+    )
+    assert page.lines_by_place == {
+        ("418 w 2nd st", "52501"): {"6415550131"},
+        ("1105 a ave e", "52577"): {"6415550137"},
+    }
+
+
+def test_a_community_health_centres_iop_page_stands_for_its_program() -> None:
+    footer = "<footer><p>Administrative offices: 1450 W 24th St, Yuma, AZ 85364</p></footer>"
+
+    def centre_page(path: str, heading: str, text: str) -> PageRecord:
+        html = (
+            "<html><head><title>R\u00edo Sereno Community Health Center</title></head><body>"
+            f"<main><h1>{heading}</h1>{text}</main>{footer}</body></html>"
+        )
+        return page_record(html, f"https://riosereno.example{path}", date(2026, 12, 5), [])
+
+    pages = [
+        centre_page("/", "Health care for every family", "<p>Primary care and dental.</p>"),
+        centre_page("/behavioral-health/intensive-outpatient/", "Intensive Outpatient Program",
+                    "<p>Our IOP meets three mornings a week.</p>"),
+        centre_page("/es/programa-intensivo/", "Programa Intensivo Ambulatorio (IOP)",
+                    "<p>El IOP se re\u00fane tres ma\u00f1anas por semana.</p>"),
+        centre_page("/locations/yuma-behavioral-health/", "Yuma Behavioral Health Center",
+                    "<p>2250 S 4th Ave, Suite 110, Yuma, AZ 85364</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, "https://riosereno.example/")
+    assert location.ref == "https://riosereno.example/behavioral-health/intensive-outpatient/"
+    assert location.place["address.street1"] == "2250 S 4th Ave"

@@ -88,6 +88,30 @@ def addresses_in(text: str) -> list[dict[str, Any]]:
     return found
 
 
+# How far after its address a place's line is written (not the list's own line at its end).
+PLACES_LINE_WITHIN = 40
+
+
+def lines_by_place(body: HtmlElement) -> dict[tuple[str, str], set[str]]:
+    """A list of places, each with its phone ("Ottumwa, 418 W 2nd St, ... 641-555-0131;
+    Oskaloosa, 1105 A Ave E, ... 641-555-0137"): a number just after a place's address, before
+    the next's, is that place's line."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for text, _ in _texts(body):
+        line = SEPARATORS.sub(", ", text)
+        places = list(STREET_ADDRESS.finditer(line))
+        if len(places) < 2:
+            continue
+        for place, following in zip(places, [*places[1:], None], strict=True):
+            named = addresses_in(place.group(0))
+            if not named:
+                continue  # a P.O. box
+            end = following.start() if following else len(line)
+            after = line[place.end() : min(end, place.end() + PLACES_LINE_WITHIN)]
+            found.setdefault(address_key(named[0]), set()).update(phones_in(after)[0])
+    return found
+
+
 # The words just before a number that say it is not the program's own line.
 NOT_THE_PROGRAMS_LINE = re.compile(
     r"\b(?:fax|crisis|hotline|help ?line|lifeline|988|tty|tdd|billing|switchboard"

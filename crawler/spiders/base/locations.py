@@ -39,6 +39,10 @@ PARENT_NAME = re.compile(
     r"|department of)\b",
     re.I,
 )
+# A health centre of many services (primary care, dental) whose IOP is one of them.
+MANY_SERVICES_NAME = re.compile(r"\b(?:community health|fqhc|federally qualified)\b", re.I)
+# A translation of the site's pages: "/es/programa-intensivo/".
+TRANSLATION_FOLDER = re.compile(r"/(?:es|sp|espanol|spanish|vi|zh|ko)(?:/|$)", re.I)
 IOP_HEADING = re.compile(r"intensive outpatient|\bIOP\b", re.I)
 PROGRAM_HEADING = re.compile(IOP_HEADING.pattern + r"|outpatient program", re.I)
 # Other kinds of care a site may run beside its IOP, each on a page of its own.
@@ -170,7 +174,7 @@ def site_locations(
     if len(owned) <= 1 and not (parent and owned):
         address = _one_address(speaking, owned, (sitewide or everywhere) - stale, appearances)
         place = places.get(address, {}) if address else {}
-        ref = _program_page(pages, home)
+        ref = _program_page(pages, home, site_name([page.names for page in pages]))
         if ref != home:  # the IOP's page on a site of several kinds of care: not theirs
             pages = [page for page in pages if not _other_care(page)]
         return [SiteLocation(ref, place, pages, None)]
@@ -362,18 +366,21 @@ def _program_name(heading: str | None, organisation: str | None) -> str | None:
     return heading
 
 
-def _program_page(pages: list[PageRecord], home: str) -> str:
+def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -> str:
     """The page that stands for a site's one program: its home page, unless the site runs other
-    kinds of care too (a PHP, a recovery house), each on a page of its own, and one page is the
-    IOP's: then that page."""
+    kinds of care too (a PHP, a recovery house, or a community health centre's primary care),
+    each on a page of its own, and one page is the IOP's: then that page."""
     headed = [
         (page, page.names.heading or "")
         for page in pages
-        if page.url != home and page.reading.kind in ("program", "residence")
+        if page.url != home
+        and page.reading.kind in ("program", "residence")
+        and not TRANSLATION_FOLDER.match(urlsplit(page.url).path)
     ]
     iop = [page for page, heading in headed if IOP_HEADING.search(heading)]
     others = [page for page, _ in headed if _other_care(page)]
-    return iop[0].url if len(iop) == 1 and others else home
+    many_services = bool(MANY_SERVICES_NAME.search(name or ""))
+    return iop[0].url if len(iop) == 1 and (others or many_services) else home
 
 
 def _other_care(page: PageRecord) -> bool:

@@ -25,6 +25,7 @@ from crawler.spiders.base.identity import (
     SeenAddress,
     address_key,
     addresses_in,
+    lines_by_place,
     page_names,
     seen_addresses,
     seen_phones,
@@ -47,6 +48,8 @@ class PageRecord:
     parent_marked: bool = False  # it carries a hospital's or an agency's markup
     links: frozenset[str] = frozenset()  # the paths of the same-site pages it links to
     shown_numbers: frozenset[str] = frozenset()  # every phone number its text shows (10 digits)
+    # The lines a list of places on it gives each place (see identity.lines_by_place).
+    lines_by_place: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     @property
     def depth(self) -> int:
@@ -68,6 +71,7 @@ def page_record(
     record.names = page_names(root)
     record.parent_marked = parent_marked
     record.links = linked_paths(root, url)
+    record.lines_by_place = lines_by_place(body if body is not None else root)
     shown = seen_phones(body if body is not None else root)
     linked = [_digits(href) for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href")]
     record.shown_numbers = frozenset(
@@ -270,6 +274,29 @@ def organization_facts(pages: list[PageRecord], home: str) -> dict[str, Stated]:
     }
 
 
+def places_lines(pages: list[PageRecord]) -> dict[tuple[str, str], set[str]]:
+    """Each place's lines, as the site's lists of places give them."""
+    lines: dict[tuple[str, str], set[str]] = {}
+    for page in pages:
+        for key, numbers in page.lines_by_place.items():
+            lines.setdefault(key, set()).update(numbers)
+    return lines
+
+
+def ten_digits(phone: Any) -> str:
+    """A phone number (a ``Phone``, or as written) as its ten digits."""
+    return _digits(str(getattr(phone, "number", phone)))[-10:]
+
+
+def _with_its_other_lines(marked: list[Any], shown: list[Any]) -> list[Any]:
+    """The markup's number and the program's other lines beside it on its page ("Call
+    301-555-0136 or text 301-555-0137"): markup names one number, the page all of them."""
+    numbers = {ten_digits(phone) for phone in marked}
+    if not numbers & {ten_digits(phone) for phone in shown}:
+        return marked  # the page shows another program's lines, or the markup's elsewhere
+    return [*marked, *(phone for phone in shown if ten_digits(phone) not in numbers)][:MAX_PHONES]
+
+
 # What a site's markup states that goes stale with its phone number: its hours.
 STALE_WITH_THE_NUMBER = ("phones", "schedule.opening_hours")
 
@@ -278,9 +305,7 @@ def _stale(marked: dict[str, Any], pages: list[PageRecord]) -> bool:
     """Markup whose phone numbers no page shows, where the program's pages show lines of their
     own: a plugin's settings kept the old number, and the old hours, after the program changed
     them (the visible ones are the program's word)."""
-    numbers = {
-        _digits(str(getattr(phone, "number", phone)))[-10:] for phone in marked.get("phones") or []
-    }
+    numbers = {ten_digits(phone) for phone in marked.get("phones") or []}
     shown = set().union(*(page.shown_numbers for page in pages))
     own_lines = any(page.contact.get("phones") for page in pages if page.reading.kind == "program")
     return bool(numbers) and own_lines and not numbers & shown
@@ -321,12 +346,16 @@ def facts_from_pages(
         for path in STALE_WITH_THE_NUMBER:
             result.pop(path, None)
     address_paths = [p for p in result if p.startswith("address.")]
+    lines_joined = False
     for page in pages:
         for path, value in page.contact.items():
             if path.startswith("address.") and address_paths:
                 continue  # an address is taken whole from one source, never mixed
             if path == "phones" and page.reading.kind != "program":
                 continue  # a staff page's direct line, a partner agency's number
+            if path == "phones" and "phones" in result and not lines_joined:
+                lines_joined = True
+                result["phones"] = _with_its_other_lines(result["phones"], value)
             result.setdefault(path, value)
         if any(p.startswith("address.") for p in page.contact):
             address_paths = address_paths or ["address.street1"]

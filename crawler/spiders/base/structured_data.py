@@ -42,6 +42,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from crawler.listing import build_facility
 from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base import schema_org
+from crawler.spiders.base.identity import address_key
 from crawler.spiders.base.locations import SiteLocation, site_locations
 from crawler.spiders.base.origin import FetchedElsewhere
 from crawler.spiders.base.pages import (
@@ -50,6 +51,8 @@ from crawler.spiders.base.pages import (
     facts_from_pages,
     organization_facts,
     page_record,
+    places_lines,
+    ten_digits,
 )
 from iop.facility import Facility
 
@@ -226,7 +229,9 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
 
     def yield_facilities(self, response: Response) -> Iterator[Facility]:
         organization = organization_facts(list(self.pages.values()), self.home())
-        for location in self.locations():
+        locations = self.locations()
+        listed = places_lines(list(self.pages.values()))
+        for location in locations:
             read = facts_from_pages(
                 location.pages,
                 self.source,
@@ -236,6 +241,14 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
                 elsewhere=location.elsewhere,
                 organization=organization,
             )
+            # Another office's line, in a footer listing every office, is that office's.
+            here = address_key(location.place)
+            theirs = set().union(*(lines for key, lines in listed.items() if key != here))
+            theirs -= listed.get(here, set())
+            if theirs and read.facts.get("phones"):
+                read.facts["phones"] = [
+                    phone for phone in read.facts["phones"] if ten_digits(phone) not in theirs
+                ]
             if self.start_urls or "website" not in read.facts:
                 # The website the program is listed with (as the locator lists an office's
                 # organisation's site); its own page is its source, with the evidence.
