@@ -4,6 +4,7 @@ sites write an address, office hours and an FAQ's answer."""
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlsplit
 
 import lxml.html
 from hypothesis import given
@@ -607,3 +608,34 @@ def test_a_community_health_centres_iop_page_stands_for_its_program() -> None:
     (location,) = site_locations(pages, "https://riosereno.example/")
     assert location.ref == "https://riosereno.example/behavioral-health/intensive-outpatient/"
     assert location.place["address.street1"] == "2250 S 4th Ave"
+
+
+def test_an_addiction_clinic_above_its_iop_page_speaks_for_the_iop() -> None:
+    """A university's addiction clinic runs the IOP: the clinic's page and its billing page
+    speak for the program; the department's other pages, and a general health centre's page
+    above a program, do not."""
+    footer = (
+        "<footer><p>Department of Psychiatry, Grand Prairie University, 601 E John St,"
+        " Champaign, IL 61820</p></footer>"
+    )
+
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{text}</main>{footer}</body></html>"
+        return page_record(html, f"https://psych.example{path}", date(2026, 12, 5), [])
+
+    clinic = "/clinical-care/addiction-recovery-clinic/"
+    pages = [
+        page("/", "Department of Psychiatry", "<p>Research, education and care.</p>"),
+        page(clinic, "Addiction Recovery Clinic",
+             "<p>1402 N Prospect Ave, Suite 240, Champaign, IL 61820</p>"
+             "<p>Telehealth visits are available anywhere in Illinois.</p>"),
+        page(f"{clinic}insurance-and-billing/", "Insurance and Billing",
+             "<p>The clinic bills Illinois Medicaid and Medicare.</p>"),
+        page(f"{clinic}prairie-bridge-iop/", "Prairie Bridge Intensive Outpatient Program",
+             "<p>1402 N Prospect Ave, Suite 240, Champaign, IL 61820</p>"
+             "<p>Groups meet Monday, Tuesday and Thursday evenings.</p>"),
+        page("/research/studies/", "Join a Research Study", "<p>Study visits on Saturdays.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, f"https://psych.example{clinic}prairie-bridge-iop/")
+    speaking = {urlsplit(page.url).path for page in location.pages}
+    assert speaking == {clinic, f"{clinic}insurance-and-billing/", f"{clinic}prairie-bridge-iop/"}

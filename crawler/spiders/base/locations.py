@@ -469,7 +469,48 @@ def _parents_program(
     if program not in in_section:
         in_section = within(urlsplit(program.url).path.rstrip("/") + "/")
     menu = _navigated(program, mine, site_links)
-    return program, [page for page in in_section + menu if page is not program]
+    above = _addiction_clinic_above(program, [*own_pages, *mine])
+    speaking: list[PageRecord] = []
+    for page in in_section + menu + above:
+        if page is not program and all(page is not seen for seen in speaking):
+            speaking.append(page)
+    return program, speaking
+
+
+# The heading of a clinic whose care is all addiction care (an IOP's own clinic), not a health
+# centre's or a hospital's of every service.
+ADDICTION_CLINIC = re.compile(
+    r"addiction|recovery|substance|chemical (?:dependency|health)|\bsud\b", re.I
+)
+
+
+def _addiction_clinic_above(program: PageRecord, candidates: list[PageRecord]) -> list[PageRecord]:
+    """The page just above a program page, when it is an addiction clinic's of which the
+    program is one service (``/addiction-recovery-clinic/`` above ``.../prairie-bridge-iop/``),
+    with that clinic's pages about paying and getting in: they speak for the program too."""
+    path = urlsplit(program.url).path.rstrip("/")
+    folder = path.rsplit("/", 1)[0] + "/"
+    if folder == "/":
+        return []
+    clinic = [
+        page
+        for page in candidates
+        if urlsplit(page.url).path.rstrip("/") + "/" == folder
+        and ADDICTION_CLINIC.search(page.names.heading or "")
+        and not _other_care(page)
+    ]
+    if not clinic:
+        return []
+    about_it = [
+        page
+        for page in candidates
+        if _within(page.url, folder)
+        and urlsplit(page.url).path.rstrip("/").count("/") == path.count("/")
+        and page is not program
+        and PROGRAM_WIDE_HEADING.search(page.names.heading or "")
+        and not _other_care(page)
+    ]
+    return [*clinic[:1], *about_it]
 
 
 def _navigated(
