@@ -639,3 +639,38 @@ def test_an_addiction_clinic_above_its_iop_page_speaks_for_the_iop() -> None:
     (location,) = site_locations(pages, f"https://psych.example{clinic}prairie-bridge-iop/")
     speaking = {urlsplit(page.url).path for page in location.pages}
     assert speaking == {clinic, f"{clinic}insurance-and-billing/", f"{clinic}prairie-bridge-iop/"}
+
+
+def test_a_parents_one_programs_pages_about_paying_and_getting_in_speak_for_it() -> None:
+    """A services board's site, listed with its IOP page: its fees and same-day access pages
+    are the program's too; its jobs page and its board's news are not."""
+    marked = {
+        "address.street1": "85 Reservoir St",
+        "address.city": "Harrisonburg",
+        "address.state": "VA",
+        "address.postal_code": "22801",
+    }
+    widget = "<aside><p>1241 N Main St, Harrisonburg, VA 22801</p></aside>"
+
+    def page(path: str, heading: str, text: str, own: bool = False) -> PageRecord:
+        html = (
+            "<html><head><title>Smith Creek Valley Community Services Board</title></head>"
+            f"<body><main><h1>{heading}</h1>{text}</main>{widget if own else ''}</body></html>"
+        )
+        return page_record(
+            html, f"https://csb.example{path}", date(2026, 12, 5), [marked], parent_marked=True
+        )
+
+    pages = [
+        page("/", "Welcome to Smith Creek Valley CSB", "<p>Serving the valley.</p>"),
+        page("/251/IOP", "Adult Intensive Outpatient Program", "<p>Evening groups.</p>", True),
+        page("/260/Same-Day-Access", "Same Day Access", "<p>Walk in weekdays 8-11.</p>", True),
+        page("/268/Fees-Insurance", "Fees & Insurance", "<p>We accept Medicaid.</p>", True),
+        page("/Jobs", "Employment Opportunities", "<p>Now hiring counselors.</p>"),
+    ]
+    (location,) = site_locations(pages, "https://csb.example/251/IOP")
+    assert {urlsplit(page.url).path for page in location.pages} == {
+        "/251/IOP",
+        "/260/Same-Day-Access",
+        "/268/Fees-Insurance",
+    }

@@ -186,6 +186,16 @@ def site_locations(
         if parent and len(owned) > 1
         else []
     )
+    if parent and len(owned) == 1:
+        # The parent's one program (a services board's IOP): its pages about paying and
+        # getting in (fees, same-day access, questions) are the program's too.
+        departmental = [
+            page
+            for page in pages
+            if own(page) <= owned
+            and ABOUT_GETTING_CARE.search(page.names.heading or "")
+            and not _other_care(page)
+        ]
     # The links every page carries, as the home page shows them (a site's menus).
     site_links = next(
         (page.links for page in pages if _is_home_path(urlsplit(page.url).path or "/")), None
@@ -532,6 +542,12 @@ def _navigated(
     ]
 
 
+# Headings of a parent's pages about paying for care and getting in, not about one program.
+ABOUT_GETTING_CARE = re.compile(
+    PAYMENT_HEADING + r"|\bfaqs?\b|questions|admissions?|getting started|same[- ]day access"
+    r"|how to get (?:help|started|care)",
+    re.I,
+)
 # Headings of a site's pages about its program as a whole: the program, paying for it, its
 # questions and admissions.
 PROGRAM_WIDE_HEADING = re.compile(
