@@ -694,6 +694,8 @@ OPEN_SLOTS = re.compile(
     r"\b" + NUM + r"(?:\s+of\s+\d+)?\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
     r"|(?:slots?|spots?|seats?|chairs?|places?)\s+(?:still\s+)?(?:open|available|left|remaining)\b"
     r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
+    # "space for 2 more women in the December group", "room for 3 more"
+    r"|\b(?:space|room)\s+for\s+" + NUM + r"\s+more\b"
     # "IOP group openings: 3", "Spots available: 2" (a group's "Seats: 12" is its size)
     r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left))"
     r"(?:\s+(?:this week|today|now|right now))?\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",

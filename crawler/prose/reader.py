@@ -135,6 +135,9 @@ ACCEPTING = re.compile(
     r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
     r"|(?:spots|seats|slots|openings|space) (?:are |is )?(?:open|available) now\b"
     r"|(?:have|has) (?:immediate )?openings"
+    # "Applications for the spring 2027 cohort are open now", "Enrollment is open"
+    r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
+    r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?open\b"
     # a banner's "Enrolling now", "Now enrolling", "Now admitting"
     r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
     r"(?![^.]*\b(?:study|studies|research|trial|survey)\b)"
@@ -143,7 +146,9 @@ ACCEPTING = re.compile(
 )
 NOT_ACCEPTING = re.compile(
     rf"not (?:currently )?(?:accepting|taking|enrolling) {NEWCOMERS}"
-    r"|(?:waitlist|wait list|waiting list) is (?:currently )?closed|(?:are|is) (?:currently )?"
+    r"|(?:waitlist|wait list|waiting list) is (?:currently )?closed"
+    r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
+    r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?closed\b|(?:are|is) (?:currently )?"
     # "are full", not "are full members of the program"
     r"(?:at (?:full )?capacity|full\b(?![\s-]+(?:members?|participants?|partners?|time|days?|range"
     r"|continuum|spectrum|array|service|access|coverage|support|schedule)\b))"

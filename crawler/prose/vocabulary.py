@@ -68,6 +68,12 @@ PARTNER_OTP = (
     r"(?:community|partner(?:ing)?|local|contracted|affiliated|nearby|area)"
     r" (?:otp|methadone (?:clinic|provider)|opioid treatment program)"
 )
+# Methadone given through an OTP, even the same system's: "Methadone is provided through the
+# Highland Crest Opioid Treatment Program" (the IOP's clients take part; it gives none).
+THROUGH_AN_OTP = (
+    r"(?:provided|dispensed|available|given|offered) (?:through|by|at|via) (?:our |an? |the )?"
+    r"(?:[\w'-]+ ){0,4}(?:otp|opioid treatment program|methadone (?:clinic|program))"
+)
 # Sending clients to an OTP for methadone: "we refer you to an opioid treatment program".
 REFERRED_TO_AN_OTP = (
     r"\brefer\w* (?:you |them |patients |clients |people )?to an? (?:[\w-]+ )?"
@@ -77,6 +83,7 @@ REFERRED_TO_AN_OTP = (
 OUTSIDE_PRESCRIBER = (
     r"outside (?:provider|prescriber|clinic)|another (?:provider|prescriber|clinic|program)"
     rf"|prescribed elsewhere|(?:their|your) own (?:provider|prescriber|clinic)|{PARTNER_OTP}"
+    rf"|{THROUGH_AN_OTP}"
     rf"|{REFERRED_TO_AN_OTP}"
     r"|outside prescribers?|(?:su|tu) propio (?:m[eé]dico|doctor|proveedor)"
     r"|de (?:su|tu|otro) (?:m[eé]dico|doctor|proveedor)|de (?:una|otra) cl[ií]nica"
@@ -267,8 +274,7 @@ PHRASES: tuple[Phrase, ...] = (
         # "we refer you to an opioid treatment program and keep seeing you here for IOP"
         rf"|{REFERRED_TO_AN_OTP}[^.;]{{0,60}}\b(?:keep (?:seeing|treating)|continue|stay)\b"
         # "Methadone is provided through our contracted opioid treatment program"
-        rf"|(?:provided|available|given|dispensed|offered) (?:through|by|at|via)"
-        rf" (?:our |an? |the )?{PARTNER_OTP}",
+        rf"|{THROUGH_AN_OTP}",
         # A refusal is no welcome: "... cannot attend the IOP", "are not eligible".
         forbids=r"\b(?:cannot|can't|can not|may not|must not|not (?:eligible|allowed|permitted"
         r"|accepted|welcome)|no (?:pueden?|podr[aá]n?|son (?:elegibles|aceptad[oa]s)))\b",
@@ -455,7 +461,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "payment.free_care",
-        r"free of charge|at no cost|no cost to (?:you|clients|patients)"
+        r"free of charge|at no cost|no cost to (?:you|clients|patients)|\bpay nothing\b"
         r"|\b(?:services|care|treatment|the program|our program|the iop|our iop) (?:is|are)"
         r" (?:free|offered free|provided free)\b"
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
@@ -608,7 +614,11 @@ DENIAL_GAP_BREAK = (
     r"|guarantee|require|need)\b"
 )
 # "no one", "not only": negation words that do not deny.
-NOT_A_DENIAL = r"\b(?:no one|not only|not just|no matter|whether or not|no-cost|no cost)\b"
+NOT_A_DENIAL = (
+    r"\b(?:no one|not only|not just|no matter|whether or not|no-cost|no cost"
+    # a condition, not a denial: "women who have no insurance pay nothing"
+    r"|(?:have|has|with) no (?:insurance|coverage))\b"
+)
 # Words after a match that deny it ("Medicaid is not accepted", "Medicaid: not accepted").
 DENIAL_AFTER = (
     r"^[\s:,-]*(?:(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?|visits?"

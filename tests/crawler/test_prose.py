@@ -1416,3 +1416,40 @@ def test_a_bars_items_between_separators_are_sentences_of_their_own() -> None:
     assert [(s.accepting_new_patients, s.days_to_intake) for s in reading.availability] == [
         (True, 3)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Methadone is provided through the Highland Crest Opioid Treatment Program, and"
+            " patients continue in the IOP.",
+            {"levels_of_care.iop": True, "medications.mat_accepts_outside_prescriptions": True},
+        ),
+        (
+            "Thanks to state funding, women who have no insurance pay nothing for the IOP.",
+            {"levels_of_care.iop": True, "payment.free_care": True},
+        ),
+        ("We have no insurance contracts.", {}),
+    ],
+)
+def test_what_the_sixteenth_set_reads(text: str, expected: dict) -> None:
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "slots"),
+    [
+        ("Hale Malu IOP has space for 2 more women in the December group.", True, 2),
+        ("Applications for the spring 2027 cohort are open now.", True, None),
+        ("Applications for the January 2027 class are closed.", False, None),
+    ],
+)
+def test_space_and_applications(text: str, accepting: bool, slots: int | None) -> None:
+    (statement,) = read_text(text, crawl_date=CRAWLED).availability
+    assert (statement.accepting_new_patients, statement.open_slots) == (accepting, slots)
+
+
+@pytest.mark.parametrize("text", ["We have 3 more clients than last year.", "Our doors are open."])
+def test_no_openings_in_other_words(text: str) -> None:
+    assert read_text(text, crawl_date=CRAWLED).availability == []
