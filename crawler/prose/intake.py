@@ -57,15 +57,26 @@ INNER_WORDS = re.compile(
     re.I,
 )
 # A list brought for something other than the intake: "... to register" (for the sliding fee),
-# "to apply for housing".
+# "to apply for housing", to visit a resident or move into a house.
 FOR_SOMETHING_ELSE = re.compile(r"\s+to\s+(?:register|apply|qualify)\b[^,;]*$", re.I)
+ANOTHER_OCCASION = re.compile(
+    r"\bto (?:visit|move in|apply)\b|\bmove[- ]in\b|recovery (?:house|home|residence)"
+    r"|sober living|\bhousing\b|\bresidents?\b",
+    re.I,
+)
+# What not to bring: "please don't bring medications", "you don't need to bring your card".
+NOT_BROUGHT = re.compile(
+    r"\b(?:not|don't|do not|never|no need to|needn't)\b(?:\s+[\w']+){0,3}\s*$", re.I
+)
 MOST_WORDS = 10  # an "item" longer than this is a sentence, and the text no list
 
 
 def items_to_bring(sentence: str) -> list[str]:
     """The things a sentence asks a patient to bring, in its words, or none."""
     found = BRING.search(sentence)
-    if found is None:
+    if found is None or NOT_BROUGHT.search(sentence[: found.start()]):
+        return []
+    if ANOTHER_OCCASION.search(sentence):
         return []
     after = sentence[found.end() :]
     lead = LEAD_COLON.match(after)

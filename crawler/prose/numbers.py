@@ -368,7 +368,9 @@ def _only_days(text: str) -> bool:
 
 
 # Words of a sentence that gives several tracks' times, of which a client attends one.
-ONE_OF_SEVERAL = re.compile(r"\btracks?\b|\boptions?\b|\bchoose\b|\beither\b|\bor\b|cohorts?", re.I)
+ONE_OF_SEVERAL = re.compile(
+    r"\btracks?\b|\boptions?\b|\bchoose\b|\beither\b|\bor\b|cohorts?|family|families", re.I
+)
 
 
 def _sessions_of_one_track(sentence: str) -> float | None:
@@ -715,7 +717,8 @@ OPENINGS = re.compile(r"\b" + NUM + r"\s+(?:new\s+)?openings?\b", re.I)
 OPENINGS_OF_THE_PROGRAM = re.compile(r"\biop\b|intensive outpatient|group|cohort|track", re.I)
 OPENINGS_OF_SOMETHING_ELSE = re.compile(
     r"\bphp\b|partial|residential|detox|inpatient|study|research|jobs?\b|positions?|hiring"
-    r"|counselors?|therapists?|nurses?|staff",
+    r"|counselors?|therapists?|nurses?|staff|specialists?|coordinators?|peer|added|this year"
+    r"|last year|grant",
     re.I,
 )
 
@@ -765,9 +768,9 @@ OFFICE_CONTEXT = re.compile(r"\bhours\b|\bopen\b|office|clinic|front desk|horari
 NOT_OFFICE_HOURS = re.compile(
     r"group|session|track|class|\bmeets?\b|cohort|phone line|crisis|visiting|emergency|urgent care"
     # when people may walk in for an assessment, not when the office is open
-    r"|walk[- ]?ins?\b|assessments?\b|screenings?\b|evaluations?\b"
+    r"|walk[- ]?ins?\b|open access"
     # another office's: "Billing office: 970-555-0167, Monday-Friday 8 a.m.-4:30 p.m."
-    r"|billing|pharmacy|business office|administrat",
+    r"|billing|pharmacy|business office",
     re.I,
 )
 

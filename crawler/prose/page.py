@@ -158,8 +158,17 @@ def _a_week(rows: list[HtmlElement]) -> bool:
 
 
 def _timed(rows: list[HtmlElement]) -> bool:
-    """Whether every row gives a time of day: a schedule, one group or track a row."""
-    return bool(rows) and all(_a_time_of_day(" ".join(row.itertext())) for row in rows)
+    """Whether every row gives a time of day, and none a yes or no: a schedule, one group or
+    track a row (not a comparison of levels of care that gives each one's hours)."""
+    cells = [_text(cell) for row in rows for cell in row.xpath("./td|./th")]
+    return (
+        bool(rows)
+        and all(_a_time_of_day(" ".join(row.itertext())) for row in rows)
+        and not any(YES_OR_NO.fullmatch(cell) for cell in cells)
+    )
+
+
+YES_OR_NO = re.compile(r"\W*(?:yes|no|none|n/a|\u2713|\u2714|\u2717|x)\W*", re.I)
 
 
 def _a_time_of_day(text: str) -> bool:

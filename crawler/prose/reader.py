@@ -25,6 +25,7 @@ from crawler.prose.vocabulary import (
     DENIAL_GAP_BREAK,
     DENIAL_GAP_WORDS,
     HEDGE,
+    MEDICAID_NAMES,
     MEDICATIONS,
     NOT_A_DENIAL,
     PAYING,
@@ -135,12 +136,12 @@ ACCEPTING = re.compile(
     r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
     r"|(?:spots|seats|slots|openings|space) (?:are |is )?(?:open|available) now\b"
     r"|(?:have|has) (?:immediate )?openings"
-    # "Applications for the spring 2027 cohort are open now", "Enrollment is open"
+    # "Applications for the spring 2027 cohort are open now" (not "open to adults")
     r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
-    r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?open\b"
-    # a banner's "Enrolling now", "Now enrolling", "Now admitting"
+    r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?open\b(?!\s+to\b)"
+    # a banner's "Enrolling now" for the program or its intake (not a class's or a drive's)
     r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
-    r"(?![^.]*\b(?:study|studies|research|trial|survey)\b)"
+    r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?)\b)"
     r"|aceptando (?:nuevos )?pacientes",
     re.I,
 )
@@ -148,7 +149,8 @@ NOT_ACCEPTING = re.compile(
     rf"not (?:currently )?(?:accepting|taking|enrolling) {NEWCOMERS}"
     r"|(?:waitlist|wait list|waiting list) is (?:currently )?closed"
     r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
-    r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?closed\b|(?:are|is) (?:currently )?"
+    r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?closed\b"
+    r"(?!\s+(?:on|for|during|over)\b)|(?:are|is) (?:currently )?"
     # "are full", not "are full members of the program"
     r"(?:at (?:full )?capacity|full\b(?![\s-]+(?:members?|participants?|partners?|time|days?|range"
     r"|continuum|spectrum|array|service|access|coverage|support|schedule)\b))"
@@ -203,7 +205,19 @@ AT_SOME_TIMES = re.compile(
     re.I,
 )
 SCHEDULE_HEADING = re.compile(r"^\W*(?:(?:group|iop|program|weekly) )?schedule\W*$", re.I)
+# The program's own prescribing: "Our nurse practitioner provides buprenorphine", "we offer
+# Vivitrol injections" (not "clients see Dr. Lee, who prescribes Suboxone").
+OUR_PRESCRIBING = re.compile(
+    r"\bour (?:[\w-]+ ){0,2}(?:nurse practitioners?|nurses?|prescribers?|psychiatrists?"
+    r"|physicians?|doctors?|providers?|medical|clinic|team|staff|np|pa)\b"
+    r"|\bwe (?:also )?(?:offer|provide|prescribe|give|start)\b",
+    re.I,
+)
 MEDICAID = "payment.medicaid"
+# A state's Medicaid by its own name ("Oregon Health Plan", "AHCCCS"), not Medicaid at large.
+STATE_PLAN = re.compile(
+    "|".join(name for name in MEDICAID_NAMES.split("|") if name != r"\bmedicaid\b"), re.I
+)
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
 KIND_OF_THE_PROGRAM = re.compile(
     r"\b(?:day|daytime|evening|morning|afternoon|night|weekend|saturday|sunday|virtual|online"
@@ -328,20 +342,33 @@ class PageReading:
             return
         self.facts[path] = value
 
+    def deny_prescribing_alone(self) -> None:
+        """A denial of prescribing that no next sentence of its section named medications
+        for: it denies them all."""
+        if self.prescribing_denied is not None:
+            self.add_all(MEDICATIONS, False, self.prescribing_denied)
+            self.prescribing_denied = None
+
     def _medicaid_of_some_states(self) -> bool:
-        """Medicaid taken, and only other states' Medicaid refused ("Not in network: Idaho
-        Medicaid"): a virtual program licensed in several states takes Medicaid."""
-        refused = [given.clause for given in self.given[MEDICAID] if given.value is False]
-        return all(STATE_NAMES.search(clause) for clause in refused)
+        """One state's Medicaid plan taken by name, and only other states' Medicaid refused
+        ("In network: Oregon Health Plan"; "Not in network: Idaho Medicaid"): a virtual program
+        licensed in several states takes Medicaid. A loose "clients with Medicaid are welcome"
+        takes no plan."""
+        given = self.given[MEDICAID]
+        refused = [g.clause for g in given if g.value is False]
+        taken = [g.clause for g in given if g.value is True]
+        refused_states = {state for clause in refused for state in STATE_NAMES.findall(clause)}
+        return all(STATE_NAMES.search(clause) for clause in refused) and any(
+            STATE_PLAN.search(clause) and not set(STATE_NAMES.findall(clause)) & refused_states
+            for clause in taken
+        )
 
     def settle(self) -> None:
         """Once the whole page is read: a page that states no weekly hours but gives one
         schedule's days and times has that schedule's hours (two schedules that disagree give
         none); a page naming a kind of group (process, relapse prevention, skills) offers
         group therapy, unless it says otherwise."""
-        if self.prescribing_denied is not None:
-            self.add_all(MEDICATIONS, False, self.prescribing_denied)
-            self.prescribing_denied = None
+        self.deny_prescribing_alone()
         groups = [
             path
             for path in self.facts
@@ -427,7 +454,19 @@ REFUSING = (
     r"|bill))\b[^:.;]{0,40}:"
 )
 REFUSED_LABEL = re.compile(REFUSING + r"(?P<listed>[^:]*)$", re.I)
-REFUSING_LEAD = re.compile(r"^[^:.;]{0,40}?" + REFUSING, re.I)
+# A lead refusing the plans its list names ("We don't accept: Medicare; TRICARE", "Insurance
+# we do not take:"), not a refusal of something else before a clause of its own ("We don't
+# take walk-ins: please call...").
+REFUSING_LEAD = re.compile(
+    r"^(?:[^:.;]{0,25}\b(?:insurance|plans?|coverage)\b[^:.;]{0,20}?"
+    r"|\W*(?:we|our (?:program|practice|clinic|iop)|the (?:program|clinic|iop)) )?"
+    r"\b(?:(?:not|never) (?:accepted|taken|covered|in[- ]network)"
+    r"|(?:don't|do not|doesn't|does not|cannot|can't|are unable to|is unable to) (?:accept|take"
+    r"|bill))\b(?:\s+(?:at this (?:time|location)|here|currently|the following|these))?\s*:",
+    re.I,
+)
+# A list's item that is a statement of its own ("we accept Medicaid"), not a plan's name.
+OWN_STATEMENT = re.compile(r"\b(?:accept|accepted|take|bill|in[- ]network|welcome)\w*\b", re.I)
 
 
 def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
@@ -605,7 +644,7 @@ def read_sentence(
     )
     read: list[tuple[str, Any, str]] = []
     for index, clause in enumerate(clauses(sentence)):
-        if refusing and index:
+        if refusing and index and not OWN_STATEMENT.search(clause):
             clause = f"{refusing.group(0)} {clause}"  # each item of "We don't accept: A; B"
         for phrase in PHRASES:
             if refused_here and phrase.path.startswith("payment."):
@@ -657,10 +696,14 @@ def _no_prescribing_of_the_named(
     before = reading.prescribing_denied
     if before is not None:
         reading.prescribing_denied = None
+        offered = {path for path, value, _ in read if path in MEDICATIONS and value is True}
+        if offered and OUR_PRESCRIBING.search(sentence):
+            return read  # "We do not prescribe. Our nurse practitioner provides buprenorphine."
         if named:
             reading.add_all(sorted(named), False, f"{before} {sentence}")
             return others
-        reading.add_all(MEDICATIONS, False, before)
+        reading.prescribing_denied = before
+        reading.deny_prescribing_alone()
     general = re.search(PRESCRIBES_MEDICATION, sentence, re.I)
     if not general or not any(path in MEDICATIONS and value is False for path, value, _ in read):
         return read
@@ -786,6 +829,7 @@ def read_text(
         is_heading = marks is not None and next(marks, False)
         if is_heading:
             reading.heading = segment
+            reading.deny_prescribing_alone()  # a new section is no next sentence of it
         answered = answer_as_statement(question, segment) if question else None
         is_question = segment.rstrip(" \"”'").endswith("?")
         question_before, question = question, (segment if is_question else None)

@@ -124,14 +124,23 @@ ADDICTION_MEDICATION = (
     r"|medications?\b|medicines?\b|\botp\b|opioid treatment|narcotic treatment|\bdos(?:e|es|ing)\b"
     r"|metadona|buprenorfina"
 )
+# The program itself saying it does not, just before the verb: "we don't ", "our practice
+# doesn't " (each a fixed-width look-behind).
+PROGRAM_SAYS_NOT = "|".join(
+    f"(?<={subject} {negation} )"
+    for subject in ("we", "our practice", "our program", "our iop", "the program", "the iop")
+    for negation in ("do not", "don't", "does not", "doesn't", "never")
+)
 # Prescribing medication in general, for the addiction (not for other conditions).
 PRESCRIBES_MEDICATION = (
     r"prescrib(?:e|es|ing) (?:any )?medications?\b(?! for (?:anxiety|depression|mental|sleep))"
     r"|recet(?:amos|a|an) medicamentos?\b(?! para (?:la ansiedad|la depresi[oó]n|la salud mental"
     r"|dormir|el sueño))"
     r"|medications? for (?:opioid|alcohol) use disorders?|\bmoud\b"
-    # "Our practice doesn't prescribe." (nothing named: no medication at all)
-    r"|\bprescribe\b(?= any medications? (?:ourselves|here|on site)\b|\s*(?:[.;]|$))"
+    # "Our practice doesn't prescribe." (nothing named: no medication at all), said of the
+    # program, not of some of its staff ("our counselors don't prescribe")
+    rf"|(?:{PROGRAM_SAYS_NOT})prescribe\b(?= any medications? (?:ourselves|here|on site)\b"
+    r"|\s*[.;]?\s*$)"
 )
 # The medications for opioid use disorder, by name (generic and brand).
 MEDICATIONS = {
@@ -171,8 +180,9 @@ OTHER_LANGUAGES = (
 )  # fmt: skip
 # A language's name in a place's ("Cherokee County", "Apache Junction"): the place.
 PLACE_WORDS = (
-    r"(?:county|nation|reservation|agency|valley|junction|creek|river|lake|mountains?|springs"
-    r"|falls|city|street|st\b|avenue|ave\b|road|rd\b)"
+    r"(?:\s+(?:county|nation|reservation|agency|valley|junction|creek|river|lake|mountains?"
+    r"|springs|falls|city|street|st\b|avenue|ave\b|road|rd\b|building|center|centre|hall|room"
+    r"|health|clinic|hospital|school|campus|tribe)|\s*,\s*(?:" + "|".join(STATE_NAMES) + r")\b)"
 )
 
 PHRASES: tuple[Phrase, ...] = (
@@ -461,7 +471,8 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "payment.free_care",
-        r"free of charge|at no cost|no cost to (?:you|clients|patients)|\bpay nothing\b"
+        r"free of charge|at no cost|no cost to (?:you|clients|patients)"
+        r"|\bpay nothing\b(?![^.;]{0,30}\b(?:assessment|evaluation|screening|first visit|parking))"
         r"|\b(?:services|care|treatment|the program|our program|the iop|our iop) (?:is|are)"
         r" (?:free|offered free|provided free)\b"
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
@@ -472,7 +483,7 @@ PHRASES: tuple[Phrase, ...] = (
         # What is free is not the care: parking, or an interpreter ("servicios gratuitos de
         # asistencia lingüística" in a Section 1557 tagline).
         forbids=r"parking|estacionamiento|wi-?fi|coffee|caf[eé]|interpret|translat|language"
-        r"|ling[uü][ií]stic|idioma",
+        r"|ling[uü][ií]stic|idioma|for family members|to family members|billed to insurance",
     ),
     # Languages.
     Phrase(
@@ -491,7 +502,7 @@ PHRASES: tuple[Phrase, ...] = (
     *(
         Phrase(
             "languages.other",
-            rf"\b{re.escape(name)}(?!\w)(?!\s+{PLACE_WORDS})",
+            rf"\b{re.escape(name)}(?!\w)(?!{PLACE_WORDS})",
             item=name,
             denied=None,
             requires=SPOKEN,
@@ -647,7 +658,7 @@ HEDGE = (
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos|working to become"
     r"|\b(?:we(?:'re| are| have been|'ve been)|the program is) (?:thinking about|exploring"
     r"|considering|looking (?:at|into)|talking about|discussing)\b"
-    r"|\bmay (?:add|pilot|expand|open|launch|start|begin)\b"
+    r"|\bmay (?:add|pilot|expand|open|launch)\b"
     r"|\bpending (?:license|licensure|approval)\b"
     # What some of a chain's centres offer is no promise of this one's.
     r"|\bsome (?:of our )?(?:centers|centres|locations|offices|clinics|sites|programs)\b"

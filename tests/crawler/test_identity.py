@@ -664,13 +664,68 @@ def test_a_parents_one_programs_pages_about_paying_and_getting_in_speak_for_it()
     pages = [
         page("/", "Welcome to Smith Creek Valley CSB", "<p>Serving the valley.</p>"),
         page("/251/IOP", "Adult Intensive Outpatient Program", "<p>Evening groups.</p>", True),
-        page("/260/Same-Day-Access", "Same Day Access", "<p>Walk in weekdays 8-11.</p>", True),
-        page("/268/Fees-Insurance", "Fees & Insurance", "<p>We accept Medicaid.</p>", True),
+        page("/260/Same-Day-Access", "Same Day Access",
+             "<p>Walk in weekdays 8-11 for a substance use assessment.</p>", True),
+        page("/268/Fees-Insurance", "Fees & Insurance",
+             "<p>Substance use services accept Medicaid.</p>", True),
+        # A page about paying that is about other care (a hospital's pharmacy, family medicine)
+        page("/patients/faq", "Frequently Asked Questions",
+             "<p>Our family medicine clinics are not accepting new patients.</p>"),
         page("/Jobs", "Employment Opportunities", "<p>Now hiring counselors.</p>"),
-    ]
+    ]  # fmt: skip
     (location,) = site_locations(pages, "https://csb.example/251/IOP")
     assert {urlsplit(page.url).path for page in location.pages} == {
         "/251/IOP",
         "/260/Same-Day-Access",
         "/268/Fees-Insurance",
     }
+
+
+def test_a_sibling_programs_page_does_not_speak_for_this_one() -> None:
+    """An addiction clinic's adult and teen IOPs: the teen IOP's page is no page of the
+    adult IOP's, though both sit under the clinic."""
+    footer = "<footer><p>Valley Health System, 100 Hospital Dr, Springfield, IL 62701</p></footer>"
+
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = (
+            "<html><head><title>Valley Health System</title></head><body><main>"
+            f"<h1>{heading}</h1>{text}</main>{footer}</body></html>"
+        )
+        return page_record(html, f"https://valley.example{path}", date(2026, 12, 5), [])
+
+    clinic = "/behavioral-health/addiction-recovery/"
+    pages = [
+        page("/", "Valley Health System", "<p>Care for every family.</p>"),
+        page(clinic, "Addiction Recovery Services", "<p>Substance use treatment.</p>"),
+        page(f"{clinic}adult-iop/", "Adult Intensive Outpatient Program",
+             "<p>200 Oak St, Springfield, IL 62704</p><p>Evenings 6-9 pm, three days a week.</p>"),
+        page(f"{clinic}teen-iop/", "Adolescent Intensive Outpatient Program",
+             "<p>The program lasts 6 weeks.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, f"https://valley.example{clinic}adult-iop/")
+    assert f"{clinic}teen-iop/" not in {urlsplit(page.url).path for page in location.pages}
+
+
+def test_a_footer_giving_each_office_its_number_before_its_address_is_read_as_no_list() -> None:
+    footer = (
+        "<footer><p>Ottumwa Clinic<br>641-555-0131<br>418 W 2nd St<br>Ottumwa, IA 52501</p>"
+        "<p>Oskaloosa Clinic<br>641-555-0137<br>1105 A Ave E<br>Oskaloosa, IA 52577</p></footer>"
+    )
+    page = page_record(
+        f"<html><body><main><h1>Offices</h1></main>{footer}</body></html>",
+        "https://cedar.example/",
+        date(2026, 12, 5),
+        [],
+    )
+    assert page.lines_by_place == {}
+
+
+def test_a_number_elsewhere_on_the_page_is_not_one_of_the_markups_lines() -> None:
+    marked = {"phones": [Phone.model_construct(number="+1-301-555-0136")]}
+    html = (
+        "<html><body><main><h1>Evening IOP</h1><p>Call 301-555-0136.</p>"
+        "<p>Our residential program in Frederick: 301-555-0190.</p></main></body></html>"
+    )
+    page = page_record(html, "https://prism.example/", date(2026, 12, 5), [marked])
+    read = facts_from_pages([page], "test")
+    assert [ten_digits(phone) for phone in read.facts["phones"]] == ["3015550136"]

@@ -1355,11 +1355,14 @@ def test_openings_labelled_with_when(text: str, slots: int) -> None:
     ("text", "accepting"),
     [
         ("Enrolling now \u2014 first group within 5 business days of your assessment.", True),
-        ("Now enrolling for the January cohort.", True),
+        ("Now enrolling for the January IOP cohort.", True),
         ("Now enrolling: Sleep and Early Recovery Study", None),
+        ("Now accepting donations for our holiday toy drive.", None),
+        ("Enrolling now: Smoking cessation class", None),
+        ("Now enrolling for our family program workshops.", None),
     ],
 )
-def test_a_banner_enrolling_now_takes_people_unless_it_is_a_study(
+def test_a_banner_enrolling_now_takes_people_for_the_iop_only(
     text: str, accepting: bool | None
 ) -> None:
     statements = read_text(text, crawl_date=CRAWLED).availability
@@ -1453,3 +1456,110 @@ def test_space_and_applications(text: str, accepting: bool, slots: int | None) -
 @pytest.mark.parametrize("text", ["We have 3 more clients than last year.", "Our doors are open."])
 def test_no_openings_in_other_words(text: str) -> None:
     assert read_text(text, crawl_date=CRAWLED).availability == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Refusing one state's Medicaid is no "takes Medicaid" for a loose welcome.
+        (
+            "We do not accept Oregon Medicaid (OHP). Clients with Medicaid are welcome to pay"
+            " privately.",
+            {"payment.self_pay": True},
+        ),
+        # A refusal of something else before a colon refuses no plan after it.
+        (
+            "We don't take walk-ins: please call to schedule an assessment; we accept Medicaid"
+            " and most private insurance.",
+            {
+                "intake.walk_in": False,
+                "payment.medicaid": True,
+                "payment.private_insurance": True,
+            },
+        ),
+        (
+            "We do not accept cash: payment is by card or check; Medicare and Medicaid are"
+            " accepted.",
+            {"payment.medicaid": True, "payment.medicare": True},
+        ),
+        # The program's own prescribing in the next sentence stands.
+        (
+            "We do not prescribe. Our nurse practitioner provides buprenorphine for patients in"
+            " the IOP.",
+            {"levels_of_care.iop": True, "medications.mat_buprenorphine": True},
+        ),
+        (
+            "Our counselors don't prescribe, but our psychiatrist prescribes Suboxone.",
+            {"medications.mat_buprenorphine": True},
+        ),
+        # Free for someone else, or for the assessment only, is no free care.
+        (
+            "You pay nothing out of pocket for the assessment; IOP fees are based on your"
+            " insurance.",
+            {"levels_of_care.iop": True},
+        ),
+        (
+            "Our services are free to attend for family members; IOP is billed to insurance.",
+            {"levels_of_care.iop": True},
+        ),
+        # "may start" is when, not a hedge.
+        (
+            "Patients may start buprenorphine at their first visit with our nurse practitioner.",
+            {"medications.mat_buprenorphine": True},
+        ),
+        # A language's name in a place's is the place.
+        ("IOP groups are held in Cherokee, North Carolina.", {"levels_of_care.iop": True}),
+        ("Sessions are held in the Lakota Building, Room 104.", {}),
+        # A family group's evening is no client's weekly hours.
+        (
+            "Groups meet Tue and Thu 10 a.m.-1 p.m. and family group meets Wednesday 5-7 p.m.",
+            {"schedule.daytime": True, "schedule.evening": True},
+        ),
+        (
+            "Our clinic is open Mon-Fri 8 a.m. to 5 p.m. for assessments and counseling.",
+            {"schedule.opening_hours": ["Mo-Fr 08:00-17:00"]},
+        ),
+    ],
+)
+def test_what_the_review_of_this_round_found_read_wrongly(text: str, expected: dict) -> None:
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We ask that you not bring any medications, weapons, or valuables to group.",
+        "Please don't bring any medications with you to the assessment.",
+        "You don't need to bring your insurance card.",
+        "Family members are asked to bring a photo ID to visit residents at our recovery house.",
+        "To apply for our housing program, bring proof of income and a photo ID.",
+    ],
+)
+def test_what_not_to_bring_and_another_occasions_list_are_no_intake_list(sentence: str) -> None:
+    assert facts(sentence).get("intake.what_to_bring") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referrals are open to all Medicaid-eligible adults.",
+        "Registration is closed on Thanksgiving and Christmas Day.",
+        "The IOP has 2 openings for peer support specialists.",
+        "Thanks to a grant, we added 20 new openings in our IOP groups this year.",
+    ],
+)
+def test_eligibility_holidays_jobs_and_growth_are_no_openings(text: str) -> None:
+    assert read_text(text, crawl_date=CRAWLED).availability == []
+
+
+def test_a_comparison_of_levels_of_care_with_their_hours_is_not_read_row_by_row() -> None:
+    table = (
+        "<table><tr><th>Program</th><th>Schedule</th><th>Medicaid</th><th>Medications</th></tr>"
+        "<tr><td>Residential</td><td>24/7, 8:00 am - 8:00 pm visits</td><td>No</td>"
+        "<td>Methadone</td></tr><tr><td>PHP</td><td>Mon-Fri 9:00 - 3:00</td><td>No</td>"
+        "<td>Suboxone</td></tr><tr><td>IOP</td><td>Mon, Wed, Thu 6:00 - 9:00 pm</td>"
+        "<td>Yes</td><td>None</td></tr></table>"
+    )
+    read = read_html(f"<html><body><main>{table}</main></body></html>", crawl_date=CRAWLED)
+    assert "medications.mat_methadone" not in read.facts
+    assert "medications.mat_buprenorphine" not in read.facts

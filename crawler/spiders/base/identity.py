@@ -100,8 +100,8 @@ def lines_by_place(body: HtmlElement) -> dict[tuple[str, str], set[str]]:
     for text, _ in _texts(body):
         line = SEPARATORS.sub(", ", text)
         places = list(STREET_ADDRESS.finditer(line))
-        if len(places) < 2:
-            continue
+        if len(places) < 2 or phones_in(line[: places[0].start()])[0]:
+            continue  # not a list of places each followed by its line (a number comes first)
         for place, following in zip(places, [*places[1:], None], strict=True):
             named = addresses_in(place.group(0))
             if not named:
@@ -110,6 +110,12 @@ def lines_by_place(body: HtmlElement) -> dict[tuple[str, str], set[str]]:
             after = line[place.end() : min(end, place.end() + PLACES_LINE_WITHIN)]
             found.setdefault(address_key(named[0]), set()).update(phones_in(after)[0])
     return found
+
+
+def numbers_together(body: HtmlElement) -> list[frozenset[str]]:
+    """The program lines each block of text gives together ("Call 301-555-0136 or text
+    301-555-0137")."""
+    return [frozenset(lines) for text, _ in _texts(body) if len(lines := phones_in(text)[0]) > 1]
 
 
 # The words just before a number that say it is not the program's own line.

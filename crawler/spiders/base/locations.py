@@ -194,6 +194,7 @@ def site_locations(
             for page in pages
             if own(page) <= owned
             and ABOUT_GETTING_CARE.search(page.names.heading or "")
+            and page.about_addiction
             and not _other_care(page)
         ]
     # The links every page carries, as the home page shows them (a site's menus).
@@ -517,7 +518,7 @@ def _addiction_clinic_above(program: PageRecord, candidates: list[PageRecord]) -
         if _within(page.url, folder)
         and urlsplit(page.url).path.rstrip("/").count("/") == path.count("/")
         and page is not program
-        and PROGRAM_WIDE_HEADING.search(page.names.heading or "")
+        and ABOUT_GETTING_CARE.search(page.names.heading or "")
         and not _other_care(page)
     ]
     return [*clinic[:1], *about_it]

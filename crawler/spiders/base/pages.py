@@ -26,6 +26,7 @@ from crawler.spiders.base.identity import (
     address_key,
     addresses_in,
     lines_by_place,
+    numbers_together,
     page_names,
     seen_addresses,
     seen_phones,
@@ -48,6 +49,11 @@ class PageRecord:
     parent_marked: bool = False  # it carries a hospital's or an agency's markup
     links: frozenset[str] = frozenset()  # the paths of the same-site pages it links to
     shown_numbers: frozenset[str] = frozenset()  # every phone number its text shows (10 digits)
+    # It speaks of addiction care (the IOP, substance use): a parent's page about paying or
+    # getting in that does is its program's too.
+    about_addiction: bool = False
+    # The phone numbers each of its blocks of text gives together ("Call ... or text ...").
+    numbers_together: list[frozenset[str]] = field(default_factory=list)
     # The lines a list of places on it gives each place (see identity.lines_by_place).
     lines_by_place: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
@@ -72,6 +78,10 @@ def page_record(
     record.parent_marked = parent_marked
     record.links = linked_paths(root, url)
     record.lines_by_place = lines_by_place(body if body is not None else root)
+    record.numbers_together = numbers_together(body if body is not None else root)
+    record.about_addiction = bool(
+        ADDICTION_CARE.search(_content_text(body if body is not None else root))
+    )
     shown = seen_phones(body if body is not None else root)
     linked = [_digits(href) for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href")]
     record.shown_numbers = frozenset(
@@ -274,6 +284,23 @@ def organization_facts(pages: list[PageRecord], home: str) -> dict[str, Stated]:
     }
 
 
+# Words of addiction care: a page that says them is about it.
+ADDICTION_CARE = re.compile(
+    r"intensive outpatient|\biop\b|substance use|addiction|chemical dependency|\bsud\b",
+    re.I,
+)
+
+
+def _content_text(body: Any) -> str:
+    """A page's words outside its menus, header and footer."""
+    return " ".join(
+        body.xpath(
+            ".//text()[not(ancestor::nav or ancestor::header or ancestor::footer"
+            " or ancestor::script or ancestor::style)]"
+        )
+    )
+
+
 def places_lines(pages: list[PageRecord]) -> dict[tuple[str, str], set[str]]:
     """Each place's lines, as the site's lists of places give them."""
     lines: dict[tuple[str, str], set[str]] = {}
@@ -288,13 +315,16 @@ def ten_digits(phone: Any) -> str:
     return _digits(str(getattr(phone, "number", phone)))[-10:]
 
 
-def _with_its_other_lines(marked: list[Any], shown: list[Any]) -> list[Any]:
-    """The markup's number and the program's other lines beside it on its page ("Call
-    301-555-0136 or text 301-555-0137"): markup names one number, the page all of them."""
+def _with_its_other_lines(
+    marked: list[Any], shown: list[Any], together: list[frozenset[str]]
+) -> list[Any]:
+    """The markup's number and the program's other lines written with it ("Call 301-555-0136
+    or text 301-555-0137"): markup names one number, the page all of them. A number elsewhere
+    on the page (a residence's, another office's) is not one of them."""
     numbers = {ten_digits(phone) for phone in marked}
-    if not numbers & {ten_digits(phone) for phone in shown}:
-        return marked  # the page shows another program's lines, or the markup's elsewhere
-    return [*marked, *(phone for phone in shown if ten_digits(phone) not in numbers)][:MAX_PHONES]
+    beside = set().union(*(block for block in together if block & numbers)) - numbers
+    others = [phone for phone in shown if ten_digits(phone) in beside]
+    return [*marked, *others][:MAX_PHONES]
 
 
 # What a site's markup states that goes stale with its phone number: its hours.
@@ -355,7 +385,9 @@ def facts_from_pages(
                 continue  # a staff page's direct line, a partner agency's number
             if path == "phones" and "phones" in result and not lines_joined:
                 lines_joined = True
-                result["phones"] = _with_its_other_lines(result["phones"], value)
+                result["phones"] = _with_its_other_lines(
+                    result["phones"], value, page.numbers_together
+                )
             result.setdefault(path, value)
         if any(p.startswith("address.") for p in page.contact):
             address_paths = address_paths or ["address.street1"]
