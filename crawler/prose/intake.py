@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.prose.vocabulary import WHAT_TO_BRING
+from crawler.prose.vocabulary import RESIDENCE_WORDS, WHAT_TO_BRING
 
 BRING = re.compile(
     r"\b(?:bring|traiga)\b(?:\s+(?:with\s+you|along))?"
@@ -60,8 +60,7 @@ INNER_WORDS = re.compile(
 # "to apply for housing", to visit a resident or move into a house.
 FOR_SOMETHING_ELSE = re.compile(r"\s+to\s+(?:register|apply|qualify)\b[^,;]*$", re.I)
 ANOTHER_OCCASION = re.compile(
-    r"\bto (?:visit|move in|apply)\b|\bmove[- ]in\b|recovery (?:house|home|residence)"
-    r"|sober living|\bhousing\b|\bresidents?\b",
+    rf"\bto (?:visit|move in|apply)\b|\bmove[- ]in\b|{RESIDENCE_WORDS}|\bhousing\b|\bresidents?\b",
     re.I,
 )
 # What not to bring: "please don't bring medications", "you don't need to bring your card".

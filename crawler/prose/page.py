@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 
 from crawler.prose import numbers
 from crawler.prose.reader import PageReading, read_text
-from crawler.prose.vocabulary import PHRASES
+from crawler.prose.vocabulary import PHRASES, RESIDENCE_WORDS
 from iop.phones import WRITTEN_NANP
 
 DROPPED_TAGS = (
@@ -237,7 +237,6 @@ def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> 
 
 
 # A recovery residence, as sites name one.
-RESIDENCE_WORDS = r"sober living|recovery (?:housing|residences?|homes?|houses?)|halfway houses?"
 
 
 class PageKind(StrEnum):

@@ -33,6 +33,7 @@ from crawler.prose.vocabulary import (
     PHRASES,
     PRESCRIBES_MEDICATION,
     REFUSED_HEADING,
+    RESIDENCE_WORDS,
     US_STATES,
     Phrase,
 )
@@ -719,8 +720,8 @@ REFUSING_HEADING = re.compile(
 )
 # Places in other care than the IOP: a house's beds, a PHP's or a detox unit's openings.
 OTHER_CARES_PLACES = re.compile(
-    r"recovery hous|sober (?:living|house|home)|\bhouse\b|residential|\bphp\b"
-    r"|partial hospitali|detox|withdrawal management|crisis",
+    rf"{RESIDENCE_WORDS}|\bhouse\b|residential|\bphp\b|partial hospitali|detox"
+    r"|withdrawal management|crisis",
     re.I,
 )
 THE_IOP = re.compile(r"\biop\b|intensive outpatient", re.I)

@@ -642,6 +642,8 @@ DENIAL_AFTER = (
     # A label answered by a refusal: "Medicare: we are not able to bill Medicare."
     r"|^\s*:\s*we(?:'re| are)? (?:not|unable|never)\b|^\s*:\s*we (?:do not|don't|cannot|can't)\b"
 )
+# A recovery residence, which is no treatment program: its beds, rules and rent are its own.
+RESIDENCE_WORDS = r"sober living|recovery (?:housing|residences?|homes?|houses?)|halfway houses?"
 # Clause boundaries: a denial does not carry past these.
 CLAUSE_BREAK = (
     ";|\\s[-\u2013\u2014]\\s|"  # a semicolon or a spaced dash (hyphen, en or em dash)

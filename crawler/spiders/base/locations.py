@@ -27,9 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.prose.page import RESIDENCE_WORDS
 from crawler.prose.reader import IOP_FACT
-from crawler.prose.vocabulary import PAYMENT_HEADING
+from crawler.prose.vocabulary import PAYMENT_HEADING, RESIDENCE_WORDS
 from crawler.spiders.base.identity import address_key, site_name
 from crawler.spiders.base.pages import PageRecord, page_path
 
