@@ -9,8 +9,9 @@ detox") sets ``False``; questions, first-person testimonials, navigation and for
 pages that contradict each other leave the fact unknown.
 """
 
+from crawler.prose.availability import AvailabilityStatement
 from crawler.prose.merge import merge_readings
 from crawler.prose.page import read_html
-from crawler.prose.reader import AvailabilityStatement, PageReading, read_text
+from crawler.prose.reader import PageReading, read_text
 
 __all__ = ["AvailabilityStatement", "PageReading", "merge_readings", "read_html", "read_text"]

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from crawler.prose.reader import LIST_FIELDS, AvailabilityStatement, PageReading, new_items
+from crawler.prose.availability import AvailabilityStatement
+from crawler.prose.reader import LIST_FIELDS, PageReading, new_items
 
 
 @dataclass

@@ -1,0 +1,151 @@
+"""What a sentence says of a program's openings: whether it takes people, how soon, how many
+places, and the day that held.
+
+A hedge ("in many cases within a few days, depending on insurance") promises no wait; what is
+typical ("we usually have openings") promises no opening. Job openings, a residence's beds, a
+PHP's or a detox unit's openings are no IOP's; a dated list of each office's openings gives
+each office its own statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from crawler.prose import numbers
+from crawler.prose.vocabulary import RESIDENCE_WORDS
+
+# Who a program takes: "new clients", "new IOP participants", "new veterans".
+NEWCOMERS = (
+    r"new (?:(?:iop|program|group|evening|day|daytime|adult|adolescent|teen|outpatient|medicaid"
+    r"|medicare|insured|self-pay|private-pay|spanish-speaking|english-speaking|veteran)\s+){0,2}"
+    r"(?:clients|patients|referrals|admissions|participants|people|veterans|teens|adolescents"
+    r"|women|men|families)\b"
+)
+ACCEPTING = re.compile(
+    r"(?:^\W*|:\s*|now |currently |are |is |'re )(?:still |currently )?"
+    rf"(?:accepting|taking|welcoming|enrolling) {NEWCOMERS}"
+    # "We are accepting referrals", not who may refer ("accepting referrals from courts").
+    r"|(?:are|is|'re) (?:still |currently |now )?accepting (?:referrals|admissions)\b"
+    r"(?! from| (?:for|to) (?:our|the) wait)"
+    r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
+    r"|(?:spots|seats|slots|openings|space) (?:are |is )?(?:open|available) now\b"
+    r"|(?:have|has) (?:immediate )?openings"
+    # "Applications for the spring 2027 cohort are open now" (not "open to adults")
+    r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
+    r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?open\b(?!\s+to\b)"
+    # a banner's "Enrolling now" for the program or its intake (not a class's or a drive's)
+    r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
+    r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?)\b)"
+    r"|aceptando (?:nuevos )?pacientes",
+    re.I,
+)
+NOT_ACCEPTING = re.compile(
+    rf"not (?:currently )?(?:accepting|taking|enrolling) {NEWCOMERS}"
+    r"|(?:waitlist|wait list|waiting list) is (?:currently )?closed"
+    r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
+    r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?closed\b"
+    r"(?!\s+(?:on|for|during|over)\b)|(?:are|is) (?:currently )?"
+    # "are full", not "are full members of the program"
+    r"(?:at (?:full )?capacity|full\b(?![\s-]+(?:members?|participants?|partners?|time|days?|range"
+    r"|continuum|spectrum|array|service|access|coverage|support|schedule)\b))"
+    r"|no (?:longer|currently) accepting|no (?:estamos )?aceptando"
+    r"|\bno (?:[\w-]+ ){0,2}?(?:openings|spots|slots|seats|space|vacancies)\b"
+    # "Oskaloosa evening IOP: full, with a waitlist" (not a fee table's "Over 200%: Full fee")
+    r"|:\s*(?:currently |now )?full\b(?![\s-]+(?:fee|price|cost|rate|pay|time|day))",
+    re.I,
+)
+NO_WAITLIST = re.compile(
+    r"(?:don'?t|do not|doesn'?t) (?:currently )?have a (?:wait ?list|waiting list)"
+    r"|\bno (?:wait ?list|waiting list|wait)\b|sin lista de espera",
+    re.I,
+)
+# Job openings and staff news are not places for clients.
+NOT_ABOUT_CLIENTS = re.compile(
+    r"hiring|\bjobs?\b|positions?|careers?|employment|apply|counselors|therapists|clinicians"
+    r"|nurses|volunteers",
+    re.I,
+)
+# "In many cases you can begin within a few days, depending on..." promises nothing; "most
+# start within a week" and "usually within 48 hours" give the wait a referrer can expect.
+HEDGED = re.compile(
+    r"\b(?:in (?:many|some) cases|depending on|depends on|may|might|can vary|varies)\b", re.I
+)
+# What is typical is no promise that the program is taking people now ("we usually have
+# openings"), though it is the wait to expect ("usually within 48 hours").
+TYPICALLY = re.compile(r"\b(?:usually|typically|often|generally|in most cases)\b", re.I)
+
+
+@dataclass
+class AvailabilityStatement:
+    """One sentence about getting in: whether, how soon, how many places, and when it held."""
+
+    statement: str
+    accepting_new_patients: bool | None = None
+    days_to_intake: int | None = None
+    open_slots: int | None = None
+    as_of: date | None = None
+    dated: bool = False  # the page or the sentence states the date (else it is the crawl date)
+
+
+# Places in other care than the IOP: a house's beds, a PHP's or a detox unit's openings.
+OTHER_CARES_PLACES = re.compile(
+    rf"{RESIDENCE_WORDS}|\bhouse\b|residential|\bphp\b|partial hospitali|detox"
+    r"|withdrawal management|crisis",
+    re.I,
+)
+THE_IOP = re.compile(r"\biop\b|intensive outpatient", re.I)
+LIST_LEAD = re.compile(r"^[^:;]{1,80}:\s")
+
+
+def items_of_a_list(sentence: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where the lead of a list of labelled items ends, and where each item is ("Updated
+    December 1: Ottumwa IOP: accepting; Oskaloosa IOP: full": each item is said with the
+    lead); a sentence that is no such list is one item, with no lead."""
+    lead = LIST_LEAD.match(sentence)
+    if lead is None or not all(":" in item for item in sentence[lead.end() :].split(";")):
+        return 0, [(0, len(sentence))]  # no list of labelled items
+    items, start = [], lead.end()
+    for found in re.finditer(";", sentence[lead.end() :]):
+        items.append((start, lead.end() + found.start()))
+        start = lead.end() + found.end()
+    return lead.end(), [*items, (start, len(sentence))]
+
+
+def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStatement | None:
+    """What a sentence says of the program's openings. A hedge ("in many cases within a few
+    days, depending on insurance") promises no wait, and hedges only what it comes before:
+    "we are accepting new clients; in some cases intake may take a week" is still accepting."""
+    if NOT_ABOUT_CLIENTS.search(sentence):
+        return None
+    if OTHER_CARES_PLACES.search(sentence) and not THE_IOP.search(sentence):
+        return None  # "Sycamore House (recovery housing): full", "PHP has 3 openings"
+    hedge = HEDGED.search(sentence)
+    hedged_from = min(
+        (found.start() for found in (hedge, TYPICALLY.search(sentence)) if found),
+        default=len(sentence),
+    )
+    stamped = numbers.DATE_STAMP.search(sentence)
+    # Against the crawl's day (not a page's own, which the statement may be newer than).
+    latest = None if dated else as_of
+    own_date = numbers.stamped_date(sentence, as_of, latest) if stamped else None
+    if own_date is not None:
+        as_of, dated = own_date, True
+    accepting: bool | None = None
+    sure = sentence[:hedged_from]
+    if NOT_ACCEPTING.search(sure):
+        accepting = False
+    elif ACCEPTING.search(sure) or NO_WAITLIST.search(sure):
+        accepting = True
+    elif numbers.next_intake_given(sure):
+        accepting = True  # "Next available intake: Thursday": it takes people
+    days = None
+    if not hedge and not NO_WAITLIST.search(sentence):
+        days = numbers.days_to_intake(sentence, as_of, dated)
+    slots = numbers.open_slots(sure)
+    if accepting is None and days is None and slots is None:
+        return None
+    if slots:
+        accepting = True if accepting is None else accepting
+    return AvailabilityStatement(sentence, accepting, days, slots, as_of, dated)
