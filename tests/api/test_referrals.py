@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from iop.indices import ALIAS
 from tests.api.conftest import DENVER
+from tests.api.log_records import what_records_say
 
 NEEDS = {
     "location": {"zip": "80202"},
@@ -173,7 +174,7 @@ def test_no_patient_data_in_logs_or_elasticsearch(
         )
         assert sheet.status_code == 200
     served = [r for r in caplog.records if not r.name.startswith("httpx2")]  # the test's client
-    logged = "\n".join(f"{record.getMessage()} {record.__dict__}" for record in served)
+    logged = what_records_say(served)
     assert "/v1/referrals/match" in logged
     for secret in ("Zanzibarian", "Klingonese", "80202"):
         assert secret not in logged

@@ -13,6 +13,7 @@ from api.config import Settings
 from api.main import create_app
 from iop.documents import facility_mappings
 from tests.api.conftest import DENVER
+from tests.api.log_records import what_records_say
 from tests.api.tcp_proxy import cuttable_proxy
 from tests.api.test_errors import free_port
 
@@ -128,7 +129,7 @@ def test_request_ids_go_in_and_out_and_into_the_json_log(
     assert access[-1].duration_ms >= 0
     # Which parameters were used, never their values: a search describes a patient.
     assert "lat" in access[-1].params
-    rendered = " ".join(record.getMessage() + str(record.__dict__) for record in caplog.records)
+    rendered = what_records_say(caplog.records)
     assert str(SEARCH["lat"]) not in rendered
     generated = client.get("/healthz").headers["x-request-id"]
     assert len(generated) == 32
@@ -160,13 +161,7 @@ def test_the_access_log_names_routes_and_declared_parameters_never_values(
         "unmatched",
     ]
     assert access[1].params == ["lat", "lon"]  # a name no route declares is the client's text
-    # What a record says (its message and the fields the app adds), not logging's own
-    # bookkeeping: a timestamp's digits may hold "991" by chance.
-    bookkeeping = set(vars(logging.LogRecord("", 0, "", 0, "", (), None)))
-    rendered = " ".join(
-        f"{r.getMessage()} { ({k: v for k, v in vars(r).items() if k not in bookkeeping}) }"
-        for r in caplog.records
-    )
+    rendered = what_records_say(caplog.records)
     assert "991" not in rendered
     assert "556677" not in rendered
 
