@@ -378,11 +378,13 @@ def is_statement(sentence: str) -> bool:
 
 # A label refusing what the list after its colon names: "Not accepted at this location: ...",
 # "We don't accept: ...".
-REFUSING = (
+# Refusing plans: "not accepted", "we don't take", "cannot bill".
+REFUSES = (
     r"\b(?:(?:not|never) (?:accepted|taken|covered|in[- ]network)"
     r"|(?:don't|do not|doesn't|does not|cannot|can't|are unable to|is unable to) (?:accept|take"
-    r"|bill))\b[^:.;]{0,40}:"
+    r"|bill))\b"
 )
+REFUSING = REFUSES + r"[^:.;]{0,40}:"
 REFUSED_LABEL = re.compile(REFUSING + r"(?P<listed>[^:]*)$", re.I)
 # A lead refusing the plans its list names ("We don't accept: Medicare; TRICARE", "Insurance
 # we do not take:"), not a refusal of something else before a clause of its own ("We don't
@@ -390,9 +392,8 @@ REFUSED_LABEL = re.compile(REFUSING + r"(?P<listed>[^:]*)$", re.I)
 REFUSING_LEAD = re.compile(
     r"^(?:[^:.;]{0,25}\b(?:insurance|plans?|coverage)\b[^:.;]{0,20}?"
     r"|\W*(?:we|our (?:program|practice|clinic|iop)|the (?:program|clinic|iop)) )?"
-    r"\b(?:(?:not|never) (?:accepted|taken|covered|in[- ]network)"
-    r"|(?:don't|do not|doesn't|does not|cannot|can't|are unable to|is unable to) (?:accept|take"
-    r"|bill))\b(?:\s+(?:at this (?:time|location)|here|currently|the following|these))?\s*:",
+    + REFUSES
+    + r"(?:\s+(?:at this (?:time|location)|here|currently|the following|these))?\s*:",
     re.I,
 )
 # A list's item that is a statement of its own ("we accept Medicaid"), not a plan's name.

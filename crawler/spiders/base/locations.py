@@ -498,14 +498,14 @@ def _addiction_clinic_above(program: PageRecord, candidates: list[PageRecord]) -
     """The page just above a program page, when it is an addiction clinic's of which the
     program is one service (``/addiction-recovery-clinic/`` above ``.../prairie-bridge-iop/``),
     with that clinic's pages about paying and getting in: they speak for the program too."""
-    path = urlsplit(program.url).path.rstrip("/")
+    path = _path(program)
     folder = path.rsplit("/", 1)[0] + "/"
     if folder == "/":
         return []
     clinic = [
         page
         for page in candidates
-        if urlsplit(page.url).path.rstrip("/") + "/" == folder
+        if _path(page) + "/" == folder
         and ADDICTION_CLINIC.search(page.names.heading or "")
         and not _other_care(page)
     ]
@@ -515,7 +515,7 @@ def _addiction_clinic_above(program: PageRecord, candidates: list[PageRecord]) -
         page
         for page in candidates
         if _within(page.url, folder)
-        and urlsplit(page.url).path.rstrip("/").count("/") == path.count("/")
+        and _path(page).count("/") == path.count("/")
         and page is not program
         and ABOUT_GETTING_CARE.search(page.names.heading or "")
         and not _other_care(page)
@@ -532,31 +532,28 @@ def _navigated(
     that carry most of the same menu."""
     if site_links is None:
         return []
-    menu = program.links - site_links - {page_path(urlsplit(program.url).path)}
+    menu = program.links - site_links - {_path(program)}
     if len(menu) < 2:
         return []
     return [
-        page
-        for page in mine
-        if page_path(urlsplit(page.url).path) in menu and 2 * len(page.links & menu) >= len(menu)
+        page for page in mine if _path(page) in menu and 2 * len(page.links & menu) >= len(menu)
     ]
 
 
+def _path(page: PageRecord) -> str:
+    """A page's path as links name it: ``/216/iop``, ``/`` (see ``pages.page_path``)."""
+    return page_path(urlsplit(page.url).path)
+
+
+# Headings of pages about paying for care, its questions and admissions.
+PAYING_AND_ASKING = PAYMENT_HEADING + r"|\bfaqs?\b|questions|admission|getting started"
 # Headings of a parent's pages about paying for care and getting in, not about one program.
 ABOUT_GETTING_CARE = re.compile(
-    PAYMENT_HEADING + r"|\bfaqs?\b|questions|admissions?|getting started|same[- ]day access"
-    r"|how to get (?:help|started|care)",
-    re.I,
+    PAYING_AND_ASKING + r"|same[- ]day access|how to get (?:help|started|care)", re.I
 )
 # Headings of a site's pages about its program as a whole: the program, paying for it, its
 # questions and admissions.
-PROGRAM_WIDE_HEADING = re.compile(
-    PROGRAM_HEADING.pattern
-    + r"|"
-    + PAYMENT_HEADING
-    + r"|\bfaqs?\b|questions|admission|getting started",
-    re.I,
-)
+PROGRAM_WIDE_HEADING = re.compile(PROGRAM_HEADING.pattern + r"|" + PAYING_AND_ASKING, re.I)
 
 
 def _about_the_program(page: PageRecord) -> bool:

@@ -72,20 +72,19 @@ def page_record(
     reading = read_html(html, crawl_date=crawl_date, url=url)
     root = lxml.html.fromstring(html)
     body = root.find("body")
-    seen = seen_addresses(body if body is not None else root)
-    record = PageRecord(url, entities, contact_facts(html), reading, seen)
+    text_root = body if body is not None else root
+    record = PageRecord(url, entities, contact_facts(html), reading, seen_addresses(text_root))
     record.names = page_names(root)
     record.parent_marked = parent_marked
     record.links = linked_paths(root, url)
-    record.lines_by_place = lines_by_place(body if body is not None else root)
-    record.numbers_together = numbers_together(body if body is not None else root)
-    record.about_addiction = bool(
-        ADDICTION_CARE.search(_content_text(body if body is not None else root))
-    )
-    shown = seen_phones(body if body is not None else root)
+    record.lines_by_place = lines_by_place(text_root)
+    record.numbers_together = numbers_together(text_root)
+    record.about_addiction = bool(ADDICTION_CARE.search(_content_text(text_root)))
+    shown = seen_phones(text_root)
     linked = [_digits(href) for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href")]
     record.shown_numbers = frozenset(
-        number[-10:] for number in (*shown.main, *shown.chrome, *shown.not_the_programs, *linked)
+        ten_digits(number)
+        for number in (*shown.main, *shown.chrome, *shown.not_the_programs, *linked)
     )
     return record
 
@@ -308,6 +307,17 @@ def places_lines(pages: list[PageRecord]) -> dict[tuple[str, str], set[str]]:
         for key, numbers in page.lines_by_place.items():
             lines.setdefault(key, set()).update(numbers)
     return lines
+
+
+def without_other_places_lines(
+    phones: list[Any], place: dict[str, Any], listed: dict[tuple[str, str], set[str]]
+) -> list[Any]:
+    """A place's phones without another place's line, as the site's lists of places give
+    each place's (a footer listing every office's number: the others are the offices')."""
+    here = address_key(place)
+    theirs = set().union(*(lines for key, lines in listed.items() if key != here))
+    theirs -= listed.get(here, set())
+    return [phone for phone in phones if ten_digits(phone) not in theirs]
 
 
 def ten_digits(phone: Any) -> str:

@@ -42,7 +42,6 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from crawler.listing import build_facility
 from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base import schema_org
-from crawler.spiders.base.identity import address_key
 from crawler.spiders.base.locations import SiteLocation, site_locations
 from crawler.spiders.base.origin import FetchedElsewhere
 from crawler.spiders.base.pages import (
@@ -52,7 +51,7 @@ from crawler.spiders.base.pages import (
     organization_facts,
     page_record,
     places_lines,
-    ten_digits,
+    without_other_places_lines,
 )
 from iop.facility import Facility
 
@@ -241,14 +240,10 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
                 elsewhere=location.elsewhere,
                 organization=organization,
             )
-            # Another office's line, in a footer listing every office, is that office's.
-            here = address_key(location.place)
-            theirs = set().union(*(lines for key, lines in listed.items() if key != here))
-            theirs -= listed.get(here, set())
-            if theirs and read.facts.get("phones"):
-                read.facts["phones"] = [
-                    phone for phone in read.facts["phones"] if ten_digits(phone) not in theirs
-                ]
+            if read.facts.get("phones"):
+                read.facts["phones"] = without_other_places_lines(
+                    read.facts["phones"], location.place, listed
+                )
             if self.start_urls or "website" not in read.facts:
                 # The website the program is listed with (as the locator lists an office's
                 # organisation's site); its own page is its source, with the evidence.
