@@ -32,6 +32,8 @@ ACCEPTING = re.compile(
     r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
     r"|(?:spots|seats|slots|openings|space) (?:are |is )?(?:open|available) now\b"
     r"|(?:have|has) (?:immediate )?openings"
+    # A status line's "Willmar: openings in day and evening IOP this week"
+    r"|(?:^|:\s*)\W*openings? (?:in|for) [^.;]{0,40}\b(?:iop|groups?|tracks?|program|cohorts?)\b"
     # "Applications for the spring 2027 cohort are open now" (not "open to adults")
     r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
     r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?open\b(?!\s+to\b)"
@@ -52,6 +54,7 @@ NOT_ACCEPTING = re.compile(
     r"|continuum|spectrum|array|service|access|coverage|support|schedule)\b))"
     r"|no (?:longer|currently) accepting|no (?:estamos )?aceptando"
     r"|\bno (?:[\w-]+ ){0,2}?(?:openings|spots|slots|seats|space|vacancies)\b"
+    r"|\b(?:openings|spots|slots|seats)\b[^.;:]{0,40}:\s*(?:none|0|zero)\b"
     # "Oskaloosa evening IOP: full, with a waitlist" (not a fee table's "Over 200%: Full fee")
     r"|:\s*(?:currently |now )?full\b(?![\s-]+(?:fee|price|cost|rate|pay|time|day))",
     re.I,
@@ -149,3 +152,53 @@ def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStateme
     if slots:
         accepting = True if accepting is None else accepting
     return AvailabilityStatement(sentence, accepting, days, slots, as_of, dated)
+
+
+# A date leading a statement with no stamp's word: "November 3, 2026: The evening IOP has...".
+DATE_LEAD = re.compile(
+    r"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})\s*[:\u2014\u2013-]\s*",
+    re.I,
+)
+# A label before a sentence of its own: "Openings: Next intake...", "Program status: We are
+# ...". Not a part of the program ("Evening IOP: Full, with a waitlist" says what is full).
+LABEL_LEAD = re.compile(r"^(?P<label>[^:.;!?]{1,40}):\s+(?=[A-Z])")
+PART_OF_THE_PROGRAM = re.compile(r"\b(?:iop|track|group|cohort|class)\b", re.I)
+# A sentence has its verb: "Same-day assessments are available", not "Full, with a waitlist".
+HAS_A_VERB = re.compile(
+    r"\b(?:is|are|was|were|have|has|can|will|we|we're|you|our|start|starts|begin|begins)\b", re.I
+)
+
+
+def in_its_own_words(said: str, as_of: date) -> str:
+    """What a statement says, without what dates or labels it: its date is its ``as_of``
+    ("Updated November 2, 2026: We have 3 openings" says "We have 3 openings"), and a label
+    before a sentence of its own is the page's, not the statement's ("Program status: We are
+    accepting referrals"). A date the sentence itself gives stays ("As of May 1, we have...",
+    "Updated May 1: we have...")."""
+    text = said
+    stamp = numbers.date_stamp(text, as_of)
+    if stamp is not None and not re.match(r"as of", text[stamp[0] :], re.I):
+        start, end, _ = stamp
+        before, after = text[:start].rstrip(" (["), re.sub(r"^\s*[)\]]", "", text[end:])
+        # A stamp leading a sentence of its own, or closing it ("as of" is the sentence's).
+        if re.match(r"\W*(?:[A-Z]|$)", after):
+            text = f"{before} {after}"
+    text = DATE_LEAD.sub("", text)
+    text = " ".join(text.split()).strip(" \u00b7|:\u2014\u2013-")
+    label = LABEL_LEAD.match(text)
+    if label and not PART_OF_THE_PROGRAM.search(label["label"]):
+        rest = text[label.end() :]
+        text = rest if HAS_A_VERB.search(rest) else text
+    return text or said
+
+
+# Words only English writes: on a site in two languages the English statement is the one a
+# referrer reads ("Both IOP tracks are accepting..." over "Los dos grupos están aceptando...").
+ENGLISH_WORDS = re.compile(
+    r"\b(?:we|our|the|is|are|have|has|and|with|within|in|of|for|new|now|currently)\b", re.I
+)
+
+
+def in_english(statement: str) -> bool:
+    return len(ENGLISH_WORDS.findall(statement)) >= 2

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from crawler.prose.availability import AvailabilityStatement
+from crawler.prose.availability import AvailabilityStatement, in_english
 from crawler.prose.reader import LIST_FIELDS, PageReading, new_items
 
 
@@ -58,6 +58,8 @@ def _availability(
     """The availability facts of the freshest statements (those of the latest date)."""
     latest = max(statement.as_of or date.min for statement, _ in statements)
     fresh = [(s, url) for s, url in statements if (s.as_of or date.min) == latest]
+    # English first: the same openings said again in Spanish add nothing a referrer reads.
+    fresh.sort(key=lambda said: not in_english(said[0].statement))
     facts: dict[str, Any] = {}
     quoted: list[str] = []
     url = None

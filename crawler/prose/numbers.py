@@ -80,7 +80,12 @@ def first_date(text: str) -> date | None:
 
 def dates_in(text: str) -> list[tuple[int, date]]:
     """Every calendar date written in ``text``, with where it starts."""
-    found: list[tuple[int, date]] = []
+    return [(start, day) for start, _, day in dated_spans(text)]
+
+
+def dated_spans(text: str) -> list[tuple[int, int, date]]:
+    """Every calendar date written in ``text``, with where it starts and ends."""
+    found: list[tuple[int, int, date]] = []
     for index, pattern in enumerate(DATE_PATTERNS):
         for match in pattern.finditer(text):
             groups = match.groups()
@@ -95,7 +100,7 @@ def dates_in(text: str) -> list[tuple[int, date]]:
                     day = date(int(groups[2]), int(groups[0]), int(groups[1]))
             except (ValueError, KeyError):
                 continue
-            found.append((match.start(), day))
+            found.append((match.start(), match.end(), day))
     return found
 
 
@@ -641,11 +646,18 @@ def stamped_date(text: str, as_of: date, latest: date | None = None) -> date | N
     too ("updated Nov 30", the latest such day on or before ``as_of``; not "as of January 1",
     often a date to come). None when no stamp gives one there ("reviewed daily; next intake:
     January 12" is no stamp of January), or a day after ``latest`` (the crawl's)."""
+    stamp = date_stamp(text, as_of, latest)
+    return stamp[2] if stamp else None
+
+
+def date_stamp(text: str, as_of: date, latest: date | None = None) -> tuple[int, int, date] | None:
+    """Where :func:`stamped_date`'s stamp starts and ends in ``text``, and its date."""
     for stamp in DATE_STAMP.finditer(text):
-        after = text[stamp.end() :]
-        lead = STAMP_LEAD.match(after)
-        after = after[lead.end() :] if lead else after
-        day = next((day for start, day in dates_in(after[:30]) if start == 0), None)
+        at = stamp.end()
+        lead = STAMP_LEAD.match(text, at)
+        at = lead.end() if lead else at
+        after = text[at:]
+        end, day = next(((e, day) for s, e, day in dated_spans(after[:30]) if s == 0), (0, None))
         match = MONTH_DAY.match(after)
         if day is None and match and re.match(r"(?:last\s+)?(?:update|posted)", stamp[0], re.I):
             try:
@@ -653,8 +665,9 @@ def stamped_date(text: str, as_of: date, latest: date | None = None) -> date | N
             except ValueError:
                 continue
             day = day if day <= as_of else day.replace(year=day.year - 1)
+            end = match.end()
         if day is not None:
-            return day if latest is None or day <= latest else None
+            return (stamp.start(), at + end, day) if latest is None or day <= latest else None
     return None
 
 
@@ -815,6 +828,13 @@ def _business_day(opens: str, closes: str) -> tuple[str, str]:
     return f"{said[0]} am", f"{said[1]} {'pm' if closing == 12 else 'am'}"
 
 
+# A day's name in Spanish after its English one: "Mon\u2013Thu / lun\u2013jue 8am\u20139pm".
+SPANISH_DAY = r"(?:lun|mar|mi[e\u00e9]|jue|vie|s[a\u00e1]b|dom)[a-z\u00e1\u00e9]*\.?"
+BILINGUAL_DAYS = re.compile(
+    rf"\s*/\s*{SPANISH_DAY}(?:\s*(?:[\u2013\u2014-]|\ba\b)\s*{SPANISH_DAY})?", re.I
+)
+
+
 def opening_hours(sentence: str, heading: str = "") -> list[str]:
     """Office hours ("Mon-Fri 8:30am - 4:30pm") as ``["Mo-Fr 08:30-16:30"]``; group times and
     phone lines are not opening hours. ``heading``: what the sentence stands under (a table of
@@ -828,7 +848,7 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
         return []
     if re.search(r"\bexcept\b", sentence, re.I):
         return []  # "weekdays except Wednesday, 9 to 5": which days is not read here
-    sentence = WEEKDAYS_SAID.sub("Monday to Friday", sentence)
+    sentence = WEEKDAYS_SAID.sub("Monday to Friday", BILINGUAL_DAYS.sub("", sentence))
     found = []
     # Days first ("Monday to Thursday 8 to 5, Friday 8 to noon"); else times first ("from 8 a.m.
     # to 4:30 p.m., Monday to Friday"), which would pair one day's times with the next day.

@@ -122,7 +122,10 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             out.append((f"{_text(element)}: {_text(element.getnext())}", False))
             continue
         if element.tag in BLOCK_TAGS and element.tag not in ("li", "dd", "td", "th", "tr"):
-            own = _own_text(element)
+            title = _title_of(element)
+            if title is not None:
+                out.append((_text(title), True))
+            own = _own_text(element, without=title)
             if own:
                 out.append((own, element.tag in HEADINGS))
     return out
@@ -190,12 +193,42 @@ def _row(cells: list[HtmlElement]) -> str:
     return f"{texts[0]}: {'; '.join(texts[1:])}"
 
 
-def _own_text(element: HtmlElement) -> str:
-    """Text of ``element`` outside its child blocks (children blocks are segments of their own)."""
+# An inline title of its block, shown on a line of its own: an alert's or a card's title
+# ("<span class='elementor-alert-title'>Waitlist update</span>"), a badge ("Open").
+TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|badge|eyebrow|kicker)(?:$|[\s_-])", re.I)
+
+
+def _title_of(block: HtmlElement) -> HtmlElement | None:
+    """The inline title heading a block's text, or a bold label a line break ends ("<strong>
+    Referral status</strong><br>We're currently accepting referrals"): a heading, not the first
+    words of the block's sentence."""
+    if (block.text or "").strip() or not len(block):
+        return None
+    first = block[0]
+    if not isinstance(first.tag, str) or first.tag in BLOCK_TAGS or not _text(first):
+        return None
+    following = first.getnext()
+    broken = (
+        first.tag in ("strong", "b")
+        and not (first.tail or "").strip()
+        and following is not None
+        and following.tag == "br"
+    )
+    if not (broken or TITLE_CLASS.search(first.get("class", ""))):
+        return None
+    rest = (block.text_content() or "")[len(first.text_content() or "") :]
+    return first if re.search(r"\w", rest) else None
+
+
+def _own_text(element: HtmlElement, without: HtmlElement | None = None) -> str:
+    """Text of ``element`` outside its child blocks (children blocks are segments of their own)
+    and the inline child ``without`` (its title, a segment of its own)."""
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
             parts.append("\n")
+        elif child is without:
+            pass
         elif isinstance(child.tag, str):
             parts.append(child.text_content() or "")
         parts.append(child.tail or "")

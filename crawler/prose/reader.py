@@ -17,7 +17,12 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from crawler.prose import numbers
-from crawler.prose.availability import AvailabilityStatement, availability, items_of_a_list
+from crawler.prose.availability import (
+    AvailabilityStatement,
+    availability,
+    in_its_own_words,
+    items_of_a_list,
+)
 from crawler.prose.intake import answer_to_bring, asks_what_to_bring, items_to_bring, same_thing
 from crawler.prose.vocabulary import (
     CLAUSE_BREAK,
@@ -611,7 +616,9 @@ def read_sentence(
         statement = availability(sentence[:lead] + sentence[start:end], as_of, dated)
         if statement is not None:
             said_item = " ".join((said[:lead] + said[start:end]).split()).strip(" ;")
-            reading.availability.append(replace(statement, statement=said_item))
+            reading.availability.append(
+                replace(statement, statement=in_its_own_words(said_item, as_of))
+            )
 
 
 def _no_prescribing_of_the_named(
@@ -717,6 +724,8 @@ def read_text(
             elif is_statement(plain := sentence.translate(PLAIN_APOSTROPHES)):
                 statement = availability(plain, as_of, dated)
                 if statement is not None:
-                    reading.availability.append(replace(statement, statement=sentence))
+                    reading.availability.append(
+                        replace(statement, statement=in_its_own_words(sentence, as_of))
+                    )
     reading.settle()
     return reading

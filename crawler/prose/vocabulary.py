@@ -155,6 +155,11 @@ ELSEWHERE = (
     r"|\bthan\b|\bvs\.?\b|versus|transition"
 )
 GROUP_WORDS = r"groups?|sessions?|programs?|programming|tracks?|iop|options?|schedules?|cohorts?"
+# Between a time of day and the groups it times: a few words, not another kind of care's name
+# ("our school-day partial hospitalization program" times the PHP, not the IOP's groups).
+TO_ITS_GROUPS = (
+    r"(?:(?!\s*(?:partial|php|residential|inpatient|detox|withdrawal|hospital))[\w\s,&/]){0,25}?"
+)
 # What meets at a time of day: "groups meet Tuesday evenings", "we meet four mornings a week".
 WHAT_MEETS = (
     r"(?:we|groups?|sessions?|classes|circles?|(?:the )?program|(?:the )?iop|tracks?|cohorts?)"
@@ -411,14 +416,14 @@ PHRASES: tuple[Phrase, ...] = (
     # Schedule words about groups; clock times are read by the number readers.
     Phrase(
         "schedule.evening",
-        rf"\b(?:evenings?|nights?|after[- ]work)\b(?:[\w\s,&/]{{0,25}}?)\s(?:{GROUP_WORDS})\b"
+        rf"\b(?:evenings?|nights?|after[- ]work)\b{TO_ITS_GROUPS}\s(?:{GROUP_WORDS})\b"
         rf"|\b{WHAT_MEETS}\b[^.;]{{0,30}}\bevenings?\b"
         r"|grupos? (?:nocturnos?|vespertinos?|por la (?:tarde|noche))"
         r"|horario (?:nocturno|vespertino)",
     ),
     Phrase(
         "schedule.daytime",
-        rf"\b(?:mornings?|afternoons?|daytime|day)\b(?:[\w\s,&/]{{0,25}}?)\s(?:{GROUP_WORDS})\b"
+        rf"\b(?:mornings?|afternoons?|daytime|day)\b{TO_ITS_GROUPS}\s(?:{GROUP_WORDS})\b"
         rf"|\b{WHAT_MEETS}\b[^.;]{{0,30}}\b(?:mornings?|afternoons?)\b"
         r"|\b(?:groups?|sessions?|iop|tracks?) (?:are |meet |run )?during the day\b"
         r"|grupos? (?:matutinos?|por la mañana)",
@@ -633,7 +638,7 @@ NOT_A_DENIAL = (
 # Words after a match that deny it ("Medicaid is not accepted", "Medicaid: not accepted").
 DENIAL_AFTER = (
     r"^[\s:,-]*(?:(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?|visits?"
-    r"|appointments?|options?|fees?|scales?|discounts?)\s+)?(?:is |are )?"
+    r"|appointments?|options?|fees?|scales?|discounts?)\s+)?(?:is |are |(?:is|are)(?=n't))?"
     r"(?:currently |also )?(?:not(?!-for-profit)|n't|unavailable|no longer)\b"
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
     # A table's row: "NC Medicaid Managed Care: Not accepted", "Daytime groups: None — ...",

@@ -62,6 +62,8 @@ BLIND_SETS = {
     "blind_sites_fourteenth": 12,
     "blind_sites_fifteenth": 12,
     "blind_sites_sixteenth": 12,
+    "blind_sites_seventeenth": 12,
+    "blind_sites_eighteenth": 12,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90

@@ -24,6 +24,7 @@ from crawler.spiders.base.pages import (
     ten_digits,
 )
 from crawler.spiders.base.schema_org import address_facts
+from crawler.spiders.base.schema_org import opening_hours as markup_hours
 from iop.facility import Phone
 
 STREET_NAMES = ["Main St", "Kingston Pike", "N Division St", "Wethersfield Avenue", "S 8th Street",
@@ -729,3 +730,110 @@ def test_a_number_elsewhere_on_the_page_is_not_one_of_the_markups_lines() -> Non
     page = page_record(html, "https://prism.example/", date(2026, 12, 5), [marked])
     read = facts_from_pages([page], "test")
     assert [ten_digits(phone) for phone in read.facts["phones"]] == ["3015550136"]
+
+
+WEEK = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+CLOCK = st.integers(min_value=6, max_value=21).map(lambda hour: f"{hour:02d}:00")
+
+
+@given(
+    st.lists(
+        st.one_of(st.none(), st.tuples(CLOCK, CLOCK).filter(lambda t: t[0] < t[1])),
+        min_size=7,
+        max_size=7,
+    )
+)
+def test_markup_hours_give_each_open_day_its_hours_however_schema_org_writes_them(
+    week: list[tuple[str, str] | None],
+) -> None:
+    """Squarespace writes every day in one string, a closed day without hours ("..., Sa, Su");
+    others write a specification per day, a closed one as "00:00"-"00:00". Either way each open
+    day keeps its hours and a closed day is no opening hours."""
+    open_days = {day: hours for day, hours in zip(WEEK, week, strict=True) if hours}
+    written = ", ".join(
+        f"{day} {week[i][0]}-{week[i][1]}" if week[i] else day for i, day in enumerate(WEEK)
+    )
+    specified = [
+        {
+            "dayOfWeek": f"https://schema.org/{name}",
+            "opens": week[i][0] if week[i] else "00:00",
+            "closes": week[i][1] if week[i] else "00:00",
+        }
+        for i, name in enumerate(
+            ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        )
+    ]
+    for entity in ({"openingHours": written}, {"openingHoursSpecification": specified}):
+        assert _each_day(markup_hours(entity)) == open_days
+
+
+def _each_day(lines: list[str]) -> dict[str, tuple[str, str]]:
+    days: dict[str, tuple[str, str]] = {}
+    for line in lines:
+        spans, _, hours = line.partition(" ")
+        opens, _, closes = hours.partition("-")
+        for span in spans.split(","):
+            first, _, last = span.partition("-")
+            for day in WEEK[WEEK.index(first) : WEEK.index(last or first) + 1]:
+                days[day] = (opens, closes)
+    return days
+
+
+def test_office_hours_with_each_days_name_in_two_languages() -> None:
+    """A bilingual site names each day twice ("Mon\u2013Thu / lun\u2013jue"): the Spanish name
+    is the same days, not a day of its own."""
+    assert opening_hours(
+        "Hours / Horario Mon\u2013Thu / lun\u2013jue 8am\u20139pm Fri / vie 8am\u20135pm"
+        " Sat / s\u00e1b 8:30am\u201312:30pm"
+    ) == ["Mo-Th 08:00-21:00", "Fr 08:00-17:00", "Sa 08:30-12:30"]
+
+
+def test_a_page_and_its_translation_at_one_address_the_page_is_the_listing() -> None:
+    """An IOP page and its Spanish translation both give the centre's address: the site's own
+    page (not "/es/...") stands for the program, however deep each is."""
+
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{text}</main></body></html>"
+        return page_record(html, f"https://magnolia.example{path}", date(2026, 12, 5), [])
+
+    here = "<p>210 Savannah Ave, Statesboro, GA 30458</p>"
+    pages = [
+        page("/", "Health care for everyone", "<p>Primary care and dental.</p>"),
+        page("/es/servicios/programa-intensivo/", "Programa Intensivo Ambulatorio (IOP)", here),
+        page("/services/behavioral-health/intensive-outpatient/", "Intensive Outpatient", here),
+        page(
+            "/locations/",
+            "Locations",
+            here + "<p>1400 Fair Rd, Statesboro, GA 30458</p><p>35 S Rountree St, Metter, GA"
+            " 30439</p>",
+        ),
+    ]
+    refs = [location.ref for location in site_locations(pages, "https://magnolia.example/")]
+    assert refs == ["https://magnolia.example/services/behavioral-health/intensive-outpatient/"]
+
+
+def test_of_two_addresses_every_page_shows_the_one_the_markup_gives_is_the_programs() -> None:
+    """A footer shows the main office and "our East Wenatchee counseling office" on every page:
+    the markup's address is the program's, whichever sorts first."""
+    markup = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "MedicalOrganization", "name": "Puente Verde Recovery", "address": {"@type":'
+        ' "PostalAddress", "streetAddress": "23 S Wenatchee Ave, Suite 210", "addressLocality":'
+        ' "Wenatchee", "addressRegion": "WA", "postalCode": "98801"}}</script>'
+    )
+    footer = (
+        "<footer><p>23 S Wenatchee Ave, Suite 210<br>Wenatchee, WA 98801</p>"
+        "<p>East Wenatchee counseling office: 150 Valley Mall Pkwy, East Wenatchee, WA 98802</p>"
+        "</footer>"
+    )
+
+    def page(path: str, heading: str) -> PageRecord:
+        html = (
+            f"<html><head>{markup}</head><body><main><h1>{heading}</h1><p>Our IOP meets three"
+            f" evenings a week.</p></main>{footer}</body></html>"
+        )
+        return page_record(html, f"https://puente.example{path}", date(2026, 12, 5), [])
+
+    pages = [page("/", "Recovery in two languages"), page("/iop", "Intensive Outpatient")]
+    (location,) = site_locations(pages, "https://puente.example/")
+    assert location.place["address.street1"] == "23 S Wenatchee Ave"

@@ -350,6 +350,8 @@ def test_what_some_of_a_chains_centres_offer_is_no_promise_of_this_one() -> None
         ("New veterans are starting IOP in about 2 weeks.", None, 14, None),
         ("Tenemos 2 lugares disponibles en el grupo de la tarde.", True, None, 2),
         ("Our team is welcoming new staff members.", None, None, None),
+        ("Willmar: openings in day and evening IOP this week.", True, None, None),
+        ("Openings for the evening group: none", False, None, None),
     ],
 )  # fmt: skip
 def test_openings_as_sites_word_them(
@@ -1372,7 +1374,8 @@ def test_a_banner_enrolling_now_takes_people_for_the_iop_only(
 
 
 def test_a_list_of_each_offices_openings_gives_each_office_its_own() -> None:
-    """Each labelled item of a dated list is its own statement, with the list's date."""
+    """Each labelled item of a dated list is its own statement, with the list's date (its
+    stamp is the date, not the statement's words)."""
     reading = read_text(
         "Updated December 1, 2026: Ottumwa day and evening IOP: accepting new clients;"
         " Oskaloosa evening IOP: full, with a waitlist of about 2 weeks.",
@@ -1383,14 +1386,13 @@ def test_a_list_of_each_offices_openings_gives_each_office_its_own() -> None:
         for s in reading.availability
     ] == [
         (
-            "Updated December 1, 2026: Ottumwa day and evening IOP: accepting new clients",
+            "Ottumwa day and evening IOP: accepting new clients",
             True,
             None,
             date(2026, 12, 1),
         ),
         (
-            "Updated December 1, 2026: Oskaloosa evening IOP: full, with a waitlist of about 2"
-            " weeks.",
+            "Oskaloosa evening IOP: full, with a waitlist of about 2 weeks.",
             False,
             14,
             date(2026, 12, 1),
@@ -1563,3 +1565,87 @@ def test_a_comparison_of_levels_of_care_with_their_hours_is_not_read_row_by_row(
     read = read_html(f"<html><body><main>{table}</main></body></html>", crawl_date=CRAWLED)
     assert "medications.mat_methadone" not in read.facts
     assert "medications.mat_buprenorphine" not in read.facts
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # A stamp or a label before a sentence of its own dates or titles it; it says nothing.
+        ("Updated November 2, 2026: We have 3 openings in our evening IOP.",
+         "We have 3 openings in our evening IOP."),
+        ("Intake update (Dec 1, 2026): We are not accepting new IOP clients until January 4, 2027.",
+         "We are not accepting new IOP clients until January 4, 2027."),
+        ("Posted 11/12/2026: We have a short waitlist right now, about two weeks.",
+         "We have a short waitlist right now, about two weeks."),
+        ("November 3, 2026: The evening IOP has 2 open seats.",
+         "The evening IOP has 2 open seats."),
+        ("IOP group openings: 3 (updated November 30, 2026)", "IOP group openings: 3"),
+        ("Current wait: ~5 days \u00b7 updated Nov 30", "Current wait: ~5 days"),
+        ("Program status: We are accepting referrals for the January cohort.",
+         "We are accepting referrals for the January cohort."),
+        # The sentence's own date, and a label naming what the rest is about, stay.
+        ("As of November 18, 2026, new clients can usually start within 5 days.", None),
+        ("Updated Nov. 24, 2026: we have 3 open seats in the IOP.", None),
+        ("Evening IOP: Full, with a waitlist of about 2 weeks.", None),
+        ("Current wait: About 5 days.", None),
+    ],
+)  # fmt: skip
+def test_a_statement_is_said_without_the_stamp_or_label_before_it(
+    text: str, said: str | None
+) -> None:
+    (statement,) = read_text(text, crawl_date=CRAWLED).availability
+    assert statement.statement == (said or text)
+
+
+def test_an_inline_title_is_a_heading_not_the_first_words_of_its_statement() -> None:
+    """An alert's title, a badge and a bold label ended by a line break are shown on lines of
+    their own: the statement is the sentence after them."""
+    for block in (
+        '<div role="alert"><span class="elementor-alert-title">Waitlist update</span>'
+        '<span class="elementor-alert-description">Our evening IOP is full.</span></div>',
+        '<p><span class="badge bg-success">Open</span> Our evening IOP is full.</p>',
+        "<p><strong>Referral status</strong><br>Our evening IOP is full.</p>",
+    ):
+        reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+        assert [s.statement for s in reading.availability] == ["Our evening IOP is full."]
+
+
+def test_on_a_site_in_two_languages_the_english_statement_is_the_one_quoted() -> None:
+    said = {
+        "es": "Tenemos 2 lugares disponibles en el IOP de la tarde.",
+        "en": "We have 2 openings in the evening IOP.",
+    }
+    pages = [read_text(said[lang], crawl_date=CRAWLED, page_date=CRAWLED) for lang in said]
+    merged = merge_readings(pages, source="example")
+    assert merged.availability["availability.statement"] == said["en"]
+    assert merged.availability["availability.open_slots"] == 2
+
+
+@given(
+    st.sampled_from(
+        [
+            ("Methadone", "medications.mat_methadone"),
+            ("Family therapy", "therapies.family_therapy"),
+            ("Telehealth", "access.telehealth"),
+            ("Detox", "detox.detox_onsite"),
+        ]
+    ),
+    st.sampled_from(["is not", "isn't", "isn\u2019t"]),
+    st.sampled_from(["offered here", "available at our clinic", "provided by our program"]),
+)
+def test_a_contracted_denial_denies_as_the_spelled_out_one_does(
+    named: tuple[str, str], negation: str, rest: str
+) -> None:
+    """ "Methadone isn't offered by Huron Shores" denies methadone, as "is not" does: a
+    contraction after the thing named is a denial, never a statement that it is offered."""
+    thing, path = named
+    assert facts(f"{thing} {negation} {rest}.").get(path) is False
+
+
+def test_a_time_of_day_naming_another_kind_of_care_times_that_care_not_the_iop() -> None:
+    said = (
+        "Our after-school intensive outpatient program (IOP) and our school-day partial"
+        " hospitalization program (PHP) keep families at the center."
+    )
+    assert "schedule.daytime" not in facts(said)
+    assert facts("We offer day and evening IOP groups.")["schedule.daytime"] is True

@@ -66,7 +66,13 @@ class SiteLocation:
 
 
 def ordered(pages: list[PageRecord]) -> list[PageRecord]:
-    return sorted(pages, key=lambda page: (page.depth, page.url))
+    """Shallowest first, and a page before its translation ("/es/programa-intensivo/"): the
+    site's own page stands for what both say."""
+    return sorted(pages, key=lambda page: (translated(page), page.depth, page.url))
+
+
+def translated(page: PageRecord) -> bool:
+    return bool(TRANSLATION_FOLDER.match(urlsplit(page.url).path))
 
 
 def _marked(page: PageRecord) -> dict[AddressKey, dict[str, Any]]:
@@ -385,7 +391,7 @@ def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -
         for page in pages
         if page.url != home
         and page.reading.kind in ("program", "residence")
-        and not TRANSLATION_FOLDER.match(urlsplit(page.url).path)
+        and not translated(page)
     ]
     iop = [page for page, heading in headed if IOP_HEADING.search(heading)]
     others = [page for page, _ in headed if _other_care(page)]
@@ -415,7 +421,18 @@ def _one_address(
         candidates = set(seen[:1])
     if not candidates:
         return None
-    return max(sorted(candidates), key=lambda key: appearances.get(key, 0))
+    # Of addresses as often shown, the one the markup gives, then the one shown first (a
+    # footer's main address before "our East Wenatchee counseling office: ...").
+    marked = Counter(key for page in pages for key in _marked(page))
+    shown_first = list(dict.fromkeys(key for page in pages for key in _seen(page, main_only=False)))
+    return max(
+        candidates,
+        key=lambda key: (
+            appearances.get(key, 0),
+            marked[key],
+            -shown_first.index(key) if key in shown_first else -len(shown_first),
+        ),
+    )
 
 
 # The folder of a site that lists its places ("/locations/", "/treatment-centers/").

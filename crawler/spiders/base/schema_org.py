@@ -154,32 +154,52 @@ def location_of(geo: Any) -> Location | None:
 
 
 def opening_hours(entity: dict[str, Any]) -> list[str]:
-    """``["Mo-Fr 08:00-20:00", "Sa 09:00-13:00"]`` from either way schema.org writes hours."""
-    specs = entity.get("openingHoursSpecification") or []
-    specs = specs if isinstance(specs, list) else [specs]
+    """``["Mo-Fr 08:00-20:00", "Sa 09:00-13:00"]`` from either way schema.org writes hours. A
+    day that opens and closes at the same time is closed (Google's "00:00-00:00"), and a day
+    written without hours is closed too (Squarespace's "Mo 08:00-17:00, ..., Sa, Su")."""
     by_hours: dict[tuple[str, str], set[str]] = {}
-    for spec in specs:
+    specs = entity.get("openingHoursSpecification") or []
+    for spec in specs if isinstance(specs, list) else [specs]:
         if not isinstance(spec, dict) or not spec.get("opens") or not spec.get("closes"):
             continue
         days = spec.get("dayOfWeek") or []
-        for day in days if isinstance(days, list) else [days]:
-            code = DAY_NAMES.get(str(day).rsplit("/", 1)[-1].lower())
-            if code:
-                key = (str(spec["opens"])[:5], str(spec["closes"])[:5])
-                by_hours.setdefault(key, set()).add(code)
-    hours = [
+        codes = {DAY_NAMES.get(str(day).rsplit("/", 1)[-1].lower()) for day in _listed(days)}
+        _add_hours(by_hours, codes - {None}, str(spec["opens"])[:5], str(spec["closes"])[:5])
+    if not by_hours:
+        for value in _listed(entity.get("openingHours")):
+            for days, opens, closes in WRITTEN_HOURS.findall(str(value)):
+                _add_hours(by_hours, _written_days(days), opens.zfill(5), closes.zfill(5))
+    return [
         f"{_day_ranges(days)} {opens}-{closes}"
         for (opens, closes), days in sorted(by_hours.items(), key=lambda kv: _first_day(kv[1]))
     ]
-    if not hours:
-        raw = entity.get("openingHours")
-        raw = raw if isinstance(raw, list) else [raw] if raw else []
-        hours = [
-            " ".join(str(value).split())
-            for value in raw
-            if re.match(r"\s*(?:Mo|Tu|We|Th|Fr|Sa|Su)\b.*\d", str(value))
-        ]
-    return hours
+
+
+DAY_CODE = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
+# "Mo-Fr 08:00-17:00", "Mo,We,Fr 9:00-12:00", as schema.org's openingHours writes them; ", "
+# parts entries ("Mo 08:00-17:00, Sa, Su": Saturday and Sunday closed).
+WRITTEN_HOURS = re.compile(
+    rf"\b({DAY_CODE}(?:(?:\s*-\s*|,){DAY_CODE})*)\s+(\d{{1,2}}:\d{{2}})\s*-\s*(\d{{1,2}}:\d{{2}})"
+)
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def _written_days(days: str) -> set[str]:
+    chosen: set[str] = set()
+    for part in re.split(r"\s*,\s*", days):
+        first, _, last = (code.strip() for code in part.partition("-"))
+        chosen.update(DAYS[DAYS.index(first) : DAYS.index(last or first) + 1])
+    return chosen
+
+
+def _add_hours(
+    by_hours: dict[tuple[str, str], set[str]], days: set[Any], opens: str, closes: str
+) -> None:
+    if days and opens != closes:
+        by_hours.setdefault((opens, closes), set()).update(days)
 
 
 def _first_day(days: set[str]) -> int:

@@ -42,7 +42,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from crawler.listing import build_facility
 from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base import schema_org
-from crawler.spiders.base.locations import SiteLocation, site_locations
+from crawler.spiders.base.locations import SiteLocation, ordered, site_locations
 from crawler.spiders.base.origin import FetchedElsewhere
 from crawler.spiders.base.pages import (
     PageRecord,
@@ -223,8 +223,8 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
         return site_locations(list(self.pages.values()), self.home(), self.location_ref)
 
     def location_ref(self, address: tuple[str, str], pages: list[PageRecord]) -> str:
-        """The location's page: the shallowest page about it alone."""
-        return min(pages, key=lambda page: (page.depth, page.url)).url
+        """The location's page: the shallowest page about it alone (not a translation)."""
+        return ordered(pages)[0].url
 
     def yield_facilities(self, response: Response) -> Iterator[Facility]:
         organization = organization_facts(list(self.pages.values()), self.home())
