@@ -79,6 +79,13 @@ REFERRED_TO_AN_OTP = (
     r"\brefer\w* (?:you |them |patients |clients |people )?to an? (?:[\w-]+ )?"
     r"(?:otp|opioid treatment program|methadone (?:clinic|provider))"
 )
+# People already taking a medication for an addiction: "clients on methadone", "patients
+# already taking buprenorphine".
+ALREADY_ON_MEDICATION = (
+    r"\b(?:clients|patients|people|members|participants|adults|individuals)(?: who are)?"
+    r" (?:already )?(?:on|taking|receiving|prescribed)"
+    r" (?:mat\b|moud\b|medications?|methadone|buprenorphine|suboxone|naltrexone|vivitrol)"
+)
 # Someone else's prescriber: the program accepts clients on MAT, it does not provide it.
 OUTSIDE_PRESCRIBER = (
     r"outside (?:provider|prescriber|clinic)|another (?:provider|prescriber|clinic|program)"
@@ -97,6 +104,8 @@ OUTSIDE_PRESCRIBER = (
     r"|(?:a|the|your) doctor elsewhere|\bdos(?:es?|ing) (?:at|with)\b|keep dosing"
     r"|\bif (?:a|an|your|another) (?:doctor|provider|prescriber|clinic) (?:already )?prescribes\b"
     r"|narcotic treatment program"
+    # "Clients on methadone are welcome": on it already, from whoever prescribes it
+    rf"|{ALREADY_ON_MEDICATION}[^.;]{{0,40}}\b(?:are|is) (?:also )?(?:welcome|accepted)\b"
     r"|(?:receive|get)s? (?:methadone|buprenorphine|suboxone|it|them) (?:at|from) an? (?:[\w-]+ )?"
     r"(?:otp|opioid treatment program|methadone clinic)"
     # "get those medicines from the tribal clinic", "receiving methadone through a licensed OTP"
@@ -275,7 +284,8 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "medications.mat_accepts_outside_prescriptions",
-        r"(?:welcome|accept)\w* (?:clients|patients|people)(?: who are)? (?:already )?"
+        rf"{ALREADY_ON_MEDICATION}[^.;]{{0,40}}\b(?:are|is) (?:also )?(?:welcome|accepted)\b"
+        r"|(?:welcome|accept)\w* (?:clients|patients|people)(?: who are)? (?:already )?"
         r"(?:on|taking|receiving|prescribed)"
         r" (?:mat\b|medications?|methadone|buprenorphine|suboxone)"
         r"|outside prescribers? (?:are |is )?(?:welcome|accepted)"
@@ -637,9 +647,11 @@ NOT_A_DENIAL = (
 )
 # Words after a match that deny it ("Medicaid is not accepted", "Medicaid: not accepted").
 DENIAL_AFTER = (
-    r"^[\s:,-]*(?:(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?|visits?"
-    r"|appointments?|options?|fees?|scales?|discounts?)\s+)?(?:is |are |(?:is|are)(?=n't))?"
-    r"(?:currently |also )?(?:not(?!-for-profit)|n't|unavailable|no longer)\b"
+    # "Methadone isn't offered", "... can't be prescribed here", "... \u2014 not offered".
+    r"^[\s:,\u2013\u2014-]*(?:(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?"
+    r"|visits?|appointments?|options?|fees?|scales?|discounts?)\s+)?"
+    r"(?:(?:is|are|was|were) |(?:is|are|was|were|ca|wo)(?=n't))?(?:currently |also )?"
+    r"(?:not(?!-for-profit)|n't|never|unavailable|no longer|cannot|can not|will not)\b"
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
     # A table's row: "NC Medicaid Managed Care: Not accepted", "Daytime groups: None — ...",
     # "Weekend groups: No" (not "IOP: no openings").

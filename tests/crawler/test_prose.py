@@ -1630,14 +1630,26 @@ def test_on_a_site_in_two_languages_the_english_statement_is_the_one_quoted() ->
             ("Detox", "detox.detox_onsite"),
         ]
     ),
-    st.sampled_from(["is not", "isn't", "isn\u2019t"]),
+    st.sampled_from(
+        [
+            "is not",
+            "isn't",
+            "isn\u2019t",
+            "is never",
+            "can't be",
+            "cannot be",
+            "won't be",
+            "was not",
+        ]
+    ),
     st.sampled_from(["offered here", "available at our clinic", "provided by our program"]),
 )
-def test_a_contracted_denial_denies_as_the_spelled_out_one_does(
+def test_a_denial_after_the_thing_named_denies_it_however_it_is_spelt(
     named: tuple[str, str], negation: str, rest: str
 ) -> None:
     """ "Methadone isn't offered by Huron Shores" denies methadone, as "is not" does: a
-    contraction after the thing named is a denial, never a statement that it is offered."""
+    contraction, "never" or "can't be" after the thing named is a denial, never a statement
+    that it is offered."""
     thing, path = named
     assert facts(f"{thing} {negation} {rest}.").get(path) is False
 
@@ -1649,3 +1661,18 @@ def test_a_time_of_day_naming_another_kind_of_care_times_that_care_not_the_iop()
     )
     assert "schedule.daytime" not in facts(said)
     assert facts("We offer day and evening IOP groups.")["schedule.daytime"] is True
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Clients on methadone are welcome.",
+        "Patients already taking buprenorphine or methadone are welcome in every group.",
+    ],
+)
+def test_people_already_on_a_medication_being_welcome_is_no_offer_of_it(said: str) -> None:
+    read = facts(said)
+    assert read.get("medications.mat_accepts_outside_prescriptions") is True
+    assert not any(
+        read.get(path) for path in ("medications.mat_methadone", "medications.mat_buprenorphine")
+    )
