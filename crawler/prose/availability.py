@@ -67,7 +67,7 @@ NO_WAITLIST = re.compile(
 # Job openings and staff news are not places for clients.
 NOT_ABOUT_CLIENTS = re.compile(
     r"hiring|\bjobs?\b|positions?|careers?|employment|apply|counselors|therapists|clinicians"
-    r"|nurses|volunteers",
+    r"|nurses|volunteers|(?:openings?|spots?|room) for (?:paid |new |more )?staff\b",
     re.I,
 )
 # "In many cases you can begin within a few days, depending on..." promises nothing; "most

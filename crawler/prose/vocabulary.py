@@ -649,7 +649,8 @@ NOT_A_DENIAL = (
 DENIAL_AFTER = (
     # "Methadone isn't offered", "... can't be prescribed here", "... \u2014 not offered".
     r"^[\s:,\u2013\u2014-]*(?:(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?"
-    r"|visits?|appointments?|options?|fees?|scales?|discounts?)\s+)?"
+    r"|visits?|appointments?|assessments?|evaluations?|screenings?|intakes?|options?|fees?"
+    r"|scales?|discounts?)\s+)?"
     r"(?:(?:is|are|was|were) |(?:is|are|was|were|ca|wo)(?=n't))?(?:currently |also )?"
     r"(?:not(?!-for-profit)|n't|never|unavailable|no longer|cannot|can not|will not)\b"
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
@@ -679,6 +680,8 @@ HEDGE = (
     r"|considering|looking (?:at|into)|talking about|discussing)\b"
     r"|\bmay (?:add|pilot|expand|open|launch)\b"
     r"|\bpending (?:license|licensure|approval)\b"
+    # "We have prayed about a morning group and we hope the Lord provides the volunteers"
+    r"|\b(?:pray|prays|prayed|praying) (?:about|for)\b|\bwe(?:'re| are)? hop(?:e|ing)\b"
     # What some of a chain's centres offer is no promise of this one's.
     r"|\bsome (?:of our )?(?:centers|centres|locations|offices|clinics|sites|programs)\b"
 )

@@ -1676,3 +1676,28 @@ def test_people_already_on_a_medication_being_welcome_is_no_offer_of_it(said: st
     assert not any(
         read.get(path) for path in ("medications.mat_methadone", "medications.mat_buprenorphine")
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "path"),
+    [
+        # A hope or a prayer for a group is no group.
+        ("We have prayed about a morning group and we hope the Lord provides the volunteers"
+         " for one in 2027.", "schedule.daytime"),
+        ("We hope to add a Saturday group next year.", "schedule.weekend"),
+    ],
+)  # fmt: skip
+def test_a_hope_states_nothing(said: str, path: str) -> None:
+    assert path not in facts(said)
+
+
+def test_walk_in_assessments_not_available_is_no_walk_in() -> None:
+    said = "Walk-in assessments are not available; we schedule every assessment by phone."
+    assert facts(said)["intake.walk_in"] is False
+
+
+def test_no_openings_for_staff_is_no_word_on_clients_openings() -> None:
+    assert read_text("No openings for paid staff right now.", crawl_date=CRAWLED).availability == []
+    (wait,) = read_text("Our staff can usually schedule an intake within 3 days.",
+                        crawl_date=CRAWLED).availability  # fmt: skip
+    assert wait.days_to_intake == 3
