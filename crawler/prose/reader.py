@@ -92,6 +92,8 @@ NOT_OURS = re.compile(
     r"\bnot affiliated with (?:us|our|the program)\b|\bunaffiliated\b"
     r"|\bindependent of (?:us|our)\b"
     # "the free equine program run by a ranch in Waimea", not "run by a licensed counselor"
+    r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:other|outside|community)"
+    r" (?:providers?|agencies|programs?|clinics?|organizations?)\b"
     r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:a|an|another) (?!(?:team"
     r"|licensed|trained|certified|counselor|clinician|therapist|nurse|psychiatrist|physician"
     r"|doctor|board|staff|peer)\b)"

@@ -630,7 +630,7 @@ WHAT_TO_BRING: tuple[tuple[str, str], ...] = (
 # Words that deny what follows them in a clause ("we do not offer", "no Medicaid").
 DENIAL_BEFORE = (
     r"\b(?:no|not|never|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|cannot|can'?t|unable"
-    r"|neither|nor|none of)\b"
+    r"|neither|nor|none of|stopped|discontinued)\b"
 )
 # Between a denial word and what it denies: a few words, none that start another phrase
 # ("welcomed without judgment at X IOP" does not deny the IOP).
@@ -645,18 +645,27 @@ NOT_A_DENIAL = (
     # a condition, not a denial: "women who have no insurance pay nothing"
     r"|(?:have|has|with) no (?:insurance|coverage))\b"
 )
+# The rest of the name a match begins: "Walk-in| appointments", "Spanish|-speaking counselors".
+REST_OF_THE_NAME = (
+    r"(?:-?speaking (?:staff|counselors|therapists|clinicians|providers)\s*"
+    r"|(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?"
+    r"|visits?|appointments?|assessments?|evaluations?|screenings?|intakes?|options?|fees?"
+    r"|scales?|discounts?)\s*)?"
+)
 # Words after a match that deny it ("Medicaid is not accepted", "Medicaid: not accepted").
 DENIAL_AFTER = (
     # "Methadone isn't offered", "... can't be prescribed here", "... \u2014 not offered".
-    r"^[\s:,\u2013\u2014-]*(?:(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?"
-    r"|visits?|appointments?|assessments?|evaluations?|screenings?|intakes?|options?|fees?"
-    r"|scales?|discounts?)\s+)?"
+    rf"^[\s:,\u2013\u2014-]*{REST_OF_THE_NAME}"
     r"(?:(?:is|are|was|were) |(?:is|are|was|were|ca|wo)(?=n't))?(?:currently |also )?"
-    r"(?:not(?!-for-profit)|n't|never|unavailable|no longer|cannot|can not|will not)\b"
+    r"(?:not(?!-for-profit)(?!\s+(?:just|only)\b)|n't|never|unavailable|no longer|cannot"
+    r"|can not|will not)\b"
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
     # A table's row: "NC Medicaid Managed Care: Not accepted", "Daytime groups: None — ...",
     # "Weekend groups: No" (not "IOP: no openings").
-    r"|^[^:.;]{0,40}:\s*(?:not\b|(?:none|no)\s*(?:$|[.,;(\u2013\u2014-]))"
+    r"|^[^:.;]{0,40}:\s*(?:not\b|(?:none|no|n/a)\s*(?:$|[.,;(\u2013\u2014-]))"
+    # "Methadone \u2013 no.", "Yoga (not offered)"
+    rf"|^\s*{REST_OF_THE_NAME}(?:[\u2013\u2014-]|\()\s*"
+    r"(?:not\b(?!\s+(?:just|only)\b)|(?:none|no|n/a)\s*(?:$|[.,;)]))"
     # A label answered by a refusal: "Medicare: we are not able to bill Medicare."
     r"|^\s*:\s*we(?:'re| are)? (?:not|unable|never)\b|^\s*:\s*we (?:do not|don't|cannot|can't)\b"
 )
@@ -664,7 +673,9 @@ DENIAL_AFTER = (
 RESIDENCE_WORDS = r"sober living|recovery (?:housing|residences?|homes?|houses?)|halfway houses?"
 # Clause boundaries: a denial does not carry past these.
 CLAUSE_BREAK = (
-    ";|\\s[-\u2013\u2014]\\s|"  # a semicolon or a spaced dash (hyphen, en or em dash)
+    # a semicolon or a spaced dash (hyphen, en or em dash), not a label's dash before its
+    # answer ("Methadone \u2014 not offered")
+    ";|\\s[-\u2013\u2014]\\s(?!(?:not|none|no)\\b)|"
     r",?\s(?:but|however|although|though|while|whereas|instead|except)\b"
     # a colon before a clause of its own (not a list): "We are not an OTP: if methadone ..."
     r"|:\s(?=(?:if|when|instead|because)\b)"

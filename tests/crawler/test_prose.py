@@ -1701,3 +1701,37 @@ def test_no_openings_for_staff_is_no_word_on_clients_openings() -> None:
     (wait,) = read_text("Our staff can usually schedule an intake within 3 days.",
                         crawl_date=CRAWLED).availability  # fmt: skip
     assert wait.days_to_intake == 3
+
+
+DENIABLE = [
+    ("methadone", "medications.mat_methadone"),
+    ("buprenorphine", "medications.mat_buprenorphine"),
+    ("family therapy", "therapies.family_therapy"),
+    ("telehealth", "access.telehealth"),
+    ("evening groups", "schedule.evening"),
+    ("Saturday groups", "schedule.weekend"),
+    ("morning groups", "schedule.daytime"),
+    ("Medicaid", "payment.medicaid"),
+    ("a sliding fee scale", "payment.sliding_fee"),
+    ("walk-in appointments", "intake.walk_in"),
+    ("partial hospitalization", "levels_of_care.partial_hospitalization"),
+    ("Spanish-speaking counselors", "languages.spanish"),
+    ("yoga", "therapies.yoga"),
+]
+# The ways sites deny a service: sentences, table cells, a label's dash, a parenthesis.
+DENIALS = [
+    "We do not offer {x}.", "{X} isn't available here.", "{X} \u2014 not offered.",
+    "{X} \u2013 no.", "{X}: not available.", "{X}: N/A", "{X} (not offered)", "No {x}.",
+    "We are unable to offer {x}.", "We no longer offer {x}.", "We stopped offering {x} in 2024.",
+    "{X} is offered by other providers, not by us.", "We're not able to offer {x}.",
+    "{X} is not part of our program.", "{X} can't be provided here.",
+]  # fmt: skip
+
+
+@given(st.sampled_from(DENIABLE), st.sampled_from(DENIALS))
+def test_no_way_of_denying_a_service_states_it(named: tuple[str, str], denial: str) -> None:
+    """However a site denies a service, the reader never says the program offers it: a
+    denial read is false, one it cannot read is unknown, never true."""
+    thing, path = named
+    said = denial.format(x=thing, X=thing[0].upper() + thing[1:])
+    assert facts(said).get(path) in (False, None)
