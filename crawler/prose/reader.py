@@ -92,6 +92,8 @@ NOT_OURS = re.compile(
     r"\bnot affiliated with (?:us|our|the program)\b|\bunaffiliated\b"
     r"|\bindependent of (?:us|our)\b"
     # "the free equine program run by a ranch in Waimea", not "run by a licensed counselor"
+    r"|\bsister (?:programs?|facilit(?:y|ies)|clinics?|locations?|sites?|organi[sz]ations?"
+    r"|agenc(?:y|ies))\b|\bour partners? (?:at|from)\b"
     r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:other|outside|community)"
     r" (?:providers?|agencies|programs?|clinics?|organizations?)\b"
     r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:a|an|another) (?!(?:team"
@@ -516,9 +518,40 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
         return True, phrase.denied
     if forbidden or re.search(HEDGE, clause, re.I):
         return None
+    if _referred_out(clause, match.start()) and phrase.path not in SAID_OF_REFERRALS:
+        return None  # "Clients who need yoga are referred to Hope Clinic": Hope's yoga
     if phrase.item is not None:
         return True, phrase.item
     return True, phrase.stated
+
+
+# Sending people elsewhere: "we refer ... to Hope Clinic" (not "referred to our IOP").
+REFERRED_OUT = re.compile(
+    r"\brefer(?:s|red|ring)?\b(?:(?!\bto\b)[^.;]){0,60}\bto\b"
+    r"(?!\s+(?:us\b|(?:our|the|this) (?:program|iop|groups?|clinic|practice)\b))",
+    re.I,
+)
+THROUGH_A_REFERRAL = re.compile(r"\b(?:through|by|with) (?:a )?referral\b", re.I)
+WHO_NEED = re.compile(r"\bwho (?:need|needs|want|wants|require|requires)\b", re.I)
+# What a referral states: a detox referral, clients on medication prescribed elsewhere, and the
+# IOP that refers ("we refer you to an OTP and keep seeing you here for IOP").
+SAID_OF_REFERRALS = (
+    "detox.detox_referral",
+    "medications.mat_accepts_outside_prescriptions",
+    IOP_FACT,
+)
+
+
+def _referred_out(clause: str, at: int) -> bool:
+    """Whether the clause sends people elsewhere for what it names at ``at``: named after the
+    referral ("we refer clients who need EMDR to our partners"), by who needs it ("clients who
+    need yoga are referred to Hope Clinic"), or had "through a referral"; not what the program
+    does before it ("our psychiatrist prescribes buprenorphine and refers to an OTP for
+    methadone")."""
+    if THROUGH_A_REFERRAL.search(clause):
+        return True
+    referral = REFERRED_OUT.search(clause)
+    return referral is not None and (at >= referral.start() or bool(WHO_NEED.search(clause[:at])))
 
 
 def _denies_another_thing(clause: str, start: int, end: int) -> bool:

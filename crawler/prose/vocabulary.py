@@ -693,6 +693,15 @@ HEDGE = (
     r"|\bpending (?:license|licensure|approval)\b"
     # "We have prayed about a morning group and we hope the Lord provides the volunteers"
     r"|\b(?:pray|prays|prayed|praying) (?:about|for)\b|\bwe(?:'re| are)? hop(?:e|ing)\b"
+    # What is to come ("will be available starting in 2027"), wished for ("we would love to
+    # offer"), past ("our former program", "until 2023 we offered") or for a doctor to weigh.
+    r"|\bwill (?:be )?(?:available|offer(?:ed)?|add(?:ed)?|launch(?:ed)?|provide[ds]?)\b[^.;]*"
+    r"\b(?:20\d\d|next|soon|later|spring|summer|fall|autumn|winter)\b"
+    r"|^\W*(?:starting|beginning) (?:next|this|in) \w+,[^.;]*\bwill\b"
+    r"|\bwould (?:love|like) to\b|\bsomeday\b|\bone day\b"
+    r"|\b(?:our|the) former (?:program|clinic|location|office|site|building)\b"
+    r"|\b(?:used to|formerly|previously) (?:offer|offered|provide|provided|have|had|run|ran)\b"
+    r"|\buntil (?:19|20)\d\d\b|\bask (?:your|a) (?:doctor|provider|prescriber)\b"
     # What some of a chain's centres offer is no promise of this one's.
     r"|\bsome (?:of our )?(?:centers|centres|locations|offices|clinics|sites|programs)\b"
 )

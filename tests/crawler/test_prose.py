@@ -1735,3 +1735,34 @@ def test_no_way_of_denying_a_service_states_it(named: tuple[str, str], denial: s
     thing, path = named
     said = denial.format(x=thing, X=thing[0].upper() + thing[1:])
     assert facts(said).get(path) in (False, None)
+
+
+# Ways sites name a service that the program does not offer now: a referral, a partner's or a
+# sister program's, a plan, a wish, the past, a question for a doctor.
+NOT_OFFERED_NOW = [
+    "We refer clients who need {x} to our partners.", "{X} is available through a referral.",
+    "Clients who need {x} are referred to Hope Clinic.", "{X} is offered at our sister program"
+    " in Denver.", "Our partners at Hope Clinic provide {x}.", "{X} will be available starting"
+    " in 2027.", "Starting next spring, we will offer {x}.", "We would love to offer {x}"
+    " someday.", "Our former program offered {x}.", "Until 2023 we offered {x}.",
+    "Ask your doctor whether {x} is right for you.", "We may offer {x} in the future.",
+]  # fmt: skip
+
+
+@given(st.sampled_from(DENIABLE), st.sampled_from(NOT_OFFERED_NOW))
+def test_a_service_named_as_not_offered_now_is_not_stated(
+    named: tuple[str, str], wording: str
+) -> None:
+    thing, path = named
+    said = wording.format(x=thing, X=thing[0].upper() + thing[1:])
+    assert facts(said).get(path) in (False, None)
+
+
+def test_what_a_program_does_beside_a_referral_or_for_former_members_is_stated() -> None:
+    said = (
+        "Our psychiatrist prescribes buprenorphine to former service members and refers"
+        " veterans to the VA OTP for methadone."
+    )
+    read = facts(said)
+    assert read["medications.mat_buprenorphine"] is True
+    assert read.get("medications.mat_methadone") is None
