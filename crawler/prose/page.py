@@ -90,6 +90,8 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
     """:func:`segments`, each with whether it is a heading."""
     for line_break in root.iter("br"):  # "Suite 2B<br>Toms River" is two words, not "2BToms"
         line_break.tail = " " + (line_break.tail or "")
+    for wrapper in root.xpath(WRAPPING_BLOCKS):
+        wrapper.tag = "div"  # a CMS's <span> around a rich text's headings and paragraphs
     out: list[tuple[str, bool]] = []
     # Elements themselves, not their ids: lxml makes a new proxy for an element each time it is
     # reached, so an id can come back for another element once the proxy is gone.
@@ -129,6 +131,13 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             if own:
                 out.append((own, element.tag in HEADINGS))
     return out
+
+
+# Inline elements holding blocks (HubSpot's rich-text <span> around <h1>, <p>, <div>): each is
+# a block, or its blocks' text would run together ("Day trackMonday, Wednesday").
+WRAPPING_BLOCKS = "//*[self::span or self::font or self::em or self::strong][{}]".format(
+    " or ".join(f".//{tag}" for tag in ("p", "div", "h1", "h2", "h3", "h4", "ul", "table"))
+)
 
 
 def _laid_out(cell: HtmlElement) -> bool:

@@ -18,7 +18,7 @@ from crawler.prose.numbers import (
     scheduled_hours,
     stamped_date,
 )
-from crawler.prose.page import PageKind, page_kind
+from crawler.prose.page import PageKind, headed_segments, page_kind
 from iop.facility import Ownership
 
 CRAWLED = date(2026, 3, 10)
@@ -287,6 +287,11 @@ def test_the_freshest_availability_statement_wins() -> None:
         ("Evening track: Mon, Tue & Thu 5\u20138p", 9),
         ("Groups meet Mon/Wed/Fri, 9a-12p.", 9),
         ("Groups meet Monday, Wednesday and Friday, 2 to 3 a week.", None),
+        # One schedule's parts, not two tracks: the sessions add up.
+        (
+            "Group nights: Monday & Wednesday \u00b7 6\u20139 pm; Saturday \u00b7 10 am\u20131 pm.",
+            9,
+        ),
     ],
 )
 def test_weekly_hours_from_a_group_schedule(text: str, hours: float | None) -> None:
@@ -1766,3 +1771,16 @@ def test_what_a_program_does_beside_a_referral_or_for_former_members_is_stated()
     read = facts(said)
     assert read["medications.mat_buprenorphine"] is True
     assert read.get("medications.mat_methadone") is None
+
+
+def test_a_cms_span_around_headings_and_paragraphs_keeps_them_apart() -> None:
+    """HubSpot wraps a rich text's blocks in a <span>: each card's heading and times stay
+    segments of their own, not "Day trackMonday, Wednesday and Friday"."""
+    html = (
+        '<html><body><main><div><span class="hs_cos_wrapper"><h1>Our tracks</h1>'
+        "<div class='cards'><div class='card'><h3>Day track</h3><p>Monday, Wednesday and"
+        " Friday \u00b7 9:00 a.m.\u201312:00 p.m.</p></div></div></span></div></main></body></html>"
+    )
+    segments = headed_segments(lxml.html.fromstring(html).find("body"))
+    assert ("Day track", True) in segments
+    assert ("Monday, Wednesday and Friday \u00b7 9:00 a.m.\u201312:00 p.m.", False) in segments
