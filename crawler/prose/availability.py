@@ -32,8 +32,10 @@ ACCEPTING = re.compile(
     r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
     r"|(?:spots|seats|slots|openings|space) (?:are |is )?(?:open|available) now\b"
     r"|(?:have|has) (?:immediate )?openings"
-    # A status line's "Willmar: openings in day and evening IOP this week"
+    # A status line's "Willmar: openings in day and evening IOP this week" (not openings to come:
+    # "Openings in the day IOP are expected in January")
     r"|(?:^|:\s*)\W*openings? (?:in|for) [^.;]{0,40}\b(?:iop|groups?|tracks?|program|cohorts?)\b"
+    r"(?![^.;]*\b(?:expected|will|soon|announced|anticipated|next (?:month|year))\b)"
     # "Applications for the spring 2027 cohort are open now" (not "open to adults")
     r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
     r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?open\b(?!\s+to\b)"
@@ -54,7 +56,10 @@ NOT_ACCEPTING = re.compile(
     r"|continuum|spectrum|array|service|access|coverage|support|schedule)\b))"
     r"|no (?:longer|currently) accepting|no (?:estamos )?aceptando"
     r"|\bno (?:[\w-]+ ){0,2}?(?:openings|spots|slots|seats|space|vacancies)\b"
-    r"|\b(?:openings|spots|slots|seats)\b[^.;:]{0,40}:\s*(?:none|0|zero)\b"
+    # "IOP group openings: 0", "Openings for the evening group: none" (not "Open slots: 0 in
+    # the evening track, 3 in the day track", nor a wait's "none")
+    r"|^\W*(?:(?:iop|group|open|available|current) )*(?:openings|spots|slots|seats)\b[^.;:]{0,30}"
+    r":\s*(?:none|0|zero)\s*(?:$|[.;])"
     # "Oskaloosa evening IOP: full, with a waitlist" (not a fee table's "Over 200%: Full fee")
     r"|:\s*(?:currently |now )?full\b(?![\s-]+(?:fee|price|cost|rate|pay|time|day))",
     re.I,
@@ -133,6 +138,8 @@ def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStateme
     # Against the crawl's day (not a page's own, which the statement may be newer than).
     latest = None if dated else as_of
     own_date = numbers.stamped_date(sentence, as_of, latest) if stamped else None
+    if own_date is None and (led := lead_date(sentence)) is not None and led <= as_of:
+        own_date = led  # "November 3, 2026: The evening IOP has 2 open seats."
     if own_date is not None:
         as_of, dated = own_date, True
     accepting: bool | None = None
@@ -161,13 +168,26 @@ DATE_LEAD = re.compile(
     re.I,
 )
 # A label before a sentence of its own: "Openings: Next intake...", "Program status: We are
-# ...". Not a part of the program ("Evening IOP: Full, with a waitlist" says what is full).
+# ...". A status's label only: one naming a part of the program or whom it takes says what is
+# full ("Evening IOP: Full", "Adolescent Program: We are not accepting new clients"), unless it
+# ends as a status's ("IOP enrollment: We are not accepting...").
 LABEL_LEAD = re.compile(r"^(?P<label>[^:.;!?]{1,40}):\s+(?=[A-Z])")
-PART_OF_THE_PROGRAM = re.compile(r"\b(?:iop|track|group|cohort|class)\b", re.I)
+STATUS_LABEL = re.compile(
+    r"\b(?:update|updates|status|openings?|availability|wait(?:list| time)?|notice|news"
+    r"|announcement|enrollment|intake|referrals?|admissions?|alert|open|closed|full)\s*$",
+    re.I,
+)
 # A sentence has its verb: "Same-day assessments are available", not "Full, with a waitlist".
 HAS_A_VERB = re.compile(
     r"\b(?:is|are|was|were|have|has|can|will|we|we're|you|our|start|starts|begin|begins)\b", re.I
 )
+
+
+def lead_date(sentence: str) -> date | None:
+    """The date a statement starts with ("November 3, 2026: The evening IOP has ...")."""
+    lead = DATE_LEAD.match(sentence)
+    days = numbers.dates_in(lead.group(0)) if lead else []
+    return days[0][1] if days else None
 
 
 def in_its_own_words(said: str, as_of: date) -> str:
@@ -184,21 +204,25 @@ def in_its_own_words(said: str, as_of: date) -> str:
         # A stamp leading a sentence of its own, or closing it ("as of" is the sentence's).
         if re.match(r"\W*(?:[A-Z]|$)", after):
             text = f"{before} {after}"
-    text = DATE_LEAD.sub("", text)
+    lead = DATE_LEAD.match(text)
+    if lead and lead_date(text) == as_of:  # the statement's own date, as its ``as_of``
+        text = text[lead.end() :]
     text = " ".join(text.split()).strip(" \u00b7|:\u2014\u2013-")
     label = LABEL_LEAD.match(text)
-    if label and not PART_OF_THE_PROGRAM.search(label["label"]):
+    if label and STATUS_LABEL.search(label["label"]):
         rest = text[label.end() :]
         text = rest if HAS_A_VERB.search(rest) else text
     return text or said
 
 
-# Words only English writes: on a site in two languages the English statement is the one a
+# Words only Spanish writes: on a site in two languages the English statement is the one a
 # referrer reads ("Both IOP tracks are accepting..." over "Los dos grupos están aceptando...").
-ENGLISH_WORDS = re.compile(
-    r"\b(?:we|our|the|is|are|have|has|and|with|within|in|of|for|new|now|currently)\b", re.I
+SPANISH_WORDS = re.compile(
+    r"\b(?:el|la|los|las|del|para|tenemos|estamos|pacientes|lugares|disponibles?|semanas?"
+    r"|d[ií]as|aceptando|nuevos|grupos?|tarde|noche|espera|actualmente|nuestro|nuestra)\b",
+    re.I,
 )
 
 
-def in_english(statement: str) -> bool:
-    return len(ENGLISH_WORDS.findall(statement)) >= 2
+def in_spanish(statement: str) -> bool:
+    return len(SPANISH_WORDS.findall(statement)) >= 2

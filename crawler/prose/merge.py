@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from crawler.prose.availability import AvailabilityStatement, in_english
+from crawler.prose.availability import AvailabilityStatement, in_spanish
 from crawler.prose.reader import LIST_FIELDS, PageReading, new_items
 
 
@@ -59,7 +59,7 @@ def _availability(
     latest = max(statement.as_of or date.min for statement, _ in statements)
     fresh = [(s, url) for s, url in statements if (s.as_of or date.min) == latest]
     # English first: the same openings said again in Spanish add nothing a referrer reads.
-    fresh.sort(key=lambda said: not in_english(said[0].statement))
+    fresh.sort(key=lambda said: in_spanish(said[0].statement))
     facts: dict[str, Any] = {}
     quoted: list[str] = []
     url = None

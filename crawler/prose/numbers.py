@@ -378,15 +378,23 @@ ONE_OF_SEVERAL = re.compile(
 )
 
 
+# A part of a schedule naming a track of its own: "evening group Mon, Wed, Fri 6-9 pm".
+A_TRACK = re.compile(
+    r"\b(?:(?:morning|afternoon|evening|day|daytime|night|weekend)\s+(?:groups?|tracks?|iop"
+    r"|sessions?|programs?|cohorts?)|tracks?|cohorts?)\b",
+    re.I,
+)
+
+
 def _sessions_of_one_track(sentence: str) -> float | None:
     """The hours of a week whose sessions are at different times, each time after its days:
     "Tuesday and Thursday from 10 a.m. to 1 p.m. and Wednesday evening from 5 to 8 p.m." (9)."""
     parts = sentence.split(";")
-    if len(parts) > 1 and any(":" in part for part in parts[1:]):
+    if len(parts) > 1 and any(":" in part or A_TRACK.search(part) for part in parts[1:]):
         # Tracks, one a part ("Day IOP: Mon, Wed, Fri, 8:30-11:30 a.m; Evening IOP: ..."): a
-        # client attends one, so their hours are the program's when they agree. Parts with no
-        # label of their own are one track's sessions ("Group nights: Monday & Wednesday, 6-9
-        # pm; Saturday, 10 am-1 pm" is 9).
+        # client attends one, so their hours are the program's when they agree. Parts naming
+        # no track of their own are one track's sessions ("Group nights: Monday & Wednesday,
+        # 6-9 pm; Saturday, 10 am-1 pm" is 9).
         tracks = {_sessions_of_one_track(part) for part in parts}
         return tracks.pop() if len(tracks) == 1 else None
     if ONE_OF_SEVERAL.search(sentence):

@@ -124,10 +124,7 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             out.append((f"{_text(element)}: {_text(element.getnext())}", False))
             continue
         if element.tag in BLOCK_TAGS and element.tag not in ("li", "dd", "td", "th", "tr"):
-            title = _title_of(element)
-            if title is not None:
-                out.append((_text(title), True))
-            own = _own_text(element, without=title)
+            own = _own_text(element)
             if own:
                 out.append((own, element.tag in HEADINGS))
     return out
@@ -203,14 +200,15 @@ def _row(cells: list[HtmlElement]) -> str:
 
 
 # An inline title of its block, shown on a line of its own: an alert's or a card's title
-# ("<span class='elementor-alert-title'>Waitlist update</span>"), a badge ("Open").
+# ("<span class='elementor-alert-title'>Waitlist update</span>"), a badge ("Open"). It labels
+# what follows it, as a colon would.
 TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|badge|eyebrow|kicker)(?:$|[\s_-])", re.I)
 
 
 def _title_of(block: HtmlElement) -> HtmlElement | None:
     """The inline title heading a block's text, or a bold label a line break ends ("<strong>
-    Referral status</strong><br>We're currently accepting referrals"): a heading, not the first
-    words of the block's sentence."""
+    Referral status</strong><br>We're currently accepting referrals"): a label of the rest,
+    not the first words of its sentence ("Waitlist updateOur evening IOP")."""
     if (block.text or "").strip() or not len(block):
         return None
     first = block[0]
@@ -229,15 +227,17 @@ def _title_of(block: HtmlElement) -> HtmlElement | None:
     return first if re.search(r"\w", rest) else None
 
 
-def _own_text(element: HtmlElement, without: HtmlElement | None = None) -> str:
-    """Text of ``element`` outside its child blocks (children blocks are segments of their own)
-    and the inline child ``without`` (its title, a segment of its own)."""
+def _own_text(element: HtmlElement) -> str:
+    """Text of ``element`` outside its child blocks (children blocks are segments of their own);
+    an inline title is a label of the rest ("Waitlist update: Our evening IOP is full")."""
+    title = _title_of(element)
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
             parts.append("\n")
-        elif child is without:
-            pass
+        elif child is title:
+            said = _text(child)
+            parts.append(f"{said} " if said.endswith((":", ".", "!", "?")) else f"{said}: ")
         elif isinstance(child.tag, str):
             parts.append(child.text_content() or "")
         parts.append(child.tail or "")

@@ -92,10 +92,8 @@ NOT_OURS = re.compile(
     r"\bnot affiliated with (?:us|our|the program)\b|\bunaffiliated\b"
     r"|\bindependent of (?:us|our)\b"
     # "the free equine program run by a ranch in Waimea", not "run by a licensed counselor"
-    r"|\bsister (?:programs?|facilit(?:y|ies)|clinics?|locations?|sites?|organi[sz]ations?"
-    r"|agenc(?:y|ies))\b|\bour partners? (?:at|from)\b"
-    r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:other|outside|community)"
-    r" (?:providers?|agencies|programs?|clinics?|organizations?)\b"
+    r"|\b(?:offered|provided) by (?:other|outside) (?:providers?|agencies|programs?|clinics?"
+    r"|organizations?)\b"
     r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:a|an|another) (?!(?:team"
     r"|licensed|trained|certified|counselor|clinician|therapist|nurse|psychiatrist|physician"
     r"|doctor|board|staff|peer)\b)"
@@ -243,6 +241,12 @@ class PageReading:
     # medications it meant (see _no_prescribing_of_the_named).
     prescribing_denied: str | None = None
 
+    def forget(self, said: str) -> None:
+        """Take back the facts first read from ``said`` (a heading its next line answers)."""
+        for path in [path for path, evidence in self.evidence.items() if evidence == said]:
+            self.facts.pop(path, None)
+            self.evidence.pop(path)
+
     def add_all(self, paths: Iterable[str], value: Any, sentence: str) -> None:
         for path in paths:
             self.add(path, value, sentence, sentence)
@@ -344,6 +348,14 @@ QUOTED = re.compile(
 )
 
 
+# A list of days' hours runs on past "p.m.": "Monday\u2013Thursday 10 a.m.\u20137 p.m. Friday 9
+# a.m.\u20133 p.m." is one sentence.
+A_TIME_ENDS = re.compile(r"\b[ap]\.m\.$", re.I)
+NEXT_DAYS_HOURS = re.compile(
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b[^.]{0,40}?\d|closed\b|weekends?\b", re.I
+)
+
+
 def sentences(segment: str) -> list[str]:
     """A segment's sentences; none of a quotation (a testimonial of several sentences)."""
     text = " ".join(segment.split())
@@ -351,7 +363,10 @@ def sentences(segment: str) -> list[str]:
         return []
     said: list[str] = []
     for piece in SENTENCE_END.split(text):
-        if said and ABBREVIATED.search(said[-1]):
+        if said and (
+            ABBREVIATED.search(said[-1])
+            or (A_TIME_ENDS.search(said[-1]) and NEXT_DAYS_HOURS.match(piece))
+        ):
             said[-1] = f"{said[-1]} {piece}"
         else:
             said.append(piece)
@@ -525,14 +540,34 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
     return True, phrase.stated
 
 
-# Sending people elsewhere: "we refer ... to Hope Clinic" (not "referred to our IOP").
+# Sending people elsewhere: "we refer ... to Hope Clinic" (not "referred to our IOP", "to our
+# psychiatrist", "referred to by hospitals").
 REFERRED_OUT = re.compile(
     r"\brefer(?:s|red|ring)?\b(?:(?!\bto\b)[^.;]){0,60}\bto\b"
-    r"(?!\s+(?:us\b|(?:our|the|this) (?:program|iop|groups?|clinic|practice)\b))",
+    r"(?!\s+(?:by\b|us\b|(?:our|this) (?!partners?\b|affiliates?\b|network\b)))",
     re.I,
 )
-THROUGH_A_REFERRAL = re.compile(r"\b(?:through|by|with) (?:a )?referral\b", re.I)
+# "Yoga is available through a referral.", "... through a referral to Hope Clinic" (not "by
+# referral from your counselor to our medical team").
+THROUGH_A_REFERRAL = re.compile(
+    r"\b(?:through|via|by) (?:a )?referral(?: to (?!us\b|our\b)[^.;]*)?\W*$", re.I
+)
+# Someone else's service, named before the place that gives it ("offered at our sister program
+# in Denver") or after the partner that does ("our partners at Hope Clinic provide ...").
+AT_ANOTHER_PLACE = re.compile(
+    r"\b(?:offered|provided|available) (?:at|through|by) (?:our |a |an )?(?:sister|partner"
+    r"|affiliated) (?:programs?|facilit(?:y|ies)|clinics?|locations?|sites?|organi[sz]ations?"
+    r"|agenc(?:y|ies))\b",
+    re.I,
+)
+PARTNERS_GIVE = re.compile(
+    r"\b(?:partners?|sister (?:programs?|facilit(?:y|ies)|clinics?))(?: at [^,.;]{1,40})?"
+    r" (?:provides?|offers?|runs?|hosts?)\b",
+    re.I,
+)
 WHO_NEED = re.compile(r"\bwho (?:need|needs|want|wants|require|requires)\b", re.I)
+# Between a referral and what it names: another clause ("..., and our doctor will then ...").
+ANOTHER_CLAUSE = re.compile(r",\s*(?:and|then)\b|\bthen\b|;", re.I)
 # What a referral states: a detox referral, clients on medication prescribed elsewhere, and the
 # IOP that refers ("we refer you to an OTP and keep seeing you here for IOP").
 SAID_OF_REFERRALS = (
@@ -543,15 +578,33 @@ SAID_OF_REFERRALS = (
 
 
 def _referred_out(clause: str, at: int) -> bool:
-    """Whether the clause sends people elsewhere for what it names at ``at``: named after the
+    """Whether the clause sends people elsewhere for what it names at ``at``: named in the
     referral ("we refer clients who need EMDR to our partners"), by who needs it ("clients who
-    need yoga are referred to Hope Clinic"), or had "through a referral"; not what the program
-    does before it ("our psychiatrist prescribes buprenorphine and refers to an OTP for
-    methadone")."""
+    need yoga are referred to Hope Clinic"), "through a referral", or at a sister program or
+    a partner's ("our partners at Hope Clinic provide yoga"); not what the
+    program does beside it ("our psychiatrist prescribes buprenorphine and refers to an OTP for
+    methadone", "if you need detox, we refer you to a partner, and our doctor will then start
+    you on Suboxone")."""
     if THROUGH_A_REFERRAL.search(clause):
         return True
+    elsewhere = AT_ANOTHER_PLACE.search(clause)
+    if (
+        elsewhere
+        and at < elsewhere.start()
+        and not ANOTHER_CLAUSE.search(clause[at : elsewhere.start()])
+    ):
+        return True
+    partners = PARTNERS_GIVE.search(clause)
+    if partners and at >= partners.end() and not ANOTHER_CLAUSE.search(clause[partners.end() : at]):
+        return True
     referral = REFERRED_OUT.search(clause)
-    return referral is not None and (at >= referral.start() or bool(WHO_NEED.search(clause[:at])))
+    if referral is None:
+        return False
+    if at >= referral.start():
+        return not ANOTHER_CLAUSE.search(clause[referral.end() : at])
+    return bool(WHO_NEED.search(clause[:at])) and not ANOTHER_CLAUSE.search(
+        clause[at : referral.start()]
+    )
 
 
 def _denies_another_thing(clause: str, start: int, end: int) -> bool:
@@ -652,7 +705,7 @@ def read_sentence(
         if statement is not None:
             said_item = " ".join((said[:lead] + said[start:end]).split()).strip(" ;")
             reading.availability.append(
-                replace(statement, statement=in_its_own_words(said_item, as_of))
+                replace(statement, statement=in_its_own_words(said_item, statement.as_of or as_of))
             )
 
 
@@ -719,6 +772,16 @@ def answer_as_statement(question: str, answer: str) -> str | None:
     return None
 
 
+# A line that answers the heading over it with a denial and names nothing: "Not offered at
+# this location.", "Not available.", "None.", "No".
+ANSWERS_ITS_HEADING = re.compile(
+    r"^\W*(?:not (?:currently )?(?:offered|available|provided|accepted|covered)|n/a|none|no)"
+    r"(?:\s+(?:at this (?:time|location|office|site|clinic)|here|currently|yet|at present))?"
+    r"\s*[.;!]?\s*$",
+    re.I,
+)
+
+
 def read_text(
     segments: str | Iterable[str],
     *,
@@ -736,8 +799,19 @@ def read_text(
     question = None
     asked_to_bring = None  # "What should I bring?", until the sentence that answers it
     marks = iter(headings) if headings is not None else None
+    heading_before = None  # the segment before, when it was a heading
     for segment in segments:
         is_heading = marks is not None and next(marks, False)
+        if (
+            heading_before
+            and not heading_before.rstrip().endswith("?")  # a question's answer is read as one
+            and not is_heading
+            and ANSWERS_ITS_HEADING.match(segment)
+        ):
+            # "Methadone" over "Not offered at this location.": the heading's thing, denied
+            reading.forget(said=heading_before)
+            segment = f"{heading_before}: {segment}"
+        heading_before = segment if is_heading else None
         if is_heading:
             reading.heading = segment
             reading.deny_prescribing_alone()  # a new section is no next sentence of it
@@ -760,7 +834,10 @@ def read_text(
                 statement = availability(plain, as_of, dated)
                 if statement is not None:
                     reading.availability.append(
-                        replace(statement, statement=in_its_own_words(sentence, as_of))
+                        replace(
+                            statement,
+                            statement=in_its_own_words(sentence, statement.as_of or as_of),
+                        )
                     )
     reading.settle()
     return reading

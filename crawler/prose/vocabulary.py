@@ -630,7 +630,7 @@ WHAT_TO_BRING: tuple[tuple[str, str], ...] = (
 # Words that deny what follows them in a clause ("we do not offer", "no Medicaid").
 DENIAL_BEFORE = (
     r"\b(?:no|not|never|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|cannot|can'?t|unable"
-    r"|neither|nor|none of|stopped|discontinued)\b"
+    r"|neither|nor|none of)\b"
 )
 # Between a denial word and what it denies: a few words, none that start another phrase
 # ("welcomed without judgment at X IOP" does not deny the IOP).
@@ -645,27 +645,38 @@ NOT_A_DENIAL = (
     # a condition, not a denial: "women who have no insurance pay nothing"
     r"|(?:have|has|with) no (?:insurance|coverage))\b"
 )
-# The rest of the name a match begins: "Walk-in| appointments", "Spanish|-speaking counselors".
+# The rest of the name a match begins: "Walk-in| appointments", "Evening| groups".
 REST_OF_THE_NAME = (
-    r"(?:-?speaking (?:staff|counselors|therapists|clinicians|providers)\s*"
-    r"|(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?"
-    r"|visits?|appointments?|assessments?|evaluations?|screenings?|intakes?|options?|fees?"
-    r"|scales?|discounts?)\s*)?"
+    r"(?:(?:treatment|programs?|services?|care|groups?|tracks?|iop|sessions?|visits?"
+    r"|appointments?|assessments?|evaluations?|screenings?|intakes?|options?|fees?|scales?"
+    r"|discounts?)\s+)?"
+)
+# "Spanish|-speaking counselors": said of them, a denial needs its verb ("are not available").
+SPEAKING_STAFF = r"(?:-?speaking (?:staff|counselors|therapists|clinicians|providers)\s*)?"
+# Offering verbs a modal or past denial must deny ("can't be prescribed here"), not what it
+# says of the thing ("Vivitrol cannot be started until...", "walk-ins are never turned away").
+OFFERING = (
+    r"(?:be\s+)?(?:offered|provided|prescribed|available|accepted|dispensed|given|part of"
+    r"|accommodated|seen|allowed|supported|arranged)\b"
+)
+# What answers a label with a denial and nothing else: "\u2014 not offered.", "(no)", ": N/A".
+DENIAL_ONLY = (
+    r"(?:not(?:\s+(?:offered|available|provided|accepted|covered))?|none|no|n/a)\s*(?:$|[.,;)])"
 )
 # Words after a match that deny it ("Medicaid is not accepted", "Medicaid: not accepted").
 DENIAL_AFTER = (
-    # "Methadone isn't offered", "... can't be prescribed here", "... \u2014 not offered".
-    rf"^[\s:,\u2013\u2014-]*{REST_OF_THE_NAME}"
-    r"(?:(?:is|are|was|were) |(?:is|are|was|were|ca|wo)(?=n't))?(?:currently |also )?"
-    r"(?:not(?!-for-profit)(?!\s+(?:just|only)\b)|n't|never|unavailable|no longer|cannot"
-    r"|can not|will not)\b"
+    rf"^[\s:,-]*{REST_OF_THE_NAME}(?:is |are |(?:is|are)(?=n't))?(?:currently |also )?"
+    r"(?:not(?!-for-profit)(?!\s+(?:just|only)\b)|n't|unavailable|no longer)\b"
+    # "Methadone can't be prescribed here", "... was not part of the program"
+    rf"|^[\s:,-]*{SPEAKING_STAFF}{REST_OF_THE_NAME}"
+    r"(?:(?:is|are|was|were) |(?:is|are|was|were|ca|wo)(?=n't))?"
+    rf"(?:not|n't|never|cannot|can not|will not)\s+{OFFERING}"
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
     # A table's row: "NC Medicaid Managed Care: Not accepted", "Daytime groups: None — ...",
     # "Weekend groups: No" (not "IOP: no openings").
     r"|^[^:.;]{0,40}:\s*(?:not\b|(?:none|no|n/a)\s*(?:$|[.,;(\u2013\u2014-]))"
-    # "Methadone \u2013 no.", "Yoga (not offered)"
-    rf"|^\s*{REST_OF_THE_NAME}(?:[\u2013\u2014-]|\()\s*"
-    r"(?:not\b(?!\s+(?:just|only)\b)|(?:none|no|n/a)\s*(?:$|[.,;)]))"
+    # "Methadone \u2013 no.", "Yoga (not offered)"; not "Medicaid (not Medicare)"
+    rf"|^\s*{SPEAKING_STAFF}{REST_OF_THE_NAME}(?:[\u2013\u2014-]|\()\s*{DENIAL_ONLY}"
     # A label answered by a refusal: "Medicare: we are not able to bill Medicare."
     r"|^\s*:\s*we(?:'re| are)? (?:not|unable|never)\b|^\s*:\s*we (?:do not|don't|cannot|can't)\b"
 )
@@ -673,9 +684,9 @@ DENIAL_AFTER = (
 RESIDENCE_WORDS = r"sober living|recovery (?:housing|residences?|homes?|houses?)|halfway houses?"
 # Clause boundaries: a denial does not carry past these.
 CLAUSE_BREAK = (
-    # a semicolon or a spaced dash (hyphen, en or em dash), not a label's dash before its
-    # answer ("Methadone \u2014 not offered")
-    ";|\\s[-\u2013\u2014]\\s(?!(?:not|none|no)\\b)|"
+    # a semicolon or a spaced dash (hyphen, en or em dash), not a label's dash before a denial
+    # and nothing else ("Methadone \u2014 not offered.", not "Suboxone \u2013 not methadone \u2013")
+    rf";|\s[-\u2013\u2014]\s(?!{DENIAL_ONLY})|"
     r",?\s(?:but|however|although|though|while|whereas|instead|except)\b"
     # a colon before a clause of its own (not a list): "We are not an OTP: if methadone ..."
     r"|:\s(?=(?:if|when|instead|because)\b)"
@@ -692,16 +703,23 @@ HEDGE = (
     r"|\bmay (?:add|pilot|expand|open|launch)\b"
     r"|\bpending (?:license|licensure|approval)\b"
     # "We have prayed about a morning group and we hope the Lord provides the volunteers"
-    r"|\b(?:pray|prays|prayed|praying) (?:about|for)\b|\bwe(?:'re| are)? hop(?:e|ing)\b"
+    r"|\b(?:pray|prays|prayed|praying) (?:about|for)\b"
+    r"|\bwe(?:'re| are)? hop(?:e|ing) (?:to|that|for|the lord|god)\b"
     # What is to come ("will be available starting in 2027"), wished for ("we would love to
-    # offer"), past ("our former program", "until 2023 we offered") or for a doctor to weigh.
+    # offer"), stopped or past ("our former program", "until 2023 we offered"), or for a doctor
+    # to weigh ("ask your doctor whether ...").
     r"|\bwill (?:be )?(?:available|offer(?:ed)?|add(?:ed)?|launch(?:ed)?|provide[ds]?)\b[^.;]*"
-    r"\b(?:20\d\d|next|soon|later|spring|summer|fall|autumn|winter)\b"
+    r"\b(?:in 20\d\d|by 20\d\d|next (?:year|spring|summer|fall|autumn|winter)|later this year"
+    r"|this (?:spring|summer|fall|autumn|winter)|soon)\b"
     r"|^\W*(?:starting|beginning) (?:next|this|in) \w+,[^.;]*\bwill\b"
-    r"|\bwould (?:love|like) to\b|\bsomeday\b|\bone day\b"
+    r"|\bwould (?:love|like) to\b|\bsomeday\b"
+    r"|\b(?:we|we've|we have|the program has|our (?:program|clinic|practice) has)"
+    r" (?:stopped|discontinued|ended|paused|suspended)\b"
     r"|\b(?:our|the) former (?:program|clinic|location|office|site|building)\b"
-    r"|\b(?:used to|formerly|previously) (?:offer|offered|provide|provided|have|had|run|ran)\b"
-    r"|\buntil (?:19|20)\d\d\b|\bask (?:your|a) (?:doctor|provider|prescriber)\b"
+    r"|\b(?:we|our program|the program|the clinic) (?:used to|formerly|previously)"
+    r" (?:offer|offered|provide|provided|have|had|run|ran)\b"
+    r"|\buntil (?:19|20)\d\d,? (?:we|the program|our program) (?:offered|provided|ran|had)\b"
+    r"|\bwhether\b(?! or not)"
     # What some of a chain's centres offer is no promise of this one's.
     r"|\bsome (?:of our )?(?:centers|centres|locations|offices|clinics|sites|programs)\b"
 )

@@ -7,7 +7,8 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import lxml.html
-from hypothesis import given
+import pytest
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from crawler.prose.numbers import opening_hours
@@ -749,6 +750,7 @@ def test_markup_hours_give_each_open_day_its_hours_however_schema_org_writes_the
     """Squarespace writes every day in one string, a closed day without hours ("..., Sa, Su");
     others write a specification per day, a closed one as "00:00"-"00:00". Either way each open
     day keeps its hours and a closed day is no opening hours."""
+    assume(week[0] is not None)  # a closed Monday first reads as "Mo, Tu 09:00-17:00"
     open_days = {day: hours for day, hours in zip(WEEK, week, strict=True) if hours}
     written = ", ".join(
         f"{day} {week[i][0]}-{week[i][1]}" if week[i] else day for i, day in enumerate(WEEK)
@@ -837,3 +839,28 @@ def test_of_two_addresses_every_page_shows_the_one_the_markup_gives_is_the_progr
     pages = [page("/", "Recovery in two languages"), page("/iop", "Intensive Outpatient")]
     (location,) = site_locations(pages, "https://puente.example/")
     assert location.place["address.street1"] == "23 S Wenatchee Ave"
+
+
+@pytest.mark.parametrize(
+    ("written", "hours"),
+    [
+        ("Mo, We, Fr 09:00-17:00", ["Mo,We,Fr 09:00-17:00"]),
+        ("Mo-Fr 8:00-5:00pm", ["Mo-Fr 08:00-17:00"]),
+        ("Mo-Fr 8am-5pm", ["Mo-Fr 08:00-17:00"]),
+        ("Mo-Fr 0800-1700", ["Mo-Fr 08:00-17:00"]),
+        ("Mo-Fr 08:00-12:00 13:00-17:00", ["Mo-Fr 08:00-12:00", "Mo-Fr 13:00-17:00"]),
+        ("Fr-Mo 09:00-17:00", ["Mo,Fr-Su 09:00-17:00"]),
+    ],
+)
+def test_markup_hours_as_sites_write_them(written: str, hours: list[str]) -> None:
+    assert markup_hours({"openingHours": written}) == hours
+
+
+def test_office_hours_run_on_past_a_days_p_m() -> None:
+    """ "Monday\u2013Thursday 10 a.m.\u20137 p.m. Friday 9 a.m.\u20133 p.m." is one list of
+    hours, not a sentence that ends at "p.m." and a Friday with no word of an office."""
+    reading = read_text(
+        "Office hours: Monday\u2013Thursday 10 a.m.\u20137 p.m. Friday 9 a.m.\u20133 p.m.",
+        crawl_date=date(2026, 12, 5),
+    )
+    assert reading.facts["schedule.opening_hours"] == ["Mo-Th 10:00-19:00", "Fr 09:00-15:00"]

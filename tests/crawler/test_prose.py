@@ -292,6 +292,12 @@ def test_the_freshest_availability_statement_wins() -> None:
             "Group nights: Monday & Wednesday \u00b7 6\u20139 pm; Saturday \u00b7 10 am\u20131 pm.",
             9,
         ),
+        # Two tracks' parts, each named: a client attends one.
+        (
+            "IOP groups: morning group Monday, Wednesday and Friday 9 am-12 pm; evening group"
+            " Monday, Wednesday and Friday 6-9 pm.",
+            9,
+        ),
     ],
 )
 def test_weekly_hours_from_a_group_schedule(text: str, hours: float | None) -> None:
@@ -1598,13 +1604,13 @@ def test_a_comparison_of_levels_of_care_with_their_hours_is_not_read_row_by_row(
 def test_a_statement_is_said_without_the_stamp_or_label_before_it(
     text: str, said: str | None
 ) -> None:
-    (statement,) = read_text(text, crawl_date=CRAWLED).availability
+    (statement,) = read_text(text, crawl_date=date(2026, 12, 5)).availability
     assert statement.statement == (said or text)
 
 
-def test_an_inline_title_is_a_heading_not_the_first_words_of_its_statement() -> None:
+def test_an_inline_title_labels_its_statement_and_is_not_its_first_words() -> None:
     """An alert's title, a badge and a bold label ended by a line break are shown on lines of
-    their own: the statement is the sentence after them."""
+    their own: they label the sentence after them, which is the statement."""
     for block in (
         '<div role="alert"><span class="elementor-alert-title">Waitlist update</span>'
         '<span class="elementor-alert-description">Our evening IOP is full.</span></div>',
@@ -1784,3 +1790,88 @@ def test_a_cms_span_around_headings_and_paragraphs_keeps_them_apart() -> None:
     segments = headed_segments(lxml.html.fromstring(html).find("body"))
     assert ("Day track", True) in segments
     assert ("Monday, Wednesday and Friday \u00b7 9:00 a.m.\u201312:00 p.m.", False) in segments
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        ("<p><b>Not offered:</b><br>Methadone, detox, residential</p>",
+         {"medications.mat_methadone": False, "detox.detox_onsite": False}),
+        ("<p><strong>Methadone</strong><br>Not offered at this location.</p>",
+         {"medications.mat_methadone": False}),
+        ('<div class="service"><span class="badge">Not available</span> Methadone</div>',
+         {"medications.mat_methadone": False}),
+        ('<div class="service"><span class="badge">Coming soon</span> Vivitrol injections</div>',
+         {}),
+        ("<p><strong>Medicaid</strong><br>Accepted for all services.</p>",
+         {"payment.medicaid": True}),
+    ],
+)  # fmt: skip
+def test_a_bold_label_or_badge_says_what_its_block_says_of_the_thing_named(
+    block: str, read: dict
+) -> None:
+    """A label is read with what it labels: a denial in it denies the items under it, and a
+    service named in it is what the line after it says of that service."""
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        # A parenthesis or dashes deny what they hold, not the thing before them.
+        ("We accept Medicaid (not Medicare).", {"payment.medicaid": True}),
+        ("Buprenorphine \u2013 not methadone \u2013 is prescribed here.",
+         {"medications.mat_buprenorphine": True}),
+        # What a medication cannot do, or walk-ins never turned away, is no denial.
+        ("Vivitrol cannot be started until you have been opioid-free for 7 to 10 days.",
+         {"medications.mat_naltrexone": True}),
+        ("Walk-ins are never turned away.", {"intake.walk_in": True}),
+        # Someone who stopped a medication is no program that stopped offering it.
+        ("Patients who stopped taking buprenorphine on their own can restart Suboxone with our"
+         " prescriber.", {"medications.mat_buprenorphine": True}),
+        # Referrals: to the program's own clinic or doctor, and what it does beside one.
+        ("We refer clients to our psychiatrist, who prescribes buprenorphine.",
+         {"medications.mat_buprenorphine": True}),
+        ("Clients who need Suboxone receive it on site, and anyone who needs detox is referred"
+         " to Valley Detox.",
+         {"medications.mat_buprenorphine": True, "detox.detox_referral": True}),
+        ("Admission is by self-referral or by referral from a doctor, and we accept Medicaid.",
+         {"payment.medicaid": True}),
+        # A partner thanked or a sister program compared is no one else's service.
+        ("Thanks to our partners at the county health department, we offer Suboxone.",
+         {"medications.mat_buprenorphine": True}),
+        # Plain words near the new hedges.
+        ("Our family group meets one day a week in the evening.",
+         {"therapies.family_therapy": True, "schedule.evening": True}),
+        ("Suboxone will be provided at your next visit.", {"medications.mat_buprenorphine": True}),
+        ("Our evening groups, which we hope you will join, meet Monday through Thursday.",
+         {"schedule.evening": True}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_this_stop_found_read_wrongly(said: str, read: dict) -> None:
+    found = facts(said)
+    assert {path: found.get(path) for path in read} == read
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        ("<h3>Methadone</h3><p>Not offered at this location.</p>",
+         {"medications.mat_methadone": False}),
+        ("<h3>Family therapy</h3><p>Not available.</p>", {"therapies.family_therapy": False}),
+        ("<h3>Evening groups</h3><p>Monday and Wednesday 6-9 pm.</p>",
+         {"schedule.evening": True}),
+        # "No problem" denies nothing; a question's answer is its own sentence.
+        ("<h3>Medicaid</h3><p>No problem, we accept it.</p>", {}),
+        ("<h3>Do you have weekend groups?</h3><p>No weekend groups.</p>",
+         {"schedule.weekend": False}),
+        ("<h3>Desintoxicaci\u00f3n</h3><p>No hacemos desintoxicaci\u00f3n aqu\u00ed.</p>",
+         {"detox.detox_onsite": False}),
+    ],
+)  # fmt: skip
+def test_a_line_that_only_denies_denies_the_heading_over_it(block: str, read: dict) -> None:
+    """A service card's heading names the service and its line answers for it: "Not offered
+    at this location" under "Methadone" denies methadone, never offers it."""
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read

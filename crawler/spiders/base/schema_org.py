@@ -167,8 +167,9 @@ def opening_hours(entity: dict[str, Any]) -> list[str]:
         _add_hours(by_hours, codes - {None}, str(spec["opens"])[:5], str(spec["closes"])[:5])
     if not by_hours:
         for value in _listed(entity.get("openingHours")):
-            for days, opens, closes in WRITTEN_HOURS.findall(str(value)):
-                _add_hours(by_hours, _written_days(days), opens.zfill(5), closes.zfill(5))
+            for days, times in _written_hours(str(value)):
+                for opens, closes in times:
+                    _add_hours(by_hours, days, opens, closes)
     return [
         f"{_day_ranges(days)} {opens}-{closes}"
         for (opens, closes), days in sorted(by_hours.items(), key=lambda kv: _first_day(kv[1]))
@@ -176,22 +177,67 @@ def opening_hours(entity: dict[str, Any]) -> list[str]:
 
 
 DAY_CODE = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
-# "Mo-Fr 08:00-17:00", "Mo,We,Fr 9:00-12:00", as schema.org's openingHours writes them; ", "
-# parts entries ("Mo 08:00-17:00, Sa, Su": Saturday and Sunday closed).
-WRITTEN_HOURS = re.compile(
-    rf"\b({DAY_CODE}(?:(?:\s*-\s*|,){DAY_CODE})*)\s+(\d{{1,2}}:\d{{2}})\s*-\s*(\d{{1,2}}:\d{{2}})"
-)
+DAY_SPAN = rf"{DAY_CODE}(?:\s*-\s*{DAY_CODE})?"
+WRITTEN_DAYS = re.compile(rf"\s*((?:{DAY_SPAN})(?:\s*,\s*{DAY_SPAN})*)")
+# A time as markup writes it: "08:00", "8:00", "0800", "8am", "5:00pm", "5:00 PM".
+CLOCK = r"\d{1,2}(?::?\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
+TIME_SPAN = re.compile(rf"({CLOCK})\s*-\s*({CLOCK})", re.I)
+WRITTEN_CLOCK = re.compile(r"(\d{1,2})(?::?(\d{2}))?\s*(?:([ap])\.?\s?m\.?)?", re.I)
 
 
 def _listed(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value] if value else []
 
 
+def _written_hours(text: str) -> list[tuple[set[str], list[tuple[str, str]]]]:
+    """Each entry of schema.org's ``openingHours`` text: its days and their times. Entries are
+    parted by ", " ("Mo 08:00-17:00, We, Th 08:00-17:00": Wednesday closed, as Squarespace
+    writes it); days without times before the first entry with times share its times ("Mo, We,
+    Fr 09:00-17:00"); an entry may give several times ("Mo-Fr 08:00-12:00 13:00-17:00")."""
+    entries: list[tuple[set[str], list[tuple[str, str]]]] = []
+    waiting: set[str] = set()
+    for part in re.split(r"\s*[,;]\s+|\s*;\s*", text):
+        days = WRITTEN_DAYS.match(part)
+        if days is None:
+            continue
+        named = _written_days(days.group(1))
+        spans = [
+            (_hh_mm(first, second), _hh_mm(second, first))
+            for first, second in TIME_SPAN.findall(part[days.end() :])
+        ]
+        times = [(opens, closes) for opens, closes in spans if opens and closes]
+        if times:
+            entries.append((waiting | named, times))
+            waiting = set()
+        elif not entries:
+            waiting |= named  # "Mo, We, Fr 09:00-17:00": the days before the first times
+    return entries
+
+
+def _hh_mm(clock: str, other: str) -> str | None:
+    """``"08:00"`` from "8:00", "0800", "8am", "5:00pm"; an hour with no a.m. or p.m. of its own
+    takes the other end's p.m. when it is earlier ("8:00-5:00pm" opens at 8 a.m.)."""
+    match = WRITTEN_CLOCK.fullmatch(clock.strip())
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    meridiem = match.group(3)
+    if meridiem is None:
+        theirs = WRITTEN_CLOCK.fullmatch(other.strip())
+        theirs_pm = theirs is not None and (theirs.group(3) or "").lower() == "p"
+        meridiem = "p" if theirs_pm and int(theirs.group(1)) % 12 > hour % 12 else None
+    if meridiem:
+        hour = hour % 12 + (12 if meridiem.lower() == "p" else 0)
+    return f"{hour:02d}:{minute:02d}" if hour <= 24 and minute < 60 else None
+
+
 def _written_days(days: str) -> set[str]:
+    """Day codes as written: "Mo-Fr", "Mo,We,Fr", and a range past Sunday ("Fr-Mo")."""
     chosen: set[str] = set()
     for part in re.split(r"\s*,\s*", days):
         first, _, last = (code.strip() for code in part.partition("-"))
-        chosen.update(DAYS[DAYS.index(first) : DAYS.index(last or first) + 1])
+        start, end = DAYS.index(first), DAYS.index(last or first)
+        chosen.update(DAYS[(start + step) % 7] for step in range((end - start) % 7 + 1))
     return chosen
 
 
