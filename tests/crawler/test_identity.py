@@ -864,3 +864,24 @@ def test_office_hours_run_on_past_a_days_p_m() -> None:
         crawl_date=date(2026, 12, 5),
     )
     assert reading.facts["schedule.opening_hours"] == ["Mo-Th 10:00-19:00", "Fr 09:00-15:00"]
+
+
+def test_an_iop_page_among_an_organisations_services_stands_for_the_program() -> None:
+    """A community behavioural health centre lists its services at /services, the IOP one of
+    them: the IOP's page is the listing, not the home page. A practice whose site is its IOP
+    is listed by its home page."""
+
+    def page(path: str, heading: str) -> PageRecord:
+        html = (
+            f"<html><body><main><h1>{heading}</h1><p>Our IOP meets four evenings a week.</p>"
+            "</main><footer><p>1411 Sweetbay Dr, Salisbury, MD 21804</p></footer></body></html>"
+        )
+        return page_record(html, f"https://centre.example{path}", date(2026, 12, 5), [])
+
+    home = page("/", "Nanticoke Community Behavioral Health")
+    program = page("/services/adult-iop", "Adult Intensive Outpatient Program")
+    (listed,) = site_locations([home, page("/services", "Services"), program], home.url)
+    assert listed.ref == program.url
+    practice = page("/intensive-outpatient", "Intensive Outpatient Program")
+    (alone,) = site_locations([home, page("/about", "About us"), practice], home.url)
+    assert alone.ref == home.url

@@ -395,8 +395,27 @@ def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -
     ]
     iop = [page for page, heading in headed if IOP_HEADING.search(heading)]
     others = [page for page, _ in headed if _other_care(page)]
-    many_services = bool(MANY_SERVICES_NAME.search(name or ""))
+    many_services = bool(MANY_SERVICES_NAME.search(name or "")) or (
+        len(iop) == 1 and _one_of_the_services(iop[0], pages)
+    )
     return iop[0].url if len(iop) == 1 and (others or many_services) else home
+
+
+# The heading of a page listing an organisation's services: "Services", "Our Programs".
+SERVICES_HEADING = re.compile(
+    r"^(?:our )?(?:services|programs|programs (?:and|&) services|what we (?:offer|do))$", re.I
+)
+
+
+def _one_of_the_services(program: PageRecord, pages: list[PageRecord]) -> bool:
+    """Whether the program's page is one of an organisation's services, under the page that
+    lists them (``/services/adult-iop`` under "Services" at ``/services``): the organisation
+    does more than the IOP, and the IOP's page speaks for it, not the home page."""
+    folder = _path(program).rsplit("/", 1)[0]
+    return bool(folder) and any(
+        _path(page) == folder and SERVICES_HEADING.match((page.names.heading or "").strip())
+        for page in pages
+    )
 
 
 def _other_care(page: PageRecord) -> bool:
