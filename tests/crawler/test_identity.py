@@ -885,3 +885,29 @@ def test_an_iop_page_among_an_organisations_services_stands_for_the_program() ->
     practice = page("/intensive-outpatient", "Intensive Outpatient Program")
     (alone,) = site_locations([home, page("/about", "About us"), practice], home.url)
     assert alone.ref == home.url
+
+
+def test_the_one_place_running_the_iop_is_listed_by_the_iop_page_not_its_contact_page() -> None:
+    """A sober-living operator's site: its IOP centre (shown on the contact page), an outreach
+    office with no IOP, and one IOP page. The IOP page stands for the centre."""
+    footer = "<footer><p>Red River Sober Homes</p></footer>"
+
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{text}</main>{footer}</body></html>"
+        return page_record(html, f"https://redriver.example{path}", date(2026, 12, 5), [])
+
+    pages = [
+        page("/", "Sober living and outpatient treatment", "<p>Homes and an IOP in Fargo.</p>"),
+        page("/contact/", "Contact", "<p>Recovery Center: 1401 25th St S, Fargo, ND 58103</p>"),
+        page("/iop/", "Intensive Outpatient Program", "<p>Our IOP meets three evenings a week"
+             " at the Recovery Center, 1401 25th St S, Fargo, ND 58103.</p>"),
+        page("/locations/", "Locations", "<p>Recovery Center (IOP): 1401 25th St S, Fargo, ND"
+             " 58103</p><p>Bismarck outreach office: 600 E Main Ave, Bismarck, ND 58501. No IOP"
+             " is offered in Bismarck.</p>"),
+    ]  # fmt: skip
+    running = [
+        location
+        for location in site_locations(pages, "https://redriver.example/")
+        if location.set_aside is None
+    ]
+    assert [location.ref for location in running] == ["https://redriver.example/iop/"]

@@ -246,7 +246,37 @@ def site_locations(
         for location in found:
             here = str(location.place.get("address.city") or "")
             location.elsewhere = tuple(sorted(towns - {here}))
+    _the_programs_page_for_its_one_place(found, [len(own(page)) for page in pages], pages)
     return found
+
+
+# A page about reaching a place, no page about its care: "Contact", "Locations", "Visit us".
+ABOUT_REACHING_US = re.compile(
+    r"^(?:contact(?: us)?|locations?|our locations|visit(?: us)?|find us|directions|about(?: us)?)$",
+    re.I,
+)
+
+
+def _the_programs_page_for_its_one_place(
+    found: list[SiteLocation], owned: list[int], pages: list[PageRecord]
+) -> None:
+    """On a site of several places of which one runs the IOP (a sober-living operator's IOP
+    centre beside its houses and an outreach office), the site's one IOP page stands for that
+    place where its own page is only its contact page (``owned``: how many places each of
+    ``pages`` is its own page of)."""
+    running = [location for location in found if location.set_aside is None]
+    programs = [
+        page
+        for page, count in zip(pages, owned, strict=True)
+        if count <= 1 and not translated(page) and IOP_HEADING.search(page.names.heading or "")
+    ]
+    if len(running) != 1 or len(programs) != 1:
+        return
+    place, program = running[0], programs[0]
+    heading = next((page.names.heading or "" for page in pages if page.url == place.ref), "")
+    if ABOUT_REACHING_US.match(heading.strip()):
+        place.ref = program.url
+        place.pages = [program, *(page for page in place.pages if page is not program)]
 
 
 # Why an office of a site of several is no listing of ours: other offices' own pages state the
