@@ -252,7 +252,8 @@ def site_locations(
 
 # A page about reaching a place, no page about its care: "Contact", "Locations", "Visit us".
 ABOUT_REACHING_US = re.compile(
-    r"^(?:contact(?: us)?|locations?|our locations|visit(?: us)?|find us|directions|about(?: us)?)$",
+    r"^(?:contact(?: us)?|locations?|our locations|visit(?: us)?|find us|directions"
+    r"|about(?: us)?)$",
     re.I,
 )
 
