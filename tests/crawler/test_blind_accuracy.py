@@ -298,19 +298,20 @@ def test_blind_target(report: dict[str, Any]) -> None:
 # README's table, less a fact or two of slack). The ninth, thirteenth and fifteenth are
 # measured, not held: never tuned on.
 REGRESSION_FLOORS = {
-    "blind_sites": (0.97, 0.94),
-    "blind_sites_holdout": (0.98, 0.94),
-    "blind_sites_third": (0.96, 0.92),
-    "blind_sites_fourth": (0.92, 0.87),
-    "blind_sites_fifth": (0.86, 0.83),
-    "blind_sites_sixth": (0.95, 0.85),
-    "blind_sites_seventh": (0.97, 0.92),
-    "blind_sites_eighth": (0.95, 0.86),
-    "blind_sites_tenth": (0.92, 0.82),
-    "blind_sites_eleventh": (0.93, 0.86),
-    "blind_sites_twelfth": (0.94, 0.84),
-    "blind_sites_fourteenth": (0.94, 0.89),
-    "blind_sites_sixteenth": (0.89, 0.80),
+    "blind_sites": (0.98, 0.95),
+    "blind_sites_holdout": (0.98, 0.95),
+    "blind_sites_third": (0.96, 0.93),
+    "blind_sites_fourth": (0.97, 0.92),
+    "blind_sites_fifth": (0.97, 0.93),
+    "blind_sites_sixth": (0.96, 0.86),
+    "blind_sites_seventh": (0.98, 0.93),
+    "blind_sites_eighth": (0.97, 0.89),
+    "blind_sites_tenth": (0.94, 0.83),
+    "blind_sites_eleventh": (0.96, 0.88),
+    "blind_sites_twelfth": (0.96, 0.86),
+    "blind_sites_fourteenth": (0.96, 0.91),
+    "blind_sites_sixteenth": (0.91, 0.82),
+    "blind_sites_seventeenth": (0.94, 0.86),
 }
 
 
