@@ -121,10 +121,14 @@ def items_of_a_list(sentence: str) -> tuple[int, list[tuple[int, int]]]:
     return lead.end(), [*items, (start, len(sentence))]
 
 
-def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStatement | None:
+def availability(
+    sentence: str, as_of: date, dated: bool, said: str | None = None
+) -> AvailabilityStatement | None:
     """What a sentence says of the program's openings. A hedge ("in many cases within a few
     days, depending on insurance") promises no wait, and hedges only what it comes before:
-    "we are accepting new clients; in some cases intake may take a week" is still accepting."""
+    "we are accepting new clients; in some cases intake may take a week" is still accepting.
+    ``said``: the sentence as the page wrote it, quoted in its own words (see
+    :func:`in_its_own_words`)."""
     if NOT_ABOUT_CLIENTS.search(sentence):
         return None
     if OTHER_CARES_PLACES.search(sentence) and not THE_IOP.search(sentence):
@@ -158,7 +162,8 @@ def availability(sentence: str, as_of: date, dated: bool) -> AvailabilityStateme
         return None
     if slots:
         accepting = True if accepting is None else accepting
-    return AvailabilityStatement(sentence, accepting, days, slots, as_of, dated)
+    words = in_its_own_words(said or sentence, as_of)
+    return AvailabilityStatement(words, accepting, days, slots, as_of, dated)
 
 
 # A date leading a statement with no stamp's word: "November 3, 2026: The evening IOP has...".

@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
 from crawler.prose import numbers
-from crawler.prose.availability import (
-    AvailabilityStatement,
-    availability,
-    in_its_own_words,
-    items_of_a_list,
-)
+from crawler.prose.availability import AvailabilityStatement, availability, items_of_a_list
+from crawler.prose.elsewhere import referred_out
 from crawler.prose.intake import answer_to_bring, asks_what_to_bring, items_to_bring, same_thing
 from crawler.prose.vocabulary import (
     CLAUSE_BREAK,
@@ -533,41 +529,13 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
         return True, phrase.denied
     if forbidden or re.search(HEDGE, clause, re.I):
         return None
-    if _referred_out(clause, match.start()) and phrase.path not in SAID_OF_REFERRALS:
+    if referred_out(clause, match.start()) and phrase.path not in SAID_OF_REFERRALS:
         return None  # "Clients who need yoga are referred to Hope Clinic": Hope's yoga
     if phrase.item is not None:
         return True, phrase.item
     return True, phrase.stated
 
 
-# Sending people elsewhere: "we refer ... to Hope Clinic" (not "referred to our IOP", "to our
-# psychiatrist", "referred to by hospitals").
-REFERRED_OUT = re.compile(
-    r"\brefer(?:s|red|ring)?\b(?:(?!\bto\b)[^.;]){0,60}\bto\b"
-    r"(?!\s+(?:by\b|us\b|(?:our|this) (?!partners?\b|affiliates?\b|network\b)))",
-    re.I,
-)
-# "Yoga is available through a referral.", "... through a referral to Hope Clinic" (not "by
-# referral from your counselor to our medical team").
-THROUGH_A_REFERRAL = re.compile(
-    r"\b(?:through|via|by) (?:a )?referral(?: to (?!us\b|our\b)[^.;]*)?\W*$", re.I
-)
-# Someone else's service, named before the place that gives it ("offered at our sister program
-# in Denver") or after the partner that does ("our partners at Hope Clinic provide ...").
-AT_ANOTHER_PLACE = re.compile(
-    r"\b(?:offered|provided|available) (?:at|through|by) (?:our |a |an )?(?:sister|partner"
-    r"|affiliated) (?:programs?|facilit(?:y|ies)|clinics?|locations?|sites?|organi[sz]ations?"
-    r"|agenc(?:y|ies))\b",
-    re.I,
-)
-PARTNERS_GIVE = re.compile(
-    r"\b(?:partners?|sister (?:programs?|facilit(?:y|ies)|clinics?))(?: at [^,.;]{1,40})?"
-    r" (?:provides?|offers?|runs?|hosts?)\b",
-    re.I,
-)
-WHO_NEED = re.compile(r"\bwho (?:need|needs|want|wants|require|requires)\b", re.I)
-# Between a referral and what it names: another clause ("..., and our doctor will then ...").
-ANOTHER_CLAUSE = re.compile(r",\s*(?:and|then)\b|\bthen\b|;", re.I)
 # What a referral states: a detox referral, clients on medication prescribed elsewhere, and the
 # IOP that refers ("we refer you to an OTP and keep seeing you here for IOP").
 SAID_OF_REFERRALS = (
@@ -575,36 +543,6 @@ SAID_OF_REFERRALS = (
     "medications.mat_accepts_outside_prescriptions",
     IOP_FACT,
 )
-
-
-def _referred_out(clause: str, at: int) -> bool:
-    """Whether the clause sends people elsewhere for what it names at ``at``: named in the
-    referral ("we refer clients who need EMDR to our partners"), by who needs it ("clients who
-    need yoga are referred to Hope Clinic"), "through a referral", or at a sister program or
-    a partner's ("our partners at Hope Clinic provide yoga"); not what the
-    program does beside it ("our psychiatrist prescribes buprenorphine and refers to an OTP for
-    methadone", "if you need detox, we refer you to a partner, and our doctor will then start
-    you on Suboxone")."""
-    if THROUGH_A_REFERRAL.search(clause):
-        return True
-    elsewhere = AT_ANOTHER_PLACE.search(clause)
-    if (
-        elsewhere
-        and at < elsewhere.start()
-        and not ANOTHER_CLAUSE.search(clause[at : elsewhere.start()])
-    ):
-        return True
-    partners = PARTNERS_GIVE.search(clause)
-    if partners and at >= partners.end() and not ANOTHER_CLAUSE.search(clause[partners.end() : at]):
-        return True
-    referral = REFERRED_OUT.search(clause)
-    if referral is None:
-        return False
-    if at >= referral.start():
-        return not ANOTHER_CLAUSE.search(clause[referral.end() : at])
-    return bool(WHO_NEED.search(clause[:at])) and not ANOTHER_CLAUSE.search(
-        clause[at : referral.start()]
-    )
 
 
 def _denies_another_thing(clause: str, start: int, end: int) -> bool:
@@ -701,12 +639,10 @@ def read_sentence(
     reading.add("intake.what_to_bring", items_to_bring(sentence) or None, said)
     lead, items = items_of_a_list(sentence)
     for start, end in items:
-        statement = availability(sentence[:lead] + sentence[start:end], as_of, dated)
+        said_item = " ".join((said[:lead] + said[start:end]).split()).strip(" ;")
+        statement = availability(sentence[:lead] + sentence[start:end], as_of, dated, said_item)
         if statement is not None:
-            said_item = " ".join((said[:lead] + said[start:end]).split()).strip(" ;")
-            reading.availability.append(
-                replace(statement, statement=in_its_own_words(said_item, statement.as_of or as_of))
-            )
+            reading.availability.append(statement)
 
 
 def _no_prescribing_of_the_named(
@@ -831,13 +767,8 @@ def read_text(
                     )
                 asked_to_bring = sentence if asks_what_to_bring(sentence, is_heading) else None
             elif is_statement(plain := sentence.translate(PLAIN_APOSTROPHES)):
-                statement = availability(plain, as_of, dated)
+                statement = availability(plain, as_of, dated, sentence)
                 if statement is not None:
-                    reading.availability.append(
-                        replace(
-                            statement,
-                            statement=in_its_own_words(sentence, statement.as_of or as_of),
-                        )
-                    )
+                    reading.availability.append(statement)
     reading.settle()
     return reading

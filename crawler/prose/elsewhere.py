@@ -1,0 +1,70 @@
+"""Whose service a clause names, when it is not the program's: one people are referred out
+for ("clients who need yoga are referred to Hope Clinic"), one "through a referral", a sister
+program's or a partner's ("our partners at Hope Clinic provide ...").
+
+What the program does beside a referral stays its own ("our psychiatrist prescribes
+buprenorphine and refers to an OTP for methadone").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Sending people elsewhere: "we refer ... to Hope Clinic" (not "referred to our IOP", "to our
+# psychiatrist", "referred to by hospitals").
+REFERRED_OUT = re.compile(
+    r"\brefer(?:s|red|ring)?\b(?:(?!\bto\b)[^.;]){0,60}\bto\b"
+    r"(?!\s+(?:by\b|us\b|(?:our|this) (?!partners?\b|affiliates?\b|network\b)))",
+    re.I,
+)
+# "Yoga is available through a referral.", "... through a referral to Hope Clinic" (not "by
+# referral from your counselor to our medical team").
+THROUGH_A_REFERRAL = re.compile(
+    r"\b(?:through|via|by) (?:a )?referral(?: to (?!us\b|our\b)[^.;]*)?\W*$", re.I
+)
+# Someone else's service, named before the place that gives it ("offered at our sister program
+# in Denver") or after the partner that does ("our partners at Hope Clinic provide ...").
+AT_ANOTHER_PLACE = re.compile(
+    r"\b(?:offered|provided|available) (?:at|through|by) (?:our |a |an )?(?:sister|partner"
+    r"|affiliated) (?:programs?|facilit(?:y|ies)|clinics?|locations?|sites?|organi[sz]ations?"
+    r"|agenc(?:y|ies))\b",
+    re.I,
+)
+PARTNERS_GIVE = re.compile(
+    r"\b(?:partners?|sister (?:programs?|facilit(?:y|ies)|clinics?))(?: at [^,.;]{1,40})?"
+    r" (?:provides?|offers?|runs?|hosts?)\b",
+    re.I,
+)
+WHO_NEED = re.compile(r"\bwho (?:need|needs|want|wants|require|requires)\b", re.I)
+# Between a referral and what it names: another clause ("..., and our doctor will then ...").
+ANOTHER_CLAUSE = re.compile(r",\s*(?:and|then)\b|\bthen\b|;", re.I)
+
+
+def referred_out(clause: str, at: int) -> bool:
+    """Whether the clause sends people elsewhere for what it names at ``at``: named in the
+    referral ("we refer clients who need EMDR to our partners"), by who needs it ("clients who
+    need yoga are referred to Hope Clinic"), "through a referral", or at a sister program or
+    a partner's ("our partners at Hope Clinic provide yoga"); not what the
+    program does beside it ("our psychiatrist prescribes buprenorphine and refers to an OTP for
+    methadone", "if you need detox, we refer you to a partner, and our doctor will then start
+    you on Suboxone")."""
+    if THROUGH_A_REFERRAL.search(clause):
+        return True
+    elsewhere = AT_ANOTHER_PLACE.search(clause)
+    if (
+        elsewhere
+        and at < elsewhere.start()
+        and not ANOTHER_CLAUSE.search(clause[at : elsewhere.start()])
+    ):
+        return True
+    partners = PARTNERS_GIVE.search(clause)
+    if partners and at >= partners.end() and not ANOTHER_CLAUSE.search(clause[partners.end() : at]):
+        return True
+    referral = REFERRED_OUT.search(clause)
+    if referral is None:
+        return False
+    if at >= referral.start():
+        return not ANOTHER_CLAUSE.search(clause[referral.end() : at])
+    return bool(WHO_NEED.search(clause[:at])) and not ANOTHER_CLAUSE.search(
+        clause[at : referral.start()]
+    )
