@@ -20,14 +20,38 @@ REFERRED_OUT = re.compile(
 # "Yoga is available through a referral.", "... through a referral to Hope Clinic" (not "by
 # referral from your counselor to our medical team").
 THROUGH_A_REFERRAL = re.compile(
-    r"\b(?:through|via|by) (?:a )?referral(?: to (?!us\b|our\b)[^.;]*)?\W*$", re.I
+    r"\b(?:available|offered|provided)(?: only)? (?:through|via|by) (?:a )?referral"
+    r"(?: to (?!us\b|our\b)[^.;]*)?\W*$",
+    re.I,
+)
+# Others sending people to the program: "physicians can refer patients who need Suboxone to
+# Brightview Recovery" (a page for referrers), not the program sending them out.
+REFERRING_IN = re.compile(
+    r"\b(?:physicians|doctors|providers|clinicians|courts|agencies|you|families|professionals"
+    r"|anyone|referrers) (?:can|may|are welcome to|are invited to) refer\b",
+    re.I,
+)
+# What a referral names as its subject: "Methadone patients are referred to Hope Clinic",
+# "clients on methadone are referred ..."
+THE_REFERRED = re.compile(
+    r"^\W*(?:maintenance |dosing )?(?:patients|clients|participants|users)?\s*(?:are|is)\s+"
+    r"(?:usually |often |typically |generally )?$",
+    re.I,
+)
+# Said to be given here too: "... and at this location", "as well as here".
+ALSO_HERE = re.compile(
+    r"\b(?:and|as well as|or|also)\s+(?:at |by |in )?(?:this (?:location|office|clinic|site)"
+    r"|here\b|us\b|our own\b|our (?:clinic|office|program|staff|team))",
+    re.I,
 )
 # Someone else's service, named before the place that gives it ("offered at our sister program
 # in Denver") or after the partner that does ("our partners at Hope Clinic provide ...").
 AT_ANOTHER_PLACE = re.compile(
     r"\b(?:offered|provided|available) (?:at|through|by) (?:our |a |an )?(?:sister|partner"
     r"|affiliated) (?:programs?|facilit(?:y|ies)|clinics?|locations?|sites?|organi[sz]ations?"
-    r"|agenc(?:y|ies))\b",
+    r"|agenc(?:y|ies))\b"
+    r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:other|outside|community|local"
+    r"|area) (?:providers?|agencies|programs?|clinics?|organi[sz]ations?)\b",
     re.I,
 )
 PARTNERS_GIVE = re.compile(
@@ -35,7 +59,11 @@ PARTNERS_GIVE = re.compile(
     r" (?:provides?|offers?|runs?|hosts?)\b",
     re.I,
 )
-WHO_NEED = re.compile(r"\bwho (?:need|needs|want|wants|require|requires)\b", re.I)
+WHO_NEED = re.compile(
+    r"\bwho (?:need|needs|want|wants|require|requires)\b"
+    r"|\b(?:clients|patients|people|members|participants) (?:on|taking|receiving|using)\b",
+    re.I,
+)
 # Between a referral and what it names: another clause ("..., and our doctor will then ...").
 ANOTHER_CLAUSE = re.compile(r",\s*(?:and|then)\b|\bthen\b|;", re.I)
 
@@ -55,16 +83,20 @@ def referred_out(clause: str, at: int) -> bool:
         elsewhere
         and at < elsewhere.start()
         and not ANOTHER_CLAUSE.search(clause[at : elsewhere.start()])
+        and not ALSO_HERE.search(clause[elsewhere.end() :])
     ):
         return True
     partners = PARTNERS_GIVE.search(clause)
     if partners and at >= partners.end() and not ANOTHER_CLAUSE.search(clause[partners.end() : at]):
         return True
     referral = REFERRED_OUT.search(clause)
-    if referral is None:
+    if referral is None or REFERRING_IN.search(clause):
         return False
     if at >= referral.start():
         return not ANOTHER_CLAUSE.search(clause[referral.end() : at])
-    return bool(WHO_NEED.search(clause[:at])) and not ANOTHER_CLAUSE.search(
-        clause[at : referral.start()]
-    )
+    before = clause[at : referral.start()]
+    if ANOTHER_CLAUSE.search(before):
+        return False
+    # "Clients who need yoga are referred ...", "Methadone patients are referred ..."
+    after_the_name = re.sub(r"^[\w-]+", "", before)
+    return bool(WHO_NEED.search(clause[:at])) or bool(THE_REFERRED.match(after_the_name))

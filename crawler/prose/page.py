@@ -132,7 +132,8 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
 
 # Inline elements holding blocks (HubSpot's rich-text <span> around <h1>, <p>, <div>): each is
 # a block, or its blocks' text would run together ("Day trackMonday, Wednesday").
-WRAPPING_BLOCKS = "//*[self::span or self::font or self::em or self::strong][{}]".format(
+WRAPPING_BLOCKS = "//*[self::span or self::font or self::em or self::strong]"
+WRAPPING_BLOCKS += "[not(ancestor::td or ancestor::th)][{}]".format(
     " or ".join(f".//{tag}" for tag in ("p", "div", "h1", "h2", "h3", "h4", "ul", "table"))
 )
 
@@ -227,6 +228,40 @@ def _title_of(block: HtmlElement) -> HtmlElement | None:
     return first if re.search(r"\w", rest) else None
 
 
+# A title that says something of what follows it: a bare denial ("Not available"), a status
+# ("Waitlist update", "Open"), a plan to come ("Coming soon").
+QUALIFYING_TITLE = re.compile(
+    r"^\W*(?:not (?:currently )?(?:offered|available|provided|accepted|covered)|n/a|none"
+    r"|coming soon|pending|planned)\W*$"
+    r"|\b(?:update|updates|status|notice|alert|announcement|enrollment|open|closed|full)\W*$",
+    re.I,
+)
+
+
+# A line that answers its title: a denial, a status ("Currently full", "Accepting new clients"),
+# the thing's own status ("Accepted for all services").
+ANSWERS_A_TITLE = re.compile(
+    r"\W*(?:not\b(?!\s+(?:just|only)\b)|none\b|no\W*$|n/a\b|(?:currently |now )?(?:full"
+    r"|open|closed|accepting|enrolling|wait ?list)\b|(?:accepted|available|offered|provided"
+    r"|covered|in[- ]network|yes)\b)",
+    re.I,
+)
+
+
+def _labelling(title: str, rest: str) -> str:
+    """A title joined to the line it heads: as its label ("Not offered: Methadone", "Waitlist
+    update: Our evening IOP is full", "Office hours: Mon-Fri 8-5"), as the start of its sentence
+    ("Methadone is not offered" from a linked name), or, when it denies something of its own,
+    as a sentence of its own ("No waitlist. Evening IOP with Suboxone", a feature's badge)."""
+    if title.endswith(":") or QUALIFYING_TITLE.search(title) or ANSWERS_A_TITLE.match(rest):
+        return title if title.endswith(":") else f"{title}:"
+    if rest[:1].islower():
+        return title
+    if title.endswith((".", "!", "?")) or re.search(r"\b(?:no|not|never|without)\b", title, re.I):
+        return title if title.endswith((".", "!", "?")) else f"{title}."
+    return f"{title}:"  # "Office hours: Mon-Fri 8-5", "Evening IOP: Currently full"
+
+
 def _own_text(element: HtmlElement) -> str:
     """Text of ``element`` outside its child blocks (children blocks are segments of their own);
     an inline title is a label of the rest ("Waitlist update: Our evening IOP is full")."""
@@ -236,8 +271,9 @@ def _own_text(element: HtmlElement) -> str:
         if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
             parts.append("\n")
         elif child is title:
-            said = _text(child)
-            parts.append(f"{said} " if said.endswith((":", ".", "!", "?")) else f"{said}: ")
+            parts.append(
+                _labelling(_text(child), _text(element)[len(_text(child)) :].strip()) + " "
+            )
         elif isinstance(child.tag, str):
             parts.append(child.text_content() or "")
         parts.append(child.tail or "")

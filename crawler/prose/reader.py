@@ -88,8 +88,6 @@ NOT_OURS = re.compile(
     r"\bnot affiliated with (?:us|our|the program)\b|\bunaffiliated\b"
     r"|\bindependent of (?:us|our)\b"
     # "the free equine program run by a ranch in Waimea", not "run by a licensed counselor"
-    r"|\b(?:offered|provided) by (?:other|outside) (?:providers?|agencies|programs?|clinics?"
-    r"|organizations?)\b"
     r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:a|an|another) (?!(?:team"
     r"|licensed|trained|certified|counselor|clinician|therapist|nurse|psychiatrist|physician"
     r"|doctor|board|staff|peer)\b)"
@@ -348,7 +346,9 @@ QUOTED = re.compile(
 # a.m.\u20133 p.m." is one sentence.
 A_TIME_ENDS = re.compile(r"\b[ap]\.m\.$", re.I)
 NEXT_DAYS_HOURS = re.compile(
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b[^.]{0,40}?\d|closed\b|weekends?\b", re.I
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s*(?:-|\u2013|to|through)\s*"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?:?\s*\d[\d\s:.apmAPM\u2013\u2014-]*|closed)\W*$",
+    re.I,
 )
 
 
@@ -718,6 +718,16 @@ ANSWERS_ITS_HEADING = re.compile(
 )
 
 
+# A heading that names a service or a plan and nothing more ("Methadone", "Family therapy"):
+# not a question or a measure of it ("Is detox required...", "Cost with Medicaid", "Wait time
+# for Suboxone"), whose "No" or "None" answers the question, not the thing.
+NAMES_A_THING = re.compile(
+    r"^(?!.*\b(?:is|are|do|does|can|will|required|needed|cost|costs|fee|fees|price|wait|time"
+    r"|referral|how|what|when|who|why|where|which)\b)[^?.:;]{1,40}$",
+    re.I,
+)
+
+
 def read_text(
     segments: str | Iterable[str],
     *,
@@ -740,7 +750,7 @@ def read_text(
         is_heading = marks is not None and next(marks, False)
         if (
             heading_before
-            and not heading_before.rstrip().endswith("?")  # a question's answer is read as one
+            and NAMES_A_THING.match(heading_before)
             and not is_heading
             and ANSWERS_ITS_HEADING.match(segment)
         ):

@@ -674,7 +674,7 @@ DENIAL_AFTER = (
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
     # A table's row: "NC Medicaid Managed Care: Not accepted", "Daytime groups: None — ...",
     # "Weekend groups: No" (not "IOP: no openings").
-    r"|^[^:.;]{0,40}:\s*(?:not\b|(?:none|no|n/a)\s*(?:$|[.,;(\u2013\u2014-]))"
+    r"|^[^:.;]{0,40}:\s*(?:not\b(?!\s+(?:just|only)\b)|(?:none|no|n/a)\s*(?:$|[.,;(\u2013\u2014-]))"
     # "Methadone \u2013 no.", "Yoga (not offered)"; not "Medicaid (not Medicare)"
     rf"|^\s*{SPEAKING_STAFF}{REST_OF_THE_NAME}(?:[\u2013\u2014-]|\()\s*{DENIAL_ONLY}"
     # A label answered by a refusal: "Medicare: we are not able to bill Medicare."
@@ -715,6 +715,7 @@ HEDGE = (
     r"|\bwould (?:love|like) to\b|\bsomeday\b"
     r"|\b(?:we|we've|we have|the program has|our (?:program|clinic|practice) has)"
     r" (?:stopped|discontinued|ended|paused|suspended)\b"
+    r"|\b(?:stopped|discontinued|ceased) (?:offering|providing|prescribing|running|accepting)\b"
     r"|\b(?:our|the) former (?:program|clinic|location|office|site|building)\b"
     r"|\b(?:we|our program|the program|the clinic) (?:used to|formerly|previously)"
     r" (?:offer|offered|provide|provided|have|had|run|ran)\b"

@@ -850,6 +850,11 @@ def test_of_two_addresses_every_page_shows_the_one_the_markup_gives_is_the_progr
         ("Mo-Fr 0800-1700", ["Mo-Fr 08:00-17:00"]),
         ("Mo-Fr 08:00-12:00 13:00-17:00", ["Mo-Fr 08:00-12:00", "Mo-Fr 13:00-17:00"]),
         ("Fr-Mo 09:00-17:00", ["Mo,Fr-Su 09:00-17:00"]),
+        ("Sa, Su closed, Mo-Fr 8am-5pm", ["Mo-Fr 08:00-17:00"]),
+        ("Mo-Fr 08:00-17:00 Sa 09:00-12:00", ["Mo-Fr 08:00-17:00", "Sa 09:00-12:00"]),
+        ("Mo-Fr 8:00-17:00 (IOP groups Tu,Th 18:00-21:00)", ["Mo-Fr 08:00-17:00"]),
+        ("Mon-Fri 8:00-17:00", ["Mo-Fr 08:00-17:00"]),
+        ("Mo-Fr 9-5", ["Mo-Fr 09:00-17:00"]),
     ],
 )
 def test_markup_hours_as_sites_write_them(written: str, hours: list[str]) -> None:

@@ -1875,3 +1875,41 @@ def test_a_line_that_only_denies_denies_the_heading_over_it(block: str, read: di
     at this location" under "Methadone" denies methadone, never offers it."""
     reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
     assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # A heading's question or measure is answered, not its thing denied.
+        ("<h3>Is detox required before starting IOP</h3><p>No.</p>",
+         {"levels_of_care.iop": True}),
+        ("<h3>Cost with Medicaid</h3><p>None.</p>", {"payment.medicaid": True}),
+        # A feature's badge is a sentence of its own, not a denial of what follows.
+        ("<div class='card'><span class='badge'>No waitlist</span> Evening IOP with Suboxone"
+         "</div>", {"levels_of_care.iop": True, "medications.mat_buprenorphine": True,
+                    "schedule.evening": True}),
+        ("<p><strong>Vivitrol</strong><br>Not just for alcohol, Vivitrol also treats opioid use"
+         " disorder.</p>", {"medications.mat_naltrexone": True, "medications.mat_alcohol": True}),
+        # A table's cells keep their values when a CMS wraps them.
+        ("<table><tr><td>Methadone</td><td><span><p>No</p></span></td></tr><tr><td>Suboxone"
+         "</td><td><span><p>Yes</p></span></td></tr></table>",
+         {"medications.mat_methadone": False, "medications.mat_buprenorphine": True}),
+        # Someone else's, or said to be given here too.
+        ("<p>Methadone maintenance is provided by community clinics in the area.</p>", {}),
+        ("<p>Methadone patients are referred to Hope Clinic.</p>", {}),
+        ("<p>The clinic stopped offering Vivitrol last year.</p>", {}),
+        ("<p>Suboxone is available at our sister clinic and at this location.</p>",
+         {"medications.mat_buprenorphine": True}),
+        ("<p>Physicians can refer patients who need Suboxone to Brightview Recovery by calling"
+         " our intake line.</p>", {"medications.mat_buprenorphine": True}),
+        ("<p>Our evening IOP, with Suboxone on site, accepts Medicaid members by referral.</p>",
+         {"levels_of_care.iop": True, "medications.mat_buprenorphine": True,
+          "schedule.evening": True, "payment.medicaid": True}),
+        # A next sentence's hedge stays in its own sentence.
+        ("<p>Walk-in assessments are available Monday\u2013Friday until 4 p.m. Weekend groups"
+         " will be added in 2027.</p>", {"intake.walk_in": True}),
+    ],
+)  # fmt: skip
+def test_what_the_second_review_of_this_stop_found_read_wrongly(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read

@@ -176,7 +176,9 @@ def opening_hours(entity: dict[str, Any]) -> list[str]:
     ]
 
 
-DAY_CODE = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
+# A day as markup writes it: "Mo", "Mon", "Monday" (not "Mo" in "Month").
+DAY_CODE = r"(?:Mo(?:n|nday)?|Tu(?:e|es|esday)?|We(?:d|dnesday)?|Th(?:u|ur|urs|ursday)?"
+DAY_CODE += r"|Fr(?:i|iday)?|Sa(?:t|turday)?|Su(?:n|nday)?)\.?(?![A-Za-z])"
 DAY_SPAN = rf"{DAY_CODE}(?:\s*-\s*{DAY_CODE})?"
 WRITTEN_DAYS = re.compile(rf"\s*((?:{DAY_SPAN})(?:\s*,\s*{DAY_SPAN})*)")
 # A time as markup writes it: "08:00", "8:00", "0800", "8am", "5:00pm", "5:00 PM".
@@ -196,16 +198,22 @@ def _written_hours(text: str) -> list[tuple[set[str], list[tuple[str, str]]]]:
     Fr 09:00-17:00"); an entry may give several times ("Mo-Fr 08:00-12:00 13:00-17:00")."""
     entries: list[tuple[set[str], list[tuple[str, str]]]] = []
     waiting: set[str] = set()
+    text = re.sub(r"\([^)]*\)", " ", text)  # "(IOP groups Tu,Th 18:00-21:00)": no office's
+    text = re.sub(rf"(?<=[\dmM.])\s+(?={DAY_CODE})", ", ", text)  # "... 17:00 Sa 09:00-12:00"
     for part in re.split(r"\s*[,;]\s+|\s*;\s*", text):
         days = WRITTEN_DAYS.match(part)
         if days is None:
+            continue
+        if re.search(r"\bclosed\b", part, re.I):
+            waiting = set()  # "Sa, Su closed"
             continue
         named = _written_days(days.group(1))
         spans = [
             (_hh_mm(first, second), _hh_mm(second, first))
             for first, second in TIME_SPAN.findall(part[days.end() :])
         ]
-        times = [(opens, closes) for opens, closes in spans if opens and closes]
+        times = [_in_order(opens, closes) for opens, closes in spans if opens and closes]
+        times = [(opens, closes) for opens, closes in times if opens < closes]
         if times:
             entries.append((waiting | named, times))
             waiting = set()
@@ -231,11 +239,21 @@ def _hh_mm(clock: str, other: str) -> str | None:
     return f"{hour:02d}:{minute:02d}" if hour <= 24 and minute < 60 else None
 
 
+def _in_order(opens: str, closes: str) -> tuple[str, str]:
+    """A closing hour written without "pm" before the opening one is an afternoon's ("9-5")."""
+    hour = int(closes[:2])
+    return (
+        (opens, f"{hour + 12:02d}{closes[2:]}")
+        if closes <= opens and hour < 12
+        else (opens, closes)
+    )
+
+
 def _written_days(days: str) -> set[str]:
-    """Day codes as written: "Mo-Fr", "Mo,We,Fr", and a range past Sunday ("Fr-Mo")."""
+    """Day codes as written: "Mo-Fr", "Mon-Fri", "Mo,We,Fr", a range past Sunday ("Fr-Mo")."""
     chosen: set[str] = set()
     for part in re.split(r"\s*,\s*", days):
-        first, _, last = (code.strip() for code in part.partition("-"))
+        first, _, last = (code.strip(" .")[:2].capitalize() for code in part.partition("-"))
         start, end = DAYS.index(first), DAYS.index(last or first)
         chosen.update(DAYS[(start + step) % 7] for step in range((end - start) % 7 + 1))
     return chosen
