@@ -1913,3 +1913,22 @@ def test_a_line_that_only_denies_denies_the_heading_over_it(block: str, read: di
 def test_what_the_second_review_of_this_stop_found_read_wrongly(block: str, read: dict) -> None:
     reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
     assert reading.facts == read
+
+
+@given(
+    st.sampled_from(["Updated November 2, 2026: ", "Program status: ", "Openings: ",
+                     "November 3, 2026: ", "", "Evening IOP: ", "Waitlist update: "]),
+    st.sampled_from(["We have 3 openings in our evening IOP.", "We are accepting new clients.",
+                     "Our evening IOP is full right now; the waitlist is about 2 weeks.",
+                     "New clients usually start within 5 days."]),
+    st.sampled_from(["", " (updated November 30, 2026)", " \u00b7 updated Nov 30"]),
+)  # fmt: skip
+def test_a_statement_is_the_pages_own_words_less_what_dates_or_labels_it(
+    lead: str, said: str, tail: str
+) -> None:
+    """Whatever stamp or label a page puts around a statement, the statement quoted is the
+    page's sentence, word for word: nothing added, the sentence itself never cut."""
+    text = f"{lead}{said}{tail}"
+    (statement,) = read_text(text, crawl_date=date(2026, 12, 5)).availability
+    assert said in statement.statement
+    assert statement.statement in text
