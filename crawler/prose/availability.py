@@ -138,12 +138,11 @@ def availability(
         (found.start() for found in (hedge, TYPICALLY.search(sentence)) if found),
         default=len(sentence),
     )
-    stamped = numbers.DATE_STAMP.search(sentence)
     # Against the crawl's day (not a page's own, which the statement may be newer than).
     latest = None if dated else as_of
-    own_date = numbers.stamped_date(sentence, as_of, latest) if stamped else None
-    if own_date is None and (led := lead_date(sentence)) is not None and led <= as_of:
-        own_date = led  # "November 3, 2026: The evening IOP has 2 open seats."
+    own_date = numbers.stamped_date(sentence, as_of, latest)
+    if own_date is None and (led := lead_date(sentence)) is not None and led[1] <= as_of:
+        own_date = led[1]  # "November 3, 2026: The evening IOP has 2 open seats."
     if own_date is not None:
         as_of, dated = own_date, True
     accepting: bool | None = None
@@ -166,12 +165,10 @@ def availability(
     return AvailabilityStatement(words, accepting, days, slots, as_of, dated)
 
 
-# A date leading a statement with no stamp's word: "November 3, 2026: The evening IOP has...".
-DATE_LEAD = re.compile(
-    r"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{2,4})\s*[:\u2014\u2013-]\s*",
-    re.I,
-)
+# Between a statement's leading date and its words: "November 3, 2026: The evening IOP..."; a
+# weekday may come before it ("Tuesday, November 3, 2026 \u2014 ...").
+AFTER_A_LEAD_DATE = re.compile(r"\s*[:\u2014\u2013-]\s*")
+BEFORE_A_LEAD_DATE = re.compile(rf"\W*(?:(?:{'|'.join(numbers.WEEKDAYS)}),?\s+)?", re.I)
 # A label before a sentence of its own: "Openings: Next intake...", "Program status: We are
 # ...". A status's label only: one naming a part of the program or whom it takes says what is
 # full ("Evening IOP: Full", "Adolescent Program: We are not accepting new clients"), unless it
@@ -188,11 +185,14 @@ HAS_A_VERB = re.compile(
 )
 
 
-def lead_date(sentence: str) -> date | None:
-    """The date a statement starts with ("November 3, 2026: The evening IOP has ...")."""
-    lead = DATE_LEAD.match(sentence)
-    days = numbers.dates_in(lead.group(0)) if lead else []
-    return days[0][1] if days else None
+def lead_date(sentence: str) -> tuple[int, date] | None:
+    """The date a statement starts with, and where it and its colon or dash end ("November 3,
+    2026: The evening IOP has ...")."""
+    for start, end, day in numbers.dated_spans(sentence[:60]):
+        after = AFTER_A_LEAD_DATE.match(sentence, end)
+        if after and BEFORE_A_LEAD_DATE.fullmatch(sentence[:start]):
+            return after.end(), day
+    return None
 
 
 def in_its_own_words(said: str, as_of: date) -> str:
@@ -209,9 +209,9 @@ def in_its_own_words(said: str, as_of: date) -> str:
         # A stamp leading a sentence of its own, or closing it ("as of" is the sentence's).
         if re.match(r"\W*(?:[A-Z]|$)", after):
             text = f"{before} {after}"
-    lead = DATE_LEAD.match(text)
-    if lead and lead_date(text) == as_of:  # the statement's own date, as its ``as_of``
-        text = text[lead.end() :]
+    lead = lead_date(text)
+    if lead and lead[1] == as_of:  # the statement's own date, as its ``as_of``
+        text = text[lead[0] :]
     text = " ".join(text.split()).strip(" \u00b7|:\u2014\u2013-")
     label = LABEL_LEAD.match(text)
     if label and STATUS_LABEL.search(label["label"]):

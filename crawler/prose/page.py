@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 
 from crawler.prose import numbers
 from crawler.prose.reader import PageReading, read_text
-from crawler.prose.vocabulary import PHRASES, RESIDENCE_WORDS
+from crawler.prose.vocabulary import BARE_DENIAL, PHRASES, RESIDENCE_WORDS
 from iop.phones import WRITTEN_NANP
 
 DROPPED_TAGS = (
@@ -231,8 +231,7 @@ def _title_of(block: HtmlElement) -> HtmlElement | None:
 # A title that says something of what follows it: a bare denial ("Not available"), a status
 # ("Waitlist update", "Open"), a plan to come ("Coming soon").
 QUALIFYING_TITLE = re.compile(
-    r"^\W*(?:not (?:currently )?(?:offered|available|provided|accepted|covered)|n/a|none"
-    r"|coming soon|pending|planned)\W*$"
+    rf"^\W*(?:{BARE_DENIAL}|coming soon|pending|planned)\W*$"
     r"|\b(?:update|updates|status|notice|alert|announcement|enrollment|open|closed|full)\W*$",
     re.I,
 )
@@ -312,9 +311,6 @@ def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> 
         if day is not None:
             return day
     return None
-
-
-# A recovery residence, as sites name one.
 
 
 class PageKind(StrEnum):

@@ -21,6 +21,7 @@ from crawler.prose.availability import AvailabilityStatement, availability, item
 from crawler.prose.elsewhere import referred_out
 from crawler.prose.intake import answer_to_bring, asks_what_to_bring, items_to_bring, same_thing
 from crawler.prose.vocabulary import (
+    BARE_DENIAL,
     CLAUSE_BREAK,
     DENIAL_AFTER,
     DENIAL_BEFORE,
@@ -711,7 +712,7 @@ def answer_as_statement(question: str, answer: str) -> str | None:
 # A line that answers the heading over it with a denial and names nothing: "Not offered at
 # this location.", "Not available.", "None.", "No".
 ANSWERS_ITS_HEADING = re.compile(
-    r"^\W*(?:not (?:currently )?(?:offered|available|provided|accepted|covered)|n/a|none|no)"
+    rf"^\W*(?:{BARE_DENIAL}|no)"
     r"(?:\s+(?:at this (?:time|location|office|site|clinic)|here|currently|yet|at present))?"
     r"\s*[.;!]?\s*$",
     re.I,

@@ -86,6 +86,10 @@ ALREADY_ON_MEDICATION = (
     r" (?:already )?(?:on|taking|receiving|prescribed)"
     r" (?:mat\b|moud\b|medications?|methadone|buprenorphine|suboxone|naltrexone|vivitrol)"
 )
+# "Clients on methadone are welcome": on it already, from whoever prescribes it.
+ALREADY_ON_ARE_WELCOME = (
+    rf"{ALREADY_ON_MEDICATION}[^.;]{{0,40}}\b(?:are|is) (?:also )?(?:welcome|accepted)\b"
+)
 # Someone else's prescriber: the program accepts clients on MAT, it does not provide it.
 OUTSIDE_PRESCRIBER = (
     r"outside (?:provider|prescriber|clinic)|another (?:provider|prescriber|clinic|program)"
@@ -104,8 +108,7 @@ OUTSIDE_PRESCRIBER = (
     r"|(?:a|the|your) doctor elsewhere|\bdos(?:es?|ing) (?:at|with)\b|keep dosing"
     r"|\bif (?:a|an|your|another) (?:doctor|provider|prescriber|clinic) (?:already )?prescribes\b"
     r"|narcotic treatment program"
-    # "Clients on methadone are welcome": on it already, from whoever prescribes it
-    rf"|{ALREADY_ON_MEDICATION}[^.;]{{0,40}}\b(?:are|is) (?:also )?(?:welcome|accepted)\b"
+    rf"|{ALREADY_ON_ARE_WELCOME}"
     r"|(?:receive|get)s? (?:methadone|buprenorphine|suboxone|it|them) (?:at|from) an? (?:[\w-]+ )?"
     r"(?:otp|opioid treatment program|methadone clinic)"
     # "get those medicines from the tribal clinic", "receiving methadone through a licensed OTP"
@@ -284,7 +287,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "medications.mat_accepts_outside_prescriptions",
-        rf"{ALREADY_ON_MEDICATION}[^.;]{{0,40}}\b(?:are|is) (?:also )?(?:welcome|accepted)\b"
+        rf"{ALREADY_ON_ARE_WELCOME}"
         r"|(?:welcome|accept)\w* (?:clients|patients|people)(?: who are)? (?:already )?"
         r"(?:on|taking|receiving|prescribed)"
         r" (?:mat\b|medications?|methadone|buprenorphine|suboxone)"
@@ -659,6 +662,8 @@ OFFERING = (
     r"(?:be\s+)?(?:offered|provided|prescribed|available|accepted|dispensed|given|part of"
     r"|accommodated|seen|allowed|supported|arranged)\b"
 )
+# A denial that names nothing, answering what is named before it: "Not offered", "N/A", "None".
+BARE_DENIAL = r"not (?:currently )?(?:offered|available|provided|accepted|covered)|n/a|none"
 # What answers a label with a denial and nothing else: "\u2014 not offered.", "(no)", ": N/A".
 DENIAL_ONLY = (
     r"(?:not(?:\s+(?:offered|available|provided|accepted|covered))?|none|no|n/a)\s*(?:$|[.,;)])"
