@@ -188,7 +188,7 @@ PROGRAM_WORDS = re.compile(
 )
 NOT_PROGRAM_LENGTH = re.compile(
     r"wait|within|next available|\bago\b|(?:every|each) (?:other|two|three|four|few|\d)"
-    r"|after|later|follow-up|\$\s?\d"
+    r"|\bafter\b|later|follow-up|\$\s?\d"
     r"|aftercare|alumni|sober|clean"
     r"|abstinen|notice|trial|supply"
     r"|\b(?:start|begin)\w*\b[^.;]{0,30}\bin (?:about |around |roughly )?(?:\d|one|two|three|four)",
@@ -270,6 +270,14 @@ NOT_GROUP_TIMES = re.compile(
     r"|assessments?\b|evaluations?\b|screenings?\b",
     re.I,
 )
+# Where groups meet, not whose hours: "at our Sedalia office", "in the Main Street office".
+MEETING_PLACE = re.compile(r"\b(?:at|in) (?:our|the) (?:[A-Z][\w.'-]* ){0,3}office\b")
+
+
+def group_schedule(sentence: str) -> bool:
+    """Whether a sentence's times are its groups' (not an office's, a phone line's, intake's)."""
+    where = MEETING_PLACE.sub(" ", sentence)
+    return bool(GROUP_CONTEXT.search(sentence)) and not NOT_GROUP_TIMES.search(where)
 
 
 def _hour(hour: str, minute: str | None, meridiem: str | None, fallback: str | None) -> float:
@@ -339,7 +347,7 @@ def scheduled_hours(sentence: str) -> float | None:
     """Hours a week a group schedule adds up to, when a sentence gives its days and the times
     of one session: "Groups meet Monday, Wednesday and Thursday, 6-9 p.m." is 9 (two tracks'
     times in one sentence are not added up)."""
-    if not GROUP_CONTEXT.search(sentence) or NOT_GROUP_TIMES.search(sentence):
+    if not group_schedule(sentence):
         return None
     lengths = _session_hours(sentence)
     if len(lengths) > 1:
@@ -533,7 +541,7 @@ AFTERNOON_ENDS = 15  # a group that starts before 3 p.m. meets in the day
 
 def group_times(sentence: str) -> tuple[bool | None, bool | None]:
     """``(daytime, evening)`` from group times such as "groups meet 6-9 p.m."."""
-    if not GROUP_CONTEXT.search(sentence) or NOT_GROUP_TIMES.search(sentence):
+    if not group_schedule(sentence):
         return None, None
     daytime = evening = None
     for match in TIME_RANGE.finditer(sentence):
@@ -608,12 +616,16 @@ def next_intake_given(sentence: str) -> bool:
     return bool(NAMED_DAY.search(rest) or first_date(rest) or re.search(r"\d|\bwithin\b", rest))
 
 
+ABBREVIATED_ABOUT = re.compile(r"\b(?:approx|apprx|est|ca)\.", re.I)
+
+
 def days_to_intake(sentence: str, as_of: date, dated: bool = True) -> int | None:
     """Days from ``as_of`` to an intake, as the sentence states it; ``None`` if it does not.
     ``dated``: ``as_of`` is the source's own date; a weekday alone ("Next available intake:
     Thursday") counts from no other, since the page does not say which week it meant."""
     if not INTAKE_WORDS.search(sentence) or NOT_INTAKE.search(sentence):
         return None
+    sentence = ABBREVIATED_ABOUT.sub("about", sentence)  # "approx. 10 days" is no sentence's end
     for pattern, kind in WAIT_PATTERNS:
         match = pattern.search(sentence)
         if not match:

@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 
 from crawler.prose import numbers
 from crawler.prose.reader import PageReading, read_text
-from crawler.prose.vocabulary import BARE_DENIAL, PHRASES, RESIDENCE_WORDS
+from crawler.prose.vocabulary import BARE_DENIAL, PHRASES, REFUSED_HEADING, RESIDENCE_WORDS
 from iop.phones import WRITTEN_NANP
 
 DROPPED_TAGS = (
@@ -92,6 +92,9 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
         line_break.tail = " " + (line_break.tail or "")
     for wrapper in root.xpath(WRAPPING_BLOCKS):
         wrapper.tag = "div"  # a CMS's <span> around a rich text's headings and paragraphs
+    for pill in root.xpath("//span[@class]"):
+        if STATUS_CLASS.search(pill.get("class", "")) and _stands_alone(pill):
+            pill.tag = "div"  # "IOP: Waitlist" beside "Outpatient: Accepting": one each
     out: list[tuple[str, bool]] = []
     # Elements themselves, not their ids: lxml makes a new proxy for an element each time it is
     # reached, so an id can come back for another element once the proxy is gone.
@@ -107,6 +110,10 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             lead = _lead(element)
             joined = "; ".join(item.rstrip(".;") for item in items)
             out.append((f"{lead} {joined}." if lead else joined + ".", False))
+            continue
+        if element.tag == "table" and (columns := _lists_by_column(element)):
+            out.extend((column, False) for column in columns)
+            read_rows.update(element.iterdescendants())
             continue
         if element.tag == "table" and not _data_table(element):
             unread_tables.add(element)
@@ -130,12 +137,68 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
     return out
 
 
+# A status shown as a pill or a chip ("IOP: Waitlist", "Outpatient counseling: Accepting"): a
+# statement of its own, however many stand side by side.
+STATUS_CLASS = re.compile(r"(?:^|[\s_-])(?:pill|chip|status|tag)(?:$|[\s_-])", re.I)
 # Inline elements holding blocks (HubSpot's rich-text <span> around <h1>, <p>, <div>): each is
 # a block, or its blocks' text would run together ("Day trackMonday, Wednesday").
 WRAPPING_BLOCKS = "//*[self::span or self::font or self::em or self::strong]"
 WRAPPING_BLOCKS += "[not(ancestor::td or ancestor::th)][{}]".format(
     " or ".join(f".//{tag}" for tag in ("p", "div", "h1", "h2", "h3", "h4", "ul", "table"))
 )
+
+
+def _lists_by_column(table: HtmlElement) -> list[str]:
+    """A table whose columns are lists under headings of which one refuses ("We accept |
+    We don't accept", each cell a list of plans): each column as its heading's list ("We don't
+    accept: Medicare; MO HealthNet"), not its rows, which would run a taken plan into a refused
+    one's sentence. None for any other table."""
+    rows = table.xpath(".//tr")
+    header = rows[0].xpath("./td|./th") if rows else []
+    if (
+        len(header) < 2
+        or any(cell.tag != "th" for cell in header)
+        or not any(re.search(REFUSED_HEADING, _text(cell), re.I) for cell in header)
+        or any(row.xpath("./th") for row in rows[1:])
+    ):
+        return []
+    columns: list[list[str]] = [[] for _ in header]
+    for row in rows[1:]:
+        for column, cell in zip(columns, row.xpath("./td"), strict=False):
+            column.extend(_lines_of(cell))
+    return [
+        f"{_text(heading).rstrip(':')}: {'; '.join(item.rstrip('.;') for item in items)}."
+        for heading, items in zip(header, columns, strict=True)
+        if items
+    ]
+
+
+def _lines_of(cell: HtmlElement) -> list[str]:
+    """A cell's lines: its text broken at its line breaks and its blocks (a list's items)."""
+    lines: list[str] = [cell.text or ""]
+    for child in cell:
+        if not isinstance(child.tag, str):
+            lines[-1] += child.tail or ""
+            continue
+        if child.tag in BLOCK_TAGS:
+            lines += [_text(child) if child.tag != "br" else "", ""]
+        else:
+            lines[-1] += child.text_content() or ""
+        lines[-1] += child.tail or ""
+    return [line for line in (" ".join(line.split()) for line in lines) if line]
+
+
+def _stands_alone(element: HtmlElement) -> bool:
+    """Whether an inline element is no part of a sentence: its block holds no text of its own,
+    only it and elements like it ("<div><span>IOP: Waitlist</span> <span>...</span></div>")."""
+    parent = element.getparent()
+    return (
+        parent is not None
+        and not (parent.text or "").strip()
+        and all(
+            sibling.tag == element.tag and not (sibling.tail or "").strip() for sibling in parent
+        )
+    )
 
 
 def _laid_out(cell: HtmlElement) -> bool:
@@ -285,6 +348,8 @@ def _lead(list_element: HtmlElement) -> str:
     if previous is None:
         parent = list_element.getparent()
         text = (parent.text or "") if parent is not None and parent.tag not in ("body",) else ""
+    elif previous.tag in ("table", "ul", "ol", "dl"):
+        return ""  # a table's or another list's words lead nothing
     else:
         text = _text(previous)
     text = " ".join(text.split())
@@ -471,7 +536,9 @@ ACCREDITING = [phrase for phrase in PHRASES if phrase.path == "accreditations"]
 
 
 def _read_seals(body: HtmlElement, reading: PageReading) -> None:
-    """An accreditation shown only as its seal: the image's text ("CARF Accredited")."""
+    """An accreditation shown only as its seal: the image's text ("CARF Accredited"). A seal
+    is under no heading of the text read before it (a footer's last office's name)."""
+    reading.heading = ""
     for alt in body.xpath(".//img/@alt"):
         for phrase in ACCREDITING:
             if re.search(phrase.pattern, alt, re.I):

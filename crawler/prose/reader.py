@@ -103,6 +103,7 @@ IN_GENERAL = re.compile(
     r"|\b(?:most|many|some) (?:iops|intensive outpatient programs|(?:treatment )?programs)\b"
     r"|\b(?:a|the) typical (?:iop|intensive outpatient program|program)\b"
     r"|\b(?:iops|intensive outpatient programs) (?:typically|usually|generally|often|tend to)\b"
+    r"|^\W*an (?:iop|intensive outpatient program) (?:typically|usually|generally|often|tends to)\b"
     r"|\bresearch (?:shows|suggests|has shown)\b|\bstudies (?:show|suggest|have shown)\b"
     # "Some people need detox first; others find that yoga helps."
     r"|^\W*(?:for )?some people\b|\bothers find\b",
@@ -172,6 +173,12 @@ IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
 LICENSED_CONTEXT = re.compile(
     r"virtual|telehealth|online|\bserve\b|residents|(?:clients|patients|people) (?:in|located)",
+    re.I,
+)
+# Virtual care open to the people of some states only: "The virtual IOP is available to adults
+# located in Missouri only", "Telehealth groups are open to residents of Iowa and Nebraska".
+VIRTUAL_WHERE = re.compile(
+    r"\b(?:virtual|telehealth|online|video)\b[^.;]*?\b(?:located in|residents of|residing in)\s",
     re.I,
 )
 STATE_NAMES = re.compile(r"\b(" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")\b")
@@ -382,6 +389,14 @@ ABOUT_A_JOB = re.compile(
 )
 
 
+# A title of what follows that denies nothing itself: "What the IOP is not", "Who we don't
+# serve" (what follows says it).
+TITLE_OF_A_DENIAL = re.compile(
+    r"^\W*(?:what|who|which|how|when|where|why)\b[^:;.!?]{0,50}\b(?:not|n't|never)\b[^:;.!?]*$",
+    re.I,
+)
+
+
 def is_statement(sentence: str) -> bool:
     """Not a question, not someone's quoted words (a testimonial, in any language), not a
     client speaking about themselves, not a job ad, not what programs in general do, not what
@@ -394,6 +409,7 @@ def is_statement(sentence: str) -> bool:
         and not IN_GENERAL.search(sentence)
         and not NOT_OURS.search(sentence)
         and not AT_SOME_PLACES.search(sentence)
+        and not TITLE_OF_A_DENIAL.match(sentence)
     )
 
 
@@ -632,9 +648,9 @@ def read_sentence(
     daytime, evening = numbers.group_times(grouped)
     reading.add("schedule.daytime", daytime, said)
     reading.add("schedule.evening", evening, said)
-    if LICENSED.search(sentence) and LICENSED_CONTEXT.search(sentence):
-        after = sentence[LICENSED.search(sentence).start() :]  # type: ignore[union-attr]
-        states = [US_STATES[name] for name in STATE_NAMES.findall(after)]
+    licensed = LICENSED.search(sentence) if LICENSED_CONTEXT.search(sentence) else None
+    if where := licensed or VIRTUAL_WHERE.search(sentence):
+        states = [US_STATES[name] for name in STATE_NAMES.findall(sentence[where.start() :])]
         if states:
             reading.add("access.licensed_states", states, said)
     reading.add("intake.what_to_bring", items_to_bring(sentence) or None, said)

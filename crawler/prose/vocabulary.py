@@ -179,7 +179,8 @@ WHAT_MEETS = (
 )
 SPOKEN = (
     r"speak|language|bilingual|interpret|(?:groups?|sessions?|services?|counseling|therapy)"
-    r"(?: are| is)?(?: also)?(?: available| offered| provided| held| conducted)? in\b|idioma"
+    r"(?: are| is)?(?: also)?(?: available| offered| provided| held| conducted)? in\b"
+    r"(?!\s+(?:groups?|person|individual|one|a|an|the|our|your|their)\b)|idioma"
 )
 
 # Languages a program may name, besides English, Spanish and sign language: the country's most
@@ -366,12 +367,13 @@ PHRASES: tuple[Phrase, ...] = (
         r"psycho-?educational groups?|psychoeducation|\beducation(?:al)? groups?\b",
     ),
     Phrase(
-        "therapies.group_skills", r"skills?(?:-building)? groups?|coping skills|skills practice"
+        "therapies.group_skills",
+        r"(?<!refusal[- ])(?:skills?(?:-building)? groups?|coping skills|skills practice)",
     ),
     Phrase(
         "therapies.group_relapse_prevention", r"relapse prevention|prevenci[oó]n de reca[ií]das"
     ),
-    Phrase("therapies.group_refusal_training", r"refusal (?:skills|training)"),
+    Phrase("therapies.group_refusal_training", r"refusal[- ](?:skills?|training)"),
     Phrase(
         "therapies.family_therapy",
         r"family (?:therapy|counseling|sessions?|nights?|workshops?|education|healing|saturdays"
@@ -393,6 +395,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:weekly|one|1|a \d+-minute)(?: \d+-minute)? individual session\b"
         r"|an individual session (?:every|each|a|per) week"
         r"|individual (?:and|&) (?:family|group) (?:therapy|counseling|sessions?)"
+        r"|\b(?:sees?|meets? with) (?:a|your|their|his|her) (?:[\w-]+ )?(?:therapist|counselor"
+        r"|clinician) (?:one-on-one|one on one|individually)\b"
         r"|meets? individually with (?:a|your|their|the) (?:[\w-]+ )?(?:counselor|therapist"
         r"|clinician)"
         r"|terapia individual|sesi[oó]n(?:es)? individual(?:es)?|consejer[ií]a individual",
@@ -440,7 +444,17 @@ PHRASES: tuple[Phrase, ...] = (
         rf"|\b{WHAT_MEETS}\b[^.;]{{0,30}}\b(?:mornings?|afternoons?)\b"
         r"|\b(?:groups?|sessions?|iop|tracks?) (?:are |meet |run )?during the day\b"
         r"|grupos? (?:matutinos?|por la mañana)",
-        forbids=r"same[- ]day|next[- ]day|\d+[- ]day|per day|a day|each day|every day|day one",
+        forbids=r"\b(?:same[- ]day|next[- ]day|\d+[- ]day|per day|a day|each day|every day"
+        r"|day one)\b",
+    ),
+    # Meeting only in the evenings: no daytime group ("the IOP meets in the evenings only").
+    Phrase(
+        "schedule.daytime",
+        rf"\b{WHAT_MEETS}\b(?: only)?(?: in the| on)? (?:evenings?|weeknights?|nights?) only\b"
+        rf"|\b{WHAT_MEETS} only (?:in the |on )?(?:evenings?|weeknights?|nights?)\b"
+        r"|\b(?:evening|night) (?:tracks?|groups?|iop|programs?) only\b",
+        stated=False,
+        denied=None,
     ),
     Phrase(
         "schedule.weekend",
@@ -520,7 +534,7 @@ PHRASES: tuple[Phrase, ...] = (
     *(
         Phrase(
             "languages.other",
-            rf"\b{re.escape(name)}(?!\w)(?!{PLACE_WORDS})",
+            rf"\b{re.escape(name)}(?!\w)(?!{PLACE_WORDS})(?!\s+(?:life|orthodox|festival|food))",
             item=name,
             denied=None,
             requires=SPOKEN,
@@ -593,7 +607,8 @@ PHRASES: tuple[Phrase, ...] = (
     # Intake.
     Phrase(
         "intake.walk_in",
-        r"walk-?ins?\b|no appointment (?:is )?(?:needed|necessary|required)|sin cita"
+        r"(?<!crisis )(?<!crisis-)(?<!urgent care )walk-?ins?\b"  # a crisis line's are no intake
+        r"|no appointment (?:is )?(?:needed|necessary|required)|sin cita"
         r"|\bwalk in (?:for (?:an? |your )?(?:same[- ]day )?(?:assessment|admission|intake"
         r"|screening|evaluation)s?|any \w+|during|between|(?:on )?(?:monday|tuesday|wednesday"
         r"|thursday|friday|saturday)s?\b|weekdays)",

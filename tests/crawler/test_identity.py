@@ -15,7 +15,12 @@ from crawler.prose.numbers import opening_hours
 from crawler.prose.reader import answer_as_statement, read_text
 from crawler.prose.vocabulary import US_STATES
 from crawler.spiders.base.identity import PageNames, addresses_in, phones_in, site_name
-from crawler.spiders.base.locations import BESIDE_THE_LISTED_PAGE, NO_IOP_HERE, site_locations
+from crawler.spiders.base.locations import (
+    BESIDE_THE_LISTED_PAGE,
+    NO_IOP_HERE,
+    NO_PAGE_OF_ITS_OWN,
+    site_locations,
+)
 from crawler.spiders.base.pages import (
     PageRecord,
     facts_from_pages,
@@ -233,6 +238,22 @@ def test_a_table_of_every_offices_hours_gives_each_office_its_own() -> None:
     assert read.facts["schedule.opening_hours"] == ["Mo-Fr 08:30-16:30"]
 
 
+def test_a_clause_about_another_office_states_nothing_of_this_one() -> None:
+    """One sentence giving two offices' tracks: each clause is its office's."""
+    html = (
+        "<html><body><main><p>Ottumwa day and evening IOP: accepting new clients; Oskaloosa"
+        " evening IOP: full.</p></main></body></html>"
+    )
+    page = page_record(html, "https://offices.example/status", date(2026, 12, 4), [])
+    elsewhere = ("Ottumwa", "Oskaloosa")
+    oskaloosa = facts_from_pages([page], "test", place={"address.city": "Oskaloosa"},
+                                 elsewhere=elsewhere)  # fmt: skip
+    ottumwa = facts_from_pages([page], "test", place={"address.city": "Ottumwa"},
+                               elsewhere=elsewhere)  # fmt: skip
+    assert "schedule.daytime" not in oskaloosa.facts
+    assert ottumwa.facts["schedule.daytime"] is True
+
+
 def _office_page(path: str, heading: str, text: str) -> PageRecord:
     banner = "<header><p>Lafayette IOP: now accepting new clients.</p></header>"
     html = f"<html><body>{banner}<main><h1>{heading}</h1>{text}</main></body></html>"
@@ -255,6 +276,39 @@ def test_a_banner_on_every_page_names_the_office_that_runs_the_iop_not_every_off
         "https://group.example/lafayette": None,
         "https://group.example/broussard": NO_IOP_HERE,
     }
+
+
+def _centre_page(path: str, heading: str, text: str) -> PageRecord:
+    footer = (
+        "<footer><div><h4>Medical &amp; Dental Center</h4><p>145 Lisbon St, Lewiston, ME 04240"
+        "</p></div><div><h4>Behavioral Health Building</h4><p>57 Ash St, Lewiston, ME 04240</p>"
+        "</div></footer>"
+    )
+    html = f"<html><body><main><h1>{heading}</h1>{text}</main>{footer}</body></html>"
+    return page_record(html, f"https://centre.example{path}", date(2026, 12, 4), [])
+
+
+def test_a_centre_whose_footer_lists_its_buildings_is_at_the_one_its_iop_page_names() -> None:
+    """Two buildings in every footer and on a locations page, no page with an address of its
+    own: the IOP page that says where it meets ("at 57 Ash St") names its place. A site that
+    never says which is quarantined with that reason, never dropped unseen."""
+    pages = [
+        _centre_page("/", "Care for the whole family", "<p>Primary care, dental and more.</p>"),
+        _centre_page("/locations/", "Locations", "<p>145 Lisbon St, Lewiston, ME 04240</p>"
+                     "<p>57 Ash St, Lewiston, ME 04240</p>"),
+        _centre_page("/services/recovery/", "Intensive Outpatient Program",
+                     "<p>Our IOP meets at our Behavioral Health Building at 57 Ash Street.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert (location.ref, location.place["address.street1"], location.set_aside) == (
+        "https://centre.example/services/recovery/",
+        "57 Ash St",
+        None,
+    )
+    unsaid = [*pages[:2], _centre_page("/services/recovery/", "Intensive Outpatient Program",
+                                       "<p>Evening groups for adults.</p>")]  # fmt: skip
+    (location,) = site_locations(unsaid, pages[0].url)
+    assert (location.place, location.set_aside) == ({}, NO_PAGE_OF_ITS_OWN)
 
 
 def _county_page(path: str, heading: str, text: str) -> PageRecord:

@@ -1932,3 +1932,81 @@ def test_a_statement_is_the_pages_own_words_less_what_dates_or_labels_it(
     (statement,) = read_text(text, crawl_date=date(2026, 12, 5)).availability
     assert said in statement.statement
     assert statement.statement in text
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # Columns under "We accept | We don't accept": each column its heading's list.
+        ("<table><tr><th>We accept</th><th>We don't accept</th></tr><tr><td>TRICARE East<br>"
+         "Aetna, Cigna<br>Self-pay</td><td>Medicare<br>MO HealthNet (Missouri Medicaid)</td></tr>"
+         "</table>",
+         {"payment.military_insurance": True, "payment.private_insurance": True,
+          "payment.self_pay": True, "payment.medicare": False, "payment.medicaid": False}),
+        # An FAQ's "Is there a daytime group? No" and a schedule "in the evenings only".
+        ("<p>Is there a daytime group?</p><p>No \u2014 right now we meet in the evenings"
+         " only.</p>", {"schedule.daytime": False, "schedule.evening": True}),
+        ("<p>Oskaloosa runs an evening track only.</p>",
+         {"schedule.daytime": False, "schedule.evening": True}),
+        # Refusal skills are refusal training, not a skills group.
+        ("<p>Relapse prevention and refusal-skills practice.</p>",
+         {"therapies.group_relapse_prevention": True, "therapies.group_refusal_training": True}),
+        ("<p>Every client sees a primary therapist one-on-one each week.</p>",
+         {"therapies.individual_therapy": True}),
+        # Where groups meet is no office's hours.
+        ("<p>Groups meet Monday through Thursday from 6:00 to 9:00 p.m. at our Sedalia"
+         " office.</p>", {"schedule.evening": True, "schedule.hours_per_week": 12.0}),
+        ("<p>The virtual IOP is available to adults located in Missouri only.</p>",
+         {"access.telehealth": True, "levels_of_care.iop": True,
+          "access.licensed_states": ["MO"]}),
+        # A title of what follows denies nothing.
+        ("<h2>Intensive Outpatient Program</h2><h2>What the IOP is not</h2><p>We are not a"
+         " detox unit.</p>", {"levels_of_care.iop": True, "detox.detox_onsite": False}),
+        # Another unit's crisis walk-ins, a fraternity's "Greek life", therapy "in group".
+        ("<p>If you are in crisis, Student Counseling has crisis walk-in hours.</p>", {}),
+        ("<p>Cognitive behavioral therapy in group and individual sessions; refusal skills for"
+         " tailgates and Greek life.</p>", {"therapies.cbt": True,
+                                           "therapies.individual_therapy": True,
+                        "therapies.group_refusal_training": True}),
+        # What IOPs in general do; a stay's length whatever follows it "afterward".
+        ("<p>An IOP typically runs 6 to 12 weeks.</p>", {}),
+        ("<p>Average length of stay is 6\u20138 weeks, and most clients step down to outpatient"
+         " counseling afterward.</p>",
+         {"schedule.program_weeks": 8.0, "levels_of_care.outpatient": True}),
+    ],
+)  # fmt: skip
+def test_what_the_eighteenth_set_found_read_wrongly(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_pills_side_by_side_are_statements_of_their_own() -> None:
+    """A location's status pills: the IOP's wait is its own statement, word for word, and a
+    pill inside a sentence stays in it."""
+    pills = (
+        "<div class='status-pills'><span class='pill pill-amber'>IOP: Waitlist (approx. 10"
+        " days)</span> <span class='pill'>Outpatient counseling: Accepting</span></div>"
+    )
+    reading = read_html(f"<html><body><main>{pills}</main></body></html>", crawl_date=CRAWLED)
+    (statement,) = reading.availability
+    assert (statement.statement, statement.days_to_intake) == (
+        "IOP: Waitlist (approx. 10 days)",
+        10,
+    )
+    inline = "<p>We are currently <span class='status'>accepting</span> new clients.</p>"
+    reading = read_html(f"<html><body><main>{inline}</main></body></html>", crawl_date=CRAWLED)
+    assert [s.statement for s in reading.availability] == [
+        "We are currently accepting new clients."
+    ]
+
+
+def test_a_seal_is_under_no_heading_of_the_text_before_it() -> None:
+    """A footer's seal after its offices' headings is the program's, not the last office's."""
+    html = (
+        "<html><body><main><p>Our IOP meets in Garden City.</p></main><footer><h3>Dodge City"
+        "</h3><p>1201 W Wyatt Earp Blvd</p><img src='carf.png' alt='CARF Accredited'></footer>"
+        "</body></html>"
+    )
+    reading = read_html(html, crawl_date=CRAWLED)
+    assert reading.facts["accreditations"] == ["CARF"]
+    assert reading.headed.get("accreditations", "") == ""

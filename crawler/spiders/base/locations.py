@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from crawler.prose.reader import IOP_FACT
 from crawler.prose.vocabulary import PAYMENT_HEADING, RESIDENCE_WORDS
 from crawler.spiders.base.identity import address_key, site_name
-from crawler.spiders.base.pages import PageRecord, page_path
+from crawler.spiders.base.pages import PageRecord, page_path, street_start
 
 AddressKey = tuple[str, str]
 PARENT_NAME = re.compile(
@@ -152,6 +152,7 @@ def site_locations(
     }
 
     offices_too = False  # set once the site turns out to be one of several offices
+    by_street: set[AddressKey] = set()  # places a page is its own by naming their street
 
     def own(page: PageRecord) -> set[AddressKey]:
         if page.reading.kind != "program":
@@ -160,7 +161,9 @@ def site_locations(
         keys = ((set(_marked(page)) - marked_everywhere) | shown) - stale
         if offices_too and page.url != home and len(shown) == 1 and shown <= sitewide:
             return shown  # the main office's own page, on a site of several offices
-        return keys - sitewide
+        return (keys - sitewide) or {
+            key for key in by_street if street_start(key[0]) in page.streets_named
+        }
 
     owned = {key for page in pages for key in own(page)}
     # The site is a parent's (a hospital's, a county's, a health system's) when its markup or
@@ -176,6 +179,11 @@ def site_locations(
     if owned and not parent:
         offices_too = True
         owned = {key for page in pages for key in own(page)}
+    if len(owned) > 1 and not any(len(own(page)) == 1 for page in pages):
+        # Only a list names the places (a footer and a locations page of a health centre's two
+        # buildings): a page whose content names one's street ("our IOP meets at 57 Ash St")
+        # is that place's own.
+        by_street = owned
     if len(owned) <= 1 and not (parent and owned):
         address = _one_address(speaking, owned, (sitewide or everywhere) - stale, appearances)
         place = places.get(address, {}) if address else {}
@@ -239,6 +247,9 @@ def site_locations(
                     own_pages=own_pages,
                 )
             )
+    if not found:
+        # No page is one place's own: which of them runs the program the site does not say.
+        return [SiteLocation(home, {}, pages, None, set_aside=NO_PAGE_OF_ITS_OWN)]
     if len(found) > 1:
         _mark_offices_without_the_program(found)
         _mark_places_beside_the_listed_one(found, home)
@@ -248,6 +259,10 @@ def site_locations(
             location.elsewhere = tuple(sorted(towns - {here}))
     _the_programs_page_for_its_one_place(found, [len(own(page)) for page in pages], pages)
     return found
+
+
+# Why a site of several places is no listing: it lists them, and no page is any one's own.
+NO_PAGE_OF_ITS_OWN = "the site lists several places and no page says which one runs the program"
 
 
 # A page about reaching a place, no page about its care: "Contact", "Locations", "Visit us".

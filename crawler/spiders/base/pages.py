@@ -56,6 +56,8 @@ class PageRecord:
     numbers_together: list[frozenset[str]] = field(default_factory=list)
     # The lines a list of places on it gives each place (see identity.lines_by_place).
     lines_by_place: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # How its content names streets, without a town ("meets at 57 Ash St"): see street_start.
+    streets_named: frozenset[str] = frozenset()
 
     @property
     def depth(self) -> int:
@@ -79,7 +81,11 @@ def page_record(
     record.links = linked_paths(root, url)
     record.lines_by_place = lines_by_place(text_root)
     record.numbers_together = numbers_together(text_root)
-    record.about_addiction = bool(ADDICTION_CARE.search(_content_text(text_root)))
+    content = _content_text(text_root)
+    record.about_addiction = bool(ADDICTION_CARE.search(content))
+    record.streets_named = frozenset(
+        street_start(f"{number} {word}") for number, word in STREET_START.findall(content)
+    )
     shown = seen_phones(text_root)
     linked = [_digits(href) for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href")]
     record.shown_numbers = frozenset(
@@ -213,6 +219,10 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
                 continue
         elif elsewhere_only(said) or elsewhere_only(under):
             continue  # "Saturday groups meet at our Lowell office", or under "Lowell", is Lowell's
+        elif (
+            clauses := [g.clause for g in reading.given.get(path, []) if g.value == value]
+        ) and all(elsewhere_only(clause) for clause in clauses):
+            continue  # "Ottumwa day and evening IOP: accepting; Oskaloosa evening IOP: full"
         kept.facts[path] = value
         if path in reading.evidence:
             kept.evidence[path] = said
@@ -288,6 +298,16 @@ ADDICTION_CARE = re.compile(
     r"intensive outpatient|\biop\b|substance use|addiction|chemical dependency|\bsud\b",
     re.I,
 )
+
+
+# A house number and the first word of its street: "57 Ash" of "57 Ash St".
+STREET_START = re.compile(r"\b(\d{1,6})\s+([A-Za-z][\w'-]*)")
+
+
+def street_start(street: str) -> str:
+    """A street's house number and first word, lowercased ("57 ash"): how a page naming the
+    street in passing ("57 Ash Street") and a place's address ("57 Ash St") meet."""
+    return " ".join(street.lower().split()[:2])
 
 
 def _content_text(body: Any) -> str:

@@ -252,7 +252,7 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
                 )
             item = site_facility(self.source, location.ref, location.ref, self.fetched_at, read)
             problems = [location.set_aside] if location.set_aside else []
-            if not item.address.street1 and not item.access.virtual_only:
+            if not (item.address.street1 or item.access.virtual_only or location.set_aside):
                 problems.append(NO_STREET_ADDRESS)
             if problems:
                 item.extras["source_problems"] = problems
