@@ -39,6 +39,9 @@ ACCEPTING = re.compile(
     # "Applications for the spring 2027 cohort are open now" (not "open to adults")
     r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
     r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?open\b(?!\s+to\b)"
+    # A status line's "Easton day IOP: open for referrals" (not a door "open to the public")
+    r"|:\s*(?:now |currently )?open (?:for|to) (?:new )?(?:referrals|admissions|enrollment"
+    r"|clients|patients|intakes?)\b"
     # a banner's "Enrolling now" for the program or its intake (not a class's or a drive's)
     r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
     r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?)\b)"
@@ -208,7 +211,9 @@ def in_its_own_words(said: str, as_of: date) -> str:
         before, after = text[:start].rstrip(" (["), re.sub(r"^\s*[)\]]", "", text[end:])
         # A stamp leading a sentence of its own, or closing it ("as of" is the sentence's).
         if re.match(r"\W*(?:[A-Z]|$)", after):
-            text = f"{before} {after}"
+            # A label the stamp ends ("Program update — November 20, 2026: ...") goes too.
+            labelled = after.lstrip().startswith(":") and len(before.split()) <= 3
+            text = after if labelled and not HAS_A_VERB.search(before) else f"{before} {after}"
     lead = lead_date(text)
     if lead and lead[1] == as_of:  # the statement's own date, as its ``as_of``
         text = text[lead[0] :]

@@ -8,6 +8,7 @@ statement: the freshest word on the wait is the one a referrer needs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -52,6 +53,10 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
     return merged
 
 
+# A statement of a waitlist or a full group: beside another's open seats, another track's.
+A_WAITLIST = re.compile(r"\bwait\s?(?:ing)?\s?list|\bfull\b", re.I)
+
+
 def _availability(
     statements: list[tuple[AvailabilityStatement, str | None]], source: str | None
 ) -> tuple[dict[str, Any], date | None]:
@@ -60,17 +65,20 @@ def _availability(
     fresh = [(s, url) for s, url in statements if (s.as_of or date.min) == latest]
     # English first: the same openings said again in Spanish add nothing a referrer reads.
     fresh.sort(key=lambda said: in_spanish(said[0].statement))
-    facts: dict[str, Any] = {}
-    quoted: list[str] = []
-    url = None
+    given: dict[str, tuple[Any, str, str | None]] = {}  # each fact, its statement and page
     for statement, page in fresh:
         for name in ("days_to_intake", "accepting_new_patients", "open_slots"):
             value = getattr(statement, name)
-            if value is not None and name not in facts:
-                facts[name] = value
-                if statement.statement not in quoted:
-                    quoted.append(statement.statement)
-                url = url or page
+            if value is not None and name not in given:
+                given[name] = (value, statement.statement, page)
+    slots, wait = given.get("open_slots"), given.get("days_to_intake")
+    if slots and wait and slots[0] > 0 and slots[1] != wait[1] and A_WAITLIST.search(wait[1]):
+        # "Evening cohort: 3 openings this week. Morning cohort: waitlist, about 2 weeks": one
+        # track's wait is not the program's while another has seats.
+        del given["days_to_intake"]
+    facts = {name: value for name, (value, _, _) in given.items()}
+    quoted = list(dict.fromkeys(said for _, said, _ in given.values()))
+    url = next((page for _, _, page in given.values()), None)
     result = {f"availability.{name}": value for name, value in facts.items()}
     result["availability.statement"] = " ".join(quoted)
     result["availability.as_of"] = latest if latest != date.min else None

@@ -183,7 +183,7 @@ def hours_per_week(sentence: str) -> float | None:
 PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|days?|months?)\b", re.I)
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
-    r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b",
+    r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b|\bruns\b",
     re.I,
 )
 NOT_PROGRAM_LENGTH = re.compile(
@@ -730,7 +730,8 @@ def _weekday_after(text: str, as_of: date) -> date | None:
 OPEN_SLOTS = re.compile(
     # "3 open seats", "two spots left", "3 of 10 seats open" (the open ones, not the group's size)
     r"\b" + NUM + r"(?:\s+of\s+\d+)?\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
-    r"|(?:slots?|spots?|seats?|chairs?|places?)\s+(?:still\s+)?(?:open|available|left|remaining)\b"
+    r"|(?:slots?|spots?|seats?|chairs?|places?)\s+(?:still\s+)?(?:open|available|left|remaining"
+    r"|remain)\b"
     r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
     # "space for 2 more women in the December group", "room for 3 more"
     r"|\b(?:space|room)\s+for\s+" + NUM + r"\s+more\b"

@@ -20,7 +20,13 @@ from lxml.html import HtmlElement
 
 from crawler.prose import numbers
 from crawler.prose.reader import PageReading, read_text
-from crawler.prose.vocabulary import BARE_DENIAL, PHRASES, REFUSED_HEADING, RESIDENCE_WORDS
+from crawler.prose.vocabulary import (
+    A_PERSONS_NAME,
+    BARE_DENIAL,
+    PHRASES,
+    REFUSED_HEADING,
+    RESIDENCE_WORDS,
+)
 from iop.phones import WRITTEN_NANP
 
 DROPPED_TAGS = (
@@ -52,6 +58,8 @@ def _drop_noise(root: HtmlElement) -> None:
         marker = f"{element.get('class', '')} {element.get('id', '')}"
         if _toggles_an_answer(element):
             element.drop_tag()  # its question stays, as text, for the answer it opens
+        elif element.tag == "nav" and _an_answer(element):
+            element.tag = "div"  # Webflow's dropdown: an FAQ's answer in a <nav>
         elif element.tag in DROPPED_TAGS or (marker.strip() and TESTIMONIAL.search(marker)):
             element.drop_tree()
     for link in root.xpath("//a"):
@@ -63,6 +71,13 @@ def _drop_noise(root: HtmlElement) -> None:
         others = "".join(a.text_content() for a in parent.xpath("./a") if a is not link)
         if not re.sub(r"[\W_]+", "", rest.replace(others, "")):
             link.drop_tree()
+
+
+def _an_answer(nav: HtmlElement) -> bool:
+    """A <nav> that holds sentences, not links: an accordion's answer (Webflow's dropdown)."""
+    return any(
+        re.search(r"\w", "".join(p.xpath("./text()"))) for p in nav.iter("p") if not p.xpath(".//a")
+    )
 
 
 def _toggles_an_answer(element: HtmlElement) -> bool:
@@ -128,7 +143,11 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
                 out.append((row, False))
             continue
         if element.tag == "dt" and element.getnext() is not None:
-            out.append((f"{_text(element)}: {_text(element.getnext())}", False))
+            term, said = _text(element), _text(element.getnext())
+            if term.endswith("?"):  # an FAQ's question, then its answer ("No, the IOP ...")
+                out += [(term, False), (said, False)]
+            else:
+                out.append((f"{term}: {said}", False))
             continue
         if element.tag in BLOCK_TAGS and element.tag not in ("li", "dd", "td", "th", "tr"):
             own = _own_text(element)
@@ -418,9 +437,7 @@ KIND_HEADINGS = (
         r"^(?:testimonials?|reviews?|(?:success |client |patient )?stories)\b", re.I)),
     (PageKind.PEOPLE, re.compile(
         r"^(?:(?:meet )?(?:our|the) (?:team|staff|providers|clinicians|medical director)\b"
-        r"|(?:dr\.? )?[A-Z][\w.'-]+"
-        r"(?: [A-Z][\w.'-]+){1,3},? (?:MD|DO|PhD|PsyD|LCSW|LPC|LMFT|NP|PA-C|RN|LADC|CADC|LCADC"
-        r"|LICSW|APRN|PMHNP)\b)")),
+        rf"|{A_PERSONS_NAME})")),
     (PageKind.RESOURCES, re.compile(
         r"^(?:community )?resources\b|^referral partners\b|^helpful links\b"
         r"|^other (?:help|resources|services)\b|^more help\b", re.I)),

@@ -21,6 +21,7 @@ from crawler.prose.availability import AvailabilityStatement, availability, item
 from crawler.prose.elsewhere import referred_out
 from crawler.prose.intake import answer_to_bring, asks_what_to_bring, items_to_bring, same_thing
 from crawler.prose.vocabulary import (
+    A_PERSONS_NAME,
     BARE_DENIAL,
     CLAUSE_BREAK,
     DENIAL_AFTER,
@@ -172,7 +173,8 @@ KIND_OF_THE_PROGRAM = re.compile(
 IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
 LICENSED_CONTEXT = re.compile(
-    r"virtual|telehealth|online|\bserve\b|residents|(?:clients|patients|people) (?:in|located)",
+    r"virtual|telehealth|online|\bserve\b|residents|(?:clients|patients|people) (?:in|located)"
+    r"|\bwho live in\b",
     re.I,
 )
 # Virtual care open to the people of some states only: "The virtual IOP is available to adults
@@ -243,9 +245,14 @@ class PageReading:
     # medications it meant (see _no_prescribing_of_the_named).
     prescribing_denied: str | None = None
 
-    def forget(self, said: str) -> None:
-        """Take back the facts first read from ``said`` (a heading its next line answers)."""
-        for path in [path for path, evidence in self.evidence.items() if evidence == said]:
+    def forget(self, said: str, only: str = "") -> None:
+        """Take back the facts first read from ``said`` (a heading its next line answers);
+        ``only``: those whose path starts so."""
+        for path in [
+            path
+            for path, evidence in self.evidence.items()
+            if evidence == said and path.startswith(only)
+        ]:
             self.facts.pop(path, None)
             self.evidence.pop(path)
 
@@ -725,11 +732,21 @@ def answer_as_statement(question: str, answer: str) -> str | None:
     return None
 
 
+# A section headed by a person's name is their bio: what they do is not the program's.
+A_PERSON = re.compile(rf"^\W*(?:{A_PERSONS_NAME})")
+
+
+# Where a denial holds, which on a place's page is that place: "not offered at this location".
+HERE = re.compile(
+    r"\s+(?:at this (?:time|location|office|site|clinic)|here|currently|at present)", re.I
+)
+
+
 # A line that answers the heading over it with a denial and names nothing: "Not offered at
 # this location.", "Not available.", "None.", "No".
 ANSWERS_ITS_HEADING = re.compile(
     rf"^\W*(?:{BARE_DENIAL}|no)"
-    r"(?:\s+(?:at this (?:time|location|office|site|clinic)|here|currently|yet|at present))?"
+    rf"(?:{HERE.pattern}|\s+yet)?"
     r"\s*[.;!]?\s*$",
     re.I,
 )
@@ -774,6 +791,19 @@ def read_text(
             # "Methadone" over "Not offered at this location.": the heading's thing, denied
             reading.forget(said=heading_before)
             segment = f"{heading_before}: {segment}"
+        elif heading_before and not is_heading and ANSWERS_ITS_HEADING.match(heading_before):
+            # "Not available at this location" over "Partial hospitalization, residential
+            # treatment": the line lists what its heading denies.
+            segment = f"{HERE.sub('', heading_before).rstrip(' .;!:')}: {segment}"
+        if (
+            heading_before
+            and not is_heading
+            and NAMES_A_THING.match(heading_before)
+            and heading_before.casefold() in segment.casefold()
+        ):
+            # "Methadone" over what the program does about methadone (refers, welcomes those
+            # who get it elsewhere): the section says it, not its title.
+            reading.forget(said=heading_before, only="medications.")
         heading_before = segment if is_heading else None
         if is_heading:
             reading.heading = segment
@@ -784,6 +814,8 @@ def read_text(
         if answered and facts_too and question_before:
             said = f"{question_before} {sentences(segment)[0]}"
             read_sentence(answered, reading, as_of, dated, quoted=said)
+        if not is_heading and A_PERSON.match(reading.heading):
+            continue  # a bio: "Dana Whitcomb, MD" speaks German; the program may not
         for sentence in sentences(segment):
             if facts_too:
                 read_sentence(sentence, reading, as_of, dated)

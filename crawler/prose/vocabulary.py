@@ -179,7 +179,8 @@ WHAT_MEETS = (
 )
 SPOKEN = (
     r"speak|language|bilingual|interpret|(?:groups?|sessions?|services?|counseling|therapy)"
-    r"(?: are| is)?(?: also)?(?: available| offered| provided| held| conducted)? in\b"
+    r"(?: are| is| can be| may be)?(?: also)?(?: available| offered| provided| held| conducted)?"
+    r" in\b"
     r"(?!\s+(?:groups?|person|individual|one|a|an|the|our|your|their)\b)|idioma"
 )
 
@@ -202,6 +203,10 @@ PLACE_WORDS = (
     r"|springs|falls|city|street|st\b|avenue|ave\b|road|rd\b|building|center|centre|hall|room"
     r"|health|clinic|hospital|school|campus|tribe)|\s*,\s*(?:" + "|".join(STATE_NAMES) + r")\b)"
 )
+
+# "not an online program", "isn't a virtual IOP": what the program is not, in person.
+NOT_A_VIRTUAL_PROGRAM = r"\b(?:not|n't) an? (?:online|virtual|remote) (?:program|iop|service)\b"
+
 
 PHRASES: tuple[Phrase, ...] = (
     # Levels of care. Residential and inpatient are mostly named as what IOP is an alternative
@@ -243,6 +248,13 @@ PHRASES: tuple[Phrase, ...] = (
         stated=None,
     ),
     Phrase("levels_of_care.inpatient", r"\binpatient\b", stated=None, requires=r"\b(?:we|our)"),
+    # Residential care named in a denial ("Not available: residential treatment"); named
+    # otherwise, it is what IOP is an alternative to, or where a client is referred.
+    Phrase(
+        "levels_of_care.residential",
+        r"\bresidential (?:treatment|care|programs?|services)\b",
+        stated=None,
+    ),
     # "We're an outpatient practice only": nobody stays overnight.
     Phrase(
         "levels_of_care.residential",
@@ -279,7 +291,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "medications.mat_alcohol",
         r"acamprosate|campral|disulfiram|antabuse|medications? for alcohol use disorder"
-        r"|(?:naltrexone|vivitrol)\b[^.;]{0,40}\bfor alcohol\b",
+        r"|(?:naltrexone|vivitrol)\b[^.;]{0,40}\bfor (?:(?:opioid|opiate) (?:or|and|&) )?alcohol\b"
+        r"|(?:naltrexone|vivitrol)\b[^.;]{0,40}\bfor (?:both )?alcohol (?:or|and|&) opioid",
     ),
     Phrase(
         "medications.otp_certified",
@@ -340,6 +353,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:\s+(?!our\b|on\b|here\b)[\w-]+){0,3}?"
         r"\s+(?:facilit|cent|program|bed|provider|unit|admission|elsewhere|partner|hospital)",
         denied=None,
+        # Referrals in, not out: "We take referrals from hospitals and detox units".
+        forbids=r"\b(?:take|takes|accept|accepts|receive|receives|welcome) referrals\b"
+        r"|\breferrals? (?:come )?from\b",
     ),
     # Withdrawal named first, the referral after: "Clients who need withdrawal management are
     # referred to a medical provider", "If you need withdrawal care first, we'll help you find a
@@ -585,12 +601,16 @@ PHRASES: tuple[Phrase, ...] = (
     # Access.
     Phrase(
         "access.telehealth",
-        r"telehealth|telemedicine|telesalud"
+        r"telehealth(?!,? (?:inc|llc|pllc|corp)\b)|telemedicine|telesalud"
         r"|video (?:sessions?|visits?|groups?|calls?|appointments?)"
         r"|(?:by|over|through|via) (?:secure |a )?video\b|in person or (?:by|over|online)"
+        r"|(?:by|over|through|via|on) (?:zoom|doxy\.me|microsoft teams)\b"
         r"|por video\b|videollamadas?|en persona o (?:por|en l[ií]nea)"
         rf"|(?:virtual|online) (?:{GROUP_WORDS}|care|treatment|visits|counseling|therapy)\b",
+        forbids=NOT_A_VIRTUAL_PROGRAM,
     ),
+    # "IOP is not an online program": it meets in person (video may still be offered).
+    Phrase("access.virtual_only", NOT_A_VIRTUAL_PROGRAM, stated=False, denied=None),
     Phrase(
         "access.virtual_only",
         r"(?:100%|fully|entirely|exclusively|completely) (?:virtual|online|remote)"
@@ -645,6 +665,14 @@ WHAT_TO_BRING: tuple[tuple[str, str], ...] = (
     ("court or probation paperwork", r"court|probation|legal paperwork"),
 )
 
+# A person's name and credentials, as a bio's heading gives them: "Ray Okafor, LCPC",
+# "Dr. Dana Whitcomb". (Case matters: a name is capitalised.)
+A_PERSONS_NAME = (
+    r"(?:Dr\.? )?[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3},? (?:MD|DO|PhD|PsyD|LCSW|LPC|LMFT|NP|PA-C"
+    r"|RN|LADC|CADC|LCADC|LICSW|APRN|PMHNP|LCPC|LPCC|LMHC|LCDC|LISW|LCAS|CSAC|MSW)\b"
+    r"|Dr\.? [A-Z][\w'-]+ [A-Z][\w'-]+"
+)
+
 # Words that deny what follows them in a clause ("we do not offer", "no Medicaid").
 DENIAL_BEFORE = (
     r"\b(?:no|not|never|don'?t|doesn'?t|isn'?t|aren'?t|won'?t|cannot|can'?t|unable"
@@ -686,7 +714,10 @@ DENIAL_ONLY = (
 # Words after a match that deny it ("Medicaid is not accepted", "Medicaid: not accepted").
 DENIAL_AFTER = (
     rf"^[\s:,-]*{REST_OF_THE_NAME}(?:is |are |(?:is|are)(?=n't))?(?:currently |also )?"
-    r"(?:not(?!-for-profit)(?!\s+(?:just|only)\b)|n't|unavailable|no longer)\b"
+    r"(?:not(?!-for-profit)(?!\s+(?:just|only|always|necessarily|for everyone)\b)"
+    # "IOP is not an online program": a kind it is not, not a denial of it.
+    r"(?!\s+an?\s+(?:online|virtual|residential|inpatient|live-in|overnight|cure)\b)"
+    r"|n't(?!\s+(?:always|necessarily|for everyone)\b)|unavailable|no longer)\b"
     # "Methadone can't be prescribed here", "... was not part of the program"
     rf"|^[\s:,-]*{SPEAKING_STAFF}{REST_OF_THE_NAME}"
     r"(?:(?:is|are|was|were) |(?:is|are|was|were|ca|wo)(?=n't))?"

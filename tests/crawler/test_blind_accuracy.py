@@ -307,13 +307,16 @@ REGRESSION_FLOORS = {
     "blind_sites_fifth": (0.97, 0.93),
     "blind_sites_sixth": (0.96, 0.86),
     "blind_sites_seventh": (0.98, 0.93),
-    "blind_sites_eighth": (0.97, 0.89),
-    "blind_sites_tenth": (0.94, 0.83),
-    "blind_sites_eleventh": (0.96, 0.88),
-    "blind_sites_twelfth": (0.96, 0.86),
-    "blind_sites_fourteenth": (0.96, 0.91),
+    "blind_sites_eighth": (0.97, 0.90),
+    # 0.93: an FAQ answer now read lists what to bring as its labels do not ("any board order").
+    "blind_sites_tenth": (0.93, 0.85),
+    "blind_sites_eleventh": (0.96, 0.89),
+    "blind_sites_twelfth": (0.96, 0.87),
+    "blind_sites_fourteenth": (0.96, 0.92),
     "blind_sites_sixteenth": (0.91, 0.82),
-    "blind_sites_seventeenth": (0.94, 0.86),
+    "blind_sites_seventeenth": (0.95, 0.86),
+    "blind_sites_eighteenth": (0.94, 0.85),
+    "blind_sites_nineteenth": (0.96, 0.89),
 }
 
 

@@ -311,6 +311,52 @@ def test_a_centre_whose_footer_lists_its_buildings_is_at_the_one_its_iop_page_na
     assert (location.place, location.set_aside) == ({}, NO_PAGE_OF_ITS_OWN)
 
 
+def _campus_page(path: str, heading: str, text: str) -> PageRecord:
+    html = f"<html><body><main><h1>{heading}</h1>{text}</main></body></html>"
+    return page_record(html, f"https://www.university.example{path}", date(2026, 12, 4), [])
+
+
+def test_another_unit_of_the_site_that_has_no_iop_does_not_speak_for_the_program() -> None:
+    """A university's counseling centre, which refers students to the recovery clinic's IOP,
+    says nothing of the IOP's walk-ins or hours."""
+    pages = [
+        _campus_page("/clinic/recovery-iop", "Recovery Clinic Intensive Outpatient Program",
+                     "<p>120 Hawley St., Binghamton, NY 13901</p><p>Our IOP meets three days a"
+                     " week. We don't offer walk-in appointments.</p>"),
+        _campus_page("/students/counseling-center", "Student Counseling Center",
+                     "<p>The Counseling Center does not provide addiction IOP; students are"
+                     " referred to the Recovery Clinic. Walk-ins welcome 1-4 p.m.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert [page.url for page in location.pages] == [pages[0].url]
+
+
+def _tribe_page(path: str, heading: str, text: str) -> PageRecord:
+    footer = "<footer><address>1150 Tribal Center Loop, Kingman, AZ 86401</address></footer>"
+    html = f"<html><body><main><h1>{heading}</h1>{text}</main>{footer}</body></html>"
+    return page_record(html, f"https://tribe.example{path}", date(2026, 12, 4), [],
+                       parent_marked=True)  # fmt: skip
+
+
+def test_a_site_listed_with_its_programs_page_is_that_page_whatever_its_heading() -> None:
+    """A tribe's site listed with its recovery program's page: that page stands for the program,
+    not a page under it whose heading names the IOP's groups."""
+    listed = "/behavioral-health/white-cliffs-recovery/"
+    pages = [
+        _tribe_page("/", "Healthy People", "<p>Clinics and services.</p>"),
+        _tribe_page(listed, "White Cliffs Recovery Program",
+                    "<p>3015 Stockton Hill Rd, Suite 4, Kingman, AZ 86401</p><p>Our intensive"
+                    " outpatient program meets three mornings a week.</p>"),
+        _tribe_page(f"{listed}groups/", "IOP Groups & Schedule",
+                    "<p>Monday, Wednesday and Thursday, 9 a.m. to noon.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, f"https://tribe.example{listed}")
+    assert (location.ref, location.name) == (
+        f"https://tribe.example{listed}",
+        "White Cliffs Recovery Program",
+    )
+
+
 def _county_page(path: str, heading: str, text: str) -> PageRecord:
     footer = (
         "<footer><p>Tamarack County</p><address>800 Park Ave, Utica, NY 13501</address></footer>"

@@ -2010,3 +2010,82 @@ def test_a_seal_is_under_no_heading_of_the_text_before_it() -> None:
     reading = read_html(html, crawl_date=CRAWLED)
     assert reading.facts["accreditations"] == ["CARF"]
     assert reading.headed.get("accreditations", "") == ""
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # A heading that denies, over the line that lists what it denies.
+        ("<h3>Not available at this location</h3><p>Partial hospitalization, residential"
+         " treatment</p>",
+         {"levels_of_care.partial_hospitalization": False, "levels_of_care.residential": False}),
+        ("<p>Residential treatment is not always necessary.</p>", {}),
+        # A section's title names a medicine; the section says what the program does about it.
+        ("<h3>Methadone</h3><p>This location is not an opioid treatment program. If you receive"
+         " methadone from an OTP, you are welcome in our IOP.</p>",
+         {"medications.otp_certified": False, "levels_of_care.iop": True,
+          "medications.mat_accepts_outside_prescriptions": True}),
+        ("<h3>Buprenorphine</h3><p>Started and managed by our nurse practitioner.</p>",
+         {"medications.mat_buprenorphine": True}),
+        # A bio's section: what the doctor speaks or does is not the program's.
+        ("<h3>Dana Whitcomb, MD \u2014 Medical Director</h3><p>She speaks German and Tagalog and"
+         " sees private clients on Saturdays.</p>", {}),
+        ("<p>Vivitrol for alcohol and opioid use disorders.</p>",
+         {"medications.mat_naltrexone": True, "medications.mat_alcohol": True}),
+        ("<p>We're licensed to treat adults who live in Indiana, Ohio and Kentucky.</p>",
+         {"access.licensed_states": ["IN", "OH", "KY"]}),
+        ("<p>It typically runs 10\u201314 weeks, followed by weekly outpatient counseling.</p>",
+         {"schedule.program_weeks": 14.0, "levels_of_care.outpatient": True}),
+        ("<p>Individual sessions can also be held over Zoom.</p>",
+         {"access.telehealth": True, "therapies.individual_therapy": True}),
+        ("<p>We take referrals from hospitals and detox units across the region.</p>", {}),
+        ("<p>\u00a9 2026 Kestrel Telehealth, Inc.</p>", {}),
+        ("<p>IOP is not an online program \u2014 teens attend in person.</p>",
+         {"levels_of_care.iop": True, "access.virtual_only": False}),
+        ("<p>Family sessions can be held in Spanish.</p>",
+         {"languages.spanish": True, "therapies.family_therapy": True}),
+        # An FAQ's answer in Webflow's dropdown <nav>; a <dl> question and its answer.
+        ("<div><div class='faq-question'>Do you have a PHP?</div><nav class='w-dropdown-list'>"
+         "<p>No. We don't offer partial hospitalization.</p></nav></div>",
+         {"levels_of_care.partial_hospitalization": False}),
+        ("<dl><dt>Do you offer weekend groups?</dt><dd>No, the IOP meets only on weeknights."
+         "</dd></dl>",
+         {"levels_of_care.iop": True, "schedule.weekend": False, "schedule.daytime": False}),
+    ],
+)  # fmt: skip
+def test_what_the_nineteenth_set_found_read_wrongly(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    ("text", "slots", "days", "statement"),
+    [
+        ("Next IOP cohort begins January 5, 2027 \u2014 6 seats remain.", 6, None,
+         "Next IOP cohort begins January 5, 2027 \u2014 6 seats remain."),
+        ("Program update \u2014 November 20, 2026: There are 4 open seats in the morning group.",
+         4, None, "There are 4 open seats in the morning group."),
+        ("Easton day IOP: open for referrals \u2014 next group starts Monday.", None, None,
+         "Easton day IOP: open for referrals \u2014 next group starts Monday."),
+    ],
+)  # fmt: skip
+def test_openings_the_nineteenth_set_found(
+    text: str, slots: int | None, days: int | None, statement: str
+) -> None:
+    (said,) = read_text(text, crawl_date=CRAWLED).availability
+    assert (said.open_slots, said.days_to_intake, said.statement) == (slots, days, statement)
+    assert said.accepting_new_patients is True
+
+
+def test_one_tracks_waitlist_is_no_wait_while_another_has_seats() -> None:
+    """Two cohorts on one bar: the evening's open seats, not the morning's wait, are the
+    program's; a start "within 5 days" beside open seats stays."""
+    two = read_text("Evening cohort: 3 openings this week. Morning cohort: waitlist, about 2"
+                    " weeks.", crawl_date=CRAWLED)  # fmt: skip
+    merged = merge_readings([two]).availability
+    assert merged["availability.open_slots"] == 3
+    assert "availability.days_to_intake" not in merged
+    assert merged["availability.statement"] == "Evening cohort: 3 openings this week."
+    one = read_text("We have 3 openings in our evening IOP. New clients usually start within 5"
+                    " days.", crawl_date=CRAWLED)  # fmt: skip
+    assert merge_readings([one]).availability["availability.days_to_intake"] == 5

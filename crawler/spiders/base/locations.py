@@ -44,6 +44,13 @@ MANY_SERVICES_NAME = re.compile(r"\b(?:community health|fqhc|federally qualified
 TRANSLATION_FOLDER = re.compile(r"/(?:es|sp|espanol|spanish|vi|zh|ko)(?:/|$)", re.I)
 IOP_HEADING = re.compile(r"intensive outpatient|\bIOP\b", re.I)
 PROGRAM_HEADING = re.compile(IOP_HEADING.pattern + r"|outpatient program", re.I)
+# A page's heading that is the name of an IOP, not of one of its parts ("IOP Groups & Schedule"):
+# "Intensive Outpatient Program (IOP)", "Adult Intensive Outpatient Program", "Evening IOP".
+PROGRAM_TITLE = re.compile(
+    r"^\W*(?:(?:our|the|adult|adolescent|teen|evening|virtual|[\w'-]+'s) )?"
+    r"(?:intensive outpatient(?: program| treatment)?(?: \(iop\))?|iop)\W*$",
+    re.I,
+)
 # Other kinds of care a site may run beside its IOP, each on a page of its own.
 OTHER_CARE_HEADING = re.compile(
     r"partial hospitali[sz]ation|\bPHP\b|residential|detox|withdrawal|opioid treatment"
@@ -190,7 +197,7 @@ def site_locations(
         ref = _program_page(pages, home, site_name([page.names for page in pages]))
         if ref != home:  # the IOP's page on a site of several kinds of care: not theirs
             pages = [page for page in pages if not _other_care(page)]
-        return [SiteLocation(ref, place, pages, None)]
+        return [SiteLocation(ref, place, _without_other_units(pages, ref), None)]
     program_name = site_name([page.names for page in pages])
     # A parent's offices (a county's clinics, a state's centres): the pages of their
     # department that are no one office's (the IOP's page, fees) speak for each of them.
@@ -223,7 +230,10 @@ def site_locations(
         own_pages.sort(key=lambda page: page.url != home)
         if parent:
             mine = [page for page in pages if own(page) <= {key}]  # no other place's
-            program, rest = _parents_program(own_pages, mine, site_links)
+            # A site listed with a page inside it (a tribe's program page): that page is the
+            # program's, whatever its heading calls it.
+            listed = own_pages[0].url == home and not _is_home_path(urlsplit(home).path or "/")
+            program, rest = _parents_program(own_pages, mine, site_links, listed)
             rest += [page for page in departmental if page not in rest]
             found.append(
                 SiteLocation(
@@ -259,6 +269,16 @@ def site_locations(
             location.elsewhere = tuple(sorted(towns - {here}))
     _the_programs_page_for_its_one_place(found, [len(own(page)) for page in pages], pages)
     return found
+
+
+def _without_other_units(pages: list[PageRecord], ref: str) -> list[PageRecord]:
+    """The pages that speak for a program whose page (``ref``) states its IOP: not another
+    unit's of the same site that says it has none ("The Counseling Center does not provide
+    addiction IOP; students are referred to the Recovery Clinic")."""
+    program = next((page for page in pages if page.url == ref), None)
+    if program is None or program.reading.facts.get(IOP_FACT) is not True:
+        return pages
+    return [page for page in pages if page.reading.facts.get(IOP_FACT) is not False]
 
 
 # Why a site of several places is no listing: it lists them, and no page is any one's own.
@@ -541,23 +561,39 @@ def _department(offices: list[PageRecord]) -> str | None:
 
 
 def _parents_program(
-    own_pages: list[PageRecord], mine: list[PageRecord], site_links: frozenset[str] | None
+    own_pages: list[PageRecord],
+    mine: list[PageRecord],
+    site_links: frozenset[str] | None,
+    listed: bool = False,
 ) -> tuple[PageRecord, list[PageRecord]]:
     """On a parent's site (a hospital's, a county's), a place's program page and the pages that
     speak for it, from its own pages and ``mine`` (the pages no other place's): the page
     headed as the program, in the place's section or among its own pages elsewhere (an FQHC's
     IOP page at its centre's address); then the pages under it speak for it, not the centre's
     page (a building's hours and other services are not the program's) nor its folder's
-    other services, and so do the pages its own menu leads to (see :func:`_navigated`)."""
+    other services, and so do the pages its own menu leads to (see :func:`_navigated`).
+    ``listed``: the first of ``own_pages`` is the page the site was listed with, the program's."""
 
     def within(folder: str) -> list[PageRecord]:
         return [page for page in mine if _within(page.url, folder)]
 
     in_section = within(_section(own_pages[0].url))
     ours = in_section + [page for page in own_pages if page not in in_section]
-    program = next(
-        (page for page in ours if PROGRAM_HEADING.search(page.names.heading or "")), own_pages[0]
-    )
+    if listed:  # the listed page, or the program's own page under it ("…/center/iop/")
+        below = urlsplit(own_pages[0].url).path.rstrip("/") + "/"
+        program = next(
+            (
+                page
+                for page in mine
+                if _within(page.url, below) and PROGRAM_TITLE.match(page.names.heading or "")
+            ),
+            own_pages[0],
+        )
+    else:
+        program = next(
+            (page for page in ours if PROGRAM_HEADING.search(page.names.heading or "")),
+            own_pages[0],
+        )
     if program not in in_section:
         in_section = within(urlsplit(program.url).path.rstrip("/") + "/")
     menu = _navigated(program, mine, site_links)
