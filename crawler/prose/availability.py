@@ -40,8 +40,8 @@ ACCEPTING = re.compile(
     r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
     r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?open\b(?!\s+to\b)"
     # A status line's "Easton day IOP: open for referrals" (not a door "open to the public")
-    r"|:\s*(?:now |currently )?open (?:for|to) (?:new )?(?:referrals|admissions|enrollment"
-    r"|clients|patients|intakes?)\b"
+    r"|:\s*(?:now |currently )?open for (?:new )?(?:referrals|admissions|enrollment|intakes?)\b"
+    r"|:\s*(?:now |currently )?open to new (?:clients|patients|referrals)\b"
     # a banner's "Enrolling now" for the program or its intake (not a class's or a drive's)
     r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
     r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?)\b)"
@@ -107,6 +107,12 @@ OTHER_CARES_PLACES = re.compile(
     re.I,
 )
 THE_IOP = re.compile(r"\biop\b|intensive outpatient", re.I)
+# A label naming another service of the site: its status is not the IOP's.
+OTHER_CARES_LABEL = re.compile(
+    r"\b(?:outpatient|counseling|therapy|psychiatr\w*|medication management|primary care"
+    r"|dental|pharmacy|lobby|urgent care|lab)\b",
+    re.I,
+)
 LIST_LEAD = re.compile(r"^[^:;]{1,80}:\s")
 
 
@@ -136,6 +142,9 @@ def availability(
         return None
     if OTHER_CARES_PLACES.search(sentence) and not THE_IOP.search(sentence):
         return None  # "Sycamore House (recovery housing): full", "PHP has 3 openings"
+    label = LIST_LEAD.match(sentence)
+    if label and OTHER_CARES_LABEL.search(label.group(0)) and not THE_IOP.search(label.group(0)):
+        return None  # a status pill's "Outpatient counseling: Accepting", "Pharmacy: open"
     hedge = HEDGED.search(sentence)
     hedged_from = min(
         (found.start() for found in (hedge, TYPICALLY.search(sentence)) if found),

@@ -53,8 +53,14 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
     return merged
 
 
-# A statement of a waitlist or a full group: beside another's open seats, another track's.
-A_WAITLIST = re.compile(r"\bwait\s?(?:ing)?\s?list|\bfull\b", re.I)
+# A statement's label naming a track: "Evening cohort: 3 openings", "Morning cohort: waitlist".
+TRACK_LABEL = re.compile(r"^([^:;.]{1,40}\b(?:cohort|track|group|iop|program))\s*:", re.I)
+
+
+def _other_tracks(one: str, other: str) -> bool:
+    """Whether two statements are each about a track of its own, labelled apart."""
+    first, second = TRACK_LABEL.match(one), TRACK_LABEL.match(other)
+    return bool(first and second) and first[1].casefold() != second[1].casefold()  # type: ignore[index]
 
 
 def _availability(
@@ -72,7 +78,7 @@ def _availability(
             if value is not None and name not in given:
                 given[name] = (value, statement.statement, page)
     slots, wait = given.get("open_slots"), given.get("days_to_intake")
-    if slots and wait and slots[0] > 0 and slots[1] != wait[1] and A_WAITLIST.search(wait[1]):
+    if slots and wait and slots[0] > 0 and _other_tracks(slots[1], wait[1]):
         # "Evening cohort: 3 openings this week. Morning cohort: waitlist, about 2 weeks": one
         # track's wait is not the program's while another has seats.
         del given["days_to_intake"]

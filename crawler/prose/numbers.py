@@ -183,7 +183,8 @@ def hours_per_week(sentence: str) -> float | None:
 PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|days?|months?)\b", re.I)
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
-    r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b|\bruns\b",
+    r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b"
+    r"|\b(?:it|iop|track|phase) (?:\w+ )?runs\b",
     re.I,
 )
 NOT_PROGRAM_LENGTH = re.compile(
@@ -730,8 +731,7 @@ def _weekday_after(text: str, as_of: date) -> date | None:
 OPEN_SLOTS = re.compile(
     # "3 open seats", "two spots left", "3 of 10 seats open" (the open ones, not the group's size)
     r"\b" + NUM + r"(?:\s+of\s+\d+)?\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
-    r"|(?:slots?|spots?|seats?|chairs?|places?)\s+(?:still\s+)?(?:open|available|left|remaining"
-    r"|remain)\b"
+    r"|(?:slots?|spots?|seats?|chairs?|places?)\s+(?:still\s+)?(?:open|available|left|remaining)\b"
     r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
     # "space for 2 more women in the December group", "room for 3 more"
     r"|\b(?:space|room)\s+for\s+" + NUM + r"\s+more\b"
@@ -748,14 +748,18 @@ NOT_PLACES_IN_A_PROGRAM = re.compile(
 )
 
 
-# "Next IOP cohort begins January 12 — 6 openings": bare openings, in a sentence of the IOP's
-# groups and of no other care's or job's ("PHP has 3 openings", "2 openings for counselors").
-OPENINGS = re.compile(r"\b" + NUM + r"\s+(?:new\s+)?openings?\b", re.I)
+# "Next IOP cohort begins January 12 — 6 openings" (or "6 seats remain"): bare openings, in a
+# sentence of the IOP's groups and of no other care's, job's or event's ("PHP has 3 openings",
+# "2 openings for counselors", "6 seats remain for our gala").
+OPENINGS = re.compile(
+    r"\b" + NUM + r"\s+(?:new\s+)?openings?\b|\b" + NUM + r"\s+(?:seats|spots|places)\s+remain\b",
+    re.I,
+)
 OPENINGS_OF_THE_PROGRAM = re.compile(r"\biop\b|intensive outpatient|group|cohort|track", re.I)
 OPENINGS_OF_SOMETHING_ELSE = re.compile(
     r"\bphp\b|partial|residential|detox|inpatient|study|research|jobs?\b|positions?|hiring"
     r"|counselors?|therapists?|nurses?|staff|specialists?|coordinators?|peer|added|this year"
-    r"|last year|grant",
+    r"|last year|grant|gala|dinner|event|tickets?|workshop|class(?:es)?\b|conference",
     re.I,
 )
 

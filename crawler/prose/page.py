@@ -74,8 +74,13 @@ def _drop_noise(root: HtmlElement) -> None:
 
 
 def _an_answer(nav: HtmlElement) -> bool:
-    """A <nav> that holds sentences, not links: an accordion's answer (Webflow's dropdown)."""
-    return any(
+    """A <nav> that holds sentences, not links, in an FAQ or accordion: its answer (Webflow's
+    dropdown). A mega-menu's descriptions are a menu's."""
+    marks = " ".join(
+        f"{element.get('class', '')} {element.get('id', '')}"
+        for element in (nav, *list(nav.iterancestors())[:2])
+    )
+    return bool(re.search(r"faq|accordion|answer", marks, re.I)) and any(
         re.search(r"\w", "".join(p.xpath("./text()"))) for p in nav.iter("p") if not p.xpath(".//a")
     )
 
@@ -174,11 +179,14 @@ def _lists_by_column(table: HtmlElement) -> list[str]:
     one's sentence. None for any other table."""
     rows = table.xpath(".//tr")
     header = rows[0].xpath("./td|./th") if rows else []
+    cells = [_text(cell) for row in rows[1:] for cell in row.xpath("./td|./th")]
     if (
-        len(header) < 2
+        len(header) != 2
         or any(cell.tag != "th" for cell in header)
+        or not all(TAKING.search(_text(cell)) for cell in header)
         or not any(re.search(REFUSED_HEADING, _text(cell), re.I) for cell in header)
         or any(row.xpath("./th") for row in rows[1:])
+        or any(not cell or YES_OR_NO.fullmatch(cell) for cell in cells)  # marks: a grid's
     ):
         return []
     columns: list[list[str]] = [[] for _ in header]
@@ -190,6 +198,12 @@ def _lists_by_column(table: HtmlElement) -> list[str]:
         for heading, items in zip(header, columns, strict=True)
         if items
     ]
+
+
+# A column heading that says what is done with its plans: "We accept", "Not in network".
+TAKING = re.compile(
+    r"\b(?:accept\w*|take|taken|cover\w*|in[- ]network|out[- ]of[- ]network)\b", re.I
+)
 
 
 def _lines_of(cell: HtmlElement) -> list[str]:

@@ -105,6 +105,7 @@ IN_GENERAL = re.compile(
     r"|\b(?:a|the) typical (?:iop|intensive outpatient program|program)\b"
     r"|\b(?:iops|intensive outpatient programs) (?:typically|usually|generally|often|tend to)\b"
     r"|^\W*an (?:iop|intensive outpatient program) (?:typically|usually|generally|often|tends to)\b"
+    r"(?![^.]*\b(?:ours|our|we)\b)"
     r"|\bresearch (?:shows|suggests|has shown)\b|\bstudies (?:show|suggest|have shown)\b"
     # "Some people need detox first; others find that yoga helps."
     r"|^\W*(?:for )?some people\b|\bothers find\b",
@@ -180,7 +181,8 @@ LICENSED_CONTEXT = re.compile(
 # Virtual care open to the people of some states only: "The virtual IOP is available to adults
 # located in Missouri only", "Telehealth groups are open to residents of Iowa and Nebraska".
 VIRTUAL_WHERE = re.compile(
-    r"\b(?:virtual|telehealth|online|video)\b[^.;]*?\b(?:located in|residents of|residing in)\s",
+    r"\b(?:virtual|telehealth|online|video)\b[^.;]*?\b(?:(?:adults|people|clients|patients|members"
+    r"|teens|anyone|those)(?: who are)? (?:located|residing) in|residents of)\s",
     re.I,
 )
 STATE_NAMES = re.compile(r"\b(" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")\b")
@@ -657,7 +659,8 @@ def read_sentence(
     reading.add("schedule.evening", evening, said)
     licensed = LICENSED.search(sentence) if LICENSED_CONTEXT.search(sentence) else None
     if where := licensed or VIRTUAL_WHERE.search(sentence):
-        states = [US_STATES[name] for name in STATE_NAMES.findall(sentence[where.start() :])]
+        listed = re.split(r"[;.]|\b(?:but|while|our|and our)\b", sentence[where.start() :])[0]
+        states = [US_STATES[name] for name in STATE_NAMES.findall(listed)]
         if states:
             reading.add("access.licensed_states", states, said)
     reading.add("intake.what_to_bring", items_to_bring(sentence) or None, said)
@@ -736,6 +739,21 @@ def answer_as_statement(question: str, answer: str) -> str | None:
 A_PERSON = re.compile(rf"^\W*(?:{A_PERSONS_NAME})")
 
 
+def the_person(heading: str) -> re.Pattern[str] | None:
+    """Under a bio's heading ("Dana Whitcomb, MD — Medical Director"), how a sentence about
+    that person begins ("She ...", "Dr. Whitcomb ...", "Dana ..."); ``None`` under any other."""
+    named = A_PERSON.match(heading)
+    if not named:
+        return None
+    names = [word for word in re.findall(r"[A-Z][\w'-]+", named.group(0)) if word != "Dr"]
+    return re.compile(
+        r"^\W*(?:he|she|they|his|her|their|dr\.?"
+        + "".join(f"|{re.escape(name)}" for name in names[:2])
+        + r")\b",
+        re.I,
+    )
+
+
 # Where a denial holds, which on a place's page is that place: "not offered at this location".
 HERE = re.compile(
     r"\s+(?:at this (?:time|location|office|site|clinic)|here|currently|at present)", re.I
@@ -748,6 +766,14 @@ ANSWERS_ITS_HEADING = re.compile(
     rf"^\W*(?:{BARE_DENIAL}|no)"
     rf"(?:{HERE.pattern}|\s+yet)?"
     r"\s*[.;!]?\s*$",
+    re.I,
+)
+
+
+# A line that only names things ("Partial hospitalization, residential treatment"): no verb.
+NAMES_ONLY = re.compile(
+    r"^(?!.*\b(?:is|are|was|were|we|our|you|your|cover|covers|include|includes|can|will|may"
+    r"|offer|offers|accept|accepts)\b)[^.!?]{1,120}\.?$",
     re.I,
 )
 
@@ -791,7 +817,13 @@ def read_text(
             # "Methadone" over "Not offered at this location.": the heading's thing, denied
             reading.forget(said=heading_before)
             segment = f"{heading_before}: {segment}"
-        elif heading_before and not is_heading and ANSWERS_ITS_HEADING.match(heading_before):
+        elif (
+            heading_before
+            and not is_heading
+            and ANSWERS_ITS_HEADING.match(heading_before)
+            and re.search(r"\bnot\b", heading_before, re.I)
+            and NAMES_ONLY.match(segment)
+        ):
             # "Not available at this location" over "Partial hospitalization, residential
             # treatment": the line lists what its heading denies.
             segment = f"{HERE.sub('', heading_before).rstrip(' .;!:')}: {segment}"
@@ -814,9 +846,10 @@ def read_text(
         if answered and facts_too and question_before:
             said = f"{question_before} {sentences(segment)[0]}"
             read_sentence(answered, reading, as_of, dated, quoted=said)
-        if not is_heading and A_PERSON.match(reading.heading):
-            continue  # a bio: "Dana Whitcomb, MD" speaks German; the program may not
+        about_someone = None if is_heading else the_person(reading.heading)
         for sentence in sentences(segment):
+            if about_someone and about_someone.match(sentence):
+                continue  # a bio's "She speaks German", "Ray also sees private clients"
             if facts_too:
                 read_sentence(sentence, reading, as_of, dated)
                 if asked_to_bring and is_statement(sentence.translate(PLAIN_APOSTROPHES)):

@@ -177,6 +177,8 @@ WHAT_MEETS = (
     r"(?:we|groups?|sessions?|classes|circles?|(?:the )?program|(?:the )?iop|tracks?|cohorts?)"
     r" meets?"
 )
+# The whole program as what meets (not one track or group): "the IOP meets", "we meet".
+THE_PROGRAM_MEETS = r"(?:(?:no, |right now,? )?(?:the |our )?(?:iop|program)|we) (?:meets?|runs?)"
 SPOKEN = (
     r"speak|language|bilingual|interpret|(?:groups?|sessions?|services?|counseling|therapy)"
     r"(?: are| is| can be| may be)?(?: also)?(?: available| offered| provided| held| conducted)?"
@@ -466,9 +468,11 @@ PHRASES: tuple[Phrase, ...] = (
     # Meeting only in the evenings: no daytime group ("the IOP meets in the evenings only").
     Phrase(
         "schedule.daytime",
-        rf"\b{WHAT_MEETS}\b(?: only)?(?: in the| on)? (?:evenings?|weeknights?|nights?) only\b"
-        rf"|\b{WHAT_MEETS} only (?:in the |on )?(?:evenings?|weeknights?|nights?)\b"
-        r"|\b(?:evening|night) (?:tracks?|groups?|iop|programs?) only\b",
+        rf"^\W*{THE_PROGRAM_MEETS}(?: only)?(?: in the| on)? (?:evenings?|weeknights?|nights?)"
+        r" only\b"
+        rf"|^\W*{THE_PROGRAM_MEETS} only (?:in the |on )?(?:evenings?|weeknights?|nights?)\b"
+        r"|\b(?:runs|has|offers) (?:an? |its )?(?:evening|night) (?:track|program|iop) only\b",
+        forbids=r"\b(?:summer|winter|july|august|during|holidays?)\b",
         stated=False,
         denied=None,
     ),
@@ -604,7 +608,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"telehealth(?!,? (?:inc|llc|pllc|corp)\b)|telemedicine|telesalud"
         r"|video (?:sessions?|visits?|groups?|calls?|appointments?)"
         r"|(?:by|over|through|via) (?:secure |a )?video\b|in person or (?:by|over|online)"
-        r"|(?:by|over|through|via|on) (?:zoom|doxy\.me|microsoft teams)\b"
+        r"|\b(?:sessions?|visits?|appointments?|therapy|counseling|groups?)\b[^.;]{0,30}"
+        r"\b(?:by|over|through|via|on) (?:zoom|doxy\.me|microsoft teams)\b"
         r"|por video\b|videollamadas?|en persona o (?:por|en l[ií]nea)"
         rf"|(?:virtual|online) (?:{GROUP_WORDS}|care|treatment|visits|counseling|therapy)\b",
         forbids=NOT_A_VIRTUAL_PROGRAM,

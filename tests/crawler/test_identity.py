@@ -309,6 +309,12 @@ def test_a_centre_whose_footer_lists_its_buildings_is_at_the_one_its_iop_page_na
                                        "<p>Evening groups for adults.</p>")]  # fmt: skip
     (location,) = site_locations(unsaid, pages[0].url)
     assert (location.place, location.set_aside) == ({}, NO_PAGE_OF_ITS_OWN)
+    # The street it moved from is not where it is.
+    moved = [*pages[:2], _centre_page("/services/recovery/", "Intensive Outpatient Program",
+                                      "<p>Our IOP has moved from 145 Lisbon Street to the new"
+                                      " Behavioral Health Building.</p>")]  # fmt: skip
+    (location,) = site_locations(moved, pages[0].url)
+    assert location.place.get("address.street1") != "145 Lisbon St"
 
 
 def _campus_page(path: str, heading: str, text: str) -> PageRecord:
@@ -329,6 +335,11 @@ def test_another_unit_of_the_site_that_has_no_iop_does_not_speak_for_the_program
     ]  # fmt: skip
     (location,) = site_locations(pages, pages[0].url)
     assert [page.url for page in location.pages] == [pages[0].url]
+    # The program's own page that says its IOP is not for everyone still speaks for it.
+    fees = _campus_page("/clinic/fees", "Fees", "<p>Some plans do not cover intensive outpatient"
+                        " treatment; we accept Medicaid.</p>")  # fmt: skip
+    (location,) = site_locations([pages[0], fees], pages[0].url)
+    assert {page.url for page in location.pages} == {pages[0].url, fees.url}
 
 
 def _tribe_page(path: str, heading: str, text: str) -> PageRecord:
@@ -355,6 +366,9 @@ def test_a_site_listed_with_its_programs_page_is_that_page_whatever_its_heading(
         f"https://tribe.example{listed}",
         "White Cliffs Recovery Program",
     )
+    evening = _tribe_page(f"{listed}evening-iop/", "Evening IOP", "<p>Tuesdays, 6-9 p.m.</p>")
+    (location,) = site_locations([*pages, evening], f"https://tribe.example{listed}")
+    assert location.ref == f"https://tribe.example{listed}"
 
 
 def _county_page(path: str, heading: str, text: str) -> PageRecord:

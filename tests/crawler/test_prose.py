@@ -2045,9 +2045,12 @@ def test_a_seal_is_under_no_heading_of_the_text_before_it() -> None:
         ("<p>Family sessions can be held in Spanish.</p>",
          {"languages.spanish": True, "therapies.family_therapy": True}),
         # An FAQ's answer in Webflow's dropdown <nav>; a <dl> question and its answer.
-        ("<div><div class='faq-question'>Do you have a PHP?</div><nav class='w-dropdown-list'>"
-         "<p>No. We don't offer partial hospitalization.</p></nav></div>",
-         {"levels_of_care.partial_hospitalization": False}),
+        ("<div class='faq-item w-dropdown'><div class='faq-question'>Do you have a PHP?</div>"
+         "<nav class='faq-answer w-dropdown-list'><p>No. We don't offer partial"
+         " hospitalization.</p></nav></div>", {"levels_of_care.partial_hospitalization": False}),
+        # A mega-menu's descriptions are a menu's, whatever they say.
+        ("<div class='w-dropdown'><nav class='w-dropdown-list'><p>30-day residential treatment"
+         " with evening groups three nights a week.</p></nav></div>", {}),
         ("<dl><dt>Do you offer weekend groups?</dt><dd>No, the IOP meets only on weeknights."
          "</dd></dl>",
          {"levels_of_care.iop": True, "schedule.weekend": False, "schedule.daytime": False}),
@@ -2089,3 +2092,59 @@ def test_one_tracks_waitlist_is_no_wait_while_another_has_seats() -> None:
     one = read_text("We have 3 openings in our evening IOP. New clients usually start within 5"
                     " days.", crawl_date=CRAWLED)  # fmt: skip
     assert merge_readings([one]).availability["availability.days_to_intake"] == 5
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # A grid of marks, or a row-number header, is no pair of columns of plans.
+        ("<table><tr><th>Plan</th><th>Accepted</th><th>Not accepted</th></tr><tr><td>Medicare"
+         "</td><td></td><td>\u2713</td></tr><tr><td>Medicaid</td><td>\u2713</td><td></td></tr>"
+         "</table>", {}),
+        ("<table><tr><th>No.</th><th>Insurance plan</th></tr><tr><td>1</td><td>Medicare: not"
+         " accepted</td></tr></table>", {"payment.medicare": False}),
+        # A bio's sentences about its person are skipped; the program's, under it, are read.
+        ("<h3>Glen Burnie, MD</h3><p>Our IOP meets Mon\u2013Thu 6\u20139 p.m. We accept Maryland"
+         " Medicaid.</p>", {"levels_of_care.iop": True, "schedule.evening": True,
+                            "schedule.hours_per_week": 12.0, "payment.medicaid": True}),
+        ("<h3>Jordan Reyes, LCADC</h3><p>Jordan speaks Tagalog.</p><p>Most insurance accepted,"
+         " including Medicaid.</p>", {"payment.medicaid": True}),
+        # Evenings only said of one track, a season or a family group denies no daytime group.
+        ("<p>Teen IOP meets on weeknights only. Adult IOP meets Monday, Wednesday and Friday"
+         " mornings.</p>", {"levels_of_care.iop": True, "schedule.daytime": True}),
+        ("<p>During July and August, the program meets in the evenings only.</p>",
+         {"schedule.evening": True}),
+        ("<p>Alumni meetings are held on Zoom.</p>", {}),
+        ("<p>The free family education series runs 4 weeks each spring.</p>",
+         {"therapies.family_therapy": True}),
+        ("<p>An IOP usually meets three days a week; ours meets four evenings, Mon\u2013Thu"
+         " 6\u20139 p.m.</p>", {"levels_of_care.iop": True, "schedule.evening": True,
+                                "schedule.hours_per_week": 12.0}),
+        ("<p>Telehealth appointments are available at our clinic, located in Ohio just across the"
+         " river from Kentucky.</p>", {"access.telehealth": True}),
+        ("<p>The virtual IOP is open to residents of Iowa; our in-person groups serve Iowa and"
+         " Nebraska.</p>", {"access.telehealth": True, "levels_of_care.iop": True,
+                            "access.licensed_states": ["IA"]}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_this_stops_rules_found_read_wrongly(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Outpatient counseling: Accepting new clients",
+        "Pharmacy: open to patients of all our clinics, Mon\u2013Fri 8\u20135",
+        "Only 6 seats remain for our Recovery Gala dinner on March 3",
+    ],
+)
+def test_another_services_status_is_no_availability_of_the_iops(text: str) -> None:
+    assert read_text(text, crawl_date=CRAWLED).availability == []
+
+
+def test_a_real_wait_stays_beside_open_seats_unless_another_track_has_it() -> None:
+    said = read_text("We have 2 open seats in the IOP. Our waitlist moves quickly \u2014 most"
+                     " start within 5 days.", crawl_date=CRAWLED)  # fmt: skip
+    assert merge_readings([said]).availability["availability.days_to_intake"] == 5

@@ -45,9 +45,9 @@ TRANSLATION_FOLDER = re.compile(r"/(?:es|sp|espanol|spanish|vi|zh|ko)(?:/|$)", r
 IOP_HEADING = re.compile(r"intensive outpatient|\bIOP\b", re.I)
 PROGRAM_HEADING = re.compile(IOP_HEADING.pattern + r"|outpatient program", re.I)
 # A page's heading that is the name of an IOP, not of one of its parts ("IOP Groups & Schedule"):
-# "Intensive Outpatient Program (IOP)", "Adult Intensive Outpatient Program", "Evening IOP".
+# "Intensive Outpatient Program (IOP)", "Our IOP" (not one track's: "Evening IOP").
 PROGRAM_TITLE = re.compile(
-    r"^\W*(?:(?:our|the|adult|adolescent|teen|evening|virtual|[\w'-]+'s) )?"
+    r"^\W*(?:(?:our|the) )?"
     r"(?:intensive outpatient(?: program| treatment)?(?: \(iop\))?|iop)\W*$",
     re.I,
 )
@@ -273,12 +273,21 @@ def site_locations(
 
 def _without_other_units(pages: list[PageRecord], ref: str) -> list[PageRecord]:
     """The pages that speak for a program whose page (``ref``) states its IOP: not another
-    unit's of the same site that says it has none ("The Counseling Center does not provide
-    addiction IOP; students are referred to the Recovery Clinic")."""
+    unit's, in another section of the site, that says it has none and refers elsewhere ("The
+    Counseling Center does not provide addiction IOP; students are referred to the Recovery
+    Clinic")."""
     program = next((page for page in pages if page.url == ref), None)
     if program is None or program.reading.facts.get(IOP_FACT) is not True:
         return pages
-    return [page for page in pages if page.reading.facts.get(IOP_FACT) is not False]
+    return [
+        page
+        for page in pages
+        if not (
+            page.reading.facts.get(IOP_FACT) is False
+            and _section(page.url) != _section(ref)
+            and re.search(r"\brefer", page.reading.evidence.get(IOP_FACT, ""), re.I)
+        )
+    ]
 
 
 # Why a site of several places is no listing: it lists them, and no page is any one's own.

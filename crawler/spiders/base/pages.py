@@ -84,7 +84,9 @@ def page_record(
     content = _content_text(text_root)
     record.about_addiction = bool(ADDICTION_CARE.search(content))
     record.streets_named = frozenset(
-        street_start(f"{number} {word}") for number, word in STREET_START.findall(content)
+        street_start(f"{found[1]} {found[2]}")
+        for found in STREET_START.finditer(content)
+        if not LEFT_BEHIND.search(content[max(0, found.start() - 30) : found.start()])
     )
     shown = seen_phones(text_root)
     linked = [_digits(href) for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href")]
@@ -302,6 +304,12 @@ ADDICTION_CARE = re.compile(
 
 # A house number and the first word of its street: "57 Ash" of "57 Ash St".
 STREET_START = re.compile(r"\b(\d{1,6})\s+([A-Za-z][\w'-]*)")
+
+
+# Words before a street the program is no longer at: "moved from 145 Lisbon St".
+LEFT_BEHIND = re.compile(
+    r"\b(?:from|formerly(?: at)?|previously(?: at)?|used to be at|old)\s+$", re.I
+)
 
 
 def street_start(street: str) -> str:
