@@ -19,7 +19,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from crawler.prose import numbers
-from crawler.prose.reader import PageReading, read_text
+from crawler.prose.reader import REFUSING_HEADING, PageReading, read_text
 from crawler.prose.vocabulary import (
     A_PERSONS_NAME,
     BARE_DENIAL,
@@ -183,7 +183,7 @@ def _lists_by_column(table: HtmlElement) -> list[str]:
     if (
         len(header) != 2
         or any(cell.tag != "th" for cell in header)
-        or not all(TAKING.search(_text(cell)) for cell in header)
+        or not all(REFUSING_HEADING.search(_text(cell)) for cell in header)  # "We accept"
         or not any(re.search(REFUSED_HEADING, _text(cell), re.I) for cell in header)
         or any(row.xpath("./th") for row in rows[1:])
         or any(not cell or YES_OR_NO.fullmatch(cell) for cell in cells)  # marks: a grid's
@@ -198,12 +198,6 @@ def _lists_by_column(table: HtmlElement) -> list[str]:
         for heading, items in zip(header, columns, strict=True)
         if items
     ]
-
-
-# A column heading that says what is done with its plans: "We accept", "Not in network".
-TAKING = re.compile(
-    r"\b(?:accept\w*|take|taken|cover\w*|in[- ]network|out[- ]of[- ]network)\b", re.I
-)
 
 
 def _lines_of(cell: HtmlElement) -> list[str]:

@@ -702,7 +702,8 @@ def _no_prescribing_of_the_named(
     return others + [(path, False, sentence) for path in MEDICATIONS if path in named]
 
 
-# A heading over plans a program does not take: "Not accepted", "Plans we don't take".
+# A heading that says what is done with plans: over those a program does not take ("Not
+# accepted", "Plans we don't take"), or a column of them ("We accept | We don't accept").
 REFUSING_HEADING = re.compile(
     r"\b(?:accept\w*|take|taken|in[- ]network|out[- ]of[- ]network|cover\w*|bill\w*)\b", re.I
 )
