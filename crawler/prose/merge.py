@@ -60,7 +60,7 @@ TRACK_LABEL = re.compile(r"^([^:;.]{1,40}\b(?:cohort|track|group|iop|program))\s
 def _other_tracks(one: str, other: str) -> bool:
     """Whether two statements are each about a track of its own, labelled apart."""
     first, second = TRACK_LABEL.match(one), TRACK_LABEL.match(other)
-    return bool(first and second) and first[1].casefold() != second[1].casefold()  # type: ignore[index]
+    return bool(first and second and first.group(1).casefold() != second.group(1).casefold())
 
 
 def _availability(

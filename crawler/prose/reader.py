@@ -789,6 +789,27 @@ NAMES_A_THING = re.compile(
 )
 
 
+def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
+    """The first line under a heading, as read with it: a line that only denies denies the
+    heading's thing ("Methadone" over "Not offered at this location."); a heading that denies
+    denies the things the line names ("Not available at this location" over "Partial
+    hospitalization, residential treatment"). A medicine's title says nothing of it where the
+    line speaks of it itself ("Methadone" over "If you receive methadone from an OTP...")."""
+    names_a_thing = bool(NAMES_A_THING.match(heading))
+    if names_a_thing and heading.casefold() in segment.casefold():
+        reading.forget(said=heading, only="medications.")
+    if names_a_thing and ANSWERS_ITS_HEADING.match(segment):
+        reading.forget(said=heading)
+        return f"{heading}: {segment}"
+    if (
+        ANSWERS_ITS_HEADING.match(heading)
+        and re.search(r"\bnot\b", heading, re.I)
+        and NAMES_ONLY.match(segment)
+    ):
+        return f"{HERE.sub('', heading).rstrip(' .;!:')}: {segment}"
+    return segment
+
+
 def read_text(
     segments: str | Iterable[str],
     *,
@@ -807,47 +828,23 @@ def read_text(
     asked_to_bring = None  # "What should I bring?", until the sentence that answers it
     marks = iter(headings) if headings is not None else None
     heading_before = None  # the segment before, when it was a heading
+    person = None  # how sentences about the person a bio's heading names begin
     for segment in segments:
         is_heading = marks is not None and next(marks, False)
-        if (
-            heading_before
-            and NAMES_A_THING.match(heading_before)
-            and not is_heading
-            and ANSWERS_ITS_HEADING.match(segment)
-        ):
-            # "Methadone" over "Not offered at this location.": the heading's thing, denied
-            reading.forget(said=heading_before)
-            segment = f"{heading_before}: {segment}"
-        elif (
-            heading_before
-            and not is_heading
-            and ANSWERS_ITS_HEADING.match(heading_before)
-            and re.search(r"\bnot\b", heading_before, re.I)
-            and NAMES_ONLY.match(segment)
-        ):
-            # "Not available at this location" over "Partial hospitalization, residential
-            # treatment": the line lists what its heading denies.
-            segment = f"{HERE.sub('', heading_before).rstrip(' .;!:')}: {segment}"
-        if (
-            heading_before
-            and not is_heading
-            and NAMES_A_THING.match(heading_before)
-            and heading_before.casefold() in segment.casefold()
-        ):
-            # "Methadone" over what the program does about methadone (refers, welcomes those
-            # who get it elsewhere): the section says it, not its title.
-            reading.forget(said=heading_before, only="medications.")
+        if heading_before and not is_heading:
+            segment = _under_its_heading(heading_before, segment, reading)
         heading_before = segment if is_heading else None
         if is_heading:
             reading.heading = segment
             reading.deny_prescribing_alone()  # a new section is no next sentence of it
+            person = the_person(segment)
         answered = answer_as_statement(question, segment) if question else None
         is_question = segment.rstrip(" \"”'").endswith("?")
         question_before, question = question, (segment if is_question else None)
         if answered and facts_too and question_before:
             said = f"{question_before} {sentences(segment)[0]}"
             read_sentence(answered, reading, as_of, dated, quoted=said)
-        about_someone = None if is_heading else the_person(reading.heading)
+        about_someone = None if is_heading else person
         for sentence in sentences(segment):
             if about_someone and about_someone.match(sentence):
                 continue  # a bio's "She speaks German", "Ray also sees private clients"

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from crawler.prose.elsewhere import REFERRED_OUT
 from crawler.prose.reader import IOP_FACT
 from crawler.prose.vocabulary import PAYMENT_HEADING, RESIDENCE_WORDS
 from crawler.spiders.base.identity import address_key, site_name
@@ -285,7 +286,7 @@ def _without_other_units(pages: list[PageRecord], ref: str) -> list[PageRecord]:
         if not (
             page.reading.facts.get(IOP_FACT) is False
             and _section(page.url) != _section(ref)
-            and re.search(r"\brefer", page.reading.evidence.get(IOP_FACT, ""), re.I)
+            and REFERRED_OUT.search(page.reading.evidence.get(IOP_FACT, ""))
         )
     ]
 
@@ -588,21 +589,15 @@ def _parents_program(
 
     in_section = within(_section(own_pages[0].url))
     ours = in_section + [page for page in own_pages if page not in in_section]
-    if listed:  # the listed page, or the program's own page under it ("…/center/iop/")
-        below = urlsplit(own_pages[0].url).path.rstrip("/") + "/"
-        program = next(
-            (
-                page
-                for page in mine
-                if _within(page.url, below) and PROGRAM_TITLE.match(page.names.heading or "")
-            ),
-            own_pages[0],
-        )
-    else:
-        program = next(
-            (page for page in ours if PROGRAM_HEADING.search(page.names.heading or "")),
-            own_pages[0],
-        )
+    # The listed page, or the program's own page under it ("…/center/iop/"); else the page
+    # headed as the program.
+    below = urlsplit(own_pages[0].url).path.rstrip("/") + "/"
+    candidates, named = (
+        ([page for page in mine if _within(page.url, below)], PROGRAM_TITLE.match)
+        if listed
+        else (ours, PROGRAM_HEADING.search)
+    )
+    program = next((page for page in candidates if named(page.names.heading or "")), own_pages[0])
     if program not in in_section:
         in_section = within(urlsplit(program.url).path.rstrip("/") + "/")
     menu = _navigated(program, mine, site_links)

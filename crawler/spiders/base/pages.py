@@ -84,7 +84,7 @@ def page_record(
     content = _content_text(text_root)
     record.about_addiction = bool(ADDICTION_CARE.search(content))
     record.streets_named = frozenset(
-        street_start(f"{found[1]} {found[2]}")
+        street_start(found.group(0))
         for found in STREET_START.finditer(content)
         if not LEFT_BEHIND.search(content[max(0, found.start() - 30) : found.start()])
     )
