@@ -42,6 +42,9 @@ ACCEPTING = re.compile(
     # A status line's "Easton day IOP: open for referrals" (not a door "open to the public")
     r"|:\s*(?:now |currently )?open for (?:new )?(?:referrals|admissions|enrollment|intakes?)\b"
     r"|:\s*(?:now |currently )?open to new (?:clients|patients|referrals)\b"
+    # a track's status: "Evening and weekend tracks: open now" (not a door's "open to all")
+    r"|\b(?:tracks?|groups?|iop|cohorts?)\s*:\s*(?:now |currently )?(?:open(?: now)?|accepting)"
+    r"\s*(?:[.;]|$)"
     # a banner's "Enrolling now" for the program or its intake (not a class's or a drive's)
     r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
     r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?)\b)"
@@ -88,6 +91,16 @@ HEDGED = re.compile(
 TYPICALLY = re.compile(r"\b(?:usually|typically|often|generally|in most cases)\b", re.I)
 
 
+# A group admitted ahead of others ("Pregnant women are admitted first, usually within 48
+# hours"): their wait is not the one everyone else can expect.
+AHEAD_OF_OTHERS = re.compile(
+    r"\b(?:admitted|seen|served|scheduled|placed) first\b|\b(?:given|receive|get|have) priority\b"
+    r"|\bprioriti[sz]ed\b|\bpriority (?:admission|access|placement|intake)\b"
+    r"|\bpregnant (?:women|people|patients|clients|mothers|moms)\b",
+    re.I,
+)
+
+
 @dataclass
 class AvailabilityStatement:
     """One sentence about getting in: whether, how soon, how many places, and when it held."""
@@ -114,20 +127,28 @@ OTHER_CARES_LABEL = re.compile(
     re.I,
 )
 LIST_LEAD = re.compile(r"^[^:;]{1,80}:\s")
+# A strip's first item that only dates the rest: "Updated 12/02/2026; Evening track: open".
+DATED_LEAD = re.compile(r"^\W*(?:updated|as of|posted|last updated)\b[^:;]{1,30};\s", re.I)
 
 
 def items_of_a_list(sentence: str) -> tuple[int, list[tuple[int, int]]]:
     """Where the lead of a list of labelled items ends, and where each item is ("Updated
     December 1: Ottumwa IOP: accepting; Oskaloosa IOP: full": each item is said with the
-    lead); a sentence that is no such list is one item, with no lead."""
-    lead = LIST_LEAD.match(sentence)
-    if lead is None or not all(":" in item for item in sentence[lead.end() :].split(";")):
+    lead; "Morning track: full; Evening track: open": two items, no lead); a sentence that is
+    no such list is one item, with no lead."""
+    found = LIST_LEAD.match(sentence) or DATED_LEAD.match(sentence)
+    parts = sentence.split(";")
+    if found and all(":" in item for item in sentence[found.end() :].split(";")):
+        lead = found.end()
+    elif len(parts) > 1 and all(":" in part for part in parts):
+        lead = 0  # "Morning track: full; Evening track: open": labelled items, no lead
+    else:
         return 0, [(0, len(sentence))]  # no list of labelled items
-    items, start = [], lead.end()
-    for found in re.finditer(";", sentence[lead.end() :]):
-        items.append((start, lead.end() + found.start()))
-        start = lead.end() + found.end()
-    return lead.end(), [*items, (start, len(sentence))]
+    items, start = [], lead
+    for semicolon in re.finditer(";", sentence[lead:]):
+        items.append((start, lead + semicolon.start()))
+        start = lead + semicolon.end()
+    return lead, [*items, (start, len(sentence))]
 
 
 def availability(
@@ -166,7 +187,7 @@ def availability(
     elif numbers.next_intake_given(sure):
         accepting = True  # "Next available intake: Thursday": it takes people
     days = None
-    if not hedge and not NO_WAITLIST.search(sentence):
+    if not hedge and not NO_WAITLIST.search(sentence) and not AHEAD_OF_OTHERS.search(sentence):
         days = numbers.days_to_intake(sentence, as_of, dated)
     slots = numbers.open_slots(sure)
     if accepting is None and days is None and slots is None:
@@ -215,18 +236,22 @@ def in_its_own_words(said: str, as_of: date) -> str:
     "Updated May 1: we have...")."""
     text = said
     stamp = numbers.date_stamp(text, as_of)
-    if stamp is not None and not re.match(r"as of", text[stamp[0] :], re.I):
+    # "As of May 1, we have" is the sentence's; "As of Dec. 1, 2026 — 3 seats open" dates it.
+    if stamp is not None and (
+        not re.match(r"as of", text[stamp[0] :], re.I)
+        or re.match(r"\s*[:\u2014\u2013]|\s+-\s", text[stamp[1] :])
+    ):
         start, end, _ = stamp
         before, after = text[:start].rstrip(" (["), re.sub(r"^\s*[)\]]", "", text[end:])
         # A stamp leading a sentence of its own, or closing it ("as of" is the sentence's).
-        if re.match(r"\W*(?:[A-Z]|$)", after):
+        if re.match(r"\W*(?:[A-Z]|$)|\s*[:\u2014\u2013]\s*\d", after):
             # A label the stamp ends ("Program update — November 20, 2026: ...") goes too.
             labelled = after.lstrip().startswith(":") and len(before.split()) <= 3
             text = after if labelled and not HAS_A_VERB.search(before) else f"{before} {after}"
     lead = lead_date(text)
     if lead and lead[1] == as_of:  # the statement's own date, as its ``as_of``
         text = text[lead[0] :]
-    text = " ".join(text.split()).strip(" \u00b7|:\u2014\u2013-")
+    text = " ".join(text.split()).strip(" \u00b7|:;\u2014\u2013-")
     label = LABEL_LEAD.match(text)
     if label and STATUS_LABEL.search(label["label"]):
         rest = text[label.end() :]

@@ -100,3 +100,34 @@ def referred_out(clause: str, at: int) -> bool:
     # "Clients who need yoga are referred ...", "Methadone patients are referred ..."
     after_the_name = re.sub(r"^[\w-]+", "", before)
     return bool(WHO_NEED.search(clause[:at])) or bool(THE_REFERRED.match(after_the_name))
+
+
+# Another kind of care as what a part of a sentence is about: a list item that begins with it
+# ("Adult Partial Hospitalization - a day program ... with art therapy"), or the care people
+# attend ("teens who need more structure attend our PHP ..., which includes art therapy").
+ANOTHER_CARE = (
+    r"(?:php|partial hospitali[sz]ation|day treatment|residential|inpatient|detox\w*"
+    r"|withdrawal management)"
+)
+ABOUT_ANOTHER_CARE = re.compile(
+    r"^\W*(?:(?:our|the|an?|adult|adolescent|teen|youth|child(?:ren's)?|women's|men's)\s+)*"
+    + ANOTHER_CARE
+    + r"|\b(?:attend|attends|join|joins|in|during|at|part of)\s+(?:(?:our|the)\s+(?:\w+\s+)?)?"
+    + ANOTHER_CARE,
+    re.I,
+)
+# The IOP named in the same part: what it says is the IOP's too ("our PHP and IOP both ...").
+THE_IOP_TOO = re.compile(r"\biops?\b|intensive outpatient|\bboth\b|\ball (?:of )?our\b", re.I)
+
+
+def another_cares_parts(sentence: str) -> list[tuple[int, int]]:
+    """Where, in a sentence, another kind of care than the IOP is what is spoken of: each part
+    (between semicolons) about a PHP, a residential or inpatient unit or detox, that does not
+    name the IOP too. Its therapies and its hours are that care's, not the IOP's."""
+    spans = []
+    start = 0
+    for part in re.split(r"(;)", sentence):
+        if part != ";" and ABOUT_ANOTHER_CARE.search(part) and not THE_IOP_TOO.search(part):
+            spans.append((start, start + len(part)))
+        start += len(part)
+    return spans

@@ -77,6 +77,16 @@ def _availability(
             value = getattr(statement, name)
             if value is not None and name not in given:
                 given[name] = (value, statement.statement, page)
+    refused = given.get("accepting_new_patients")
+    if refused and refused[0] is False:
+        # "Morning track: full. Evening track: open": a patient can start, in the evening.
+        taken = next(
+            (said for said in fresh if said[0].accepting_new_patients
+             and _other_tracks(said[0].statement, refused[1])),
+            None,
+        )  # fmt: skip
+        if taken:
+            given["accepting_new_patients"] = (True, taken[0].statement, taken[1])
     slots, wait = given.get("open_slots"), given.get("days_to_intake")
     if slots and wait and slots[0] > 0 and _other_tracks(slots[1], wait[1]):
         # "Evening cohort: 3 openings this week. Morning cohort: waitlist, about 2 weeks": one

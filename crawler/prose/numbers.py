@@ -811,8 +811,18 @@ NOT_OFFICE_HOURS = re.compile(
     # when people may walk in for an assessment, not when the office is open
     r"|walk[- ]?ins?\b|open access"
     # another office's: "Billing office: 970-555-0167, Monday-Friday 8 a.m.-4:30 p.m."
-    r"|billing|pharmacy|business office",
+    r"|billing|pharmacy|business office"
+    # another service's or line's: "Student Health: ...", "Admissions line hours: ..."
+    r"|student health|primary care|dental|laborator|\blab\b|radiology|imaging|pediatric"
+    r"|switchboard|call cent|access cent|admissions line|helpline"
+    r"|hotline|\badministration\b",
     re.I,
+)
+
+
+# A room or a place that is open, not the office: a lounge, a gym, a chapel.
+NOT_THE_OFFICE_OPEN = re.compile(
+    r"\b(?:lounge|gym|caf[eé]|cafeteria|library|chapel|pool)\b[^.;]{0,30}\bopen\b", re.I
 )
 
 
@@ -874,6 +884,8 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
         sentence = f"{heading}: {sentence}"
     if not OFFICE_CONTEXT.search(sentence):
         return []
+    if NOT_THE_OFFICE_OPEN.search(sentence):
+        return []  # "The recovery lounge is open Saturdays from noon to 6 p.m."
     if re.search(r"\bexcept\b", sentence, re.I):
         return []  # "weekdays except Wednesday, 9 to 5": which days is not read here
     sentence = WEEKDAYS_SAID.sub("Monday to Friday", BILINGUAL_DAYS.sub("", sentence))
@@ -890,6 +902,9 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
             continue  # the nearest word before the times says they are a group's
         if not said_of and NOT_OFFICE_HOURS.search(sentence):
             continue
+        qualified = re.match(r"\s*\(([^)]{1,40})\)", sentence[match.end() :])
+        if qualified and NOT_OFFICE_HOURS.search(qualified.group(1)):
+            continue  # "Saturday 9 a.m.-1 p.m. (primary care only)"
         first, last = _day_code(match["first"]), _day_code(match["last"] or match["first"])
         said_opens, said_closes = _business_day(match["opens"], match["closes"])
         opens, closes = _clock(said_opens, said_closes), _clock(said_closes, said_opens)

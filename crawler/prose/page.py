@@ -38,7 +38,8 @@ TESTIMONIAL = re.compile(r"testimonial|review|quote|story|stories", re.I)
 BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "li", "ul", "ol",
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
-    "dl", "dt", "dd", "address", "figcaption", "summary", "details", "body", "br",
+    "dl", "dt", "dd", "address", "figure", "figcaption", "caption", "summary", "details",
+    "body", "br",
 }  # fmt: skip
 # Blocks a table cell holds when the table lays out a page rather than listing data.
 LAYOUT_BLOCKS = ("div", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4")
@@ -63,12 +64,13 @@ def _drop_noise(root: HtmlElement) -> None:
         elif element.tag in DROPPED_TAGS or (marker.strip() and TESTIMONIAL.search(marker)):
             element.drop_tree()
     for link in root.xpath("//a"):
-        parent = link.getparent()
+        # A link that is all its block says is a menu entry or a button; a bold link in a
+        # list item's sentence is the sentence's ("<strong><a>Our IOP</a></strong> - ...").
+        parent = next((a for a in link.iterancestors() if a.tag in BLOCK_TAGS), None)
         if parent is None:
             continue
-        # A link that is all its block says is a menu entry or a button.
         rest = (parent.text_content() or "").replace(link.text_content() or "", "", 1)
-        others = "".join(a.text_content() for a in parent.xpath("./a") if a is not link)
+        others = "".join(a.text_content() for a in parent.xpath(".//a") if a is not link)
         if not re.sub(r"[\W_]+", "", rest.replace(others, "")):
             link.drop_tree()
 
@@ -137,6 +139,9 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             continue
         if element.tag == "table" and not _data_table(element):
             unread_tables.add(element)
+            out.extend((row, False) for row in _the_iops_column(element))
+        elif element.tag == "table" and (week := _the_weeks_groups(element)):
+            out.append((week, False))
         if element.tag == "tr":
             table = next(element.iterancestors("table"), None)
             cells = element.xpath("./td|./th")
@@ -200,6 +205,26 @@ def _lists_by_column(table: HtmlElement) -> list[str]:
     ]
 
 
+IOP_COLUMN = re.compile(r"\biop\b|intensive outpatient", re.I)
+
+
+def _the_iops_column(table: HtmlElement) -> list[str]:
+    """Of a table comparing levels of care ("Plan | PHP | IOP", a mark in each cell), the IOP's
+    column, each row as its label and the IOP's cell ("Medicare: ✔"); nothing of a table
+    with no IOP column, or with two."""
+    rows = table.xpath(".//tr")
+    header = [_text(cell) for cell in rows[0].xpath("./td|./th")] if rows else []
+    columns = [index for index, text in enumerate(header) if IOP_COLUMN.search(text)]
+    if len(columns) != 1 or columns[0] == 0:
+        return []
+    said = []
+    for row in rows[1:]:
+        cells = [_text(cell) for cell in row.xpath("./td|./th")]
+        if len(cells) == len(header) and cells[0] and cells[columns[0]]:
+            said.append(f"{cells[0]}: {cells[columns[0]]}")
+    return said
+
+
 def _lines_of(cell: HtmlElement) -> list[str]:
     """A cell's lines: its text broken at its line breaks and its blocks (a list's items)."""
     lines: list[str] = [cell.text or ""]
@@ -249,6 +274,20 @@ def _data_table(table: HtmlElement) -> bool:
     # schedule's, each with its times ("Day IOP | Mon, Tue, Wed | 9:00 - 12:00"), do not.
     compares = len(header) >= 3 and bool(values) and sorted(values)[len(values) // 2] <= 3
     return with_phones < 2 and (not compares or _a_week(rows[1:]) or _timed(rows[1:]))
+
+
+def _the_weeks_groups(table: HtmlElement) -> str:
+    """A week's table of one time for its days ("Monday | 10:00 AM - 1:00 PM", "Tuesday | ...")
+    as the one schedule it is ("Monday, Tuesday: 10:00 AM - 1:00 PM"): its hours a week are
+    its rows' together. Nothing of a week whose days have different times."""
+    rows = [row.xpath("./td|./th") for row in table.xpath(".//tr")[1:]]
+    if not rows or not _a_week(table.xpath(".//tr")[1:]):
+        return ""
+    timed = [(_text(cells[0]), _text(cells[1])) for cells in rows
+             if len(cells) == 2 and _a_time_of_day(_text(cells[1]))]  # fmt: skip
+    if len(timed) < 2 or len({time for _, time in timed}) != 1:
+        return ""
+    return f"{', '.join(day for day, _ in timed)}: {timed[0][1]}"
 
 
 def _a_week(rows: list[HtmlElement]) -> bool:
@@ -425,7 +464,8 @@ KIND_PATHS = (
         r"/(?:testimonials?|reviews?|stories|success-stories|alumni-stories)(?:/|$|\.html?)",
         re.I)),
     (PageKind.PEOPLE, re.compile(
-        r"/(?:(?:our-)?team|staff|people|providers?|doctors?|physicians?|find-a-(?:doctor|provider)"
+        r"/(?:(?:our-|meet-(?:the|our)-)?(?:team|staff|people|providers?)|doctors?|physicians?"
+        r"|find-a-(?:doctor|provider)"
         r"|clinicians?|leadership|bios?|meet-(?:the|our)-[\w-]+|(?:medical|clinical)-director"
         r"|about-dr[\w-]*|dr-[\w-]+)(?:/|$|\.html?)", re.I)),
     (PageKind.RESOURCES, re.compile(

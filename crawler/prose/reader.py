@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from crawler.prose import numbers
 from crawler.prose.availability import AvailabilityStatement, availability, items_of_a_list
-from crawler.prose.elsewhere import referred_out
+from crawler.prose.elsewhere import another_cares_parts, referred_out
 from crawler.prose.intake import answer_to_bring, asks_what_to_bring, items_to_bring, same_thing
 from crawler.prose.vocabulary import (
     A_PERSONS_NAME,
@@ -151,7 +151,11 @@ AT_SOME_TIMES = re.compile(
     r"|holidays?|evenings?|mornings?|afternoons?)\b|\bat night\b",
     re.I,
 )
-SCHEDULE_HEADING = re.compile(r"^\W*(?:(?:group|iop|program|weekly) )?schedule\W*$", re.I)
+SCHEDULE_HEADING = re.compile(
+    r"^\W*(?:(?:(?:group|iop|program|weekly) )?schedule|when (?:we|groups?|the iop) meets?"
+    r"|(?:group|meeting) (?:times|days))\W*$",
+    re.I,
+)
 # The program's own prescribing: "Our nurse practitioner provides buprenorphine", "we offer
 # Vivitrol injections" (not "clients see Dr. Lee, who prescribes Suboxone").
 OUR_PRESCRIBING = re.compile(
@@ -631,7 +635,11 @@ def read_sentence(
         and not re.search(PAYING, sentence, re.I)
     )
     read: list[tuple[str, Any, str]] = []
+    elsewhere = another_cares_parts(sentence)
+    at = 0
     for index, clause in enumerate(clauses(sentence)):
+        at = max(sentence.find(clause, at), at)
+        another_care = any(start <= at < end for start, end in elsewhere)
         if refusing and index and not OWN_STATEMENT.search(clause):
             clause = f"{refusing.group(0)} {clause}"  # each item of "We don't accept: A; B"
         for phrase in PHRASES:
@@ -640,20 +648,26 @@ def read_sentence(
             else:
                 found = phrase_value(phrase, clause, context)
             if found is not None and found[1] is not None:
+                if another_care and phrase.path.startswith("therapies."):
+                    continue  # the PHP's art therapy
                 read.append((phrase.path, found[1], clause))
     for path, value, clause in _no_prescribing_of_the_named(sentence, read, reading):
         reading.add(path, [value] if path in LIST_FIELDS else value, said, clause)
-    reading.add("schedule.hours_per_week", numbers.hours_per_week(sentence), said)
-    timed = numbers.clock_words(sentence)  # "from six until nine" as "6 p.m. to 9 p.m."
-    scheduled = numbers.scheduled_hours(timed)
+    # Hours and times of the IOP's own: not those of the PHP the sentence also speaks of.
+    ours = sentence
+    for start, end in elsewhere:
+        ours = ours[:start] + " " * (end - start) + ours[end:]
+    reading.add("schedule.hours_per_week", numbers.hours_per_week(ours), said)
+    timed = numbers.clock_words(ours)  # "from six until nine" as "6 p.m. to 9 p.m."
+    # Times under a "Schedule" heading are the groups' ("Tuesday and Thursday, 6-9 PM").
+    grouped = f"Groups: {timed}" if SCHEDULE_HEADING.search(reading.heading) else timed
+    scheduled = numbers.scheduled_hours(grouped)
     if scheduled is not None:
         reading.scheduled_hours.append((scheduled, said))
-    reading.add("schedule.program_weeks", numbers.program_weeks(sentence), said)
+    reading.add("schedule.program_weeks", numbers.program_weeks(ours), said)
     hours = numbers.opening_hours(timed, reading.heading)
     if hours:
         reading.add("schedule.opening_hours", hours, said)
-    # Times under a "Schedule" heading are the groups' ("Tuesday and Thursday, 6-9 PM").
-    grouped = f"Groups: {timed}" if SCHEDULE_HEADING.search(reading.heading) else timed
     daytime, evening = numbers.group_times(grouped)
     reading.add("schedule.daytime", daytime, said)
     reading.add("schedule.evening", evening, said)

@@ -919,7 +919,7 @@ def test_openings_the_review_found_read_wrongly(
     assert all(s.as_of == date(2026, 12, 5) for s in said)  # no stamp: the crawl's day
 
 
-def test_a_weeks_table_is_read_row_by_row_and_a_comparison_is_not() -> None:
+def test_a_weeks_table_is_read_row_by_row_and_a_comparison_by_its_iop_column() -> None:
     week = """<html><body><main><h1>IOP</h1><table><tr><th>Day</th><th>Time</th><th>Group</th></tr>
     <tr><td>Mon</td><td>5:30\u20138:30 p.m.</td><td>Process group</td></tr>
     <tr><td>Wed</td><td>5:30\u20138:30 p.m.</td><td>Skills group</td></tr>
@@ -933,7 +933,8 @@ def test_a_weeks_table_is_read_row_by_row_and_a_comparison_is_not() -> None:
     <tr><td>Medicaid</td><td>No</td><td>Yes</td></tr>
     <tr><td>Yoga</td><td>No</td><td>Yes</td></tr></table></main></body></html>"""
     facts = read_html(compared, crawl_date=CRAWLED, url="https://x.example/levels").facts
-    assert "payment.medicaid" not in facts and "therapies.yoga" not in facts
+    # The PHP's "Yes" is not the IOP's; the IOP's own "No" denies yoga.
+    assert facts.get("payment.medicaid") is not True and facts["therapies.yoga"] is False
 
 
 # A second review found each of these read wrongly by the first review's mends.
@@ -1348,7 +1349,12 @@ def test_times_under_a_schedule_heading_are_the_groups() -> None:
         crawl_date=CRAWLED,
         headings=[True, False],
     )
-    assert reading.facts == {"schedule.daytime": True, "schedule.evening": True}
+    # Three sessions of three hours: nine a week.
+    assert reading.facts == {
+        "schedule.daytime": True,
+        "schedule.evening": True,
+        "schedule.hours_per_week": 9.0,
+    }
 
 
 @pytest.mark.parametrize(
@@ -2148,3 +2154,112 @@ def test_a_real_wait_stays_beside_open_seats_unless_another_track_has_it() -> No
     said = read_text("We have 2 open seats in the IOP. Our waitlist moves quickly \u2014 most"
                      " start within 5 days.", crawl_date=CRAWLED)  # fmt: skip
     assert merge_readings([said]).availability["availability.days_to_intake"] == 5
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # Another kind of care's sentence or list item: its therapies and hours are its own.
+        ("<p>Clients who need more support attend our partial hospitalization program weekdays"
+         " 9 a.m. to 3 p.m., with yoga and art therapy.</p>",
+         {"levels_of_care.partial_hospitalization": True}),
+        ("<ul><li><strong>Residential treatment</strong> \u2013 28 days, with equine therapy."
+         "</li><li><strong><a href='/iop'>Evening IOP</a></strong> \u2013 CBT groups,"
+         " Mon\u2013Thu 6\u20139 p.m.</li></ul>",
+         {"levels_of_care.iop": True, "therapies.cbt": True,
+          "schedule.evening": True, "schedule.hours_per_week": 12.0}),
+        ("<p>Both our PHP and our IOP include art therapy.</p>",
+         {"levels_of_care.partial_hospitalization": True, "levels_of_care.iop": True,
+          "therapies.art_therapy": True}),
+        ("<p>Music therapy is part of PHP only.</p>",
+         {"levels_of_care.partial_hospitalization": True}),
+        # Another service's hours, a lounge's, or hours qualified as another service's.
+        ("<p>Student Health: Monday\u2013Friday 8 a.m.\u20134:30 p.m.</p>", {}),
+        ("<p>Hours: Monday\u2013Friday 8 a.m.\u20135 p.m.; Saturday 9 a.m.\u2013noon (lab only)"
+         "</p>", {"schedule.opening_hours": ["Mo-Fr 08:00-17:00"]}),
+        ("<p>The recovery lounge is open Saturdays from noon to 6 p.m.</p>", {}),
+        # A comparison of levels of care: the IOP's column, each row with its label.
+        ("<h2>Insurance</h2><figure><table><tr><th>Plan</th><th>PHP</th><th>IOP</th></tr><tr><td>"
+         "Medicare</td><td>\u2714</td><td>\u2714</td></tr><tr><td>Self-pay</td><td>$400/day</td>"
+         "<td>$150/session</td></tr></table></figure>",
+         {"payment.medicare": True, "payment.self_pay": True}),
+    ],
+)  # fmt: skip
+def test_what_this_stops_twentieth_set_found(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_a_link_in_a_list_items_sentence_is_read_and_a_menus_is_not() -> None:
+    page = lxml.html.fromstring(
+        "<html><body><ul><li><strong><a href='/iop'>Our IOP</a></strong> \u2013 evening groups"
+        "</li></ul><ul><li><a href='/a'>About</a></li><li><a href='/b'>Contact</a></li></ul>"
+        "</body></html>"
+    )
+    from crawler.prose.page import _drop_noise
+
+    body = page.find("body")
+    _drop_noise(body)
+    assert [text for text, _ in headed_segments(body)] == ["Our IOP \u2013 evening groups."]
+
+
+def test_a_caption_and_its_table_are_read_apart() -> None:
+    page = lxml.html.fromstring(
+        "<html><body><figure><table><caption>IOP openings (updated November 2, 2026)</caption>"
+        "<tr><th>Office</th><th>Status</th></tr><tr><td>Elm St</td><td>2 open seats</td></tr>"
+        "</table></figure></body></html>"
+    )
+    assert [text for text, _ in headed_segments(page.find("body"))] == [
+        "IOP openings (updated November 2, 2026)",
+        "Office: Status",
+        "Elm St: 2 open seats",
+    ]
+
+
+def test_one_track_open_beside_one_full_takes_people() -> None:
+    """A status strip of tracks, dated by its first item: the open track is the news."""
+    strip = read_text("Updated 03/02/2026; Morning track: full until February; Evening track:"
+                      " open now.", crawl_date=CRAWLED)  # fmt: skip
+    merged = merge_readings([strip]).availability
+    assert merged["availability.accepting_new_patients"] is True
+    assert merged["availability.statement"] == "Evening track: open now."
+    assert merged["availability.as_of"] == date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "days"),
+    [
+        ("As of Mar. 2, 2026 \u2014 2 seats open in the day IOP.", "2 seats open in the day IOP.",
+         None),
+        ("As of March 2, we have 4 openings in the IOP.",
+         "As of March 2, we have 4 openings in the IOP.", None),
+        # A group admitted ahead of others: their wait is not everyone's.
+        ("Now accepting new clients. Veterans receive priority and are usually seen within 24"
+         " hours.", "Now accepting new clients.", None),
+        ("We're accepting new clients, and pregnant women are always seen the same day.",
+         "We're accepting new clients, and pregnant women are always seen the same day.", None),
+    ],
+)  # fmt: skip
+def test_a_statements_own_words_and_whose_wait_it_is(
+    text: str, statement: str, days: int | None
+) -> None:
+    merged = merge_readings([read_text(text, crawl_date=CRAWLED)]).availability
+    assert merged["availability.statement"] == statement
+    assert merged.get("availability.days_to_intake") == days
+
+
+def test_a_staff_page_under_our_staff_states_nothing() -> None:
+    root = lxml.html.fromstring("<html><body><h1>Counseling staff</h1></body></html>")
+    assert page_kind(root, "https://u.example/counseling/our-staff/") is PageKind.PEOPLE
+    assert page_kind(root, "https://u.example/meet-the-team") is PageKind.PEOPLE
+
+
+def test_a_weeks_table_of_one_time_adds_up_to_its_hours() -> None:
+    week = "".join(f"<tr><td>{day}</td><td>9:30 AM \u2013 12:30 PM</td></tr>"
+                   for day in ("Monday", "Wednesday", "Thursday"))  # fmt: skip
+    block = (f"<h2>Group schedule</h2><table><tr><th>Day</th><th>Time</th></tr>{week}"
+             "<tr><td>Friday</td><td>Individual sessions by appointment</td></tr>"
+             "</table>")  # fmt: skip
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts["schedule.hours_per_week"] == 9.0
+    assert reading.facts["schedule.daytime"] is True
