@@ -514,6 +514,10 @@ ORGANIZATIONS = {
 }  # fmt: skip
 
 
+# A main heading that names a program ("Crossroads Intensive Outpatient Program"), not a person.
+A_PROGRAMS_TITLE = re.compile(r"intensive outpatient|\biop\b|\bprogram\b", re.I)
+
+
 def top_level_types(root: HtmlElement) -> set[str]:
     """The types of the page's own JSON-LD entities (top level and ``@graph``), not of those
     nested in them: a clinic's ``founder`` Person or an ``Event`` it hosts is not the page."""
@@ -548,8 +552,8 @@ def page_kind(root: HtmlElement, url: str | None) -> PageKind:
             return kind
     types = top_level_types(root)
     for name, kind in KIND_TYPES.items():
-        if name in types:
-            return kind
+        if name in types and not (kind is PageKind.PEOPLE and A_PROGRAMS_TITLE.search(heading)):
+            return kind  # a program's page may mark up its medical director as a Physician
     if "Person" in types and not types & ORGANIZATIONS:
         return PageKind.PEOPLE
     og = root.xpath("string(//meta[@property='og:type']/@content)").strip().lower()

@@ -2263,3 +2263,17 @@ def test_a_weeks_table_of_one_time_adds_up_to_its_hours() -> None:
     reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
     assert reading.facts["schedule.hours_per_week"] == 9.0
     assert reading.facts["schedule.daytime"] is True
+
+
+def test_a_programs_page_marking_up_its_director_is_the_programs() -> None:
+    marked = ('<script type="application/ld+json">{"@type": "Physician", "name": "Dr. Ana Ruiz"}'
+              "</script>")  # fmt: skip
+    program = lxml.html.fromstring(
+        f"<html><head>{marked}</head><body><h1>Crossroads Intensive Outpatient Program</h1>"
+        "</body></html>"
+    )
+    doctor = lxml.html.fromstring(
+        f"<html><head>{marked}</head><body><h1>Ana Ruiz, MD</h1></body></html>"
+    )
+    assert page_kind(program, "https://h.example/services/crossroads") is PageKind.PROGRAM
+    assert page_kind(doctor, "https://h.example/find-care/ana-ruiz") is PageKind.PEOPLE

@@ -192,6 +192,14 @@ def site_locations(
         # buildings): a page whose content names one's street ("our IOP meets at 57 Ash St")
         # is that place's own.
         by_street = owned
+    if len(owned) == 1 and not parent and listed - owned and _is_home_path(urlsplit(home).path):
+        office = [page for page in pages if own(page) == owned]
+        if all(page.url != home for page in office) and _another_office(office, pages):
+            # A group's therapy office, listed beside the place the IOP meets: not its place,
+            # and its pages (its counsellor's languages, its openings) are not the program's.
+            pages = [page for page in pages if page not in office]
+            speaking = [page for page in speaking if page not in office]
+            owned = set()
     if len(owned) <= 1 and not (parent and owned):
         address = _one_address(speaking, owned, (sitewide or everywhere) - stale, appearances)
         place = places.get(address, {}) if address else {}
@@ -314,7 +322,10 @@ def _the_programs_page_for_its_one_place(
     programs = [
         page
         for page, count in zip(pages, owned, strict=True)
-        if count <= 1 and not translated(page) and IOP_HEADING.search(page.names.heading or "")
+        if count <= 1
+        and not translated(page)
+        and page.reading.kind == "program"  # not a news post ("IOP marks its first year")
+        and IOP_HEADING.search(page.names.heading or "")
     ]
     if len(running) != 1 or len(programs) != 1:
         return
@@ -401,6 +412,15 @@ def _placed(pages: Iterable[PageRecord], found: list[SiteLocation]) -> bool:
     )
 
 
+def _another_office(office: list[PageRecord], pages: list[PageRecord]) -> bool:
+    """Whether an office's own pages state no IOP where the site's other pages do."""
+    banners = _repeated(pages, IOP_FACT)
+    others = [page for page in pages if page not in office]
+    return not any(_iop_stated(page, banners) for page in office) and any(
+        _iop_stated(page, banners) for page in others
+    )
+
+
 def _repeated(pages: Iterable[PageRecord], path: str) -> set[str]:
     """Sentences stating ``path`` that most pages repeat: a banner's or a footer's, the site's
     word, not any one page's ("Lafayette IOP: now accepting new clients" on every page)."""
@@ -458,6 +478,9 @@ def _program_name(heading: str | None, organisation: str | None) -> str | None:
     return heading
 
 
+OTHER_SERVICE_HEADING = re.compile(r"\btherapy\b|\bcounsel+ing\b|primary care|dental", re.I)
+
+
 def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -> str:
     """The page that stands for a site's one program: its home page, unless the site runs other
     kinds of care too (a PHP, a recovery house, or a community health centre's primary care),
@@ -470,10 +493,17 @@ def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -
         and not translated(page)
     ]
     iop = [page for page, heading in headed if IOP_HEADING.search(heading)]
-    others = [page for page, _ in headed if _other_care(page)]
+    others = [page for page, _ in headed if _other_care(page)] + [
+        page  # a group practice's therapy beside its IOP: "Individual & couples therapy"
+        for page, heading in headed
+        if OTHER_SERVICE_HEADING.search(heading) and not IOP_HEADING.search(heading)
+    ]
     many_services = bool(MANY_SERVICES_NAME.search(name or "")) or (
         len(iop) == 1 and _one_of_the_services(iop[0], pages)
     )
+    listed = next((page.names.heading or "" for page in pages if page.url == home), "")
+    if IOP_HEADING.search(listed):
+        return home  # listed with its IOP's page: not a track's page beside it
     return iop[0].url if len(iop) == 1 and (others or many_services) else home
 
 

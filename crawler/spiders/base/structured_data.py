@@ -42,7 +42,12 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from crawler.listing import build_facility
 from crawler.resolve.precedence import SourceKind
 from crawler.spiders.base import schema_org
-from crawler.spiders.base.locations import SiteLocation, ordered, site_locations
+from crawler.spiders.base.locations import (
+    ABOUT_REACHING_US,
+    SiteLocation,
+    ordered,
+    site_locations,
+)
 from crawler.spiders.base.origin import FetchedElsewhere
 from crawler.spiders.base.pages import (
     PageRecord,
@@ -223,8 +228,11 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
         return site_locations(list(self.pages.values()), self.home(), self.location_ref)
 
     def location_ref(self, address: tuple[str, str], pages: list[PageRecord]) -> str:
-        """The location's page: the shallowest page about it alone (not a translation)."""
-        return ordered(pages)[0].url
+        """The location's page: the shallowest page about it alone (not a translation), before
+        a contact or locations page that shows only it beside the site's own address."""
+        pages = ordered(pages)
+        own = [page for page in pages if not ABOUT_REACHING_US.match(page.names.heading or "")]
+        return (own or pages)[0].url
 
     def yield_facilities(self, response: Response) -> Iterator[Facility]:
         organization = organization_facts(list(self.pages.values()), self.home())
