@@ -43,8 +43,8 @@ ACCEPTING = re.compile(
     r"|:\s*(?:now |currently )?open for (?:new )?(?:referrals|admissions|enrollment|intakes?)\b"
     r"|:\s*(?:now |currently )?open to new (?:clients|patients|referrals)\b"
     # a track's status: "Evening and weekend tracks: open now" (not a door's "open to all")
-    r"|\b(?:tracks?|groups?|iop|cohorts?)\s*:\s*(?:now |currently )?(?:open(?: now)?|accepting)"
-    r"\s*(?:[.;]|$)"
+    r"|\b(?:tracks?|cohorts?)\s*:\s*(?:now |currently )?(?:open(?: now)?|accepting|enrolling"
+    r"(?: now)?)\s*(?:[.;]|$)"
     # a banner's "Enrolling now" for the program or its intake (not a class's or a drive's)
     r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
     r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?)\b)"
@@ -94,11 +94,15 @@ TYPICALLY = re.compile(r"\b(?:usually|typically|often|generally|in most cases)\b
 # A group admitted ahead of others ("Pregnant women are admitted first, usually within 48
 # hours"): their wait is not the one everyone else can expect.
 AHEAD_OF_OTHERS = re.compile(
-    r"\b(?:admitted|seen|served|scheduled|placed) first\b|\b(?:given|receive|get|have) priority\b"
-    r"|\bprioriti[sz]ed\b|\bpriority (?:admission|access|placement|intake)\b"
-    r"|\bpregnant (?:women|people|patients|clients|mothers|moms)\b",
+    r"\b(?:are|is) (?:admitted|seen|served|placed) first\b(?!\s+by)"
+    r"|\b(?:given|receive|get) priority\b"
+    r"|\bprioriti[sz]ed\b|\bpriority (?:admission|placement|intake)\b"
+    r"|\bpregnant (?:women|people|patients|clients|mothers|moms)\b[^.;,]{0,30}"
+    r"\b(?:admitted|seen|served|placed|start)\b",
     re.I,
 )
+# Where a sentence turns from one group to others: "...; all other clients ...", ", and most ..."
+ANOTHER_PART = re.compile(r";|,\s+(?:and|but|while)\s+", re.I)
 
 
 @dataclass
@@ -187,8 +191,14 @@ def availability(
     elif numbers.next_intake_given(sure):
         accepting = True  # "Next available intake: Thursday": it takes people
     days = None
-    if not hedge and not NO_WAITLIST.search(sentence) and not AHEAD_OF_OTHERS.search(sentence):
-        days = numbers.days_to_intake(sentence, as_of, dated)
+    # The wait of everyone, not of a group admitted ahead of them ("Pregnant women are seen
+    # the same day; all other clients within a week": seven days).
+    parts = ANOTHER_PART.split(sentence)
+    everyone = sentence
+    if any(AHEAD_OF_OTHERS.search(part) for part in parts):
+        everyone = " ".join(part for part in parts if not AHEAD_OF_OTHERS.search(part))
+    if not hedge and not NO_WAITLIST.search(sentence) and everyone.strip():
+        days = numbers.days_to_intake(everyone, as_of, dated)
     slots = numbers.open_slots(sure)
     if accepting is None and days is None and slots is None:
         return None

@@ -109,15 +109,27 @@ ANOTHER_CARE = (
     r"(?:php|partial hospitali[sz]ation|day treatment|residential|inpatient|detox\w*"
     r"|withdrawal management)"
 )
+NOT_THE_CARE = r"(?!\s+(?:area|wing|building|floor|settings?|graduates?|alumni)\b)"
 ABOUT_ANOTHER_CARE = re.compile(
+    # its name leading the part, then a dash, a colon or a verb ("Residential: ...", "Our PHP
+    # meets ..."), not a word it qualifies ("PHP graduates", "Detox-free start")
     r"^\W*(?:(?:our|the|an?|adult|adolescent|teen|youth|child(?:ren's)?|women's|men's)\s+)*"
     + ANOTHER_CARE
-    + r"|\b(?:attend|attends|join|joins|in|during|at|part of)\s+(?:(?:our|the)\s+(?:\w+\s+)?)?"
+    + r"(?:\s+(?:program|programme|unit|treatment|services?|care|track))?"
+    r"(?:\s+\([^)]*\))?(?:\s+[\u2013\u2014-]\s|\s*[:(]|\s+(?:is|are|includes?|offers?"
+    r"|provides?|meets?|runs?|has|have)\b)"
+    + r"|\b(?:attend|attends|join|joins|in|during|at)\s+(?:our|the)\s+(?:\w+\s+)?"
+    + ANOTHER_CARE
+    + NOT_THE_CARE
+    + r"|\bpart of (?:(?:our|the)\s+)?"
     + ANOTHER_CARE,
     re.I,
 )
 # The IOP named in the same part: what it says is the IOP's too ("our PHP and IOP both ...").
-THE_IOP_TOO = re.compile(r"\biops?\b|intensive outpatient|\bboth\b|\ball (?:of )?our\b", re.I)
+THE_IOP_TOO = re.compile(
+    r"\biops?\b|intensive outpatient|\b(?:all|both|every) (?:of )?(?:our )?(?:programs|levels)\b",
+    re.I,
+)
 
 
 def another_cares_parts(sentence: str) -> list[tuple[int, int]]:

@@ -88,7 +88,11 @@ def _availability(
         if taken:
             given["accepting_new_patients"] = (True, taken[0].statement, taken[1])
     slots, wait = given.get("open_slots"), given.get("days_to_intake")
-    if slots and wait and slots[0] > 0 and _other_tracks(slots[1], wait[1]):
+    taking = given.get("accepting_new_patients")
+    if wait and taking and taking[0] and _other_tracks(taking[1], wait[1]):
+        # "Morning track: no waitlist. Evening track: 2-week wait": a patient need not wait.
+        del given["days_to_intake"]
+    elif slots and wait and slots[0] > 0 and _other_tracks(slots[1], wait[1]):
         # "Evening cohort: 3 openings this week. Morning cohort: waitlist, about 2 weeks": one
         # track's wait is not the program's while another has seats.
         del given["days_to_intake"]

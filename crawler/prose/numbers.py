@@ -822,7 +822,9 @@ NOT_OFFICE_HOURS = re.compile(
 
 # A room or a place that is open, not the office: a lounge, a gym, a chapel.
 NOT_THE_OFFICE_OPEN = re.compile(
-    r"\b(?:lounge|gym|caf[eé]|cafeteria|library|chapel|pool)\b[^.;]{0,30}\bopen\b", re.I
+    r"^\W*(?:the |our )?(?:[\w-]+ ){0,2}(?:lounge|gym|caf[eé]|cafeteria|library|chapel|pool)"
+    r"(?: \([^)]*\))? (?:is|are) open\b",
+    re.I,
 )
 
 
@@ -902,7 +904,7 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
             continue  # the nearest word before the times says they are a group's
         if not said_of and NOT_OFFICE_HOURS.search(sentence):
             continue
-        qualified = re.match(r"\s*\(([^)]{1,40})\)", sentence[match.end() :])
+        qualified = re.match(r"\s*\(([^)]{1,40}\bonly)\)", sentence[match.end() :])
         if qualified and NOT_OFFICE_HOURS.search(qualified.group(1)):
             continue  # "Saturday 9 a.m.-1 p.m. (primary care only)"
         first, last = _day_code(match["first"]), _day_code(match["last"] or match["first"])

@@ -220,8 +220,17 @@ def _the_iops_column(table: HtmlElement) -> list[str]:
     said = []
     for row in rows[1:]:
         cells = [_text(cell) for cell in row.xpath("./td|./th")]
-        if len(cells) == len(header) and cells[0] and cells[columns[0]]:
-            said.append(f"{cells[0]}: {cells[columns[0]]}")
+        if len(cells) != len(header) or not cells[0]:
+            continue
+        cell = cells[columns[0]]
+        if YES_OR_NO.fullmatch(cell) or NO_MARK.fullmatch(cell):
+            refused = NO_MARK.fullmatch(cell) or re.fullmatch(
+                r"\W*(?:no|none|x|\u2717)\W*", cell, re.I
+            )
+            cell = "No" if refused else cell
+            said.append(f"{cells[0]}: {cell}")
+        elif re.search(r"\$\s*\d", cell):
+            said.append(f"{cells[0]}: {cell}")  # a price: "Self-pay: $150/session"
     return said
 
 
@@ -280,8 +289,11 @@ def _the_weeks_groups(table: HtmlElement) -> str:
     """A week's table of one time for its days ("Monday | 10:00 AM - 1:00 PM", "Tuesday | ...")
     as the one schedule it is ("Monday, Tuesday: 10:00 AM - 1:00 PM"): its hours a week are
     its rows' together. Nothing of a week whose days have different times."""
-    rows = [row.xpath("./td|./th") for row in table.xpath(".//tr")[1:]]
-    if not rows or not _a_week(table.xpath(".//tr")[1:]):
+    trs = table.xpath(".//tr")
+    if trs and not _a_week(trs[:1]):
+        trs = trs[1:]  # its header ("Day | Time")
+    rows = [row.xpath("./td|./th") for row in trs]
+    if not rows or not _a_week(trs):
         return ""
     timed = [(_text(cells[0]), _text(cells[1])) for cells in rows
              if len(cells) == 2 and _a_time_of_day(_text(cells[1]))]  # fmt: skip
@@ -308,6 +320,7 @@ def _timed(rows: list[HtmlElement]) -> bool:
 
 
 YES_OR_NO = re.compile(r"\W*(?:yes|no|none|n/a|\u2713|\u2714|\u2717|x)\W*", re.I)
+NO_MARK = re.compile(r"\s*(?:[\u2014\u2013-]|\u2718|\u2716|\u274c)\s*")
 
 
 def _a_time_of_day(text: str) -> bool:
@@ -514,8 +527,14 @@ ORGANIZATIONS = {
 }  # fmt: skip
 
 
-# A main heading that names a program ("Crossroads Intensive Outpatient Program"), not a person.
+# A main heading that names a program ("Crossroads Intensive Outpatient Program"), not a person
+# ("Meet Dr. Ruiz, our IOP psychiatrist") or a doctors' training ("Family Medicine Residency").
 A_PROGRAMS_TITLE = re.compile(r"intensive outpatient|\biop\b|\bprogram\b", re.I)
+A_DOCTORS_TITLE = re.compile(r"\b(?:dr\.?|md|do|meet|residency|fellowship)\b", re.I)
+
+
+def _a_programs_title(heading: str) -> bool:
+    return bool(A_PROGRAMS_TITLE.search(heading)) and not A_DOCTORS_TITLE.search(heading)
 
 
 def top_level_types(root: HtmlElement) -> set[str]:
@@ -552,7 +571,7 @@ def page_kind(root: HtmlElement, url: str | None) -> PageKind:
             return kind
     types = top_level_types(root)
     for name, kind in KIND_TYPES.items():
-        if name in types and not (kind is PageKind.PEOPLE and A_PROGRAMS_TITLE.search(heading)):
+        if name in types and not (kind is PageKind.PEOPLE and _a_programs_title(heading)):
             return kind  # a program's page may mark up its medical director as a Physician
     if "Person" in types and not types & ORGANIZATIONS:
         return PageKind.PEOPLE

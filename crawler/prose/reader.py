@@ -153,7 +153,7 @@ AT_SOME_TIMES = re.compile(
 )
 SCHEDULE_HEADING = re.compile(
     r"^\W*(?:(?:(?:group|iop|program|weekly) )?schedule|when (?:we|groups?|the iop) meets?"
-    r"|(?:group|meeting) (?:times|days))\W*$",
+    r"|group (?:times|days))\W*$",
     re.I,
 )
 # The program's own prescribing: "Our nurse practitioner provides buprenorphine", "we offer

@@ -2277,3 +2277,50 @@ def test_a_programs_page_marking_up_its_director_is_the_programs() -> None:
     )
     assert page_kind(program, "https://h.example/services/crossroads") is PageKind.PROGRAM
     assert page_kind(doctor, "https://h.example/find-care/ana-ruiz") is PageKind.PEOPLE
+
+
+# A review of this stop's rules found each of these read wrongly by their first version.
+@pytest.mark.parametrize(
+    ("text", "read", "wait"),
+    [
+        ("PHP graduates often continue in our evening program, Monday through Thursday 6 to 9"
+         " p.m., with CBT and DBT groups.",
+         {"levels_of_care.partial_hospitalization": True, "therapies.cbt": True,
+          "therapies.dbt": True, "schedule.evening": True, "schedule.hours_per_week": 12.0},
+         None),
+        ("Located in the residential area of Oak Park, the program meets Monday through Thursday"
+         " from 6 to 9 p.m.", {"schedule.evening": True, "schedule.hours_per_week": 12.0}, None),
+        ("Our therapists, many trained in inpatient psychiatric settings, use CBT and DBT.",
+         {"therapies.cbt": True, "therapies.dbt": True}, None),
+        ("Our residential program offers both individual and group therapy, including equine"
+         " therapy.", {"levels_of_care.residential": True}, None),
+        ("Our office, next to the public library, is open Monday through Friday 8 a.m. to 5 p.m.",
+         {"schedule.opening_hours": ["Mo-Fr 08:00-17:00"]}, None),
+        ("Hours: Monday\u2013Friday 8 a.m.\u20136 p.m. (walk-ins welcome)",
+         {"intake.walk_in": True, "schedule.opening_hours": ["Mo-Fr 08:00-18:00"]}, None),
+        ("Memorial Day: office closed; IOP: open.", {"levels_of_care.iop": True}, None),
+        ("We serve adults, including pregnant women, and most clients start IOP within 3 days.",
+         {"levels_of_care.iop": True}, 3),
+        ("Priority admission is given to pregnant women; all other clients are admitted to the IOP"
+         " within 7 days.", {"levels_of_care.iop": True}, 7),
+        ("Every new client is seen first by our nurse practitioner, typically within 24 hours.",
+         {}, 1),
+        ("Morning track: no waitlist; Evening track: 2-week wait.",
+         {"schedule.daytime": True, "schedule.evening": True}, None),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_this_stops_new_rules_found(
+    text: str, read: dict, wait: int | None
+) -> None:
+    reading = read_text(text, crawl_date=CRAWLED)
+    assert reading.facts == read
+    assert merge_readings([reading]).availability.get("availability.days_to_intake") == wait
+
+
+def test_a_comparisons_marks_of_refusal_and_notes_say_no_plan_is_taken() -> None:
+    grid = ("<h2>Insurance</h2><table><tr><th>Plan</th><th>PHP</th><th>IOP</th></tr><tr><td>"
+            "Medicaid</td><td>\u2714</td><td>\u2014</td></tr><tr><td>Aetna</td><td>\u2714</td><td>"
+            "\u2714</td></tr><tr><td>TRICARE</td><td>\u2714</td><td>Coming 2027</td></tr>"
+            "</table>")  # fmt: skip
+    reading = read_html(f"<html><body><main>{grid}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == {"payment.medicaid": False, "payment.private_insurance": True}

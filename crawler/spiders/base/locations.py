@@ -478,7 +478,10 @@ def _program_name(heading: str | None, organisation: str | None) -> str | None:
     return heading
 
 
-OTHER_SERVICE_HEADING = re.compile(r"\btherapy\b|\bcounsel+ing\b|primary care|dental", re.I)
+# Another service of a practice (not a part of the IOP, like "Family therapy").
+OTHER_SERVICE_HEADING = re.compile(
+    r"\bcouples\b|marriage|primary care|dental|medication management", re.I
+)
 
 
 def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -> str:
@@ -502,7 +505,7 @@ def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -
         len(iop) == 1 and _one_of_the_services(iop[0], pages)
     )
     listed = next((page.names.heading or "" for page in pages if page.url == home), "")
-    if IOP_HEADING.search(listed):
+    if IOP_HEADING.search(listed) and not OTHER_CARE_HEADING.search(listed):
         return home  # listed with its IOP's page: not a track's page beside it
     return iop[0].url if len(iop) == 1 and (others or many_services) else home
 
