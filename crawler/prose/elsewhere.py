@@ -132,6 +132,14 @@ THE_IOP_TOO = re.compile(
 )
 
 
+def without_another_cares_parts(sentence: str) -> str:
+    """The sentence with its parts about another kind of care blanked (positions kept): the
+    IOP's own hours and weeks, not the PHP's it also speaks of."""
+    for start, end in another_cares_parts(sentence):
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    return sentence
+
+
 def another_cares_parts(sentence: str) -> list[tuple[int, int]]:
     """Where, in a sentence, another kind of care than the IOP is what is spoken of: each part
     (between semicolons) about a PHP, a residential or inpatient unit or detox, that does not

@@ -223,14 +223,10 @@ def _the_iops_column(table: HtmlElement) -> list[str]:
         if len(cells) != len(header) or not cells[0]:
             continue
         cell = cells[columns[0]]
-        if YES_OR_NO.fullmatch(cell) or NO_MARK.fullmatch(cell):
-            refused = NO_MARK.fullmatch(cell) or re.fullmatch(
-                r"\W*(?:no|none|x|\u2717)\W*", cell, re.I
-            )
-            cell = "No" if refused else cell
-            said.append(f"{cells[0]}: {cell}")
-        elif re.search(r"\$\s*\d", cell):
-            said.append(f"{cells[0]}: {cell}")  # a price: "Self-pay: $150/session"
+        if NO_MARK.fullmatch(cell):
+            said.append(f"{cells[0]}: No")
+        elif YES_OR_NO.fullmatch(cell) or re.search(r"\$\s*\d", cell):
+            said.append(f"{cells[0]}: {cell}")  # "Medicare: \u2714", "Self-pay: $150/session"
     return said
 
 
@@ -320,7 +316,8 @@ def _timed(rows: list[HtmlElement]) -> bool:
 
 
 YES_OR_NO = re.compile(r"\W*(?:yes|no|none|n/a|\u2713|\u2714|\u2717|x)\W*", re.I)
-NO_MARK = re.compile(r"\s*(?:[\u2014\u2013-]|\u2718|\u2716|\u274c)\s*")
+# A cell that refuses: a word, a cross or a dash ("\u2014" under "IOP" for Medicaid).
+NO_MARK = re.compile(r"\W*(?:no|none|x|\u2717|\u2718|\u2716|\u274c)\W*|\s*[\u2014\u2013-]\s*", re.I)
 
 
 def _a_time_of_day(text: str) -> bool:

@@ -18,7 +18,11 @@ from typing import Any, NamedTuple
 
 from crawler.prose import numbers
 from crawler.prose.availability import AvailabilityStatement, availability, items_of_a_list
-from crawler.prose.elsewhere import another_cares_parts, referred_out
+from crawler.prose.elsewhere import (
+    another_cares_parts,
+    referred_out,
+    without_another_cares_parts,
+)
 from crawler.prose.intake import answer_to_bring, asks_what_to_bring, items_to_bring, same_thing
 from crawler.prose.vocabulary import (
     A_PERSONS_NAME,
@@ -653,10 +657,7 @@ def read_sentence(
                 read.append((phrase.path, found[1], clause))
     for path, value, clause in _no_prescribing_of_the_named(sentence, read, reading):
         reading.add(path, [value] if path in LIST_FIELDS else value, said, clause)
-    # Hours and times of the IOP's own: not those of the PHP the sentence also speaks of.
-    ours = sentence
-    for start, end in elsewhere:
-        ours = ours[:start] + " " * (end - start) + ours[end:]
+    ours = without_another_cares_parts(sentence)  # the IOP's hours, not its PHP's
     reading.add("schedule.hours_per_week", numbers.hours_per_week(ours), said)
     timed = numbers.clock_words(ours)  # "from six until nine" as "6 p.m. to 9 p.m."
     # Times under a "Schedule" heading are the groups' ("Tuesday and Thursday, 6-9 PM").

@@ -488,6 +488,9 @@ def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -
     """The page that stands for a site's one program: its home page, unless the site runs other
     kinds of care too (a PHP, a recovery house, or a community health centre's primary care),
     each on a page of its own, and one page is the IOP's: then that page."""
+    listed = next((page.names.heading or "" for page in pages if page.url == home), "")
+    if IOP_HEADING.search(listed) and not OTHER_CARE_HEADING.search(listed):
+        return home  # listed with its IOP's page: not a track's page beside it
     headed = [
         (page, page.names.heading or "")
         for page in pages
@@ -504,9 +507,6 @@ def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -
     many_services = bool(MANY_SERVICES_NAME.search(name or "")) or (
         len(iop) == 1 and _one_of_the_services(iop[0], pages)
     )
-    listed = next((page.names.heading or "" for page in pages if page.url == home), "")
-    if IOP_HEADING.search(listed) and not OTHER_CARE_HEADING.search(listed):
-        return home  # listed with its IOP's page: not a track's page beside it
     return iop[0].url if len(iop) == 1 and (others or many_services) else home
 
 
