@@ -68,6 +68,8 @@ BLIND_SETS = {
     "blind_sites_twentieth": 12,
     "blind_sites_twentyfirst": 12,
     "blind_sites_twentysecond": 12,
+    "blind_sites_twentythird": 12,
+    "blind_sites_twentyfourth": 12,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
