@@ -71,8 +71,23 @@ def _drop_noise(root: HtmlElement) -> None:
             continue
         rest = (parent.text_content() or "").replace(link.text_content() or "", "", 1)
         others = "".join(a.text_content() for a in parent.xpath(".//a") if a is not link)
-        if not re.sub(r"[\W_]+", "", rest.replace(others, "")):
+        if not re.sub(r"[\W_]+", "", rest.replace(others, "")) and not _labels_its_row(parent):
             link.drop_tree()
+
+
+def _labels_its_row(cell: HtmlElement) -> bool:
+    """A row's first cell, a link, where the row says more than its links: the cell labels the
+    row ("<a>Utica</a> | Mon, Tue, Thu | 5:00-8:00 p.m."), as a menu's row of links does not."""
+    row = cell.getparent()
+    if (
+        cell.tag not in ("td", "th")
+        or row is None
+        or row.tag != "tr"
+        or cell.getprevious() is not None
+    ):
+        return False
+    links = "".join(a.text_content() for a in row.xpath(".//a"))
+    return bool(re.sub(r"[\W_]+", "", (row.text_content() or "").replace(links, "")))
 
 
 def _an_answer(nav: HtmlElement) -> bool:
@@ -162,7 +177,10 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
         if element.tag in BLOCK_TAGS and element.tag not in ("li", "dd", "td", "th", "tr"):
             own = _own_text(element)
             if own:
-                out.append((own, element.tag in HEADINGS))
+                # A table's caption heads its rows ("Clinic hours": "Friday | 8:00 a.m.-5:00 p.m."),
+                # unless a heading just did ("Schedule", then the caption "IOP tracks").
+                caption = element.tag == "caption" and not (out and out[-1][1])
+                out.append((own, element.tag in HEADINGS or caption))
     return out
 
 
@@ -191,7 +209,8 @@ def _lists_by_column(table: HtmlElement) -> list[str]:
         or not all(REFUSING_HEADING.search(_text(cell)) for cell in header)  # "We accept"
         or not any(re.search(REFUSED_HEADING, _text(cell), re.I) for cell in header)
         or any(row.xpath("./th") for row in rows[1:])
-        or any(not cell or YES_OR_NO.fullmatch(cell) for cell in cells)  # marks: a grid's
+        or any(YES_OR_NO.fullmatch(cell) for cell in cells)  # marks: a grid's
+        or 2 * sum(not cell for cell in cells) >= len(cells)  # a grid's blanks, not a list's end
     ):
         return []
     columns: list[list[str]] = [[] for _ in header]
@@ -485,7 +504,8 @@ KIND_PATHS = (
         rf"/(?:{RESIDENCE_WORDS.replace(' ', '-')}|transitional-housing)(?:/|$|\.html?)", re.I)),
     (PageKind.ARTICLE, ARTICLE_PATH),
     (PageKind.ARTICLE, re.compile(
-        r"/(?:learn|education|library|events?|calendar)(?:/|$|\.html?)", re.I)),
+        r"/(?:learn|education|library|events?|calendar|journal|insights|guides?)(?:/|$|\.html?)",
+        re.I)),
 )  # fmt: skip
 KIND_HEADINGS = (
     (PageKind.CAREERS, re.compile(
@@ -573,7 +593,26 @@ def page_kind(root: HtmlElement, url: str | None) -> PageKind:
     if "Person" in types and not types & ORGANIZATIONS:
         return PageKind.PEOPLE
     og = root.xpath("string(//meta[@property='og:type']/@content)").strip().lower()
-    return PageKind.ARTICLE if og == "article" else PageKind.PROGRAM
+    return PageKind.ARTICLE if og == "article" or _dated_under_its_title(root) else PageKind.PROGRAM
+
+
+def _dated_under_its_title(root: HtmlElement) -> bool:
+    """A post's byline: the main heading's next line is a date and nothing else ("October
+    30, 2026", "By Ana Ruiz | March 3, 2026"); a program page's "Updated March 3" is not."""
+    for heading in root.xpath("(//h1)[1]"):
+        line = heading.getnext()
+        if line is None:
+            return False
+        text = " ".join(line.text_content().split())
+        return bool(BYLINE.fullmatch(text)) and numbers.first_date(text) is not None
+    return False
+
+
+BYLINE = re.compile(
+    rf"(?:(?:by|posted by)\s[\w .'\u2019-]{{1,40}}?\s*[|\u2022\u00b7,\u2013\u2014-]\s*)?"
+    rf"(?:posted(?: on)?\s)?{numbers.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}",
+    re.I,
+)
 
 
 # Pages that state nothing of the program, not even its openings.

@@ -182,7 +182,8 @@ KIND_OF_THE_PROGRAM = re.compile(
 IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
 LICENSED_CONTEXT = re.compile(
-    r"virtual|telehealth|online|\bserve\b|residents|(?:clients|patients|people) (?:in|located)"
+    r"virtual|telehealth|online|\bserve\b|residents|physically located"
+    r"|(?:clients|patients|people|adults|teens|anyone)(?: who are)? (?:in|located)"
     r"|\bwho live in\b",
     re.I,
 )
@@ -194,6 +195,8 @@ VIRTUAL_WHERE = re.compile(
     re.I,
 )
 STATE_NAMES = re.compile(r"\b(" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")\b")
+A_STATES_MEDICAID = re.compile(STATE_NAMES.pattern + r"\s+Medicaid\b")  # "Idaho Medicaid"
+ANOTHER_STATES = re.compile(r"\bout[- ]of[- ]state\b|\bother states'?", re.I)
 
 
 GROUP_THERAPY = "therapies.group_therapy"
@@ -320,8 +323,11 @@ class PageReading:
         refused = [g.clause for g in given if g.value is False]
         taken = [g.clause for g in given if g.value is True]
         refused_states = {state for clause in refused for state in STATE_NAMES.findall(clause)}
-        return all(STATE_NAMES.search(clause) for clause in refused) and any(
-            STATE_PLAN.search(clause) and not set(STATE_NAMES.findall(clause)) & refused_states
+        return all(
+            STATE_NAMES.search(clause) or ANOTHER_STATES.search(clause) for clause in refused
+        ) and any(
+            (STATE_PLAN.search(clause) or A_STATES_MEDICAID.search(clause))
+            and not set(STATE_NAMES.findall(clause)) & refused_states
             for clause in taken
         )
 
@@ -389,9 +395,18 @@ def sentences(segment: str) -> list[str]:
             or (A_TIME_ENDS.search(said[-1]) and NEXT_DAYS_HOURS.match(piece))
         ):
             said[-1] = f"{said[-1]} {piece}"
+        elif said and TOPIC_QUESTION.fullmatch(said[-1]):
+            said[-1] = f"{said[-1][:-1].rstrip()}: {piece}"  # "Paying yourself: cash works."
         else:
             said.append(piece)
     return [s.strip() for s in said if s.strip()]
+
+
+# A question that names a way of paying, the next sentence its answer: "Paying yourself? Cash,
+# card, or a payment plan all work." (other questions state nothing: "Se habla español?").
+TOPIC_QUESTION = re.compile(
+    r"paying (?:for (?:it|treatment|care) )?(?:yourself|out of pocket|in cash)\?", re.I
+)
 
 
 def clauses(sentence: str) -> list[str]:

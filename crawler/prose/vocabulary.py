@@ -234,6 +234,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "levels_of_care.outpatient",
         r"(?<!intensive )(?<!intensive-)\boutpatient (?:counseling|therapy|sessions?)\b"
+        r"|\bstep(?:s|ping)? down to (?:our |a |weekly )*(?:[\w-]+ )?outpatient (?:aftercare )?"
+        r"(?:groups?|care|program|level)\b|\bstep-down outpatient (?:program|groups?|care)\b"
         r"|\bconsulta externa\b",
         forbids=r"\brefer|elsewhere|is (?:usually|often|typically)|\bcan include\b|\bthan\b"
         r"|\bfind\b|near (?:home|you)|(?:their|your) (?:own )?communit|level of care|\bcompared\b",
@@ -349,9 +351,11 @@ PHRASES: tuple[Phrase, ...] = (
         "detox.detox_referral",
         r"refer\w* [^.;]{0,60}(?:detox|withdrawal)|(?:detox(?:ification)?|withdrawal management)"
         r" (?:partners?|referrals?)"
+        r"|\barrang\w* (?:a |an |direct )?admissions? to (?:a |an )?(?:medical |inpatient )?"
+        r"(?:detox|withdrawal)"
         r"|(?:arrang|coordinat|find|set\w* up|help\w* (?:you )?(?:get|find)|get you|connect)\w*"
         r" [^.;]{0,50}"
-        r"(?:detox(?:ification)?|withdrawal(?: management)?)"
+        r"(?:detox(?:ification)?|withdrawal(?: management)?|medical stabilization)"
         r"(?:\s+(?!our\b|on\b|here\b)[\w-]+){0,3}?"
         r"\s+(?:facilit|cent|program|bed|provider|unit|admission|elsewhere|partner|hospital)",
         denied=None,
@@ -365,7 +369,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "detox.detox_referral",
         r"(?:detox(?:ification)?|withdrawal)\b[^.;]{0,50}\b(?:(?:are |is )?referred (?:to|out"
-        r"|elsewhere)|refer you|help you (?:find|get)|arrange (?:admission|a bed|it|one|for"
+        r"|elsewhere)|refer you|help you (?:find|get)"
+        r"|arranges? (?:admission|placement|a bed|it|one|for"
         r"|(?:a )?transfers?))\b",
         # Referred here after it, or the program's own unit: no referral to detox elsewhere.
         forbids=r"\bafter (?:detox|withdrawal)|complet\w* (?:detox|withdrawal)\w* (?:are|is) "
@@ -395,7 +400,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.family_therapy",
         r"family (?:therapy|counseling|sessions?|nights?|workshops?|education|healing|saturdays"
-        r"|sundays)\b|\b(?:our|weekly|a) family (?:programs?|groups?)\b"
+        r"|sundays)\b|\b(?:our|weekly|a) (?:(?:monday|tuesday|wednesday|thursday|friday|saturday"
+        r"|sunday)(?: night| evening)? )?family (?:programs?|groups?)\b"
         r"|(?:individual|group) (?:and|&) family (?:therapy|counseling|sessions?)"
         r"|multi-?family groups?|terapia familiar"
         # "grupo familiar" is also a household: only a group that meets ("los sábados")
@@ -413,6 +419,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:weekly|one|1|a \d+-minute)(?: \d+-minute)? individual session\b"
         r"|an individual session (?:every|each|a|per) week"
         r"|individual (?:and|&) (?:family|group) (?:therapy|counseling|sessions?)"
+        r"|\b(?:everyone|every (?:client|patient|participant)|each (?:client|patient|participant))"
+        r" (?:has|gets|is assigned|works with) (?:an|their own|his or her own|a) individual"
+        r" (?:counselor|therapist|clinician)\b"
         r"|\b(?:sees?|meets? with) (?:a|your|their|his|her) (?:[\w-]+ )?(?:therapist|counselor"
         r"|clinician) (?:one-on-one|one on one|individually)\b"
         r"|meets? individually with (?:a|your|their|the) (?:[\w-]+ )?(?:counselor|therapist"
@@ -481,7 +490,10 @@ PHRASES: tuple[Phrase, ...] = (
         rf"\b(?:weekend|saturday|sunday)s?\b(?:[\w\s,&/]{{0,20}}?)\s(?:{GROUP_WORDS})\b"
         rf"|\b(?:{GROUP_WORDS}) (?:on|every) (?:saturday|sunday|weekend)s?\b"
         r"|\bgrupos?\b(?:(?!\bno\b|\bni\b)[^.;]){0,25}\b(?:s[aá]bados?|domingos?)\b"
-        r"|\b(?:s[aá]bados?|domingos?) de \d",
+        r"|\b(?:s[aá]bados?|domingos?) de \d"
+        # "Classes meet Tuesday and Thursday evenings ... and Saturday mornings"
+        r"|\b(?:groups?|classes|sessions?|iop|the program) meets? (?:[ap]\.m\.|[^.;]){0,80}?"
+        r"\b(?:saturday|sunday)s?\b",
     ),
     # Payment.
     Phrase(
@@ -498,10 +510,18 @@ PHRASES: tuple[Phrase, ...] = (
         r"|seguros? privados?",
         requires=PAYING,
     ),
+    # "We do not bill insurance": no plan is taken ("we accept insurance" names none).
+    Phrase(
+        "payment.private_insurance",
+        r"\b(?:bill|accept|take) (?:any )?(?:health )?insurance\b(?! (?:card|information))",
+        stated=None,
+    ),
     Phrase("payment.military_insurance", r"tricare|military insurance", requires=PAYING),
     Phrase(
         "payment.self_pay",
-        r"self[- ]pay|private[- ]pay|cash pay|pay privately|pago en efectivo",
+        r"self[- ]pay|private[- ]pay|cash pay|pay privately|pago en efectivo"
+        # "Paying yourself? Cash, card, or a payment plan all work."
+        r"|^\W*paying (?:for (?:it|treatment|care) )?yourself:\s*(?!no\b)\w",
     ),
     # A price of the program: "The evening IOP is $240 per week" (not a study's "paid $20").
     Phrase(
@@ -528,6 +548,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:services|care|treatment|the program|our program|the iop|our iop) (?:is|are)"
         r" (?:free|offered free|provided free)\b"
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
+        r"|\bscholarships? (?:cover|pay for|waive)\b[^.;]{0,20}\b(?:fees?|costs?|tuition)\b"
         r"|nadie (?:es|ser[aá]) rechazad[oa]"
         r"|\b(?:no one|nobody|no (?:[\w-]+ ){0,3}(?:client|patient|person|resident|individual"
         r"|member|veteran|family|adult|teen)s?)\b[^.;]{0,30}\b(?:turned away|denied"
@@ -611,8 +632,12 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:sessions?|visits?|appointments?|therapy|counseling|groups?)\b[^.;]{0,30}"
         r"\b(?:by|over|through|via|on) (?:zoom|doxy\.me|microsoft teams)\b"
         r"|por video\b|videollamadas?|en persona o (?:por|en l[ií]nea)"
-        rf"|(?:virtual|online) (?:{GROUP_WORDS}|care|treatment|visits|counseling|therapy)\b",
-        forbids=NOT_A_VIRTUAL_PROGRAM,
+        rf"|(?:virtual|online) (?:{GROUP_WORDS}|classes|care|treatment|visits|counseling|therapy)\b"
+        r"|\b(?:groups?|sessions?|visits?|care|everything)\b[^.;]{0,30}\b(?:happen|meet|take place"
+        r"|held|are)\w* (?:live )?(?:on|by|over) video\b",
+        # "Methadone can't be prescribed through telehealth" denies methadone, not telehealth.
+        forbids=NOT_A_VIRTUAL_PROGRAM + r"|\b(?:be|is|are) (?:prescribed|dispensed|given|started"
+        r"|administered) (?:through|via|by|over) (?:telehealth|telemedicine|video)\b",
     ),
     # "IOP is not an online program": it meets in person (video may still be offered).
     Phrase("access.virtual_only", NOT_A_VIRTUAL_PROGRAM, stated=False, denied=None),
@@ -647,7 +672,6 @@ PHRASES: tuple[Phrase, ...] = (
         denied=None,
     ),
     Phrase("accreditations", r"joint commission", item="Joint Commission", denied=None),
-    Phrase("accreditations", r"legitscript", item="LegitScript", denied=None),
     Phrase(
         "accreditations",
         r"\baaahc\b|accreditation association for ambulatory health care",
@@ -751,13 +775,17 @@ CLAUSE_BREAK = (
 # Hopes, plans and maybes state nothing the program does today.
 HEDGE = (
     r"\b(?:may|might|could) (?:also )?(?:be )?(?:available|possible|offered|eligible|accepted"
-    r"|covered|cover)\b|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
+    r"|covered|cover|receive|get)\b"
+    r"|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
     r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos|working to become"
     r"|\b(?:we(?:'re| are| have been|'ve been)|the program is) (?:thinking about|exploring"
     r"|considering|looking (?:at|into)|talking about|discussing)\b"
     r"|\bmay (?:add|pilot|expand|open|launch)\b"
     r"|\bpending (?:license|licensure|approval)\b"
+    # A payer not yet taken: "we are in the credentialing process and hope to be in network"
+    r"|\b(?:in|going through|completing) (?:the |our )?credentialing\b"
+    r"|\bcredentialing (?:is )?(?:pending|underway|in progress)\b|\bhope to be\b"
     # "We have prayed about a morning group and we hope the Lord provides the volunteers"
     r"|\b(?:pray|prays|prayed|praying) (?:about|for)\b"
     r"|\bwe(?:'re| are)? hop(?:e|ing) (?:to|that|for|the lord|god)\b"
@@ -779,6 +807,8 @@ HEDGE = (
     r"|\bwhether\b(?! or not)"
     # What some of a chain's centres offer is no promise of this one's.
     r"|\bsome (?:of our )?(?:centers|centres|locations|offices|clinics|sites|programs)\b"
+    r"|\bdepending on the (?:center|centre|location|office|clinic|site|campus)\b"
+    r"|\b(?:may|might) (?:also )?include\b"
 )
 
 # The states by name (the model's table), for "licensed in Colorado and Wyoming".

@@ -2324,3 +2324,82 @@ def test_a_comparisons_marks_of_refusal_and_notes_say_no_plan_is_taken() -> None
             "</table>")  # fmt: skip
     reading = read_html(f"<html><body><main>{grid}</main></body></html>", crawl_date=CRAWLED)
     assert reading.facts == {"payment.medicaid": False, "payment.private_insurance": True}
+
+
+# Sentences of the twenty-first blind set's kinds, each read wrongly before this stop's rules.
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # A payer the program hopes to take is not taken.
+        ("TRICARE West: we are in the credentialing process and hope to be in network in 2027.",
+         {}),
+        ("Everyone has an individual counselor.", {"therapies.individual_therapy": True}),
+        ("Paying yourself? Cash, card, or a payment plan all work.", {"payment.self_pay": True}),
+        # A topic's question ends no statement that begins with a denial of the topic.
+        ("No insurance? We offer a sliding scale.", {"payment.sliding_fee": True}),
+        # A medication that cannot be prescribed by video denies the medication, not video.
+        ("Methadone can't be prescribed through telehealth, and we don't offer it.",
+         {"medications.mat_methadone": False}),
+        ("All groups and sessions happen live on video.", {"access.telehealth": True}),
+        ("We are licensed to treat adults who are physically located in Idaho, Washington,"
+         " Montana and Oregon during their sessions.",
+         {"access.licensed_states": ["ID", "WA", "MT", "OR"]}),
+        ("After IOP, you can step down to our weekly virtual outpatient group.",
+         {"levels_of_care.iop": True, "levels_of_care.outpatient": True}),
+        ("After IOP, clients may step down to outpatient care in their own community.",
+         {"levels_of_care.iop": True}),
+        ("If you need residential withdrawal management, your counselor arranges placement with a"
+         " contracted provider.", {"detox.detox_referral": True}),
+        ("Our team arranges admission to the hospital's medical stabilization unit.",
+         {"detox.detox_referral": True}),
+        ("Our crisis stabilization unit has 4 beds.", {}),
+        ("Most people are with us six to eight weeks, then continue in outpatient counseling.",
+         {"schedule.program_weeks": 8.0, "levels_of_care.outpatient": True}),
+    ],
+)  # fmt: skip
+def test_what_the_twenty_first_set_taught(text: str, read: dict) -> None:
+    assert read_text(text, crawl_date=CRAWLED).facts == read
+
+
+def test_admitting_new_patients_is_accepting_them() -> None:
+    now = availability("Now admitting new patients \u2014 same-day start for most people.")
+    later = availability("We are not admitting new clients until January.")
+    assert (now.accepting_new_patients, now.days_to_intake) == (True, 0)
+    assert later.accepting_new_patients is False
+
+
+def test_one_states_medicaid_taken_beside_another_states_refused_is_medicaid() -> None:
+    reading = read_text(
+        ["In network: Aetna and Idaho Medicaid.", "Not accepted: Washington Apple Health."],
+        crawl_date=CRAWLED,
+    )
+    grid = ("<table><thead><tr><th>We accept</th><th>We don't accept</th></tr></thead><tbody>"
+            "<tr><td>HUSKY Health (Connecticut Medicaid)</td><td>TRICARE</td></tr>"
+            "<tr><td>Medicare</td><td>Out-of-state Medicaid</td></tr>"
+            "<tr><td>Aetna, Cigna</td><td></td></tr></tbody></table>")  # fmt: skip
+    table = read_html(f"<html><body><main>{grid}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts["payment.medicaid"] is True
+    assert table.facts == {
+        "payment.medicaid": True,
+        "payment.medicare": True,
+        "payment.private_insurance": True,
+        "payment.military_insurance": False,
+    }
+
+
+def test_a_post_dated_under_its_title_is_an_article_and_a_caption_heads_its_table() -> None:
+    post = lxml.html.fromstring(
+        "<html><body><article><h1>Staying present on camera</h1><p>October 30, 2026</p>"
+        "<p>In-person programs can offer things video can't, like yoga.</p></article></body></html>"
+    )
+    page = lxml.html.fromstring(
+        "<html><body><h1>Our IOP</h1><p>Updated October 30, 2026</p></body></html>"
+    )
+    hours = ("<table><caption>Clinic hours</caption><tr><th>Monday\u2013Thursday</th>"
+             "<td>8:00 a.m.\u20138:30 p.m.</td></tr><tr><th>Friday</th><td>8:00 a.m.\u20135:00 p.m."
+             "</td></tr></table>")  # fmt: skip
+    assert page_kind(post, "https://x.example/journal/camera") is PageKind.ARTICLE
+    assert page_kind(post, "https://x.example/camera") is PageKind.ARTICLE
+    assert page_kind(page, "https://x.example/iop") is PageKind.PROGRAM
+    reading = read_html(f"<html><body><main>{hours}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts["schedule.opening_hours"] == ["Mo-Th 08:00-20:30", "Fr 08:00-17:00"]

@@ -200,13 +200,21 @@ def site_locations(
             pages = [page for page in pages if page not in office]
             speaking = [page for page in speaking if page not in office]
             owned = set()
+    if len(owned) == 1 and not parent:
+        owned = _where_the_iop_is_said_to_meet(speaking, places, owned)
     if len(owned) <= 1 and not (parent and owned):
         address = _one_address(speaking, owned, (sitewide or everywhere) - stale, appearances)
         place = places.get(address, {}) if address else {}
         ref = _program_page(pages, home, site_name([page.names for page in pages]))
         if ref != home:  # the IOP's page on a site of several kinds of care: not theirs
-            pages = [page for page in pages if not _other_care(page)]
-        return [SiteLocation(ref, place, _without_other_units(pages, ref), None)]
+            pages = [page for page in pages if page.url == home or not _other_care(page)]
+        here = str(place.get("address.city") or "")
+        # The site's other places (a chain's campus, a group's other office): what a sentence
+        # says of one of them alone is not this place's.
+        others = {str(facts.get("address.city") or "") for facts in places.values()} - {here, ""}
+        return [
+            SiteLocation(ref, place, _without_other_units(pages, ref), None, tuple(sorted(others)))
+        ]
     program_name = site_name([page.names for page in pages])
     # A parent's offices (a county's clinics, a state's centres): the pages of their
     # department that are no one office's (the IOP's page, fees) speak for each of them.
@@ -303,6 +311,13 @@ def _without_other_units(pages: list[PageRecord], ref: str) -> list[PageRecord]:
 NO_PAGE_OF_ITS_OWN = "the site lists several places and no page says which one runs the program"
 
 
+# A page about reaching or paying the program, not the program's own: "Contact Desert Mountain
+# Healing IOP", "IOP FAQs", "Insurance for IOP".
+ABOUT_REACHING_US_OR_PAYING = re.compile(
+    r"^\W*(?:contact|about|visit|find|insurance|paying|pay\b|fees|costs?|reviews?|testimonials?"
+    r"|careers?|jobs|meet|our team|locations?)|\bfaqs?\b|frequently asked",
+    re.I,
+)
 # A page about reaching a place, no page about its care: "Contact", "Locations", "Visit us".
 ABOUT_REACHING_US = re.compile(
     r"^(?:contact(?: us)?|locations?|our locations|visit(?: us)?|find us|directions"
@@ -412,6 +427,24 @@ def _placed(pages: Iterable[PageRecord], found: list[SiteLocation]) -> bool:
     )
 
 
+def _where_the_iop_is_said_to_meet(
+    pages: list[PageRecord], places: dict[AddressKey, dict[str, Any]], owned: set[AddressKey]
+) -> set[AddressKey]:
+    """The one place a page makes its own, unless the sentences stating the IOP name another
+    of the site's places by its town and never this one ("IOP groups meet in person in
+    Middlebury", where the offices page shows Vergennes's address): then that place."""
+    towns = {key: str(facts.get("address.city") or "") for key, facts in places.items()}
+    said = " ".join(
+        sentence for page in pages for sentence in page.reading.stated_in.get(IOP_FACT, [])
+    )
+    named = {
+        key for key, town in towns.items() if town and re.search(rf"\b{re.escape(town)}\b", said)
+    }
+    if named and not named & owned and len({towns[key] for key in named}) == 1:
+        return {min(named)}
+    return owned
+
+
 def _another_office(office: list[PageRecord], pages: list[PageRecord]) -> bool:
     """Whether an office's own pages state no IOP where the site's other pages do."""
     banners = _repeated(pages, IOP_FACT)
@@ -485,9 +518,10 @@ OTHER_SERVICE_HEADING = re.compile(
 
 
 def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -> str:
-    """The page that stands for a site's one program: its home page, unless the site runs other
-    kinds of care too (a PHP, a recovery house, or a community health centre's primary care),
-    each on a page of its own, and one page is the IOP's: then that page."""
+    """The page that stands for a site's one program: its one page headed as the IOP (a
+    practice's "Evening IOP" beside its therapy, a centre's beside its PHP or primary care), or
+    else its home page. The page is the referrer's evidence, and the home page's URL is a part
+    of it."""
     listed = next((page.names.heading or "" for page in pages if page.url == home), "")
     if IOP_HEADING.search(listed) and not OTHER_CARE_HEADING.search(listed):
         return home  # listed with its IOP's page: not a track's page beside it
@@ -498,16 +532,58 @@ def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -
         and page.reading.kind in ("program", "residence")
         and not translated(page)
     ]
-    iop = [page for page, heading in headed if IOP_HEADING.search(heading)]
+    iop = [
+        page
+        for page, heading in headed
+        if IOP_HEADING.search(heading) and not ABOUT_REACHING_US_OR_PAYING.search(heading)
+    ]
+    listed_by_home = _is_home_path(urlsplit(home).path or "/") and not IOP_HEADING.search(
+        name or ""
+    )
+    if not iop and listed_by_home:
+        iop = _the_iops_page_by_what_it_says(
+            [page for page, heading in headed if not ABOUT_REACHING_US_OR_PAYING.search(heading)],
+            pages,
+        )
+    if len(iop) != 1:
+        return home
+    if listed_by_home:
+        # A site listed by its home page, not named as the IOP ("Desert Mountain Healing IOP"
+        # is its program's site): its IOP's own page.
+        return iop[0].url
+    # A site listed by a page inside it (a place's page): that page, unless the IOP's page is
+    # one of several kinds of care or services beside it.
     others = [page for page, _ in headed if _other_care(page)] + [
         page  # a group practice's therapy beside its IOP: "Individual & couples therapy"
         for page, heading in headed
         if OTHER_SERVICE_HEADING.search(heading) and not IOP_HEADING.search(heading)
     ]
-    many_services = bool(MANY_SERVICES_NAME.search(name or "")) or (
-        len(iop) == 1 and _one_of_the_services(iop[0], pages)
+    many_services = bool(MANY_SERVICES_NAME.search(name or "")) or _one_of_the_services(
+        iop[0], pages
     )
-    return iop[0].url if len(iop) == 1 and (others or many_services) else home
+    return iop[0].url if others or many_services else home
+
+
+# What a program's own page says of how it runs.
+SCHEDULE_PATHS = ("schedule.hours_per_week", "schedule.program_weeks", "schedule.evening",
+                  "schedule.daytime")  # fmt: skip
+
+
+def _the_iops_page_by_what_it_says(
+    candidates: list[PageRecord], pages: list[PageRecord]
+) -> list[PageRecord]:
+    """The page, of a site none of whose pages is headed as the IOP ("Second Wind"), that states
+    the IOP in its own words (not a banner every page repeats) and says the most of how it runs
+    (its hours, weeks, day or evening groups); none where two say as much."""
+    banners = _repeated(pages, IOP_FACT)
+    said = [
+        (sum(path in page.reading.facts for path in SCHEDULE_PATHS), page)
+        for page in candidates
+        if _iop_stated(page, banners)
+    ]
+    most = max((count for count, _ in said), default=0)
+    best = [page for count, page in said if count == most]
+    return best if most >= 2 and len(best) == 1 else []
 
 
 # The heading of a page listing an organisation's services: "Services", "Our Programs".

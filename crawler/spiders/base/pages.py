@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -52,6 +53,9 @@ class PageRecord:
     # It speaks of addiction care (the IOP, substance use): a parent's page about paying or
     # getting in that does is its program's too.
     about_addiction: bool = False
+    # It says it holds for all the organisation's care ("All Coosa Valley Health hospitals,
+    # clinics and outpatient programs accept the plans below").
+    for_all_its_care: bool = False
     # The phone numbers each of its blocks of text gives together ("Call ... or text ...").
     numbers_together: list[frozenset[str]] = field(default_factory=list)
     # The lines a list of places on it gives each place (see identity.lines_by_place).
@@ -83,6 +87,7 @@ def page_record(
     record.numbers_together = numbers_together(text_root)
     content = _content_text(text_root)
     record.about_addiction = bool(ADDICTION_CARE.search(content))
+    record.for_all_its_care = bool(ALL_ITS_CARE.search(content))
     record.streets_named = frozenset(
         street_start(found.group(0))
         for found in STREET_START.finditer(content)
@@ -191,23 +196,38 @@ def _digits(href: str) -> str:
     return re.sub(r"\D", "", href)
 
 
-def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageReading:
-    """The page's reading without the facts it states of another of the site's locations."""
+# Facts a sentence states by naming another place: "We arrange admission to medical detox at
+# our San Antonio campus" is this place's referral.
+REFERRALS = ("detox.detox_referral", "medications.mat_accepts_outside_prescriptions")
+
+
+def _of_elsewhere(here: str, elsewhere: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """Whether a text names another of the site's locations (their towns) and not this one;
+    ``None`` where the site has no other."""
     others = [town for town in elsewhere if town and town.lower() != here.lower()]
     if not others:
-        return reading
+        return None
     # Town names as written, capitalised: "Mission" the town, not "our mission".
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(town) for town in others) + r")\b")
     mine = re.compile(rf"\b{re.escape(here)}\b") if here else None
+    return lambda text: bool(pattern.search(text)) and not (mine and mine.search(text))
 
-    def elsewhere_only(text: str) -> bool:
-        return bool(pattern.search(text)) and not (mine and mine.search(text))
 
+def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageReading:
+    """The page's reading without the facts it states of another of the site's locations."""
+    elsewhere_only = _of_elsewhere(here, elsewhere)
+    if elsewhere_only is None:
+        return reading
     kept = PageReading(url=reading.url, conflicts=set(reading.conflicts), kind=reading.kind)
     kept.availability = [
         statement for statement in reading.availability if not elsewhere_only(statement.statement)
     ]
     for path, value in reading.facts.items():
+        if path in REFERRALS:  # a referral names the place it sends clients to
+            kept.facts[path] = value
+            if path in reading.evidence:
+                kept.evidence[path] = reading.evidence[path]
+            continue
         said = reading.evidence.get(path, "")
         under = reading.headed.get(path, "")
         if path in reading.item_sources:  # each item as its own sentence said it
@@ -280,7 +300,9 @@ Stated = tuple[Any, tuple[str, str | None]]
 
 def organization_facts(pages: list[PageRecord], home: str) -> dict[str, Stated]:
     """The organisation's facts, as its home and about pages state them (none where they
-    disagree), each with its sentence and page."""
+    disagree), and the plans a page of all its care says every program takes ("All Coosa Valley
+    Health hospitals, clinics and programs accept the plans below"), each with its sentence and
+    page."""
     speaking = [
         page
         for page in pages
@@ -288,16 +310,34 @@ def organization_facts(pages: list[PageRecord], home: str) -> dict[str, Stated]:
         and (page.url == home or ABOUT_PATH.search(urlsplit(page.url).path))
     ]
     merged = merge_readings(page.reading for page in speaking)
-    return {
+    facts = {
         path: (merged.facts[path], merged.evidence.get(path, ("", None)))
         for path in ORGANIZATION_PATHS
         if path in merged.facts
     }
+    paying = merge_readings(
+        page.reading for page in pages if page.reading.kind == "program" and page.for_all_its_care
+    )
+    facts.update(
+        (path, (value, paying.evidence.get(path, ("", None))))
+        for path, value in paying.facts.items()
+        if path.startswith("payment.")
+    )
+    return facts
 
 
 # Words of addiction care: a page that says them is about it.
 ADDICTION_CARE = re.compile(
     r"intensive outpatient|\biop\b|substance use|addiction|chemical dependency|\bsud\b",
+    re.I,
+)
+
+
+# A statement of all an organisation's care: "all our hospitals, clinics and programs accept".
+ALL_ITS_CARE = re.compile(
+    r"\ball (?:of )?(?:our |the )?(?:[\w.'\u2019-]+ ){0,4}?(?:hospitals|clinics|facilities"
+    r"|locations|programs|services|sites|offices)\b[^.!?]{0,80}?\b(?:accept|take|are in[- ]network"
+    r"|participate)",
     re.I,
 )
 
@@ -369,14 +409,15 @@ def _with_its_other_lines(
 STALE_WITH_THE_NUMBER = ("phones", "schedule.opening_hours")
 
 
-def _stale(marked: dict[str, Any], pages: list[PageRecord]) -> bool:
+def _stale(marked: dict[str, Any], pages: list[PageRecord], placed: set[str]) -> bool:
     """Markup whose phone numbers no page shows, where the program's pages show lines of their
-    own: a plugin's settings kept the old number, and the old hours, after the program changed
-    them (the visible ones are the program's word)."""
+    own (or the site's list of places shows this place's, ``placed``): a plugin's settings kept
+    the old number, and the old hours, after the program changed them (the visible ones are the
+    program's word)."""
     numbers = {ten_digits(phone) for phone in marked.get("phones") or []}
     shown = set().union(*(page.shown_numbers for page in pages))
     own_lines = any(page.contact.get("phones") for page in pages if page.reading.kind == "program")
-    return bool(numbers) and own_lines and not numbers & shown
+    return bool(numbers) and (own_lines or bool(placed)) and not numbers & shown
 
 
 def facts_from_pages(
@@ -410,7 +451,13 @@ def facts_from_pages(
             for path, value in facts.items():
                 structured.setdefault(path, []).append(value)
     result = {path: _most_common(values) for path, values in structured.items()}
-    if _stale(result, pages):
+    # The lines the site's lists of places show beside this place's address.
+    placed = (
+        set().union(*(page.lines_by_place.get(address, set()) for page in pages))
+        if address
+        else set()
+    )
+    if _stale(result, pages, placed):
         for path in STALE_WITH_THE_NUMBER:
             result.pop(path, None)
     address_paths = [p for p in result if p.startswith("address.")]
@@ -429,6 +476,8 @@ def facts_from_pages(
             result.setdefault(path, value)
         if any(p.startswith("address.") for p in page.contact):
             address_paths = address_paths or ["address.street1"]
+    if "phones" not in result and placed:
+        result["phones"] = [Phone.model_construct(number=n) for n in sorted(placed)]
     if place:  # the address as the site states it, whole
         for path in [p for p in result if p.startswith("address.")]:
             del result[path]
@@ -453,7 +502,10 @@ def facts_from_pages(
             del result["name"]
     result.update({k: v for k, v in merged.availability.items() if v is not None})
     evidence = dict(merged.evidence)
+    elsewhere_only = _of_elsewhere(town, elsewhere)
     for path, (value, said) in (organization or {}).items():
+        if elsewhere_only and elsewhere_only(said[0]):
+            continue  # "Medicare is accepted at our Evansville office only"
         if path not in result and path not in merged.conflicts:
             result[path], evidence[path] = value, said
     statement = merged.availability.get("availability.statement")
