@@ -25,7 +25,9 @@ NEWCOMERS = (
 )
 ACCEPTING = re.compile(
     r"(?:^\W*|:\s*|now |currently |are |is |'re )(?:still |currently )?"
-    rf"(?:accepting|taking|welcoming|enrolling|admitting) {NEWCOMERS}"
+    rf"(?:accepting|taking|welcoming|enrolling) {NEWCOMERS}"
+    # "Now admitting new patients" (not a doctor's practice's or a hospital's admissions)
+    rf"|admitting {NEWCOMERS}(?![^.;]*\b(?:practice|emergency|hospital|wait ?list))"
     # "We are accepting referrals", not who may refer ("accepting referrals from courts").
     r"|(?:are|is|'re) (?:still |currently |now )?accepting (?:referrals|admissions)\b"
     r"(?! from| (?:for|to) (?:our|the) wait)"
@@ -52,7 +54,8 @@ ACCEPTING = re.compile(
     re.I,
 )
 NOT_ACCEPTING = re.compile(
-    rf"not (?:currently )?(?:accepting|taking|enrolling|admitting) {NEWCOMERS}"
+    rf"not (?:currently )?(?:accepting|taking|enrolling) {NEWCOMERS}"
+    rf"|not (?:currently )?admitting {NEWCOMERS}(?![^.;]*\b(?:practice|emergency|hospital))"
     r"|(?:waitlist|wait list|waiting list) is (?:currently )?closed"
     r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
     r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?closed\b"

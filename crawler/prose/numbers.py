@@ -183,7 +183,8 @@ def hours_per_week(sentence: str) -> float | None:
 PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|days?|months?)\b", re.I)
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
-    r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us(?: for)?\b"
+    r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b"
+    r"|\b(?:are|is|stay|stays|remain|remains) with us\b"
     r"|\b(?:it|iop|track|phase) (?:\w+ )?runs\b",
     re.I,
 )
@@ -191,7 +192,7 @@ NOT_PROGRAM_LENGTH = re.compile(
     r"wait|within|next available|\bago\b|(?:every|each) (?:other|two|three|four|few|\d)"
     r"|\bafter\b|later|follow-up|\$\s?\d"
     r"|aftercare|alumni|sober|clean"
-    r"|abstinen|notice|trial|supply|\b(?:days?|weeks?|months?) out\b|\bappointments?\b"
+    r"|abstinen|notice|trial|supply|\b(?:days?|weeks?|months?) out\b"
     r"|\b(?:start|begin)\w*\b[^.;]{0,30}\bin (?:about |around |roughly )?(?:\d|one|two|three|four)",
     re.I,
 )

@@ -76,8 +76,8 @@ def _drop_noise(root: HtmlElement) -> None:
 
 
 def _labels_its_row(cell: HtmlElement) -> bool:
-    """A row's first cell, a link, where the row says more than its links: the cell labels the
-    row ("<a>Utica</a> | Mon, Tue, Thu | 5:00-8:00 p.m."), as a menu's row of links does not."""
+    """A schedule row's first cell, a link: it labels the row ("<a>Utica</a> | Mon, Tue, Thu |
+    5:00-8:00 p.m."), as a menu's row of links or a list of other agencies does not."""
     row = cell.getparent()
     if (
         cell.tag not in ("td", "th")
@@ -86,8 +86,7 @@ def _labels_its_row(cell: HtmlElement) -> bool:
         or cell.getprevious() is not None
     ):
         return False
-    links = "".join(a.text_content() for a in row.xpath(".//a"))
-    return bool(re.sub(r"[\W_]+", "", (row.text_content() or "").replace(links, "")))
+    return any(_a_time_of_day(_text(other)) for other in cell.itersiblings())
 
 
 def _an_answer(nav: HtmlElement) -> bool:
@@ -210,7 +209,8 @@ def _lists_by_column(table: HtmlElement) -> list[str]:
         or not any(re.search(REFUSED_HEADING, _text(cell), re.I) for cell in header)
         or any(row.xpath("./th") for row in rows[1:])
         or any(YES_OR_NO.fullmatch(cell) for cell in cells)  # marks: a grid's
-        or 2 * sum(not cell for cell in cells) >= len(cells)  # a grid's blanks, not a list's end
+        # a grid's blanks, not the end of a list of plans ("We accept | We don't accept")
+        or (any(not cell for cell in cells) and not all(PLANS.search(_text(c)) for c in header))
     ):
         return []
     columns: list[list[str]] = [[] for _ in header]
@@ -334,6 +334,8 @@ def _timed(rows: list[HtmlElement]) -> bool:
     )
 
 
+# Words of a column of plans: "We accept", "Insurance we don't take", "In network".
+PLANS = re.compile(r"\b(?:accept|take|insurance|plans?|network)\b", re.I)
 YES_OR_NO = re.compile(r"\W*(?:yes|no|none|n/a|\u2713|\u2714|\u2717|x)\W*", re.I)
 # A cell that refuses: a word, a cross or a dash ("\u2014" under "IOP" for Medicaid).
 NO_MARK = re.compile(r"\W*(?:no|none|x|\u2717|\u2718|\u2716|\u274c)\W*|\s*[\u2014\u2013-]\s*", re.I)
@@ -504,7 +506,7 @@ KIND_PATHS = (
         rf"/(?:{RESIDENCE_WORDS.replace(' ', '-')}|transitional-housing)(?:/|$|\.html?)", re.I)),
     (PageKind.ARTICLE, ARTICLE_PATH),
     (PageKind.ARTICLE, re.compile(
-        r"/(?:learn|education|library|events?|calendar|journal|insights|guides?)(?:/|$|\.html?)",
+        r"/(?:learn|education|library|events?|calendar|journal|insights)(?:/|$|\.html?)",
         re.I)),
 )  # fmt: skip
 KIND_HEADINGS = (
@@ -600,6 +602,8 @@ def _dated_under_its_title(root: HtmlElement) -> bool:
     """A post's byline: the main heading's next line is a date and nothing else ("October
     30, 2026", "By Ana Ruiz | March 3, 2026"); a program page's "Updated March 3" is not."""
     for heading in root.xpath("(//h1)[1]"):
+        if _a_programs_title(" ".join(heading.text_content().split())):
+            return False  # "Intensive Outpatient Program", then its next cohort's date
         line = heading.getnext()
         if line is None:
             return False

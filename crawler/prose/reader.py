@@ -181,6 +181,7 @@ KIND_OF_THE_PROGRAM = re.compile(
 )
 IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
+NOT_LICENSED = re.compile(r"\b(?:not|n't|no longer) (?:\w+ )?licen[sc]|\bunlicen", re.I)
 LICENSED_CONTEXT = re.compile(
     r"virtual|telehealth|online|\bserve\b|residents|physically located"
     r"|(?:clients|patients|people|adults|teens|anyone)(?: who are)? (?:in|located)"
@@ -195,8 +196,6 @@ VIRTUAL_WHERE = re.compile(
     re.I,
 )
 STATE_NAMES = re.compile(r"\b(" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")\b")
-A_STATES_MEDICAID = re.compile(STATE_NAMES.pattern + r"\s+Medicaid\b")  # "Idaho Medicaid"
-ANOTHER_STATES = re.compile(r"\bout[- ]of[- ]state\b|\bother states'?", re.I)
 
 
 GROUP_THERAPY = "therapies.group_therapy"
@@ -323,11 +322,8 @@ class PageReading:
         refused = [g.clause for g in given if g.value is False]
         taken = [g.clause for g in given if g.value is True]
         refused_states = {state for clause in refused for state in STATE_NAMES.findall(clause)}
-        return all(
-            STATE_NAMES.search(clause) or ANOTHER_STATES.search(clause) for clause in refused
-        ) and any(
-            (STATE_PLAN.search(clause) or A_STATES_MEDICAID.search(clause))
-            and not set(STATE_NAMES.findall(clause)) & refused_states
+        return all(STATE_NAMES.search(clause) for clause in refused) and any(
+            STATE_PLAN.search(clause) and not set(STATE_NAMES.findall(clause)) & refused_states
             for clause in taken
         )
 
@@ -687,7 +683,11 @@ def read_sentence(
     daytime, evening = numbers.group_times(grouped)
     reading.add("schedule.daytime", daytime, said)
     reading.add("schedule.evening", evening, said)
-    licensed = LICENSED.search(sentence) if LICENSED_CONTEXT.search(sentence) else None
+    licensed = (
+        LICENSED.search(sentence)
+        if LICENSED_CONTEXT.search(sentence) and not NOT_LICENSED.search(sentence)
+        else None
+    )
     if where := licensed or VIRTUAL_WHERE.search(sentence):
         listed = re.split(r"[;.]|\b(?:but|while|our|and our)\b", sentence[where.start() :])[0]
         states = [US_STATES[name] for name in STATE_NAMES.findall(listed)]

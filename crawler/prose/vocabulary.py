@@ -234,8 +234,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "levels_of_care.outpatient",
         r"(?<!intensive )(?<!intensive-)\boutpatient (?:counseling|therapy|sessions?)\b"
-        r"|\bstep(?:s|ping)? down to (?:our |a |weekly )*(?:[\w-]+ )?outpatient (?:aftercare )?"
-        r"(?:groups?|care|program|level)\b|\bstep-down outpatient (?:program|groups?|care)\b"
+        r"|\bstep(?:s|ping)? down to our (?!intensive)(?:[\w-]+ ){0,2}?outpatient (?:aftercare )?"
+        r"(?:groups?|care|program|level|counseling|therapy)\b"
+        r"|\bstep-down outpatient (?:program|groups?|care) after (?:the |our )?(?:iop|intensive)\b"
         r"|\bconsulta externa\b",
         forbids=r"\brefer|elsewhere|is (?:usually|often|typically)|\bcan include\b|\bthan\b"
         r"|\bfind\b|near (?:home|you)|(?:their|your) (?:own )?communit|level of care|\bcompared\b",
@@ -355,7 +356,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:detox|withdrawal)"
         r"|(?:arrang|coordinat|find|set\w* up|help\w* (?:you )?(?:get|find)|get you|connect)\w*"
         r" [^.;]{0,50}"
-        r"(?:detox(?:ification)?|withdrawal(?: management)?|medical stabilization)"
+        r"(?:detox(?:ification)?|withdrawal(?: management)?"
+        r"|(?<!our )(?<!own )medical stabilization)"
         r"(?:\s+(?!our\b|on\b|here\b)[\w-]+){0,3}?"
         r"\s+(?:facilit|cent|program|bed|provider|unit|admission|elsewhere|partner|hospital)",
         denied=None,
@@ -400,8 +402,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.family_therapy",
         r"family (?:therapy|counseling|sessions?|nights?|workshops?|education|healing|saturdays"
-        r"|sundays)\b|\b(?:our|weekly|a) (?:(?:monday|tuesday|wednesday|thursday|friday|saturday"
-        r"|sunday)(?: night| evening)? )?family (?:programs?|groups?)\b"
+        r"|sundays)\b|\b(?:our|weekly|a) family (?:programs?|groups?)\b"
         r"|(?:individual|group) (?:and|&) family (?:therapy|counseling|sessions?)"
         r"|multi-?family groups?|terapia familiar"
         # "grupo familiar" is also a household: only a group that meets ("los sábados")
@@ -427,6 +428,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"|meets? individually with (?:a|your|their|the) (?:[\w-]+ )?(?:counselor|therapist"
         r"|clinician)"
         r"|terapia individual|sesi[oó]n(?:es)? individual(?:es)?|consejer[ií]a individual",
+        # A counselor of one's own elsewhere: "an individual therapist outside the program".
+        forbids=r"\boutside (?:of )?(?:the|our) (?:program|iop)\b|\btheir referring\b"
+        r"|\bgroup-based only\b",
     ),
     Phrase(
         "therapies.cbt", r"cognitive[- ]behavio(?:u)?ral therapy|\bcbt\b|cognitivo[- ]conductual"
@@ -492,8 +496,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\bgrupos?\b(?:(?!\bno\b|\bni\b)[^.;]){0,25}\b(?:s[aá]bados?|domingos?)\b"
         r"|\b(?:s[aá]bados?|domingos?) de \d"
         # "Classes meet Tuesday and Thursday evenings ... and Saturday mornings"
-        r"|\b(?:groups?|classes|sessions?|iop|the program) meets? (?:[ap]\.m\.|[^.;]){0,80}?"
-        r"\b(?:saturday|sunday)s?\b",
+        r"|\b(?:groups|classes|sessions) meet (?:(?!\b(?:never|not|no|except|closed|office)\b)"
+        r"(?:[ap]\.m\.|[^.;])){0,80}?\b(?:saturday|sunday)s?\b",
     ),
     # Payment.
     Phrase(
@@ -513,7 +517,7 @@ PHRASES: tuple[Phrase, ...] = (
     # "We do not bill insurance": no plan is taken ("we accept insurance" names none).
     Phrase(
         "payment.private_insurance",
-        r"\b(?:bill|accept|take) (?:any )?(?:health )?insurance\b(?! (?:card|information))",
+        r"\b(?:bill|accept|take) (?:any )?(?:health )?insurance(?=\s*(?:[,.;]|or\b|and\b|$))",
         stated=None,
     ),
     Phrase("payment.military_insurance", r"tricare|military insurance", requires=PAYING),
@@ -521,7 +525,9 @@ PHRASES: tuple[Phrase, ...] = (
         "payment.self_pay",
         r"self[- ]pay|private[- ]pay|cash pay|pay privately|pago en efectivo"
         # "Paying yourself? Cash, card, or a payment plan all work."
-        r"|^\W*paying (?:for (?:it|treatment|care) )?yourself:\s*(?!no\b)\w",
+        r"|^\W*paying (?:for (?:it|treatment|care) )?yourself:\s*(?![^.]*\b(?:not|no|only|cannot"
+        r"|can't|don't|won't|unfortunately|sorry)\b)[^.]*\b(?:cash|cards?|credit|debit|checks?"
+        r"|payment plans?)\b",
     ),
     # A price of the program: "The evening IOP is $240 per week" (not a study's "paid $20").
     Phrase(
@@ -548,7 +554,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:services|care|treatment|the program|our program|the iop|our iop) (?:is|are)"
         r" (?:free|offered free|provided free)\b"
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
-        r"|\bscholarships? (?:cover|pay for|waive)\b[^.;]{0,20}\b(?:fees?|costs?|tuition)\b"
+        r"|\bscholarships? (?:cover|pay for|waive) (?:the (?:full |entire |program )?|all )"
+        r"(?:fees?|costs?)\b(?! of (?:sober|housing|rent))(?=[^.;]*\b(?:anyone|everyone|all)\b)"
         r"|nadie (?:es|ser[aá]) rechazad[oa]"
         r"|\b(?:no one|nobody|no (?:[\w-]+ ){0,3}(?:client|patient|person|resident|individual"
         r"|member|veteran|family|adult|teen)s?)\b[^.;]{0,30}\b(?:turned away|denied"
@@ -556,7 +563,9 @@ PHRASES: tuple[Phrase, ...] = (
         # What is free is not the care: parking, or an interpreter ("servicios gratuitos de
         # asistencia lingüística" in a Section 1557 tagline).
         forbids=r"parking|estacionamiento|wi-?fi|coffee|caf[eé]|interpret|translat|language"
-        r"|ling[uü][ií]stic|idioma|for family members|to family members|billed to insurance",
+        r"|ling[uü][ií]stic|idioma|for family members|to family members|billed to insurance"
+        # a hospital's financial assistance: "may receive discounted or free care"
+        r"|discounted or free|free or discounted",
     ),
     # Languages.
     Phrase(
@@ -632,13 +641,17 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:sessions?|visits?|appointments?|therapy|counseling|groups?)\b[^.;]{0,30}"
         r"\b(?:by|over|through|via|on) (?:zoom|doxy\.me|microsoft teams)\b"
         r"|por video\b|videollamadas?|en persona o (?:por|en l[ií]nea)"
-        rf"|(?:virtual|online) (?:{GROUP_WORDS}|classes|care|treatment|visits|counseling|therapy)\b"
-        r"|\b(?:groups?|sessions?|visits?|care|everything)\b[^.;]{0,30}\b(?:happen|meet|take place"
-        r"|held|are)\w* (?:live )?(?:on|by|over) video\b",
+        rf"|(?:virtual|online) (?:{GROUP_WORDS}|care|treatment|visits|counseling|therapy)\b"
+        r"|\b(?:groups?|sessions?|visits?)\b(?:(?!\b(?:never|not|no)\b|n't)[^.;]){0,30}"
+        r"\b(?:happen|meet|take place|held)\w* (?:live )?(?:on|by|over) video\b",
         # "Methadone can't be prescribed through telehealth" denies methadone, not telehealth.
-        forbids=NOT_A_VIRTUAL_PROGRAM + r"|\b(?:be|is|are) (?:prescribed|dispensed|given|started"
-        r"|administered) (?:through|via|by|over) (?:telehealth|telemedicine|video)\b",
+        forbids=NOT_A_VIRTUAL_PROGRAM + r"|\b(?:can't|cannot|can not|isn't|is not|aren't|are not"
+        r"|may not) be (?:prescribed|dispensed|given|started|administered) (?:through|via|by|over)"
+        r" (?:telehealth|telemedicine|video)\b",
     ),
+    # "We don't offer online classes" (that a site offers online classes says nothing: a
+    # parents' course, a DUI class).
+    Phrase("access.telehealth", r"\bonline classes\b", stated=None),
     # "IOP is not an online program": it meets in person (video may still be offered).
     Phrase("access.virtual_only", NOT_A_VIRTUAL_PROGRAM, stated=False, denied=None),
     Phrase(
@@ -775,7 +788,7 @@ CLAUSE_BREAK = (
 # Hopes, plans and maybes state nothing the program does today.
 HEDGE = (
     r"\b(?:may|might|could) (?:also )?(?:be )?(?:available|possible|offered|eligible|accepted"
-    r"|covered|cover|receive|get)\b"
+    r"|covered|cover)\b"
     r"|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
     r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos|working to become"
@@ -785,6 +798,7 @@ HEDGE = (
     r"|\bpending (?:license|licensure|approval)\b"
     # A payer not yet taken: "we are in the credentialing process and hope to be in network"
     r"|\b(?:in|going through|completing) (?:the |our )?credentialing\b"
+    r"|\bin the process of (?:credentialing|becoming|getting|joining)\b"
     r"|\bcredentialing (?:is )?(?:pending|underway|in progress)\b|\bhope to be\b"
     # "We have prayed about a morning group and we hope the Lord provides the volunteers"
     r"|\b(?:pray|prays|prayed|praying) (?:about|for)\b"

@@ -1171,3 +1171,30 @@ def test_what_a_page_says_of_another_place_alone_is_not_this_ones_but_a_referral
                             organization=organization)  # fmt: skip
     assert read.facts["payment.medicaid"] is True
     assert "payment.medicare" not in read.facts
+
+
+def test_what_the_review_found_of_the_program_page_and_its_place() -> None:
+    """A comparison, a cost page or an alumni page headed with "IOP" is not the program's page;
+    a PHP's page says most of how it runs but is not the IOP's; a pharmacy's plans are not the
+    programs'."""
+    home = _practice_page("/", "Recovery starts here", "<p>Adults in Addison County.</p>")
+    articles = [
+        _practice_page("/iop-vs-php", "IOP vs. PHP: What's the Difference?", "<p>Compare.</p>"),
+        _practice_page("/iop-cost", "IOP Cost & Insurance", "<p>We take most plans.</p>"),
+        _practice_page("/iop-alumni", "IOP Alumni Program", "<p>Monthly dinners.</p>"),
+    ]
+    for page in articles:
+        (location,) = site_locations([home, page], "https://otter.example/")
+        assert location.ref == "https://otter.example/", page.url
+    php = _practice_page("/php", "Partial Hospitalization Program",
+                         "<p>Our partial hospitalization program meets weekdays 9 to 3 for 3"
+                         " weeks; then patients step down to our intensive outpatient"
+                         " program.</p>")  # fmt: skip
+    (location,) = site_locations([home, php], "https://otter.example/")
+    assert location.ref == "https://otter.example/"
+    pharmacy = page_record(
+        "<html><body><main><h1>Pharmacy</h1><p>All of our retail pharmacy locations accept"
+        " Medicare Part D and Alabama Medicaid plans.</p></main></body></html>",
+        "https://cvh.example/pharmacy", date(2026, 12, 5), [],
+    )  # fmt: skip
+    assert organization_facts([pharmacy], "https://cvh.example/") == {}

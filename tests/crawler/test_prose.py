@@ -2368,23 +2368,70 @@ def test_admitting_new_patients_is_accepting_them() -> None:
     assert later.accepting_new_patients is False
 
 
-def test_one_states_medicaid_taken_beside_another_states_refused_is_medicaid() -> None:
-    reading = read_text(
-        ["In network: Aetna and Idaho Medicaid.", "Not accepted: Washington Apple Health."],
-        crawl_date=CRAWLED,
-    )
+def test_a_table_of_plans_taken_and_refused_is_read_by_column_to_its_last_blank_cell() -> None:
     grid = ("<table><thead><tr><th>We accept</th><th>We don't accept</th></tr></thead><tbody>"
-            "<tr><td>HUSKY Health (Connecticut Medicaid)</td><td>TRICARE</td></tr>"
-            "<tr><td>Medicare</td><td>Out-of-state Medicaid</td></tr>"
+            "<tr><td>Medicare</td><td>TRICARE</td></tr>"
             "<tr><td>Aetna, Cigna</td><td></td></tr></tbody></table>")  # fmt: skip
     table = read_html(f"<html><body><main>{grid}</main></body></html>", crawl_date=CRAWLED)
-    assert reading.facts["payment.medicaid"] is True
     assert table.facts == {
-        "payment.medicaid": True,
         "payment.medicare": True,
         "payment.private_insurance": True,
         "payment.military_insurance": False,
     }
+    # A grid whose columns are no plans' ("Covered | Not covered") keeps its blank cells' rows.
+    covered = ("<table><tr><th>Covered</th><th>Not covered</th></tr><tr><td>Group therapy"
+               "</td><td>Methadone</td></tr><tr><td>Family sessions</td><td></td></tr>"
+               "</table>")  # fmt: skip
+    grid = read_html(f"<html><body><main>{covered}</main></body></html>", crawl_date=CRAWLED)
+    assert grid.facts.get("medications.mat_methadone") is not False
+
+
+# A review of this stop's rules found each of these read wrongly by their first version.
+@pytest.mark.parametrize(
+    ("text", "read", "accepting"),
+    [
+        ("Insurance: We are in the process of credentialing with Blue Cross Blue Shield.", {},
+         None),
+        ("Clients may receive individual therapy once a week as part of IOP.",
+         {"levels_of_care.iop": True, "therapies.individual_therapy": True}, None),
+        ("Dr. Ramirez is not currently admitting new patients to her private practice.", {}, None),
+        ("The hospital is admitting new patients through the emergency department only.", {}, None),
+        ("Paying yourself? We do not offer a self-pay option at this time.",
+         {"payment.self_pay": False}, None),
+        ("Paying yourself? Sorry, we only work with insurance.", {}, None),
+        ("Paying yourself? Here's what to know.", {}, None),
+        ("For your safety, all care areas are on video surveillance.", {}, None),
+        ("Groups are never held over video; all sessions are in person.",
+         {"access.telehealth": False}, None),
+        ("We offer a virtual IOP, and buprenorphine can be prescribed through telehealth.",
+         {"levels_of_care.iop": True, "medications.mat_buprenorphine": True,
+          "access.telehealth": True}, None),
+        ("Parents can take our free online classes about supporting a loved one in recovery.", {},
+         None),
+        ("We are not licensed to treat anyone located in California.", {}, None),
+        ("After PHP, patients step down to our intensive outpatient program.",
+         {"levels_of_care.iop": True}, None),
+        ("When you finish, we help you step down to an outpatient program close to home.", {},
+         None),
+        ("We coordinate care in our own medical stabilization unit on the third floor.", {}, None),
+        ("Our intern has been with us 18 months.", {}, None),
+        ("The program lasts 12 weeks, with three group appointments a week.",
+         {"schedule.program_weeks": 12.0}, None),
+        ("Everyone has an individual counselor at their referring agency; our IOP is group-based"
+         " only.", {"levels_of_care.iop": True}, None),
+        ("Groups meet Monday through Friday, never on Saturday or Sunday.", {}, None),
+        ("Scholarships cover a portion of fees for qualifying clients.", {}, None),
+        ("We cannot bill insurance for missed groups; a $25 fee applies.", {}, None),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_twenty_first_sets_rules_found(
+    text: str, read: dict, accepting: bool | None
+) -> None:
+    reading = read_text(text, crawl_date=CRAWLED)
+    assert reading.facts == read
+    assert merge_readings([reading]).availability.get("availability.accepting_new_patients") == (
+        accepting
+    )
 
 
 def test_a_post_dated_under_its_title_is_an_article_and_a_caption_heads_its_table() -> None:

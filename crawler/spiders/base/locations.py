@@ -206,8 +206,10 @@ def site_locations(
         address = _one_address(speaking, owned, (sitewide or everywhere) - stale, appearances)
         place = places.get(address, {}) if address else {}
         ref = _program_page(pages, home, site_name([page.names for page in pages]))
-        if ref != home:  # the IOP's page on a site of several kinds of care: not theirs
-            pages = [page for page in pages if page.url == home or not _other_care(page)]
+        if ref != home:  # the IOP's page on a site of several kinds of care: not theirs (the
+            # home page speaks for the whole site, unless it is a residence's or a unit's:
+            # "Residential Addiction Treatment in Dover")
+            pages = [page for page in pages if not _other_care(page) or _speaks_for_it(page, home)]
         here = str(place.get("address.city") or "")
         # The site's other places (a chain's campus, a group's other office): what a sentence
         # says of one of them alone is not this place's.
@@ -314,9 +316,15 @@ NO_PAGE_OF_ITS_OWN = "the site lists several places and no page says which one r
 # A page about reaching or paying the program, not the program's own: "Contact Desert Mountain
 # Healing IOP", "IOP FAQs", "Insurance for IOP".
 ABOUT_REACHING_US_OR_PAYING = re.compile(
-    r"^\W*(?:contact|about|visit|find|insurance|paying|pay\b|fees|costs?|reviews?|testimonials?"
-    r"|careers?|jobs|meet|our team|locations?)|\bfaqs?\b|frequently asked",
+    r"^\W*(?:contact|about|visit|find|paying|pay\b|fees|reviews?|testimonials?|careers?|jobs|meet"
+    r"|our team|locations?|getting started|what (?:is|are)\b)|\bfaqs?\b|frequently asked"
+    r"|\?\W*$|\bvs\.?(?:\s|$)|\bversus\b|\bcosts?\b|\binsurance\b|\balumni\b|\badmissions?\b",
     re.I,
+)
+OUTPATIENT = re.compile(r"\boutpatient\b|\biop\b", re.I)
+# Care whose home page is not an IOP's organisation's: a residence, a unit with beds.
+A_UNIT_OR_A_HOUSE = re.compile(
+    rf"partial hospitali[sz]ation|\bPHP\b|residential|inpatient|detox|{RESIDENCE_WORDS}", re.I
 )
 # A page about reaching a place, no page about its care: "Contact", "Locations", "Visit us".
 ABOUT_REACHING_US = re.compile(
@@ -427,6 +435,16 @@ def _placed(pages: Iterable[PageRecord], found: list[SiteLocation]) -> bool:
     )
 
 
+def _speaks_for_it(page: PageRecord, home: str) -> bool:
+    """Whether the home page of a site of several kinds of care speaks for its IOP too: unless
+    it is a residence's or a unit's ("Residential Addiction Treatment in Dover"), not also an
+    outpatient program's ("Sober Living and Outpatient Treatment in Asheville")."""
+    heading = page.names.heading or ""
+    return page.url == home and (
+        bool(OUTPATIENT.search(heading)) or not A_UNIT_OR_A_HOUSE.search(heading)
+    )
+
+
 def _where_the_iop_is_said_to_meet(
     pages: list[PageRecord], places: dict[AddressKey, dict[str, Any]], owned: set[AddressKey]
 ) -> set[AddressKey]:
@@ -437,8 +455,12 @@ def _where_the_iop_is_said_to_meet(
     said = " ".join(
         sentence for page in pages for sentence in page.reading.stated_in.get(IOP_FACT, [])
     )
+    # Where groups meet: "meet in person in Middlebury", "at our Middlebury office" (not "adults
+    # from Vergennes", not "Our Mission is simple").
     named = {
-        key for key, town in towns.items() if town and re.search(rf"\b{re.escape(town)}\b", said)
+        key
+        for key, town in towns.items()
+        if town and re.search(rf"\b(?:in|at) (?:our |the )?{re.escape(town)}\b", said)
     }
     if named and not named & owned and len({towns[key] for key in named}) == 1:
         return {min(named)}
@@ -579,7 +601,7 @@ def _the_iops_page_by_what_it_says(
     said = [
         (sum(path in page.reading.facts for path in SCHEDULE_PATHS), page)
         for page in candidates
-        if _iop_stated(page, banners)
+        if _iop_stated(page, banners) and not _other_care(page)
     ]
     most = max((count for count, _ in said), default=0)
     best = [page for count, page in said if count == most]

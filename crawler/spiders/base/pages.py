@@ -196,8 +196,8 @@ def _digits(href: str) -> str:
     return re.sub(r"\D", "", href)
 
 
-# Facts a sentence states by naming another place: "We arrange admission to medical detox at
-# our San Antonio campus" is this place's referral.
+# Facts a sentence states by naming another place as where it sends clients: "We arrange
+# admission to medical detox at our San Antonio campus" is this place's referral.
 REFERRALS = ("detox.detox_referral", "medications.mat_accepts_outside_prescriptions")
 
 
@@ -218,17 +218,20 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
     elsewhere_only = _of_elsewhere(here, elsewhere)
     if elsewhere_only is None:
         return reading
+    # Another place as where a referral sends clients, not as who refers them ("Our
+    # Fredericksburg clinic refers ...").
+    towns = "|".join(re.escape(town) for town in elsewhere if town)
+    sent_there = re.compile(rf"\b(?:at|to|in) (?:our |the )?(?:{towns})\b")
     kept = PageReading(url=reading.url, conflicts=set(reading.conflicts), kind=reading.kind)
     kept.availability = [
         statement for statement in reading.availability if not elsewhere_only(statement.statement)
     ]
     for path, value in reading.facts.items():
-        if path in REFERRALS:  # a referral names the place it sends clients to
-            kept.facts[path] = value
-            if path in reading.evidence:
-                kept.evidence[path] = reading.evidence[path]
-            continue
         said = reading.evidence.get(path, "")
+        if path in REFERRALS and sent_there.search(said):
+            kept.facts[path] = value  # "we arrange admission to detox at our San Antonio campus"
+            kept.evidence[path] = said
+            continue
         under = reading.headed.get(path, "")
         if path in reading.item_sources:  # each item as its own sentence said it
             sources = reading.item_sources[path]
@@ -333,11 +336,14 @@ ADDICTION_CARE = re.compile(
 )
 
 
-# A statement of all an organisation's care: "all our hospitals, clinics and programs accept".
+# A statement of the plans all an organisation's care takes: "All Coosa Valley Health hospitals,
+# clinics and outpatient programs accept the plans below" (not its pharmacies' or dentists').
 ALL_ITS_CARE = re.compile(
-    r"\ball (?:of )?(?:our |the )?(?:[\w.'\u2019-]+ ){0,4}?(?:hospitals|clinics|facilities"
-    r"|locations|programs|services|sites|offices)\b[^.!?]{0,80}?\b(?:accept|take|are in[- ]network"
-    r"|participate)",
+    r"\ball (?:of )?(?:our |the )?(?:(?!pharmac|dental|retail|primary|residential)[\w.'\u2019-]+ )"
+    r"{0,4}?(?:hospitals|clinics|facilities|locations|programs|services|sites|offices)\b"
+    r"(?:(?!pharmac|dental|primary care|residential)[^.!?]){0,60}?"
+    r"\b(?:accept|take|are in[- ]network|participate in)\b[^.!?]{0,40}"
+    r"\b(?:plans?|insurance|insurers|coverage|following)\b",
     re.I,
 )
 
