@@ -324,7 +324,7 @@ REGRESSION_FLOORS = {
     "blind_sites_twentieth": (0.93, 0.85),
     "blind_sites_twentyfirst": (0.95, 0.94),
     "blind_sites_twentysecond": (0.94, 0.84),
-    "blind_sites_twentyfourth": (0.96, 0.89),
+    "blind_sites_twentyfourth": (0.89, 0.83),
 }
 
 

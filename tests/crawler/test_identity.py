@@ -220,11 +220,9 @@ def test_a_campus_of_several_kinds_of_care_is_listed_by_its_iop_page_with_the_io
         "/intensive-outpatient/",
         "/recovery-housing/",
     }  # the PHP's page speaks for the PHP; the house's states nothing
-    # A site of one program is listed by its IOP's page too (its home page's URL is a part of
-    # it), and every page speaks for it.
+    # A site of one program keeps its home page, whatever pages it has.
     (alone,) = site_locations(pages[:2], "https://campus.example/")
-    assert alone.ref == "https://campus.example/intensive-outpatient/"
-    assert len(alone.pages) == 2
+    assert alone.ref == "https://campus.example/"
 
 
 def test_a_table_of_every_offices_hours_gives_each_office_its_own() -> None:
@@ -991,8 +989,8 @@ def test_office_hours_run_on_past_a_days_p_m() -> None:
 
 def test_an_iop_page_among_an_organisations_services_stands_for_the_program() -> None:
     """A community behavioural health centre lists its services at /services, the IOP one of
-    them: the IOP's page is the listing, not the home page; so is a practice's one IOP page. A
-    site with two IOP pages (two tracks) is listed by its home page."""
+    them: the IOP's page is the listing, not the home page. A practice whose site is its IOP
+    is listed by its home page, as is a site with two IOP pages (two tracks)."""
 
     def page(path: str, heading: str) -> PageRecord:
         html = (
@@ -1007,7 +1005,7 @@ def test_an_iop_page_among_an_organisations_services_stands_for_the_program() ->
     assert listed.ref == program.url
     practice = page("/intensive-outpatient", "Intensive Outpatient Program")
     (alone,) = site_locations([home, page("/about", "About us"), practice], home.url)
-    assert alone.ref == practice.url
+    assert alone.ref == home.url
     tracks = [practice, page("/evening-iop", "Evening IOP")]
     (two,) = site_locations([home, page("/about", "About us"), *tracks], home.url)
     assert two.ref == home.url
@@ -1109,7 +1107,7 @@ def _practice_page(
 def test_the_iop_is_where_its_sentences_say_it_meets_not_at_the_office_a_page_lists() -> None:
     """The offices page shows the second office's address (no other page does), so that page is
     its own; the sentences stating the IOP meet in the first office's town: the IOP is there.
-    Its one page headed as the IOP stands for it."""
+    A practice's site of one program is listed by its home page."""
     pages = [
         _practice_page("/", "Therapy, together", "<p>Individual therapy and an evening IOP.</p>"),
         _practice_page("/iop", "Evening IOP",
@@ -1122,7 +1120,7 @@ def test_the_iop_is_where_its_sentences_say_it_meets_not_at_the_office_a_page_li
     ]  # fmt: skip
     (location,) = site_locations(pages, "https://otter.example/")
     assert location.place["address.city"] == "Middlebury"
-    assert location.ref == "https://otter.example/iop"
+    assert location.ref == "https://otter.example/"
     # A contact page headed with the program's name is no program page; a site named as the IOP
     # is the program's own, listed by its home page.
     contact = _practice_page("/contact", "Contact Otter Creek IOP", "<p>Call us.</p>")
@@ -1136,8 +1134,9 @@ def test_the_iop_is_where_its_sentences_say_it_meets_not_at_the_office_a_page_li
 
 
 def test_a_program_page_not_headed_as_the_iop_is_found_by_what_it_says() -> None:
-    """A named program's page ("Second Wind") states the IOP and how it runs; the about page
-    states the IOP but nothing of its groups: the program's page stands for it."""
+    """A practice with a therapy page beside its named program ("Second Wind"), whose page
+    states the IOP and how it runs (the about page states the IOP but nothing of its groups):
+    the program's page stands for it."""
     pages = [
         _practice_page("/", "Counseling for every season", "<p>Adult therapy in Middlebury.</p>"),
         _practice_page("/second-wind", "Second Wind",
@@ -1146,6 +1145,7 @@ def test_a_program_page_not_headed_as_the_iop_is_found_by_what_it_says() -> None
                        "</p>"),
         _practice_page("/about", "About the practice",
                        "<p>We added an intensive outpatient program in 2024.</p>"),
+        _practice_page("/couples", "Individual & couples therapy", "<p>Weekly sessions.</p>"),
     ]  # fmt: skip
     (location,) = site_locations(pages, "https://otter.example/")
     assert location.ref == "https://otter.example/second-wind"

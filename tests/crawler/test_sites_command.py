@@ -121,8 +121,7 @@ def test_crawl_source_crawls_one_row_by_its_name(work: Path) -> None:
                    "--out", str(work / "heron.ndjson"), work=work)  # fmt: skip
     assert done.returncode == 0, done.stderr
     line = (work / "heron.ndjson").read_text().splitlines()[0]
-    # The row's site, listed by its program's page ("Our program").
-    assert json.loads(line)["sources"][0]["ref"] == "https://blueheronwellness.example/program/"
+    assert json.loads(line)["sources"][0]["ref"] == "https://blueheronwellness.example/"
 
 
 def test_a_website_crawl_refuses_to_resume_rather_than_lose_facts(work: Path) -> None:

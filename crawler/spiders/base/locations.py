@@ -540,10 +540,10 @@ OTHER_SERVICE_HEADING = re.compile(
 
 
 def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -> str:
-    """The page that stands for a site's one program: its one page headed as the IOP (a
-    practice's "Evening IOP" beside its therapy, a centre's beside its PHP or primary care), or
-    else its home page. The page is the referrer's evidence, and the home page's URL is a part
-    of it."""
+    """The page that stands for a site's one program: its home page, unless the site runs other
+    kinds of care too (a PHP, a recovery house, or a community health centre's primary care),
+    each on a page of its own, and one page is the IOP's (headed as the IOP or, where none is,
+    the one that states it and says most of how it runs): then that page."""
     listed = next((page.names.heading or "" for page in pages if page.url == home), "")
     if IOP_HEADING.search(listed) and not OTHER_CARE_HEADING.search(listed):
         return home  # listed with its IOP's page: not a track's page beside it
@@ -554,36 +554,21 @@ def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -
         and page.reading.kind in ("program", "residence")
         and not translated(page)
     ]
-    iop = [
-        page
-        for page, heading in headed
-        if IOP_HEADING.search(heading) and not ABOUT_REACHING_US_OR_PAYING.search(heading)
-    ]
-    listed_by_home = _is_home_path(urlsplit(home).path or "/") and not IOP_HEADING.search(
-        name or ""
-    )
-    if not iop and listed_by_home:
-        iop = _the_iops_page_by_what_it_says(
+    iop = [page for page, heading in headed if IOP_HEADING.search(heading)] or (
+        _the_iops_page_by_what_it_says(
             [page for page, heading in headed if not ABOUT_REACHING_US_OR_PAYING.search(heading)],
             pages,
         )
-    if len(iop) != 1:
-        return home
-    if listed_by_home:
-        # A site listed by its home page, not named as the IOP ("Desert Mountain Healing IOP"
-        # is its program's site): its IOP's own page.
-        return iop[0].url
-    # A site listed by a page inside it (a place's page): that page, unless the IOP's page is
-    # one of several kinds of care or services beside it.
+    )
     others = [page for page, _ in headed if _other_care(page)] + [
         page  # a group practice's therapy beside its IOP: "Individual & couples therapy"
         for page, heading in headed
         if OTHER_SERVICE_HEADING.search(heading) and not IOP_HEADING.search(heading)
     ]
-    many_services = bool(MANY_SERVICES_NAME.search(name or "")) or _one_of_the_services(
-        iop[0], pages
+    many_services = bool(MANY_SERVICES_NAME.search(name or "")) or (
+        len(iop) == 1 and _one_of_the_services(iop[0], pages)
     )
-    return iop[0].url if others or many_services else home
+    return iop[0].url if len(iop) == 1 and (others or many_services) else home
 
 
 # What a program's own page says of how it runs.
