@@ -52,11 +52,11 @@ PROGRAM_TITLE = re.compile(
     r"(?:intensive outpatient(?: program| treatment)?(?: \(iop\))?|iop)\W*$",
     re.I,
 )
+# Care with beds or a day unit: a PHP, a residential program, detox, a recovery residence.
+UNITS_AND_HOUSES = rf"partial hospitali[sz]ation|\bPHP\b|residential|detox|{RESIDENCE_WORDS}"
 # Other kinds of care a site may run beside its IOP, each on a page of its own.
 OTHER_CARE_HEADING = re.compile(
-    r"partial hospitali[sz]ation|\bPHP\b|residential|detox|withdrawal|opioid treatment"
-    rf"|methadone|mental health|psychiatr|{RESIDENCE_WORDS}",
-    re.I,
+    UNITS_AND_HOUSES + r"|withdrawal|opioid treatment|methadone|mental health|psychiatr", re.I
 )
 
 
@@ -210,13 +210,10 @@ def site_locations(
             # home page speaks for the whole site, unless it is a residence's or a unit's:
             # "Residential Addiction Treatment in Dover")
             pages = [page for page in pages if not _other_care(page) or _speaks_for_it(page, home)]
-        here = str(place.get("address.city") or "")
         # The site's other places (a chain's campus, a group's other office): what a sentence
         # says of one of them alone is not this place's.
-        others = {str(facts.get("address.city") or "") for facts in places.values()} - {here, ""}
-        return [
-            SiteLocation(ref, place, _without_other_units(pages, ref), None, tuple(sorted(others)))
-        ]
+        elsewhere = _other_towns(places, place)
+        return [SiteLocation(ref, place, _without_other_units(pages, ref), None, elsewhere)]
     program_name = site_name([page.names for page in pages])
     # A parent's offices (a county's clinics, a state's centres): the pages of their
     # department that are no one office's (the IOP's page, fees) speak for each of them.
@@ -282,10 +279,8 @@ def site_locations(
     if len(found) > 1:
         _mark_offices_without_the_program(found)
         _mark_places_beside_the_listed_one(found, home)
-        towns = {str(place.get("address.city") or "") for place in places.values()} - {""}
         for location in found:
-            here = str(location.place.get("address.city") or "")
-            location.elsewhere = tuple(sorted(towns - {here}))
+            location.elsewhere = _other_towns(places, location.place)
     _the_programs_page_for_its_one_place(found, [len(own(page)) for page in pages], pages)
     return found
 
@@ -323,9 +318,7 @@ ABOUT_REACHING_US_OR_PAYING = re.compile(
 )
 OUTPATIENT = re.compile(r"\boutpatient\b|\biop\b", re.I)
 # Care whose home page is not an IOP's organisation's: a residence, a unit with beds.
-A_UNIT_OR_A_HOUSE = re.compile(
-    rf"partial hospitali[sz]ation|\bPHP\b|residential|inpatient|detox|{RESIDENCE_WORDS}", re.I
-)
+A_UNIT_OR_A_HOUSE = re.compile(UNITS_AND_HOUSES + r"|inpatient", re.I)
 # A page about reaching a place, no page about its care: "Contact", "Locations", "Visit us".
 ABOUT_REACHING_US = re.compile(
     r"^(?:contact(?: us)?|locations?|our locations|visit(?: us)?|find us|directions"
@@ -433,6 +426,15 @@ def _placed(pages: Iterable[PageRecord], found: list[SiteLocation]) -> bool:
         for page in pages
         for sentence in page.reading.stated_in.get(IOP_FACT, [])
     )
+
+
+def _other_towns(
+    places: dict[AddressKey, dict[str, Any]], place: dict[str, Any]
+) -> tuple[str, ...]:
+    """The towns of the site's places other than ``place``'s."""
+    here = str(place.get("address.city") or "")
+    towns = {str(facts.get("address.city") or "") for facts in places.values()}
+    return tuple(sorted(towns - {here, ""}))
 
 
 def _speaks_for_it(page: PageRecord, home: str) -> bool:
