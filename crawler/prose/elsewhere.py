@@ -122,7 +122,11 @@ ABOUT_ANOTHER_CARE = re.compile(
     + ANOTHER_CARE
     + NOT_THE_CARE
     + r"|\bpart of (?:(?:our|the)\s+)?"
-    + ANOTHER_CARE,
+    + ANOTHER_CARE
+    # its days or its people ("PHP days include morning yoga", "PHP clients visit a farm")
+    + r"|\b"
+    + ANOTHER_CARE
+    + r"\s+(?:days|clients|patients|participants|residents)\b",
     re.I,
 )
 # The IOP named in the same part: what it says is the IOP's too ("our PHP and IOP both ...").

@@ -373,6 +373,34 @@ def scheduled_hours(sentence: str) -> float | None:
     return value if 0 < value <= 40 else None
 
 
+# A schedule table's row of one day: "Monday: 5:30-8:30 p.m.; Relapse Prevention".
+DAY_ROW = re.compile(rf"^\s*(?P<day>{SCHEDULE_DAY.pattern})\s*:")
+# A row of a group the client does not attend every week, or of another service's hours.
+NOT_THE_GROUPS_ROW = re.compile(
+    r"family|families|alumni|aftercare|individual|office|intake|walk[- ]?in|closed", re.I
+)
+
+
+def day_row(sentence: str) -> tuple[str, float] | None:
+    """A schedule table's row of one day and one session's times, as its day and hours:
+    ("Mo", 3.0) of "Monday: 5:30-8:30 p.m.; Relapse Prevention"."""
+    row = DAY_ROW.match(sentence)
+    if not row or NOT_THE_GROUPS_ROW.search(sentence):
+        return None
+    code, lengths = _day_code(row["day"]), _session_hours(sentence)
+    return (code, lengths[0]) if code and len(lengths) == 1 else None
+
+
+def rows_hours(rows: list[tuple[str, float]]) -> float | None:
+    """The hours a week a schedule table's day rows add up to (each day once: a day twice is
+    two tracks' rows, of which a client attends one)."""
+    days = [day for day, _ in rows]
+    if len(rows) < 2 or len(set(days)) != len(days):
+        return None
+    total = sum(hours for _, hours in rows)
+    return total if FEWEST_IOP_HOURS <= total <= 40 else None
+
+
 def _only_days(text: str) -> bool:
     """Whether a text names days and nothing else ("Mon, Tue, Wed"; "Monday - Thursday")."""
     rest = DAY_SPAN.sub(" ", text)
@@ -579,9 +607,10 @@ WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      "zero"),
     (re.compile(r"next[- ]day (?:admissions?|intakes?|assessments?|appointments?)", re.I), "one"),
     (re.compile(r"wait\s?(?:ing)?\s?list[^.;]{0,40}?\b" + RANGE + WAIT_UNIT, re.I), "range"),
-    (re.compile(r"wait(?:ing)?(?: time)?[^.;]{0,40}?\b" + RANGE + WAIT_UNIT, re.I), "range"),
+    (re.compile(r"wait(?:ing)?(?: time)?[^.;]{0,50}?\b" + RANGE + WAIT_UNIT, re.I), "range"),
     (re.compile(RANGE + r"[- ](business[- ]days?|days?|weeks?|months?)[- ]wait", re.I), "range"),
-    (re.compile(r"within\s+" + RANGE + r"\s+(hours?|business days?|days?|weeks?)", re.I), "range"),
+    (re.compile(r"within\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?" + RANGE
+                + r"\s+(hours?|business days?|days?|weeks?)", re.I), "range"),
     (re.compile(r"(?:en|dentro de)\s+" + RANGE + r"\s+(horas|d[ií]as|semanas)", re.I), "range"),
     # "we'll call you when a seat opens, usually 3 to 4 weeks"
     (re.compile(r"(?:seat|spot|space|place|opening|slot)s? (?:opens?|opens up|becomes? available"
@@ -732,7 +761,8 @@ def _weekday_after(text: str, as_of: date) -> date | None:
 OPEN_SLOTS = re.compile(
     # "3 open seats", "two spots left", "3 of 10 seats open" (the open ones, not the group's size)
     r"\b" + NUM + r"(?:\s+of\s+\d+)?\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
-    r"|(?:slots?|spots?|seats?|chairs?|places?)\s+(?:still\s+)?(?:open|available|left|remaining)\b"
+    r"|(?:slots?|spots?|seats?|chairs?|places?)\s+(?:are\s+|is\s+)?(?:still\s+)?"
+    r"(?:open|available|left|remaining)\b"
     r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
     # "space for 2 more women in the December group", "room for 3 more"
     r"|\b(?:space|room)\s+for\s+" + NUM + r"\s+more\b"
@@ -816,7 +846,10 @@ NOT_OFFICE_HOURS = re.compile(
     # another service's or line's: "Student Health: ...", "Admissions line hours: ..."
     r"|student health|primary care|dental|laborator|\blab\b|radiology|imaging|pediatric"
     r"|switchboard|call cent|access cent|admissions line|helpline"
-    r"|hotline|\badministration\b",
+    r"|hotline|\badministration\b"
+    # a building's or a campus's doors, not the program's office: "Building hours: ..." (not
+    # "Behavioral Health Building hours")
+    r"|(?<!health )\b(?:building|lobby|campus|parking|garage|cafeteria|gift shop) hours\b",
     re.I,
 )
 

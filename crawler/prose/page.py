@@ -39,7 +39,7 @@ BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "li", "ul", "ol",
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
     "dl", "dt", "dd", "address", "figure", "figcaption", "caption", "summary", "details",
-    "body", "br",
+    "body", "br", "marquee",
 }  # fmt: skip
 # Blocks a table cell holds when the table lays out a page rather than listing data.
 LAYOUT_BLOCKS = ("div", "ul", "ol", "table", "section", "article", "h1", "h2", "h3", "h4")
@@ -76,8 +76,9 @@ def _drop_noise(root: HtmlElement) -> None:
 
 
 def _labels_its_row(cell: HtmlElement) -> bool:
-    """A schedule row's first cell, a link: it labels the row ("<a>Utica</a> | Mon, Tue, Thu |
-    5:00-8:00 p.m."), as a menu's row of links or a list of other agencies does not."""
+    """A table row's first cell, a link: it labels the row ("<a>Utica</a> | Mon, Tue, Thu |
+    5:00-8:00 p.m.", "<a>Peru Clinic</a> | Waitlist — about 10 days"), as in a menu's row of
+    links it does not."""
     row = cell.getparent()
     if (
         cell.tag not in ("td", "th")
@@ -86,7 +87,14 @@ def _labels_its_row(cell: HtmlElement) -> bool:
         or cell.getprevious() is not None
     ):
         return False
-    return any(_a_time_of_day(_text(other)) for other in cell.itersiblings())
+    return any(
+        re.search(r"\w", (_text(other) or "").replace(_links_text(other), "", 1))
+        for other in cell.itersiblings()
+    )
+
+
+def _links_text(element: HtmlElement) -> str:
+    return "".join(link.text_content() for link in element.iter("a"))
 
 
 def _an_answer(nav: HtmlElement) -> bool:

@@ -110,6 +110,9 @@ IN_GENERAL = re.compile(
     r"|\b(?:iops|intensive outpatient programs) (?:typically|usually|generally|often|tend to)\b"
     r"|^\W*an (?:iop|intensive outpatient program) (?:typically|usually|generally|often|tends to)\b"
     r"(?![^.]*\b(?:ours|our|we)\b)"
+    # what IOP is: "IOP typically means 9 to 15 hours of treatment per week"
+    r"|^\W*(?:an? )?(?:iop|intensive outpatient(?: treatment| programs?)?) (?:typically |usually "
+    r"|generally )?(?:means|involves|refers to)\b"
     r"|\bresearch (?:shows|suggests|has shown)\b|\bstudies (?:show|suggest|have shown)\b"
     # "Some people need detox first; others find that yoga helps."
     r"|^\W*(?:for )?some people\b|\bothers find\b",
@@ -246,6 +249,9 @@ class PageReading:
     # Weekly hours a group schedule adds up to, with its sentence: the page's hours when it
     # states no figure of its own (see :meth:`settle`).
     scheduled_hours: list[tuple[float, str]] = field(default_factory=list)
+    # A schedule table's rows of one day each, under their heading: their hours add up to the
+    # week's when nothing else gives it ("Monday: 5:30-8:30 p.m.; Relapse Prevention").
+    day_rows: dict[str, list[tuple[str, float, str]]] = field(default_factory=dict)
     # It says what is offered differs from one location to the next ("Services differ from
     # center to center"): what a page of the whole site offers is no promise of each one's.
     varies_by_place: bool = False
@@ -343,7 +349,7 @@ class PageReading:
         if groups and GROUP_THERAPY not in self.facts and GROUP_THERAPY not in self.conflicts:
             self.add(GROUP_THERAPY, True, self.evidence.get(groups[0]))
         path = "schedule.hours_per_week"
-        if path in self.facts or path in self.conflicts or not self.scheduled_hours:
+        if path in self.facts or path in self.conflicts:
             return
         schedules = [
             (hours, sentence)
@@ -353,6 +359,17 @@ class PageReading:
         if len({hours for hours, _ in schedules}) == 1:
             hours, sentence = schedules[0]
             self.add(path, hours, sentence)
+        elif not schedules:
+            tables = [
+                (numbers.rows_hours([(day, hours) for day, hours, _ in rows]), heading, rows)
+                for heading, rows in self.day_rows.items()
+            ]
+            summed = [table for table in tables if table[0] is not None]
+            if len(summed) == 1:
+                total, heading, rows = summed[0]
+                read_on, self.heading = self.heading, heading
+                self.add(path, total, " ".join(said for _, _, said in rows))
+                self.heading = read_on
 
 
 # Words whose full stop ends no sentence ("Updated Nov. 24", "Dr. Ruiz", "123 Main St. Suite").
@@ -676,6 +693,9 @@ def read_sentence(
     scheduled = numbers.scheduled_hours(grouped)
     if scheduled is not None:
         reading.scheduled_hours.append((scheduled, said))
+    row = numbers.day_row(timed) if SCHEDULE_HEADING.search(reading.heading) else None
+    if row:
+        reading.day_rows.setdefault(reading.heading, []).append((*row, said))
     reading.add("schedule.program_weeks", numbers.program_weeks(ours), said)
     hours = numbers.opening_hours(timed, reading.heading)
     if hours:

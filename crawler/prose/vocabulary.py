@@ -114,6 +114,7 @@ OUTSIDE_PRESCRIBER = (
     # "get those medicines from the tribal clinic", "receiving methadone through a licensed OTP"
     r"|\b(?:get|gets|getting|receive|receives|receiving|maintained on)"
     r" (?:[\w-]+ ){1,2}(?:from|at|through|by) (?!(?:our|us|this|the program)\b)"
+    r"|\bsomewhere else\b"
 )
 # Taking part in the program: "are welcome in every group", "may enroll in IOP", "attend our IOP".
 WELCOME_IN_THE_PROGRAM = (
@@ -129,6 +130,7 @@ WELCOME_IN_THE_PROGRAM = (
 NOT_THE_PROGRAMS_MEDICATION = (
     OUTSIDE_PRESCRIBER
     + r"|\bonly (?:be )?(?:dispensed|provided|given|available|comes?|come) (?:by|from|at|through)\b"
+    + r"|\b(?:has|have|must|needs?) (?:to )?be dispensed (?:by|from|at|through)\b"
 )
 # A sentence about clients on medication for an addiction names one (or MAT, or an OTP).
 ADDICTION_MEDICATION = (
@@ -234,8 +236,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "levels_of_care.outpatient",
         r"(?<!intensive )(?<!intensive-)\boutpatient (?:counseling|therapy|sessions?)\b"
-        r"|\bstep(?:s|ping)? down to our (?!intensive)(?:[\w-]+ ){0,2}?outpatient (?:aftercare )?"
-        r"(?:groups?|care|program|level|counseling|therapy)\b"
+        r"|\b(?:step(?:s|ping)? down to|continue (?:in|with)) our (?!intensive)(?:[\w-]+ ){0,2}?"
+        r"outpatient (?:aftercare |continuing care )?(?:groups?|care|program|level|counseling"
+        r"|therapy)\b"
         r"|\bstep-down outpatient (?:program|groups?|care) after (?:the |our )?(?:iop|intensive)\b"
         r"|\bconsulta externa\b",
         forbids=r"\brefer|elsewhere|is (?:usually|often|typically)|\bcan include\b|\bthan\b"
@@ -247,6 +250,14 @@ PHRASES: tuple[Phrase, ...] = (
         forbids=ELSEWHERE,
     ),
     Phrase("levels_of_care.residential", r"\bresidential\b", stated=None, requires=r"\b(?:we|our)"),
+    # "We don't have beds": no place to stay (not "no beds open today", not a sober house's).
+    Phrase(
+        "levels_of_care.residential",
+        r"\b(?:have|offer) (?:any )?(?:overnight )?beds\b"
+        r"(?![^.]*\b(?:open|available|today|right now|left|wait|sober|house))",
+        stated=None,
+        requires=r"\bwe\b",
+    ),
     Phrase(
         "levels_of_care.residential",
         r"\b(?:somos|ofrecemos|tenemos|contamos con) (?:un |una )?programa residencial\b",
@@ -557,6 +568,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\bscholarships? (?:cover|pay for|waive) (?:the (?:full |entire |program )?|all )"
         r"(?:fees?|costs?)\b(?! of (?:sober|housing|rent))(?=[^.;]*\b(?:anyone|everyone|all)\b)"
         r"|nadie (?:es|ser[aá]) rechazad[oa]"
+        # "scholarships for any family who can't pay", "a state grant covers any woman who can't"
+        r"|(?<!plans )(?<!plan )\b(?:for|covers?) (?:any|every) ?(?:one|[\w-]+) who (?:can'?t"
+        r"|cannot|is unable to) (?:afford to )?pay\b(?! (?:the full|in full|all at once|at once"
+        r"|up ?front))"
         r"|\b(?:no one|nobody|no (?:[\w-]+ ){0,3}(?:client|patient|person|resident|individual"
         r"|member|veteran|family|adult|teen)s?)\b[^.;]{0,30}\b(?:turned away|denied"
         r"|refused)\b[^.;]{0,40}\b(?:inability|unable|can'?t|cannot|not able) (?:to )?pay\b",
@@ -605,14 +620,19 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:operated|run|administered|funded and operated) by (?:the )?(?:[\w.]+ ){1,3}county\b"
         r"|\bcounty[- ](?:run|operated)\b|(?:program|service|division|department) of "
         r"(?:the )?(?:[\w.]+ ){1,3}county\b"
-        r"|^\W*(?:the )?(?:[\w.]+ ){1,3}county (?:department|division|office) of\b",
+        r"|^\W*(?:the )?(?:[\w.]+ ){1,3}county (?:department|division|office) of\b"
+        r"|\bis a local government agency\b"
+        r"|\b(?:owned|operated|run) by the city(?: and borough)? of\b",
         stated=Ownership.PUBLIC_LOCAL,
         denied=None,
     ),
     Phrase(
         "ownership",
         r"\b(?:operated|run|administered) by the state of|state[- ](?:run|operated) "
-        r"(?:program|facility|clinic)",
+        r"(?:program|facility|clinic)"
+        # A state university's program: "Northfork University is a public university of the
+        # State of North Carolina".
+        r"|\b(?:university|college|state) is a public (?:research )?(?:university|college)\b",
         stated=Ownership.PUBLIC_STATE,
         denied=None,
     ),
@@ -788,7 +808,7 @@ CLAUSE_BREAK = (
 # Hopes, plans and maybes state nothing the program does today.
 HEDGE = (
     r"\b(?:may|might|could) (?:also )?(?:be )?(?:available|possible|offered|eligible|accepted"
-    r"|covered|cover)\b"
+    r"|covered|cover|held|provided|conducted|done)\b"
     r"|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
     r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos|working to become"

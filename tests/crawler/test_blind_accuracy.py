@@ -70,6 +70,8 @@ BLIND_SETS = {
     "blind_sites_twentysecond": 12,
     "blind_sites_twentythird": 12,
     "blind_sites_twentyfourth": 12,
+    "blind_sites_twentyfifth": 12,
+    "blind_sites_twentysixth": 12,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90

@@ -29,7 +29,7 @@ from crawler.spiders.base.pages import (
     program_lines,
     ten_digits,
 )
-from crawler.spiders.base.schema_org import address_facts
+from crawler.spiders.base.schema_org import address_facts, government_owner
 from crawler.spiders.base.schema_org import opening_hours as markup_hours
 from iop.facility import Phone
 
@@ -196,6 +196,47 @@ def test_an_organisations_ownership_is_what_its_home_and_about_pages_say() -> No
     # Home and about pages that disagree leave it unknown.
     about = _page("https://county.example/about/", "We are a 501(c)(3) nonprofit.")
     assert organization_facts([county, about], home) == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "owner"),
+    [
+        ("Clear Fork County", "public_local"),
+        ("County of Upper Sacramento", "public_local"),
+        ("Three Rivers Public Health District", "public_local"),
+        ("Smith Creek Valley Community Services Board", "public_local"),
+        ("Bois d'Arc Nation", "public_tribal"),
+        ("Cerbat Springs Indian Community", "public_tribal"),
+        ("Milk River Tribal Health Department", "public_tribal"),
+        ("North Dakota Health and Human Services", "public_state"),
+        ("New York State Office for Recovery Services", "public_state"),
+        ("Washington County", "public_local"),
+        ("Regional Recovery Alliance", None),
+    ],
+)
+def test_a_governments_markup_names_who_runs_its_programs(name: str, owner: str | None) -> None:
+    entity = {"@type": "GovernmentOrganization", "name": name}
+    found = government_owner(entity)
+    assert (found[0] if found else None) == owner
+    assert government_owner({"@type": "Organization", "name": name}) is None
+
+
+def test_an_organisations_markup_says_who_runs_it_where_no_page_does() -> None:
+    """A county's GovernmentOrganization markup on its pages makes the program public_local;
+    a page saying otherwise wins, and markup naming two kinds of government says nothing."""
+    html = "<html><body><main><h1>New Trail IOP</h1><p>Evening groups.</p></main></body></html>"
+    home = "https://county.example/iop"
+    county = page_record(html, home, date(2026, 12, 4), [], True, ("public_local", "Clear Fork"))
+    assert organization_facts([county], home) == {
+        "ownership": ("public_local", ("GovernmentOrganization: Clear Fork", home))
+    }
+    said = "We are a 501(c)(3) nonprofit."
+    nonprofit = page_record(html.replace("Evening groups.", said), home, date(2026, 12, 4), [],
+                            True, ("public_local", "Clear Fork"))  # fmt: skip
+    assert organization_facts([nonprofit], home)["ownership"][0] == "private_non_profit"
+    tribe = page_record(html, "https://county.example/about", date(2026, 12, 4), [], True,
+                        ("public_tribal", "Cedar Basin Tribes"))  # fmt: skip
+    assert organization_facts([county, tribe], home) == {}
 
 
 def _site_page(path: str, heading: str, text: str) -> PageRecord:
@@ -1107,7 +1148,8 @@ def _practice_page(
 def test_the_iop_is_where_its_sentences_say_it_meets_not_at_the_office_a_page_lists() -> None:
     """The offices page shows the second office's address (no other page does), so that page is
     its own; the sentences stating the IOP meet in the first office's town: the IOP is there.
-    A practice's site of one program is listed by its home page."""
+    The home page of a practice whose site shows another office speaks for the practice, not
+    the IOP: the IOP's page lists it. A site of one place is listed by its home page."""
     pages = [
         _practice_page("/", "Therapy, together", "<p>Individual therapy and an evening IOP.</p>"),
         _practice_page("/iop", "Evening IOP",
@@ -1120,7 +1162,7 @@ def test_the_iop_is_where_its_sentences_say_it_meets_not_at_the_office_a_page_li
     ]  # fmt: skip
     (location,) = site_locations(pages, "https://otter.example/")
     assert location.place["address.city"] == "Middlebury"
-    assert location.ref == "https://otter.example/"
+    assert location.ref == "https://otter.example/iop"
     # A contact page headed with the program's name is no program page; a site named as the IOP
     # is the program's own, listed by its home page.
     contact = _practice_page("/contact", "Contact Otter Creek IOP", "<p>Call us.</p>")

@@ -2450,3 +2450,97 @@ def test_a_post_dated_under_its_title_is_an_article_and_a_caption_heads_its_tabl
     assert page_kind(page, "https://x.example/iop") is PageKind.PROGRAM
     reading = read_html(f"<html><body><main>{hours}</main></body></html>", crawl_date=CRAWLED)
     assert reading.facts["schedule.opening_hours"] == ["Mo-Th 08:00-20:30", "Fr 08:00-17:00"]
+
+
+# What the twenty-fourth and twenty-fifth sets found: a schedule table's rows of one day each add
+# up to the week's hours, unless a day comes twice (two tracks, a client attends one), a row is
+# a family night's, or the table is of office hours.
+@pytest.mark.parametrize(
+    ("block", "hours"),
+    [
+        ("<h2>Group Schedule</h2><table><tr><th>Day</th><th>Time</th><th>Group</th></tr>"
+         "<tr><td>Monday</td><td>5:30 \u2013 8:30 p.m.</td><td>Relapse Prevention</td></tr>"
+         "<tr><td>Tuesday</td><td>5:30 \u2013 8:30 p.m.</td><td>Seeking Safety</td></tr>"
+         "<tr><td>Wednesday</td><td>5:30 \u2013 8:30 p.m.</td><td>Process group</td></tr></table>",
+         9.0),
+        ("<h2>IOP Schedule</h2><table><tr><td>Monday</td><td>9:00 a.m.\u201312:00 p.m.</td></tr>"
+         "<tr><td>Monday</td><td>6:00\u20139:00 p.m.</td></tr>"
+         "<tr><td>Wednesday</td><td>9:00 a.m.\u201312:00 p.m.</td></tr></table>", None),
+        ("<h2>Group Schedule</h2><table><tr><td>Tuesday</td><td>6:00\u20139:00 p.m.</td></tr>"
+         "<tr><td>Thursday</td><td>Family night, 6:00\u20139:00 p.m.</td></tr></table>", None),
+        ("<h2>Office Hours</h2><table><tr><td>Monday</td><td>8:00 a.m.\u20135:00 p.m.</td></tr>"
+         "<tr><td>Tuesday</td><td>8:00 a.m.\u20135:00 p.m.</td></tr></table>", None),
+    ],
+)  # fmt: skip
+def test_a_schedule_tables_days_add_up_to_the_weeks_hours(block: str, hours: float | None) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts.get("schedule.hours_per_week") == hours
+
+
+def test_a_clinics_row_of_openings_is_said_of_that_clinic() -> None:
+    table = ("<table><tr><th>Clinic</th><th>Status</th></tr><tr><td><a href='/peru/'>Peru"
+             " Clinic</a></td><td>Waitlist \u2014 about 10 days</td></tr></table>")  # fmt: skip
+    reading = read_html(f"<html><body><main>{table}</main></body></html>", crawl_date=CRAWLED)
+    assert merge_readings([reading]).availability["availability.statement"] == (
+        "Peru Clinic: Waitlist \u2014 about 10 days"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "availability"),
+    [
+        ("After IOP, women can continue in our weekly outpatient aftercare group.",
+         {"levels_of_care.iop": True, "levels_of_care.outpatient": True}, {}),
+        ("Patients then step down to our weekly outpatient continuing care group.",
+         {"levels_of_care.outpatient": True}, {}),
+        # What an IOP is in general, or what the program is, names no outpatient level of its own.
+        ("Summit Path is an outpatient program.", {}, {}),
+        ("PHP days include morning yoga, and on Fridays PHP clients visit a horse farm for"
+         " equine-assisted therapy.", {"levels_of_care.partial_hospitalization": True}, {}),
+        ("Family sessions may be held by telehealth when weather closes the roads.", {}, {}),
+        ("Women who already get buprenorphine or methadone somewhere else are welcome.",
+         {"medications.mat_accepts_outside_prescriptions": True}, {}),
+        ("Methadone has to be dispensed at a clinic, so we don't provide it.", {}, {}),
+        ("Building hours: Monday\u2013Saturday, 6:00 a.m.\u20139:00 p.m.", {}, {}),
+        ("Behavioral Health Building hours: Monday\u2013Thursday 8:00 a.m.\u20138:00 p.m.",
+         {"schedule.opening_hours": ["Mo-Th 08:00-20:00"]}, {}),
+        ("Northfork University is a public university of the State of North Carolina.",
+         {"ownership": "public_state"}, {}),
+        ("Smith Creek Valley CSB is a local government agency established by the city.",
+         {"ownership": "public_local"}, {}),
+        ("Juneau Regional is owned by the City and Borough of Juneau.",
+         {"ownership": "public_local"}, {}),
+        ("New IOP clients are currently starting within about 2 weeks of their first call.",
+         {"levels_of_care.iop": True}, {"availability.days_to_intake": 14}),
+        ("Current wait for Pathways IOP after screening: about 8 business days.",
+         {"levels_of_care.iop": True}, {"availability.days_to_intake": 8}),
+        ("The next sixteen-week class starts January 5, 2027, and 7 seats are open.", {},
+         {"availability.open_slots": 7, "availability.accepting_new_patients": True}),
+        ("We return your call within about 2 days.", {}, {}),
+        ("Our state grant covers any woman who can't pay.", {"payment.free_care": True}, {}),
+        ("We offer payment plans for anyone who can't pay the full fee at once.", {}, {}),
+        ("We don't have beds.", {"levels_of_care.residential": False}, {}),
+        ("We don't have beds open today.", {}, {}),
+        ("IOP typically means 9 to 15 hours of treatment per week.", {}, {}),
+        ("Our IOP involves 9 hours of groups per week.",
+         {"levels_of_care.iop": True, "schedule.hours_per_week": 9.0}, {}),
+    ],
+)  # fmt: skip
+def test_what_the_twenty_fifth_set_found_read_wrongly(
+    text: str, read: dict, availability: dict
+) -> None:
+    reading = read_text(text, crawl_date=CRAWLED)
+    assert reading.facts == read
+    stated = merge_readings([reading]).availability
+    assert {path: stated.get(path) for path in availability} == availability
+
+
+def test_a_marquees_announcement_is_read() -> None:
+    """An old site's scrolling <marquee> is its announcement bar."""
+    page = (
+        "<html><body><table><tr><td><marquee><b>Posted November 24, 2026 \u2014 The next class"
+        " starts January 5, 2027, and 7 seats are open.</b></marquee><h2>Welcome</h2>"
+        "<p>Second Mile is an intensive outpatient program.</p></td></tr></table></body></html>"
+    )
+    reading = read_html(page, crawl_date=CRAWLED)
+    assert merge_readings([reading]).availability["availability.open_slots"] == 7

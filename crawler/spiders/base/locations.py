@@ -205,14 +205,21 @@ def site_locations(
     if len(owned) <= 1 and not (parent and owned):
         address = _one_address(speaking, owned, (sitewide or everywhere) - stale, appearances)
         place = places.get(address, {}) if address else {}
-        ref = _program_page(pages, home, site_name([page.names for page in pages]))
+        # The site's other places (a chain's campus, a group's other office): what a sentence
+        # says of one of them alone is not this place's.
+        elsewhere = _other_towns(places, place)
+        # A group's home page, where the visitor sees its other offices too, is not the IOP's.
+        shown_elsewhere = _other_towns({key: places[key] for key in visible - stale}, place)
+        ref = _program_page(
+            pages,
+            home,
+            site_name([page.names for page in pages]),
+            several_places=bool(shown_elsewhere) and _is_home_path(urlsplit(home).path),
+        )
         if ref != home:  # the IOP's page on a site of several kinds of care: not theirs (the
             # home page speaks for the whole site, unless it is a residence's or a unit's:
             # "Residential Addiction Treatment in Dover")
             pages = [page for page in pages if not _other_care(page) or _speaks_for_it(page, home)]
-        # The site's other places (a chain's campus, a group's other office): what a sentence
-        # says of one of them alone is not this place's.
-        elsewhere = _other_towns(places, place)
         return [SiteLocation(ref, place, _without_other_units(pages, ref), None, elsewhere)]
     program_name = site_name([page.names for page in pages])
     # A parent's offices (a county's clinics, a state's centres): the pages of their
@@ -541,7 +548,9 @@ OTHER_SERVICE_HEADING = re.compile(
 )
 
 
-def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -> str:
+def _program_page(
+    pages: list[PageRecord], home: str, name: str | None = None, several_places: bool = False
+) -> str:
     """The page that stands for a site's one program: its home page, unless the site runs other
     kinds of care too (a PHP, a recovery house, or a community health centre's primary care),
     each on a page of its own, and one page is the IOP's (headed as the IOP or, where none is,
@@ -570,7 +579,7 @@ def _program_page(pages: list[PageRecord], home: str, name: str | None = None) -
     many_services = bool(MANY_SERVICES_NAME.search(name or "")) or (
         len(iop) == 1 and _one_of_the_services(iop[0], pages)
     )
-    return iop[0].url if len(iop) == 1 and (others or many_services) else home
+    return iop[0].url if len(iop) == 1 and (others or many_services or several_places) else home
 
 
 # What a program's own page says of how it runs.

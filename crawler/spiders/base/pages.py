@@ -33,7 +33,7 @@ from crawler.spiders.base.identity import (
     seen_phones,
     site_name,
 )
-from iop.facility import Phone
+from iop.facility import Ownership, Phone
 
 # Numbers on nearly every page that are not the program's: crisis and national helplines.
 HELPLINES = {"988", "911", "8006624357", "8002738255"}
@@ -48,6 +48,9 @@ class PageRecord:
     seen: list[SeenAddress] = field(default_factory=list)  # every address in its text
     names: PageNames = field(default_factory=lambda: PageNames(None, (), None, None))
     parent_marked: bool = False  # it carries a hospital's or an agency's markup
+    # Who runs it, as a government's markup on it names the government (see
+    # schema_org.government_owner).
+    marked_owner: tuple[Ownership, str] | None = None
     links: frozenset[str] = frozenset()  # the paths of the same-site pages it links to
     shown_numbers: frozenset[str] = frozenset()  # every phone number its text shows (10 digits)
     # It speaks of addiction care (the IOP, substance use): a parent's page about paying or
@@ -74,6 +77,7 @@ def page_record(
     crawl_date: date,
     entities: list[dict[str, Any]],
     parent_marked: bool = False,
+    marked_owner: tuple[Ownership, str] | None = None,
 ) -> PageRecord:
     reading = read_html(html, crawl_date=crawl_date, url=url)
     root = lxml.html.fromstring(html)
@@ -82,6 +86,7 @@ def page_record(
     record = PageRecord(url, entities, contact_facts(html), reading, seen_addresses(text_root))
     record.names = page_names(root)
     record.parent_marked = parent_marked
+    record.marked_owner = marked_owner
     record.links = linked_paths(root, url)
     record.lines_by_place = lines_by_place(text_root)
     record.numbers_together = numbers_together(text_root)
@@ -318,6 +323,12 @@ def organization_facts(pages: list[PageRecord], home: str) -> dict[str, Stated]:
         for path in ORGANIZATION_PATHS
         if path in merged.facts
     }
+    marked = [(page.marked_owner, page.url) for page in pages if page.marked_owner]
+    if "ownership" not in facts and len({owner for (owner, _), _ in marked}) == 1:
+        # No page says who runs it; a government's markup on its pages does ("Clear Fork
+        # County", "Bois d'Arc Nation").
+        (owner, name), url = marked[0]
+        facts["ownership"] = (owner, (f"GovernmentOrganization: {name}", url))
     paying = merge_readings(
         page.reading for page in pages if page.reading.kind == "program" and page.for_all_its_care
     )

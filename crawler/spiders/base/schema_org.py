@@ -17,7 +17,7 @@ import extruct
 
 from crawler.prose.vocabulary import US_STATES
 from crawler.spiders.base.identity import POST_OFFICE_BOX, UNIT, parse_address
-from iop.facility import Location, LocationPrecision, Phone
+from iop.facility import Location, LocationPrecision, Ownership, Phone
 
 WANTED_TYPES = {
     "LocalBusiness", "MedicalBusiness", "MedicalClinic", "MedicalOrganization", "Hospital",
@@ -89,6 +89,41 @@ def wanted(entity: dict[str, Any]) -> bool:
 def is_parent(entity: dict[str, Any]) -> bool:
     """A hospital's, an agency's or a university's markup: the program's parent."""
     return bool(types_of(entity) & PARENTS)
+
+
+# Whose government a GovernmentOrganization's name says runs its programs: a tribe's
+# ("Bois d'Arc Nation", "Cerbat Springs Indian Community"), a county's or a city's ("Clear Fork
+# County", "Three Rivers Public Health District") or a state's ("North Dakota Health and Human
+# Services", "New York State Office for Recovery Services").
+TRIBAL_GOVERNMENT = re.compile(
+    r"\btrib(?:e|es|al)\b|\bnation\b|\bband of\b|\bpueblos?\b|\brancheria\b"
+    r"|\bindian community\b",
+    re.I,
+)
+LOCAL_GOVERNMENT = re.compile(
+    r"\b(?:county|city|borough|parish|township|municipal\w*|district|services board)\b", re.I
+)
+STATE_GOVERNMENT = re.compile(
+    rf"\bstate of\b|\bstate (?:office|department|agency|division)\b"
+    rf"|^(?:the )?(?:{'|'.join(re.escape(name) for name in US_STATES)})\b(?! county)",
+    re.I,
+)
+
+
+def government_owner(entity: dict[str, Any]) -> tuple[Ownership, str] | None:
+    """Who runs a government's programs, as its GovernmentOrganization markup names it, with
+    that name."""
+    name = _text(entity.get("name")) or ""
+    if "GovernmentOrganization" not in types_of(entity) or not name:
+        return None
+    for pattern, owner in (
+        (TRIBAL_GOVERNMENT, Ownership.PUBLIC_TRIBAL),
+        (LOCAL_GOVERNMENT, Ownership.PUBLIC_LOCAL),
+        (STATE_GOVERNMENT, Ownership.PUBLIC_STATE),
+    ):
+        if pattern.search(name):
+            return owner, name
+    return None
 
 
 def _text(value: Any) -> str | None:

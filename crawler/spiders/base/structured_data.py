@@ -172,13 +172,15 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
         url = self.canonical(response.url)
         entities = []
         parent_marked = False
+        owner = None
         for entity in schema_org.entities(html, url):
             self.pre_process_data(entity)
             parent_marked = parent_marked or schema_org.is_parent(entity)
+            owner = owner or schema_org.government_owner(entity)
             facts = schema_org.entity_facts(entity)
             if facts:
                 entities.append(facts)
-        return page_record(html, url, self.crawl_date, entities, parent_marked)
+        return page_record(html, url, self.crawl_date, entities, parent_marked, owner)
 
     # Fallback: the home page and same-site links, when the sitemap gave nothing.
     def parse_fallback(self, response: Response, hops: int = 0) -> Iterator[scrapy.Request]:
