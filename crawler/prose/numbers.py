@@ -184,7 +184,7 @@ PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|days?|months?)\b", re.I)
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
     r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b"
-    r"|\b(?:are|is|stay|stays|remain|remains) with us\b"
+    r"|\b(?:are|is|stay|stays|remain|remains) with us\b|\bparticipants?\b"
     r"|\b(?:it|iop|track|phase) (?:\w+ )?runs\b",
     re.I,
 )
@@ -566,7 +566,7 @@ def clock_words(sentence: str) -> str:
     return SPOKEN_CLOCK.sub(alone, ranged)
 
 
-AFTERNOON_ENDS = 15  # a group that starts before 3 p.m. meets in the day
+AFTERNOON_ENDS = 15.5  # a group that starts by 3 p.m. ("3:00 to 6:00 PM") meets in the day
 
 
 def group_times(sentence: str) -> tuple[bool | None, bool | None]:

@@ -149,8 +149,8 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             continue
         if element.tag in ("ul", "ol"):
             items = [_text(li) for li in element.xpath("./li") if _text(li)]
-            if not items:
-                continue
+            if not items or element.xpath("./li//*[self::h2 or self::h3 or self::h4 or self::h5]"):
+                continue  # an accordion's headed items (an FAQ): each read on its own
             lead = _lead(element)
             joined = "; ".join(item.rstrip(".;") for item in items)
             out.append((f"{lead} {joined}." if lead else joined + ".", False))

@@ -96,7 +96,7 @@ NOT_OURS = re.compile(
     # "the free equine program run by a ranch in Waimea", not "run by a licensed counselor"
     r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:a|an|another) (?!(?:team"
     r"|licensed|trained|certified|counselor|clinician|therapist|nurse|psychiatrist|physician"
-    r"|doctor|board|staff|peer)\b)"
+    r"|doctor|board|staff|peer|contracted)\b)"
     # a clinician's own practice: "she also sees private EMDR clients at her Marietta office"
     r"|\b(?:at|through|in) (?:her|his) (?:own |private )?(?:[A-Z][\w'-]+ )?(?:practice|office)"
     r"\b(?! in our)|\bprivate (?!pay\b)(?:\w+ )?clients\b",

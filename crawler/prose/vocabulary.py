@@ -329,6 +329,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
         rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:{WELCOME_IN_THE_PROGRAM})"
+        # "clients who dose there can take part in Pathways"
+        r"|\bwho (?:dose|are dosing) (?:there|elsewhere)\b[^.;]{0,40}\b"
+        rf"(?:{WELCOME_IN_THE_PROGRAM})"
         # "we refer you to an opioid treatment program and keep seeing you here for IOP"
         rf"|{REFERRED_TO_AN_OTP}[^.;]{{0,60}}\b(?:keep (?:seeing|treating)|continue|stay)\b"
         # "Methadone is provided through our contracted opioid treatment program"
@@ -392,6 +395,12 @@ PHRASES: tuple[Phrase, ...] = (
         denied=None,
         in_conditionals=True,
     ),
+    # A table's row of levels of care: "3.7-WM Medically monitored withdrawal: Referral; ...".
+    Phrase(
+        "detox.detox_referral",
+        r"(?:detox(?:ification)?|withdrawal)\b[^.;:]{0,30}:\s*(?:by )?referral\b",
+        denied=None,
+    ),
     # Therapies.
     Phrase(
         "therapies.group_process",
@@ -404,7 +413,8 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "therapies.group_skills",
-        r"(?<!refusal[- ])(?:skills?(?:-building)? groups?|coping skills|skills practice)",
+        r"(?<!refusal[- ])(?:skills?(?:-building)? groups?|coping skills|skills practice"
+        r"|skills in (?:a )?groups?\b)",
     ),
     Phrase(
         "therapies.group_relapse_prevention", r"relapse prevention|prevenci[oó]n de reca[ií]das"
@@ -658,6 +668,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"telehealth(?!,? (?:inc|llc|pllc|corp)\b)|telemedicine|telesalud"
         r"|video (?:sessions?|visits?|groups?|calls?|appointments?)"
         r"|(?:by|over|through|via) (?:secure |a )?video\b|in person or (?:by|over|online)"
+        r"|\bby (?:phone|telephone) or video\b"
         r"|\b(?:sessions?|visits?|appointments?|therapy|counseling|groups?)\b[^.;]{0,30}"
         r"\b(?:by|over|through|via|on) (?:zoom|doxy\.me|microsoft teams)\b"
         r"|por video\b|videollamadas?|en persona o (?:por|en l[ií]nea)"
@@ -692,6 +703,7 @@ PHRASES: tuple[Phrase, ...] = (
         "intake.walk_in",
         r"(?<!crisis )(?<!crisis-)(?<!urgent care )walk-?ins?\b"  # a crisis line's are no intake
         r"|no appointment (?:is )?(?:needed|necessary|required)|sin cita"
+        r"|\bdrop-in (?:screenings?|assessments?|intakes?|hours)\b"
         r"|\bwalk in (?:for (?:an? |your )?(?:same[- ]day )?(?:assessment|admission|intake"
         r"|screening|evaluation)s?|any \w+|during|between|(?:on )?(?:monday|tuesday|wednesday"
         r"|thursday|friday|saturday)s?\b|weekdays)",

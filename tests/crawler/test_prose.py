@@ -2524,6 +2524,25 @@ def test_a_clinics_row_of_openings_is_said_of_that_clinic() -> None:
         ("IOP typically means 9 to 15 hours of treatment per week.", {}, {}),
         ("Our IOP involves 9 hours of groups per week.",
          {"levels_of_care.iop": True, "schedule.hours_per_week": 9.0}, {}),
+        # An after-school group from 3 to 6 meets in the day; one from 3:30, not.
+        ("Groups meet Monday, Tuesday and Thursday from 3:00 to 6:00 PM.",
+         {"schedule.daytime": True, "schedule.hours_per_week": 9.0}, {}),
+        ("Groups meet Monday, Tuesday and Thursday from 3:30 to 6:30 PM.",
+         {"schedule.hours_per_week": 9.0}, {}),
+        ("Teens learn DBT skills in group.", {"therapies.group_skills": True,
+                                             "therapies.dbt": True}, {}),
+        ("Drop-in screening is available Monday\u2013Friday, 8:00\u201310:00 a.m.",
+         {"intake.walk_in": True}, {}),
+        ("Individual counseling is also available by phone or video.",
+         {"therapies.individual_therapy": True, "access.telehealth": True}, {}),
+        ("3.7-WM Medically monitored withdrawal: Referral; clinic staff arrange admission",
+         {"detox.detox_referral": True}, {}),
+        ("Methadone is provided by a contracted narcotic treatment program in Santa Rosa, and"
+         " clients who dose there can take part in Pathways.",
+         {"medications.mat_accepts_outside_prescriptions": True}, {}),
+        ("Participants receive at least 9 hours of services per week, typically for 12 to 16"
+         " weeks.", {"schedule.hours_per_week": 9.0, "schedule.program_weeks": 16.0}, {}),
+        ("Participants must be sober for 2 weeks before starting.", {}, {}),
     ],
 )  # fmt: skip
 def test_what_the_twenty_fifth_set_found_read_wrongly(
@@ -2544,3 +2563,17 @@ def test_a_marquees_announcement_is_read() -> None:
     )
     reading = read_html(page, crawl_date=CRAWLED)
     assert merge_readings([reading]).availability["availability.open_slots"] == 7
+
+
+def test_an_accordions_questions_are_read_each_with_its_answer() -> None:
+    """A Squarespace accordion (a list whose items hold a heading and an answer) is no list of
+    short items: "Is there a Saturday group?" then "No Saturday or Sunday groups" denies."""
+    faq = ("<ul class='accordion-items-container'>" + "".join(
+        f"<li class='accordion-item'><h4><button><span>{question}</span></button></h4>"
+        f"<div class='accordion-item__dropdown'><p>{answer}</p></div></li>"
+        for question, answer in (
+            ("Is there a Saturday group?", "No Saturday or Sunday groups, sorry."),
+            ("Do you do detox?", "We don't provide detox."),
+        )) + "</ul>")  # fmt: skip
+    reading = read_html(f"<html><body><main>{faq}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == {"schedule.weekend": False, "detox.detox_onsite": False}
