@@ -184,7 +184,8 @@ PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|days?|months?)\b", re.I)
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
     r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b"
-    r"|\b(?:are|is|stay|stays|remain|remains) with us\b|\bparticipants?\b"
+    r"|\b(?:are|is|stay|stays|remain|remains) with us\b"
+    r"|\bper week,? (?:typically |usually |often )?for\b"
     r"|\b(?:it|iop|track|phase) (?:\w+ )?runs\b",
     re.I,
 )
@@ -377,27 +378,34 @@ def scheduled_hours(sentence: str) -> float | None:
 DAY_ROW = re.compile(rf"^\s*(?P<day>{SCHEDULE_DAY.pattern})\s*:")
 # A row of a group the client does not attend every week, or of another service's hours.
 NOT_THE_GROUPS_ROW = re.compile(
-    r"family|families|alumni|aftercare|individual|office|intake|walk[- ]?in|closed", re.I
+    r"family|families|alumni|aftercare|individual|office|intake|walk[- ]?in|closed|visit"
+    r"|optional|\baa\b|\bna\b|meeting|medication|\bdr\b|doctor|psychiatr|tracks?\b|weeks?\b"
+    r"|\bopen\b|\bphp\b|partial|residential|detox",
+    re.I,
 )
 
 
-def day_row(sentence: str) -> tuple[str, float] | None:
-    """A schedule table's row of one day and one session's times, as its day and hours:
-    ("Mo", 3.0) of "Monday: 5:30-8:30 p.m.; Relapse Prevention"."""
+def day_row(sentence: str) -> tuple[str, float, bool] | None:
+    """A schedule table's row of one day and one session's times, as its day, its hours and
+    whether it is a row of the groups: ("Mo", 3.0, True) of "Monday: 5:30-8:30 p.m.; Relapse
+    Prevention", ("Sa", 2.0, False) of "Saturday: 1-3 p.m.; Visiting hours"."""
     row = DAY_ROW.match(sentence)
-    if not row or NOT_THE_GROUPS_ROW.search(sentence):
+    if not row:
         return None
     code, lengths = _day_code(row["day"]), _session_hours(sentence)
-    return (code, lengths[0]) if code and len(lengths) == 1 else None
-
-
-def rows_hours(rows: list[tuple[str, float]]) -> float | None:
-    """The hours a week a schedule table's day rows add up to (each day once: a day twice is
-    two tracks' rows, of which a client attends one)."""
-    days = [day for day, _ in rows]
-    if len(rows) < 2 or len(set(days)) != len(days):
+    if not code or len(lengths) != 1:
         return None
-    total = sum(hours for _, hours in rows)
+    return code, lengths[0], not NOT_THE_GROUPS_ROW.search(sentence)
+
+
+def rows_hours(rows: list[tuple[str, float, bool]]) -> float | None:
+    """The hours a week a schedule table's day rows add up to: none when a row is not the
+    groups' (a family night, visiting hours, a track's or some weeks' row) or a day comes twice
+    (two tracks' rows, of which a client attends one)."""
+    days = [day for day, _, _ in rows]
+    if len(rows) < 2 or len(set(days)) != len(days) or not all(ours for *_, ours in rows):
+        return None
+    total = sum(hours for _, hours, _ in rows)
     return total if FEWEST_IOP_HOURS <= total <= 40 else None
 
 
@@ -424,19 +432,27 @@ A_TRACK = re.compile(
 )
 
 
-def _sessions_of_one_track(sentence: str) -> float | None:
+# Where a sentence goes on to another track: "a day track, Mon-Thu 9-noon, and an evening track
+# on Monday, Tuesday and Thursday from 5:30 to 8:30 p.m."
+ANOTHER_TRACK = re.compile(
+    r",?\s+and\s+(?:an?|the|our)\s+(?=(?:morning|afternoon|evening|day|daytime|night)\s+track)",
+    re.I,
+)
+
+
+def _sessions_of_one_track(sentence: str, a_track: bool = False) -> float | None:
     """The hours of a week whose sessions are at different times, each time after its days:
     "Tuesday and Thursday from 10 a.m. to 1 p.m. and Wednesday evening from 5 to 8 p.m." (9)."""
-    parts = sentence.split(";")
+    parts = ANOTHER_TRACK.sub(";", sentence).split(";")
     if len(parts) > 1 and any(":" in part or A_TRACK.search(part) for part in parts[1:]):
         # Tracks, one a part ("Day IOP: Mon, Wed, Fri, 8:30-11:30 a.m; Evening IOP: ..."): a
-        # client attends one, so their hours are the program's when they agree. Parts naming
-        # no track of their own are one track's sessions ("Group nights: Monday & Wednesday,
-        # 6-9 pm; Saturday, 10 am-1 pm" is 9).
-        tracks = {_sessions_of_one_track(part) for part in parts}
-        return tracks.pop() if len(tracks) == 1 else None
-    if ONE_OF_SEVERAL.search(sentence):
-        return None
+        # client attends one, so the program's hours are the most a track gives (as "9 to 12
+        # hours" is 12). Parts naming no track of their own are one track's sessions ("Group
+        # nights: Monday & Wednesday, 6-9 pm; Saturday, 10 am-1 pm" is 9).
+        tracks = [_sessions_of_one_track(part, a_track=True) for part in parts]
+        return None if None in tracks else max(hours for hours in tracks if hours is not None)
+    if ONE_OF_SEVERAL.search(A_TRACK.sub(" ", sentence) if a_track else sentence):
+        return None  # one part's track named, it is that track's sessions
     total, start = 0.0, 0
     for match in TIME_RANGE.finditer(sentence):
         lengths = _session_hours(match.group(0))
@@ -566,7 +582,7 @@ def clock_words(sentence: str) -> str:
     return SPOKEN_CLOCK.sub(alone, ranged)
 
 
-AFTERNOON_ENDS = 15.5  # a group that starts by 3 p.m. ("3:00 to 6:00 PM") meets in the day
+AFTERNOON_ENDS = 15  # a group that starts by 3 p.m. ("3:00 to 6:00 PM") meets in the day
 
 
 def group_times(sentence: str) -> tuple[bool | None, bool | None]:
@@ -584,7 +600,7 @@ def group_times(sentence: str) -> tuple[bool | None, bool | None]:
             start -= 12  # "9-12 pm": nine in the morning
         if start >= 16.5 or end >= 19:
             evening = True
-        if start < AFTERNOON_ENDS:
+        if start <= AFTERNOON_ENDS:
             daytime = True
     return daytime, evening
 
@@ -597,6 +613,7 @@ INTAKE_WORDS = re.compile(
 )
 NOT_INTAKE = re.compile(
     r"verif|insurance|call you back|return (?:your )?calls?|respond|get back to you|reply"
+    r"|feel better|improvement|benefits|cancel|paperwork|of hire"
     r"|hear back|contact you|answer (?:your )?(?:message|email)",
     re.I,
 )
@@ -762,7 +779,7 @@ OPEN_SLOTS = re.compile(
     # "3 open seats", "two spots left", "3 of 10 seats open" (the open ones, not the group's size)
     r"\b" + NUM + r"(?:\s+of\s+\d+)?\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
     r"|(?:slots?|spots?|seats?|chairs?|places?)\s+(?:are\s+|is\s+)?(?:still\s+)?"
-    r"(?:open|available|left|remaining)\b"
+    r"(?:open|available|left|remaining)\b(?!\s+(?:in each|per|each|in every)\b)"
     r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
     # "space for 2 more women in the December group", "room for 3 more"
     r"|\b(?:space|room)\s+for\s+" + NUM + r"\s+more\b"

@@ -75,6 +75,13 @@ def _drop_noise(root: HtmlElement) -> None:
             link.drop_tree()
 
 
+# A list item holding a heading and an answer after it (a Squarespace accordion's question).
+ACCORDION_ITEM = (
+    "./li//*[self::h2 or self::h3 or self::h4 or self::h5]"
+    "/following-sibling::*[self::div or self::p][normalize-space()]"
+)
+
+
 def _labels_its_row(cell: HtmlElement) -> bool:
     """A table row's first cell, a link: it labels the row ("<a>Utica</a> | Mon, Tue, Thu |
     5:00-8:00 p.m.", "<a>Peru Clinic</a> | Waitlist — about 10 days"), as in a menu's row of
@@ -149,7 +156,7 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             continue
         if element.tag in ("ul", "ol"):
             items = [_text(li) for li in element.xpath("./li") if _text(li)]
-            if not items or element.xpath("./li//*[self::h2 or self::h3 or self::h4 or self::h5]"):
+            if not items or element.xpath(ACCORDION_ITEM):
                 continue  # an accordion's headed items (an FAQ): each read on its own
             lead = _lead(element)
             joined = "; ".join(item.rstrip(".;") for item in items)

@@ -81,7 +81,9 @@ PLAIN_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?:[|\u00b7\u2022]\s+)?(?=[\"“¿¡(]?[A-Z0-9¿¡])")
 # A client speaking of themselves, in the languages testimonials come in.
 FIRST_PERSON = re.compile(
-    r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b"  # English (case: "i.e." is no one)
+    r"\b(?:I'm|I've|I'd|I'll|me|my|mine|myself)\b"  # English (case: "i.e." is no one)
+    # "I", not a roman one ("our Level I outpatient group", "Phase I")
+    r"|(?<!Level )(?<!level )(?<!Phase )(?<!phase )(?<!Stage )(?<!stage )(?<!Part )\bI\b"
     # Spanish, Vietnamese, Tagalog, Haitian Creole, French: in lower case ("MI" is Michigan), or
     # capitalised where a sentence starts.
     r"|\b(?:yo|mi|mis|conmigo|estuve|llegué|encontré|tôi|ako|mwen|j'ai)\b"
@@ -112,7 +114,7 @@ IN_GENERAL = re.compile(
     r"(?![^.]*\b(?:ours|our|we)\b)"
     # what IOP is: "IOP typically means 9 to 15 hours of treatment per week"
     r"|^\W*(?:an? )?(?:iop|intensive outpatient(?: treatment| programs?)?) (?:typically |usually "
-    r"|generally )?(?:means|involves|refers to)\b"
+    r"|generally )?(?:means|involves|refers to)\b(?![^.]*\b(?:ours|our|we)\b)"
     r"|\bresearch (?:shows|suggests|has shown)\b|\bstudies (?:show|suggest|have shown)\b"
     # "Some people need detox first; others find that yoga helps."
     r"|^\W*(?:for )?some people\b|\bothers find\b",
@@ -206,7 +208,7 @@ GROUP_THERAPY = "therapies.group_therapy"
 # prevention"), not a support group the program points to ("support groups such as AA").
 A_GROUP = re.compile(
     r"\b(?:process|psycho-?educational|skills?|prevention|dbt|cbt|therapy|treatment|iop)\s+groups?\b"
-    r"|^\W*groups?\s+(?:include|cover|focus|work)\b",
+    r"|^\W*groups?\s+(?:include|cover|focus|work|use|teach|blend|combine)\b|\bskills in groups?\b",
     re.I,
 )
 KINDS_OF_GROUP = frozenset(
@@ -251,7 +253,7 @@ class PageReading:
     scheduled_hours: list[tuple[float, str]] = field(default_factory=list)
     # A schedule table's rows of one day each, under their heading: their hours add up to the
     # week's when nothing else gives it ("Monday: 5:30-8:30 p.m.; Relapse Prevention").
-    day_rows: dict[str, list[tuple[str, float, str]]] = field(default_factory=dict)
+    day_rows: dict[str, list[tuple[str, float, bool, str]]] = field(default_factory=dict)
     # It says what is offered differs from one location to the next ("Services differ from
     # center to center"): what a page of the whole site offers is no promise of each one's.
     varies_by_place: bool = False
@@ -361,14 +363,14 @@ class PageReading:
             self.add(path, hours, sentence)
         elif not schedules:
             tables = [
-                (numbers.rows_hours([(day, hours) for day, hours, _ in rows]), heading, rows)
+                (numbers.rows_hours([row[:3] for row in rows]), heading, rows)
                 for heading, rows in self.day_rows.items()
             ]
             summed = [table for table in tables if table[0] is not None]
             if len(summed) == 1:
                 total, heading, rows = summed[0]
                 read_on, self.heading = self.heading, heading
-                self.add(path, total, " ".join(said for _, _, said in rows))
+                self.add(path, total, " ".join(row[3] for row in rows))
                 self.heading = read_on
 
 

@@ -114,7 +114,7 @@ OUTSIDE_PRESCRIBER = (
     # "get those medicines from the tribal clinic", "receiving methadone through a licensed OTP"
     r"|\b(?:get|gets|getting|receive|receives|receiving|maintained on)"
     r" (?:[\w-]+ ){1,2}(?:from|at|through|by) (?!(?:our|us|this|the program)\b)"
-    r"|\bsomewhere else\b"
+    r"|(?<!to )\b(?:get|gets|getting|receive|receives|receiving) (?:[\w-]+ ){1,3}somewhere else\b"
 )
 # Taking part in the program: "are welcome in every group", "may enroll in IOP", "attend our IOP".
 WELCOME_IN_THE_PROGRAM = (
@@ -130,7 +130,7 @@ WELCOME_IN_THE_PROGRAM = (
 NOT_THE_PROGRAMS_MEDICATION = (
     OUTSIDE_PRESCRIBER
     + r"|\bonly (?:be )?(?:dispensed|provided|given|available|comes?|come) (?:by|from|at|through)\b"
-    + r"|\b(?:has|have|must|needs?) (?:to )?be dispensed (?:by|from|at|through)\b"
+    + r"|\bmethadone (?:has|must|needs) (?:to )?be dispensed (?:by|from|at|through)\b"
 )
 # A sentence about clients on medication for an addiction names one (or MAT, or an OTP).
 ADDICTION_MEDICATION = (
@@ -240,6 +240,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"outpatient (?:aftercare |continuing care )?(?:groups?|care|program|level|counseling"
         r"|therapy)\b"
         r"|\bstep-down outpatient (?:program|groups?|care) after (?:the |our )?(?:iop|intensive)\b"
+        # the program's own step-down: "then weekly outpatient aftercare", "a weekly outpatient
+        # group for graduates"
+        r"|\bweekly outpatient (?:aftercare|continuing[- ]care|groups?)\b"
         r"|\bconsulta externa\b",
         forbids=r"\brefer|elsewhere|is (?:usually|often|typically)|\bcan include\b|\bthan\b"
         r"|\bfind\b|near (?:home|you)|(?:their|your) (?:own )?communit|level of care|\bcompared\b",
@@ -254,7 +257,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "levels_of_care.residential",
         r"\b(?:have|offer) (?:any )?(?:overnight )?beds\b"
-        r"(?![^.]*\b(?:open|available|today|right now|left|wait|sober|house))",
+        r"(?![^.]*\b(?:open|available|today|right now|left|wait|sober|house|residential|detox"
+        r"|for|at our)\b)",
         stated=None,
         requires=r"\bwe\b",
     ),
@@ -398,7 +402,7 @@ PHRASES: tuple[Phrase, ...] = (
     # A table's row of levels of care: "3.7-WM Medically monitored withdrawal: Referral; ...".
     Phrase(
         "detox.detox_referral",
-        r"(?:detox(?:ification)?|withdrawal)\b[^.;:]{0,30}:\s*(?:by )?referral\b",
+        r"(?:detox(?:ification)?|withdrawal)\b[^.;:]{0,30}:\s*(?:by )?referral\s*(?:;|$)",
         denied=None,
     ),
     # Therapies.
@@ -414,7 +418,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.group_skills",
         r"(?<!refusal[- ])(?:skills?(?:-building)? groups?|coping skills|skills practice"
-        r"|skills in (?:a )?groups?\b)",
+        r"|\b(?:learn|practice|build|teach)\w* (?:[\w-]+ ){0,2}skills in (?:a )?groups?\b)",
     ),
     Phrase(
         "therapies.group_relapse_prevention", r"relapse prevention|prevenci[oó]n de reca[ií]das"
@@ -579,9 +583,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:fees?|costs?)\b(?! of (?:sober|housing|rent))(?=[^.;]*\b(?:anyone|everyone|all)\b)"
         r"|nadie (?:es|ser[aá]) rechazad[oa]"
         # "scholarships for any family who can't pay", "a state grant covers any woman who can't"
-        r"|(?<!plans )(?<!plan )\b(?:for|covers?) (?:any|every) ?(?:one|[\w-]+) who (?:can'?t"
-        r"|cannot|is unable to) (?:afford to )?pay\b(?! (?:the full|in full|all at once|at once"
-        r"|up ?front))"
+        r"|\b(?:scholarships?|grants?|funds?)\b[^.;]{0,40}\b(?:for|covers?) (?:any|every) ?(?:one"
+        r"|[\w-]+) who (?:can'?t|cannot|is unable to) (?:afford to )?pay\b(?! (?:the full|in full"
+        r"|all at once|at once|up ?front|rent|for (?:sober|housing|food|groceries)))"
         r"|\b(?:no one|nobody|no (?:[\w-]+ ){0,3}(?:client|patient|person|resident|individual"
         r"|member|veteran|family|adult|teen)s?)\b[^.;]{0,30}\b(?:turned away|denied"
         r"|refused)\b[^.;]{0,40}\b(?:inability|unable|can'?t|cannot|not able) (?:to )?pay\b",
@@ -632,7 +636,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:the )?(?:[\w.]+ ){1,3}county\b"
         r"|^\W*(?:the )?(?:[\w.]+ ){1,3}county (?:department|division|office) of\b"
         r"|\bis a local government agency\b"
-        r"|\b(?:owned|operated|run) by the city(?: and borough)? of\b",
+        r"|\b(?:we are|(?:program|clinic|center|centre|agency|hospital|iop|regional|services?"
+        r"|department|authority) is) (?:owned and operated|owned|operated|run) by the city"
+        r"(?: and borough)? of\b"
+        r"(?![^.]*\b(?:leased|until|formerly)\b)",
         stated=Ownership.PUBLIC_LOCAL,
         denied=None,
     ),
@@ -668,7 +675,6 @@ PHRASES: tuple[Phrase, ...] = (
         r"telehealth(?!,? (?:inc|llc|pllc|corp)\b)|telemedicine|telesalud"
         r"|video (?:sessions?|visits?|groups?|calls?|appointments?)"
         r"|(?:by|over|through|via) (?:secure |a )?video\b|in person or (?:by|over|online)"
-        r"|\bby (?:phone|telephone) or video\b"
         r"|\b(?:sessions?|visits?|appointments?|therapy|counseling|groups?)\b[^.;]{0,30}"
         r"\b(?:by|over|through|via|on) (?:zoom|doxy\.me|microsoft teams)\b"
         r"|por video\b|videollamadas?|en persona o (?:por|en l[ií]nea)"
@@ -698,12 +704,20 @@ PHRASES: tuple[Phrase, ...] = (
         stated=False,
         denied=None,
     ),
+    # "individual sessions by telephone or video" (who "can't drive in" denies nothing of it)
+    Phrase(
+        "access.telehealth",
+        r"\b(?:sessions?|counseling|therapy|visits?|appointments?|groups?)\b[^.;]{0,40}"
+        r"\bby (?:phone|telephone) or video\b",
+        denied=None,
+    ),
     # Intake.
     Phrase(
         "intake.walk_in",
         r"(?<!crisis )(?<!crisis-)(?<!urgent care )walk-?ins?\b"  # a crisis line's are no intake
         r"|no appointment (?:is )?(?:needed|necessary|required)|sin cita"
-        r"|\bdrop-in (?:screenings?|assessments?|intakes?|hours)\b"
+        r"|\bdrop-in (?:screenings?|assessments?|intakes?)\b(?![^.]*\b(?:depression|health fair|flu"
+        r"|blood pressure|vaccin|clubhouse|pantry)\b)"
         r"|\bwalk in (?:for (?:an? |your )?(?:same[- ]day )?(?:assessment|admission|intake"
         r"|screening|evaluation)s?|any \w+|during|between|(?:on )?(?:monday|tuesday|wednesday"
         r"|thursday|friday|saturday)s?\b|weekdays)",
@@ -763,7 +777,9 @@ DENIAL_GAP_BREAK = (
 NOT_A_DENIAL = (
     r"\b(?:no one|not only|not just|no matter|whether or not|no-cost|no cost"
     # a condition, not a denial: "women who have no insurance pay nothing"
-    r"|(?:have|has|with) no (?:insurance|coverage))\b"
+    r"|(?:have|has|with) no (?:insurance|coverage)"
+    # someone's own can't, not the program's: "elders who can't drive in may do sessions by video"
+    r"|who (?:can'?t|cannot|don'?t|do not|doesn'?t|does not|aren'?t|are not) [\w-]+)\b"
 )
 # The rest of the name a match begins: "Walk-in| appointments", "Evening| groups".
 REST_OF_THE_NAME = (
@@ -820,7 +836,8 @@ CLAUSE_BREAK = (
 # Hopes, plans and maybes state nothing the program does today.
 HEDGE = (
     r"\b(?:may|might|could) (?:also )?(?:be )?(?:available|possible|offered|eligible|accepted"
-    r"|covered|cover|held|provided|conducted|done)\b"
+    r"|covered|cover)\b|\bmay (?:also )?be (?:held|provided|conducted|done) (?:by|via|over|through"
+    r"|on) (?:telehealth|video|zoom|phone)\b"
     r"|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
     r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos|working to become"

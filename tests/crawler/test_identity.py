@@ -212,13 +212,22 @@ def test_an_organisations_ownership_is_what_its_home_and_about_pages_say() -> No
         ("New York State Office for Recovery Services", "public_state"),
         ("Washington County", "public_local"),
         ("Regional Recovery Alliance", None),
+        # A place's name that starts with a state's, a business's name whatever its type.
+        ("Virginia Beach Department of Human Services", None),
+        ("Ohio Valley Recovery Center", None),
+        ("State of Franklin Healthcare Associates", None),
+        ("Hope Nation Recovery", None),
+        ("Tribal Recovery Partners LLC", None),
     ],
 )
 def test_a_governments_markup_names_who_runs_its_programs(name: str, owner: str | None) -> None:
     entity = {"@type": "GovernmentOrganization", "name": name}
-    found = government_owner(entity)
+    found = government_owner([entity])
     assert (found[0] if found else None) == owner
-    assert government_owner({"@type": "Organization", "name": name}) is None
+    assert government_owner([{"@type": "Organization", "name": name}]) is None
+    # A clinic's funder, or the board it is a member of, does not run it.
+    clinic = {"@type": "MedicalClinic", "name": "Harbor Recovery", "funder": entity}
+    assert government_owner([clinic, entity]) is None
 
 
 def test_an_organisations_markup_says_who_runs_it_where_no_page_does() -> None:

@@ -96,33 +96,46 @@ def is_parent(entity: dict[str, Any]) -> bool:
 # County", "Three Rivers Public Health District") or a state's ("North Dakota Health and Human
 # Services", "New York State Office for Recovery Services").
 TRIBAL_GOVERNMENT = re.compile(
-    r"\btrib(?:e|es|al)\b|\bnation\b|\bband of\b|\bpueblos?\b|\brancheria\b"
+    r"\btrib(?:e|es|al)\b|\bnation\b(?! recovery)|\bband of\b|\bpueblos?\b|\brancheria\b"
     r"|\bindian community\b",
     re.I,
 )
 LOCAL_GOVERNMENT = re.compile(
     r"\b(?:county|city|borough|parish|township|municipal\w*|district|services board)\b", re.I
 )
+STATES = "|".join(re.escape(name) for name in US_STATES)
 STATE_GOVERNMENT = re.compile(
-    rf"\bstate of\b|\bstate (?:office|department|agency|division)\b"
-    rf"|^(?:the )?(?:{'|'.join(re.escape(name) for name in US_STATES)})\b(?! county)",
+    rf"\bstate of (?:{STATES})\b|\bstate (?:office|department|agency|division)\b"
+    rf"|^(?:the )?(?:{STATES}) (?:state )?(?:department|office|division|agency|bureau"
+    r"|health and human services|health & human services|human services)\b",
     re.I,
+)
+# A business's name, whatever type its markup borrows ("Hope Nation Recovery LLC").
+A_BUSINESS = re.compile(
+    r"\b(?:llc|inc|pllc|partners|associates|center|centre|clinic|healthcare)\b", re.I
 )
 
 
-def government_owner(entity: dict[str, Any]) -> tuple[Ownership, str] | None:
-    """Who runs a government's programs, as its GovernmentOrganization markup names it, with
-    that name."""
-    name = _text(entity.get("name")) or ""
-    if "GovernmentOrganization" not in types_of(entity) or not name:
-        return None
-    for pattern, owner in (
-        (TRIBAL_GOVERNMENT, Ownership.PUBLIC_TRIBAL),
-        (LOCAL_GOVERNMENT, Ownership.PUBLIC_LOCAL),
-        (STATE_GOVERNMENT, Ownership.PUBLIC_STATE),
-    ):
-        if pattern.search(name):
-            return owner, name
+def government_owner(entities: list[dict[str, Any]]) -> tuple[Ownership, str] | None:
+    """Who runs a government's programs, as the page's own GovernmentOrganization markup names
+    it (not one nested in another entity: a clinic's funder or the board it is a member of),
+    with that name."""
+    nested = {id(child) for entity in entities for child in _walk(entity) if child is not entity}
+    for entity in entities:
+        name = _text(entity.get("name")) or ""
+        if (
+            id(entity) in nested
+            or "GovernmentOrganization" not in types_of(entity)
+            or A_BUSINESS.search(name)
+        ):
+            continue
+        for pattern, owner in (
+            (TRIBAL_GOVERNMENT, Ownership.PUBLIC_TRIBAL),
+            (LOCAL_GOVERNMENT, Ownership.PUBLIC_LOCAL),
+            (STATE_GOVERNMENT, Ownership.PUBLIC_STATE),
+        ):
+            if pattern.search(name):
+                return owner, name
     return None
 
 

@@ -172,14 +172,14 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
         url = self.canonical(response.url)
         entities = []
         parent_marked = False
-        owner = None
-        for entity in schema_org.entities(html, url):
+        marked = schema_org.entities(html, url)
+        for entity in marked:
             self.pre_process_data(entity)
             parent_marked = parent_marked or schema_org.is_parent(entity)
-            owner = owner or schema_org.government_owner(entity)
             facts = schema_org.entity_facts(entity)
             if facts:
                 entities.append(facts)
+        owner = schema_org.government_owner(marked)
         return page_record(html, url, self.crawl_date, entities, parent_marked, owner)
 
     # Fallback: the home page and same-site links, when the sitemap gave nothing.
