@@ -272,6 +272,28 @@ def in_its_own_words(said: str, as_of: date) -> str:
     return text or said
 
 
+# A label naming what is open or full: a part of the program ("Evening IOP: full", "Day and
+# evening tracks: open now"), kept with its status.
+A_PART_OF_THE_PROGRAM = re.compile(r"\b(?:iop|tracks?|groups?|programs?)\b", re.I)
+
+
+def without_its_label(statement: str) -> str:
+    """A statement as the referrer reads it under the place it is shown for: without a row's or
+    a card's label ("Current wait: About 1 week ...", "Peru Clinic: Waitlist ...", "Updated
+    November 12, 2026: We have openings ..."), unless the label names the part of the program
+    the status is of ("Evening IOP: full")."""
+    text = statement.strip(" *")
+    label = LABEL_LEAD.match(text)
+    if (
+        label
+        and not A_PART_OF_THE_PROGRAM.search(label["label"])
+        # "Next available intake: Thursday" says nothing without its label
+        and not numbers.NEXT_AVAILABLE.search(label["label"])
+    ):
+        text = text[label.end() :]
+    return text
+
+
 # Words only Spanish writes: on a site in two languages the English statement is the one a
 # referrer reads ("Both IOP tracks are accepting..." over "Los dos grupos están aceptando...").
 SPANISH_WORDS = re.compile(

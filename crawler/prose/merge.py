@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from crawler.prose.availability import AvailabilityStatement, in_spanish
+from crawler.prose.availability import AvailabilityStatement, in_spanish, without_its_label
 from crawler.prose.reader import LIST_FIELDS, PageReading, new_items
 
 
@@ -97,7 +97,7 @@ def _availability(
         # track's wait is not the program's while another has seats.
         del given["days_to_intake"]
     facts = {name: value for name, (value, _, _) in given.items()}
-    quoted = list(dict.fromkeys(said for _, said, _ in given.values()))
+    quoted = list(dict.fromkeys(without_its_label(said) for _, said, _ in given.values()))
     url = next((page for _, _, page in given.values()), None)
     result = {f"availability.{name}": value for name, value in facts.items()}
     result["availability.statement"] = " ".join(quoted)

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crawler.prose import merge_readings, read_html, read_text
+from crawler.prose.availability import without_its_label
 from crawler.prose.numbers import (
     HOUR_NAMES,
     NAMED_MERIDIEM,
@@ -2487,9 +2488,31 @@ def test_a_clinics_row_of_openings_is_said_of_that_clinic() -> None:
     table = ("<table><tr><th>Clinic</th><th>Status</th></tr><tr><td><a href='/peru/'>Peru"
              " Clinic</a></td><td>Waitlist \u2014 about 10 days</td></tr></table>")  # fmt: skip
     reading = read_html(f"<html><body><main>{table}</main></body></html>", crawl_date=CRAWLED)
-    assert merge_readings([reading]).availability["availability.statement"] == (
+    # Said of Peru (the site's other places leave it to Peru), shown under Peru without its label.
+    assert [said.statement for said in reading.availability] == [
         "Peru Clinic: Waitlist \u2014 about 10 days"
+    ]
+    assert merge_readings([reading]).availability["availability.statement"] == (
+        "Waitlist \u2014 about 10 days"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        ("Current wait: About 1 week for an intake assessment.",
+         "About 1 week for an intake assessment."),
+        ("Updated November 12, 2026: We have openings in the evening IOP.",
+         "We have openings in the evening IOP."),
+        ("*** Now accepting new clients for our evening IOP group! ***",
+         "Now accepting new clients for our evening IOP group!"),
+        # A label naming the part of the program, or the intake it gives the day of, stays.
+        ("Evening IOP: Full", "Evening IOP: Full"),
+        ("Next available intake: Thursday", "Next available intake: Thursday"),
+    ],
+)  # fmt: skip
+def test_a_statement_is_shown_without_its_rows_label(said: str, shown: str) -> None:
+    assert without_its_label(said) == shown
 
 
 @pytest.mark.parametrize(
