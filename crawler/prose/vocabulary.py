@@ -372,6 +372,7 @@ PHRASES: tuple[Phrase, ...] = (
         r" (?:partners?|referrals?)"
         r"|\barrang\w* (?:a |an |direct )?admissions? to (?:a |an )?(?:medical |inpatient )?"
         r"(?:detox|withdrawal)"
+        r"|\bhelp\w* (?:you )?get into (?:a )?(?:medical )?detox\b"
         r"|(?:arrang|coordinat|find|set\w* up|help\w* (?:you )?(?:get|find)|get you|connect)\w*"
         r" [^.;]{0,50}"
         r"(?:detox(?:ification)?|withdrawal(?: management)?"
@@ -391,10 +392,17 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:detox(?:ification)?|withdrawal)\b[^.;]{0,50}\b(?:(?:are |is )?referred (?:to|out"
         r"|elsewhere)|refer you|help you (?:find|get)"
         r"|arranges? (?:admission|placement|a bed|it|one|for"
-        r"|(?:a )?transfers?))\b",
+        r"|(?:a )?transfers?)"
+        # "... withdrawal care, we refer to a hospital", "your IOP team will arrange the
+        # admission", "we'll make the referral", "help the family find", "by referral to ..."
+        r"|refers? (?:to|out)|(?:make|makes|arrange|arranges|coordinate|coordinates)"
+        r" (?:the |a |an |your )?(?:referral|admission)"
+        r"|helps? (?:you |the family |them |your family )?(?:find|get)"
+        r"|connects? (?:you|them|clients) (?:with|to)|by referral)\b",
         # Referred here after it, or the program's own unit: no referral to detox elsewhere.
-        forbids=r"\bafter (?:detox|withdrawal)|complet\w* (?:detox|withdrawal)\w* (?:are|is) "
-        r"referred|referred by|follow(?:ing)? (?:detox|withdrawal)"
+        forbids=r"\bafter (?:detox|withdrawal)|complet\w* (?:detox|withdrawal)\w*[^.;]{0,30}"
+        r"(?:are|is) referred|referred by|follow(?:ing)? (?:detox|withdrawal)"
+        r"|referred to (?:our|the) (?:iop|intensive|program)"
         r"|\bour (?:inpatient|detox|withdrawal) (?:unit|program|center|centre)",
         denied=None,
         in_conditionals=True,

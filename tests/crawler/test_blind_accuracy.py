@@ -72,6 +72,7 @@ BLIND_SETS = {
     "blind_sites_twentyfourth": 12,
     "blind_sites_twentyfifth": 12,
     "blind_sites_twentysixth": 12,
+    "blind_sites_twentyseventh": 11,
     "blind_sites_twentyeighth": 5,
 }
 TARGET_PRECISION = 0.97

@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 from crawler.prose.numbers import opening_hours
 from crawler.prose.reader import answer_as_statement, read_text
 from crawler.prose.vocabulary import US_STATES
-from crawler.spiders.base.identity import PageNames, addresses_in, phones_in, site_name
+from crawler.spiders.base import schema_org
+from crawler.spiders.base.identity import (
+    PageNames,
+    addresses_in,
+    phones_in,
+    seen_addresses,
+    site_name,
+)
 from crawler.spiders.base.locations import (
     BESIDE_THE_LISTED_PAGE,
     NO_IOP_HERE,
@@ -1249,3 +1256,47 @@ def test_what_the_review_found_of_the_program_page_and_its_place() -> None:
         "https://cvh.example/pharmacy", date(2026, 12, 5), [],
     )  # fmt: skip
     assert organization_facts([pharmacy], "https://cvh.example/") == {}
+
+
+def _agency_page(path: str, heading: str, text: str, markup: str = "") -> PageRecord:
+    footer = ("<footer><p>Wisconsin Rapids Clinic 620 W Grand Ave, Suite 200 Wisconsin Rapids, WI"
+              " 54494 715-555-0161</p><p>Marshfield Clinic 1100 N Central Ave Marshfield, WI 54449"
+              " 715-555-0171</p><p>Administration 3150 8th St S Wisconsin Rapids, WI 54494"
+              " 715-555-0160</p></footer>")  # fmt: skip
+    html = (f"<html><head>{markup}</head><body><main><h1>{heading}</h1>{text}</main>{footer}"
+            "</body></html>")  # fmt: skip
+    url = f"https://tamarack.example{path}"
+    entities = [schema_org.entity_facts(e) for e in schema_org.entities(html, url)]
+    return page_record(html, url, date(2026, 12, 6), [e for e in entities if e])
+
+
+def test_an_administration_office_is_no_place_of_care() -> None:
+    """An agency's footer lists two clinics and its administration; its home page's markup gives
+    the administration's address. Each clinic's page is a facility; the home page, whose only
+    address is the administration's, is none. An address the list gives as a clinic too (the
+    Evans clinic beside "Administration" at the same door) stays a place."""
+    ngo = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NGO",'
+           ' "name": "Tamarack", "address": {"@type": "PostalAddress", "streetAddress":'
+           ' "3150 8th St S", "addressLocality": "Wisconsin Rapids", "addressRegion": "WI",'
+           ' "postalCode": "54494"}}</script>')  # fmt: skip
+    pages = [
+        _agency_page("/", "Help close to home", "<p>IOP openings at both clinics.</p>", ngo),
+        _agency_page("/locations/wisconsin-rapids", "Wisconsin Rapids Clinic",
+                     "<p>620 W Grand Ave, Suite 200, Wisconsin Rapids, WI 54494. Day and evening"
+                     " IOP.</p>"),
+        _agency_page("/locations/marshfield", "Marshfield Clinic",
+                     "<p>1100 N Central Ave, Marshfield, WI 54449. Evening IOP.</p>"),
+    ]  # fmt: skip
+    refs = sorted(location.ref for location in site_locations(pages, "https://tamarack.example/"))
+    assert refs == [
+        "https://tamarack.example/locations/marshfield",
+        "https://tamarack.example/locations/wisconsin-rapids",
+    ]
+    shown = lxml.html.fromstring(
+        "<html><body><footer><p>Evans<br>3720 Golden St<br>Evans, CO 80620</p><p>Administration"
+        "<br>3720 Golden St<br>Evans, CO 80620</p><p>Business office<br>12 Oak St<br>Evans, CO"
+        " 80620</p></footer></body></html>"
+    )
+    evans, office = seen_addresses(shown)
+    assert evans.facts["address.street1"] == "3720 Golden St" and not evans.of_no_care
+    assert office.facts["address.street1"] == "12 Oak St" and office.of_no_care

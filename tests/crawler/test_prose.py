@@ -2566,6 +2566,21 @@ def test_a_statement_is_shown_without_its_rows_label(said: str, shown: str) -> N
         ("Elders who can't drive in may do their individual sessions by telephone or video.",
          {"therapies.individual_therapy": True, "access.telehealth": True}, {}),
         ("Contact us by phone or video chat to learn more.", {}, {}),
+        # Help into detox, however a site says it (and a condition before it states nothing).
+        ("If a teen needs medical withdrawal care, we refer to a hospital.",
+         {"detox.detox_referral": True}, {}),
+        ("If you need medically supervised withdrawal first, your IOP team will arrange the"
+         " admission.", {"levels_of_care.iop": True, "detox.detox_referral": True}, {}),
+        ("If you need medical detox first, our team arranges your admission to the Hammond"
+         " campus.", {"detox.detox_referral": True}, {}),
+        ("If you need to withdraw safely first, our intake coordinator will help you get into a"
+         " medical detox.", {"detox.detox_referral": True}, {}),
+        ("If you need withdrawal management before starting, we'll make the referral.",
+         {"detox.detox_referral": True}, {}),
+        ("Clients who complete detox at Mercy are referred to our IOP.",
+         {"levels_of_care.iop": True}, {}),
+        ("Our detox unit refers clients to IOP after discharge.",
+         {"levels_of_care.iop": True, "detox.detox_onsite": True}, {}),
         ("Drop-in screening is available Monday\u2013Friday, 8:00\u201310:00 a.m.",
          {"intake.walk_in": True}, {}),
         ("Individual counseling is also available by phone or video.",

@@ -12,7 +12,7 @@ place that page is about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -61,6 +61,7 @@ GENERIC_TITLES = re.compile(
 class SeenAddress:
     facts: dict[str, Any]  # address.street1, .street2, .city, .state, .postal_code
     in_chrome: bool  # in a header, footer or sidebar: the site's, not this page's
+    of_no_care: bool = False  # labelled as an office no patient goes to ("Administration")
 
 
 def parse_address(text: str) -> dict[str, Any] | None:
@@ -70,21 +71,26 @@ def parse_address(text: str) -> dict[str, Any] | None:
 
 
 def addresses_in(text: str) -> list[dict[str, Any]]:
+    return [facts for facts, _ in _labelled_addresses(text)]
+
+
+def _labelled_addresses(text: str) -> list[tuple[dict[str, Any], str]]:
+    """Each US street address in ``text``, with the words just before it (its label in a list
+    of places: "Administration", "Marshfield Clinic")."""
     line = SEPARATORS.sub(", ", text)
     found = []
     for match in STREET_ADDRESS.finditer(line):
         if NOT_A_STREET.search(line[max(0, match.start() - 12) : match.start()]):
             continue  # "P.O. Box 12, ..." is mail, not a door
         state = match["state"]
-        found.append(
-            {
-                "address.street1": " ".join(match["street"].split()).strip(" ,"),
-                "address.street2": " ".join(match["street2"].split()) if match["street2"] else None,
-                "address.city": " ".join(match["city"].split()),
-                "address.state": US_STATES.get(state, state).upper(),
-                "address.postal_code": match["zip"],
-            }
-        )
+        facts = {
+            "address.street1": " ".join(match["street"].split()).strip(" ,"),
+            "address.street2": " ".join(match["street2"].split()) if match["street2"] else None,
+            "address.city": " ".join(match["city"].split()),
+            "address.state": US_STATES.get(state, state).upper(),
+            "address.postal_code": match["zip"],
+        }
+        found.append((facts, line[max(0, match.start() - 40) : match.start()]))
     return found
 
 
@@ -171,15 +177,27 @@ def seen_phones(body: HtmlElement) -> SeenPhones:
     return SeenPhones(main, chrome, others)
 
 
+# A list's label for an office no patient goes to: "Administration 3150 8th St S ...".
+AN_OFFICE_OF_NO_CARE = re.compile(
+    r"\b(?:administration|administrative (?:office|offices|headquarters)|corporate (?:office"
+    r"|headquarters)|business office|billing office|mailing address)\W*$",
+    re.I,
+)
+
+
 def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
-    """Every street address in the page's text, each once, chrome or main content."""
+    """Every street address in the page's text, each once, chrome or main content, and whether
+    a list labels it only as an office no patient goes to ("Administration", never "Evans")."""
     seen: dict[tuple[str, str], SeenAddress] = {}
+    of_no_care: set[tuple[str, str]] = set()
+    of_care: set[tuple[str, str]] = set()
     for text, in_chrome in _texts(body):
-        for facts in addresses_in(text):
+        for facts, label in _labelled_addresses(text):
             key = address_key(facts)
+            (of_no_care if AN_OFFICE_OF_NO_CARE.search(label) else of_care).add(key)
             if key not in seen or (seen[key].in_chrome and not in_chrome):
                 seen[key] = SeenAddress(facts, in_chrome)
-    return list(seen.values())
+    return [replace(place, of_no_care=key in of_no_care - of_care) for key, place in seen.items()]
 
 
 def _texts(body: HtmlElement) -> list[tuple[str, bool]]:

@@ -159,6 +159,14 @@ def site_locations(
         if key not in visible and key not in sitewide
     }
 
+    # An office a list labels as one no patient goes to ("Administration"), on a site of other
+    # places: the organisation's, whatever page's markup gives it, not a place of care.
+    of_no_care = {
+        address_key(seen.facts) for page in speaking for seen in page.seen if seen.of_no_care
+    }
+    if not visible - of_no_care:
+        of_no_care = set()
+
     offices_too = False  # set once the site turns out to be one of several offices
     by_street: set[AddressKey] = set()  # places a page is its own by naming their street
 
@@ -166,7 +174,7 @@ def site_locations(
         if page.reading.kind != "program":
             return set()  # a doctor's practice, an event's venue, a partner agency: not ours
         shown = set(_seen(page, main_only=True))
-        keys = ((set(_marked(page)) - marked_everywhere) | shown) - stale
+        keys = ((set(_marked(page)) - marked_everywhere) | shown) - stale - of_no_care
         if offices_too and page.url != home and len(shown) == 1 and shown <= sitewide:
             return shown  # the main office's own page, on a site of several offices
         return (keys - sitewide) or {
