@@ -118,6 +118,7 @@ class AvailabilityStatement:
     open_slots: int | None = None
     as_of: date | None = None
     dated: bool = False  # the page or the sentence states the date (else it is the crawl date)
+    heading: str = ""  # what it stands under: a clinic's card ("Marshfield Clinic")
 
 
 # Places in other care than the IOP: a house's beds, a PHP's or a detox unit's openings.

@@ -721,6 +721,7 @@ def read_sentence(
         said_item = " ".join((said[:lead] + said[start:end]).split()).strip(" ;")
         statement = availability(sentence[:lead] + sentence[start:end], as_of, dated, said_item)
         if statement is not None:
+            statement.heading = reading.heading
             reading.availability.append(statement)
 
 
@@ -911,6 +912,7 @@ def read_text(
             elif is_statement(plain := sentence.translate(PLAIN_APOSTROPHES)):
                 statement = availability(plain, as_of, dated, sentence)
                 if statement is not None:
+                    statement.heading = reading.heading
                     reading.availability.append(statement)
     reading.settle()
     return reading

@@ -316,8 +316,9 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "medications.otp_certified",
-        r"(?:certified |licensed )?opioid treatment program|\botp\b",
-        forbids=NOT_THE_PROGRAMS_MEDICATION,
+        # one OTP, not others' ("we coordinate care with opioid treatment programs in Billings")
+        r"(?:certified |licensed )?opioid treatment program\b(?!s)|\botp\b",
+        forbids=NOT_THE_PROGRAMS_MEDICATION + r"|\bcoordinat\w* (?:care )?with\b",
     ),
     Phrase(
         "medications.mat_accepts_outside_prescriptions",
@@ -330,6 +331,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:outside|community|other) (?:prescribers?|providers?|clinics?)"
         r"|(?:keep|continue) (?:seeing |with |working with )?(?:your|their) (?:own |current )?"
         r"(?:prescriber|provider|doctor|otp|clinic)"
+        r"|(?:coordinate|work) (?:care )?with (?:local |area )?(?:opioid treatment programs|otps"
+        r"|methadone clinics)\b"
         r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
         rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:{WELCOME_IN_THE_PROGRAM})"

@@ -2581,6 +2581,15 @@ def test_a_statement_is_shown_without_its_rows_label(said: str, shown: str) -> N
          {"levels_of_care.iop": True}, {}),
         ("Our detox unit refers clients to IOP after discharge.",
          {"levels_of_care.iop": True, "detox.detox_onsite": True}, {}),
+        # Other OTPs are no certification of ours; coordinating with them welcomes their clients.
+        ("Methadone: No \u2014 we coordinate care with opioid treatment programs in Billings for"
+         " clients who dose there.",
+         {"medications.mat_methadone": False,
+          "medications.mat_accepts_outside_prescriptions": True}, {}),
+        ("We are a certified opioid treatment program.", {"medications.otp_certified": True}, {}),
+        # A PHP "for" its patients, with its therapies: the PHP's.
+        ("A partial hospitalization program for adults with depression, five days a week, with"
+         " art therapy and yoga.", {"levels_of_care.partial_hospitalization": True}, {}),
         ("Drop-in screening is available Monday\u2013Friday, 8:00\u201310:00 a.m.",
          {"intake.walk_in": True}, {}),
         ("Individual counseling is also available by phone or video.",
@@ -2690,3 +2699,17 @@ def test_what_the_review_of_the_twenty_fifth_sets_rules_found(text: str, read: d
     assert reading.facts == read
     assert "availability.open_slots" not in merge_readings([reading]).availability
     assert "availability.days_to_intake" not in merge_readings([reading]).availability
+
+
+def test_a_clinics_card_of_openings_is_said_of_that_clinic() -> None:
+    """Cards of openings under each clinic's heading: each statement stands under its clinic."""
+    cards = ("<h2>IOP openings</h2><div><h3>Wisconsin Rapids Clinic</h3><p>Accepting new clients"
+             " \u2014 3 openings in the evening track.</p></div><div><h3>Marshfield Clinic</h3><p>"
+             "Current wait for a first group: about 10 business days.</p></div>")  # fmt: skip
+    reading = read_html(f"<html><body><main>{cards}</main></body></html>", crawl_date=CRAWLED)
+    assert [
+        (said.heading, said.open_slots, said.days_to_intake) for said in reading.availability
+    ] == [
+        ("Wisconsin Rapids Clinic", 3, None),
+        ("Marshfield Clinic", None, 10),
+    ]

@@ -229,7 +229,10 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
     sent_there = re.compile(rf"\b(?:at|to|in) (?:our |the )?(?:{towns})\b")
     kept = PageReading(url=reading.url, conflicts=set(reading.conflicts), kind=reading.kind)
     kept.availability = [
-        statement for statement in reading.availability if not elsewhere_only(statement.statement)
+        statement
+        for statement in reading.availability
+        # "Current wait: about 10 business days" under "Marshfield Clinic" is Marshfield's
+        if not elsewhere_only(statement.statement) and not elsewhere_only(statement.heading)
     ]
     for path, value in reading.facts.items():
         said = reading.evidence.get(path, "")
