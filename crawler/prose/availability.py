@@ -273,23 +273,26 @@ def in_its_own_words(said: str, as_of: date) -> str:
     return text or said
 
 
-# A label naming what is open or full: a part of the program ("Evening IOP: full", "Day and
-# evening tracks: open now"), kept with its status.
-A_PART_OF_THE_PROGRAM = re.compile(r"\b(?:iop|tracks?|groups?|programs?)\b", re.I)
+# A label that only says what kind of notice follows ("Current wait", "Wait time") or whose it
+# is ("Peru Clinic", "Updated November 12, 2026"), not which part of the program or whom
+# ("Evening IOP: full", "Adolescents: waitlist", "Saturday cohort: full", "Next available
+# intake: Thursday", "Accepting new clients: Yes").
+A_NOTICES_LABEL = re.compile(
+    r"^\W*(?:current |estimated |average )?(?:wait(?: ?list| time)?|status|update|availability"
+    r"|openings?)\W*$|\b(?:cent(?:er|re)|clinic|office|campus|location)\W*$",
+    re.I,
+)
 
 
 def without_its_label(statement: str) -> str:
     """A statement as the referrer reads it under the place it is shown for: without a row's or
-    a card's label ("Current wait: About 1 week ...", "Peru Clinic: Waitlist ...", "Updated
-    November 12, 2026: We have openings ..."), unless the label names the part of the program
-    the status is of ("Evening IOP: full")."""
+    a card's label that only says what kind of notice it is or whose ("Current wait: About 1
+    week ...", "Peru Clinic: Waitlist ...", "Updated November 12, 2026: We have openings ...")."""
     text = statement.strip(" *")
     label = LABEL_LEAD.match(text)
-    if (
-        label
-        and not A_PART_OF_THE_PROGRAM.search(label["label"])
-        # "Next available intake: Thursday" says nothing without its label
-        and not numbers.NEXT_AVAILABLE.search(label["label"])
+    if label and (
+        A_NOTICES_LABEL.search(label["label"])
+        or (numbers.DATE_STAMP.search(label["label"]) and numbers.first_date(label["label"]))
     ):
         text = text[label.end() :]
     return text

@@ -117,7 +117,11 @@ ABOUT_ANOTHER_CARE = re.compile(
     + ANOTHER_CARE
     + r"(?:\s+(?:program|programme|unit|treatment|services?|care|track))?"
     r"(?:\s+\([^)]*\))?(?:\s+[\u2013\u2014-]\s|\s*[:(]|\s+(?:is|are|includes?|offers?"
-    r"|provides?|meets?|runs?|has|have|for|serves?|serving)\b)"
+    r"|provides?|meets?|runs?|has|have)\b)"
+    # "A partial hospitalization program for adults ... with art therapy and yoga"
+    r"|^\W*(?:(?:our|the|an?|adult|adolescent|teen|youth)\s+)*"
+    + ANOTHER_CARE
+    + r"\s+(?:program|programme|unit|track)\s+(?:for|serves?|serving)\b"
     + r"|\b(?:attend|attends|join|joins|in|during|at)\s+(?:our|the)\s+(?:\w+\s+)?"
     + ANOTHER_CARE
     + NOT_THE_CARE

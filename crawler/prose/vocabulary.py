@@ -317,8 +317,10 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "medications.otp_certified",
         # one OTP, not others' ("we coordinate care with opioid treatment programs in Billings")
-        r"(?:certified |licensed )?opioid treatment program\b(?!s)|\botp\b",
-        forbids=NOT_THE_PROGRAMS_MEDICATION + r"|\bcoordinat\w* (?:care )?with\b",
+        r"\bour (?:certified |licensed )?opioid treatment programs\b"
+        r"|(?:certified |licensed )?opioid treatment program\b(?!s)|\botp\b",
+        forbids=NOT_THE_PROGRAMS_MEDICATION
+        + r"|\bcoordinat\w* (?:care )?with (?:local |area )?(?:opioid treatment|otps?\b)",
     ),
     Phrase(
         "medications.mat_accepts_outside_prescriptions",
@@ -332,7 +334,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:keep|continue) (?:seeing |with |working with )?(?:your|their) (?:own |current )?"
         r"(?:prescriber|provider|doctor|otp|clinic)"
         r"|(?:coordinate|work) (?:care )?with (?:local |area )?(?:opioid treatment programs|otps"
-        r"|methadone clinics)\b"
+        r"|methadone clinics)\b(?![^.]*\btaper)"
         r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
         rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:{WELCOME_IN_THE_PROGRAM})"
@@ -400,12 +402,14 @@ PHRASES: tuple[Phrase, ...] = (
         # admission", "we'll make the referral", "help the family find", "by referral to ..."
         r"|refers? (?:to|out)|(?:make|makes|arrange|arranges|coordinate|coordinates)"
         r" (?:the |a |an |your )?(?:referral|admission)"
-        r"|helps? (?:you |the family |them |your family )?(?:find|get)"
+        r"|helps? (?:you |the family |them |your family )?(?:find (?:one|a|an|the)\b|get (?:into"
+        r"|admitted|a bed|placed))"
         r"|connects? (?:you|them|clients) (?:with|to)|by referral)\b",
         # Referred here after it, or the program's own unit: no referral to detox elsewhere.
         forbids=r"\bafter (?:detox|withdrawal)|complet\w* (?:detox|withdrawal)\w*[^.;]{0,30}"
         r"(?:are|is) referred|referred by|follow(?:ing)? (?:detox|withdrawal)"
-        r"|referred to (?:our|the) (?:iop|intensive|program)"
+        r"|referred to (?:our|the) (?:iop|intensive|program)|\brefers? (?:clients |patients )?to"
+        r" (?:us|our)\b|\bmake a referral\b|\bconnect clients with our\b|\bcome from\b"
         r"|\bour (?:inpatient|detox|withdrawal) (?:unit|program|center|centre)",
         denied=None,
         in_conditionals=True,

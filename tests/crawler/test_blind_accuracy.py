@@ -305,8 +305,8 @@ def test_blind_target(report: dict[str, Any]) -> None:
 
 
 # The sets the reader has been tuned on are regression sets: what a change must not lose (the
-# README's table, less a fact or two of slack). The ninth, thirteenth, fifteenth, twenty-third
-# and twenty-sixth are measured, not held: never tuned on.
+# README's table, less a fact or two of slack). The ninth, thirteenth, fifteenth, twenty-third,
+# twenty-sixth and twenty-eighth are measured, not held: never tuned on.
 REGRESSION_FLOORS = {
     "blind_sites": (0.98, 0.95),
     "blind_sites_holdout": (0.98, 0.95),
@@ -330,6 +330,7 @@ REGRESSION_FLOORS = {
     "blind_sites_twentysecond": (0.94, 0.84),
     "blind_sites_twentyfourth": (0.96, 0.90),
     "blind_sites_twentyfifth": (0.95, 0.89),
+    "blind_sites_twentyseventh": (0.93, 0.85),
 }
 
 

@@ -1297,6 +1297,20 @@ def test_an_administration_office_is_no_place_of_care() -> None:
         "<br>3720 Golden St<br>Evans, CO 80620</p><p>Business office<br>12 Oak St<br>Evans, CO"
         " 80620</p></footer></body></html>"
     )
+    # The same door given on a page of its own as a clinic: a place of care.
+    main = _agency_page("/locations/main", "Main Clinic",
+                        "<p>3150 8th St S, Wisconsin Rapids, WI 54494. Our evening IOP meets"
+                        " here.</p>")  # fmt: skip
+    refs = {
+        location.ref for location in site_locations([*pages, main], "https://tamarack.example/")
+    }
+    assert "https://tamarack.example/locations/main" in refs
+    # Only a label that is nothing but an office of no care: not "Clinic & Administration".
+    both = lxml.html.fromstring(
+        "<html><body><footer><p>Outpatient Clinic &amp; Administration<br>3150 8th St S<br>"
+        "Wisconsin Rapids, WI 54494</p></footer></body></html>"
+    )
+    assert not seen_addresses(both)[0].of_no_care
     evans, office = seen_addresses(shown)
     assert evans.facts["address.street1"] == "3720 Golden St" and not evans.of_no_care
     assert office.facts["address.street1"] == "12 Oak St" and office.of_no_care

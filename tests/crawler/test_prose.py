@@ -2506,9 +2506,13 @@ def test_a_clinics_row_of_openings_is_said_of_that_clinic() -> None:
          "We have openings in the evening IOP."),
         ("*** Now accepting new clients for our evening IOP group! ***",
          "Now accepting new clients for our evening IOP group!"),
-        # A label naming the part of the program, or the intake it gives the day of, stays.
+        # A label naming the part of the program, whom, or the intake it dates, stays.
         ("Evening IOP: Full", "Evening IOP: Full"),
         ("Next available intake: Thursday", "Next available intake: Thursday"),
+        ("Adolescents: Waitlist, about 4 weeks.", "Adolescents: Waitlist, about 4 weeks."),
+        ("Saturday cohort: Currently full.", "Saturday cohort: Currently full."),
+        ("Accepting new clients: Yes", "Accepting new clients: Yes"),
+        ("Start date: January 5, 2027.", "Start date: January 5, 2027."),
     ],
 )  # fmt: skip
 def test_a_statement_is_shown_without_its_rows_label(said: str, shown: str) -> None:
@@ -2587,6 +2591,16 @@ def test_a_statement_is_shown_without_its_rows_label(said: str, shown: str) -> N
          {"medications.mat_methadone": False,
           "medications.mat_accepts_outside_prescriptions": True}, {}),
         ("We are a certified opioid treatment program.", {"medications.otp_certified": True}, {}),
+        ("Our certified opioid treatment program coordinates care with your primary care doctor.",
+         {"medications.otp_certified": True}, {}),
+        # Referrals into the IOP are no referral out to detox.
+        ("Local detox centers refer to our IOP when patients are ready to step down.",
+         {"levels_of_care.iop": True}, {}),
+        ("Detox and hospital staff: to make a referral to our program, call 715-555-0100.", {},
+         {}),
+        ("Day treatment for adults with co-occurring disorders, DBT skills groups and medication"
+         " management.", {"therapies.group_skills": True, "therapies.dbt": True,
+                          "therapies.group_therapy": True}, {}),
         # A PHP "for" its patients, with its therapies: the PHP's.
         ("A partial hospitalization program for adults with depression, five days a week, with"
          " art therapy and yoga.", {"levels_of_care.partial_hospitalization": True}, {}),

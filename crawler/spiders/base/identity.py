@@ -179,8 +179,9 @@ def seen_phones(body: HtmlElement) -> SeenPhones:
 
 # A list's label for an office no patient goes to: "Administration 3150 8th St S ...".
 AN_OFFICE_OF_NO_CARE = re.compile(
-    r"\b(?:administration|administrative (?:office|offices|headquarters)|corporate (?:office"
-    r"|headquarters)|business office|billing office|mailing address)\W*$",
+    r"(?:^|[\d|\u00b7\u2022;:])[\s,]*(?:administration|administrative (?:office|offices"
+    r"|headquarters)|corporate (?:office|headquarters)|business office|billing office"
+    r"|mailing address)\W*$",
     re.I,
 )
 

@@ -163,7 +163,7 @@ def site_locations(
     # places: the organisation's, whatever page's markup gives it, not a place of care.
     of_no_care = {
         address_key(seen.facts) for page in speaking for seen in page.seen if seen.of_no_care
-    }
+    } - {address_key(seen.facts) for page in speaking for seen in page.seen if not seen.of_no_care}
     if not visible - of_no_care:
         of_no_care = set()
 

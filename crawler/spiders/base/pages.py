@@ -228,11 +228,22 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
     towns = "|".join(re.escape(town) for town in elsewhere if town)
     sent_there = re.compile(rf"\b(?:at|to|in) (?:our |the )?(?:{towns})\b")
     kept = PageReading(url=reading.url, conflicts=set(reading.conflicts), kind=reading.kind)
+    # A card headed with another place's name alone ("Marshfield Clinic"), not a heading that
+    # only mentions it ("Moving from our Marshfield office?", "Our Mission").
+    card_of_another = re.compile(
+        rf"^\W*(?:the |our )?(?:{towns})(?:\s+(?:clinic|office|center|centre|campus|location"
+        r"|site))?\W*$"
+    )
+    here_named = re.compile(rf"\b{re.escape(here)}\b") if here else None
     kept.availability = [
         statement
         for statement in reading.availability
         # "Current wait: about 10 business days" under "Marshfield Clinic" is Marshfield's
-        if not elsewhere_only(statement.statement) and not elsewhere_only(statement.heading)
+        if not elsewhere_only(statement.statement)
+        and not (
+            card_of_another.match(statement.heading)
+            and not (here_named and here_named.search(statement.statement))
+        )
     ]
     for path, value in reading.facts.items():
         said = reading.evidence.get(path, "")
