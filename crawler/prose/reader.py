@@ -281,12 +281,18 @@ class PageReading:
             self.add(path, value, sentence, sentence)
 
     def add(
-        self, path: str, value: Any, sentence: str | None = None, clause: str | None = None
+        self,
+        path: str,
+        value: Any,
+        sentence: str | None = None,
+        clause: str | None = None,
+        heading: str | None = None,
     ) -> None:
+        """Record a fact, with its sentence and clause, under ``heading`` (default: the heading
+        being read)."""
+        heading = self.heading if heading is None else heading
         if value is not None and path not in LIST_FIELDS and (clause or sentence):
-            self.given.setdefault(path, []).append(
-                Given(value, clause or sentence or "", self.heading)
-            )
+            self.given.setdefault(path, []).append(Given(value, clause or sentence or "", heading))
         if path in self.conflicts or value is None:
             return
         if sentence is not None:
@@ -294,14 +300,14 @@ class PageReading:
             sentences = self.stated_in.setdefault(path, [])
             if sentence not in sentences:
                 sentences.append(sentence)
-        if self.heading:
-            self.headed.setdefault(path, self.heading)
+        if heading:
+            self.headed.setdefault(path, heading)
         if path in LIST_FIELDS:
             items = self.facts.setdefault(path, [])
             sources = self.item_sources.setdefault(path, {})
             for item in new_items(path, items, value if isinstance(value, list) else [value]):
                 items.append(item)
-                sources[str(item)] = (sentence or "", self.heading)
+                sources[str(item)] = (sentence or "", heading)
             return
         if path in self.facts and self.facts[path] != value:
             if path == MEDICAID and self._medicaid_of_some_states():
@@ -369,9 +375,7 @@ class PageReading:
             summed = [table for table in tables if table[0] is not None]
             if len(summed) == 1:
                 total, heading, rows = summed[0]
-                read_on, self.heading = self.heading, heading
-                self.add(path, total, " ".join(row[3] for row in rows))
-                self.heading = read_on
+                self.add(path, total, " ".join(row[3] for row in rows), heading=heading)
 
 
 # Words whose full stop ends no sentence ("Updated Nov. 24", "Dr. Ruiz", "123 Main St. Suite").

@@ -214,8 +214,12 @@ def _of_elsewhere(here: str, elsewhere: tuple[str, ...]) -> Callable[[str], bool
         return None
     # Town names as written, capitalised: "Mission" the town, not "our mission".
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(town) for town in others) + r")\b")
-    mine = re.compile(rf"\b{re.escape(here)}\b") if here else None
-    return lambda text: bool(pattern.search(text)) and not (mine and mine.search(text))
+    return lambda text: bool(pattern.search(text)) and not _names(here, text)
+
+
+def _names(town: str, text: str) -> bool:
+    """Whether a text names a town, as written."""
+    return bool(town) and bool(re.search(rf"\b{re.escape(town)}\b", text))
 
 
 def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageReading:
@@ -234,16 +238,12 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
         rf"^\W*(?:the |our )?(?:{towns})(?:\s+(?:clinic|office|center|centre|campus|location"
         r"|site))?\W*$"
     )
-    here_named = re.compile(rf"\b{re.escape(here)}\b") if here else None
     kept.availability = [
         statement
         for statement in reading.availability
         # "Current wait: about 10 business days" under "Marshfield Clinic" is Marshfield's
         if not elsewhere_only(statement.statement)
-        and not (
-            card_of_another.match(statement.heading)
-            and not (here_named and here_named.search(statement.statement))
-        )
+        and not (card_of_another.match(statement.heading) and not _names(here, statement.statement))
     ]
     for path, value in reading.facts.items():
         said = reading.evidence.get(path, "")
