@@ -24,7 +24,7 @@ NEWCOMERS = (
     r"|women|men|families)\b"
 )
 ACCEPTING = re.compile(
-    r"(?:^\W*|:\s*|now |currently |are |is |'re )(?:still |currently )?"
+    r"(?:^\W*|[:\u2014\u2013]\s*|now |currently |are |is |'re )(?:still |currently )?"
     rf"(?:accepting|taking|welcoming|enrolling) {NEWCOMERS}"
     # "Now admitting new patients" (not a doctor's practice's or a hospital's admissions)
     rf"|admitting {NEWCOMERS}(?![^.;]*\b(?:practice|emergency|hospital|wait ?list))"
@@ -46,7 +46,7 @@ ACCEPTING = re.compile(
     r"|:\s*(?:now |currently )?open to new (?:clients|patients|referrals)\b"
     # a track's status: "Evening and weekend tracks: open now" (not a door's "open to all")
     r"|\b(?:tracks?|cohorts?)\s*:\s*(?:now |currently )?(?:open(?: now)?|accepting|enrolling"
-    r"(?: now)?)\s*(?:[.;]|$)"
+    r"(?: now)?)\s*(?:[.;\u2014\u2013]|\s-\s|$)"
     # a banner's "Enrolling now" for the program or its intake (not a class's or a drive's)
     r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
     r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?)\b)"
@@ -70,7 +70,8 @@ NOT_ACCEPTING = re.compile(
     r"|^\W*(?:(?:iop|group|open|available|current) )*(?:openings|spots|slots|seats)\b[^.;:]{0,30}"
     r":\s*(?:none|0|zero)\s*(?:$|[.;])"
     # "Oskaloosa evening IOP: full, with a waitlist" (not a fee table's "Over 200%: Full fee")
-    r"|:\s*(?:currently |now )?full\b(?![\s-]+(?:fee|price|cost|rate|pay|time|day))",
+    r"|(?::|\s[\u2014\u2013])\s*(?:currently |now )?full\b(?![\s-]+(?:fee|price|cost|rate|pay|time"
+    r"|day))",
     re.I,
 )
 NO_WAITLIST = re.compile(
@@ -251,16 +252,21 @@ def in_its_own_words(said: str, as_of: date) -> str:
     text = said
     stamp = numbers.date_stamp(text, as_of)
     # "As of May 1, we have" is the sentence's; "As of Dec. 1, 2026 — 3 seats open" dates it.
+    # "Seats as of 12/3/2026 Morning track: open": the stamp dates a labelled line after it.
+    before_a_label = stamp is not None and re.match(r"\s+[A-Z][^,.;:]{0,40}:", text[stamp[1] :])
     if stamp is not None and (
         not re.match(r"as of", text[stamp[0] :], re.I)
         or re.match(r"\s*[:\u2014\u2013]|\s+-\s", text[stamp[1] :])
+        or before_a_label
     ):
         start, end, _ = stamp
         before, after = text[:start].rstrip(" (["), re.sub(r"^\s*[)\]]", "", text[end:])
         # A stamp leading a sentence of its own, or closing it ("as of" is the sentence's).
         if re.match(r"\W*(?:[A-Z]|$)|\s*[:\u2014\u2013]\s*\d", after):
             # A label the stamp ends ("Program update — November 20, 2026: ...") goes too.
-            labelled = after.lstrip().startswith(":") and len(before.split()) <= 3
+            labelled = (after.lstrip().startswith(":") or before_a_label) and len(
+                before.split()
+            ) <= 3
             text = after if labelled and not HAS_A_VERB.search(before) else f"{before} {after}"
     lead = lead_date(text)
     if lead and lead[1] == as_of:  # the statement's own date, as its ``as_of``
@@ -284,14 +290,26 @@ A_NOTICES_LABEL = re.compile(
 )
 
 
+# A time or a people a track is of: "Evening IOP", "Adolescent cohort".
+A_TRACKS_KIND = re.compile(
+    r"\b(?:day|daytime|morning|afternoon|evening|night|weekend|saturday|sunday|adults?"
+    r"|adolescents?|teens?|youth|women'?s|men'?s|spanish|virtual|in-person|cohort)\b",
+    re.I,
+)
+# A place's program as a row's label: "Shawano IOP" (not a track's "Evening IOP").
+A_PLACES_PROGRAM = re.compile(r"^\W*[A-Z][\w.' -]{1,30}\s(?:IOP|Intensive Outpatient)\W*$")
+
+
 def without_its_label(statement: str) -> str:
     """A statement as the referrer reads it under the place it is shown for: without a row's or
     a card's label that only says what kind of notice it is or whose ("Current wait: About 1
-    week ...", "Peru Clinic: Waitlist ...", "Updated November 12, 2026: We have openings ...")."""
+    week ...", "Peru Clinic: Waitlist ...", "Antigo IOP: Waitlist ...", "Updated November 12,
+    2026: We have openings ...")."""
     text = statement.strip(" *")
     label = LABEL_LEAD.match(text)
     if label and (
         A_NOTICES_LABEL.search(label["label"])
+        or (A_PLACES_PROGRAM.match(label["label"]) and not A_TRACKS_KIND.search(label["label"]))
         or (numbers.DATE_STAMP.search(label["label"]) and numbers.first_date(label["label"]))
     ):
         text = text[label.end() :]

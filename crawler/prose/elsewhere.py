@@ -107,7 +107,7 @@ def referred_out(clause: str, at: int) -> bool:
 # attend ("teens who need more structure attend our PHP ..., which includes art therapy").
 ANOTHER_CARE = (
     r"(?:php|partial hospitali[sz]ation|day treatment|residential|inpatient|detox\w*"
-    r"|withdrawal management)"
+    r"|withdrawal management|mental[- ]health (?:day|php)\b)"
 )
 NOT_THE_CARE = r"(?!\s+(?:area|wing|building|floor|settings?|graduates?|alumni)\b)"
 ABOUT_ANOTHER_CARE = re.compile(
@@ -117,7 +117,9 @@ ABOUT_ANOTHER_CARE = re.compile(
     + ANOTHER_CARE
     + r"(?:\s+(?:program|programme|unit|treatment|services?|care|track))?"
     r"(?:\s+\([^)]*\))?(?:\s+[\u2013\u2014-]\s|\s*[:(]|\s+(?:is|are|includes?|offers?"
-    r"|provides?|meets?|runs?|has|have)\b)"
+    r"|provides?|meets?|runs?|has|have)\b"
+    # where it is given: "PHP at our Knoxville campus, ... with art and music therapy"
+    r"|\s+(?:at|in) (?:our|the) [\w-]+ (?:campus|hospital|medical center|building)\b)"
     # "A partial hospitalization program for adults ... with art therapy and yoga"
     r"|^\W*(?:(?:our|the|an?|adult|adolescent|teen|youth)\s+)*"
     + ANOTHER_CARE

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from crawler.prose.availability import AvailabilityStatement, in_spanish, without_its_label
+from crawler.prose.availability import (
+    A_TRACKS_KIND,
+    AvailabilityStatement,
+    in_spanish,
+    without_its_label,
+)
 from crawler.prose.reader import LIST_FIELDS, PageReading, new_items
 
 
@@ -53,14 +58,31 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
     return merged
 
 
-# A statement's label naming a track: "Evening cohort: 3 openings", "Morning cohort: waitlist".
-TRACK_LABEL = re.compile(r"^([^:;.]{1,40}\b(?:cohort|track|group|iop|program))\s*:", re.I)
+# A statement's label naming a track: "Evening cohort: 3 openings", "Morning track: open —
+# ...", "Evening IOP — full", "Day IOP is accepting ..." (each a time or a people of its own).
+TRACK_LABEL = re.compile(
+    r"^([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop|program))"
+    r"(?:\s*[:\u2014\u2013]|\s+-\s|\s+(?:is|are|has)\b)",
+    re.I,
+)
+
+
+def _track(statement: str) -> str | None:
+    """The track a statement's label names, by its kinds ("evening", "adult day"); a label with
+    a colon names one whatever its words ("Group B:")."""
+    label = TRACK_LABEL.match(statement)
+    if label is None:
+        return None
+    kinds = sorted({kind.casefold() for kind in A_TRACKS_KIND.findall(label.group(1))})
+    if kinds:
+        return " ".join(kinds)
+    return label.group(1).casefold() if statement[: label.end()].endswith(":") else None
 
 
 def _other_tracks(one: str, other: str) -> bool:
     """Whether two statements are each about a track of its own, labelled apart."""
-    first, second = TRACK_LABEL.match(one), TRACK_LABEL.match(other)
-    return bool(first and second and first.group(1).casefold() != second.group(1).casefold())
+    first, second = _track(one), _track(other)
+    return bool(first and second and first != second)
 
 
 def _availability(

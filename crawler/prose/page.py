@@ -144,8 +144,11 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
     for wrapper in root.xpath(WRAPPING_BLOCKS):
         wrapper.tag = "div"  # a CMS's <span> around a rich text's headings and paragraphs
     for pill in root.xpath("//span[@class]"):
-        if STATUS_CLASS.search(pill.get("class", "")) and _stands_alone(pill):
-            pill.tag = "div"  # "IOP: Waitlist" beside "Outpatient: Accepting": one each
+        labelled = pill.getprevious() is not None and _text(pill.getprevious()).endswith(":")
+        if STATUS_CLASS.search(pill.get("class", "")) and _stands_alone(pill) and not labelled:
+            # "IOP: Waitlist" beside "Outpatient: Accepting": one each ("<span>Antigo IOP:
+            # </span> <span class='status'>Waitlist</span>" is one, the status labelled)
+            pill.tag = "div"
     out: list[tuple[str, bool]] = []
     # Elements themselves, not their ids: lxml makes a new proxy for an element each time it is
     # reached, so an id can come back for another element once the proxy is gone.

@@ -184,6 +184,13 @@ KIND_OF_THE_PROGRAM = re.compile(
     r"|in-person|adolescent|teen|youth|young adult|women'?s|men'?s|veterans'?)$",
     re.I,
 )
+# How the program is given, after its name: "we don't offer the IOP online" denies that way.
+A_WAY_OF_GIVING_IT = re.compile(
+    r"\)?\s+(?:(?:groups?|sessions?|program)\s+)?(?:(?:is|are)\s+)?(?:not\s+)?(?:offered\s+|available\s+|held\s+|given\s+)?"
+    r"(?:online|virtually|remotely|by (?:secure )?video|(?:by|over|through|via) (?:telehealth"
+    r"|telemedicine|zoom))\b",
+    re.I,
+)
 IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
 NOT_LICENSED = re.compile(r"\b(?:not|n't|no longer) (?:\w+ )?licen[sc]|\bunlicen", re.I)
@@ -621,6 +628,8 @@ def _denies_another_thing(clause: str, start: int, end: int) -> bool:
     before = clause[:start]
     if _a_kind_of(before) or re.search(r"\bpart of (?:our |the )?$", before, re.I):
         return True
+    if A_WAY_OF_GIVING_IT.match(clause, end):
+        return True
     offered = OFFERED.search(before) and not AT_SOME_TIMES.search(clause)
     return bool(PART_OF_THE_PROGRAM.match(clause, end)) and not offered
 
@@ -686,8 +695,8 @@ def read_sentence(
             else:
                 found = phrase_value(phrase, clause, context)
             if found is not None and found[1] is not None:
-                if another_care and phrase.path.startswith("therapies."):
-                    continue  # the PHP's art therapy
+                if another_care and phrase.path.startswith(("therapies.", "schedule.")):
+                    continue  # the PHP's art therapy, its days
                 read.append((phrase.path, found[1], clause))
     for path, value, clause in _no_prescribing_of_the_named(sentence, read, reading):
         reading.add(path, [value] if path in LIST_FIELDS else value, said, clause)
@@ -902,11 +911,15 @@ def read_text(
             said = f"{question_before} {sentences(segment)[0]}"
             read_sentence(answered, reading, as_of, dated, quoted=said)
         about_someone = None if is_heading else person
+        # A date one sentence gives dates the rest of its strip: "Update — December 1, 2026:
+        # Day IOP has 3 open seats. Evening IOP: waitlist, about 2 weeks."
+        said_on, said_dated = as_of, dated
         for sentence in sentences(segment):
             if about_someone and about_someone.match(sentence):
                 continue  # a bio's "She speaks German", "Ray also sees private clients"
+            stated = len(reading.availability)
             if facts_too:
-                read_sentence(sentence, reading, as_of, dated)
+                read_sentence(sentence, reading, said_on, said_dated)
                 if asked_to_bring and is_statement(sentence.translate(PLAIN_APOSTROPHES)):
                     items = answer_to_bring(asked_to_bring, sentence)
                     reading.add(
@@ -914,9 +927,16 @@ def read_text(
                     )
                 asked_to_bring = sentence if asks_what_to_bring(sentence, is_heading) else None
             elif is_statement(plain := sentence.translate(PLAIN_APOSTROPHES)):
-                statement = availability(plain, as_of, dated, sentence)
+                statement = availability(plain, said_on, said_dated, sentence)
                 if statement is not None:
                     statement.heading = reading.heading
                     reading.availability.append(statement)
+            own_dates = [
+                statement.as_of
+                for statement in reading.availability[stated:]
+                if statement.dated and statement.as_of and statement.as_of != said_on
+            ]
+            if own_dates:
+                said_on, said_dated = own_dates[-1], True
     reading.settle()
     return reading

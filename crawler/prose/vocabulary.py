@@ -320,7 +320,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"\bour (?:certified |licensed )?opioid treatment programs\b"
         r"|(?:certified |licensed )?opioid treatment program\b(?!s)|\botp\b",
         forbids=NOT_THE_PROGRAMS_MEDICATION
-        + r"|\bcoordinat\w* (?:care )?with (?:local |area )?(?:opioid treatment|otps?\b)",
+        + r"|\bcoordinat\w* (?:care )?with (?:local |area )?(?:opioid treatment|otps?\b)"
+        # another's: "patients dosing at an opioid treatment program", "dispensed by a local OTP"
+        + r"|\b(?:at|from|by|through|with) (?:an?|another|their|your) (?:[\w-]+ ){0,2}"
+        r"(?:opioid treatment program|otp)\b",
     ),
     Phrase(
         "medications.mat_accepts_outside_prescriptions",
@@ -509,6 +512,20 @@ PHRASES: tuple[Phrase, ...] = (
         r"|grupos? (?:nocturnos?|vespertinos?|por la (?:tarde|noche))"
         r"|horario (?:nocturno|vespertino)",
     ),
+    # "Hoola Intensive Outpatient Program - addiction treatment for adults, mornings or
+    # evenings": the program in either.
+    Phrase(
+        "schedule.daytime",
+        r"\b(?:mornings|daytime|days) (?:or|and|&) evenings\b",
+        denied=None,
+        requires=r"\biop\b|intensive outpatient",
+    ),
+    Phrase(
+        "schedule.evening",
+        r"\b(?:mornings|daytime|days) (?:or|and|&) evenings\b",
+        denied=None,
+        requires=r"\biop\b|intensive outpatient",
+    ),
     Phrase(
         "schedule.daytime",
         rf"\b(?:mornings?|afternoons?|daytime|day)\b{TO_ITS_GROUPS}\s(?:{GROUP_WORDS})\b"
@@ -682,7 +699,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"privately[- ]owned|for-profit|©[^.]{0,80}\bl\.?l\.?c\b",
         stated=Ownership.PRIVATE_FOR_PROFIT,
         denied=None,
-        forbids=r"non-?profit|not-for-profit",
+        # another's: "dispensed by a privately owned opioid treatment program in Price"
+        forbids=r"non-?profit|not-for-profit"
+        r"|\b(?:at|from|by|through|with|to) an? (?:privately[- ]owned|for-profit)\b",
     ),
     # Access.
     Phrase(
@@ -716,6 +735,35 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "access.virtual_only",
         r"\bin[- ]person only\b|\bonly in[- ]person\b",
+        stated=False,
+        denied=None,
+    ),
+    # "Groups meet in person", "Every group is in person", "an in-person program": the program
+    # is not a virtual one (some sessions "in person or by video" and "most sessions" say less).
+    Phrase(
+        "access.virtual_only",
+        rf"\b(?:(?:iop|program|all|every|each) (?:{GROUP_WORDS})|{GROUP_WORDS}|everything)"
+        r"\s+(?:are|is|meet|happen|take place|are held|is held)\s+(?:held\s+)?in[- ]person\b"
+        r"(?! or\b)(?!,? (?:or|and) (?:by|over|online|virtual))"
+        r"|\b(?:is|'s|are|we're) an in[- ]person (?:iop|program|intensive outpatient)\b",
+        stated=False,
+        denied=None,
+        forbids=r"\b(?:most|some|many|a few|certain)\b[^.;]{0,20}\bin[- ]person\b"
+        r"|\bin[- ]person (?:or|and) (?:by|over|online|virtual)",
+        forbids_in_its_clause=True,
+    ),
+    # "We don't offer a virtual IOP", "we don't run IOP groups online": not a virtual program.
+    Phrase(
+        "access.virtual_only",
+        r"\b(?:virtual|online|telehealth|video) (?:iop|intensive outpatient)\b"
+        r"|\b(?:iop|intensive outpatient)(?: program)?(?: groups)? (?:online|virtually|by video)\b",
+        stated=None,
+        denied=False,
+    ),
+    Phrase(
+        "access.virtual_only",
+        r"\b(?:iop|intensive outpatient)(?: program)?(?: groups)? (?:is|are) not"
+        r" (?:offered |available |held )?(?:online|virtually|by video)\b",
         stated=False,
         denied=None,
     ),

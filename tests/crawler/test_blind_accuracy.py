@@ -74,6 +74,8 @@ BLIND_SETS = {
     "blind_sites_twentysixth": 12,
     "blind_sites_twentyseventh": 11,
     "blind_sites_twentyeighth": 5,
+    "blind_sites_twentyninth": 11,
+    "blind_sites_thirtieth": 10,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
@@ -306,7 +308,7 @@ def test_blind_target(report: dict[str, Any]) -> None:
 
 # The sets the reader has been tuned on are regression sets: what a change must not lose (the
 # README's table, less a fact or two of slack). The ninth, thirteenth, fifteenth, twenty-third,
-# twenty-sixth and twenty-eighth are measured, not held: never tuned on.
+# twenty-sixth, twenty-eighth and thirtieth are measured, not held: never tuned on.
 REGRESSION_FLOORS = {
     "blind_sites": (0.98, 0.95),
     "blind_sites_holdout": (0.98, 0.95),
@@ -331,6 +333,7 @@ REGRESSION_FLOORS = {
     "blind_sites_twentyfourth": (0.96, 0.90),
     "blind_sites_twentyfifth": (0.95, 0.89),
     "blind_sites_twentyseventh": (0.93, 0.85),
+    "blind_sites_twentyninth": (0.97, 0.86),
 }
 
 

@@ -1312,3 +1312,67 @@ def test_an_administration_office_is_no_place_of_care() -> None:
     evans, office = seen_addresses(shown)
     assert evans.facts["address.street1"] == "3720 Golden St" and not evans.of_no_care
     assert office.facts["address.street1"] == "12 Oak St" and office.of_no_care
+
+
+def _chain_page(path: str, heading: str, text: str) -> PageRecord:
+    footer = (
+        "<footer><div><strong>Campus &amp; Headquarters</strong><br>3900 Kingston Pike, "
+        "Knoxville, TN 37919</div><div><strong>Greeneville</strong><br>1410 Tusculum Blvd, "
+        "Suite 4<br>Greeneville, TN 37745</div><div><strong>Johnson City</strong><br>207 W "
+        "Market St, Johnson City, TN 37604</div></footer>"
+    )
+    html = f"<html><body><main><h1>{heading}</h1><p>{text}</p></main>{footer}</body></html>"
+    return page_record(html, f"https://chain.example{path}", date(2026, 12, 6), [])
+
+
+def test_a_location_page_is_at_the_footer_address_of_the_town_it_is_named_for() -> None:
+    """A chain whose footer lists every place and whose pages show none in their content: the
+    location page headed with a town is at that town's address, not at the headquarters."""
+    pages = [
+        _chain_page("/", "Recovery close to home", "Detox, residential and IOP care."),
+        _chain_page("/locations/greeneville", "Laurel Fork Recovery \u2013 Greeneville",
+                    "Our intensive outpatient program meets mornings and evenings."),
+        _chain_page("/locations/johnson-city", "Laurel Fork Recovery \u2013 Johnson City",
+                    "Outpatient counseling for adults."),
+    ]  # fmt: skip
+    found = {
+        location.ref.split(".example")[1]: (
+            location.place.get("address.street1"),
+            location.set_aside,
+        )
+        for location in site_locations(pages, pages[1].url)
+    }
+    assert found == {
+        "/locations/greeneville": ("1410 Tusculum Blvd", None),
+        "/locations/johnson-city": ("207 W Market St", NO_IOP_HERE),
+    }
+
+
+def test_a_departments_page_above_the_program_denies_for_it_but_offers_its_own_care() -> None:
+    """A hospital's behavioural-health page above its IOP's: its PHP and inpatient unit are
+    the hospital's, but what it says the hospital does not offer, the IOP does not either."""
+    program = _page("https://hospital.example/services/behavioral-health/pathfinder-iop",
+                    "Pathfinder IOP meets Monday through Thursday evenings.")  # fmt: skip
+    department = page_record(
+        "<html><body><main><h1>Behavioral Health Services</h1>"
+        "<h3>Horizon Adult Partial Hospitalization Program</h3><p>Weekday day treatment.</p>"
+        "<h3>Inpatient Psychiatry</h3><p>An 18-bed unit.</p>"
+        "<p>We do not offer residential treatment.</p></main></body></html>",
+        "https://hospital.example/services/behavioral-health",
+        date(2026, 12, 6),
+        [],
+    )
+    read = facts_from_pages([program, department], "test", name="Pathfinder IOP")
+    assert "levels_of_care.partial_hospitalization" not in read.facts
+    assert "levels_of_care.inpatient" not in read.facts
+    assert read.facts["levels_of_care.residential"] is False
+    # The same page beside the program (not above it) speaks for it.
+    beside = page_record(
+        "<html><body><main><h1>Our services</h1><h3>Partial Hospitalization Program</h3>"
+        "</main></body></html>",
+        "https://hospital.example/services/behavioral-health/pathfinder-iop/services",
+        date(2026, 12, 6),
+        [],
+    )
+    read = facts_from_pages([program, beside], "test", name="Pathfinder IOP")
+    assert read.facts["levels_of_care.partial_hospitalization"] is True

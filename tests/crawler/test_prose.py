@@ -326,9 +326,47 @@ def test_a_denial_is_read_whatever_apostrophe_the_site_types(apostrophe: str) ->
 
 def test_denying_one_kind_of_the_program_denies_only_that_kind() -> None:
     assert facts("Telehealth IOP is not available; all groups meet in person.") == {
-        "access.telehealth": False
+        "access.telehealth": False,
+        "access.virtual_only": False,
     }
     assert facts("IOP is not offered at this location.") == {"levels_of_care.iop": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # Denying a way of giving the program denies that way, not the program.
+        ("We don't offer the IOP online.", {"access.virtual_only": False}),
+        ("IOP is not available online.", {"access.virtual_only": False}),
+        ("We don't run IOP groups online; groups meet in person.", {"access.virtual_only": False}),
+        (
+            "We do not offer virtual IOP.",
+            {"access.telehealth": False, "access.virtual_only": False},
+        ),
+        ("We don't offer IOP groups.", {"levels_of_care.iop": False}),
+        # Groups that meet in person: the program is not a virtual one.
+        ("IOP groups meet in person.", {"levels_of_care.iop": True, "access.virtual_only": False}),
+        ("Every group is in person.", {"access.virtual_only": False}),
+        ("Cypress Turn is an in-person program.", {"access.virtual_only": False}),
+        (
+            "Individual sessions can be done in person or by secure video; groups meet in person.",
+            {
+                "therapies.individual_therapy": True,
+                "access.telehealth": True,
+                "access.virtual_only": False,
+            },
+        ),
+        # Some sessions, hybrid groups and a comparison say less.
+        ("Most sessions are in person.", {}),
+        ("Groups meet in person or by video.", {"access.telehealth": True}),
+        (
+            "It meets the same nine-hour weekly standard as an in-person IOP.",
+            {"levels_of_care.iop": True},
+        ),
+    ],
+)
+def test_groups_that_meet_in_person_are_no_virtual_program(text: str, read: dict) -> None:
+    assert facts(text) == read
 
 
 def test_what_some_of_a_chains_centres_offer_is_no_promise_of_this_one() -> None:
@@ -2108,6 +2146,90 @@ def test_one_tracks_waitlist_is_no_wait_while_another_has_seats() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "accepting", "statement"),
+    [
+        # A date leading the strip dates each track's line; the open track is the program's word.
+        (
+            "Seats as of 3/8/2026 Morning track: open — you can start next week. Evening track:"
+            " waitlist of about 10 days. Weekend track: full.",
+            True,
+            "Morning track: open — you can start next week.",
+        ),
+        (
+            "Update — March 1, 2026: Day IOP is accepting new clients and has 3 open seats. Evening"
+            " IOP: waitlist, about 2 weeks.",
+            True,
+            "Day IOP is accepting new clients and has 3 open seats.",
+        ),
+        (
+            "Morning IOP — accepting new clients. Evening IOP — full; join the waitlist (about 3"
+            " weeks).",
+            True,
+            "Morning IOP — accepting new clients.",
+        ),
+        # One program's status, not two tracks': its wait stays.
+        (
+            "Our IOP is accepting new clients. The wait is about 10 days.",
+            True,
+            "Our IOP is accepting new clients. The wait is about 10 days.",
+        ),
+    ],
+)
+def test_one_tracks_wait_is_not_the_programs_while_another_track_is_open(
+    text: str, accepting: bool, statement: str
+) -> None:
+    merged = merge_readings([read_text(text, crawl_date=CRAWLED)]).availability
+    assert merged["availability.accepting_new_patients"] is accepting
+    assert merged["availability.statement"] == statement
+    assert ("availability.days_to_intake" in merged) is ("wait is" in text)
+
+
+def test_a_strips_date_dates_every_track_it_gives() -> None:
+    reading = read_text("Update — March 1, 2026: Day IOP has 3 open seats. Evening IOP: waitlist,"
+                        " about 2 weeks.", crawl_date=CRAWLED)  # fmt: skip
+    assert [said.as_of for said in reading.availability] == [date(2026, 3, 1)] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # Another's opioid treatment program, another's ownership.
+        (
+            "Methadone is not provided by Pathfinder; clients already in methadone treatment at an"
+            " opioid treatment program may participate, and we coordinate with their clinic.",
+            {"medications.mat_accepts_outside_prescriptions": True},
+        ),
+        (
+            "Methadone is dispensed by a privately owned opioid treatment program in Price; many of"
+            " our participants dose there.",
+            {"medications.mat_accepts_outside_prescriptions": True},
+        ),
+        ("We are a certified opioid treatment program.", {"medications.otp_certified": True}),
+        ("We are a privately owned practice.", {"ownership": Ownership.PRIVATE_FOR_PROFIT}),
+        # Another care's days and therapies are its own.
+        (
+            "PHP at our Knoxville campus, five days a week, with art and music therapy.",
+            {"levels_of_care.partial_hospitalization": True},
+        ),
+        (
+            "A mental-health day program for adults with depression: DBT, art therapy and yoga,"
+            " weekdays 8:30 a.m.\u20132:30 p.m. at the medical center.",
+            {},
+        ),
+        # The program in the mornings or evenings.
+        (
+            "Ho\u02bbōla Intensive Outpatient Program \u2013 addiction treatment for adults,"
+            " mornings or evenings.",
+            {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.evening": True},
+        ),
+        ("Our clinic is open days and evenings.", {}),
+    ],
+)
+def test_what_the_twenty_ninth_set_found(text: str, read: dict) -> None:
+    assert facts(text) == read
+
+
+@pytest.mark.parametrize(
     ("block", "read"),
     [
         # A grid of marks, or a row-number header, is no pair of columns of plans.
@@ -2409,7 +2531,7 @@ def test_a_table_of_plans_taken_and_refused_is_read_by_column_to_its_last_blank_
         ("Paying yourself? Here's what to know.", {}, None),
         ("For your safety, all care areas are on video surveillance.", {}, None),
         ("Groups are never held over video; all sessions are in person.",
-         {"access.telehealth": False}, None),
+         {"access.telehealth": False, "access.virtual_only": False}, None),
         ("We offer a virtual IOP, and buprenorphine can be prescribed through telehealth.",
          {"levels_of_care.iop": True, "medications.mat_buprenorphine": True,
           "access.telehealth": True}, None),
@@ -2506,6 +2628,7 @@ def test_a_clinics_row_of_openings_is_said_of_that_clinic() -> None:
          "We have openings in the evening IOP."),
         ("*** Now accepting new clients for our evening IOP group! ***",
          "Now accepting new clients for our evening IOP group!"),
+        ("Antigo IOP: Waitlist of about 3 weeks.", "Waitlist of about 3 weeks."),
         # A label naming the part of the program, whom, or the intake it dates, stays.
         ("Evening IOP: Full", "Evening IOP: Full"),
         ("Next available intake: Thursday", "Next available intake: Thursday"),
@@ -2517,6 +2640,16 @@ def test_a_clinics_row_of_openings_is_said_of_that_clinic() -> None:
 )  # fmt: skip
 def test_a_statement_is_shown_without_its_rows_label(said: str, shown: str) -> None:
     assert without_its_label(said) == shown
+
+
+def test_a_rows_label_and_its_status_are_one_line() -> None:
+    """A views row's title and status, each a span: the status is the labelled clinic's."""
+    row = (
+        "<div><span class='views-field-title'>Antigo IOP:</span> <span class='views-field-"
+        "status'>Waitlist of about 3 weeks.</span></div>"
+    )
+    root = lxml.html.fromstring(f"<html><body><main>{row}</main></body></html>")
+    assert [text for text, _ in headed_segments(root)] == ["Antigo IOP: Waitlist of about 3 weeks."]
 
 
 @pytest.mark.parametrize(

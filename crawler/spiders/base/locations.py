@@ -169,6 +169,7 @@ def site_locations(
 
     offices_too = False  # set once the site turns out to be one of several offices
     by_street: set[AddressKey] = set()  # places a page is its own by naming their street
+    by_town: dict[AddressKey, str] = {}  # places a location's page is named for, by town
 
     def own(page: PageRecord) -> set[AddressKey]:
         if page.reading.kind != "program":
@@ -177,11 +178,19 @@ def site_locations(
         keys = ((set(_marked(page)) - marked_everywhere) | shown) - stale - of_no_care
         if offices_too and page.url != home and len(shown) == 1 and shown <= sitewide:
             return shown  # the main office's own page, on a site of several offices
-        return (keys - sitewide) or {
-            key for key in by_street if street_start(key[0]) in page.streets_named
-        }
+        return (
+            (keys - sitewide)
+            or {key for key in by_street if street_start(key[0]) in page.streets_named}
+            or _named_for(page, by_town)
+        )
 
     owned = {key for page in pages for key in own(page)}
+    if not owned and len(listed) > 1:
+        # Only the footer lists the places, and no page shows one: a location's page is the
+        # place its heading is named for ("Laurel Fork Recovery - Greeneville" at
+        # /locations/greeneville, the footer's Greeneville office).
+        by_town = {key: places[key].get("address.city") or "" for key in listed}
+        owned = {key for page in pages for key in own(page)}
     # The site is a parent's (a hospital's, a county's, a health system's) when its markup or
     # name says so, or when a page other than the home page is a program's with its own address.
     parent = bool(sitewide) and (
@@ -554,6 +563,18 @@ def _program_name(heading: str | None, organisation: str | None) -> str | None:
 OTHER_SERVICE_HEADING = re.compile(
     r"\bcouples\b|marriage|primary care|dental|medication management", re.I
 )
+
+
+def _named_for(page: PageRecord, towns: dict[AddressKey, str]) -> set[AddressKey]:
+    """The one listed place a location's page (in a places folder) is named for by its town."""
+    folders = urlsplit(page.url).path.strip("/").split("/")
+    if len(folders) < 2 or not PLACES_FOLDER.fullmatch(folders[-2]):
+        return set()
+    heading = page.names.heading or ""
+    named = {
+        key for key, town in towns.items() if town and re.search(rf"\b{re.escape(town)}\b", heading)
+    }
+    return named if len(named) == 1 else set()
 
 
 def _program_page(

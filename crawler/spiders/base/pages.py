@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -215,6 +215,36 @@ def _of_elsewhere(here: str, elsewhere: tuple[str, ...]) -> Callable[[str], bool
     # Town names as written, capitalised: "Mission" the town, not "our mission".
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(town) for town in others) + r")\b")
     return lambda text: bool(pattern.search(text)) and not _names(here, text)
+
+
+def _above(page: PageRecord, program: PageRecord) -> bool:
+    """Whether a page is the page of a folder the program's page is in (a hospital's
+    ``/services/behavioral-health`` above ``.../behavioral-health/pathfinder-iop``)."""
+    folder = (urlsplit(page.url).path or "/").rstrip("/") + "/"
+    return page is not program and urlsplit(program.url).path.startswith(folder)
+
+
+# Care a department's page offers of its own: its PHP, its inpatient unit, its detox beds.
+OTHER_CARE_FACTS = re.compile(
+    r"^levels_of_care\.(?!iop$|outpatient$)|^detox\.detox_onsite$|^medications\.otp_certified$"
+)
+
+
+def _as_its_departments(reading: PageReading) -> PageReading:
+    """A page above the program's (its department's, its hospital's) as it speaks for the
+    program: what the department denies it denies of the program ("does not offer a partial
+    hospitalization program"), but the care it offers ("Horizon Adult Partial Hospitalization
+    Program", "Inpatient Psychiatry") is its own, not the program's."""
+    kept = {
+        path
+        for path, value in reading.facts.items()
+        if not (OTHER_CARE_FACTS.search(path) and value is True)
+    }
+    return replace(
+        reading,
+        facts={path: reading.facts[path] for path in kept},
+        evidence={path: said for path, said in reading.evidence.items() if path in kept},
+    )
 
 
 def _names(town: str, text: str) -> bool:
@@ -471,6 +501,7 @@ def facts_from_pages(
     (``elsewhere``: their towns) and not this one.
     """
     address = address_key(place) if place else None
+    standing = pages[0] if pages else None  # the page that stands for the program
     if name is None:  # else the first page stands for the location: keep it first
         pages = sorted(pages, key=lambda page: (page.depth, page.url))
     structured: dict[str, list[Any]] = {}
@@ -516,7 +547,12 @@ def facts_from_pages(
     if name:
         result["name"] = name
     town = str((place or {}).get("address.city") or "")
-    readings = [_about(page.reading, town, elsewhere) for page in pages]
+    readings = [
+        _as_its_departments(_about(page.reading, town, elsewhere))
+        if standing is not None and _above(page, standing)
+        else _about(page.reading, town, elsewhere)
+        for page in pages
+    ]
     merged = merge_readings(readings, source=source)
     marked_hours = result.get("schedule.opening_hours")
     result.update(merged.facts)
