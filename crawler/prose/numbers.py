@@ -307,7 +307,7 @@ def _session_hours(sentence: str) -> list[float]:
 # Days named in full ("Mondays"), or abbreviated with a capital ("Tue"), in a schedule.
 SCHEDULE_DAY = re.compile(
     r"\b(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
-    r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?(?=\s*(?:[,;/&\u2013\u2014-]|and\b|or\b"
+    r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?(?=\s*(?:[,;/&|\u00b7\u2013\u2014-]|and\b|or\b"
     r"|through\b|to\b|\d|$)))\b\.?"
 )
 DAY_SPAN = re.compile(
@@ -375,7 +375,11 @@ def scheduled_hours(sentence: str) -> float | None:
 
 
 # A schedule table's row of one day: "Monday: 5:30-8:30 p.m.; Relapse Prevention".
-DAY_ROW = re.compile(rf"^\s*(?P<day>{SCHEDULE_DAY.pattern})\s*:")
+# "Monday: 5:30-8:30 p.m.; ...", or a group's row "Relapse Prevention: Tuesday; 5:30-8:30 PM".
+DAY_ROW = re.compile(
+    rf"^\s*(?P<day>{SCHEDULE_DAY.pattern})\s*:"
+    rf"|^[^:;]{{1,60}}:\s*(?P<its_day>{SCHEDULE_DAY.pattern})\s*;"
+)
 # A row of a group the client does not attend every week, or of another service's hours.
 NOT_THE_GROUPS_ROW = re.compile(
     r"family|families|alumni|aftercare|individual|office|intake|walk[- ]?in|closed|visit"
@@ -392,7 +396,7 @@ def day_row(sentence: str) -> tuple[str, float, bool] | None:
     row = DAY_ROW.match(sentence)
     if not row:
         return None
-    code, lengths = _day_code(row["day"]), _session_hours(sentence)
+    code, lengths = _day_code(row["day"] or row["its_day"]), _session_hours(sentence)
     if not code or len(lengths) != 1:
         return None
     return code, lengths[0], not NOT_THE_GROUPS_ROW.search(sentence)
@@ -563,11 +567,45 @@ def _range_in_digits(match: re.Match[str], sentence: str) -> str:
     return f"{_written(h1, m1, p1)} to {_written(h2, m2, p2)}"
 
 
+# Bare hours after a day of the week ("Saturday; 9-12", "Mon\u2013Thu, 6\u20139"): a group's
+# times, not counts ("3-4 days", "ages 12-17", "9-12 hours").
+BARE_HOURS_AFTER_A_DAY = re.compile(
+    rf"(?P<day>{SCHEDULE_DAY.pattern})(?:(?!ages?\b|grades?\b|suite|rooms?\b|units?\b|(?i:{MONTH}))"
+    r"[^.;\d]){0,12}[,;:]?\s*"
+    r"(?<![\d:/.$])(?P<first>1[0-2]|[1-9])\s*[-\u2013]\s*(?P<last>1[0-2]|[1-9])"
+    r"(?![\d:/.%]|\s*(?:[ap]\.?m\b|[ap]\b|weeks?|days?|hours?|hrs?|months?|years?|people"
+    r"|clients|sessions|groups))",
+)
+
+
+def _bare_hours(match: re.Match[str], sentence: str) -> str:
+    """Bare hours with the half of the day they are in: the one part of the day the sentence
+    names, else the way groups keep hours ("9-12" a morning's, "10-1" across noon, "6-9" and
+    "1-4" an evening's and an afternoon's; "7-9" either)."""
+    first, last = int(match["first"]), int(match["last"])
+    later = re.search(r"\b(?:evening|night|afternoon)s?\b", sentence, re.I)
+    morning = re.search(r"\bmornings?\b", sentence, re.I)
+    if later and not morning:
+        p1 = p2 = "p.m."
+    elif morning and not later and first < last:
+        p1, p2 = "a.m.", "p.m." if last == 12 else "a.m."
+    elif 8 <= first <= 11:  # (a bare "7-9" is a morning's or an evening's)
+        p1, p2 = "a.m.", "a.m." if first < last < 12 else "p.m."
+    elif first == 12 or (first < last <= 11 and first <= 6):
+        p1 = p2 = "p.m."
+    else:
+        return match.group(0)
+    start = match.start("first") - match.start()
+    return f"{match.group(0)[:start]}{first} {p1}-{last} {p2}"
+
+
 def clock_words(sentence: str) -> str:
     """The sentence with times of day in words written in digits, for the readers of times:
     "from six until nine" in a sentence about evenings is "6 p.m. to 9 p.m.", "half past
-    four" is "4:30", "ten in the morning" "10 a.m."; number words that are not plainly times
-    ("eight to ten weeks", "groups of eight to ten") are left as they are."""
+    four" is "4:30", "ten in the morning" "10 a.m.", a day's bare "9-12" "9 a.m.-12 p.m.";
+    number words that are not plainly times ("eight to ten weeks", "groups of eight to ten")
+    are left as they are."""
+    sentence = BARE_HOURS_AFTER_A_DAY.sub(lambda found: _bare_hours(found, sentence), sentence)
     sentence = DIGITS_OF_A_PART_OF_DAY.sub(
         lambda said: f"{said[1]} {_meridiem(int(said[1].split(':')[0]), said[2])}", sentence
     )

@@ -345,11 +345,17 @@ def _timed(rows: list[HtmlElement]) -> bool:
     """Whether every row gives a time of day, and none a yes or no: a schedule, one group or
     track a row (not a comparison of levels of care that gives each one's hours)."""
     cells = [_text(cell) for row in rows for cell in row.xpath("./td|./th")]
+    texts = [" ".join(row.itertext()) for row in rows]
+    clocked = [_a_time_of_day(text) for text in texts]
+    # A row's "9-12" among rows of clock times ("5:30-8:30 PM") is a time of day too.
     return (
-        bool(rows)
-        and all(_a_time_of_day(" ".join(row.itertext())) for row in rows)
+        any(clocked)
+        and all(told or BARE_HOURS.search(text) for told, text in zip(clocked, texts, strict=True))
         and not any(YES_OR_NO.fullmatch(cell) for cell in cells)
     )
+
+
+BARE_HOURS = re.compile(r"(?<![\d:/.])(?:1[0-2]|[1-9])\s*[-\u2013]\s*(?:1[0-2]|[1-9])(?![\d:/.%])")
 
 
 # Words of a column of plans: "We accept", "Insurance we don't take", "In network".

@@ -711,6 +711,9 @@ def read_sentence(
     row = numbers.day_row(timed) if SCHEDULE_HEADING.search(reading.heading) else None
     if row:
         reading.day_rows.setdefault(reading.heading, []).append((*row, said))
+        day, _, the_groups = row
+        if the_groups and day in ("Sa", "Su"):
+            reading.add("schedule.weekend", True, said)  # "Skills: Saturday; 9-12"
     reading.add("schedule.program_weeks", numbers.program_weeks(ours), said)
     hours = numbers.opening_hours(timed, reading.heading)
     if hours:

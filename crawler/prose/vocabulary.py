@@ -436,7 +436,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.group_skills",
         r"(?<!refusal[- ])(?:skills?(?:-building)? groups?|coping skills|skills practice"
-        r"|\b(?:learn|practice|build|teach)\w* (?:[\w-]+ ){0,2}skills in (?:a )?groups?\b)",
+        r"|\b(?:learn|practice|build|teach)\w* (?:[\w-]+ ){0,2}skills in (?:a )?groups?\b"
+        # a schedule's row of a skills group: "Cognitive-Behavioral Skills: Saturday; 9-12"
+        r"|^[\w\s-]{0,40}\bskills\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*(?:;|$))",
     ),
     Phrase(
         "therapies.group_relapse_prevention", r"relapse prevention|prevenci[oó]n de reca[ií]das"
@@ -446,6 +448,7 @@ PHRASES: tuple[Phrase, ...] = (
         "therapies.family_therapy",
         r"family (?:therapy|counseling|sessions?|nights?|workshops?|education|healing|saturdays"
         r"|sundays)\b|\b(?:our|weekly|a) family (?:programs?|groups?)\b"
+        r"|^\W*family groups?\s*:\s*(?:first |second |every |each )?(?:mon|tue|wed|thu|fri|sat|sun)"
         r"|(?:individual|group) (?:and|&) family (?:therapy|counseling|sessions?)"
         r"|multi-?family groups?|terapia familiar"
         # "grupo familiar" is also a household: only a group that meets ("los sábados")
@@ -476,7 +479,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\bgroup-based only\b",
     ),
     Phrase(
-        "therapies.cbt", r"cognitive[- ]behavio(?:u)?ral therapy|\bcbt\b|cognitivo[- ]conductual"
+        "therapies.cbt",
+        r"cognitive[- ]behavio(?:u)?ral (?:therapy|skills|groups?|counseling|treatment)"
+        r"|\bcbt\b|cognitivo[- ]conductual",
     ),
     Phrase("therapies.dbt", r"dialectical behavio(?:u)?r(?:al)? therapy|\bdbt\b"),
     Phrase("therapies.art_therapy", r"\bart therapy|expressive arts"),
@@ -899,8 +904,9 @@ CLAUSE_BREAK = (
 # Hopes, plans and maybes state nothing the program does today.
 HEDGE = (
     r"\b(?:may|might|could) (?:also )?(?:be )?(?:available|possible|offered|eligible|accepted"
-    r"|covered|cover)\b|\bmay (?:also )?be (?:held|provided|conducted|done) (?:by|via|over|through"
-    r"|on) (?:telehealth|video|zoom|phone)\b"
+    r"|covered|cover|qualify)\b"
+    r"|\bmay (?:also )?be (?:held|provided|conducted|done) (?:by|via|over|through|on)"
+    r" (?:telehealth|video|zoom|phone)\b"
     r"|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
     r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos|working to become"

@@ -76,6 +76,8 @@ BLIND_SETS = {
     "blind_sites_twentyeighth": 5,
     "blind_sites_twentyninth": 11,
     "blind_sites_thirtieth": 10,
+    "blind_sites_thirtyfirst": 10,
+    "blind_sites_thirtysecond": 11,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
@@ -308,7 +310,7 @@ def test_blind_target(report: dict[str, Any]) -> None:
 
 # The sets the reader has been tuned on are regression sets: what a change must not lose (the
 # README's table, less a fact or two of slack). The ninth, thirteenth, fifteenth, twenty-third,
-# twenty-sixth, twenty-eighth and thirtieth are measured, not held: never tuned on.
+# twenty-sixth, twenty-eighth, thirtieth and thirty-second are measured, not held: never tuned on.
 REGRESSION_FLOORS = {
     "blind_sites": (0.98, 0.95),
     "blind_sites_holdout": (0.98, 0.95),

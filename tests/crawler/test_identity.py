@@ -1376,3 +1376,31 @@ def test_a_departments_page_above_the_program_denies_for_it_but_offers_its_own_c
     )
     read = facts_from_pages([program, beside], "test", name="Pathfinder IOP")
     assert read.facts["levels_of_care.partial_hospitalization"] is True
+
+
+def _district_page(path: str, heading: str, text: str) -> PageRecord:
+    footer = (
+        "<footer><p>Price River Human Services District, 120 E Main St, Price, UT 84501</p>"
+        "</footer>"
+    )
+    html = f"<html><body><main><h1>{heading}</h1>{text}</main>{footer}</body></html>"
+    return page_record(html, f"https://district.example{path}", date(2026, 12, 6), [], True)
+
+
+def test_a_parents_fees_page_speaks_for_its_one_program() -> None:
+    """A district's fees page names no addiction care but is the fees of all its care, the
+    IOP's too; its news page is not the program's."""
+    pages = [
+        _district_page("/", "Price River Human Services District", "<p>Serving two counties.</p>"),
+        _district_page("/185/Castle-Gate-Adult-IOP", "Castle Gate Adult IOP",
+                       "<p>Our intensive outpatient program meets evenings.</p>"
+                       "<p>475 W Price River Dr, Suite 100, Price, UT 84501</p>"),
+        _district_page("/200/Fees-Insurance", "Fees & Insurance",
+                       "<p>We bill Medicaid and most private insurance.</p>"),
+        _district_page("/CivicAlerts", "News Flash", "<p>The office closes for the holiday.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[1].url)
+    assert {page.url.split(".example")[1] for page in location.pages} == {
+        "/185/Castle-Gate-Adult-IOP",
+        "/200/Fees-Insurance",
+    }

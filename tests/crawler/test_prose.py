@@ -2860,3 +2860,56 @@ def test_a_clinics_card_of_openings_is_said_of_that_clinic() -> None:
         ("Wisconsin Rapids Clinic", 3, None),
         ("Marshfield Clinic", None, 10),
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("Skills: Saturday; 9-12", "Skills: Saturday; 9 a.m.-12 p.m."),
+        ("Mon\u2013Thu, 9\u201312", "Mon\u2013Thu, 9 a.m.-12 p.m."),
+        ("Mon\u2013Thu \u00b7 6\u20139 PT", "Mon\u2013Thu \u00b7 6 p.m.-9 p.m. PT"),
+        ("Tuesday and Thursday 1\u20134", "Tuesday and Thursday 1 p.m.-4 p.m."),
+        ("Saturday 10-1", "Saturday 10 a.m.-1 p.m."),
+        # Counts, ages, dates and an hour that could be either half of the day stay as written.
+        ("Groups meet 3-4 days a week", "Groups meet 3-4 days a week"),
+        ("Monday: ages 6-9", "Monday: ages 6-9"),
+        ("Monday, December 7 \u2014 2 seats", "Monday, December 7 \u2014 2 seats"),
+        ("Monday 9-12 hours", "Monday 9-12 hours"),
+        ("Tuesday 7-9", "Tuesday 7-9"),
+    ],
+)  # fmt: skip
+def test_a_days_bare_hours_are_read_as_groups_keep_them(said: str, written: str) -> None:
+    assert clock_words(said) == written
+
+
+def test_a_group_schedule_table_of_named_groups_gives_the_week() -> None:
+    """Rows "Group | Day | Time", one a month's family group: the weekly groups' hours add up,
+    a Saturday row is a weekend group, and the rows name the groups."""
+    table = (
+        "<h2>Group Schedule</h2><table><thead><tr><th>Group</th><th>Day</th><th>Time</th></tr>"
+        "</thead><tbody><tr><td>Relapse Prevention</td><td>Tuesday</td><td>5:30\u20138:30 PM</td>"
+        "</tr><tr><td>Cognitive-Behavioral Skills</td><td>Saturday</td><td>9-12</td></tr>"
+        "<tr><td>Process Group</td><td>Thursday</td><td>5:30\u20138:30 PM</td></tr>"
+        "<tr><td>Family Group</td><td>First Monday of the month</td><td>6:00\u20137:30 PM</td>"
+        "</tr></tbody></table>"
+    )
+    read = read_html(f"<html><body><main>{table}</main></body></html>", crawl_date=CRAWLED)
+    assert {path: read.facts.get(path) for path in (
+        "schedule.hours_per_week", "schedule.weekend", "schedule.daytime", "schedule.evening",
+        "therapies.cbt", "therapies.group_skills", "therapies.family_therapy",
+    )} == {
+        "schedule.hours_per_week": 9.0, "schedule.weekend": True, "schedule.daytime": True,
+        "schedule.evening": True, "therapies.cbt": True, "therapies.group_skills": True,
+        "therapies.family_therapy": True,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients who are uninsured may qualify for a self-pay discount.",
+        "You may qualify for our sliding fee scale.",
+    ],
+)
+def test_who_may_qualify_is_no_promise_of_a_payment(text: str) -> None:
+    assert facts(text) == {}

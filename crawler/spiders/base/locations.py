@@ -254,7 +254,9 @@ def site_locations(
             for page in pages
             if own(page) <= owned
             and ABOUT_GETTING_CARE.search(page.names.heading or "")
-            and page.about_addiction
+            # its fees page speaks for all its care ("Fees & Insurance", "Financial
+            # Assistance"); its other pages only if about addiction care
+            and (page.about_addiction or re.search(PAYMENT_HEADING, page.names.heading or "", re.I))
             and not _other_care(page)
         ]
     # The links every page carries, as the home page shows them (a site's menus).
