@@ -46,7 +46,7 @@ ACCEPTING = re.compile(
     r"|:\s*(?:now |currently )?open to new (?:clients|patients|referrals)\b"
     # a track's status: "Evening and weekend tracks: open now" (not a door's "open to all")
     r"|\b(?:tracks?|cohorts?)\s*:\s*(?:now |currently )?(?:open(?: now)?|accepting|enrolling"
-    r"(?: now)?)\s*(?:[.;\u2014\u2013]|\s-\s|$)"
+    r"(?: now)?)\s*(?:[.;,\u2014\u2013]|\s-\s|$)"
     # a banner's "Enrolling now" for the program or its intake (not a class's or a drive's)
     r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
     r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?)\b)"

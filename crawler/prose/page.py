@@ -663,8 +663,13 @@ def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) ->
     date_source = [s for s in segments(body)]  # before noise is dropped: dates sit in footers
     stated_date = page_date(root, date_source, crawl_date)
     kind = page_kind(root, url)  # before the noise goes: the markup and og:type are in it
+    marked_faq = _marked_questions(root)  # before the noise goes: the markup is a script
     _drop_noise(body)
     headed = headed_segments(body)
+    shown = " ".join(" ".join(segment.split()) for segment, _ in headed)
+    for question, answer in marked_faq:
+        if answer not in shown:  # an FAQ only in the markup: its answers are the site's too
+            headed += [(question, False), (answer, False)]
     text = [segment for segment, _ in headed]
     if kind in STATING_NOTHING:
         return PageReading(url=url, kind=kind)
@@ -682,6 +687,37 @@ def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) ->
     if lang.startswith("es") and kind is PageKind.PROGRAM:
         reading.add("languages.spanish", True)
     return reading
+
+
+def _marked_questions(root: HtmlElement) -> list[tuple[str, str]]:
+    """The questions and answers of a page's FAQPage markup (JSON-LD), as plain text."""
+    found = []
+    for script in root.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text_content() or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack += item
+            elif isinstance(item, dict):
+                if item.get("@type") == "Question" and isinstance(item.get("acceptedAnswer"), dict):
+                    question = _plain(str(item.get("name") or ""))
+                    answer = _plain(str(item["acceptedAnswer"].get("text") or ""))
+                    if question and answer:
+                        found.append((question, answer))
+                else:
+                    stack += [value for value in item.values() if isinstance(value, list | dict)]
+    return found[::-1]
+
+
+def _plain(markup: str) -> str:
+    """Text of an answer that may be written in HTML."""
+    if "<" in markup:
+        markup = lxml.html.fromstring(f"<div>{markup}</div>").text_content()
+    return " ".join(markup.split())
 
 
 ACCREDITING = [phrase for phrase in PHRASES if phrase.path == "accreditations"]

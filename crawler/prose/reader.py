@@ -101,7 +101,9 @@ NOT_OURS = re.compile(
     r"|doctor|board|staff|peer|contracted)\b)"
     # a clinician's own practice: "she also sees private EMDR clients at her Marietta office"
     r"|\b(?:at|through|in) (?:her|his) (?:own |private )?(?:[A-Z][\w'-]+ )?(?:practice|office)"
-    r"\b(?! in our)|\bprivate (?!pay\b)(?:\w+ )?clients\b",
+    r"\b(?! in our)|\bprivate (?!pay\b)(?:\w+ )?clients\b"
+    # a clinician's other work: "Dr. Pinckney also sees patients at the Orangeburg adolescent PHP"
+    r"|\b(?:also|additionally) (?:sees|treats|works|practices) (?:patients|clients|at|in)\b",
     re.I,
 )
 # What programs in general do: "Nationally, most IOPs meet about nine hours a week."

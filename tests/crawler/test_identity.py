@@ -50,6 +50,8 @@ SEPARATORS = [", ", "\n", " · ", " | ", " — "]
 @st.composite
 def written_addresses(draw: st.DrawFn) -> tuple[str, dict[str, str | None]]:
     number = str(draw(st.integers(1, 99999)))
+    # Hawaii's and Queens' house numbers carry a hyphen: "4-1101 Kuhio Hwy", "37-12 Main St".
+    number += draw(st.sampled_from(["", f"-{draw(st.integers(1, 9999))}"]))
     street = draw(st.sampled_from(STREET_NAMES))
     unit = draw(st.none() | st.sampled_from(UNITS))
     city = draw(st.sampled_from(CITIES))

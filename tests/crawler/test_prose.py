@@ -2913,3 +2913,46 @@ def test_a_group_schedule_table_of_named_groups_gives_the_week() -> None:
 )
 def test_who_may_qualify_is_no_promise_of_a_payment(text: str) -> None:
     assert facts(text) == {}
+
+
+def test_an_faq_only_in_the_markup_is_the_sites_answer() -> None:
+    """A Squarespace FAQPage in JSON-LD with no FAQ on the page: its answers are read; one
+    the page also shows is read once."""
+    faq = (
+        '{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": ['
+        '{"@type": "Question", "name": "Do you take walk-ins?", "acceptedAnswer": {"@type":'
+        ' "Answer", "text": "<p>No, please call to schedule an assessment.</p>"}},'
+        '{"@type": "Question", "name": "Do you prescribe buprenorphine?", "acceptedAnswer":'
+        ' {"@type": "Answer", "text": "Yes. Our nurse practitioner prescribes buprenorphine."}}]}'
+    )
+    page = (
+        f'<html><head><script type="application/ld+json">{faq}</script></head><body><main>'
+        "<h1>Evening IOP</h1><p>Yes. Our nurse practitioner prescribes buprenorphine.</p>"
+        "</main></body></html>"
+    )
+    read = read_html(page, crawl_date=CRAWLED)
+    assert read.facts["intake.walk_in"] is False
+    assert read.facts["medications.mat_buprenorphine"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Magnolia Crescent is exploring a fully virtual IOP for 2027.", {}),
+        # A clinician's other work is not the program's.
+        ("Dr. Imani Pinckney, MD, psychiatrist, also sees patients at the Orangeburg adolescent"
+         " PHP.", {}),
+        ("Not just for alcohol, Vivitrol also treats opioid use disorder.",
+         {"medications.mat_naltrexone": True}),
+    ],
+)  # fmt: skip
+def test_what_the_thirty_first_set_found(text: str, read: dict) -> None:
+    assert facts(text) == read
+
+
+def test_an_open_track_with_its_seats_after_a_comma_is_open() -> None:
+    (said, _) = read_text(
+        "Morning track: open now, 4 seats. Evening track: waitlist about 2 weeks.",
+        crawl_date=CRAWLED,
+    ).availability
+    assert said.accepting_new_patients is True

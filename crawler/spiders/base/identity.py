@@ -27,7 +27,8 @@ UNIT = (
     r"|\d+(?:st|nd|rd|th)\s+floor|(?:lower|upper|ground|main)\s+level"
 )
 STREET_ADDRESS = re.compile(
-    r"(?<![\w-])(?P<street>\d{1,6}[A-Za-z]?"
+    # a house number, Hawaii's and Queens' with a hyphen too ("4-1101 Kuhio Hwy", "37-12 Main St")
+    r"(?<![\w-])(?P<street>\d{1,6}(?:-\d{1,5})?[A-Za-z]?"
     # Words of a street name: capitalised or numbered, a dot only closing an abbreviation
     # ("St.", "N."), so "© 2026 Blue Heron Wellness. 25 W Main St" starts at 25.
     r"(?:\s+(?:[A-Z0-9][\w'#/-]{0,3}\.|[A-Z0-9][\w'#/-]*|de|del|la|las|los|el|of|the)){1,7}?)"
