@@ -572,7 +572,8 @@ def _range_in_digits(match: re.Match[str], sentence: str) -> str:
 BARE_HOURS_AFTER_A_DAY = re.compile(
     rf"(?P<day>{SCHEDULE_DAY.pattern})(?:(?!ages?\b|grades?\b|suite|rooms?\b|units?\b|(?i:{MONTH}))"
     r"[^.;\d]){0,12}[,;:]?\s*"
-    r"(?<![\d:/.$])(?P<first>1[0-2]|[1-9])\s*[-\u2013]\s*(?P<last>1[0-2]|[1-9])"
+    r"(?<![\d:/.$])(?P<first>1[0-2]|[1-9])(?P<m1>:[0-5]\d)?\s*[-\u2013]\s*"
+    r"(?P<last>1[0-2]|[1-9])(?P<m2>:[0-5]\d)?"
     r"(?![\d:/.%]|\s*(?:[ap]\.?m\b|[ap]\b|weeks?|days?|hours?|hrs?|months?|years?|people"
     r"|clients|sessions|groups))",
 )
@@ -596,7 +597,8 @@ def _bare_hours(match: re.Match[str], sentence: str) -> str:
     else:
         return match.group(0)
     start = match.start("first") - match.start()
-    return f"{match.group(0)[:start]}{first} {p1}-{last} {p2}"
+    m1, m2 = match["m1"] or "", match["m2"] or ""
+    return f"{match.group(0)[:start]}{first}{m1} {p1}-{last}{m2} {p2}"
 
 
 def clock_words(sentence: str) -> str:

@@ -184,6 +184,10 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             if row and table not in unread_tables:
                 out.append((row, False))
             continue
+        if element.tag == "dl" and (schedule := _days_and_times(element)):
+            out.append((schedule, False))  # "Days: Mon, Wed, Thu; Time: 5:30 - 8:30 p.m."
+            read_rows.update(element.iterdescendants())
+            continue
         if element.tag == "dt" and element.getnext() is not None:
             term, said = _text(element), _text(element.getnext())
             if term.endswith("?"):  # an FAQ's question, then its answer ("No, the IOP ...")
@@ -280,6 +284,25 @@ def _lines_of(cell: HtmlElement) -> list[str]:
             lines[-1] += child.text_content() or ""
         lines[-1] += child.tail or ""
     return [line for line in (" ".join(line.split()) for line in lines) if line]
+
+
+# A definition list's terms of a schedule: its days, its times.
+DAYS_TERM = re.compile(r"^\W*(?:days?|when|meets?|schedule)\W*$", re.I)
+TIMES_TERM = re.compile(r"^\W*(?:times?|hours|group (?:times|hours))\W*$", re.I)
+
+
+def _days_and_times(dl: HtmlElement) -> str:
+    """A definition list giving a schedule's days and its times as separate terms ("Days:
+    Monday, Wednesday, Thursday", "Time: 5:30 - 8:30 p.m.") as the one statement they make;
+    nothing for any other list."""
+    pairs = [(_text(term), _text(term.getnext())) for term in dl.xpath("./dt|./div/dt")
+             if term.getnext() is not None and term.getnext().tag == "dd"]  # fmt: skip
+    terms = [term for term, _ in pairs]
+    if not any(DAYS_TERM.match(term) for term in terms) or not any(
+        TIMES_TERM.match(term) for term in terms
+    ):
+        return ""
+    return "; ".join(f"{term.rstrip(':')}: {said}" for term, said in pairs).rstrip(".") + "."
 
 
 def _stands_alone(element: HtmlElement) -> bool:

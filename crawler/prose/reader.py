@@ -164,7 +164,9 @@ AT_SOME_TIMES = re.compile(
 )
 SCHEDULE_HEADING = re.compile(
     r"^\W*(?:(?:(?:group|iop|program|weekly) )?schedule|when (?:we|groups?|the iop) meets?"
-    r"|group (?:times|days))\W*$",
+    r"|group (?:times|days)"
+    # a track's card: "Evening IOP", "Morning Track"
+    r"|(?:day|daytime|morning|afternoon|evening|night|weekend|saturday) (?:iop|track)s?)\W*$",
     re.I,
 )
 # The program's own prescribing: "Our nurse practitioner provides buprenorphine", "we offer

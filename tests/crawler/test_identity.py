@@ -1406,3 +1406,22 @@ def test_a_parents_fees_page_speaks_for_its_one_program() -> None:
         "/185/Castle-Gate-Adult-IOP",
         "/200/Fees-Insurance",
     }
+
+
+def test_a_table_of_each_offices_track_gives_each_office_its_week() -> None:
+    table = """<h1>Intensive Outpatient Program</h1><table><thead><tr><th>Clinic</th>
+    <th>Track</th><th>Days</th><th>Time</th></tr></thead><tbody>
+    <tr><td>Fall River</td><td>Day IOP</td><td>Monday&ndash;Friday</td>
+    <td>9:00&ndash;12:00</td></tr>
+    <tr><td>New Bedford</td><td>Evening IOP</td><td>Mon, Wed, Thu</td>
+    <td>5:30&ndash;8:30 p.m.</td></tr></tbody></table>"""
+    html = f"<html><body><main>{table}</main></body></html>"
+    page = page_record(html, "https://offices.example/iop", date(2026, 12, 6), [])
+    elsewhere = ("Fall River", "New Bedford")
+    weeks = {
+        town: facts_from_pages(
+            [page], "test", place={"address.city": town}, elsewhere=elsewhere
+        ).facts.get("schedule.hours_per_week")
+        for town in elsewhere
+    }
+    assert weeks == {"Fall River": 15.0, "New Bedford": 9.0}

@@ -2956,3 +2956,16 @@ def test_an_open_track_with_its_seats_after_a_comma_is_open() -> None:
         crawl_date=CRAWLED,
     ).availability
     assert said.accepting_new_patients is True
+
+
+def test_a_definition_list_of_days_and_times_is_one_schedule() -> None:
+    card = (
+        "<h2>Evening IOP</h2><dl class='schedule'><dt>Days</dt><dd>Monday, Wednesday, Thursday"
+        "</dd><dt>Time</dt><dd>5:30 \u2013 8:30 p.m.</dd></dl>"
+    )
+    read = read_html(f"<html><body><main>{card}</main></body></html>", crawl_date=CRAWLED)
+    assert (read.facts["schedule.hours_per_week"], read.facts["schedule.evening"]) == (9.0, True)
+    # A list of other terms is read term by term, as before.
+    terms = "<dl><dt>Phone</dt><dd>555-0100</dd><dt>Fax</dt><dd>555-0101</dd></dl>"
+    root = lxml.html.fromstring(f"<html><body><main>{terms}</main></body></html>")
+    assert [text for text, _ in headed_segments(root)] == ["Phone: 555-0100", "Fax: 555-0101"]

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
-from crawler.prose import PageReading, merge_readings, read_html
+from crawler.prose import PageReading, merge_readings, numbers, read_html
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
     PageNames,
@@ -314,6 +314,19 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
             kept.evidence[path] = next(
                 (s for s in reading.stated_in.get(path, []) if clause in s), clause
             )
+    hours = "schedule.hours_per_week"
+    if hours not in reading.facts:
+        # A table of each office's track ("Fall River: Day IOP; Mon-Fri; 9:00-12:00", "New
+        # Bedford: Evening IOP; ..."): the page gives no one week, but this office's row does.
+        ours = {
+            weekly: said
+            for weekly, said in reading.scheduled_hours
+            if weekly >= numbers.FEWEST_IOP_HOURS and not elsewhere_only(said)
+        }
+        if len(ours) == 1 and len(reading.scheduled_hours) > 1:
+            ((weekly, said),) = ours.items()
+            kept.facts[hours] = weekly
+            kept.evidence[hours] = said
     return kept
 
 
@@ -433,8 +446,8 @@ def places_lines(pages: list[PageRecord]) -> dict[tuple[str, str], set[str]]:
     """Each place's lines, as the site's lists of places give them."""
     lines: dict[tuple[str, str], set[str]] = {}
     for page in pages:
-        for key, numbers in page.lines_by_place.items():
-            lines.setdefault(key, set()).update(numbers)
+        for key, place_lines in page.lines_by_place.items():
+            lines.setdefault(key, set()).update(place_lines)
     return lines
 
 
