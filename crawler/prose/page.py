@@ -13,6 +13,7 @@ import json
 import re
 from datetime import date
 from enum import StrEnum
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -603,15 +604,22 @@ def _a_programs_title(heading: str) -> bool:
     return bool(A_PROGRAMS_TITLE.search(heading)) and not A_DOCTORS_TITLE.search(heading)
 
 
+def json_ld(root: HtmlElement) -> list[Any]:
+    """The page's JSON-LD documents, parsed (a broken one is no markup)."""
+    found = []
+    for text in root.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            found.append(json.loads(text))
+        except ValueError:
+            continue
+    return found
+
+
 def top_level_types(root: HtmlElement) -> set[str]:
     """The types of the page's own JSON-LD entities (top level and ``@graph``), not of those
     nested in them: a clinic's ``founder`` Person or an ``Event`` it hosts is not the page."""
     types: set[str] = set()
-    for text in root.xpath("//script[@type='application/ld+json']/text()"):
-        try:
-            data = json.loads(text)
-        except ValueError:
-            continue
+    for data in json_ld(root):
         items = data if isinstance(data, list) else [data]
         for item in list(items):
             if isinstance(item, dict) and isinstance(item.get("@graph"), list):
@@ -715,11 +723,7 @@ def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) ->
 def _marked_questions(root: HtmlElement) -> list[tuple[str, str]]:
     """The questions and answers of a page's FAQPage markup (JSON-LD), as plain text."""
     found = []
-    for script in root.xpath("//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text_content() or "")
-        except ValueError:
-            continue
+    for data in json_ld(root):
         stack = [data]
         while stack:
             item = stack.pop()

@@ -190,7 +190,8 @@ KIND_OF_THE_PROGRAM = re.compile(
 )
 # How the program is given, after its name: "we don't offer the IOP online" denies that way.
 A_WAY_OF_GIVING_IT = re.compile(
-    r"\)?\s+(?:(?:groups?|sessions?|program)\s+)?(?:(?:is|are)\s+)?(?:not\s+)?(?:offered\s+|available\s+|held\s+|given\s+)?"
+    r"\)?\s+(?:(?:groups?|sessions?|program)\s+)?(?:(?:is|are)\s+)?(?:not\s+)?"
+    r"(?:offered\s+|available\s+|held\s+|given\s+)?"
     r"(?:online|virtually|remotely|by (?:secure )?video|(?:by|over|through|via) (?:telehealth"
     r"|telemedicine|zoom))\b",
     re.I,
