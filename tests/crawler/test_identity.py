@@ -1425,3 +1425,19 @@ def test_a_table_of_each_offices_track_gives_each_office_its_week() -> None:
         for town in elsewhere
     }
     assert weeks == {"Fall River": 15.0, "New Bedford": 9.0}
+
+
+def test_care_offered_at_another_office_not_this_one_is_denied_here() -> None:
+    html = (
+        "<html><body><main><p>Partial hospitalization is offered at Franklinton, not in"
+        " Bogalusa.</p></main></body></html>"
+    )
+    page = page_record(html, "https://chain.example/locations/bogalusa", date(2026, 12, 6), [])
+    elsewhere = ("Bogalusa", "Franklinton")
+    phps = {
+        town: facts_from_pages(
+            [page], "test", place={"address.city": town}, elsewhere=elsewhere
+        ).facts.get("levels_of_care.partial_hospitalization")
+        for town in elsewhere
+    }
+    assert phps == {"Bogalusa": False, "Franklinton": True}

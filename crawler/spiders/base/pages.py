@@ -275,8 +275,14 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
         if not elsewhere_only(statement.statement)
         and not (card_of_another.match(statement.heading) and not _names(here, statement.statement))
     ]
+    # "Partial hospitalization is offered at Franklinton, not in Bogalusa": not here.
+    not_here = re.compile(rf"\bnot (?:at|in) (?:our |the )?{re.escape(here)}\b") if here else None
     for path, value in reading.facts.items():
         said = reading.evidence.get(path, "")
+        if value is True and not_here and not_here.search(said) and sent_there.search(said):
+            kept.facts[path] = False
+            kept.evidence[path] = said
+            continue
         if path in REFERRALS and sent_there.search(said):
             kept.facts[path] = value  # "we arrange admission to detox at our San Antonio campus"
             kept.evidence[path] = said
