@@ -61,8 +61,11 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
 # A statement's label naming a track: "Evening cohort: 3 openings", "Morning track: open —
 # ...", "Evening IOP — full", "Day IOP is accepting ..." (each a time or a people of its own).
 TRACK_LABEL = re.compile(
-    r"^([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop|program))"
-    r"(?:\s*[:\u2014\u2013]|\s+-\s|\s+(?:is|are|has)\b)",
+    r"^([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop|program))\s*:"
+    # by a dash or as the subject, only a track's name ("an adult day program is ..." may be
+    # another kind of care)
+    r"|^([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop))(?:\s*[\u2014\u2013]|\s+-\s"
+    r"|\s+(?:is|are|has)\b)",
     re.I,
 )
 
@@ -73,10 +76,11 @@ def _track(statement: str) -> str | None:
     label = TRACK_LABEL.match(statement)
     if label is None:
         return None
-    kinds = sorted({kind.casefold() for kind in A_TRACKS_KIND.findall(label.group(1))})
+    named = label.group(1) or label.group(2)
+    kinds = sorted({kind.casefold() for kind in A_TRACKS_KIND.findall(named)})
     if kinds:
         return " ".join(kinds)
-    return label.group(1).casefold() if statement[: label.end()].endswith(":") else None
+    return named.casefold() if label.group(1) else None
 
 
 def _other_tracks(one: str, other: str) -> bool:
@@ -112,8 +116,13 @@ def _availability(
     slots, wait = given.get("open_slots"), given.get("days_to_intake")
     taking = given.get("accepting_new_patients")
     if wait and taking and taking[0] and _other_tracks(taking[1], wait[1]):
-        # "Morning track: no waitlist. Evening track: 2-week wait": a patient need not wait.
-        del given["days_to_intake"]
+        # "Morning track: no waitlist. Evening track: 2-week wait": a patient need not wait,
+        # but the open track's own ("Morning track: accepting, intake within 2 weeks").
+        own = next((said.days_to_intake for said, _ in fresh if said.statement == taking[1]), None)
+        if own is None:
+            del given["days_to_intake"]
+        else:
+            given["days_to_intake"] = (own, taking[1], taking[2])
     elif slots and wait and slots[0] > 0 and _other_tracks(slots[1], wait[1]):
         # "Evening cohort: 3 openings this week. Morning cohort: waitlist, about 2 weeks": one
         # track's wait is not the program's while another has seats.

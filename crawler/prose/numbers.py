@@ -389,6 +389,14 @@ NOT_THE_GROUPS_ROW = re.compile(
 )
 
 
+# A row of others' time, not the program's groups at all: visiting hours, an alumni night, a
+# 12-step meeting, another care's hours (a family group is the program's, as its evening is;
+# an office's or intake's hours are no group times anyway).
+OTHERS_ROW = re.compile(
+    r"alumni|visit|\baa\b|\bna\b|12-step|\bphp\b|partial|residential|detox", re.I
+)
+
+
 def day_row(sentence: str) -> tuple[str, float, bool] | None:
     """A schedule table's row of one day and one session's times, as its day, its hours and
     whether it is a row of the groups: ("Mo", 3.0, True) of "Monday: 5:30-8:30 p.m.; Relapse
@@ -570,12 +578,13 @@ def _range_in_digits(match: re.Match[str], sentence: str) -> str:
 # Bare hours after a day of the week ("Saturday; 9-12", "Mon\u2013Thu, 6\u20139"): a group's
 # times, not counts ("3-4 days", "ages 12-17", "9-12 hours").
 BARE_HOURS_AFTER_A_DAY = re.compile(
-    rf"(?P<day>{SCHEDULE_DAY.pattern})(?:(?!ages?\b|grades?\b|suite|rooms?\b|units?\b|(?i:{MONTH}))"
-    r"[^.;\d]){0,12}[,;:]?\s*"
+    rf"(?P<day>{SCHEDULE_DAY.pattern})"
+    rf"(?:(?!(?i:ages?\b|grades?\b|suites?\b|rooms?\b|units?\b|floors?\b|{MONTH}))[^.;\d])"
+    r"{0,12}[,;:]?\s*"
     r"(?<![\d:/.$])(?P<first>1[0-2]|[1-9])(?P<m1>:[0-5]\d)?\s*[-\u2013]\s*"
     r"(?P<last>1[0-2]|[1-9])(?P<m2>:[0-5]\d)?"
-    r"(?![\d:/.%]|\s*(?:[ap]\.?m\b|[ap]\b|weeks?|days?|hours?|hrs?|months?|years?|people"
-    r"|clients|sessions|groups))",
+    r"(?![\d:/%]|\.\d|(?i:\s*(?:[ap]\.?m\b|[ap]\b|noon|midnight|weeks?|days?|hours?|hrs?"
+    r"|months?|years?|people|clients|sessions|groups|times|scale|year)))",
 )
 
 
@@ -588,7 +597,7 @@ def _bare_hours(match: re.Match[str], sentence: str) -> str:
     morning = re.search(r"\bmornings?\b", sentence, re.I)
     if later and not morning:
         p1 = p2 = "p.m."
-    elif morning and not later and first < last:
+    elif morning and not later and 6 <= first < last:
         p1, p2 = "a.m.", "p.m." if last == 12 else "a.m."
     elif 8 <= first <= 11:  # (a bare "7-9" is a morning's or an evening's)
         p1, p2 = "a.m.", "a.m." if first < last < 12 else "p.m."

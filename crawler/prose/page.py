@@ -145,7 +145,11 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
     for wrapper in root.xpath(WRAPPING_BLOCKS):
         wrapper.tag = "div"  # a CMS's <span> around a rich text's headings and paragraphs
     for pill in root.xpath("//span[@class]"):
-        labelled = pill.getprevious() is not None and _text(pill.getprevious()).endswith(":")
+        labelled = (
+            pill.getprevious() is not None
+            and _text(pill.getprevious()).endswith(":")
+            and len(pill.getparent()) == 2  # one label, one status (not a row of several)
+        )
         if STATUS_CLASS.search(pill.get("class", "")) and _stands_alone(pill) and not labelled:
             # "IOP: Waitlist" beside "Outpatient: Accepting": one each ("<span>Antigo IOP:
             # </span> <span class='status'>Waitlist</span>" is one, the status labelled)
@@ -379,7 +383,9 @@ def _timed(rows: list[HtmlElement]) -> bool:
     )
 
 
-BARE_HOURS = re.compile(r"(?<![\d:/.])(?:1[0-2]|[1-9])\s*[-\u2013]\s*(?:1[0-2]|[1-9])(?![\d:/.%])")
+BARE_HOURS = re.compile(
+    r"(?<![\d:/.])(?:1[0-2]|[1-9])\s*[-\u2013]\s*(?:1[0-2]|[1-9])(?![\d:/%]|\.\d)"
+)
 
 
 # Words of a column of plans: "We accept", "Insurance we don't take", "In network".

@@ -723,9 +723,10 @@ def read_sentence(
     hours = numbers.opening_hours(timed, reading.heading)
     if hours:
         reading.add("schedule.opening_hours", hours, said)
-    daytime, evening = numbers.group_times(grouped)
-    reading.add("schedule.daytime", daytime, said)
-    reading.add("schedule.evening", evening, said)
+    if not (row and numbers.OTHERS_ROW.search(sentence)):  # not visiting hours, alumni night
+        daytime, evening = numbers.group_times(grouped)
+        reading.add("schedule.daytime", daytime, said)
+        reading.add("schedule.evening", evening, said)
     licensed = (
         LICENSED.search(sentence)
         if LICENSED_CONTEXT.search(sentence) and not NOT_LICENSED.search(sentence)
@@ -884,6 +885,17 @@ def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
     return segment
 
 
+# A date that heads a strip of lines ("Update \u2014 December 1, 2026: Day IOP ...", "Seats as
+# of 12/3/2026 Morning track: open"), not a sentence's own past ("As of March 1, 2024, our
+# waitlist was about 8 weeks").
+DATES_A_STRIP = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?(?:as of|updated|update|posted)?\W*"
+    r"(?:\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})(?!\s*,)",
+    re.I,
+)
+NOW = re.compile(r"\b(?:today|now|currently|right now|this week)\b", re.I)
+
+
 def read_text(
     segments: str | Iterable[str],
     *,
@@ -944,7 +956,9 @@ def read_text(
                 for statement in reading.availability[stated:]
                 if statement.dated and statement.as_of and statement.as_of != said_on
             ]
-            if own_dates:
+            if own_dates and DATES_A_STRIP.match(sentence):
                 said_on, said_dated = own_dates[-1], True
+            elif NOW.search(sentence):
+                said_on, said_dated = as_of, dated  # "Today we are accepting new patients"
     reading.settle()
     return reading

@@ -438,7 +438,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?<!refusal[- ])(?:skills?(?:-building)? groups?|coping skills|skills practice"
         r"|\b(?:learn|practice|build|teach)\w* (?:[\w-]+ ){0,2}skills in (?:a )?groups?\b"
         # a schedule's row of a skills group: "Cognitive-Behavioral Skills: Saturday; 9-12"
-        r"|^[\w\s-]{0,40}\bskills\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*(?:;|$))",
+        r"|^(?![^:]*\b(?:alumni|parenting|parents?|family|families)\b)[\w\s-]{0,40}"
+        r"\bskills\s*:\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*(?:;|$))",
     ),
     Phrase(
         "therapies.group_relapse_prevention", r"relapse prevention|prevenci[oó]n de reca[ií]das"
@@ -480,7 +481,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "therapies.cbt",
-        r"cognitive[- ]behavio(?:u)?ral (?:therapy|skills|groups?|counseling|treatment)"
+        r"cognitive[- ]behavio(?:u)?ral (?:therapy|skills|groups?|counseling)"
         r"|\bcbt\b|cognitivo[- ]conductual",
     ),
     Phrase("therapies.dbt", r"dialectical behavio(?:u)?r(?:al)? therapy|\bdbt\b"),
@@ -524,12 +525,18 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:mornings|daytime|days) (?:or|and|&) evenings\b",
         denied=None,
         requires=r"\biop\b|intensive outpatient",
+        # someone else's hours: "Mornings or evenings, our counselors are available by phone"
+        forbids=r"\b(?:counselors?|staff|phones?|call|office|available)\b",
+        forbids_in_its_clause=True,
     ),
     Phrase(
         "schedule.evening",
         r"\b(?:mornings|daytime|days) (?:or|and|&) evenings\b",
         denied=None,
         requires=r"\biop\b|intensive outpatient",
+        # someone else's hours: "Mornings or evenings, our counselors are available by phone"
+        forbids=r"\b(?:counselors?|staff|phones?|call|office|available)\b",
+        forbids_in_its_clause=True,
     ),
     Phrase(
         "schedule.daytime",
@@ -754,14 +761,20 @@ PHRASES: tuple[Phrase, ...] = (
         stated=False,
         denied=None,
         forbids=r"\b(?:most|some|many|a few|certain)\b[^.;]{0,20}\bin[- ]person\b"
-        r"|\bin[- ]person (?:or|and) (?:by|over|online|virtual)",
+        r"|\bin[- ]person (?:or|and) (?:by|over|online|virtual)"
+        # another kind of session's: "Alumni groups meet in person", "Family sessions are ..."
+        r"|(?<!\band )\b(?:alumni|family|families|individual|intake|assessments?|court|aftercare"
+        r"|support|parent|parenting|visits?|visitation)\b[^.;]{0,20}\bin[- ]person",
         forbids_in_its_clause=True,
     ),
     # "We don't offer a virtual IOP", "we don't run IOP groups online": not a virtual program.
     Phrase(
         "access.virtual_only",
-        r"\b(?:virtual|online|telehealth|video) (?:iop|intensive outpatient)\b"
-        r"|\b(?:iop|intensive outpatient)(?: program)?(?: groups)? (?:online|virtually|by video)\b",
+        r"(?:\b(?:virtual|online|telehealth|video) (?:iop|intensive outpatient)\b"
+        r"|\b(?:iop|intensive outpatient)(?: program)?(?: groups)? (?:online|virtually|by video)\b)"
+        # not for some people or places: "not available to residents of Ohio", "for adolescents"
+        r"(?![^.;]{0,30}\b(?:to|for) (?:\w+ ){0,2}(?:residents|adolescents|teens|adults|youth"
+        r"|people|clients|members|patients|students)\b)",
         stated=None,
         denied=False,
     ),

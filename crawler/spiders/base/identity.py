@@ -38,6 +38,12 @@ STREET_ADDRESS = re.compile(
 )
 # Line breaks and the dots and bars sites put between an address's parts.
 SEPARATORS = re.compile(r"\s*(?:\n|·|•|\||\u2013|\u2014)\s*")
+# States whose house numbers carry a hyphen (Hawaii's "4-1101 Kuhio Hwy", Queens' "37-12 Main
+# St"), and words before a range that is no house number ("Ages 13-17", "Hours 9-5").
+HYPHENATED_NUMBERS = {"HI", "NY"}
+NOT_A_HOUSE_NUMBER = re.compile(
+    r"\b(?:ages?|grades?|hours?|open|call|floors?|rooms?|suites?|units?)\W*$", re.I
+)
 # A post office box is where mail goes, not a door a patient can walk through.
 BOX = r"p\.?\s*o\.?\s*box|post office box|box"
 POST_OFFICE_BOX = re.compile(rf"^\W*(?:{BOX})\b", re.I)
@@ -84,6 +90,11 @@ def _labelled_addresses(text: str) -> list[tuple[dict[str, Any], str]]:
         if NOT_A_STREET.search(line[max(0, match.start() - 12) : match.start()]):
             continue  # "P.O. Box 12, ..." is mail, not a door
         state = match["state"]
+        if re.match(r"\d+-\d", match["street"]) and (
+            US_STATES.get(state, state).upper() not in HYPHENATED_NUMBERS
+            or NOT_A_HOUSE_NUMBER.search(line[max(0, match.start() - 12) : match.start()])
+        ):
+            continue  # "Ages 13-17 Teen Center", "Call 1-800 ...": no house number
         facts = {
             "address.street1": " ".join(match["street"].split()).strip(" ,"),
             "address.street2": " ".join(match["street2"].split()) if match["street2"] else None,

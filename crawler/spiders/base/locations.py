@@ -538,15 +538,13 @@ OFFICE_WORDS = re.compile(r"\b(?:our|the|office|location|clinic|center|centre)\b
 
 def _office_name(page: PageRecord, place: dict[str, Any], program: str | None) -> str | None:
     """An office's name: its page's heading when that names the office ("Harborview Recovery
-    - Lowell"); the program's name and its town when the heading is only the town ("Lowell
-    Office"); none when the heading does not name its town (the program's name serves)."""
+    - Lowell"); the program's own name when the heading is only the town ("Lowell Office"), as
+    the sites' lists of offices name them; none when the heading does not name its town."""
     heading, town = page.names.heading or "", place.get("address.city") or ""
     if not town or not re.search(rf"\b{re.escape(town)}\b", heading, re.I):
         return None
     rest = OFFICE_WORDS.sub(" ", re.sub(rf"\b{re.escape(town)}\b", " ", heading, flags=re.I))
-    if rest.split():
-        return heading
-    return f"{program} - {town}" if program else None
+    return heading if rest.split() else program
 
 
 # A heading that names the kind of program only: "Intensive Outpatient Program (IOP)".
@@ -574,9 +572,19 @@ def _named_for(page: PageRecord, towns: dict[AddressKey, str]) -> set[AddressKey
         return set()
     heading = page.names.heading or ""
     named = {
-        key for key, town in towns.items() if town and re.search(rf"\b{re.escape(town)}\b", heading)
+        key
+        for key, town in towns.items()
+        if town
+        and re.search(rf"\b{re.escape(town)}\b", heading)
+        # its page's own name is the town's ("/locations/greeneville", ".../greeneville-tn"),
+        # not a street's or a neighbourhood's ("/locations/jackson-street")
+        and re.fullmatch(rf"{_slug(town)}(?:-[a-z]{{2}})?(?:\.html?)?", folders[-1].lower())
     }
     return named if len(named) == 1 else set()
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def _program_page(

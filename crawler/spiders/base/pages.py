@@ -217,11 +217,17 @@ def _of_elsewhere(here: str, elsewhere: tuple[str, ...]) -> Callable[[str], bool
     return lambda text: bool(pattern.search(text)) and not _names(here, text)
 
 
-def _above(page: PageRecord, program: PageRecord) -> bool:
+def _above(page: PageRecord, program: PageRecord, *, one_of_several: bool) -> bool:
     """Whether a page is the page of a folder the program's page is in (a hospital's
-    ``/services/behavioral-health`` above ``.../behavioral-health/pathfinder-iop``)."""
+    ``/services/behavioral-health`` above ``.../behavioral-health/pathfinder-iop``). The home
+    page is above a place's page only on a site of several places (a chain's home page, not a
+    single centre's, whose care it speaks of)."""
     folder = (urlsplit(page.url).path or "/").rstrip("/") + "/"
-    return page is not program and urlsplit(program.url).path.startswith(folder)
+    return (
+        page is not program
+        and (folder != "/" or one_of_several)
+        and urlsplit(program.url).path.startswith(folder)
+    )
 
 
 # Care a department's page offers of its own: its PHP, its inpatient unit, its detox beds.
@@ -568,7 +574,7 @@ def facts_from_pages(
     town = str((place or {}).get("address.city") or "")
     readings = [
         _as_its_departments(_about(page.reading, town, elsewhere))
-        if standing is not None and _above(page, standing)
+        if standing is not None and _above(page, standing, one_of_several=bool(elsewhere))
         else _about(page.reading, town, elsewhere)
         for page in pages
     ]
