@@ -212,6 +212,15 @@ VIRTUAL_WHERE = re.compile(
     r"|teens|anyone|those)(?: who are)? (?:located|residing) in|residents of)\s",
     re.I,
 )
+# A denial for the people of some places only, just after what it denies: "not available to
+# residents of Ohio" (others may have it; "not ... to teens" on a teen program's site is all).
+FOR_SOME_ONLY = re.compile(r"[^.;]{0,30}?\b(?:to|for) (?:\w+ ){0,2}residents\b", re.I)
+# Where virtual care is not offered: no state it is licensed in.
+NOT_AVAILABLE = re.compile(
+    r"\b(?:not|isn't|aren't|cannot|can't|unable to) (?:(?:yet|currently) )?(?:available|offered"
+    r"|open|serve|accept)\b|\bno longer\b",
+    re.I,
+)
 STATE_NAMES = re.compile(r"\b(" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")\b")
 
 
@@ -606,6 +615,8 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
             return None
         if phrase.path == IOP_FACT and _denies_another_thing(clause, match.start(), match.end()):
             return None
+        if FOR_SOME_ONLY.match(clause, match.end()):
+            return None  # "Our virtual IOP is not available to residents of Ohio": others' loss
         return True, phrase.denied
     if forbidden or re.search(HEDGE, clause, re.I):
         return None
@@ -732,7 +743,10 @@ def read_sentence(
         if LICENSED_CONTEXT.search(sentence) and not NOT_LICENSED.search(sentence)
         else None
     )
-    if where := licensed or VIRTUAL_WHERE.search(sentence):
+    where = licensed or VIRTUAL_WHERE.search(sentence)
+    if where and NOT_AVAILABLE.search(sentence[: where.end()]):
+        where = None  # "Our virtual IOP is not available to residents of Ohio"
+    if where:
         listed = re.split(r"[;.]|\b(?:but|while|our|and our)\b", sentence[where.start() :])[0]
         states = [US_STATES[name] for name in STATE_NAMES.findall(listed)]
         if states:

@@ -2979,6 +2979,12 @@ def test_a_definition_list_of_days_and_times_is_one_schedule() -> None:
         ("Family sessions are held in person at the clinic.", {"therapies.family_therapy": True}),
         ("We do not offer a virtual IOP for adolescents; adults can join our virtual IOP.",
          {"levels_of_care.iop": True}),
+        # A denial for some people or places denies nothing of the others', nor licenses them.
+        ("Our virtual IOP is not available to residents of Ohio.", {}),
+        ("We don't offer telehealth to residents of other states.", {}),
+        ("Our virtual IOP is available to residents of Ohio and Kentucky.",
+         {"levels_of_care.iop": True, "access.telehealth": True,
+          "access.licensed_states": ["OH", "KY"]}),
         ("Mornings or evenings, our counselors are available by phone; the IOP meets Tuesday and"
          " Thursday evenings.", {"levels_of_care.iop": True, "schedule.evening": True}),
         ("Cognitive-behavioral treatment of insomnia is available through our sleep clinic.", {}),
