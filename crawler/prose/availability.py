@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from crawler.prose import numbers
-from crawler.prose.vocabulary import RESIDENCE_WORDS
+from crawler.prose.vocabulary import PROGRAM_KINDS, RESIDENCE_WORDS
 
 # Who a program takes: "new clients", "new IOP participants", "new veterans".
 NEWCOMERS = (
@@ -291,11 +291,7 @@ A_NOTICES_LABEL = re.compile(
 
 
 # A time or a people a track is of: "Evening IOP", "Adolescent cohort".
-A_TRACKS_KIND = re.compile(
-    r"\b(?:day|daytime|morning|afternoon|evening|night|weekend|saturday|sunday|adults?"
-    r"|adolescents?|teens?|youth|women'?s|men'?s|spanish|virtual|in-person|cohort)\b",
-    re.I,
-)
+A_TRACKS_KIND = re.compile(rf"\b(?:{PROGRAM_KINDS}|cohort)\b", re.I)
 # A place's program as a row's label: "Shawano IOP" (not a track's "Evening IOP").
 A_PLACES_PROGRAM = re.compile(r"^\W*[A-Z][\w.' -]{1,30}\s(?:IOP|Intensive Outpatient)\W*$")
 

@@ -380,20 +380,17 @@ DAY_ROW = re.compile(
     rf"^\s*(?P<day>{SCHEDULE_DAY.pattern})\s*:"
     rf"|^[^:;]{{1,60}}:\s*(?P<its_day>{SCHEDULE_DAY.pattern})\s*;"
 )
-# A row of a group the client does not attend every week, or of another service's hours.
+# Others' time, not the program's groups: visiting hours, an alumni night, a 12-step
+# meeting, another care's hours.
+OTHERS_TIME = r"alumni|visit|\baa\b|\bna\b|\bphp\b|partial|residential|detox"
+# A row of others' time (a family group is the program's, as its evening is; an office's or
+# intake's hours are no group times anyway).
+OTHERS_ROW = re.compile(OTHERS_TIME + r"|12-step", re.I)
+# A row of others' time or of a group the client does not attend every week.
 NOT_THE_GROUPS_ROW = re.compile(
-    r"family|families|alumni|aftercare|individual|office|intake|walk[- ]?in|closed|visit"
-    r"|optional|\baa\b|\bna\b|meeting|medication|\bdr\b|doctor|psychiatr|tracks?\b|weeks?\b"
-    r"|\bopen\b|\bphp\b|partial|residential|detox",
+    OTHERS_TIME + r"|family|families|aftercare|individual|office|intake|walk[- ]?in|closed"
+    r"|optional|meeting|medication|\bdr\b|doctor|psychiatr|tracks?\b|weeks?\b|\bopen\b",
     re.I,
-)
-
-
-# A row of others' time, not the program's groups at all: visiting hours, an alumni night, a
-# 12-step meeting, another care's hours (a family group is the program's, as its evening is;
-# an office's or intake's hours are no group times anyway).
-OTHERS_ROW = re.compile(
-    r"alumni|visit|\baa\b|\bna\b|12-step|\bphp\b|partial|residential|detox", re.I
 )
 
 
@@ -575,14 +572,20 @@ def _range_in_digits(match: re.Match[str], sentence: str) -> str:
     return f"{_written(h1, m1, p1)} to {_written(h2, m2, p2)}"
 
 
+# An hour of a clock without its half of the day: "9" of "9-12", "12" of "12-3".
+BARE_HOUR = r"1[0-2]|[1-9]"
+# A range of bare hours ("9-12", "6\u20139"), not a part of a date, price or decimal.
+BARE_HOURS = re.compile(
+    rf"(?<![\d:/.])(?:{BARE_HOUR})\s*[-\u2013]\s*(?:{BARE_HOUR})(?![\d:/%]|\.\d)"
+)
 # Bare hours after a day of the week ("Saturday; 9-12", "Mon\u2013Thu, 6\u20139"): a group's
 # times, not counts ("3-4 days", "ages 12-17", "9-12 hours").
 BARE_HOURS_AFTER_A_DAY = re.compile(
     rf"(?P<day>{SCHEDULE_DAY.pattern})"
     rf"(?:(?!(?i:ages?\b|grades?\b|suites?\b|rooms?\b|units?\b|floors?\b|{MONTH}))[^.;\d])"
     r"{0,12}[,;:]?\s*"
-    r"(?<![\d:/.$])(?P<first>1[0-2]|[1-9])(?P<m1>:[0-5]\d)?\s*[-\u2013]\s*"
-    r"(?P<last>1[0-2]|[1-9])(?P<m2>:[0-5]\d)?"
+    rf"(?<![\d:/.$])(?P<first>{BARE_HOUR})(?P<m1>:[0-5]\d)?\s*[-\u2013]\s*"
+    rf"(?P<last>{BARE_HOUR})(?P<m2>:[0-5]\d)?"
     r"(?![\d:/%]|\.\d|(?i:\s*(?:[ap]\.?m\b|[ap]\b|noon|midnight|weeks?|days?|hours?|hrs?"
     r"|months?|years?|people|clients|sessions|groups|times|scale|year)))",
 )

@@ -378,14 +378,12 @@ def _timed(rows: list[HtmlElement]) -> bool:
     # A row's "9-12" among rows of clock times ("5:30-8:30 PM") is a time of day too.
     return (
         any(clocked)
-        and all(told or BARE_HOURS.search(text) for told, text in zip(clocked, texts, strict=True))
+        and all(
+            told or numbers.BARE_HOURS.search(text)
+            for told, text in zip(clocked, texts, strict=True)
+        )
         and not any(YES_OR_NO.fullmatch(cell) for cell in cells)
     )
-
-
-BARE_HOURS = re.compile(
-    r"(?<![\d:/.])(?:1[0-2]|[1-9])\s*[-\u2013]\s*(?:1[0-2]|[1-9])(?![\d:/%]|\.\d)"
-)
 
 
 # Words of a column of plans: "We accept", "Insurance we don't take", "In network".
@@ -621,11 +619,11 @@ def json_ld(root: HtmlElement) -> list[Any]:
     return found
 
 
-def top_level_types(root: HtmlElement) -> set[str]:
+def top_level_types(marked: list[Any]) -> set[str]:
     """The types of the page's own JSON-LD entities (top level and ``@graph``), not of those
     nested in them: a clinic's ``founder`` Person or an ``Event`` it hosts is not the page."""
     types: set[str] = set()
-    for data in json_ld(root):
+    for data in marked:
         items = data if isinstance(data, list) else [data]
         for item in list(items):
             if isinstance(item, dict) and isinstance(item.get("@graph"), list):
@@ -639,8 +637,9 @@ def top_level_types(root: HtmlElement) -> set[str]:
     return types
 
 
-def page_kind(root: HtmlElement, url: str | None) -> PageKind:
-    """The page's kind, from its URL, its main heading, its markup's types and ``og:type``."""
+def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = None) -> PageKind:
+    """The page's kind, from its URL, its main heading, its markup's types (``marked``: its
+    JSON-LD, parsed, when the caller has it) and ``og:type``."""
     path = urlsplit(url).path if url else ""
     for kind, pattern in KIND_PATHS:
         if pattern.search(path):
@@ -649,7 +648,7 @@ def page_kind(root: HtmlElement, url: str | None) -> PageKind:
     for kind, pattern in KIND_HEADINGS:
         if pattern.search(heading):
             return kind
-    types = top_level_types(root)
+    types = top_level_types(json_ld(root) if marked is None else marked)
     for name, kind in KIND_TYPES.items():
         if name in types and not (kind is PageKind.PEOPLE and _a_programs_title(heading)):
             return kind  # a program's page may mark up its medical director as a Physician
@@ -699,8 +698,9 @@ def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) ->
         body = root
     date_source = [s for s in segments(body)]  # before noise is dropped: dates sit in footers
     stated_date = page_date(root, date_source, crawl_date)
-    kind = page_kind(root, url)  # before the noise goes: the markup and og:type are in it
-    marked_faq = _marked_questions(root)  # before the noise goes: the markup is a script
+    marked = json_ld(root)  # before the noise goes: the markup is a script
+    kind = page_kind(root, url, marked)
+    marked_faq = _marked_questions(marked)
     _drop_noise(body)
     headed = headed_segments(body)
     shown = " ".join(" ".join(segment.split()) for segment, _ in headed)
@@ -726,10 +726,10 @@ def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) ->
     return reading
 
 
-def _marked_questions(root: HtmlElement) -> list[tuple[str, str]]:
-    """The questions and answers of a page's FAQPage markup (JSON-LD), as plain text."""
+def _marked_questions(marked: list[Any]) -> list[tuple[str, str]]:
+    """The questions and answers of a page's FAQPage markup (its JSON-LD), as plain text."""
     found = []
-    for data in json_ld(root):
+    for data in marked:
         stack = [data]
         while stack:
             item = stack.pop()

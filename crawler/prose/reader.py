@@ -25,6 +25,7 @@ from crawler.prose.elsewhere import (
 )
 from crawler.prose.intake import answer_to_bring, asks_what_to_bring, items_to_bring, same_thing
 from crawler.prose.vocabulary import (
+    A_PAYMENT_HEADING,
     A_PERSONS_NAME,
     BARE_DENIAL,
     CLAUSE_BREAK,
@@ -37,9 +38,9 @@ from crawler.prose.vocabulary import (
     MEDICATIONS,
     NOT_A_DENIAL,
     PAYING,
-    PAYMENT_HEADING,
     PHRASES,
     PRESCRIBES_MEDICATION,
+    PROGRAM_KINDS,
     REFUSED_HEADING,
     US_STATES,
     Phrase,
@@ -183,11 +184,7 @@ STATE_PLAN = re.compile(
     "|".join(name for name in MEDICAID_NAMES.split("|") if name != r"\bmedicaid\b"), re.I
 )
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
-KIND_OF_THE_PROGRAM = re.compile(
-    r"\b(?:day|daytime|evening|morning|afternoon|night|weekend|saturday|sunday|virtual|online"
-    r"|in-person|adolescent|teen|youth|young adult|women'?s|men'?s|veterans'?)$",
-    re.I,
-)
+KIND_OF_THE_PROGRAM = re.compile(rf"\b(?:{PROGRAM_KINDS})$", re.I)
 # How the program is given, after its name: "we don't offer the IOP online" denies that way.
 A_WAY_OF_GIVING_IT = re.compile(
     r"\)?\s+(?:(?:groups?|sessions?|program)\s+)?(?:(?:is|are)\s+)?(?:not\s+)?"
@@ -685,7 +682,7 @@ def read_sentence(
         return
     context = sentence
     if (
-        re.search(PAYMENT_HEADING, reading.heading, re.I)
+        A_PAYMENT_HEADING.search(reading.heading)
         and not re.search(REFUSED_HEADING, reading.heading, re.I)
         and not re.search(PAYING, sentence, re.I)
     ):
@@ -899,14 +896,20 @@ def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
     return segment
 
 
-# A date that heads a strip of lines ("Update \u2014 December 1, 2026: Day IOP ...", "Seats as
-# of 12/3/2026 Morning track: open"), not a sentence's own past ("As of March 1, 2024, our
-# waitlist was about 8 weeks").
-DATES_A_STRIP = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,3}?(?:as of|updated|update|posted)?\W*"
-    r"(?:\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})(?!\s*,)",
-    re.I,
-)
+# What may come before the date that heads a strip of lines: "Update \u2014", "Seats as of".
+A_STRIPS_LEAD = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?:as of|updated|update|posted)?\W*", re.I)
+
+
+def dates_a_strip(sentence: str) -> bool:
+    """Whether a date heads the sentence as it heads a strip of lines ("Update \u2014 December
+    1, 2026: Day IOP ...", "Seats as of 12/3/2026 Morning track: open"), not as a sentence's
+    own past ("As of March 1, 2024, our waitlist was about 8 weeks")."""
+    return any(
+        A_STRIPS_LEAD.fullmatch(sentence[:start]) and not sentence[end:].lstrip().startswith(",")
+        for start, end, _ in numbers.dated_spans(sentence)
+    )
+
+
 NOW = re.compile(r"\b(?:today|now|currently|right now|this week)\b", re.I)
 
 
@@ -970,7 +973,7 @@ def read_text(
                 for statement in reading.availability[stated:]
                 if statement.dated and statement.as_of and statement.as_of != said_on
             ]
-            if own_dates and DATES_A_STRIP.match(sentence):
+            if own_dates and dates_a_strip(sentence):
                 said_on, said_dated = own_dates[-1], True
             elif NOW.search(sentence):
                 said_on, said_dated = as_of, dated  # "Today we are accepting new patients"

@@ -59,8 +59,16 @@ PAYING = (
     r"|\b(?:we are|we're|we are not|we're not|not) enrolled (?:with|in)\b"
     r"|\b(?:we are|we're|we)(?: not)? an? (?:medicare|medicaid) provider"
 )
+# The kinds of a program by its time, its way or its people: "Evening IOP", "virtual IOP",
+# "Adolescent IOP", "Spanish IOP" (one track or kind of the program, not the program).
+PROGRAM_KINDS = (
+    r"day|daytime|morning|afternoon|evening|night|weekend|saturday|sunday|virtual|online"
+    r"|in-person|adults?|young adults?|adolescents?|teens?|youth|women'?s|men'?s|veterans'?"
+    r"|spanish"
+)
 # A heading over payment words ("Paying for care": "Medicaid, Medicare, private insurance").
 PAYMENT_HEADING = r"\b(?:insurance|payment|paying|pay for|costs?|fees?|coverage|financial)\b"
+A_PAYMENT_HEADING = re.compile(PAYMENT_HEADING, re.I)
 # A heading over plans a program does not take: its list accepts none of them.
 REFUSED_HEADING = r"\bnot\b|n't\b|\bno\b|out[- ]of[- ]network|\bwe do not\b"
 # An opioid treatment program the program works with, not its own: "our contracted OTP".

@@ -29,9 +29,9 @@ from urllib.parse import urlsplit
 
 from crawler.prose.elsewhere import REFERRED_OUT
 from crawler.prose.reader import IOP_FACT
-from crawler.prose.vocabulary import PAYMENT_HEADING, RESIDENCE_WORDS
+from crawler.prose.vocabulary import A_PAYMENT_HEADING, PAYMENT_HEADING, RESIDENCE_WORDS
 from crawler.spiders.base.identity import address_key, site_name
-from crawler.spiders.base.pages import PageRecord, page_path, street_start
+from crawler.spiders.base.pages import PageRecord, in_folder, page_path, street_start
 
 AddressKey = tuple[str, str]
 PARENT_NAME = re.compile(
@@ -256,7 +256,7 @@ def site_locations(
             and ABOUT_GETTING_CARE.search(page.names.heading or "")
             # its fees page speaks for all its care ("Fees & Insurance", "Financial
             # Assistance"); its other pages only if about addiction care
-            and (page.about_addiction or re.search(PAYMENT_HEADING, page.names.heading or "", re.I))
+            and (page.about_addiction or A_PAYMENT_HEADING.search(page.names.heading or ""))
             and not _other_care(page)
         ]
     # The links every page carries, as the home page shows them (a site's menus).
@@ -713,7 +713,7 @@ def _departments_pages(pages: list[PageRecord], owned: list[int], home: str) -> 
         page
         for page, count in zip(pages, owned, strict=True)
         if count != 1
-        and _within(page.url, department)
+        and in_folder(page.url, department)
         and not _other_care(page)
         and (department != "/" or _about_the_program(page))
     ]
@@ -751,7 +751,7 @@ def _parents_program(
     ``listed``: the first of ``own_pages`` is the page the site was listed with, the program's."""
 
     def within(folder: str) -> list[PageRecord]:
-        return [page for page in mine if _within(page.url, folder)]
+        return [page for page in mine if in_folder(page.url, folder)]
 
     in_section = within(_section(own_pages[0].url))
     ours = in_section + [page for page in own_pages if page not in in_section]
@@ -759,7 +759,7 @@ def _parents_program(
     # headed as the program.
     below = urlsplit(own_pages[0].url).path.rstrip("/") + "/"
     candidates, named = (
-        ([page for page in mine if _within(page.url, below)], PROGRAM_TITLE.match)
+        ([page for page in mine if in_folder(page.url, below)], PROGRAM_TITLE.match)
         if listed
         else (ours, PROGRAM_HEADING.search)
     )
@@ -802,7 +802,7 @@ def _addiction_clinic_above(program: PageRecord, candidates: list[PageRecord]) -
     about_it = [
         page
         for page in candidates
-        if _within(page.url, folder)
+        if in_folder(page.url, folder)
         and _path(page).count("/") == path.count("/")
         and page is not program
         and ABOUT_GETTING_CARE.search(page.names.heading or "")
@@ -855,12 +855,6 @@ def _about_the_program(page: PageRecord) -> bool:
 def _is_home_path(path: str) -> bool:
     """``/``, ``/index.html``, ``/home``: a site's home page, however it is addressed."""
     return bool(re.fullmatch(r"/?(?:(?:index|default|home)(?:\.\w+)?)?/?", path, re.I))
-
-
-def _within(url: str, folder: str | None) -> bool:
-    """Whether a page is in ``folder``, its index page written either way included."""
-    path = urlsplit(url).path or "/"
-    return folder is not None and (path.startswith(folder) or path + "/" == folder)
 
 
 def _section(url: str) -> str:

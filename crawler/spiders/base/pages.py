@@ -224,10 +224,14 @@ def _above(page: PageRecord, program: PageRecord, *, one_of_several: bool) -> bo
     single centre's, whose care it speaks of)."""
     folder = (urlsplit(page.url).path or "/").rstrip("/") + "/"
     return (
-        page is not program
-        and (folder != "/" or one_of_several)
-        and urlsplit(program.url).path.startswith(folder)
+        page is not program and (folder != "/" or one_of_several) and in_folder(program.url, folder)
     )
+
+
+def in_folder(url: str, folder: str | None) -> bool:
+    """Whether a page is in ``folder``, its index page written either way included."""
+    path = urlsplit(url).path or "/"
+    return folder is not None and (path.startswith(folder) or path + "/" == folder)
 
 
 # Care a department's page offers of its own: its PHP, its inpatient unit, its detox beds.
