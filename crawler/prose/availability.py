@@ -125,7 +125,7 @@ class AvailabilityStatement:
 # Places in other care than the IOP: a house's beds, a PHP's or a detox unit's openings.
 OTHER_CARES_PLACES = re.compile(
     rf"{RESIDENCE_WORDS}|\bhouse\b|residential|\bphp\b|partial hospitali|detox"
-    r"|withdrawal management|crisis",
+    r"|withdrawal management|crisis|\bday treatment\b",
     re.I,
 )
 THE_IOP = re.compile(r"\biop\b|intensive outpatient", re.I)

@@ -121,7 +121,8 @@ ABOUT_ANOTHER_CARE = re.compile(
     # where it is given: "PHP at our Knoxville campus, ... with art and music therapy"
     r"|\s+(?:at|in) (?:our|the) [\w-]+ (?:campus|hospital|medical center|building)\b)"
     # "A partial hospitalization program for adults ... with art therapy and yoga"
-    r"|^\W*(?:(?:our|the|an?|adult|adolescent|teen|youth)\s+)*"
+    r"|^\W*(?:(?:our|the|an?|adult|adolescent|teen|youth|mental[- ]health|psychiatric"
+    r"|behavioral[- ]health)\s+)*"
     + ANOTHER_CARE
     + r"\s+(?:program|programme|unit|track)\s+(?:for|serves?|serving)\b"
     + r"|\b(?:attend|attends|join|joins|in|during|at)\s+(?:our|the)\s+(?:\w+\s+)?"

@@ -64,7 +64,8 @@ TRACK_LABEL = re.compile(
     r"^([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop|program))\s*:"
     # by a dash or as the subject, only a track's name ("an adult day program is ..." may be
     # another kind of care)
-    r"|^([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop))(?:\s*[\u2014\u2013]|\s+-\s"
+    r"|^(?:[^:;.\u2014\u2013]{0,30}:\s+)?"  # after a notice's lead: "Now enrolling: evening IOP"
+    r"([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop))(?:\s*[\u2014\u2013]|\s+-\s"
     r"|\s+(?:is|are|has)\b)",
     re.I,
 )

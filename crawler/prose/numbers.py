@@ -113,18 +113,24 @@ HOURS_PER_WEEK = re.compile(
 A_WEEK = r"(?:\s+(?:per|a|each)\s+week|\s*/\s*(?:week|wk)\b)"
 A_DAY = r"(?:\s+(?:per|a|each)\s+day|\s*/\s*day\b)"
 HOURS_WORD = r"(?:hours?|hrs?\.?)"
+# What a week's count is of: days, evenings, times, or its sessions ("three live group
+# sessions a week").
+MEETINGS = (
+    r"\s+(?:days?|times|evenings?|mornings?|nights?"
+    r"|(?:(?:live|group|virtual) )*(?:sessions|groups))"
+)
 HOURS_BY_DAYS = (
     # "three hours a day, three days a week", "3-hour sessions, 3 times per week", "3 hrs/day,
     # 3 days/wk"
     re.compile(
         COUNT_RANGE + rf"[- ]{HOURS_WORD}(?:{A_DAY}|\s+(?:sessions?|groups?|blocks?))?"
-        r"[^.;]{0,40}?" + COUNT_RANGE + r"\s+(?:days?|times|evenings?|mornings?|nights?)" + A_WEEK,
+        r"[^.;]{0,40}?" + COUNT_RANGE + MEETINGS + A_WEEK,
         re.I,
     ),
     # "three days a week for three hours", "3 evenings a week, 3 hours each"
     re.compile(
         COUNT_RANGE
-        + r"\s+(?:days?|times|evenings?|mornings?|nights?)"
+        + MEETINGS
         + A_WEEK
         + r"[^.;]{0,30}?"
         + COUNT_RANGE
@@ -152,6 +158,8 @@ NOT_TREATMENT_HOURS = re.compile(r"\bcall|phone|\bline\b|crisis|answer|24/7|offi
 # figure below it is one part of the program's week, and next to a schedule that does, one
 # adding up to fewer ("a Saturday family group from 10 to noon") is one group's.
 FEWEST_IOP_HOURS = 6
+# ... and fewer than 20 (ASAM level 2.5, partial hospitalization, is 20 or more).
+MOST_IOP_HOURS = 19
 
 
 def hours_per_week(sentence: str) -> float | None:
@@ -220,7 +228,9 @@ LENGTH_ITEM = re.compile(
 )
 
 
-PARTS_OF_A_SENTENCE = re.compile(r";|,\s*(?:then|and then|followed by|after which)\b")
+PARTS_OF_A_SENTENCE = re.compile(
+    r";|,\s*(?:then|and then|followed by|after which|and (?:most|many|some|then)\b)\b"
+)
 
 
 def _part_at(sentence: str, position: int) -> str:
@@ -248,6 +258,8 @@ def program_weeks(sentence: str) -> float | None:
             continue
         if FREQUENCY.match(sentence[match.end() :]):
             continue  # "three days a week" is a schedule, not a length
+        if ANOTHER_CARES_LENGTH.match(sentence, match.end()):
+            continue  # "28-day residential treatment": another care's stay
         value = upper(match.group(1), match.group(2))
         unit = match.group(3).lower().rstrip("s")
         if value is None:
@@ -262,6 +274,9 @@ def program_weeks(sentence: str) -> float | None:
     return None
 
 
+ANOTHER_CARES_LENGTH = re.compile(
+    r"[\s-]*(?:residential|inpatient|detox|withdrawal|partial|php|rehab|stay)\b", re.I
+)
 AT_LEAST = re.compile(r"\s*(?:minimum|at (?:a )?minimum|at least)\b", re.I)
 
 
@@ -583,7 +598,7 @@ BARE_HOURS = re.compile(
 BARE_HOURS_AFTER_A_DAY = re.compile(
     rf"(?P<day>{SCHEDULE_DAY.pattern})"
     rf"(?:(?!(?i:ages?\b|grades?\b|suites?\b|rooms?\b|units?\b|floors?\b|{MONTH}))[^.;\d])"
-    r"{0,12}[,;:]?\s*"
+    r"{0,12}(?:;\s*(?i:times?|hours?)\s*:|[,;:])?\s*"
     rf"(?<![\d:/.$])(?P<first>{BARE_HOUR})(?P<m1>:[0-5]\d)?\s*[-\u2013]\s*"
     rf"(?P<last>{BARE_HOUR})(?P<m2>:[0-5]\d)?"
     r"(?![\d:/%]|\.\d|(?i:\s*(?:[ap]\.?m\b|[ap]\b|noon|midnight|weeks?|days?|hours?|hrs?"
@@ -996,10 +1011,18 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
     sentence = WEEKDAYS_SAID.sub("Monday to Friday", BILINGUAL_DAYS.sub("", sentence))
     found = []
     # Days first ("Monday to Thursday 8 to 5, Friday 8 to noon"); else times first ("from 8 a.m.
-    # to 4:30 p.m., Monday to Friday"), which would pair one day's times with the next day.
-    matches = list(OFFICE_HOURS.finditer(sentence)) or list(TIMES_THEN_DAYS.finditer(sentence))
-    for match in matches:
-        before = sentence[max(0, match.start() - 40) : match.start()]
+    # to 4:30 p.m., Monday to Friday"), which would pair one day's times with the next day:
+    # each part between semicolons its own way ("8 to 6, Monday through Thursday; Fridays, 8
+    # to noon").
+    matches: list[tuple[int, re.Match[str]]] = []
+    at = 0
+    for part in sentence.split(";"):
+        found_in_part = list(OFFICE_HOURS.finditer(part)) or list(TIMES_THEN_DAYS.finditer(part))
+        matches += [(at, match) for match in found_in_part]
+        at += len(part) + 1
+    for at, match in matches:
+        start, end = at + match.start(), at + match.end()
+        before = sentence[max(0, start - 40) : start]
         said_of = list(
             re.finditer(f"{OFFICE_CONTEXT.pattern}|{NOT_OFFICE_HOURS.pattern}", before, re.I)
         )
@@ -1007,7 +1030,7 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
             continue  # the nearest word before the times says they are a group's
         if not said_of and NOT_OFFICE_HOURS.search(sentence):
             continue
-        qualified = re.match(r"\s*\(([^)]{1,40}\bonly)\)", sentence[match.end() :])
+        qualified = re.match(r"\s*\(([^)]{1,40}\bonly)\)", sentence[end:])
         if qualified and NOT_OFFICE_HOURS.search(qualified.group(1)):
             continue  # "Saturday 9 a.m.-1 p.m. (primary care only)"
         first, last = _day_code(match["first"]), _day_code(match["last"] or match["first"])

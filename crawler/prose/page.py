@@ -25,6 +25,7 @@ from crawler.prose.vocabulary import (
     A_PERSONS_NAME,
     BARE_DENIAL,
     PHRASES,
+    PROGRAM_KINDS,
     REFUSED_HEADING,
     RESIDENCE_WORDS,
 )
@@ -138,12 +139,35 @@ def segments(root: HtmlElement) -> list[str]:
     return [text for text, _ in headed_segments(root)]
 
 
+# ARIA's roles of a table built of blocks: a grid of cells is read as the table it shows.
+ARIA_TABLE_TAGS = {
+    "table": "table",
+    "grid": "table",
+    "row": "tr",
+    "cell": "td",
+    "gridcell": "td",
+    "columnheader": "th",
+    "rowheader": "th",
+}
+
+
+def _as_tables(root: HtmlElement) -> None:
+    """A table of blocks given its roles (``<div role="table">``, ``role="row"``, ``role=
+    "cell"``) as the table it is: its rows read as a table's rows."""
+    for table in root.xpath("//*[@role='table' or @role='grid']"):
+        for element in [table, *table.iterdescendants()]:
+            tag = ARIA_TABLE_TAGS.get(str(element.get("role", "")).lower())
+            if tag and isinstance(element.tag, str):
+                element.tag = tag
+
+
 def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
     """:func:`segments`, each with whether it is a heading."""
     for line_break in root.iter("br"):  # "Suite 2B<br>Toms River" is two words, not "2BToms"
         line_break.tail = " " + (line_break.tail or "")
     for wrapper in root.xpath(WRAPPING_BLOCKS):
         wrapper.tag = "div"  # a CMS's <span> around a rich text's headings and paragraphs
+    _as_tables(root)
     for pill in root.xpath("//span[@class]"):
         labelled = (
             pill.getprevious() is not None
@@ -174,9 +198,13 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             out.extend((column, False) for column in columns)
             read_rows.update(element.iterdescendants())
             continue
+        if element.tag in ("div", "ul", "section") and (logos := _logos_names(element)):
+            out.append((f"{'; '.join(logos)}.", False))  # plans shown only as their logos
+            read_rows.update(element.iterdescendants())
+            continue
         if element.tag == "table" and not _data_table(element):
             unread_tables.add(element)
-            out.extend((row, False) for row in _the_iops_column(element))
+            out.extend((row, False) for row in _the_iops_column(element) or _offered(element))
         elif element.tag == "table" and (week := _the_weeks_groups(element)):
             out.append((week, False))
         if element.tag == "tr":
@@ -185,7 +213,7 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             if table is None or any(_laid_out(cell) for cell in cells):
                 continue  # a layout table: its cells' blocks are read one by one
             read_rows.update(element.iterdescendants())
-            row = _row(cells)
+            row = _row(cells, _rows_kind(table))
             if row and table not in unread_tables:
                 out.append((row, False))
             continue
@@ -273,6 +301,28 @@ def _the_iops_column(table: HtmlElement) -> list[str]:
             said.append(f"{cells[0]}: No")
         elif YES_OR_NO.fullmatch(cell) or re.search(r"\$\s*\d", cell):
             said.append(f"{cells[0]}: {cell}")  # "Medicare: \u2714", "Self-pay: $150/session"
+    return said
+
+
+# A table's column saying whether each row's service is given: "Available here?", "Offered".
+OFFERED_COLUMN = re.compile(r"\b(?:available|offered|provided)\b|\bhere\W*$", re.I)
+
+
+def _offered(table: HtmlElement) -> list[str]:
+    """Of a table of services and whether each is given ("ASAM level | Service | Available
+    here?"), each row as its service and its answer ("Outpatient: Yes", "Partial
+    hospitalization: Not offered")."""
+    rows = table.xpath(".//tr")
+    header = [_text(cell) for cell in rows[0].xpath("./td|./th")] if rows else []
+    columns = [index for index, text in enumerate(header) if OFFERED_COLUMN.search(text)]
+    if len(columns) != 1 or columns[0] == 0:
+        return []
+    column = columns[0]
+    said = []
+    for row in rows[1:]:
+        cells = [_text(cell) for cell in row.xpath("./td|./th")]
+        if len(cells) == len(header) and cells[column - 1] and cells[column]:
+            said.append(f"{cells[column - 1]}: {cells[column]}")
     return said
 
 
@@ -374,7 +424,7 @@ def _timed(rows: list[HtmlElement]) -> bool:
     track a row (not a comparison of levels of care that gives each one's hours)."""
     cells = [_text(cell) for row in rows for cell in row.xpath("./td|./th")]
     texts = [" ".join(row.itertext()) for row in rows]
-    clocked = [_a_time_of_day(text) for text in texts]
+    clocked = [_a_time_of_day(numbers.clock_words(text)) for text in texts]  # "9 to noon" too
     # A row's "9-12" among rows of clock times ("5:30-8:30 PM") is a time of day too.
     return (
         any(clocked)
@@ -403,13 +453,41 @@ def _a_time_of_day(text: str) -> bool:
     )
 
 
-def _row(cells: list[HtmlElement]) -> str:
+def _row(cells: list[HtmlElement], kind: str | None = None) -> str:
     """A data table's row as one statement, its first cell the label of the rest ("NC Medicaid
-    Managed Care: Not accepted", "Weekly hours: 9")."""
+    Managed Care: Not accepted", "Weekly hours: 9"); a label that is only a kind of the rows'
+    ``kind``, with its times, is named as one ("Morning" under "Track" is "Morning track")."""
     texts = [text for text in (_text(cell) for cell in cells) if text]
     if len(texts) < 2:
         return texts[0] if texts else ""
-    return f"{texts[0]}: {'; '.join(texts[1:])}"
+    label, rest = texts[0], "; ".join(texts[1:])
+    if kind and A_KIND_ALONE.fullmatch(label) and _a_time_of_day(numbers.clock_words(rest)):
+        label = f"{label} {kind}"  # with its times (not "Saturday | — | No groups")
+    return f"{label}: {rest}"
+
+
+# A table's first heading naming what its rows are: "Track | Days | Time".
+ROWS_KIND = re.compile(r"\W*(track|group|session|cohort)s?\W*", re.I)
+# A row's label that is only a kind of a program: "Morning", "Evening", "Adolescent".
+A_KIND_ALONE = re.compile(rf"\W*(?:{PROGRAM_KINDS})\W*", re.I)
+
+
+def _logos_names(block: HtmlElement) -> list[str]:
+    """The names of a gallery of logos and nothing else (an insurance page's "Blue Cross and
+    Blue Shield of Illinois", "TRICARE East" shown only as images): their alt texts, as a
+    list."""
+    if _text(block):
+        return []
+    names = [" ".join(alt.split()) for alt in block.xpath(".//img/@alt")]
+    names = [name for name in names if name]
+    return names if len(names) >= 2 else []
+
+
+def _rows_kind(table: HtmlElement) -> str | None:
+    """What a table's rows are, by its header's first cell ("track" of "Track | Days | Time")."""
+    header = table.xpath(".//tr[1]/th")
+    named = ROWS_KIND.fullmatch(_text(header[0])) if header else None
+    return named.group(1).lower() if named else None
 
 
 # An inline title of its block, shown on a line of its own: an alert's or a card's title
@@ -508,9 +586,19 @@ def _lead(list_element: HtmlElement) -> str:
     return last if last.endswith((":", "?")) else last.rstrip(".") + ":"
 
 
+# A notice of a new address: its date is the move's, not the page's.
+A_MOVE = re.compile(
+    r"\b(?:we(?:'ve| have)? moved|(?:has|have) moved|relocat(?:ed|ing)|our new (?:address|home"
+    r"|location|office))\b",
+    re.I,
+)
+
+
 def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> date | None:
     """The date the page says it was updated: visible text first, then markup."""
     for segment in text_segments:
+        if A_MOVE.search(segment):
+            continue  # "We've moved! As of November 2, 2026, ... is at ...": the move's date
         day = numbers.stamped_date(segment, crawl_date, latest=crawl_date)
         if day is not None:
             return day

@@ -137,6 +137,36 @@ VARIES_BY_PLACE = re.compile(
     re.I,
 )
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b", re.I)
+# A link's or a menu's name quoted (the "Equine & Wilderness" link in our menu): a name on the
+# site, not a service it says it offers.
+A_LINKS_NAME = re.compile(
+    r"(?:the )?[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s+(?=(?:link|tab|page|button|menu)\b)", re.I
+)
+# A table's row of plans, refused: "AHCCCS (Arizona Medicaid), Utah Medicaid: No \u2014 we are
+# not contracted" refuses each of them.
+PLANS_ROW_REFUSED = re.compile(
+    r"^[^:;]{3,200}:\s*(?:no|not accepted|not covered|not in[- ]network)\b(?!\s*,)", re.I
+)
+# A clause of time, not of condition, that may end without a comma: "When you complete IOP you
+# step down to weekly outpatient counseling".
+WHEN_DONE = re.compile(
+    r"^\s*when you (?:complete|finish|graduate(?: from)?) (?:the |our |your )?(?:[\w-]+ ){0,2}?"
+    r"(?:iop|program|treatment)\b",
+    re.I,
+)
+
+
+def _condition_end(clause: str) -> int | None:
+    """Where a clause's leading condition ends ("If you need detox," of "If you need detox, we
+    refer"): its first comma, else the whole clause, or ``None`` where it has none."""
+    if not CONDITIONAL.match(clause):
+        return None
+    comma = clause.find(",")
+    if comma != -1:
+        return comma
+    done = WHEN_DONE.match(clause)
+    return done.end() if done else len(clause)
+
 
 # What follows a service when a denial is of a place in it, not of the service ("no IOP openings
 # until January", "no evening group spots left").
@@ -165,6 +195,8 @@ AT_SOME_TIMES = re.compile(
 )
 SCHEDULE_HEADING = re.compile(
     r"^\W*(?:(?:(?:group|iop|program|weekly) )?schedule|when (?:we|groups?|the iop) meets?"
+    # the program's own short heading over its days and times ("IOP": "Days: ...; Time: ...")
+    r"|iop"
     r"|group (?:times|days)"
     # a track's card: "Evening IOP", "Morning Track"
     r"|(?:day|daytime|morning|afternoon|evening|night|weekend|saturday) (?:iop|track)s?)\W*$",
@@ -182,6 +214,12 @@ MEDICAID = "payment.medicaid"
 # A state's Medicaid by its own name ("Oregon Health Plan", "AHCCCS"), not Medicaid at large.
 STATE_PLAN = re.compile(
     "|".join(name for name in MEDICAID_NAMES.split("|") if name != r"\bmedicaid\b"), re.I
+)
+# A track's week, led by its name: "Day IOP: Mon, Tue, Thu; 9 to noon", "Evening track: ...".
+A_TRACKS_WEEK = re.compile(
+    rf"\W*(?:{PROGRAM_KINDS})(?:\s+(?:adult|teen|iop|intensive outpatient))?"
+    r"\s+(?:iop|track|group|program|cohort)\b",
+    re.I,
 )
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
 KIND_OF_THE_PROGRAM = re.compile(rf"\b(?:{PROGRAM_KINDS})$", re.I)
@@ -225,7 +263,8 @@ GROUP_THERAPY = "therapies.group_therapy"
 # A kind of group named as a treatment group ("process groups", "groups include relapse
 # prevention"), not a support group the program points to ("support groups such as AA").
 A_GROUP = re.compile(
-    r"\b(?:process|psycho-?educational|skills?|prevention|dbt|cbt|therapy|treatment|iop)\s+groups?\b"
+    r"\b(?:process|psycho-?education(?:al)?|skills?|prevention|dbt|cbt|therapy|treatment|iop)"
+    r"\s+groups?\b"
     r"|^\W*groups?\s+(?:include|cover|focus|work|use|teach|blend|combine)\b|\bskills in groups?\b",
     re.I,
 )
@@ -294,6 +333,16 @@ class PageReading:
             self.facts.pop(path, None)
             self.evidence.pop(path)
 
+    def take_back_its_heading(self) -> None:
+        """A service's heading ("Yoga") whose text hedges it ("We're hoping to restart it once
+        we find a new instructor") offers it no more than its text does: the therapies only
+        the heading stated are taken back."""
+        for path, said in list(self.stated_in.items()):
+            if path.startswith("therapies.") and said == [self.heading] and path in self.facts:
+                self.facts.pop(path)
+                self.evidence.pop(path, None)
+                self.given.pop(path, None)
+
     def add_all(self, paths: Iterable[str], value: Any, sentence: str) -> None:
         for path in paths:
             self.add(path, value, sentence, sentence)
@@ -313,6 +362,16 @@ class PageReading:
             self.given.setdefault(path, []).append(Given(value, clause or sentence or "", heading))
         if path in self.conflicts or value is None:
             return
+        if (
+            path.startswith("therapies.")
+            and path in self.facts
+            and self.facts[path] != value
+            and self.stated_in.get(path) == [heading]
+            and sentence not in (None, heading)
+        ):
+            # A service's heading ("Equine & Wilderness") that its own text denies ("we don't
+            # offer equine therapy ourselves"): the text says what the heading only names.
+            self.facts[path], self.evidence[path], self.stated_in[path] = value, sentence, []
         if sentence is not None:
             self.evidence.setdefault(path, sentence)
             sentences = self.stated_in.setdefault(path, [])
@@ -382,8 +441,16 @@ class PageReading:
             for hours, sentence in self.scheduled_hours
             if hours >= numbers.FEWEST_IOP_HOURS
         ]
-        if len({hours for hours, _ in schedules}) == 1:
+        weeks = {hours for hours, _ in schedules}
+        if len(weeks) == 1:
             hours, sentence = schedules[0]
+            self.add(path, hours, sentence)
+        elif (
+            len(weeks) > 1
+            and all(A_TRACKS_WEEK.match(sentence) for _, sentence in schedules)
+            and max(weeks) <= numbers.MOST_IOP_HOURS
+        ):  # tracks of different weeks ("Day IOP" 9 hours, "Evening IOP" 12): the longest
+            hours, sentence = max(schedules)
             self.add(path, hours, sentence)
         elif not schedules:
             tables = [
@@ -583,21 +650,16 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
         return None
     if phrase.requires and not re.search(phrase.requires, sentence, re.I):
         return None
-    if (
-        not phrase.in_conditionals
-        and CONDITIONAL.match(clause)
-        and "," in clause[match.end() :] + ","
-    ):
-        first_comma = clause.find(",")
-        if first_comma == -1 or match.start() < first_comma:
-            # "If you need detox, ..." names detox without stating it, and "If you are not
-            # eligible for Medicaid, ..." denies nothing.
-            return None
+    condition_end = _condition_end(clause)
+    if not phrase.in_conditionals and condition_end is not None and match.start() < condition_end:
+        # "If you need detox, ..." names detox without stating it, and "If you are not
+        # eligible for Medicaid, ..." denies nothing.
+        return None
     start = 0
-    if CONDITIONAL.match(clause) and "," in clause[: match.start()]:
+    if condition_end is not None and condition_end <= match.start():
         # "If you have no insurance, we offer a sliding fee": the condition denies nothing of
         # the main clause.
-        start = clause.find(",") + 1
+        start = condition_end + (clause[condition_end : condition_end + 1] == ",")
     if denied(
         clause[start:],
         match.start() - start,
@@ -669,7 +731,7 @@ def read_sentence(
 
     Words are matched with typographic apostrophes made plain (U+2019 is "'"); the evidence
     quotes the sentence as the page wrote it."""
-    sentence = said.translate(PLAIN_APOSTROPHES)
+    sentence = A_LINKS_NAME.sub("the", said.translate(PLAIN_APOSTROPHES))
     if VARIES_BY_PLACE.search(sentence):
         reading.varies_by_place = True
     if not is_statement(sentence):
@@ -693,7 +755,7 @@ def read_sentence(
         re.search(REFUSED_HEADING, reading.heading, re.I)
         and REFUSING_HEADING.search(reading.heading)
         and not re.search(PAYING, sentence, re.I)
-    )
+    ) or bool(A_PAYMENT_HEADING.search(reading.heading) and PLANS_ROW_REFUSED.match(sentence))
     read: list[tuple[str, Any, str]] = []
     elsewhere = another_cares_parts(sentence)
     at = 0
@@ -913,6 +975,18 @@ def dates_a_strip(sentence: str) -> bool:
 NOW = re.compile(r"\b(?:today|now|currently|right now|this week)\b", re.I)
 
 
+def _hedges_its_heading(sentence: str, heading: str) -> bool:
+    """Whether a sentence hedges what its heading names ("Yoga": "We're hoping to restart it
+    once we find a new instructor"), by naming it or pointing back to it, not another thing
+    ("We hope to add a Saturday group" under "Music therapy")."""
+    if not heading or not re.search(HEDGE, sentence, re.I):
+        return False
+    named = [word for word in re.findall(r"[a-z]{4,}", heading.lower())]
+    return bool(re.search(r"\b(?:it|them|this|these)\b", sentence, re.I)) or any(
+        re.search(rf"\b{word}", sentence, re.I) for word in named
+    )
+
+
 def read_text(
     segments: str | Iterable[str],
     *,
@@ -957,6 +1031,8 @@ def read_text(
             stated = len(reading.availability)
             if facts_too:
                 read_sentence(sentence, reading, said_on, said_dated)
+                if not is_heading and _hedges_its_heading(sentence, reading.heading):
+                    reading.take_back_its_heading()
                 if asked_to_bring and is_statement(sentence.translate(PLAIN_APOSTROPHES)):
                     items = answer_to_bring(asked_to_bring, sentence)
                     reading.add(

@@ -220,6 +220,9 @@ PLACE_WORDS = (
 NOT_A_VIRTUAL_PROGRAM = r"\b(?:not|n't) an? (?:online|virtual|remote) (?:program|iop|service)\b"
 
 
+# Weekend meetings of others in the building: AA's, a church's, alumni's.
+WEEKEND_OF_OTHERS = r"\b(?:aa|na|alcoholics|narcotics|al-anon|nar-anon|church|12-step|alumni)\b"
+
 PHRASES: tuple[Phrase, ...] = (
     # Levels of care. Residential and inpatient are mostly named as what IOP is an alternative
     # to, so only denials ("we are not a residential program") and "our residential ..." count.
@@ -244,16 +247,34 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "levels_of_care.outpatient",
         r"(?<!intensive )(?<!intensive-)\boutpatient (?:counseling|therapy|sessions?)\b"
-        r"|\b(?:step(?:s|ping)? down to|continue (?:in|with)) our (?!intensive)(?:[\w-]+ ){0,2}?"
+        r"|\b(?:step(?:s|ping)? down to|continue (?:in|with)|mov(?:e|es|ing) (?:on )?to"
+        r"|transition(?:s|ing)? to) our (?!intensive)(?:[\w-]+ ){0,2}?"
         r"outpatient (?:aftercare |continuing care )?(?:groups?|care|program|level|counseling"
-        r"|therapy)\b"
+        r"|therapy|clinic)\b"
         r"|\bstep-down outpatient (?:program|groups?|care) after (?:the |our )?(?:iop|intensive)\b"
         # the program's own step-down: "then weekly outpatient aftercare", "a weekly outpatient
         # group for graduates"
-        r"|\bweekly outpatient (?:aftercare|continuing[- ]care|groups?)\b"
+        r"|\bweekly (?:(?:aftercare|virtual|online) )?outpatient (?:aftercare|continuing[- ]care"
+        r"|groups?)\b"
         r"|\bconsulta externa\b",
         forbids=r"\brefer|elsewhere|is (?:usually|often|typically)|\bcan include\b|\bthan\b"
         r"|\bfind\b|near (?:home|you)|(?:their|your) (?:own )?communit|level of care|\bcompared\b",
+    ),
+    # A table's row of a level of care and its answer: "Outpatient: Yes".
+    Phrase(
+        "levels_of_care.outpatient",
+        r"^\W*(?:standard |general |regular )?outpatient(?: (?:counseling|services|treatment"
+        r"|care))?\s*:\s*(?:yes|offered|available|\u2713|\u2714)\b",
+    ),
+    # What the practice is: "We're an outpatient practice only", "High Plains is an outpatient
+    # provider" (not what the program is: "Summit Path is an outpatient program"); "an
+    # outpatient agency: we don't offer residential treatment" denies what follows, not it.
+    Phrase(
+        "levels_of_care.outpatient",
+        r"\bwe(?:'re| are) an? outpatient (?:practice|program|clinic|provider|agency)\b"
+        r"|(?<!iop )(?<!outpatient )(?<!program )\bis an? outpatient (?:practice|clinic|provider"
+        r"|agency)\b",
+        denied=None,
     ),
     Phrase(
         "levels_of_care.residential",
@@ -428,7 +449,11 @@ PHRASES: tuple[Phrase, ...] = (
     # A table's row of levels of care: "3.7-WM Medically monitored withdrawal: Referral; ...".
     Phrase(
         "detox.detox_referral",
-        r"(?:detox(?:ification)?|withdrawal)\b[^.;:]{0,30}:\s*(?:by )?referral\s*(?:;|$)",
+        r"(?:detox(?:ification)?|withdrawal)\b[^.;:]{0,30}:\s*(?:by )?referral\s*(?:;|$)"
+        # "Patients who need withdrawal management are admitted to our Inpatient Withdrawal
+        # Unit at the main hospital first and then join the IOP"
+        r"|\bneed\w* (?:medical )?(?:detox(?:ification)?|withdrawal management)\b[^.;]{0,20}"
+        r"\b(?:are|is|will be|get) admitted to\b[^.;]{0,80}\bfirst\b",
         denied=None,
     ),
     # Therapies.
@@ -475,6 +500,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:weekly|one|1|a \d+-minute)(?: \d+-minute)? individual session\b"
         r"|an individual session (?:every|each|a|per) week"
         r"|individual (?:and|&) (?:family|group) (?:therapy|counseling|sessions?)"
+        r"|\bmeets? (?:with )?(?:an|their|his or her|your) (?:own )?individual"
+        r" (?:counselor|therapist)"
+        r"|\b(?:weekly )?one-on-one with (?:your|a|their|an?) (?:[\w-]+ )?(?:therapist|counselor)"
         r"|\b(?:everyone|every (?:client|patient|participant)|each (?:client|patient|participant))"
         r" (?:has|gets|is assigned|works with) (?:an|their own|his or her own|a) individual"
         r" (?:counselor|therapist|clinician)\b"
@@ -553,7 +581,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:groups?|sessions?|iop|tracks?) (?:are |meet |run )?during the day\b"
         r"|grupos? (?:matutinos?|por la mañana)",
         forbids=r"\b(?:same[- ]day|next[- ]day|\d+[- ]day|per day|a day|each day|every day"
-        r"|day one)\b",
+        r"|day one|family day)\b",
     ),
     # Meeting only in the evenings: no daytime group ("the IOP meets in the evenings only").
     Phrase(
@@ -575,6 +603,25 @@ PHRASES: tuple[Phrase, ...] = (
         # "Classes meet Tuesday and Thursday evenings ... and Saturday mornings"
         r"|\b(?:groups|classes|sessions) meet (?:(?!\b(?:never|not|no|except|closed|office)\b)"
         r"(?:[ap]\.m\.|[^.;])){0,80}?\b(?:saturday|sunday)s?\b",
+    ),
+    # "We don't meet on weekends", "Groups also meet on Saturdays" (not AA's, a church's)
+    Phrase(
+        "schedule.weekend",
+        r"\bmeets? (?:on )?(?:the )?(?:weekends?|saturdays?|sundays?)\b"
+        # "Family education sessions are held the first Saturday of each month"
+        r"|\b(?:sessions|groups) are held (?:on )?(?:the )?(?:(?:first|second|third|fourth|last)"
+        r" )?(?:saturday|sunday)s?\b",
+        # nor programs at large ("Some IOPs meet on Saturdays and Sundays; others ...")
+        forbids=WEEKEND_OF_OTHERS + r"|\b(?:some|iops|programs)\b",
+    ),
+    # The program's own monthly day: "On the first Saturday of each month we hold Family Day",
+    # "Families join us on the second Saturday of each month" (not volunteers' coffee night).
+    Phrase(
+        "schedule.weekend",
+        r"\bon the (?:first|second|third|fourth|last) (?:saturday|sunday) of (?:each|every|the)"
+        r" month\b",
+        requires=r"\b(?:we|us)\b",
+        forbids=WEEKEND_OF_OTHERS + r"|\b(?:volunteers?|parish)\b",
     ),
     # Payment.
     Phrase(
@@ -620,7 +667,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "payment.sliding_fee",
-        r"sliding[- ](?:fee|scale)|income-based (?:fees|rates)"
+        r"sliding[- ](?:fee|scale)|income-based (?:fees|rates|(?:fee )?scale)"
         r"|fees? (?:are )?based on (?:your |household )?income"
         r"|escala m[oó]vil|tarifa(?:s)? (?:seg[uú]n|basadas? en) (?:sus )?ingresos",
     ),
@@ -763,6 +810,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "access.virtual_only",
         rf"\b(?:(?:iop|program|all|every|each) (?:{GROUP_WORDS})|{GROUP_WORDS}|everything)"
+        r"(?:\s+(?:themselves|also|still|always|all))?"
         r"\s+(?:are|is|meet|happen|take place|are held|is held)\s+(?:held\s+)?in[- ]person\b"
         r"(?! or\b)(?!,? (?:or|and) (?:by|over|online|virtual))"
         r"|\b(?:is|'s|are|we're) an in[- ]person (?:iop|program|intensive outpatient)\b",
@@ -957,6 +1005,7 @@ HEDGE = (
     r"|\b(?:we|our program|the program|the clinic) (?:used to|formerly|previously)"
     r" (?:offer|offered|provide|provided|have|had|run|ran)\b"
     r"|\buntil (?:19|20)\d\d,? (?:we|the program|our program) (?:offered|provided|ran|had)\b"
+    r"|\buntil (?:last|this past) (?:spring|summer|fall|autumn|winter|year|month)\b"
     r"|\bwhether\b(?! or not)"
     # What some of a chain's centres offer is no promise of this one's.
     r"|\bsome (?:of our )?(?:centers|centres|locations|offices|clinics|sites|programs)\b"

@@ -78,6 +78,8 @@ BLIND_SETS = {
     "blind_sites_thirtieth": 10,
     "blind_sites_thirtyfirst": 10,
     "blind_sites_thirtysecond": 11,
+    "blind_sites_thirtythird": 10,
+    "blind_sites_thirtyfourth": 11,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90

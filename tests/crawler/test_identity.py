@@ -1465,3 +1465,50 @@ def test_a_location_page_named_for_a_street_is_no_towns() -> None:
     ]  # fmt: skip
     (location,) = site_locations(pages, pages[1].url)
     assert location.place.get("address.street1") != "1410 Tusculum Blvd"
+
+
+def test_a_unit_on_its_own_line_before_the_street_is_the_addresss() -> None:
+    """A building's floor written above its street ("Big Lake Outpatient Center, 2nd Floor" /
+    "405 NE 19th St") is the address's unit, not a reason to skip the address; a unit's number
+    right before a street ("Suite 405 NE 19th St") is still no house number."""
+    text = "Location\nBig Lake Outpatient Center, 2nd Floor\n405 NE 19th St\nOkeechobee, FL 34972"
+    assert addresses_in(text) == [
+        {
+            "address.street1": "405 NE 19th St",
+            "address.street2": "2nd Floor",
+            "address.city": "Okeechobee",
+            "address.state": "FL",
+            "address.postal_code": "34972",
+        }
+    ]
+    assert addresses_in("Suite 405 NE 19th St, Okeechobee, FL 34972") == []
+    assert addresses_in("P.O. Box 1187, Medford, OR 97501") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "chanute", "parsons"),
+    [
+        # each place's part of the sentence gives it its own track
+        ("Our IOP runs a day track in Chanute and an evening track in Parsons.", None, True),
+        # a list of places sharing one predicate gives each of them it
+        ("Buprenorphine prescribing is available at our Chanute and Parsons IOPs.", True, True),
+    ],
+)
+def test_a_sentence_giving_each_place_its_own_part_gives_it_only_its_own(
+    text: str, chanute: bool | None, parsons: bool | None
+) -> None:
+    path = "schedule.evening" if "track" in text else "medications.mat_buprenorphine"
+    page = page_record(
+        f"<html><body><main><p>{text}</p></main></body></html>",
+        "https://chain.example/iop",
+        date(2026, 12, 6),
+        [],
+    )
+    elsewhere = ("Chanute", "Parsons")
+    read = {
+        town: facts_from_pages(
+            [page], "test", place={"address.city": town}, elsewhere=elsewhere
+        ).facts.get(path)
+        for town in elsewhere
+    }
+    assert read == {"Chanute": chanute, "Parsons": parsons}

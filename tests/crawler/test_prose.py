@@ -1201,9 +1201,11 @@ def test_services_as_more_sites_word_them(text: str, expected: dict) -> None:
         ("Most people are with us for 12 to 16 weeks.", {"schedule.program_weeks": 16}),
         ("Maybe! We\u2019re thinking about a Saturday morning group in 2027.", {}),
         (
+            # what the practice is: an outpatient practice offers outpatient care (as the
+            # eleventh, thirteenth, twenty-second and later sets label it)
             "We\u2019re an outpatient practice only, but we know which residential programs in"
             " Minnesota are affirming.",
-            {"levels_of_care.residential": False},
+            {"levels_of_care.residential": False, "levels_of_care.outpatient": True},
         ),
         (
             "If you need it, we\u2019ll connect you with a withdrawal management program and"
@@ -3053,3 +3055,156 @@ def test_tracks_openings_as_the_review_found_them(
     merged = merge_readings([read_text(text, crawl_date=CRAWLED)]).availability
     assert merged.get("availability.accepting_new_patients") is accepting
     assert merged.get("availability.days_to_intake") == days
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # Weekend groups denied, or held by the program once a month; not programs at large,
+        # nor volunteers' night in a parish hall.
+        ("We don't meet on weekends.", {"schedule.weekend": False}),
+        ("Groups do not meet on Saturdays or Sundays.", {"schedule.weekend": False}),
+        ("Some IOPs meet on Saturdays and Sundays; others hold groups only on weekday evenings.",
+         {}),
+        ("On the first Saturday of each month we hold Family Day, a family counseling session"
+         " with lunch.", {"therapies.family_therapy": True, "schedule.weekend": True}),
+        ("A parent support night is run by volunteers from Dubuque Parents in Recovery on the"
+         " last Sunday of the month at St. Raphael's parish hall.", {}),
+        # Outpatient care after the IOP, or the practice's own kind.
+        ("When you complete IOP you step down to weekly outpatient counseling with the same"
+         " team.", {"levels_of_care.outpatient": True}),
+        ("Graduates are welcome in our weekly aftercare outpatient group for as long as they"
+         " like.", {"levels_of_care.outpatient": True}),
+        ("Most people complete the program in six to ten weeks before moving to our outpatient"
+         " clinic for continuing care.",
+         {"levels_of_care.outpatient": True, "schedule.program_weeks": 10.0}),
+        ("No. High Plains is an outpatient provider.", {"levels_of_care.outpatient": True}),
+        ("An IOP is an outpatient program that meets several days a week.",
+         {"levels_of_care.iop": True}),
+        ("We are an outpatient agency: we don't offer residential treatment or detox.",
+         {"levels_of_care.residential": False, "detox.detox_onsite": False}),
+        ("Outpatient: Yes", {"levels_of_care.outpatient": True}),
+        # Another care's stay and therapies are its own.
+        ("Big Lake Lodge in Sebring offers 28-day residential addiction treatment for adults.",
+         {}),
+        ("A mental-health partial hospitalization program for adults, weekdays 8:30 a.m.\u2013"
+         "2:30 p.m., with art and music therapy.",
+         {"levels_of_care.partial_hospitalization": True}),
+        ("Patients who need withdrawal management are admitted to our Inpatient Withdrawal Unit"
+         " at the main hospital first and then join the IOP.",
+         {"levels_of_care.iop": True, "detox.detox_referral": True}),
+        ("Families under 200% of the federal poverty level pay reduced rates on our income-based"
+         " scale.", {"payment.sliding_fee": True}),
+        ("IOP groups themselves meet in person.",
+         {"levels_of_care.iop": True, "access.virtual_only": False}),
+        ("It runs roughly 10 weeks, and most people continue in our weekly aftercare group"
+         " afterwards.", {"schedule.program_weeks": 10.0}),
+        ("IOP at Rim Country means three live group sessions a week, three hours each, plus a"
+         " weekly one-on-one with your therapist.",
+         {"levels_of_care.iop": True, "therapies.individual_therapy": True,
+          "schedule.hours_per_week": 9.0}),
+        ("Each client also meets an individual counselor every other week.",
+         {"therapies.individual_therapy": True}),
+        # Office hours with the times first in one part and the days first in the next.
+        ("Office: eight in the morning to six in the evening, Monday through Thursday; Fridays,"
+         " eight to noon.", {"schedule.opening_hours": ["Mo-Th 08:00-18:00", "Fr 08:00-12:00"]}),
+        # A link's quoted name offers nothing; the clause after it denies.
+        ("The \"Equine & Wilderness\" link in our menu goes here because people ask: we don't"
+         " offer equine therapy ourselves.", {"therapies.equine_therapy": False}),
+        # Tracks of different weeks: the longest, as the labels take ranges' upper bounds.
+        ("Day IOP meets Monday, Wednesday and Friday from 9 a.m. to noon. Evening IOP meets"
+         " Monday through Thursday, 6 to 9 p.m.",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.evening": True,
+          "schedule.hours_per_week": 12.0}),
+        ("Chair yoga was part of the evening track until last spring.", {}),
+    ],
+)  # fmt: skip
+def test_what_the_thirty_third_set_found(text: str, read: dict) -> None:
+    assert facts(text) == read
+
+
+@pytest.mark.parametrize(
+    ("segments", "read"),
+    [
+        # A service's heading whose text hedges it, pointing back to it, offers nothing ...
+        (["Yoga", "Chair yoga was part of the evening track until last spring. We're hoping to"
+          " restart it once we find a new instructor."], {}),
+        # ... nor one its text denies; a blurb under it states it; another hedge leaves it.
+        (["Equine & Wilderness", "We don't offer equine therapy ourselves."],
+         {"therapies.equine_therapy": False}),
+        (["Yoga", "Gentle chair yoga for body and mind."], {"therapies.yoga": True}),
+        (["Music therapy", "Thursdays with our board-certified music therapist. We hope to add a"
+          " Saturday group in 2027."], {"therapies.music_therapy": True}),
+        # A plain "IOP" heading over its days and times.
+        (["IOP", "Days: Monday, Wednesday, Thursday Time: 9:30\u201312:30"],
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.hours_per_week": 9.0}),
+        # A row of plans refused together.
+        (["Insurance & cost", "AHCCCS (Arizona Medicaid), Turquoise Care (New Mexico Medicaid),"
+          " Utah Medicaid: No \u2014 we are not contracted"], {"payment.medicaid": False}),
+    ],
+)  # fmt: skip
+def test_what_a_heading_and_its_text_say_together(segments: list[str], read: dict) -> None:
+    marks = [index == 0 for index in range(len(segments))]
+    assert read_text(segments, crawl_date=CRAWLED, headings=marks).facts == read
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # A table of tracks names each row's kind as a track, with its times ...
+        ("<table><tr><th>Track</th><th>Days</th><th>Time</th></tr><tr><td>Morning</td><td>Monday,"
+         " Tuesday, Thursday</td><td>9:00 AM \u2013 12:00 PM</td></tr><tr><td>Evening</td><td>"
+         "Monday, Wednesday, Thursday</td><td>6:00 PM \u2013 9:00 PM</td></tr></table>",
+         {"schedule.daytime": True, "schedule.evening": True, "schedule.hours_per_week": 9.0}),
+        # ... not a day's row without them.
+        ("<table><tr><th>Track</th><th>Days</th><th>Time</th></tr><tr><td>Evening</td><td>Mon"
+         " \u00b7 Wed \u00b7 Thu</td><td>5:30 \u2013 8:30 PM</td></tr><tr><td>Saturday</td>"
+         "<td>\u2014</td><td>No groups</td></tr></table>", {"schedule.evening": True}),
+        # A table's rows in words ("9 to noon") and bare ("6-9") are its tracks' times.
+        ("<table><tr><th>Track</th><th>Days</th><th>Groups</th></tr><tr><td>Day IOP</td><td>Mon,"
+         " Tue, Thu</td><td>groups 9 to noon</td></tr><tr><td>Evening IOP</td><td>Mon\u2013Thu"
+         "</td><td>6-9</td></tr></table>",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.evening": True,
+          "schedule.hours_per_week": 12.0}),
+        # A grid of blocks given table roles is read as the table it shows.
+        ("<h2>Evening IOP</h2><div role='table'><div role='row'><div role='columnheader'>Night"
+         "</div><div role='columnheader'>Time</div></div><div role='row'><div role='cell'>Monday"
+         "</div><div role='cell'>6:00 \u2013 9:00 PM</div></div><div role='row'><div role="
+         "'cell'>Tuesday</div><div role='cell'>6:00 \u2013 9:00 PM</div></div><div role='row'>"
+         "<div role='cell'>Thursday</div><div role='cell'>6:00 \u2013 9:00 PM</div></div></div>",
+         {"levels_of_care.iop": True, "schedule.evening": True, "schedule.hours_per_week": 9.0}),
+        # Plans shown only as logos, under an insurance heading.
+        ("<h1>Insurance</h1><p>We're in network with the plans below.</p><div><figure><img"
+         " alt='Blue Cross and Blue Shield of Illinois'></figure><figure><img alt='Meridian \u2013"
+         " Illinois Medicaid'></figure><figure><img alt='TRICARE East'></figure></div>",
+         {"payment.private_insurance": True, "payment.medicaid": True,
+          "payment.military_insurance": True}),
+        # A table of levels of care with a column saying which are given here.
+        ("<table><tr><th>ASAM level</th><th>Service</th><th>Available here?</th></tr><tr><td>1.0"
+         "</td><td>Outpatient</td><td>Yes</td></tr><tr><td>2.5</td><td>Partial hospitalization"
+         "</td><td>Not offered</td></tr><tr><td>3.2-WM</td><td>Withdrawal management</td><td>"
+         "Referral to the contracted withdrawal management center in Marshall</td></tr></table>",
+         {"levels_of_care.outpatient": True, "levels_of_care.partial_hospitalization": False,
+          "detox.detox_referral": True}),
+    ],
+)  # fmt: skip
+def test_tables_grids_and_logos_the_thirty_third_set_showed(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_a_move_notices_date_is_not_the_pages() -> None:
+    """ "We've moved! As of November 2, 2026, ... is at ..." dates the move: the page's
+    "Next available intake: Tuesday" stays undated, and a weekday alone gives no wait."""
+    html = (
+        "<html><body><div role='alert'><p><strong>We've moved!</strong> As of November 2, 2026,"
+        " Chicago Road Recovery is at 390 E Chicago St, Suite 4, Coldwater, MI 49036.</p></div>"
+        "<main><p>Next available intake: Tuesday.</p></main></body></html>"
+    )
+    reading = read_html(html, crawl_date=date(2026, 12, 6))
+    (statement,) = reading.availability
+    assert (statement.as_of, statement.dated, statement.days_to_intake) == (
+        date(2026, 12, 6),
+        False,
+        None,
+    )

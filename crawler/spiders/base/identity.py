@@ -47,7 +47,10 @@ NOT_A_HOUSE_NUMBER = re.compile(
 # A post office box is where mail goes, not a door a patient can walk through.
 BOX = r"p\.?\s*o\.?\s*box|post office box|box"
 POST_OFFICE_BOX = re.compile(rf"^\W*(?:{BOX})\b", re.I)
-NOT_A_STREET = re.compile(rf"\b(?:{BOX}|suite|ste|unit|floor)\W*$", re.I)
+# (not a unit on a line of its own before the street: "2nd Floor, 405 NE 19th St")
+NOT_A_STREET = re.compile(rf"\b(?:{BOX}|suite|ste|unit|floor)[^\w,]*$", re.I)
+# A unit written before its street, on its own line: "Outpatient Center, 2nd Floor".
+UNIT_BEFORE = re.compile(rf"(?:^|,)\s*(?P<unit>(?i:{UNIT}))\s*,\s*$")
 CHROME_TAGS = ("header", "footer", "nav")
 CHROME_MARKERS = re.compile(r"\b(?:footer|site-header|site-info|copyright)", re.I)
 # Builders' names for them: Duda's ``dmFooterContainer`` and ``data-element-type="footer"``
@@ -95,9 +98,12 @@ def _labelled_addresses(text: str) -> list[tuple[dict[str, Any], str]]:
             or NOT_A_HOUSE_NUMBER.search(line[max(0, match.start() - 12) : match.start()])
         ):
             continue  # "Ages 13-17 Teen Center", "Call 1-800 ...": no house number
+        unit = match["street2"] or (
+            before["unit"] if (before := UNIT_BEFORE.search(line, 0, match.start())) else None
+        )
         facts = {
             "address.street1": " ".join(match["street"].split()).strip(" ,"),
-            "address.street2": " ".join(match["street2"].split()) if match["street2"] else None,
+            "address.street2": " ".join(unit.split()) if unit else None,
             "address.city": " ".join(match["city"].split()),
             "address.state": US_STATES.get(state, state).upper(),
             "address.postal_code": match["zip"],

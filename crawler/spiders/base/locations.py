@@ -254,9 +254,14 @@ def site_locations(
             for page in pages
             if own(page) <= owned
             and ABOUT_GETTING_CARE.search(page.names.heading or "")
-            # its fees page speaks for all its care ("Fees & Insurance", "Financial
-            # Assistance"); its other pages only if about addiction care
-            and (page.about_addiction or A_PAYMENT_HEADING.search(page.names.heading or ""))
+            # its fees and interpreters pages speak for all its care ("Fees & Insurance",
+            # "Financial Assistance", "Interpreter Services"); its other pages only if about
+            # addiction care
+            and (
+                page.about_addiction
+                or A_PAYMENT_HEADING.search(page.names.heading or "")
+                or LANGUAGE_HEADING.search(page.names.heading or "")
+            )
             and not _other_care(page)
         ]
     # The links every page carries, as the home page shows them (a site's menus).
@@ -706,9 +711,14 @@ def _departments_pages(pages: list[PageRecord], owned: list[int], home: str) -> 
     """The pages of a parent's offices' department that are no one office's (``owned``: how
     many places each page is its own page of), and, where the department is the whole site,
     only those about the program (home, program, fees, questions), not its other services."""
-    department = _department(
-        [page for page, count in zip(pages, owned, strict=True) if count == 1 and page.url != home]
-    )
+    offices = [
+        page for page, count in zip(pages, owned, strict=True) if count == 1 and page.url != home
+    ]
+    if len(offices) == 1 and not _is_home_path(urlsplit(home).path or "/"):
+        # one office's folder is no department: with the program's page the site was listed
+        # with, theirs is (a county's /412/Lake-Okabena-Recovery-Program beside /413/Adrian)
+        offices += [page for page, count in zip(pages, owned, strict=True) if page.url == home]
+    department = _department(offices)
     return [
         page
         for page, count in zip(pages, owned, strict=True)
@@ -836,8 +846,13 @@ def _path(page: PageRecord) -> str:
 # Headings of pages about paying for care, its questions and admissions.
 PAYING_AND_ASKING = PAYMENT_HEADING + r"|\bfaqs?\b|questions|admission|getting started"
 # Headings of a parent's pages about paying for care and getting in, not about one program.
+# Headings of a parent's pages about the languages its care is given in, by interpreters.
+LANGUAGE_HEADING = re.compile(r"\binterpret\w*|\blanguage (?:assistance|access|services)", re.I)
 ABOUT_GETTING_CARE = re.compile(
-    PAYING_AND_ASKING + r"|same[- ]day access|how to get (?:help|started|care)", re.I
+    PAYING_AND_ASKING
+    + r"|same[- ]day access|how to get (?:help|started|care)|"
+    + LANGUAGE_HEADING.pattern,
+    re.I,
 )
 # Headings of a site's pages about its program as a whole: the program, paying for it, its
 # questions and admissions.

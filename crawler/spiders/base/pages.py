@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
-from crawler.prose import PageReading, merge_readings, numbers, read_html
+from crawler.prose import PageReading, merge_readings, numbers, read_html, read_text
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
     PageNames,
@@ -262,6 +262,44 @@ def _names(town: str, text: str) -> bool:
     return bool(town) and bool(re.search(rf"\b{re.escape(town)}\b", text))
 
 
+# A day to read a part of a sentence on: its facts do not depend on the day.
+ANY_DAY = date(2026, 1, 1)
+# Where a sentence naming several places divides into its parts about each.
+# (at a semicolon, or where a comma or an "and" begins another predicate: "a day track in
+# Chanute and an evening track in Parsons", not "at our Pensacola and Gainesville IOPs")
+PLACES_PARTS = re.compile(
+    r"\s*(?:;|(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:a|an|the|our|its|their|we|it)\s))"
+    r"\s*",
+    re.I,
+)
+
+
+def _given_only_for_another(
+    said: str, path: str, value: Any, here: str, elsewhere_only: Callable[[str], bool]
+) -> bool:
+    """Whether a sentence naming this place and another gives a fact only in its part about
+    the other ("Our IOP runs a day track in Chanute and an evening track in Parsons": the
+    evening is Parsons', not Chanute's)."""
+    if not _names(here, said):
+        return False
+    parts = PLACES_PARTS.split(said)
+    if len(parts) < 2:
+        return False
+
+    def facts_of(part: str) -> dict[str, Any]:
+        return read_text(part, crawl_date=ANY_DAY).facts
+
+    theirs = [facts_of(part) for part in parts if elsewhere_only(part)]
+    mine = [facts_of(part) for part in parts if _names(here, part)]
+    # (each place's part says something of its own: not a list of places sharing one
+    # predicate, "Now offering IOP in Reno, Sparks & Carson City")
+    return (
+        any(mine)
+        and any(facts.get(path) == value for facts in theirs)
+        and not any(facts.get(path) == value for facts in mine)
+    )
+
+
 def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageReading:
     """The page's reading without the facts it states of another of the site's locations."""
     elsewhere_only = _of_elsewhere(here, elsewhere)
@@ -313,6 +351,8 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
             clauses := [g.clause for g in reading.given.get(path, []) if g.value == value]
         ) and all(elsewhere_only(clause) for clause in clauses):
             continue  # "Ottumwa day and evening IOP: accepting; Oskaloosa evening IOP: full"
+        elif _given_only_for_another(said, path, value, here, elsewhere_only):
+            continue  # "a day track in Chanute and an evening track in Parsons": Parsons' evening
         kept.facts[path] = value
         if path in reading.evidence:
             kept.evidence[path] = said
