@@ -78,6 +78,8 @@ def _track(statement: str) -> str | None:
     if label is None:
         return None
     named = label.group(1) or label.group(2)
+    if re.search(r"\bfamil(?:y|ies)\b", named, re.I):
+        return None  # a "Family Day group": no track of the program's
     kinds = sorted({kind.casefold() for kind in A_TRACKS_KIND.findall(named)})
     if kinds:
         return " ".join(kinds)

@@ -151,7 +151,9 @@ WEEKLY_TOTALS = (
     re.compile(r"\bhours (?:per|a|each) week\s*:\s*" + COUNT_RANGE, re.I),  # "Hours per week: 9"
 )
 # Phone lines and office hours are not treatment hours.
-NOT_TREATMENT_HOURS = re.compile(r"\bcall|phone|\bline\b|crisis|answer|24/7|office|staff", re.I)
+NOT_TREATMENT_HOURS = re.compile(
+    r"\bcall|phone|\bline\b|crisis|answer|24/7|office|staff|\bcover(?:s|ed|age)?\b", re.I
+)
 
 
 # An IOP meets at least 6 hours a week (ASAM level 2.1: 9 for adults, 6 for adolescents): a

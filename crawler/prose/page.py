@@ -199,7 +199,7 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             read_rows.update(element.iterdescendants())
             continue
         if element.tag in ("div", "ul", "section") and (logos := _logos_names(element)):
-            out.append((f"{'; '.join(logos)}.", False))  # plans shown only as their logos
+            out.append((logos, False))  # plans shown only as their logos
             read_rows.update(element.iterdescendants())
             continue
         if element.tag == "table" and not _data_table(element):
@@ -310,8 +310,8 @@ OFFERED_COLUMN = re.compile(r"\b(?:available|offered|provided)\b|\bhere\W*$", re
 
 def _offered(table: HtmlElement) -> list[str]:
     """Of a table of services and whether each is given ("ASAM level | Service | Available
-    here?"), each row as its service and its answer ("Outpatient: Yes", "Partial
-    hospitalization: Not offered")."""
+    here?"), each row as its service and its answer ("Outpatient (here): Yes", "Partial
+    hospitalization (here): Not offered")."""
     rows = table.xpath(".//tr")
     header = [_text(cell) for cell in rows[0].xpath("./td|./th")] if rows else []
     columns = [index for index, text in enumerate(header) if OFFERED_COLUMN.search(text)]
@@ -322,7 +322,7 @@ def _offered(table: HtmlElement) -> list[str]:
     for row in rows[1:]:
         cells = [_text(cell) for cell in row.xpath("./td|./th")]
         if len(cells) == len(header) and cells[column - 1] and cells[column]:
-            said.append(f"{cells[column - 1]}: {cells[column]}")
+            said.append(f"{cells[column - 1]} (here): {cells[column]}")
     return said
 
 
@@ -467,20 +467,36 @@ def _row(cells: list[HtmlElement], kind: str | None = None) -> str:
 
 
 # A table's first heading naming what its rows are: "Track | Days | Time".
-ROWS_KIND = re.compile(r"\W*(track|group|session|cohort)s?\W*", re.I)
+ROWS_KIND = re.compile(r"\W*(track|cohort)s?\W*", re.I)  # (not "Group", "Session": AA's, visits')
 # A row's label that is only a kind of a program: "Morning", "Evening", "Adolescent".
 A_KIND_ALONE = re.compile(rf"\W*(?:{PROGRAM_KINDS})\W*", re.I)
 
 
-def _logos_names(block: HtmlElement) -> list[str]:
-    """The names of a gallery of logos and nothing else (an insurance page's "Blue Cross and
-    Blue Shield of Illinois", "TRICARE East" shown only as images): their alt texts, as a
-    list."""
+# Words over plans that refuse them ("We are out of network with:"; not "Don't see yours?").
+PLANS_REFUSED = re.compile(
+    r"out[- ]of[- ]network|\bnot (?:in[- ]network|accept\w*|contracted)"
+    r"|\b(?:don't|do not|doesn't|does not|cannot|can't) (?:accept|take|bill)\b",
+    re.I,
+)
+
+
+def _logos_names(block: HtmlElement) -> str:
+    """A gallery of plans' logos and nothing else, under the words that say what they are
+    ("We're in network with the plans below": "Blue Cross and Blue Shield of Illinois",
+    "TRICARE East" shown only as images), as that line's list of their alt texts; nothing of
+    a gallery of photos or of logos no line about plans leads."""
     if _text(block):
-        return []
+        return ""
     names = [" ".join(alt.split()) for alt in block.xpath(".//img/@alt")]
     names = [name for name in names if name]
-    return names if len(names) >= 2 else []
+    # (the element before it, not a comment)
+    previous = next((e for e in block.itersiblings(preceding=True) if isinstance(e.tag, str)), None)
+    lead = _text(previous) if previous is not None else ""
+    if len(names) < 2 or not PLANS.search(lead):
+        return ""
+    if PLANS_REFUSED.search(lead):  # "We are out of network with these plans:"
+        return f"Not accepted: {'; '.join(names)}."
+    return f"{lead.rstrip(':. ')}: {'; '.join(names)}."
 
 
 def _rows_kind(table: HtmlElement) -> str | None:
@@ -589,16 +605,19 @@ def _lead(list_element: HtmlElement) -> str:
 # A notice of a new address: its date is the move's, not the page's.
 A_MOVE = re.compile(
     r"\b(?:we(?:'ve| have)? moved|(?:has|have) moved|relocat(?:ed|ing)|our new (?:address|home"
-    r"|location|office))\b",
+    r"|location|office))\b|\b(?:is|are) (?:now )?(?:at|located at) \d",
     re.I,
 )
+
+
+SENTENCE_ENDS = re.compile(r"(?<=[.!?])\s+")
 
 
 def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> date | None:
     """The date the page says it was updated: visible text first, then markup."""
     for segment in text_segments:
-        if A_MOVE.search(segment):
-            continue  # "We've moved! As of November 2, 2026, ... is at ...": the move's date
+        # "We've moved! As of November 2, 2026, ... is at ...": the move's date, not the page's
+        segment = " ".join(part for part in SENTENCE_ENDS.split(segment) if not A_MOVE.search(part))
         day = numbers.stamped_date(segment, crawl_date, latest=crawl_date)
         if day is not None:
             return day
@@ -638,7 +657,7 @@ KIND_PATHS = (
         r"/(?:(?:our-|meet-(?:the|our)-)?(?:team|staff|people|providers?)|doctors?|physicians?"
         r"|find-a-(?:doctor|provider)"
         r"|clinicians?|leadership|bios?|meet-(?:the|our)-[\w-]+|(?:medical|clinical)-director"
-        r"|about-dr[\w-]*|dr-[\w-]+)(?:/|$|\.html?)", re.I)),
+        r"|about-dr[\w-]*|dr-[\w-]+|[\w-]+-(?:staff|team))(?:/|$|\.html?)", re.I)),
     (PageKind.RESOURCES, re.compile(
         r"/(?:(?:community-)?resources|partners|referral-partners|links|helpful-links"
         r"|community-partners)(?:/|$|\.html?)", re.I)),

@@ -142,16 +142,26 @@ CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b",
 A_LINKS_NAME = re.compile(
     r"(?:the )?[\"\u201c][^\"\u201d]{1,40}[\"\u201d]\s+(?=(?:link|tab|page|button|menu)\b)", re.I
 )
+# A denial of offering something, as its own text denies its heading's service ("we don't offer
+# equine therapy ourselves"; not "Art therapy is not about talent").
+WE_DO_NOT_OFFER = re.compile(
+    r"\b(?:we|our program|the program|the iop)\s+(?:do not|don't|does not|doesn't|no longer)"
+    r"\s+(?:offer|provide|have|run)\b",
+    re.I,
+)
 # A table's row of plans, refused: "AHCCCS (Arizona Medicaid), Utah Medicaid: No \u2014 we are
 # not contracted" refuses each of them.
 PLANS_ROW_REFUSED = re.compile(
-    r"^[^:;]{3,200}:\s*(?:no|not accepted|not covered|not in[- ]network)\b(?!\s*,)", re.I
+    r"^[^:;]{3,200}:\s*(?:no|not accepted|not covered|not in[- ]network)\s*"
+    # bare, or with why: not "No copay", "No prior authorization needed"
+    r"(?:$|[.\u2014\u2013]\s*(?:we\b[^.;]*\bnot\b[^.;]*)?\.?\s*$|\s-\s)",
+    re.I,
 )
 # A clause of time, not of condition, that may end without a comma: "When you complete IOP you
 # step down to weekly outpatient counseling".
 WHEN_DONE = re.compile(
-    r"^\s*when you (?:complete|finish|graduate(?: from)?) (?:the |our |your )?(?:[\w-]+ ){0,2}?"
-    r"(?:iop|program|treatment)\b",
+    r"^\s*when you (?:complete|finish|graduate(?: from)?) (?:the |our |your )?"
+    r"(?:iop|intensive outpatient(?: program)?|program)\b",
     re.I,
 )
 
@@ -218,7 +228,7 @@ STATE_PLAN = re.compile(
 # A track's week, led by its name: "Day IOP: Mon, Tue, Thu; 9 to noon", "Evening track: ...".
 A_TRACKS_WEEK = re.compile(
     rf"\W*(?:{PROGRAM_KINDS})(?:\s+(?:adult|teen|iop|intensive outpatient))?"
-    r"\s+(?:iop|track|group|program|cohort)\b",
+    r"\s+(?:iop|track|cohort)\b",  # (not a "Women's group", a "Veterans program")
     re.I,
 )
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
@@ -368,6 +378,7 @@ class PageReading:
             and self.facts[path] != value
             and self.stated_in.get(path) == [heading]
             and sentence not in (None, heading)
+            and WE_DO_NOT_OFFER.search(sentence)
         ):
             # A service's heading ("Equine & Wilderness") that its own text denies ("we don't
             # offer equine therapy ourselves"): the text says what the heading only names.

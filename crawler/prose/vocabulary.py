@@ -220,8 +220,16 @@ PLACE_WORDS = (
 NOT_A_VIRTUAL_PROGRAM = r"\b(?:not|n't) an? (?:online|virtual|remote) (?:program|iop|service)\b"
 
 
-# Weekend meetings of others in the building: AA's, a church's, alumni's.
-WEEKEND_OF_OTHERS = r"\b(?:aa|na|alcoholics|narcotics|al-anon|nar-anon|church|12-step|alumni)\b"
+# Weekend meetings of others in the building: AA's, a church's, alumni's, visitors'.
+WEEKEND_OF_OTHERS = (
+    r"\b(?:aa|na|alcoholics|narcotics|al-anon|nar-anon|church|12-step|alumni|smart recovery"
+    r"|celebrate recovery|visit\w*|residential|residents|volunteers?|students?|some|iops"
+    r"|programs)\b"
+)
+# Who meets, as the program's groups: "We", "Groups", "IOP groups", "The program".
+THE_PROGRAMS_GROUPS = (
+    r"we|(?:iop |our |the |all |family )?(?:groups?|sessions)|(?:the |our )?(?:iop|program)"
+)
 
 PHRASES: tuple[Phrase, ...] = (
     # Levels of care. Residential and inpatient are mostly named as what IOP is an alternative
@@ -254,26 +262,24 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\bstep-down outpatient (?:program|groups?|care) after (?:the |our )?(?:iop|intensive)\b"
         # the program's own step-down: "then weekly outpatient aftercare", "a weekly outpatient
         # group for graduates"
-        r"|\bweekly (?:(?:aftercare|virtual|online) )?outpatient (?:aftercare|continuing[- ]care"
-        r"|groups?)\b"
+        r"|\bweekly (?:aftercare )?outpatient (?:aftercare|continuing[- ]care|groups?)\b"
         r"|\bconsulta externa\b",
         forbids=r"\brefer|elsewhere|is (?:usually|often|typically)|\bcan include\b|\bthan\b"
         r"|\bfind\b|near (?:home|you)|(?:their|your) (?:own )?communit|level of care|\bcompared\b",
     ),
-    # A table's row of a level of care and its answer: "Outpatient: Yes".
+    # A table's row of a level of care given here, and its bare answer: "Outpatient (here): Yes"
+    # (see crawler.prose.page._offered; not a coverage table's, nor "Yes (through a partner)").
     Phrase(
         "levels_of_care.outpatient",
         r"^\W*(?:standard |general |regular )?outpatient(?: (?:counseling|services|treatment"
-        r"|care))?\s*:\s*(?:yes|offered|available|\u2713|\u2714)\b",
+        r"|care))? \(here\)\s*:\s*(?:yes|offered|available|\u2713|\u2714)\W*$",
     ),
-    # What the practice is: "We're an outpatient practice only", "High Plains is an outpatient
-    # provider" (not what the program is: "Summit Path is an outpatient program"); "an
+    # What the practice is: "We're an outpatient practice only" (not what another is: "A
+    # methadone clinic is an outpatient clinic", "Summit Path is an outpatient program"); "an
     # outpatient agency: we don't offer residential treatment" denies what follows, not it.
     Phrase(
         "levels_of_care.outpatient",
-        r"\bwe(?:'re| are) an? outpatient (?:practice|program|clinic|provider|agency)\b"
-        r"|(?<!iop )(?<!outpatient )(?<!program )\bis an? outpatient (?:practice|clinic|provider"
-        r"|agency)\b",
+        r"\bwe(?:'re| are) an? outpatient (?:practice|program|clinic|provider|agency)\b",
         denied=None,
     ),
     Phrase(
@@ -453,7 +459,8 @@ PHRASES: tuple[Phrase, ...] = (
         # "Patients who need withdrawal management are admitted to our Inpatient Withdrawal
         # Unit at the main hospital first and then join the IOP"
         r"|\bneed\w* (?:medical )?(?:detox(?:ification)?|withdrawal management)\b[^.;]{0,20}"
-        r"\b(?:are|is|will be|get) admitted to\b[^.;]{0,80}\bfirst\b",
+        r"\b(?:are|is|will be|get) admitted to\b[^.;]{0,60}\bat (?:the |our )?(?:main |[A-Z]\w+ )?"
+        r"(?:hospital|campus|medical center)\b[^.;]{0,20}\bfirst\b",
         denied=None,
     ),
     # Therapies.
@@ -500,9 +507,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:weekly|one|1|a \d+-minute)(?: \d+-minute)? individual session\b"
         r"|an individual session (?:every|each|a|per) week"
         r"|individual (?:and|&) (?:family|group) (?:therapy|counseling|sessions?)"
-        r"|\bmeets? (?:with )?(?:an|their|his or her|your) (?:own )?individual"
-        r" (?:counselor|therapist)"
-        r"|\b(?:weekly )?one-on-one with (?:your|a|their|an?) (?:[\w-]+ )?(?:therapist|counselor)"
+        r"|\b(?:each|every) (?:client|patient|participant) (?:also )?meets? (?:with )?an"
+        r" individual (?:counselor|therapist)"
+        r"|\ba (?:weekly )?one-on-one with (?:your|a|their) (?:[\w-]+ )?(?:therapist|counselor)"
         r"|\b(?:everyone|every (?:client|patient|participant)|each (?:client|patient|participant))"
         r" (?:has|gets|is assigned|works with) (?:an|their own|his or her own|a) individual"
         r" (?:counselor|therapist|clinician)\b"
@@ -604,24 +611,36 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:groups|classes|sessions) meet (?:(?!\b(?:never|not|no|except|closed|office)\b)"
         r"(?:[ap]\.m\.|[^.;])){0,80}?\b(?:saturday|sunday)s?\b",
     ),
-    # "We don't meet on weekends", "Groups also meet on Saturdays" (not AA's, a church's)
+    # The program's groups on the weekend, or denied it: "Groups also meet on Saturdays",
+    # "Family education sessions are held the first Saturday of each month", "We don't meet
+    # on weekends" (not AA's, a class's, volunteers', visitors', nor programs at large: "Some
+    # IOPs meet on Saturdays and Sundays").
     Phrase(
         "schedule.weekend",
-        r"\bmeets? (?:on )?(?:the )?(?:weekends?|saturdays?|sundays?)\b"
-        # "Family education sessions are held the first Saturday of each month"
-        r"|\b(?:sessions|groups) are held (?:on )?(?:the )?(?:(?:first|second|third|fourth|last)"
-        r" )?(?:saturday|sunday)s?\b",
-        # nor programs at large ("Some IOPs meet on Saturdays and Sundays; others ...")
-        forbids=WEEKEND_OF_OTHERS + r"|\b(?:some|iops|programs)\b",
+        rf"\b(?:{THE_PROGRAMS_GROUPS})\s+(?:also\s+|still\s+|only\s+)?meets? (?:on )?(?:the )?"
+        r"(?:weekends?|saturdays?|sundays?)\b"
+        rf"|\b(?:{THE_PROGRAMS_GROUPS}) are held (?:on )?(?:the )?(?:(?:first|second|third|fourth"
+        r"|last) )?(?:saturday|sunday)s?\b",
+        forbids=WEEKEND_OF_OTHERS,
     ),
-    # The program's own monthly day: "On the first Saturday of each month we hold Family Day",
-    # "Families join us on the second Saturday of each month" (not volunteers' coffee night).
+    Phrase(
+        "schedule.weekend",
+        rf"\b(?:{THE_PROGRAMS_GROUPS})\s+(?:do not|don't|does not|doesn't|never)\s+meets?"
+        r" (?:on )?(?:the )?(?:weekends?|saturdays?|sundays?)\b",
+        stated=False,
+        denied=None,
+        forbids=WEEKEND_OF_OTHERS,
+    ),
+    # The program's own monthly day: "On the first Saturday of each month we hold Family Day,
+    # a family counseling session", "Families join us on the second Saturday of each month
+    # for a family program" (not volunteers' coffee night, a cleanup, an office's paperwork).
     Phrase(
         "schedule.weekend",
         r"\bon the (?:first|second|third|fourth|last) (?:saturday|sunday) of (?:each|every|the)"
         r" month\b",
-        requires=r"\b(?:we|us)\b",
-        forbids=WEEKEND_OF_OTHERS + r"|\b(?:volunteers?|parish)\b",
+        requires=r"\b(?:we|us)\b.*\b(?:sessions?|groups?|program|therapy|counseling)\b",
+        forbids=WEEKEND_OF_OTHERS
+        + r"|\b(?:volunteers?|parish|clos\w*|cleanup|paperwork|training|office)\b",
     ),
     # Payment.
     Phrase(
@@ -667,9 +686,16 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "payment.sliding_fee",
-        r"sliding[- ](?:fee|scale)|income-based (?:fees|rates|(?:fee )?scale)"
+        r"sliding[- ](?:fee|scale)|income-based (?:fees|rates)"
         r"|fees? (?:are )?based on (?:your |household )?income"
         r"|escala m[oó]vil|tarifa(?:s)? (?:seg[uú]n|basadas? en) (?:sus )?ingresos",
+    ),
+    # "pay reduced rates on our income-based scale" (not eligibility for food or housing)
+    Phrase(
+        "payment.sliding_fee",
+        r"\bincome-based (?:fee )?scale\b",
+        requires=r"\b(?:pay|pays|paying|fees?|rates?|costs?|charges?)\b",
+        forbids=r"\beligib|pantry|housing|food\b",
     ),
     Phrase(
         "payment.free_care",
@@ -820,7 +846,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\bin[- ]person (?:or|and) (?:by|over|online|virtual)"
         # another kind of session's: "Alumni groups meet in person", "Family sessions are ..."
         r"|(?<!\band )\b(?:alumni|family|families|individual|intake|assessments?|court|aftercare"
-        r"|support|parent|parenting|visits?|visitation)\b[^.;]{0,20}\bin[- ]person",
+        r"|support|parent|parenting|visits?|visitation|aa|na|alano|12-step)\b[^.;]{0,30}"
+        r"\bin[- ]person",
         forbids_in_its_clause=True,
     ),
     # "We don't offer a virtual IOP", "we don't run IOP groups online": not a virtual program.

@@ -1512,3 +1512,32 @@ def test_a_sentence_giving_each_place_its_own_part_gives_it_only_its_own(
         for town in elsewhere
     }
     assert read == {"Chanute": chanute, "Parsons": parsons}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "100 Main St\nTampa, FL 33602\n500 Oakfield Dr\nBrandon, FL 33511",
+        "Mailing: PO Box 44, Unit 3\n12 Elm St\nDover, DE 19901",
+    ],
+)
+def test_no_unit_before_a_street_from_another_address_or_a_mailbox(text: str) -> None:
+    assert [place["address.street2"] for place in addresses_in(text)][-1] is None
+
+
+def test_an_old_sites_layout_table_footer_cell_is_chrome() -> None:
+    """A hand-made site laid out in a table, its university's address in a ``<td
+    class="footer">``: that address is the page's chrome, not its content; the clinic's in the
+    content cell is the page's own."""
+    html = (
+        "<html><body><table><tr><td><h1>Auglaize Recovery Clinic</h1><p>601 N Clinton St, Room"
+        " 114<br>Defiance, OH 43512</p></td></tr><tr><td class='footer'>Auglaize University"
+        " &nbsp; 700 N Clinton St, Defiance, OH 43512</td></tr></table></body></html>"
+    )
+    body = lxml.html.fromstring(html).find("body")
+    assert {
+        (place.facts["address.street1"], place.in_chrome) for place in seen_addresses(body)
+    } == {
+        ("601 N Clinton St", False),
+        ("700 N Clinton St", True),
+    }

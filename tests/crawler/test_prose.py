@@ -3078,12 +3078,13 @@ def test_tracks_openings_as_the_review_found_them(
         ("Most people complete the program in six to ten weeks before moving to our outpatient"
          " clinic for continuing care.",
          {"levels_of_care.outpatient": True, "schedule.program_weeks": 10.0}),
-        ("No. High Plains is an outpatient provider.", {"levels_of_care.outpatient": True}),
+        ("No. High Plains is an outpatient provider.", {}),  # (another's kind, as often)
         ("An IOP is an outpatient program that meets several days a week.",
          {"levels_of_care.iop": True}),
         ("We are an outpatient agency: we don't offer residential treatment or detox.",
          {"levels_of_care.residential": False, "detox.detox_onsite": False}),
-        ("Outpatient: Yes", {"levels_of_care.outpatient": True}),
+        ("Outpatient (here): Yes", {"levels_of_care.outpatient": True}),
+        ("Outpatient: Yes", {}),  # (a coverage table's row, as well as a level's)
         # Another care's stay and therapies are its own.
         ("Big Lake Lodge in Sebring offers 28-day residential addiction treatment for adults.",
          {}),
@@ -3208,3 +3209,102 @@ def test_a_move_notices_date_is_not_the_pages() -> None:
         False,
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # Weekend meetings of others, of classes, volunteers and visitors; monthly days that
+        # are no care.
+        ("SMART Recovery meets on Saturdays at 10 am in the lobby.", {}),
+        ("The parenting class meets on Saturdays.", {}),
+        ("Our volunteers meet on Saturdays to sort donations for us.", {}),
+        ("Visiting sessions are held on Sundays for residents of our men's house.", {}),
+        ("On the first Saturday of each month we host a community cleanup with our neighbors.",
+         {}),
+        ("On the last Saturday of the month, we close early for staff training.", {}),
+        ("The IOP never meets on weekends.",
+         {"levels_of_care.iop": True, "schedule.weekend": False}),
+        # Outpatient care of others, in general, or past.
+        ("Intensive outpatient treatment is an outpatient clinic-based level of care.",
+         {"levels_of_care.iop": True}),
+        ("Our partner, Bridgeway Behavioral, is an outpatient clinic that takes our graduates.",
+         {}),
+        ("Our weekly online outpatient group ended in 2024.", {}),
+        ("Outpatient: Yes (through our partner, Riverbend Counseling)", {}),
+        # Detox on site, another care first; eligibility scales; counselors outside.
+        ("Anyone who needs detoxification is admitted to our detox unit first, then steps down"
+         " to IOP.", {"levels_of_care.iop": True, "detox.detox_onsite": True}),
+        ("Medicaid eligibility is determined by an income-based scale set by the state.", {}),
+        ("Clients continue to meet with their own individual counselor in the community.", {}),
+        ("Our psychiatrist meets one-on-one with your therapist to coordinate care.", {}),
+        ("AA groups themselves meet in person at the Alano Club.", {}),
+        # Another care's "when you complete"; coverage is no schedule; a group or a program of
+        # its own is no track of the IOP.
+        ("When you complete our residential program you can join our outpatient group on"
+         " Saturdays.", {}),
+        ("Insurance typically covers up to 4 sessions a week, 3 hours each.", {}),
+        ("Evening IOP: Mon, Tue, Thu; 6-9 pm. Women's group: Mon-Fri, 9 am-12 pm.",
+         {"levels_of_care.iop": True, "schedule.evening": True, "schedule.daytime": True}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_thirty_third_sets_rules_found(text: str, read: dict) -> None:
+    assert facts(text) == read
+
+
+@pytest.mark.parametrize(
+    ("segments", "read"),
+    [
+        # A plans row refused only by a bare "No" (and why), not by "No copay".
+        (["Insurance", "Medicare, Medicaid: No copay for IOP."],
+         {"levels_of_care.iop": True, "payment.medicaid": True, "payment.medicare": True}),
+        (["Insurance", "Aetna, Cigna, UnitedHealthcare: No prior authorization needed"],
+         {"payment.private_insurance": True}),
+        (["Insurance", "Cash, check, credit card: not accepted; please pay by Medicaid or"
+          " insurance."], {"payment.medicaid": True}),
+        # A heading's service whose text says something else of it than a denial.
+        (["Acupuncture", "Acupuncture is not a replacement for medication-assisted treatment."],
+         {}),
+        (["Art Therapy", "You don't need to be an artist: art therapy is not about talent."],
+         {}),
+    ],
+)  # fmt: skip
+def test_what_the_review_found_of_headings_and_rows(segments: list[str], read: dict) -> None:
+    marks = [index == 0 for index in range(len(segments))]
+    assert read_text(segments, crawl_date=CRAWLED, headings=marks).facts == read
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        ("<h2>Visiting Hours</h2><table><tr><th>Session</th><th>Day</th><th>Time</th></tr><tr><td>"
+         "Weekend</td><td>Saturday &amp; Sunday</td><td>1-4 pm</td></tr><tr><td>Evening</td><td>"
+         "Wednesday</td><td>6-8 pm</td></tr></table>", {}),
+        ("<h2>Insurance</h2><p>We are out of network with the following plans:</p><div><img"
+         " alt='Aetna'><img alt='Cigna'><img alt='Medicaid'></div>",
+         {"payment.private_insurance": False, "payment.medicaid": False}),
+        ("<h2>Team</h2><div><img alt='Dr. Jane Doe, MD'><img alt='Yoga instructor leading"
+         " class'></div>", {}),
+    ],
+)  # fmt: skip
+def test_what_the_review_found_of_tables_and_galleries(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_a_clinics_staff_page_by_its_path_is_its_people() -> None:
+    root = lxml.html.fromstring("<html><body><h1>Recovery Clinic Staff</h1></body></html>")
+    url = "https://u.example/academics/counseling/recovery-clinic-staff"
+    assert page_kind(root, url) is PageKind.PEOPLE
+
+
+def test_a_gallery_after_a_comment_is_read_with_the_line_before_it() -> None:
+    """A comment between the line over a gallery of plans' logos and the gallery."""
+    html = (
+        "<html><body><main><h1>Insurance</h1><p>We accept these plans:</p><!-- logos --><div>"
+        "<img alt='Aetna'><img alt='Medicaid'></div></main></body></html>"
+    )
+    assert read_html(html, crawl_date=CRAWLED).facts == {
+        "payment.private_insurance": True,
+        "payment.medicaid": True,
+    }

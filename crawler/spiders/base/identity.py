@@ -84,6 +84,18 @@ def addresses_in(text: str) -> list[dict[str, Any]]:
     return [facts for facts, _ in _labelled_addresses(text)]
 
 
+def _unit_before(line: str) -> str | None:
+    """The unit on its own line just before a street ("Outpatient Center, 2nd Floor"), not the
+    state and ZIP closing an address before it ("FL 33602") nor a mailbox's ("PO Box 44,
+    Unit 3")."""
+    before = UNIT_BEFORE.search(line)
+    if before is None or re.fullmatch(r"[A-Za-z]{2}\.?\s+\d{5}", before["unit"]):
+        return None
+    if re.search(rf"\b(?:{BOX})\b", line[max(0, before.start() - 30) : before.start() + 1], re.I):
+        return None
+    return before["unit"]
+
+
 def _labelled_addresses(text: str) -> list[tuple[dict[str, Any], str]]:
     """Each US street address in ``text``, with the words just before it (its label in a list
     of places: "Administration", "Marshfield Clinic")."""
@@ -98,9 +110,7 @@ def _labelled_addresses(text: str) -> list[tuple[dict[str, Any], str]]:
             or NOT_A_HOUSE_NUMBER.search(line[max(0, match.start() - 12) : match.start()])
         ):
             continue  # "Ages 13-17 Teen Center", "Call 1-800 ...": no house number
-        unit = match["street2"] or (
-            before["unit"] if (before := UNIT_BEFORE.search(line, 0, match.start())) else None
-        )
+        unit = match["street2"] or _unit_before(line[: match.start()])
         facts = {
             "address.street1": " ".join(match["street"].split()).strip(" ,"),
             "address.street2": " ".join(unit.split()) if unit else None,
@@ -229,7 +239,12 @@ def _texts(body: HtmlElement) -> list[tuple[str, bool]]:
             if not isinstance(child.tag, str) or child.tag in ("script", "style", "noscript"):
                 continue
             chrome = in_chrome or _is_chrome(child)
-            if child.tag in ("div", "section", "main", "article", "body") and len(child):
+            if child.tag == "table" and not chrome and _lays_out_a_page(child):
+                # an old site's layout table, its footer a cell ("<td class='footer'>"): each
+                # cell read on its own, the footer's as chrome
+                for cell in child.xpath("./tr/td|./tbody/tr/td"):
+                    out.append((_lines(cell), _is_chrome(cell)))
+            elif child.tag in ("div", "section", "main", "article", "body") and len(child):
                 # Descend to the blocks that hold text, so an address is read from its own block.
                 if _own_text(child):
                     out.append((_lines(child), chrome))
@@ -240,6 +255,12 @@ def _texts(body: HtmlElement) -> list[tuple[str, bool]]:
 
     walk(body, False)
     return [(text, chrome) for text, chrome in out if text.strip()]
+
+
+def _lays_out_a_page(table: HtmlElement) -> bool:
+    """Whether a table is a page's layout (an old site's), one of its cells the page's footer
+    or header, not a table of data."""
+    return any(_is_chrome(cell) for cell in table.xpath("./tr/td|./tbody/tr/td"))
 
 
 def _is_chrome(element: HtmlElement) -> bool:

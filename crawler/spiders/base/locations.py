@@ -847,7 +847,9 @@ def _path(page: PageRecord) -> str:
 PAYING_AND_ASKING = PAYMENT_HEADING + r"|\bfaqs?\b|questions|admission|getting started"
 # Headings of a parent's pages about paying for care and getting in, not about one program.
 # Headings of a parent's pages about the languages its care is given in, by interpreters.
-LANGUAGE_HEADING = re.compile(r"\binterpret\w*|\blanguage (?:assistance|access|services)", re.I)
+LANGUAGE_HEADING = re.compile(
+    r"\binterpret(?:ers?|ation|ing services)\b|\blanguage (?:assistance|access|services)", re.I
+)
 ABOUT_GETTING_CARE = re.compile(
     PAYING_AND_ASKING
     + r"|same[- ]day access|how to get (?:help|started|care)|"

@@ -268,8 +268,9 @@ ANY_DAY = date(2026, 1, 1)
 # (at a semicolon, or where a comma or an "and" begins another predicate: "a day track in
 # Chanute and an evening track in Parsons", not "at our Pensacola and Gainesville IOPs")
 PLACES_PARTS = re.compile(
-    r"\s*(?:;|(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:a|an|the|our|its|their|we|it)\s))"
-    r"\s*",
+    r"\s*(?:;|(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:a|an|the|our|its|their|we|it)\s)"
+    # or after a place's own parenthesis: "Huntingdon (day track) and Tyrone (evening track)"
+    r"|(?<=\))\s*,?\s+(?:and\s+)?(?=[A-Z]))\s*",
     re.I,
 )
 
