@@ -489,8 +489,7 @@ def _logos_names(block: HtmlElement) -> str:
         return ""
     names = [" ".join(alt.split()) for alt in block.xpath(".//img/@alt")]
     names = [name for name in names if name]
-    # (the element before it, not a comment)
-    previous = next((e for e in block.itersiblings(preceding=True) if isinstance(e.tag, str)), None)
+    previous = _previous_element(block)
     lead = _text(previous) if previous is not None else ""
     if len(names) < 2 or not PLANS.search(lead):
         return ""
@@ -586,8 +585,13 @@ def _own_text(element: HtmlElement) -> str:
     return text if re.search(r"\w", text) else ""
 
 
+def _previous_element(element: HtmlElement) -> HtmlElement | None:
+    """The element just before ``element``, past any comment between them."""
+    return next((e for e in element.itersiblings(preceding=True) if isinstance(e.tag, str)), None)
+
+
 def _lead(list_element: HtmlElement) -> str:
-    previous = list_element.getprevious()
+    previous = _previous_element(list_element)
     if previous is None:
         parent = list_element.getparent()
         text = (parent.text or "") if parent is not None and parent.tag not in ("body",) else ""
@@ -598,7 +602,7 @@ def _lead(list_element: HtmlElement) -> str:
     text = " ".join(text.split())
     if not text:
         return ""
-    last = re.split(r"(?<=[.!?])\s+", text)[-1]
+    last = SENTENCE_ENDS.split(text)[-1]
     return last if last.endswith((":", "?")) else last.rstrip(".") + ":"
 
 

@@ -992,7 +992,7 @@ def _hedges_its_heading(sentence: str, heading: str) -> bool:
     ("We hope to add a Saturday group" under "Music therapy")."""
     if not heading or not re.search(HEDGE, sentence, re.I):
         return False
-    named = [word for word in re.findall(r"[a-z]{4,}", heading.lower())]
+    named = re.findall(r"[a-z]{4,}", heading.lower())
     return bool(re.search(r"\b(?:it|them|this|these)\b", sentence, re.I)) or any(
         re.search(rf"\b{word}", sentence, re.I) for word in named
     )

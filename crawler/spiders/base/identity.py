@@ -89,7 +89,7 @@ def _unit_before(line: str) -> str | None:
     state and ZIP closing an address before it ("FL 33602") nor a mailbox's ("PO Box 44,
     Unit 3")."""
     before = UNIT_BEFORE.search(line)
-    if before is None or re.fullmatch(r"[A-Za-z]{2}\.?\s+\d{5}", before["unit"]):
+    if before is None or re.fullmatch(rf"(?:{STATE})\.?\s+\d{{5}}", before["unit"], re.I):
         return None
     if re.search(rf"\b(?:{BOX})\b", line[max(0, before.start() - 30) : before.start() + 1], re.I):
         return None
@@ -239,11 +239,10 @@ def _texts(body: HtmlElement) -> list[tuple[str, bool]]:
             if not isinstance(child.tag, str) or child.tag in ("script", "style", "noscript"):
                 continue
             chrome = in_chrome or _is_chrome(child)
-            if child.tag == "table" and not chrome and _lays_out_a_page(child):
+            if child.tag == "table" and not chrome and (cells := _layout_cells(child)):
                 # an old site's layout table, its footer a cell ("<td class='footer'>"): each
                 # cell read on its own, the footer's as chrome
-                for cell in child.xpath("./tr/td|./tbody/tr/td"):
-                    out.append((_lines(cell), _is_chrome(cell)))
+                out.extend((_lines(cell), _is_chrome(cell)) for cell in cells)
             elif child.tag in ("div", "section", "main", "article", "body") and len(child):
                 # Descend to the blocks that hold text, so an address is read from its own block.
                 if _own_text(child):
@@ -257,10 +256,11 @@ def _texts(body: HtmlElement) -> list[tuple[str, bool]]:
     return [(text, chrome) for text, chrome in out if text.strip()]
 
 
-def _lays_out_a_page(table: HtmlElement) -> bool:
-    """Whether a table is a page's layout (an old site's), one of its cells the page's footer
-    or header, not a table of data."""
-    return any(_is_chrome(cell) for cell in table.xpath("./tr/td|./tbody/tr/td"))
+def _layout_cells(table: HtmlElement) -> list[HtmlElement]:
+    """The cells of a table that lays out a page (an old site's), one of them the page's
+    footer or header; none of a table of data."""
+    cells = table.xpath("./tr/td|./tbody/tr/td")
+    return cells if any(_is_chrome(cell) for cell in cells) else []
 
 
 def _is_chrome(element: HtmlElement) -> bool:

@@ -9,6 +9,7 @@ the weekend say so only when the prose has not said otherwise.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -275,6 +276,13 @@ PLACES_PARTS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _facts_of(part: str) -> dict[str, Any]:
+    """What a part of a sentence states by itself, read once however many of its sentence's
+    facts ask (see :func:`_given_only_for_another`); not to be changed by the caller."""
+    return read_text(part, crawl_date=ANY_DAY).facts
+
+
 def _given_only_for_another(
     said: str, path: str, value: Any, here: str, elsewhere_only: Callable[[str], bool]
 ) -> bool:
@@ -287,11 +295,8 @@ def _given_only_for_another(
     if len(parts) < 2:
         return False
 
-    def facts_of(part: str) -> dict[str, Any]:
-        return read_text(part, crawl_date=ANY_DAY).facts
-
-    theirs = [facts_of(part) for part in parts if elsewhere_only(part)]
-    mine = [facts_of(part) for part in parts if _names(here, part)]
+    theirs = [_facts_of(part) for part in parts if elsewhere_only(part)]
+    mine = [_facts_of(part) for part in parts if _names(here, part)]
     # (each place's part says something of its own: not a list of places sharing one
     # predicate, "Now offering IOP in Reno, Sparks & Carson City")
     return (
