@@ -120,6 +120,9 @@ class AvailabilityStatement:
     as_of: date | None = None
     dated: bool = False  # the page or the sentence states the date (else it is the crawl date)
     heading: str = ""  # what it stands under: a clinic's card ("Marshfield Clinic")
+    # The label of the statement it follows in its text, having none of its own: "Greencastle
+    # Evening IOP: full. Call to join the waitlist." (the wait is Greencastle's).
+    follows: str = ""
 
 
 # Places in other care than the IOP: a house's beds, a PHP's or a detox unit's openings.
@@ -136,6 +139,9 @@ OTHER_CARES_LABEL = re.compile(
     re.I,
 )
 LIST_LEAD = re.compile(r"^[^:;]{1,80}:\s")
+# A statement's labels, a list's lead's and its item's: "Updated December 1, 2026: Greencastle
+# Evening IOP: full."
+LABELS = re.compile(r"^(?:[^:;]{1,80}:\s+)+")
 # A strip's first item that only dates the rest: "Updated 12/02/2026; Evening track: open".
 DATED_LEAD = re.compile(r"^\W*(?:updated|as of|posted|last updated)\b[^:;]{1,30};\s", re.I)
 
@@ -172,7 +178,7 @@ def availability(
         return None
     if OTHER_CARES_PLACES.search(sentence) and not THE_IOP.search(sentence):
         return None  # "Sycamore House (recovery housing): full", "PHP has 3 openings"
-    label = LIST_LEAD.match(sentence)
+    label = LABELS.match(sentence)
     if label and OTHER_CARES_LABEL.search(label.group(0)) and not THE_IOP.search(label.group(0)):
         return None  # a status pill's "Outpatient counseling: Accepting", "Pharmacy: open"
     hedge = HEDGED.search(sentence)

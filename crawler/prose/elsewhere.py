@@ -133,7 +133,8 @@ ABOUT_ANOTHER_CARE = re.compile(
     # its days or its people ("PHP days include morning yoga", "PHP clients visit a farm")
     + r"|\b"
     + ANOTHER_CARE
-    + r"\s+(?:days|clients|patients|participants|residents)\b",
+    + r"\s+(?:days|clients|patients|participants|residents|teens|adolescents|adults|youth"
+    r"|kids|members)\b",
     re.I,
 )
 # The IOP named in the same part: what it says is the IOP's too ("our PHP and IOP both ...").
@@ -141,6 +142,23 @@ THE_IOP_TOO = re.compile(
     r"\biops?\b|intensive outpatient|\b(?:all|both|every) (?:of )?(?:our )?(?:programs|levels)\b",
     re.I,
 )
+
+
+# A heading that names another kind of care alone: "Partial Hospitalization (PHP)", "Adult
+# Residential Program" (not "PHP and IOP", "Detox-free start").
+ANOTHER_CARES_HEADING = re.compile(
+    r"^\W*(?:(?:our|the|adult|adolescent|teen|youth|women's|men's|medical|medically monitored)"
+    r"\s+)*"
+    + ANOTHER_CARE
+    + r"(?:\s+(?:program|programme|unit|treatment|services?|care))?(?:\s*\([^)]*\))?\W*$",
+    re.I,
+)
+
+
+def about_another_care(sentence: str, heading: str) -> bool:
+    """Whether a sentence under a heading naming another kind of care is that care's (its
+    days and therapies), not naming the IOP itself."""
+    return bool(ANOTHER_CARES_HEADING.match(heading)) and not THE_IOP_TOO.search(sentence)
 
 
 def without_another_cares_parts(sentence: str) -> str:

@@ -152,7 +152,9 @@ WEEKLY_TOTALS = (
 )
 # Phone lines and office hours are not treatment hours.
 NOT_TREATMENT_HOURS = re.compile(
-    r"\bcall|phone|\bline\b|crisis|answer|24/7|office|staff|\bcover(?:s|ed|age)?\b", re.I
+    # (an office's hours, not "at both offices the program meets ...")
+    r"\bcall|phone|\bline\b|crisis|answer|24/7|\boffice\b|staff|\bcover(?:s|ed|age)?\b",
+    re.I,
 )
 
 
@@ -231,7 +233,7 @@ LENGTH_ITEM = re.compile(
 
 
 PARTS_OF_A_SENTENCE = re.compile(
-    r";|,\s*(?:then|and then|followed by|after which|and (?:most|many|some|then)\b)\b"
+    r";|,\s*(?:then|and then|followed by|after which|and (?:most|many|some|then|each|every)\b)\b"
 )
 
 
@@ -331,6 +333,14 @@ DAY_SPAN = re.compile(
     rf"(?P<first>{SCHEDULE_DAY.pattern})\s*(?:[{DASHES}]|through|thru|to)\s*"
     rf"(?P<last>{SCHEDULE_DAY.pattern})"
 )
+# Days a client chooses among those the groups meet: "pick any three nights", "choose 3 of the
+# 4 evenings".
+CHOSEN_DAYS = re.compile(
+    r"\b(?:pick|choose|select|attend) (?:any )?"
+    + COUNT
+    + r"\s+(?:of (?:the|these|those|our) \w+\s+)?(?:days|evenings|mornings|afternoons|nights)\b",
+    re.I,
+)
 DAYS_A_WEEK = re.compile(
     COUNT + r"\s+(?:days?|evenings?|mornings?|afternoons?|nights?|times)\s+(?:a|per|each)\s+week",
     re.I,
@@ -385,6 +395,9 @@ def scheduled_hours(sentence: str) -> float | None:
     days = session_days(pieces[timed]) or session_days(" ".join(pieces[: timed + 1]))
     if not days and at > 0 and _only_days(parts[at - 1].rsplit(":", 1)[-1]):
         days = session_days(parts[at - 1])
+    chosen = CHOSEN_DAYS.search(sentence)
+    if chosen:  # "Monday through Thursday, 6 to 9 pm; pick any three nights a week" is 9
+        days = int(number(chosen.group(1)) or 0) or days
     if not days:
         return None
     value = days * lengths[0]
@@ -405,8 +418,10 @@ OTHERS_TIME = r"alumni|visit|\baa\b|\bna\b|\bphp\b|partial|residential|detox"
 OTHERS_ROW = re.compile(OTHERS_TIME + r"|12-step", re.I)
 # A row of others' time or of a group the client does not attend every week.
 NOT_THE_GROUPS_ROW = re.compile(
-    OTHERS_TIME + r"|family|families|aftercare|individual|office|intake|walk[- ]?in|closed"
-    r"|optional|meeting|medication|\bdr\b|doctor|psychiatr|tracks?\b|weeks?\b|\bopen\b",
+    # (a family's group, not a place's name: "Lemoore Family Resource Center")
+    OTHERS_TIME + r"|family(?!\s+(?:resource|health|services|center|centre|medicine|practice))"
+    r"|families|aftercare|individual|office|intake|walk[- ]?in|closed"
+    r"|optional|meeting|medication|\bdr\.?\s+\w|doctor|psychiatr|tracks?\b|weeks?\b|\bopen\b",
     re.I,
 )
 
@@ -461,7 +476,11 @@ A_TRACK = re.compile(
 # Where a sentence goes on to another track: "a day track, Mon-Thu 9-noon, and an evening track
 # on Monday, Tuesday and Thursday from 5:30 to 8:30 p.m."
 ANOTHER_TRACK = re.compile(
-    r",?\s+and\s+(?:an?|the|our)\s+(?=(?:morning|afternoon|evening|day|daytime|night)\s+track)",
+    r",?\s+and\s+(?:an?|the|our)\s+(?=(?:morning|afternoon|evening|day|daytime|night)\s+track)"
+    # the next track's label, the lines of a card run together: "Day IOP: Mon / Wed / Fri, 9:00
+    # AM - 12:00 PM Evening IOP: Mon / Tue / Thu, 5:30 - 8:30 PM"
+    r"|(?<=[\w.])\s+(?=(?:morning|afternoon|evening|day|daytime|night|weekend)\s+(?:iop|tracks?"
+    r"|groups?|cohorts?)\s*:)",
     re.I,
 )
 
@@ -601,7 +620,8 @@ BARE_HOURS_AFTER_A_DAY = re.compile(
     rf"(?P<day>{SCHEDULE_DAY.pattern})"
     rf"(?:(?!(?i:ages?\b|grades?\b|suites?\b|rooms?\b|units?\b|floors?\b|{MONTH}))[^.;\d])"
     r"{0,12}(?:;\s*(?i:times?|hours?)\s*:|[,;:])?\s*"
-    rf"(?<![\d:/.$])(?P<first>{BARE_HOUR})(?P<m1>:[0-5]\d)?\s*[-\u2013]\s*"
+    rf"(?<![\d:/.$])(?P<first>{BARE_HOUR})(?P<m1>:[0-5]\d)?"
+    r"\s*(?:[-\u2013]|\s(?P<word>to|until|till)\s)\s*"
     rf"(?P<last>{BARE_HOUR})(?P<m2>:[0-5]\d)?"
     r"(?![\d:/%]|\.\d|(?i:\s*(?:[ap]\.?m\b|[ap]\b|noon|midnight|weeks?|days?|hours?|hrs?"
     r"|months?|years?|people|clients|sessions|groups|times|scale|year)))",
@@ -612,6 +632,8 @@ def _bare_hours(match: re.Match[str], sentence: str) -> str:
     """Bare hours with the half of the day they are in: the one part of the day the sentence
     names, else the way groups keep hours ("9-12" a morning's, "10-1" across noon, "6-9" and
     "1-4" an evening's and an afternoon's; "7-9" either)."""
+    if match["word"] and OFFICE_CONTEXT.search(sentence):
+        return match.group(0)  # an office's "Monday to Friday, 1 to 9": no group's, unclear
     first, last = int(match["first"]), int(match["last"])
     later = re.search(r"\b(?:evening|night|afternoon)s?\b", sentence, re.I)
     morning = re.search(r"\bmornings?\b", sentence, re.I)
@@ -710,6 +732,14 @@ NEXT_AVAILABLE = re.compile(
     r"(?:intake|admission|assessment|appointment|opening|start date)",
     re.I,
 )
+# The day the next group starts or meets newcomers: it takes people, but the day is a cohort's,
+# no wait for an intake ("Next adult IOP orientation: Monday, December 14", "Next IOP group
+# start: Monday, January 4").
+NEXT_START = re.compile(
+    r"next (?:(?:adult|teen|adolescent|youth|women's|men's|day|evening|morning|iop|group"
+    r"|program|class|cohort) ){0,3}(?:start|orientation)\b(?!\s+(?:date|time)\b)",
+    re.I,
+)
 
 
 # What follows "next available intake" when none is given: "TBD", "none at this time", "will
@@ -726,7 +756,7 @@ NAMED_DAY = re.compile(
 def next_intake_given(sentence: str) -> bool:
     """Whether the sentence gives the next available intake: a day, a date or a wait after the
     words ("Next available intake: Thursday", "... within 48 hours"), not "TBD"."""
-    named = NEXT_AVAILABLE.search(sentence)
+    named = NEXT_AVAILABLE.search(sentence) or NEXT_START.search(sentence)
     if not named or NO_NEXT_INTAKE.search(sentence):
         return False
     rest = sentence[named.end() :]
@@ -775,7 +805,8 @@ MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})", 
 # Words that date what follows them: "Updated Nov 30", "Posted December 1, 2026", "Intake
 # update (Dec 1, 2026):", "Actualización 28 de noviembre de 2026:".
 DATE_STAMP = re.compile(
-    r"\b(?:last\s+)?(?:updated?|reviewed|revised|posted|as of|actualizado|actualizaci[oó]n)\b",
+    r"\b(?:last\s+)?(?:updated?|reviewed|revised|posted|as of|(?:for the )?week of|actualizado"
+    r"|actualizaci[oó]n)\b",
     re.I,
 )
 
@@ -854,7 +885,8 @@ OPEN_SLOTS = re.compile(
     r"|\b(?:space|room)\s+for\s+" + NUM + r"\s+more\b"
     # "IOP group openings: 3", "Spots available: 2" (a group's "Seats: 12" is its size)
     r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left))"
-    r"(?:\s+(?:this week|today|now|right now))?\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",
+    r"(?:\s+(?:this week|today|now|right now|for (?:the|our) (?:[\w-]+ ){0,2}(?:cohort|group|class"
+    r"|track)))?\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",
     re.I,
 )
 
@@ -938,6 +970,10 @@ NOT_OFFICE_HOURS = re.compile(
     r"|(?<!health )\b(?:building|lobby|campus|parking|garage|cafeteria|gift shop) hours\b",
     re.I,
 )
+
+
+# Words naming where something is, before an office word: "at the Hanford clinic".
+AT_A_PLACE = re.compile(r"\bat (?:the|our) (?:[\w-]+ ){0,2}$", re.I)
 
 
 # A room or a place that is open, not the office: a lounge, a gym, a chapel.
@@ -1025,9 +1061,15 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
     for at, match in matches:
         start, end = at + match.start(), at + match.end()
         before = sentence[max(0, start - 40) : start]
-        said_of = list(
-            re.finditer(f"{OFFICE_CONTEXT.pattern}|{NOT_OFFICE_HOURS.pattern}", before, re.I)
-        )
+        said_of = [
+            word
+            for word in re.finditer(
+                f"{OFFICE_CONTEXT.pattern}|{NOT_OFFICE_HOURS.pattern}", before, re.I
+            )
+            # where, not whose hours: "Walk-in screenings are available at the Hanford clinic
+            # Monday through Friday, 8:00 to 3:00"
+            if not AT_A_PLACE.search(before[: word.start()])
+        ]
         if said_of and NOT_OFFICE_HOURS.fullmatch(said_of[-1].group(0)):
             continue  # the nearest word before the times says they are a group's
         if not said_of and NOT_OFFICE_HOURS.search(sentence):

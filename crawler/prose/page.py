@@ -20,7 +20,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from crawler.prose import numbers
-from crawler.prose.reader import REFUSING_HEADING, PageReading, read_text
+from crawler.prose.reader import ABOUT_A_JOB, REFUSING_HEADING, PageReading, read_text
 from crawler.prose.vocabulary import (
     A_PERSONS_NAME,
     BARE_DENIAL,
@@ -161,6 +161,32 @@ def _as_tables(root: HtmlElement) -> None:
                 element.tag = tag
 
 
+def _rows_of_blocks(root: HtmlElement) -> None:
+    """A grid of blocks, each a row of two or three short cells and nothing else (a Webflow
+    list of plans: ``<div class="ins-row"><div>TRICARE</div><div>Not in network</div></div>``),
+    as the table it is: each row read as a table's row ("TRICARE: Not in network")."""
+    for grid in root.xpath("//div[count(div) >= 2 and count(*) = count(div)]"):
+        rows = list(grid)
+        if all(_a_row_of_cells(row) for row in rows):
+            grid.tag = "table"
+            for row in rows:
+                row.tag = "tr"
+                for cell in row:
+                    cell.tag = "td"
+
+
+def _a_row_of_cells(row: HtmlElement) -> bool:
+    cells = list(row)
+    return (
+        2 <= len(cells) <= 3
+        and not (row.text or "").strip()
+        and all(
+            cell.tag in ("div", "span") and not len(cell) and 0 < len(_text(cell)) <= 100
+            for cell in cells
+        )
+    )
+
+
 def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
     """:func:`segments`, each with whether it is a heading."""
     for line_break in root.iter("br"):  # "Suite 2B<br>Toms River" is two words, not "2BToms"
@@ -168,6 +194,7 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
     for wrapper in root.xpath(WRAPPING_BLOCKS):
         wrapper.tag = "div"  # a CMS's <span> around a rich text's headings and paragraphs
     _as_tables(root)
+    _rows_of_blocks(root)
     for pill in root.xpath("//span[@class]"):
         labelled = (
             pill.getprevious() is not None
@@ -187,10 +214,23 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
         if not isinstance(element.tag, str) or element in read_rows:
             continue
         if element.tag in ("ul", "ol"):
-            items = [_text(li) for li in element.xpath("./li") if _text(li)]
+            items = [text for li in element.xpath("./li") if (text := _item_text(li))]
             if not items or element.xpath(ACCORDION_ITEM):
                 continue  # an accordion's headed items (an FAQ): each read on its own
             lead = _lead(element)
+            if any(SENTENCES_WITHIN.search(item) for item in items) and not element.xpath(
+                "./li//ul|./li//ol"  # (a list in an item is read after its list: kept as one)
+            ):
+                # items of sentences ("Greencastle Evening IOP: full. Call to join the
+                # waitlist."): each its own text, so that no sentence runs into the next item
+                # (each with a label's lead, "Not accepted:", "Updated December 1:"; after a
+                # sentence's, which is a text of its own)
+                labelled = lead and len(lead.split()) <= LABELS_WORDS
+                texts = [f"{lead} {item}" for item in items] if labelled else [lead, *items]
+                out.extend(
+                    (text if text[-1] in ".!?:" else text + ".", False) for text in texts if text
+                )
+                continue
             joined = "; ".join(item.rstrip(".;") for item in items)
             out.append((f"{lead} {joined}." if lead else joined + ".", False))
             continue
@@ -324,6 +364,14 @@ def _offered(table: HtmlElement) -> list[str]:
         if len(cells) == len(header) and cells[column - 1] and cells[column]:
             said.append(f"{cells[column - 1]} (here): {cells[column]}")
     return said
+
+
+def _item_text(item: HtmlElement) -> str:
+    """A list item's words, its blocks apart ("Do you have an evening group?" "There is
+    currently none."), without a list inside it (that list is read on its own)."""
+    depth = len(item.xpath("ancestor::ul|ancestor::ol"))
+    texts = item.xpath(".//text()[count(ancestor::ul|ancestor::ol) = $depth]", depth=depth)
+    return " ".join(" ".join(texts).split())
 
 
 def _lines_of(cell: HtmlElement) -> list[str]:
@@ -675,7 +723,7 @@ KIND_PATHS = (
 KIND_HEADINGS = (
     (PageKind.CAREERS, re.compile(
         r"^(?:careers?|jobs?|employment(?: opportunities)?|join our team|work with us"
-        r"|job openings|current openings)\b", re.I)),
+        r"|job openings)\b", re.I)),
     (PageKind.TESTIMONIALS, re.compile(
         r"^(?:testimonials?|reviews?|(?:success |client |patient )?stories)\b", re.I)),
     (PageKind.PEOPLE, re.compile(
@@ -707,6 +755,14 @@ ORGANIZATIONS = {
     "Organization", "LocalBusiness", "MedicalClinic", "MedicalOrganization", "MedicalBusiness",
     "Hospital", "NGO", "GovernmentOrganization", "ProfessionalService",
 }  # fmt: skip
+
+
+# The most words of a list's lead that labels each of its items ("Not accepted:").
+LABELS_WORDS = 5
+# A sentence's end within a text, before another sentence.
+SENTENCES_WITHIN = re.compile(r"[a-z)][.!?]\s+[A-Z]")
+# A heading of openings: a program's seats or a job's, as the page says.
+OPENINGS_HEADING = re.compile(r"^(?:current |open )?openings\b", re.I)
 
 
 # A main heading that names a program ("Crossroads Intensive Outpatient Program"), not a person
@@ -756,6 +812,8 @@ def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = Non
         if pattern.search(path):
             return kind
     heading = " ".join(root.xpath("string((//h1)[1])").split())
+    if OPENINGS_HEADING.search(heading) and ABOUT_A_JOB.search(root.text_content()):
+        return PageKind.CAREERS  # "Current openings" of jobs, not of a program's seats
     for kind, pattern in KIND_HEADINGS:
         if pattern.search(heading):
             return kind

@@ -17,8 +17,14 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from crawler.prose import numbers
-from crawler.prose.availability import AvailabilityStatement, availability, items_of_a_list
+from crawler.prose.availability import (
+    LABELS,
+    AvailabilityStatement,
+    availability,
+    items_of_a_list,
+)
 from crawler.prose.elsewhere import (
+    about_another_care,
     another_cares_parts,
     referred_out,
     without_another_cares_parts,
@@ -91,7 +97,7 @@ FIRST_PERSON = re.compile(
     r"|^\W*(?:Yo|Mi|Mis|Tôi|Ako|Mwen)\b"
     r"|(?i:(?<!\w)(?:я|мне|меня|мой|моя)(?!\w))|我|أنا"  # Russian, Chinese, Arabic
 )
-ANSWER_WORD = re.compile(r"^\s*(?:no|yes|s[ií])\s*[,.;:!\u2013\u2014-]", re.I)
+ANSWER_WORD = re.compile(r"^[\s:]*(?:no|yes|s[ií])\s*[,.;:!\u2013\u2014-]", re.I)
 # Someone else's doing: "a peer group not affiliated with us uses our room on Saturdays".
 NOT_OURS = re.compile(
     r"\bnot affiliated with (?:us|our|the program)\b|\bunaffiliated\b"
@@ -104,7 +110,11 @@ NOT_OURS = re.compile(
     r"|\b(?:at|through|in) (?:her|his) (?:own |private )?(?:[A-Z][\w'-]+ )?(?:practice|office)"
     r"\b(?! in our)|\bprivate (?!pay\b)(?:\w+ )?clients\b"
     # a clinician's other work: "Dr. Pinckney also sees patients at the Orangeburg adolescent PHP"
-    r"|\b(?:also|additionally) (?:sees|treats|works|practices) (?:patients|clients|at|in)\b",
+    r"|\b(?:also|additionally) (?:sees|treats|works|practices) (?:patients|clients|at|in)\b"
+    # a partner's own sessions: "offered by Glade Run Farm, an independent partner, ...; they
+    # are not part of our IOP"
+    r"|\bindependent partner\b"
+    r"|\b(?:they|these(?: \w+)?|which) are not part of (?:our|the) (?:iop|program)\b",
     re.I,
 )
 # What programs in general do: "Nationally, most IOPs meet about nine hours a week."
@@ -119,14 +129,17 @@ IN_GENERAL = re.compile(
     r"|^\W*(?:an? )?(?:iop|intensive outpatient(?: treatment| programs?)?) (?:typically |usually "
     r"|generally )?(?:means|involves|refers to)\b(?![^.]*\b(?:ours|our|we)\b)"
     r"|\bresearch (?:shows|suggests|has shown)\b|\bstudies (?:show|suggest|have shown)\b"
+    # what a kind of provider is: "A methadone clinic is an outpatient clinic where ..."
+    r"|^\W*an? (?:(?-i:[a-z][\w-]*) ){0,3}(?:clinic|program|programme|center|centre|facility)"
+    r" is (?:an?|the|where|when)\b(?![^.]*\b(?:ours|our|we)\b)"
     # "Some people need detox first; others find that yoga helps."
     r"|^\W*(?:for )?some people\b|\bothers find\b",
     re.I,
 )
 # What holds at some of a chain's places, not which: "Medicare: Select centers".
 SOME_PLACES = (
-    r"(?:select(?:ed)?|some|certain|participating) (?:centers|centres|locations|offices|clinics"
-    r"|sites)\b"
+    r"(?:select(?:ed)?|some|certain|participating|(?:many|some|several|most) of our)"
+    r" (?:centers|centres|locations|offices|clinics|sites|campuses|facilities)\b"
 )
 AT_SOME_PLACES = re.compile(rf"\b{SOME_PLACES}", re.I)
 VARIES_BY_PLACE = re.compile(
@@ -204,12 +217,15 @@ AT_SOME_TIMES = re.compile(
     re.I,
 )
 SCHEDULE_HEADING = re.compile(
-    r"^\W*(?:(?:(?:group|iop|program|weekly) )?schedule|when (?:we|groups?|the iop) meets?"
-    # the program's own short heading over its days and times ("IOP": "Days: ...; Time: ...")
-    r"|iop"
+    r"^\W*(?:(?:(?:group|iop|program|weekly) )?schedule"
+    r"|(?:where and )?when (?:we|groups?|the iop) meets?"
+    # the program's own heading over its days and times ("IOP": "Days: ...; Time: ...",
+    # "Intensive Outpatient (IOP)")
+    r"|iop|intensive outpatient(?: program| treatment)?(?: \(iop\))?"
     r"|group (?:times|days)"
     # a track's card: "Evening IOP", "Morning Track"
-    r"|(?:day|daytime|morning|afternoon|evening|night|weekend|saturday) (?:iop|track)s?)\W*$",
+    r"|(?:day|daytime|morning|afternoon|evening|night|weekend|saturday|adult|teen|adolescent"
+    r"|youth|women's|men's) (?:iop|track)s?)\W*$",
     re.I,
 )
 # The program's own prescribing: "Our nurse practitioner provides buprenorphine", "we offer
@@ -254,7 +270,10 @@ LICENSED_CONTEXT = re.compile(
 # located in Missouri only", "Telehealth groups are open to residents of Iowa and Nebraska".
 VIRTUAL_WHERE = re.compile(
     r"\b(?:virtual|telehealth|online|video)\b[^.;]*?\b(?:(?:adults|people|clients|patients|members"
-    r"|teens|anyone|those)(?: who are)? (?:located|residing) in|residents of)\s",
+    r"|teens|anyone|those)(?: who are)? (?:located|residing) in|residents of)\s"
+    # a list of the states: "You must be physically located in one of these states during
+    # every session: New York; Pennsylvania; Ohio."
+    r"|\bphysically located in (?:one of )?(?:these|the following) states\b[^:.;]*:\s",
     re.I,
 )
 # A denial for the people of some places only, just after what it denies: "not available to
@@ -267,6 +286,8 @@ NOT_AVAILABLE = re.compile(
     re.I,
 )
 STATE_NAMES = re.compile(r"\b(" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")\b")
+# A state's Medicaid by the state's name: "New York Medicaid plans".
+STATES_MEDICAID = re.compile(rf"(?:{STATE_NAMES.pattern})\s+medicaid\b", re.I)
 
 
 GROUP_THERAPY = "therapies.group_therapy"
@@ -318,6 +339,7 @@ class PageReading:
     # Weekly hours a group schedule adds up to, with its sentence: the page's hours when it
     # states no figure of its own (see :meth:`settle`).
     scheduled_hours: list[tuple[float, str]] = field(default_factory=list)
+    scheduled_under: dict[str, str] = field(default_factory=dict)  # each one's heading
     # A schedule table's rows of one day each, under their heading: their hours add up to the
     # week's when nothing else gives it ("Monday: 5:30-8:30 p.m.; Relapse Prevention").
     day_rows: dict[str, list[tuple[str, float, bool, str]]] = field(default_factory=dict)
@@ -425,7 +447,8 @@ class PageReading:
         taken = [g.clause for g in given if g.value is True]
         refused_states = {state for clause in refused for state in STATE_NAMES.findall(clause)}
         return all(STATE_NAMES.search(clause) for clause in refused) and any(
-            STATE_PLAN.search(clause) and not set(STATE_NAMES.findall(clause)) & refused_states
+            (STATE_PLAN.search(clause) or STATES_MEDICAID.search(clause))
+            and not set(STATE_NAMES.findall(clause)) & refused_states
             for clause in taken
         )
 
@@ -443,7 +466,12 @@ class PageReading:
             and A_GROUP.search(self.evidence.get(path, ""))
         ]
         if groups and GROUP_THERAPY not in self.facts and GROUP_THERAPY not in self.conflicts:
-            self.add(GROUP_THERAPY, True, self.evidence.get(groups[0]))
+            self.add(
+                GROUP_THERAPY,
+                True,
+                self.evidence.get(groups[0]),
+                heading=self.headed.get(groups[0], ""),
+            )
         path = "schedule.hours_per_week"
         if path in self.facts or path in self.conflicts:
             return
@@ -455,14 +483,14 @@ class PageReading:
         weeks = {hours for hours, _ in schedules}
         if len(weeks) == 1:
             hours, sentence = schedules[0]
-            self.add(path, hours, sentence)
+            self.add(path, hours, sentence, heading=self.scheduled_under.get(sentence, ""))
         elif (
             len(weeks) > 1
             and all(A_TRACKS_WEEK.match(sentence) for _, sentence in schedules)
             and max(weeks) <= numbers.MOST_IOP_HOURS
         ):  # tracks of different weeks ("Day IOP" 9 hours, "Evening IOP" 12): the longest
             hours, sentence = max(schedules)
-            self.add(path, hours, sentence)
+            self.add(path, hours, sentence, heading=self.scheduled_under.get(sentence, ""))
         elif not schedules:
             tables = [
                 (numbers.rows_hours([row[:3] for row in rows]), heading, rows)
@@ -622,7 +650,8 @@ NOT_A_LIST = re.compile(
 # A verb denied, whose object can be a list: "we don't bill", "we do not accept".
 DENIED_VERB = re.compile(
     r"\b(?:don'?t|do not|doesn'?t|does not|cannot|can'?t|won'?t|will not|not)\s+"
-    r"(?:bill|accept|take|offer|provide|prescribe|dispense|carry|work with)\b",
+    r"(?:bill|accept|take|offer|provide|prescribe|dispense|carry|work with|in[- ]network with"
+    r"|contracted with)\b",
     re.I,
 )
 
@@ -636,7 +665,8 @@ def _denied_over_a_list(before: str) -> bool:
         return False
     tail = re.sub(r"\([^()]*\)", " ", before[denials[-1].end() :])
     words = tail.split()
-    if "," not in tail or len(words) > 12 or re.search(DENIAL_GAP_BREAK, tail, re.I):
+    listed = "," in tail or re.search(r"\b(?:or|nor)\s*$", tail)  # "A, B or", "A of Iowa or"
+    if not listed or len(words) > 12 or re.search(DENIAL_GAP_BREAK, tail, re.I):
         return False
     return not NOT_A_LIST.search(tail)
 
@@ -768,7 +798,9 @@ def read_sentence(
         and not re.search(PAYING, sentence, re.I)
     ) or bool(A_PAYMENT_HEADING.search(reading.heading) and PLANS_ROW_REFUSED.match(sentence))
     read: list[tuple[str, Any, str]] = []
-    elsewhere = another_cares_parts(sentence)
+    # (all of it, under a heading naming another care: "Partial Hospitalization (PHP)")
+    under_another = about_another_care(sentence, reading.heading)
+    elsewhere = [(0, len(sentence))] if under_another else another_cares_parts(sentence)
     at = 0
     for index, clause in enumerate(clauses(sentence)):
         at = max(sentence.find(clause, at), at)
@@ -786,7 +818,8 @@ def read_sentence(
                 read.append((phrase.path, found[1], clause))
     for path, value, clause in _no_prescribing_of_the_named(sentence, read, reading):
         reading.add(path, [value] if path in LIST_FIELDS else value, said, clause)
-    ours = without_another_cares_parts(sentence)  # the IOP's hours, not its PHP's
+    # the IOP's hours, not its PHP's
+    ours = "" if under_another else without_another_cares_parts(sentence)
     reading.add("schedule.hours_per_week", numbers.hours_per_week(ours), said)
     timed = numbers.clock_words(ours)  # "from six until nine" as "6 p.m. to 9 p.m."
     # Times under a "Schedule" heading are the groups' ("Tuesday and Thursday, 6-9 PM").
@@ -794,6 +827,7 @@ def read_sentence(
     scheduled = numbers.scheduled_hours(grouped)
     if scheduled is not None:
         reading.scheduled_hours.append((scheduled, said))
+        reading.scheduled_under.setdefault(said, reading.heading)
     row = numbers.day_row(timed) if SCHEDULE_HEADING.search(reading.heading) else None
     if row:
         reading.day_rows.setdefault(reading.heading, []).append((*row, said))
@@ -817,7 +851,11 @@ def read_sentence(
     if where and NOT_AVAILABLE.search(sentence[: where.end()]):
         where = None  # "Our virtual IOP is not available to residents of Ohio"
     if where:
-        listed = re.split(r"[;.]|\b(?:but|while|our|and our)\b", sentence[where.start() :])[0]
+        listed = (
+            sentence[where.end() :].split(".")[0]  # a list's items, after its lead's colon
+            if where.group(0).rstrip().endswith(":")
+            else re.split(r"[;.]|\b(?:but|while|our|and our)\b", sentence[where.start() :])[0]
+        )
         states = [US_STATES[name] for name in STATE_NAMES.findall(listed)]
         if states:
             reading.add("access.licensed_states", states, said)
@@ -874,7 +912,9 @@ QUESTION_LEAD = re.compile(
 # A plain yes or no: the word, then punctuation or the end ("No matter where..." is neither).
 YES = re.compile(r"^\s*(?:yes|sí|si)\s*(?:[.!,;:\u2014\u2013-]|$)", re.I)
 NO = re.compile(
-    r"^\s*(?:no|not at this time|not yet|not currently)\s*(?:[.!,;:\u2014\u2013-]|$)", re.I
+    r"^\s*(?:no|not at this time|not yet|not currently|not right now|not at present)"
+    r"\s*(?:[.!,;:\u2014\u2013-]|$)",
+    re.I,
 )
 
 
@@ -899,6 +939,18 @@ def answer_as_statement(question: str, answer: str) -> str | None:
 A_PERSON = re.compile(rf"^\W*(?:{A_PERSONS_NAME})")
 
 
+def _named_under_a_denial(sentence: str, heading: str) -> bool:
+    """Whether a sentence only names a thing (a few words, no verb of its own) under a heading
+    that denies what it lists ("Services we do NOT provide": "Methadone dosing.")."""
+    named = sentence
+    return (
+        bool(WE_DO_NOT_OFFER.search(heading))
+        and "(" not in named  # "Spanish-language groups (free interpreters are available ...)"
+        and len(named.split()) <= 8
+        and not re.search(r"\b(?:is|are|we|our|can|will|do|does|not|no)\b", named, re.I)
+    )
+
+
 def the_person(heading: str) -> re.Pattern[str] | None:
     """Under a bio's heading ("Dana Whitcomb, MD — Medical Director"), how a sentence about
     that person begins ("She ...", "Dr. Whitcomb ...", "Dana ..."); ``None`` under any other."""
@@ -909,7 +961,9 @@ def the_person(heading: str) -> re.Pattern[str] | None:
     return re.compile(
         r"^\W*(?:he|she|they|his|her|their|dr\.?"
         + "".join(f"|{re.escape(name)}" for name in names[:2])
-        + r")\b",
+        # a bio's line of credentials: "Certified in EMDR, DBT and trauma-informed yoga."
+        + r"|(?:board[- ])?(?:certified|trained|licensed|credentialed) (?:in|as)\b"
+        + r"|(?:certifications?|credentials|licenses)\s*:)",
         re.I,
     )
 
@@ -1036,10 +1090,14 @@ def read_text(
         # A date one sentence gives dates the rest of its strip: "Update — December 1, 2026:
         # Day IOP has 3 open seats. Evening IOP: waitlist, about 2 weeks."
         said_on, said_dated = as_of, dated
-        for sentence in sentences(segment):
+        label = ""  # the label of the text's last statement that had one
+        for index, sentence in enumerate(sentences(segment)):
             if about_someone and about_someone.match(sentence):
                 continue  # a bio's "She speaks German", "Ray also sees private clients"
             stated = len(reading.availability)
+            if not index and not is_heading and _named_under_a_denial(sentence, reading.heading):
+                sentence = f"We do not provide {sentence}"  # "Services we do NOT provide":
+                # "Methadone dosing. Magnolia Path is not an opioid treatment program; ..."
             if facts_too:
                 read_sentence(sentence, reading, said_on, said_dated)
                 if not is_heading and _hedges_its_heading(sentence, reading.heading):
@@ -1055,6 +1113,11 @@ def read_text(
                 if statement is not None:
                     statement.heading = reading.heading
                     reading.availability.append(statement)
+            for statement in reading.availability[stated:]:
+                if own := LABELS.match(statement.statement):
+                    label = own.group(0)
+                else:
+                    statement.follows = label
             own_dates = [
                 statement.as_of
                 for statement in reading.availability[stated:]

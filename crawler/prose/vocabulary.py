@@ -80,7 +80,15 @@ PARTNER_OTP = (
 # Highland Crest Opioid Treatment Program" (the IOP's clients take part; it gives none).
 THROUGH_AN_OTP = (
     r"(?:provided|dispensed|available|given|offered) (?:through|by|at|via) (?:our |an? |the )?"
-    r"(?:[\w'-]+ ){0,4}(?:otp|opioid treatment program|methadone (?:clinic|program))"
+    r"(?:[\w'-]+ ){0,4}(?:otp|opioid treatment program|methadone (?:clinic|program)"
+    # a hub of a hub-and-spoke system (Vermont's): "dispensed by the regional hub"
+    r"|(?:regional )?hub\b)"
+)
+# Medication another clinic gives the program's clients: "Medication-assisted treatment is
+# provided in partnership with Delta Family Clinic, which prescribes buprenorphine".
+IN_PARTNERSHIP = (
+    r"(?:provided|offered|available|prescribed|given) (?:in|through (?:a|an|our)) partnership"
+    r" with\b"
 )
 # Sending clients to an OTP for methadone: "we refer you to an opioid treatment program".
 REFERRED_TO_AN_OTP = (
@@ -102,7 +110,7 @@ ALREADY_ON_ARE_WELCOME = (
 OUTSIDE_PRESCRIBER = (
     r"outside (?:provider|prescriber|clinic)|another (?:provider|prescriber|clinic|program)"
     rf"|prescribed elsewhere|(?:their|your) own (?:provider|prescriber|clinic)|{PARTNER_OTP}"
-    rf"|{THROUGH_AN_OTP}"
+    rf"|{THROUGH_AN_OTP}|{IN_PARTNERSHIP}"
     rf"|{REFERRED_TO_AN_OTP}"
     r"|outside prescribers?|(?:su|tu) propio (?:m[eé]dico|doctor|proveedor)"
     r"|de (?:su|tu|otro) (?:m[eé]dico|doctor|proveedor)|de (?:una|otra) cl[ií]nica"
@@ -155,14 +163,15 @@ PROGRAM_SAYS_NOT = "|".join(
 )
 # Prescribing medication in general, for the addiction (not for other conditions).
 PRESCRIBES_MEDICATION = (
-    r"prescrib(?:e|es|ing) (?:any )?medications?\b(?! for (?:anxiety|depression|mental|sleep))"
+    r"prescrib(?:e|es|ing) (?:any )?medic(?:ations?|ines?)\b"
+    r"(?! for (?:anxiety|depression|mental|sleep))"
     r"|recet(?:amos|a|an) medicamentos?\b(?! para (?:la ansiedad|la depresi[oó]n|la salud mental"
     r"|dormir|el sueño))"
     r"|medications? for (?:opioid|alcohol) use disorders?|\bmoud\b"
     # "Our practice doesn't prescribe." (nothing named: no medication at all), said of the
     # program, not of some of its staff ("our counselors don't prescribe")
-    rf"|(?:{PROGRAM_SAYS_NOT})prescribe\b(?= any medications? (?:ourselves|here|on site)\b"
-    r"|\s*[.;]?\s*$)"
+    rf"|(?:{PROGRAM_SAYS_NOT})prescribe\b"
+    r"(?= any medic(?:ations?|ines?) (?:ourselves|here|on site)\b|\s*[.;]?\s*$)"
 )
 # The medications for opioid use disorder, by name (generic and brand).
 MEDICATIONS = {
@@ -220,11 +229,15 @@ PLACE_WORDS = (
 NOT_A_VIRTUAL_PROGRAM = r"\b(?:not|n't) an? (?:online|virtual|remote) (?:program|iop|service)\b"
 
 
-# Weekend meetings of others in the building: AA's, a church's, alumni's, visitors'.
-WEEKEND_OF_OTHERS = (
+# Meetings of others in the building: mutual-help groups', a church's, alumni's.
+MEETINGS_OF_OTHERS = (
     r"\b(?:aa|na|alcoholics|narcotics|al-anon|nar-anon|church|12-step|alumni|smart recovery"
-    r"|celebrate recovery|visit\w*|residential|residents|volunteers?|students?|some|iops"
-    r"|programs)\b"
+    r"|celebrate recovery)\b"
+)
+# Weekend meetings of others, visitors' and residents' too, or of programs at large.
+WEEKEND_OF_OTHERS = (
+    MEETINGS_OF_OTHERS
+    + r"|\b(?:visit\w*|residential|residents|volunteers?|students?|some|iops|programs)\b"
 )
 # Who meets, as the program's groups: "We", "Groups", "IOP groups", "The program".
 THE_PROGRAMS_GROUPS = (
@@ -355,7 +368,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"\bour (?:certified |licensed )?opioid treatment programs\b"
         r"|(?:certified |licensed )?opioid treatment program\b(?!s)|\botp\b",
         forbids=NOT_THE_PROGRAMS_MEDICATION
-        + r"|\bcoordinat\w* (?:care )?with (?:local |area )?(?:opioid treatment|otps?\b)"
+        + r"|\bcoordinat\w* (?:care )?with (?:the |local |area )*(?:opioid treatment|otps?\b)"
         # another's: "patients dosing at an opioid treatment program", "dispensed by a local OTP"
         + r"|\b(?:at|from|by|through|with) (?:an?|another|their|your) (?:[\w-]+ ){0,2}"
         r"(?:opioid treatment program|otp)\b",
@@ -376,13 +389,14 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
         rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:{WELCOME_IN_THE_PROGRAM})"
-        # "clients who dose there can take part in Pathways"
-        r"|\bwho (?:dose|are dosing) (?:there|elsewhere)\b[^.;]{0,40}\b"
+        # "clients who dose there can take part in Pathways", "clients enrolled there can ..."
+        r"|\b(?:who (?:dose|are dosing)|(?:clients|patients|people|those) (?:enrolled|dosing"
+        r"|treated)) (?:there|elsewhere)\b[^.;]{0,40}\b"
         rf"(?:{WELCOME_IN_THE_PROGRAM})"
         # "we refer you to an opioid treatment program and keep seeing you here for IOP"
         rf"|{REFERRED_TO_AN_OTP}[^.;]{{0,60}}\b(?:keep (?:seeing|treating)|continue|stay)\b"
         # "Methadone is provided through our contracted opioid treatment program"
-        rf"|{THROUGH_AN_OTP}",
+        rf"|{THROUGH_AN_OTP}|{IN_PARTNERSHIP}",
         # A refusal is no welcome: "... cannot attend the IOP", "are not eligible".
         forbids=r"\b(?:cannot|can't|can not|may not|must not|not (?:eligible|allowed|permitted"
         r"|accepted|welcome)|no (?:pueden?|podr[aá]n?|son (?:elegibles|aceptad[oa]s)))\b",
@@ -416,6 +430,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\barrang\w* (?:a |an |direct )?admissions? to (?:a |an )?(?:medical |inpatient )?"
         r"(?:detox|withdrawal)"
         r"|\bhelp\w* (?:you )?get into (?:a )?(?:medical )?detox\b"
+        r"|\bhelp\w* (?:you |them )?(?:get )?admitted to (?:a |an )?(?:[\w-]+ )?"
+        r"(?:detox|withdrawal)"
         r"|(?:arrang|coordinat|find|set\w* up|help\w* (?:you )?(?:get|find)|get you|connect)\w*"
         r" [^.;]{0,50}"
         r"(?:detox(?:ification)?|withdrawal(?: management)?"
@@ -476,6 +492,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.group_skills",
         r"(?<!refusal[- ])(?:skills?(?:-building)? groups?|coping skills|skills practice"
+        # what groups cover: "Groups cover relapse prevention, anger management and life skills"
+        r"|\bgroups? (?:cover|covers|include|includes|teach|teaches|focus on) [^.;]{0,80}"
+        r"\b(?:life|coping|communication|social|living) skills\b"
         r"|\b(?:learn|practice|build|teach)\w* (?:[\w-]+ ){0,2}skills in (?:a )?groups?\b"
         # a schedule's row of a skills group: "Cognitive-Behavioral Skills: Saturday; 9-12"
         r"|^(?![^:]*\b(?:alumni|parenting|parents?|family|families)\b)[\w\s-]{0,40}"
@@ -492,6 +511,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"|^\W*family groups?\s*:\s*(?:first |second |every |each )?(?:mon|tue|wed|thu|fri|sat|sun)"
         r"|(?:individual|group) (?:and|&) family (?:therapy|counseling|sessions?)"
         r"|multi-?family groups?|terapia familiar"
+        r"|\bfamilies meet with (?:our|the program's) (?:counselors|therapists|clinicians)\b"
         # "grupo familiar" is also a household: only a group that meets ("los sábados")
         r"|grupo familiar(?= (?:los|cada|semanal|de (?:los )?(?:s[aá]bado|domingo|lunes|martes"
         r"|mi[eé]rcoles|jueves|viernes)))|sesi[oó]n(?:es)? familiar(?:es)?",
@@ -510,8 +530,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:each|every) (?:client|patient|participant) (?:also )?meets? (?:with )?an"
         r" individual (?:counselor|therapist)"
         r"|\ba (?:weekly )?one-on-one with (?:your|a|their) (?:[\w-]+ )?(?:therapist|counselor)"
-        r"|\b(?:everyone|every (?:client|patient|participant)|each (?:client|patient|participant))"
-        r" (?:has|gets|is assigned|works with) (?:an|their own|his or her own|a) individual"
+        r"|\b(?:everyone|every (?:client|patient|participant)|each (?:client|patient|participant"
+        r"|adult|teen|member|woman|man))"
+        r" (?:also )?(?:has|gets|is assigned|works with) (?:an|their own|his or her own|a)"
+        r" individual"
         r" (?:counselor|therapist|clinician)\b"
         r"|\b(?:sees?|meets? with) (?:a|your|their|his|her) (?:[\w-]+ )?(?:therapist|counselor"
         r"|clinician) (?:one-on-one|one on one|individually)\b"
@@ -531,7 +553,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("therapies.art_therapy", r"\bart therapy|expressive arts"),
     Phrase("therapies.music_therapy", r"music therapy"),
     Phrase("therapies.equine_therapy", r"equine"),
-    Phrase("therapies.yoga", r"\byoga\b"),
+    Phrase("therapies.yoga", r"\byoga\b(?!\s+(?:mats?|pants|clothes|blocks))"),
     Phrase("therapies.acupuncture", r"acupuncture|nada protocol"),
     Phrase("therapies.mindfulness", r"mindfulness|meditation"),
     Phrase("therapies.other", r"\bemdr\b|eye movement desensiti", item="EMDR", denied=None),
@@ -558,6 +580,8 @@ PHRASES: tuple[Phrase, ...] = (
         "schedule.evening",
         rf"\b(?:evenings?|nights?|after[- ]work)\b{TO_ITS_GROUPS}\s(?:{GROUP_WORDS})\b"
         rf"|\b{WHAT_MEETS}\b[^.;]{{0,30}}\bevenings?\b"
+        # "IOP clients attend group four evenings a week"
+        rf"|\battends? (?:{GROUP_WORDS}) (?:on |for )?(?:two|three|four|five|[2-5]) evenings\b"
         r"|grupos? (?:nocturnos?|vespertinos?|por la (?:tarde|noche))"
         r"|horario (?:nocturno|vespertino)",
     ),
@@ -609,7 +633,11 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:s[aá]bados?|domingos?) de \d"
         # "Classes meet Tuesday and Thursday evenings ... and Saturday mornings"
         r"|\b(?:groups|classes|sessions) meet (?:(?!\b(?:never|not|no|except|closed|office)\b)"
-        r"(?:[ap]\.m\.|[^.;])){0,80}?\b(?:saturday|sunday)s?\b",
+        r"(?:[ap]\.m\.|[^.;])){0,80}?\b(?:saturday|sunday)s?\b"
+        # the program's family sessions: "Families meet with our counselors on Sunday afternoons"
+        r"|\bfamilies meet with (?:our|the program's) (?:counselors|therapists|clinicians|staff)"
+        r" (?:on )?(?:saturday|sunday)s?\b",
+        forbids=MEETINGS_OF_OTHERS,
     ),
     # The program's groups on the weekend, or denied it: "Groups also meet on Saturdays",
     # "Family education sessions are held the first Saturday of each month", "We don't meet
@@ -648,7 +676,9 @@ PHRASES: tuple[Phrase, ...] = (
         MEDICAID_NAMES,
         requires=PAYING,
     ),
-    Phrase("payment.medicare", r"\bmedicare\b", requires=PAYING),
+    # (a Medicare Advantage plan refused is not Medicare refused)
+    Phrase("payment.medicare", r"\bmedicare\b(?!\s+advantage)", requires=PAYING),
+    Phrase("payment.medicare", r"\bmedicare advantage\b", requires=PAYING, denied=None),
     Phrase(
         "payment.private_insurance",
         r"private (?:health )?insurance|commercial (?:insurance|plans|health plans)"
@@ -688,6 +718,8 @@ PHRASES: tuple[Phrase, ...] = (
         "payment.sliding_fee",
         r"sliding[- ](?:fee|scale)|income-based (?:fees|rates)"
         r"|fees? (?:are )?based on (?:your |household )?income"
+        r"|\bfees? (?:slide|are adjusted|scale) (?:with|to|by|based on)"
+        r" (?:your |household |family )?income"
         r"|escala m[oó]vil|tarifa(?:s)? (?:seg[uú]n|basadas? en) (?:sus )?ingresos",
     ),
     # "pay reduced rates on our income-based scale" (not eligibility for food or housing)
@@ -942,6 +974,8 @@ NOT_A_DENIAL = (
     r"\b(?:no one|not only|not just|no matter|whether or not|no-cost|no cost"
     # a condition, not a denial: "women who have no insurance pay nothing"
     r"|(?:have|has|with) no (?:insurance|coverage)"
+    # a label for those without it: "No insurance: Sliding fee, based on income"
+    r"|no (?:insurance|coverage)(?=\s*[:?\u2013\u2014])"
     # someone's own can't, not the program's: "elders who can't drive in may do sessions by video"
     r"|who (?:can'?t|cannot|don'?t|do not|doesn'?t|does not|aren'?t|are not) [\w-]+)\b"
 )
@@ -1006,10 +1040,18 @@ HEDGE = (
     r"|\b(?:we|we're|we are|the program|the clinic) (?:hope|hopes|plan|plans"
     r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos|working to become"
+    # a track yet to open: "Our evening track opens in March", "launches this spring"
+    r"|\b(?:opens|launches|is opening|is launching|will open|will launch) (?:in|this|next)"
+    r" (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter"
+    r"|year|month)"
     r"|\b(?:we(?:'re| are| have been|'ve been)|the program is|[A-Z]\w+ (?:[A-Z]\w+ )?is)"
-    r" (?:thinking about|exploring|considering|looking (?:at|into)|talking about|discussing)\b"
+    r" (?:also )?(?:thinking about|exploring|considering|looking (?:at|into)|talking about"
+    r"|discussing)\b"
     r"|\bmay (?:add|pilot|expand|open|launch)\b"
     r"|\bpending (?:license|licensure|approval)\b"
+    # a plan to ask about: "TRICARE: coverage depends on your plan", "TRICARE: Call us"
+    r"|:\s*(?:coverage )?depends on (?:your|the|each) (?:plan|policy|coverage|insurance|insurer)\b"
+    r"|:\s*(?:please )?call (?:us|the office)\s*(?:[.;]|$)"
     # A payer not yet taken: "we are in the credentialing process and hope to be in network"
     r"|\b(?:in|going through|completing) (?:the |our )?credentialing\b"
     r"|\bin the process of (?:credentialing|becoming|getting|joining)\b"

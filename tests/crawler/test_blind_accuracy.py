@@ -81,6 +81,11 @@ BLIND_SETS = {
     "blind_sites_thirtythird": 10,
     "blind_sites_thirtyfourth": 11,
     "blind_sites_thirtyfifth": 11,
+    "blind_sites_thirtysixth": 11,
+    "blind_sites_thirtyseventh": 10,
+    "blind_sites_thirtyeighth": 11,
+    "blind_sites_thirtyninth": 11,
+    "blind_sites_fortieth": 10,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90

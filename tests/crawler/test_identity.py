@@ -17,6 +17,7 @@ from crawler.prose.vocabulary import US_STATES
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
     PageNames,
+    address_key,
     addresses_in,
     phones_in,
     seen_addresses,
@@ -43,7 +44,8 @@ from iop.facility import Phone
 STREET_NAMES = ["Main St", "Kingston Pike", "N Division St", "Wethersfield Avenue", "S 8th Street",
                 "Camino de la Placita", "E Speedway Blvd", "Old Jacksonville Rd"]  # fmt: skip
 UNITS = ["Suite 4", "Ste. 210", "2nd Floor", "Unit 3B", "Building C", "Room 101", "#12"]
-CITIES = ["Knoxville", "Hartford", "Spokane", "Tucson", "Grand Rapids", "Winston-Salem", "Taos"]
+CITIES = ["Knoxville", "Hartford", "Spokane", "Tucson", "Grand Rapids", "Winston-Salem", "Taos",
+          "Havre de Grace", "Española", "Cañon City", "Lake of the Woods"]  # fmt: skip
 SEPARATORS = [", ", "\n", " · ", " | ", " — "]
 
 
@@ -1514,6 +1516,48 @@ def test_a_sentence_giving_each_place_its_own_part_gives_it_only_its_own(
     assert read == {"Chanute": chanute, "Parsons": parsons}
 
 
+def test_a_weeks_hours_are_under_their_own_heading_not_the_pages_last() -> None:
+    """Weekly hours added up from a schedule's sentence keep that sentence's heading, not the
+    heading of a sidebar card read after it ("Metter Clinic", another of the site's places)."""
+    page = page_record(
+        "<html><body><main><h1>Intensive Outpatient Program</h1><p>The evening group meets"
+        " Tuesday, Wednesday and Thursday from 5:30 to 8:30 pm.</p>"
+        "<aside><h4>Metter Clinic</h4><p>35 S Rountree St, Metter, GA 30439</p></aside>"
+        "</main></body></html>",
+        "https://health.example/iop/",
+        date(2026, 12, 6),
+        [],
+    )
+    facts = facts_from_pages(
+        [page], "test", place={"address.city": "Statesboro"}, elsewhere=("Metter",)
+    ).facts
+    assert facts["schedule.hours_per_week"] == 9
+
+
+def test_a_clinic_listed_with_its_town_alone_keeps_its_hours() -> None:
+    """A list of a health center's clinics, some given only by town, state and ZIP code ("San
+    Luis Clinic / San Luis, AZ 85349, Saturday 8 to noon"): their hours are theirs, not the
+    program's in Yuma."""
+    page = page_record(
+        "<html><body><main><h1>Locations</h1>"
+        "<article><h2>Yuma Behavioral Health Center</h2><p>2250 S 4th Ave, Yuma, AZ 85364"
+        "</p></article>"
+        "<article><h2>San Luis Clinic</h2><p>San Luis, AZ 85349 \u00b7 928-555-0150<br>"
+        "Mon\u2013Fri 7:00 am \u2013 6:00 pm; Saturday 8:00 am \u2013 12:00 pm</p></article>"
+        "</main></body></html>",
+        "https://health.example/locations/",
+        date(2026, 12, 6),
+        [],
+    )
+
+    def hours(town: str) -> list[str] | None:
+        facts = facts_from_pages([page], "test", place={"address.city": town}).facts
+        return facts.get("schedule.opening_hours")
+
+    assert hours("Yuma") is None
+    assert hours("San Luis") == ["Mo-Fr 07:00-18:00", "Sa 08:00-12:00"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1541,3 +1585,72 @@ def test_an_old_sites_layout_table_footer_cell_is_chrome() -> None:
         ("601 N Clinton St", False),
         ("700 N Clinton St", True),
     }
+
+
+@pytest.mark.parametrize(
+    ("element", "found"),
+    [
+        # an embedded map's place, in content
+        ('<iframe src="https://maps.example/maps/embed/v1/place?key=K&amp;q=2100+E+Main+St,'
+         '+Uvalde,+TX+78801"></iframe>', [("2100 E Main St", "Uvalde", False)]),
+        # a footer's "Get directions" link's destination: the site's chrome
+        ('<footer><a href="https://maps.example/dir/?api=1&amp;destination=2100+E+Main+St,+Uvalde'
+         ',+TX+78801">Get directions</a></footer>', [("2100 E Main St", "Uvalde", True)]),
+        # a link that is no map's, and a map with no street in it
+        ('<a href="https://news.example/?q=2100+E+Main+St,+Uvalde,+TX+78801">Story</a>', []),
+        ('<iframe src="https://maps.example/maps/embed?q=Uvalde,+TX"></iframe>', []),
+    ],
+)  # fmt: skip
+def test_a_maps_place_or_a_directions_link_gives_the_street(
+    element: str, found: list[tuple[str, str, bool]]
+) -> None:
+    """A site whose text says only "our office on East Main" in Uvalde, Texas, and whose map
+    and directions links carry the street: the address the site states, not a guess."""
+    body = lxml.html.fromstring(f"<html><body><main><p>Uvalde, Texas</p>{element}</main></body>")
+    seen = [
+        (place.facts["address.street1"], place.facts["address.city"], place.in_chrome)
+        for place in seen_addresses(body.find("body"))
+    ]
+    assert seen == found
+
+
+def test_a_countys_program_page_leaves_out_its_menus_drink_driving_course() -> None:
+    """A county site listed at its IOP's page, whose menu leads to its DUI program too: the DUI
+    classes (Saturdays, "does not count as IOP") are not the IOP's."""
+    menu = (
+        "<nav><a href='/'>Home</a></nav><ul><li><a href='/bh-iop'>Intensive Outpatient</a></li>"
+        "<li><a href='/bh-dui'>DUI Program</a></li><li><a href='/bh'>Behavioral Health</a></li>"
+        "</ul>"
+    )
+    footer = "<footer><p>Plains County, 1400 W Lacey Blvd, Hanford, CA 93230</p></footer>"
+
+    def county_page(path: str, heading: str, text: str) -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} | Plains County</title></head><body>{menu}<main><h1>"
+            f"{heading}</h1>{text}</main>{footer}</body></html>"
+        )
+        return page_record(html, f"https://plainscounty.example{path}", date(2026, 12, 6), [])
+
+    pages = [
+        county_page("/bh-iop", "Intensive Outpatient Program",
+                    "<p>Hanford Substance Use Services, 620 N 11th Ave, Hanford, CA 93230</p>"
+                    "<p>IOP clients attend group four evenings a week.</p>"),
+        county_page("/bh-dui", "DUI Program", "<p>Classes meet Saturdays 9:00 a.m. to noon. It"
+                    " does not count as IOP.</p>"),
+        county_page("/bh", "Behavioral Health", "<p>Mental health and substance use care.</p>"),
+        page_record(f"<html><head><title>Plains County</title></head><body><nav><a href='/bh'>"
+                    f"Behavioral Health</a></nav><main><h1>Welcome</h1></main>{footer}</body>"
+                    "</html>", "https://plainscounty.example/", date(2026, 12, 6), []),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert location.ref == "https://plainscounty.example/bh-iop"
+    assert "https://plainscounty.example/bh-dui" not in [page.url for page in location.pages]
+
+
+def test_one_street_written_two_ways_is_one_place() -> None:
+    """Markup's "1010 N. Riverside Dr." and the page's "1010 N. Riverside Drive", one ZIP code:
+    one place (so the markup's coordinates stay with the visible address)."""
+    marked = {"address.street1": "1010 N. Riverside Dr.", "address.postal_code": "87532"}
+    shown = {"address.street1": "1010 North Riverside Drive", "address.postal_code": "87532"}
+    other = {"address.street1": "1010 S. Riverside Drive", "address.postal_code": "87532"}
+    assert address_key(marked) == address_key(shown) != address_key(other)

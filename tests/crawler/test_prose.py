@@ -288,6 +288,15 @@ def test_the_freshest_availability_statement_wins() -> None:
         ("Evening track: Mon, Tue & Thu 5\u20138p", 9),
         ("Groups meet Mon/Wed/Fri, 9a-12p.", 9),
         ("Groups meet Monday, Wednesday and Friday, 2 to 3 a week.", None),
+        # The days a client picks among those the groups meet.
+        ("Evening IOP meets Monday through Thursday, 6 to 9 pm; pick any three nights a week.", 9),
+        # two tracks' card lines run together: a client attends one
+        (
+            "Day IOP: Mon / Wed / Fri, 9:00 AM \u2013 12:00 PM Evening IOP: Mon / Tue / Thu, 5:30"
+            " \u2013 8:30 PM",
+            9,
+        ),
+        ("Groups run Monday through Thursday from 6 to 9 p.m.; you choose 3 of the 4 evenings.", 9),
         # One schedule's parts, not two tracks: the sessions add up.
         (
             "Group nights: Monday & Wednesday \u00b7 6\u20139 pm; Saturday \u00b7 10 am\u20131 pm.",
@@ -2601,6 +2610,18 @@ def test_a_post_dated_under_its_title_is_an_article_and_a_caption_heads_its_tabl
          "<tr><td>Thursday</td><td>Family night, 6:00\u20139:00 p.m.</td></tr></table>", None),
         ("<h2>Office Hours</h2><table><tr><td>Monday</td><td>8:00 a.m.\u20135:00 p.m.</td></tr>"
          "<tr><td>Tuesday</td><td>8:00 a.m.\u20135:00 p.m.</td></tr></table>", None),
+        # rows naming where the groups meet: a place's name or street is no family night nor
+        # doctor ("Lemoore Family Resource Center, 711 W Cinnamon Dr")
+        ("<h2>Where and when groups meet</h2><table><tr><th>Day</th><th>Time</th><th>Location"
+         "</th></tr><tr><td>Monday</td><td>5:30 p.m. \u2013 8:00 p.m.</td><td>Hanford clinic,"
+         " 620 N 11th Ave</td></tr><tr><td>Tuesday</td><td>5:30 p.m. \u2013 8:00 p.m.</td><td>"
+         "Lemoore Family Resource Center, 711 W Cinnamon Dr, Lemoore</td></tr><tr><td>"
+         "Wednesday</td><td>5:30 p.m. \u2013 8:00 p.m.</td><td>Hanford clinic</td></tr><tr><td>"
+         "Thursday</td><td>5:30 p.m. \u2013 8:00 p.m.</td><td>Lemoore Family Resource Center"
+         "</td></tr></table>", 10.0),
+        ("<h2>Group Schedule</h2><table><tr><td>Tuesday</td><td>6:00\u20139:00 p.m.</td></tr>"
+         "<tr><td>Thursday</td><td>6:00\u20139:00 p.m.; Dr. Patel's medication clinic</td></tr>"
+         "</table>", None),
     ],
 )  # fmt: skip
 def test_a_schedule_tables_days_add_up_to_the_weeks_hours(block: str, hours: float | None) -> None:
@@ -2748,6 +2769,16 @@ def test_a_rows_label_and_its_status_are_one_line() -> None:
         ("Methadone is provided by a contracted narcotic treatment program in Santa Rosa, and"
          " clients who dose there can take part in Pathways.",
          {"medications.mat_accepts_outside_prescriptions": True}, {}),
+        ("Methadone is provided by a contracted narcotic treatment program in Visalia; clients"
+         " enrolled there can take part in IOP.",
+         {"levels_of_care.iop": True, "medications.mat_accepts_outside_prescriptions": True}, {}),
+        ("IOP clients attend group four evenings a week.",
+         {"levels_of_care.iop": True, "schedule.evening": True}, {}),
+        ("Parents attend sessions on Tuesday evenings.", {}, {}),
+        # Meetings of others in the building are not the program's weekend.
+        ("Al-Anon Family Groups meet in our group room Saturdays at 10 a.m.", {}, {}),
+        ("Groups meet Tuesday evenings and Saturday mornings.",
+         {"schedule.evening": True, "schedule.weekend": True}, {}),
         ("Participants receive at least 9 hours of services per week, typically for 12 to 16"
          " weeks.", {"schedule.hours_per_week": 9.0, "schedule.program_weeks": 16.0}, {}),
         ("Participants must be sober for 2 weeks before starting.", {}, {}),
@@ -2941,6 +2972,17 @@ def test_an_faq_only_in_the_markup_is_the_sites_answer() -> None:
     ("text", "read"),
     [
         ("Magnolia Crescent is exploring a fully virtual IOP for 2027.", {}),
+        ("We're also exploring a fully virtual IOP for Pennsylvania families.", {}),
+        # What some of an organisation's places do is not this one's word.
+        ("Many of our centers offer equine therapy, experiential therapy and on-site schooling.",
+         {}),
+        ("Some of our locations offer yoga.", {}),
+        # What a kind of provider is, in general.
+        ("A methadone clinic is an outpatient clinic where patients receive daily doses.", {}),
+        # A PHP's teens are the PHP's.
+        ("PHP runs weekdays 8:30 a.m.\u20132:30 p.m. with on-site school instruction; PHP teens"
+         " also have a weekly yoga and art session.",
+         {"levels_of_care.partial_hospitalization": True}),
         # A clinician's other work is not the program's.
         ("Dr. Imani Pinckney, MD, psychiatrist, also sees patients at the Orangeburg adolescent"
          " PHP.", {}),
@@ -3308,3 +3350,164 @@ def test_a_gallery_after_a_comment_is_read_with_the_line_before_it() -> None:
         "payment.private_insurance": True,
         "payment.medicaid": True,
     }
+
+
+# What the thirty-seventh and thirty-eighth sets found read wrongly (or not at all).
+@pytest.mark.parametrize(
+    ("text", "read", "availability"),
+    [
+        # the day a group starts or meets newcomers: it takes people, but no wait for an intake
+        ("Next adult IOP orientation: Monday, December 14.", {"levels_of_care.iop": True},
+         {"availability.accepting_new_patients": True, "availability.days_to_intake": None}),
+        ("Next IOP group start: Monday, January 4, 2027.", {"levels_of_care.iop": True},
+         {"availability.accepting_new_patients": True, "availability.days_to_intake": None}),
+        ("Spots open for the January cohort: 2 (posted December 2, 2026)", {},
+         {"availability.accepting_new_patients": True, "availability.open_slots": 2}),
+        ("Groups cover relapse prevention, anger management and life skills. Each adult also has"
+         " an individual counselor.",
+         {"therapies.group_skills": True, "therapies.group_relapse_prevention": True,
+          "therapies.individual_therapy": True, "therapies.group_therapy": True}, {}),
+        # where walk-ins are seen, not the office's hours
+        ("Walk-in screenings are available at the Hanford clinic Monday through Friday, 8:00 to"
+         " 3:00.", {"intake.walk_in": True}, {}),
+        ("Our evening track opens in March \u2014 ask to join the interest list.", {}, {}),
+        ("No yoga mats, art supplies or music players in group.", {}, {}),
+        # a refused list reaches past a plan's long name; Medicare Advantage is not Medicare
+        ("We are not in network with Molina Healthcare of Iowa or TRICARE.",
+         {"payment.military_insurance": False}, {}),
+        ("We are not in network with TRICARE or Medicare Advantage plans.",
+         {"payment.military_insurance": False}, {}),
+        ("Insurance: Medicare: yes, we are a Medicare provider; TRICARE: coverage depends on your"
+         " plan; call us to check.", {"payment.medicare": True}, {}),
+        ("No insurance: Sliding fee, based on income", {"payment.sliding_fee": True}, {}),
+        ("Self-pay fees slide with household income.",
+         {"payment.self_pay": True, "payment.sliding_fee": True}, {}),
+        # a partner clinic's prescribing is not the program's
+        ("Medication-assisted treatment is provided in partnership with Delta Family Clinic,"
+         " which prescribes buprenorphine for clients who need it.",
+         {"medications.mat_accepts_outside_prescriptions": True}, {}),
+        ("We do not prescribe any medicine ourselves.",
+         {"medications.mat_buprenorphine": False, "medications.mat_methadone": False,
+          "medications.mat_naltrexone": False}, {}),
+        ("Magnolia Path is not an opioid treatment program; we coordinate with the OTP in"
+         " Tallahassee for patients who dose there.",
+         {"medications.otp_certified": False,
+          "medications.mat_accepts_outside_prescriptions": True}, {}),
+        ("Methadone is dispensed by the regional hub, West Ridge Treatment Center, and we"
+         " coordinate care with the hub for our clients who dose there.",
+         {"medications.mat_accepts_outside_prescriptions": True}, {}),
+        # an office's hours are no week's, but "at both offices" is where the program meets
+        ("At both offices the program meets three days a week for three hours, nine hours in"
+         " all, and runs eight weeks.",
+         {"schedule.hours_per_week": 9.0, "schedule.program_weeks": 8.0}, {}),
+        ("Equine-assisted activities are offered to women's track clients by Glade Run Farm, an"
+         " independent partner, on some Saturdays; they are not part of our IOP.", {}, {}),
+        # times without a.m. or p.m., "from 9 to 12"
+        ("Day IOP meets Monday, Tuesday and Thursday from 9 to 12.",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.hours_per_week": 9.0},
+         {}),
+        ("Families meet with our counselors on Sunday afternoons, 2 to 4, twice a month.",
+         {"therapies.family_therapy": True, "schedule.weekend": True, "schedule.daytime": True},
+         {}),
+        ("The program lasts 16 weeks, and each person also meets one-on-one with a counselor"
+         " every other week.", {"schedule.program_weeks": 16.0}, {}),
+        ("If you need to come off alcohol or opioids safely, we will help you get admitted to a"
+         " hospital detox in Jonesboro or Memphis.", {"detox.detox_referral": True}, {}),
+        ("You must be physically located in one of these states during every session: New York;"
+         " Pennsylvania; Ohio.", {"access.licensed_states": ["NY", "PA", "OH"]}, {}),
+    ],
+)  # fmt: skip
+def test_what_the_thirty_seventh_and_eighth_sets_found(
+    text: str, read: dict, availability: dict
+) -> None:
+    reading = read_text(text, crawl_date=CRAWLED)
+    assert reading.facts == read
+    stated = merge_readings([reading]).availability
+    assert {path: stated.get(path) for path in availability} == availability
+
+
+# Pages of those sets: a list headed as what the program does not provide, a bio's line of
+# credentials, a grid of plans' rows, a section headed as another care, a webflow FAQ's
+# "Not right now", a heading of seat openings, a list of items of sentences.
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        ("<h2>Services we do NOT provide</h2><ul><li>Methadone dosing. We are not an opioid"
+         " treatment program.</li><li>Telehealth or virtual groups. All groups meet in person."
+         "</li></ul>",
+         {"medications.mat_methadone": False, "medications.otp_certified": False,
+          "access.telehealth": False, "access.virtual_only": False}),
+        ("<h4>Rachel Lindqvist, LPC, SAC \u2014 Clinical Director</h4><p>Certified in EMDR, DBT"
+         " and trauma-informed yoga.</p>", {}),
+        ("<h1>Insurance</h1><div><div><div>Blue Cross NC, Aetna</div><div>In network</div></div>"
+         "<div><div>TRICARE</div><div>Not in network</div></div></div>",
+         {"payment.private_insurance": True, "payment.military_insurance": False}),
+        ("<h2>Partial Hospitalization (PHP)</h2><p>Five days a week, 8:30 a.m. to 2:30 p.m., with"
+         " psychiatry and art therapy.</p><h2>Intensive Outpatient (IOP)</h2><p>Monday, Wednesday"
+         " and Thursday, 6 to 9 p.m.</p>",
+         {"levels_of_care.partial_hospitalization": True, "levels_of_care.iop": True,
+          "schedule.evening": True, "schedule.hours_per_week": 9.0}),
+        ("<div class='faq'><div>Do you have Saturday groups?</div><p>Not right now. All groups"
+         " run Monday through Friday.</p></div>", {"schedule.weekend": False}),
+        # an answer's "No" is to its question, even after the colon a definition list gives it
+        ("<dl class='faq'><dt><a href='#' aria-expanded='false'>Can my teenager attend?</a></dt>"
+         "<dd hidden><p>No, the IOP is for adults 18 and older.</p></dd></dl>",
+         {"levels_of_care.iop": True}),
+    ],
+)  # fmt: skip
+def test_what_the_thirty_seventh_and_eighth_sets_pages_say(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_a_heading_of_openings_is_careers_only_over_jobs() -> None:
+    seats = "<html><body><h1>Current openings</h1><p>Evening IOP: 2 openings.</p></body></html>"
+    jobs = "<html><body><h1>Current openings</h1><p>We are hiring a counselor.</p></body></html>"
+    url = "https://x.example/openings"
+    assert page_kind(lxml.html.fromstring(seats), url) is PageKind.PROGRAM
+    assert page_kind(lxml.html.fromstring(jobs), url) is PageKind.CAREERS
+
+
+def test_a_list_of_sentences_keeps_each_items_wait_its_own() -> None:
+    """ "Greencastle Evening IOP: full. Call to join the waitlist (about 2 weeks)." The wait
+    follows Greencastle's label, not the next item's."""
+    reading = read_html(
+        "<html><body><main><h1>Openings</h1><ul><li>Crawfordsville Day IOP: accepting new"
+        " clients \u2014 2 openings.</li><li>Greencastle Evening IOP: full. Call to join the"
+        " waitlist (about 2 weeks).</li><li>Outpatient counseling: new clients seen within 5"
+        " days.</li></ul></main></body></html>",
+        crawl_date=CRAWLED,
+    )
+    follows = {statement.statement: statement.follows for statement in reading.availability}
+    assert follows == {
+        "Openings: Crawfordsville Day IOP: accepting new clients \u2014 2 openings.": "",
+        "Openings: Greencastle Evening IOP: full.": "",
+        "Call to join the waitlist (about 2 weeks).": "Openings: Greencastle Evening IOP: ",
+    }
+
+
+def test_one_tracks_seats_after_a_dated_lead_say_the_program_takes_people() -> None:
+    reading = read_html(
+        "<html><body><main><div><h4>Openings \u2014 week of November 30, 2026</h4><ul><li>Morning"
+        " track: full until mid-January</li><li>Evening track: 5 open seats</li></ul></div>"
+        "</main></body></html>",
+        crawl_date=date(2026, 12, 6),
+    )
+    stated = merge_readings([reading]).availability
+    assert stated["availability.accepting_new_patients"] is True
+    assert stated["availability.open_slots"] == 5
+    assert stated["availability.as_of"] == date(2026, 11, 30)
+
+
+def test_one_states_medicaid_taken_and_others_refused_takes_medicaid() -> None:
+    """A virtual program in three states: "We accept these New York Medicaid plans: ...", "We
+    do not accept Pennsylvania or Ohio Medicaid at this time." It takes Medicaid (New York's)."""
+    reading = read_text(
+        [
+            "We accept these New York Medicaid plans: Fidelis Care and Independent Health"
+            " MediSource.",
+            "We do not accept Pennsylvania or Ohio Medicaid at this time.",
+        ],
+        crawl_date=CRAWLED,
+    )
+    assert reading.facts["payment.medicaid"] is True

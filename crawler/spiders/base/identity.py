@@ -14,17 +14,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from lxml.html import HtmlElement
 
 from crawler.prose.page import BLOCK_TAGS
 from crawler.prose.vocabulary import US_STATES
+from crawler.resolve.keys import STREET_SUFFIXES
 from iop.phones import WRITTEN_NANP
 
 STATE = "|".join(sorted((*US_STATES, *US_STATES.values()), key=len, reverse=True))
 UNIT = (
     r"(?:suite|ste\.?|unit|#|bldg\.?|building|floor|fl\.?|room|rm\.?)\s*#?\s*[\w-]+"
     r"|\d+(?:st|nd|rd|th)\s+floor|(?:lower|upper|ground|main)\s+level"
+)
+# A town's name: its words capitalised, but for the particles between them ("Havre de Grace",
+# "Española").
+TOWN = (
+    r"[A-Z][A-Za-z\u00c0-\u00ff.'-]+"
+    r"(?:\s+(?:(?:de|du|des|del|la|le|on|of|the|upon)\s+){0,2}[A-Z][A-Za-z\u00c0-\u00ff.'-]+){0,3}"
 )
 STREET_ADDRESS = re.compile(
     # a house number, Hawaii's and Queens' with a hyphen too ("4-1101 Kuhio Hwy", "37-12 Main St")
@@ -33,7 +41,7 @@ STREET_ADDRESS = re.compile(
     # ("St.", "N."), so "© 2026 Blue Heron Wellness. 25 W Main St" starts at 25.
     r"(?:\s+(?:[A-Z0-9][\w'#/-]{0,3}\.|[A-Z0-9][\w'#/-]*|de|del|la|las|los|el|of|the)){1,7}?)"
     rf"(?:\s*,?\s+(?P<street2>(?i:{UNIT})))?"
-    r"\s*,?\s+(?P<city>[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,3})"
+    rf"\s*,?\s+(?P<city>{TOWN})"
     rf"\s*,\s*(?P<state>{STATE})\.?,?\s+(?P<zip>\d{{5}})(?:-\d{{4}})?\b"
 )
 # Line breaks and the dots and bars sites put between an address's parts.
@@ -226,7 +234,32 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
             (of_no_care if AN_OFFICE_OF_NO_CARE.search(label) else of_care).add(key)
             if key not in seen or (seen[key].in_chrome and not in_chrome):
                 seen[key] = SeenAddress(facts, in_chrome)
+    for facts, in_chrome in _mapped_addresses(body):
+        seen.setdefault(address_key(facts), SeenAddress(facts, in_chrome))
     return [replace(place, of_no_care=key in of_no_care - of_care) for key, place in seen.items()]
+
+
+# A map's place or a directions link's destination, in its address: ``...?q=2100+E+Main+St,
+# +Uvalde,+TX+78801``, ``.../dir/?api=1&destination=...``, ``?daddr=...``.
+MAP_URL = re.compile(r"(?:^|[/.])maps?[./]|/maps\b|maps\.apple\.", re.I)
+MAP_PLACE_PARAMETERS = ("q", "destination", "daddr", "address", "query")
+
+
+def _mapped_addresses(body: HtmlElement) -> list[tuple[dict[str, Any], bool]]:
+    """The street addresses a page's map (an embedded map's place) or its "Get directions"
+    links give, where its text may give none ("our office on East Main"), and whether each
+    sits in the page's chrome."""
+    found = []
+    for element in body.xpath(".//iframe[@src] | .//a[@href]"):
+        url = urlsplit(element.get("src") or element.get("href") or "")
+        if not MAP_URL.search(f"{url.netloc}{url.path}"):
+            continue
+        query = parse_qs(url.query)
+        for parameter in MAP_PLACE_PARAMETERS:
+            for value in query.get(parameter, []):
+                in_chrome = any(_is_chrome(ancestor) for ancestor in element.iterancestors())
+                found += [(facts, in_chrome) for facts in addresses_in(value)[:1]]
+    return found
 
 
 def _texts(body: HtmlElement) -> list[tuple[str, bool]]:
@@ -304,9 +337,12 @@ def _lines(element: HtmlElement) -> str:
 
 
 def address_key(facts: dict[str, Any]) -> tuple[str, str]:
-    """What tells two places apart: the street, normalised, and the ZIP code."""
-    street = re.sub(r"[\W_]+", " ", (facts.get("address.street1") or "").lower()).strip()
-    return street, facts.get("address.postal_code") or ""
+    """What tells two places apart: the street, normalised ("1010 N. Riverside Drive" as
+    "1010 n riverside dr"), and the ZIP code."""
+    street = re.sub(r"[\W_]+", " ", (facts.get("address.street1") or "").lower()).split()
+    return " ".join(STREET_SUFFIXES.get(word, word) for word in street), facts.get(
+        "address.postal_code"
+    ) or ""
 
 
 @dataclass(frozen=True)

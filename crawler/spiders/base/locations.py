@@ -55,8 +55,11 @@ PROGRAM_TITLE = re.compile(
 # Care with beds or a day unit: a PHP, a residential program, detox, a recovery residence.
 UNITS_AND_HOUSES = rf"partial hospitali[sz]ation|\bPHP\b|residential|detox|{RESIDENCE_WORDS}"
 # Other kinds of care a site may run beside its IOP, each on a page of its own.
+# (a drink-driving course too: "DUI Program", "DWI Education Classes")
 OTHER_CARE_HEADING = re.compile(
-    UNITS_AND_HOUSES + r"|withdrawal|opioid treatment|methadone|mental health|psychiatr", re.I
+    UNITS_AND_HOUSES + r"|withdrawal|opioid treatment|methadone|mental health|psychiatr"
+    r"|\b(?:dui|dwi|owi|oui)\b|impaired driv",
+    re.I,
 )
 
 
@@ -780,6 +783,8 @@ def _parents_program(
     above = _addiction_clinic_above(program, [*own_pages, *mine])
     speaking: list[PageRecord] = []
     for page in in_section + menu + above:
+        if _other_care(page) and not ADDICTION_CLINIC.search(page.names.heading or ""):
+            continue  # its menu's page of another care: a county's DUI program
         if page is not program and all(page is not seen for seen in speaking):
             speaking.append(page)
     return program, speaking

@@ -23,6 +23,8 @@ import lxml.html
 from crawler.prose import PageReading, merge_readings, numbers, read_html, read_text
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
+    STATE,
+    TOWN,
     PageNames,
     SeenAddress,
     address_key,
@@ -66,6 +68,9 @@ class PageRecord:
     lines_by_place: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # How its content names streets, without a town ("meets at 57 Ash St"): see street_start.
     streets_named: frozenset[str] = frozenset()
+    # The towns its content names with a state and a ZIP code ("San Luis, AZ 85349"): a list of
+    # clinics gives some only so, without a street.
+    towns_named: frozenset[str] = frozenset()
 
     @property
     def depth(self) -> int:
@@ -99,6 +104,7 @@ def page_record(
         for found in STREET_START.finditer(content)
         if not LEFT_BEHIND.search(content[max(0, found.start() - 30) : found.start()])
     )
+    record.towns_named = _towns_named(text_root)
     shown = seen_phones(text_root)
     linked = [_digits(href) for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href")]
     record.shown_numbers = frozenset(
@@ -327,6 +333,7 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
         for statement in reading.availability
         # "Current wait: about 10 business days" under "Marshfield Clinic" is Marshfield's
         if not elsewhere_only(statement.statement)
+        and not elsewhere_only(statement.follows)  # "Greencastle IOP: full. Call to join ..."
         and not (card_of_another.match(statement.heading) and not _names(here, statement.statement))
     ]
     # "Partial hospitalization is offered at Franklinton, not in Bogalusa": not here.
@@ -482,6 +489,10 @@ ALL_ITS_CARE = re.compile(
 STREET_START = re.compile(r"\b(\d{1,6})\s+([A-Za-z][\w'-]*)")
 
 
+# A town as an address writes it before its state and ZIP code: "San Luis, AZ 85349".
+TOWN_STATE_ZIP = re.compile(rf"\b({TOWN}),? (?:{STATE})\.? \d{{5}}\b")
+
+
 # Words before a street the program is no longer at: "moved from 145 Lisbon St".
 LEFT_BEHIND = re.compile(
     r"\b(?:from|formerly(?: at)?|previously(?: at)?|used to be at|old)\s+$", re.I
@@ -494,13 +505,24 @@ def street_start(street: str) -> str:
     return " ".join(street.lower().split()[:2])
 
 
+def _content_texts(body: Any) -> list[str]:
+    """A page's texts (each element's own) outside its menus, header and footer."""
+    return body.xpath(
+        ".//text()[not(ancestor::nav or ancestor::header or ancestor::footer"
+        " or ancestor::script or ancestor::style)]"
+    )
+
+
 def _content_text(body: Any) -> str:
     """A page's words outside its menus, header and footer."""
-    return " ".join(
-        body.xpath(
-            ".//text()[not(ancestor::nav or ancestor::header or ancestor::footer"
-            " or ancestor::script or ancestor::style)]"
-        )
+    return " ".join(_content_texts(body))
+
+
+def _towns_named(body: Any) -> frozenset[str]:
+    """The towns a page's content names with a state and a ZIP code, each in its own text (a
+    card's heading, "San Luis Clinic", is not the town's)."""
+    return frozenset(
+        found.group(1) for text in _content_texts(body) for found in TOWN_STATE_ZIP.finditer(text)
     )
 
 
@@ -622,10 +644,15 @@ def facts_from_pages(
     if name:
         result["name"] = name
     town = str((place or {}).get("address.city") or "")
+    # Prose about another town the site names with its state and ZIP code (a clinic listed
+    # without a street: "San Luis Clinic, San Luis, AZ 85349, Saturday 8 to noon") is that
+    # clinic's, as prose about another of its locations is.
+    named = set().union(*(page.towns_named for page in pages)) if town else set()
+    spoken_of = tuple(sorted({*elsewhere, *named} - {town}))
     readings = [
-        _as_its_departments(_about(page.reading, town, elsewhere))
+        _as_its_departments(_about(page.reading, town, spoken_of))
         if standing is not None and _above(page, standing, one_of_several=bool(elsewhere))
-        else _about(page.reading, town, elsewhere)
+        else _about(page.reading, town, spoken_of)
         for page in pages
     ]
     merged = merge_readings(readings, source=source)
