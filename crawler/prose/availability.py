@@ -123,6 +123,9 @@ class AvailabilityStatement:
     # The label of the statement it follows in its text, having none of its own: "Greencastle
     # Evening IOP: full. Call to join the waitlist." (the wait is Greencastle's).
     follows: str = ""
+    # It takes people only as far as its next start's date says ("Next start: January 11"): a
+    # "full" or a waitlist beside it says more.
+    by_a_start: bool = False
 
 
 # Places in other care than the IOP: a house's beds, a PHP's or a detox unit's openings.
@@ -194,6 +197,7 @@ def availability(
     if own_date is not None:
         as_of, dated = own_date, True
     accepting: bool | None = None
+    by_a_start = False
     sure = sentence[:hedged_from]
     if NOT_ACCEPTING.search(sure):
         accepting = False
@@ -201,6 +205,7 @@ def availability(
         accepting = True
     elif numbers.next_intake_given(sure):
         accepting = True  # "Next available intake: Thursday": it takes people
+        by_a_start = not numbers.NEXT_AVAILABLE.search(sure)
     days = None
     # The wait of everyone, not of a group admitted ahead of them ("Pregnant women are seen
     # the same day; all other clients within a week": seven days).
@@ -216,7 +221,7 @@ def availability(
     if slots:
         accepting = True if accepting is None else accepting
     words = in_its_own_words(said or sentence, as_of)
-    return AvailabilityStatement(words, accepting, days, slots, as_of, dated)
+    return AvailabilityStatement(words, accepting, days, slots, as_of, dated, by_a_start=by_a_start)
 
 
 # Between a statement's leading date and its words: "November 3, 2026: The evening IOP..."; a

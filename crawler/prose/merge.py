@@ -113,6 +113,12 @@ def _availability(
             value = getattr(statement, name)
             if value is not None and name not in given:
                 given[name] = (value, statement.statement, page)
+    started = given.get("accepting_new_patients")
+    if started and started[0] and any(s.by_a_start for s, _ in fresh if s.statement == started[1]):
+        # "Next group start: February 1. Our IOP is currently full.": full, until then
+        full = next((said for said in fresh if said[0].accepting_new_patients is False), None)
+        if full:
+            given["accepting_new_patients"] = (False, full[0].statement, full[1])
     refused = given.get("accepting_new_patients")
     if refused and refused[0] is False:
         # "Morning track: full. Evening track: open": a patient can start, in the evening.

@@ -338,7 +338,8 @@ DAY_SPAN = re.compile(
 CHOSEN_DAYS = re.compile(
     r"\b(?:pick|choose|select|attend) (?:any )?"
     + COUNT
-    + r"\s+(?:of (?:the|these|those|our) \w+\s+)?(?:days|evenings|mornings|afternoons|nights)\b",
+    + r"\s+(?:of (?:the|these|those|our) \w+\s+)?(?:days|evenings|mornings|afternoons|nights)\b"
+    r"(?!\s+for\s+(?:individual|one-on-one|family|appointments))",
     re.I,
 )
 DAYS_A_WEEK = re.compile(
@@ -885,8 +886,8 @@ OPEN_SLOTS = re.compile(
     r"|\b(?:space|room)\s+for\s+" + NUM + r"\s+more\b"
     # "IOP group openings: 3", "Spots available: 2" (a group's "Seats: 12" is its size)
     r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left))"
-    r"(?:\s+(?:this week|today|now|right now|for (?:the|our) (?:[\w-]+ ){0,2}(?:cohort|group|class"
-    r"|track)))?\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",
+    r"(?:\s+(?:this week|today|now|right now|for (?:the|our) (?!(?:dui|dwi|owi)\b)"
+    r"(?:[\w-]+ ){0,2}(?:cohort|group|class|track)))?\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",
     re.I,
 )
 

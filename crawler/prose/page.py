@@ -218,20 +218,12 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             if not items or element.xpath(ACCORDION_ITEM):
                 continue  # an accordion's headed items (an FAQ): each read on its own
             lead = _lead(element)
-            if any(SENTENCES_WITHIN.search(item) for item in items) and not element.xpath(
-                "./li//ul|./li//ol"  # (a list in an item is read after its list: kept as one)
-            ):
-                # items of sentences ("Greencastle Evening IOP: full. Call to join the
-                # waitlist."): each its own text, so that no sentence runs into the next item
-                # (each with a label's lead, "Not accepted:", "Updated December 1:"; after a
-                # sentence's, which is a text of its own)
-                labelled = lead and len(lead.split()) <= LABELS_WORDS
-                texts = [f"{lead} {item}" for item in items] if labelled else [lead, *items]
-                out.extend(
-                    (text if text[-1] in ".!?:" else text + ".", False) for text in texts if text
-                )
-                continue
-            joined = "; ".join(item.rstrip(".;") for item in items)
+            # (an item of sentences ends as a sentence, so that its last one does not run into
+            # the next item: "Greencastle Evening IOP: full. Call to join the waitlist.")
+            joined = "".join(
+                item.rstrip(".;") + (". " if SENTENCES_WITHIN.search(item) else "; ")
+                for item in items
+            ).rstrip("; ")
             out.append((f"{lead} {joined}." if lead else joined + ".", False))
             continue
         if element.tag == "table" and (columns := _lists_by_column(element)):
@@ -757,12 +749,15 @@ ORGANIZATIONS = {
 }  # fmt: skip
 
 
-# The most words of a list's lead that labels each of its items ("Not accepted:").
-LABELS_WORDS = 5
 # A sentence's end within a text, before another sentence.
 SENTENCES_WITHIN = re.compile(r"[a-z)][.!?]\s+[A-Z]")
 # A heading of openings: a program's seats or a job's, as the page says.
 OPENINGS_HEADING = re.compile(r"^(?:current |open )?openings\b", re.I)
+JOBS_WORDS = re.compile(
+    r"\b(?:part-time|full-time|requirements|qualifications|salary|resume|job description"
+    r"|apply|applicants?|benefits package)\b",
+    re.I,
+)
 
 
 # A main heading that names a program ("Crossroads Intensive Outpatient Program"), not a person
@@ -812,7 +807,9 @@ def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = Non
         if pattern.search(path):
             return kind
     heading = " ".join(root.xpath("string((//h1)[1])").split())
-    if OPENINGS_HEADING.search(heading) and ABOUT_A_JOB.search(root.text_content()):
+    if OPENINGS_HEADING.search(heading) and (
+        ABOUT_A_JOB.search(root.text_content()) or JOBS_WORDS.search(root.text_content())
+    ):
         return PageKind.CAREERS  # "Current openings" of jobs, not of a program's seats
     for kind, pattern in KIND_HEADINGS:
         if pattern.search(heading):

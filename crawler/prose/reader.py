@@ -113,8 +113,7 @@ NOT_OURS = re.compile(
     r"|\b(?:also|additionally) (?:sees|treats|works|practices) (?:patients|clients|at|in)\b"
     # a partner's own sessions: "offered by Glade Run Farm, an independent partner, ...; they
     # are not part of our IOP"
-    r"|\bindependent partner\b"
-    r"|\b(?:they|these(?: \w+)?|which) are not part of (?:our|the) (?:iop|program)\b",
+    r"|,\s*an independent partner\b",
     re.I,
 )
 # What programs in general do: "Nationally, most IOPs meet about nine hours a week."
@@ -228,6 +227,8 @@ SCHEDULE_HEADING = re.compile(
     r"|youth|women's|men's) (?:iop|track)s?)\W*$",
     re.I,
 )
+# Words of an office's or a building's hours, not a group's: "open", "Hours:", "Location:".
+AN_OFFICES = re.compile(r"\b(?:open|office|hours\s*:|location\s*:)", re.I)
 # The program's own prescribing: "Our nurse practitioner provides buprenorphine", "we offer
 # Vivitrol injections" (not "clients see Dr. Lee, who prescribes Suboxone").
 OUR_PRESCRIBING = re.compile(
@@ -823,7 +824,12 @@ def read_sentence(
     reading.add("schedule.hours_per_week", numbers.hours_per_week(ours), said)
     timed = numbers.clock_words(ours)  # "from six until nine" as "6 p.m. to 9 p.m."
     # Times under a "Schedule" heading are the groups' ("Tuesday and Thursday, 6-9 PM").
-    grouped = f"Groups: {timed}" if SCHEDULE_HEADING.search(reading.heading) else timed
+    # (not an office's: "Open Monday-Friday 9-5" under "Women's IOP")
+    grouped = (
+        f"Groups: {timed}"
+        if SCHEDULE_HEADING.search(reading.heading) and not AN_OFFICES.search(timed)
+        else timed
+    )
     scheduled = numbers.scheduled_hours(grouped)
     if scheduled is not None:
         reading.scheduled_hours.append((scheduled, said))
@@ -939,16 +945,26 @@ def answer_as_statement(question: str, answer: str) -> str | None:
 A_PERSON = re.compile(rf"^\W*(?:{A_PERSONS_NAME})")
 
 
-def _named_under_a_denial(sentence: str, heading: str) -> bool:
-    """Whether a sentence only names a thing (a few words, no verb of its own) under a heading
-    that denies what it lists ("Services we do NOT provide": "Methadone dosing.")."""
-    named = sentence
+def _named_under_a_denial(sentence: str, heading: str, explained: bool) -> bool:
+    """Whether a sentence only names a thing (a few words, no verb of its own) that the rest of
+    its text explains, under a title of what the program does not provide ("Services we do NOT
+    provide": "Methadone dosing. Magnolia Path is not an opioid treatment program.")."""
     return (
-        bool(WE_DO_NOT_OFFER.search(heading))
-        and "(" not in named  # "Spanish-language groups (free interpreters are available ...)"
-        and len(named.split()) <= 8
-        and not re.search(r"\b(?:is|are|we|our|can|will|do|does|not|no)\b", named, re.I)
+        explained
+        and bool(A_TITLE_OF_WHAT_IS_NOT_PROVIDED.search(heading))
+        and "(" not in sentence  # "Spanish-language groups (free interpreters are available)"
+        and len(sentence.split()) <= 8
+        and not re.search(r"\b(?:is|are|we|our|can|will|do|does|not|no)\b", sentence, re.I)
     )
+
+
+# A title of what the program does not provide, its verb last: "Services we do NOT provide",
+# "What we don't offer" (not "We do not offer methadone", "Why we do not offer detox").
+A_TITLE_OF_WHAT_IS_NOT_PROVIDED = re.compile(
+    r"^\W*(?:services|what|things|care|treatment)\b[\w\s]{0,20}?\b(?:do not|don't|does not"
+    r"|doesn't|cannot|can't)\s+(?:offer|provide|have)\W*$",
+    re.I,
+)
 
 
 def the_person(heading: str) -> re.Pattern[str] | None:
@@ -1091,11 +1107,14 @@ def read_text(
         # Day IOP has 3 open seats. Evening IOP: waitlist, about 2 weeks."
         said_on, said_dated = as_of, dated
         label = ""  # the label of the text's last statement that had one
-        for index, sentence in enumerate(sentences(segment)):
+        said_of = sentences(segment)
+        for index, sentence in enumerate(said_of):
             if about_someone and about_someone.match(sentence):
                 continue  # a bio's "She speaks German", "Ray also sees private clients"
             stated = len(reading.availability)
-            if not index and not is_heading and _named_under_a_denial(sentence, reading.heading):
+            if not is_heading and _named_under_a_denial(
+                sentence, reading.heading, explained=index + 1 < len(said_of)
+            ):
                 sentence = f"We do not provide {sentence}"  # "Services we do NOT provide":
                 # "Methadone dosing. Magnolia Path is not an opioid treatment program; ..."
             if facts_too:

@@ -87,7 +87,8 @@ THROUGH_AN_OTP = (
 # Medication another clinic gives the program's clients: "Medication-assisted treatment is
 # provided in partnership with Delta Family Clinic, which prescribes buprenorphine".
 IN_PARTNERSHIP = (
-    r"(?:provided|offered|available|prescribed|given) (?:in|through (?:a|an|our)) partnership"
+    r"\b(?:medications?|mat|moud|buprenorphine|suboxone|vivitrol|naltrexone|methadone)\b[^.;]{0,40}"
+    r"\b(?:provided|offered|available|prescribed|given) (?:in|through (?:a|an|our)) partnership"
     r" with\b"
 )
 # Sending clients to an OTP for methadone: "we refer you to an opioid treatment program".
@@ -163,8 +164,7 @@ PROGRAM_SAYS_NOT = "|".join(
 )
 # Prescribing medication in general, for the addiction (not for other conditions).
 PRESCRIBES_MEDICATION = (
-    r"prescrib(?:e|es|ing) (?:any )?medic(?:ations?|ines?)\b"
-    r"(?! for (?:anxiety|depression|mental|sleep))"
+    r"prescrib(?:e|es|ing) (?:any )?medications?\b(?! for (?:anxiety|depression|mental|sleep))"
     r"|recet(?:amos|a|an) medicamentos?\b(?! para (?:la ansiedad|la depresi[oó]n|la salud mental"
     r"|dormir|el sueño))"
     r"|medications? for (?:opioid|alcohol) use disorders?|\bmoud\b"
@@ -493,7 +493,8 @@ PHRASES: tuple[Phrase, ...] = (
         "therapies.group_skills",
         r"(?<!refusal[- ])(?:skills?(?:-building)? groups?|coping skills|skills practice"
         # what groups cover: "Groups cover relapse prevention, anger management and life skills"
-        r"|\bgroups? (?:cover|covers|include|includes|teach|teaches|focus on) [^.;]{0,80}"
+        r"|(?<!alumni )(?<!parent )(?<!parents' )(?<!family )\bgroups? (?:cover|covers|include"
+        r"|includes|teach|teaches|focus on) [^.;]{0,80}"
         r"\b(?:life|coping|communication|social|living) skills\b"
         r"|\b(?:learn|practice|build|teach)\w* (?:[\w-]+ ){0,2}skills in (?:a )?groups?\b"
         # a schedule's row of a skills group: "Cognitive-Behavioral Skills: Saturday; 9-12"
@@ -541,7 +542,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"|clinician)"
         r"|terapia individual|sesi[oó]n(?:es)? individual(?:es)?|consejer[ií]a individual",
         # A counselor of one's own elsewhere: "an individual therapist outside the program".
-        forbids=r"\boutside (?:of )?(?:the|our) (?:program|iop)\b|\btheir referring\b"
+        forbids=r"\boutside (?:of )?(?:the|our) (?:program|iop)\b|\btheir referring\b|\bat school\b"
         r"|\bgroup-based only\b",
     ),
     Phrase(
@@ -581,7 +582,8 @@ PHRASES: tuple[Phrase, ...] = (
         rf"\b(?:evenings?|nights?|after[- ]work)\b{TO_ITS_GROUPS}\s(?:{GROUP_WORDS})\b"
         rf"|\b{WHAT_MEETS}\b[^.;]{{0,30}}\bevenings?\b"
         # "IOP clients attend group four evenings a week"
-        rf"|\battends? (?:{GROUP_WORDS}) (?:on |for )?(?:two|three|four|five|[2-5]) evenings\b"
+        rf"|\battends? (?:{GROUP_WORDS}) (?:on |for )?(?:two|three|four|five|[2-5]) evenings"
+        r" (?:a|per|each) week\b"
         r"|grupos? (?:nocturnos?|vespertinos?|por la (?:tarde|noche))"
         r"|horario (?:nocturno|vespertino)",
     ),
@@ -637,7 +639,8 @@ PHRASES: tuple[Phrase, ...] = (
         # the program's family sessions: "Families meet with our counselors on Sunday afternoons"
         r"|\bfamilies meet with (?:our|the program's) (?:counselors|therapists|clinicians|staff)"
         r" (?:on )?(?:saturday|sunday)s?\b",
-        forbids=MEETINGS_OF_OTHERS,
+        # (others' meetings as what it is about: "Al-Anon Family Groups meet ... Saturdays")
+        forbids=rf"^\W*(?:the |our |an? )?(?:{MEETINGS_OF_OTHERS})",
     ),
     # The program's groups on the weekend, or denied it: "Groups also meet on Saturdays",
     # "Family education sessions are held the first Saturday of each month", "We don't meet
@@ -975,7 +978,7 @@ NOT_A_DENIAL = (
     # a condition, not a denial: "women who have no insurance pay nothing"
     r"|(?:have|has|with) no (?:insurance|coverage)"
     # a label for those without it: "No insurance: Sliding fee, based on income"
-    r"|no (?:insurance|coverage)(?=\s*[:?\u2013\u2014])"
+    r"|no insurance(?=\s*[:?\u2013\u2014])"
     # someone's own can't, not the program's: "elders who can't drive in may do sessions by video"
     r"|who (?:can'?t|cannot|don'?t|do not|doesn'?t|does not|aren'?t|are not) [\w-]+)\b"
 )
@@ -1041,9 +1044,10 @@ HEDGE = (
     r"|planning|expect|expects|intend|intends) to\b|\bwe(?:'re| are) working (?:on|toward)"
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos|working to become"
     # a track yet to open: "Our evening track opens in March", "launches this spring"
-    r"|\b(?:opens|launches|is opening|is launching|will open|will launch) (?:in|this|next)"
-    r" (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter"
-    r"|year|month)"
+    r"|\b(?:tracks?|groups?|iop|programs?|cohorts?) (?:opens|launches|is opening|is launching"
+    r"|will open|will launch) (?:in|this|next) (?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|spring|summer|fall|autumn|winter|year"
+    r"|month)\b"
     r"|\b(?:we(?:'re| are| have been|'ve been)|the program is|[A-Z]\w+ (?:[A-Z]\w+ )?is)"
     r" (?:also )?(?:thinking about|exploring|considering|looking (?:at|into)|talking about"
     r"|discussing)\b"

@@ -1587,31 +1587,35 @@ def test_an_old_sites_layout_table_footer_cell_is_chrome() -> None:
     }
 
 
-@pytest.mark.parametrize(
-    ("element", "found"),
-    [
-        # an embedded map's place, in content
-        ('<iframe src="https://maps.example/maps/embed/v1/place?key=K&amp;q=2100+E+Main+St,'
-         '+Uvalde,+TX+78801"></iframe>', [("2100 E Main St", "Uvalde", False)]),
-        # a footer's "Get directions" link's destination: the site's chrome
-        ('<footer><a href="https://maps.example/dir/?api=1&amp;destination=2100+E+Main+St,+Uvalde'
-         ',+TX+78801">Get directions</a></footer>', [("2100 E Main St", "Uvalde", True)]),
-        # a link that is no map's, and a map with no street in it
-        ('<a href="https://news.example/?q=2100+E+Main+St,+Uvalde,+TX+78801">Story</a>', []),
-        ('<iframe src="https://maps.example/maps/embed?q=Uvalde,+TX"></iframe>', []),
-    ],
-)  # fmt: skip
-def test_a_maps_place_or_a_directions_link_gives_the_street(
-    element: str, found: list[tuple[str, str, bool]]
-) -> None:
+def _mapped_page(path: str, text: str) -> PageRecord:
+    html = f"<html><body><main><h1>Rio Frio Recovery</h1>{text}</main></body></html>"
+    return page_record(html, f"https://riofrio.example{path}", date(2026, 12, 6), [])
+
+
+MAP = (
+    '<iframe src="https://maps.example/maps/embed/v1/place?key=K&amp;q=2100+E+Main+St,+Uvalde,'
+    '+TX+78801"></iframe>'
+)
+DIRECTIONS_TO_THE_HOSPITAL = (
+    '<a href="https://maps.example/dir/?api=1&amp;destination=640+S+State+St,+Uvalde,+TX+78801">'
+    "Directions to the hospital</a>"
+)
+
+
+def test_a_site_that_writes_no_street_gives_it_in_its_map() -> None:
     """A site whose text says only "our office on East Main" in Uvalde, Texas, and whose map
-    and directions links carry the street: the address the site states, not a guess."""
-    body = lxml.html.fromstring(f"<html><body><main><p>Uvalde, Texas</p>{element}</main></body>")
-    seen = [
-        (place.facts["address.street1"], place.facts["address.city"], place.in_chrome)
-        for place in seen_addresses(body.find("body"))
-    ]
-    assert seen == found
+    carries the street: the address the site states, not a guess."""
+    pages = [_mapped_page("/", f"<p>Our office on East Main, Uvalde, Texas.</p>{MAP}")]
+    (location,) = site_locations(pages, pages[0].url)
+    assert location.place["address.street1"] == "2100 E Main St"
+
+
+def test_a_site_that_writes_its_street_keeps_it_beside_a_map_of_another_place() -> None:
+    """A page at 12 Main St with directions to the hospital's detox unit: one place, its own."""
+    text = f"<p>12 Main St, Uvalde, TX 78801</p><p>Detox: {DIRECTIONS_TO_THE_HOSPITAL}</p>"
+    pages = [_mapped_page("/", text)]
+    (location,) = site_locations(pages, pages[0].url)
+    assert (location.place["address.street1"], location.set_aside) == ("12 Main St", None)
 
 
 def test_a_countys_program_page_leaves_out_its_menus_drink_driving_course() -> None:

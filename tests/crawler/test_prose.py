@@ -3480,7 +3480,7 @@ def test_a_list_of_sentences_keeps_each_items_wait_its_own() -> None:
     )
     follows = {statement.statement: statement.follows for statement in reading.availability}
     assert follows == {
-        "Openings: Crawfordsville Day IOP: accepting new clients \u2014 2 openings.": "",
+        "Openings: Crawfordsville Day IOP: accepting new clients \u2014 2 openings": "",
         "Openings: Greencastle Evening IOP: full.": "",
         "Call to join the waitlist (about 2 weeks).": "Openings: Greencastle Evening IOP: ",
     }
@@ -3511,3 +3511,90 @@ def test_one_states_medicaid_taken_and_others_refused_takes_medicaid() -> None:
         crawl_date=CRAWLED,
     )
     assert reading.facts["payment.medicaid"] is True
+
+
+# What a review of the thirty-seventh and thirty-eighth sets' rules found read wrongly by their
+# first versions, mended: a heading's denial only over a list of what is not provided, "medicine"
+# only the program's own, a partner's only its medication, a DUI class's seats no program's,
+# others' meetings only as what a sentence is about, a track yet to open by its month's name.
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Our counselors can't prescribe medicine, but Dr. Patel prescribes buprenorphine and"
+         " naltrexone.",
+         {"medications.mat_buprenorphine": True, "medications.mat_naltrexone": True}),
+        ("We do not prescribe medicine for ADHD.", {}),
+        ("Each teen has an individual therapist at school, and we coordinate with them.", {}),
+        ("Alumni attend group two evenings a month.", {}),
+        ("Alumni groups focus on social skills and staying connected.", {}),
+        ("Parent groups teach communication skills.", {}),
+        ("Groups meet Monday through Friday 9-noon; choose two days for individual sessions.",
+         {"therapies.individual_therapy": True, "schedule.daytime": True,
+          "schedule.hours_per_week": 15.0}),
+        ("Openings for our DUI class: 4", {}),
+        ("Our IOP groups meet Tuesday, Thursday and Saturday mornings, and we host an alumni"
+         " group on Sunday.",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.weekend": True}),
+        ("Our second IOP location, which opens in Mayfield Heights, offers evening groups.",
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+        ("We offer buprenorphine and the new clinic opens in January.",
+         {"medications.mat_buprenorphine": True}),
+        ("Evening IOP is offered in partnership with Lakeview Hospital; our nurse practitioner"
+         " prescribes Suboxone and Vivitrol.",
+         {"levels_of_care.iop": True, "schedule.evening": True,
+          "medications.mat_buprenorphine": True, "medications.mat_naltrexone": True}),
+        ("Our IOP includes group therapy, individual counseling and yoga; AA meetings are held on"
+         " site but they are not part of our program.",
+         {"levels_of_care.iop": True, "therapies.group_therapy": True,
+          "therapies.individual_therapy": True, "therapies.yoga": True}),
+        ("We are an independent partner of the county's recovery network and offer"
+         " buprenorphine, family therapy and evening groups.",
+         {"medications.mat_buprenorphine": True, "therapies.family_therapy": True,
+          "schedule.evening": True}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_thirty_seventh_and_eighth_sets_rules_found(
+    text: str, read: dict
+) -> None:
+    assert read_text(text, crawl_date=CRAWLED).facts == read
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        ("<h2>We do not offer methadone</h2><p>Suboxone, Vivitrol, and Sublocade</p>",
+         {"medications.mat_methadone": False, "medications.mat_buprenorphine": True,
+          "medications.mat_naltrexone": True}),
+        ("<h2>Our program doesn't have a waitlist</h2><p>Evening groups, Monday through"
+         " Thursday.</p>", {"schedule.evening": True}),
+        ("<h2>Services we don't provide</h2><ul><li>Detox</li><li>Housing</li></ul><p>Questions?"
+         " Call us.</p><p>Sliding fee scale for uninsured clients</p>",
+         {"detox.detox_onsite": False, "payment.sliding_fee": True}),
+        # an office's hours under a track's heading are no group's
+        ("<h2>Women's IOP</h2><p>Open Monday\u2013Friday 9\u20135</p>",
+         {"levels_of_care.iop": True, "schedule.opening_hours": ["Mo-Fr 09:00-17:00"]}),
+        ("<h2>Partial Hospitalization Program</h2><p>After PHP, most clients continue in our"
+         " program three evenings a week with family therapy and EMDR.</p>",
+         {"levels_of_care.partial_hospitalization": True, "therapies.family_therapy": True,
+          "therapies.other": ["EMDR"]}),
+    ],
+)  # fmt: skip
+def test_what_the_review_found_of_headings(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_a_next_start_beside_full_is_full() -> None:
+    reading = read_text(
+        ["Next group start: February 1.", "Our IOP is currently full."], crawl_date=CRAWLED
+    )
+    stated = merge_readings([reading]).availability
+    assert stated["availability.accepting_new_patients"] is False
+
+
+def test_a_job_list_under_current_openings_is_careers() -> None:
+    root = lxml.html.fromstring(
+        "<html><body><h1>Current Openings</h1><p>Evening IOP Counselor: part-time, 3 evenings a"
+        " week. Requirements: CADC.</p></body></html>"
+    )
+    assert page_kind(root, "https://x.example/openings") is PageKind.CAREERS

@@ -234,8 +234,6 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
             (of_no_care if AN_OFFICE_OF_NO_CARE.search(label) else of_care).add(key)
             if key not in seen or (seen[key].in_chrome and not in_chrome):
                 seen[key] = SeenAddress(facts, in_chrome)
-    for facts, in_chrome in _mapped_addresses(body):
-        seen.setdefault(address_key(facts), SeenAddress(facts, in_chrome))
     return [replace(place, of_no_care=key in of_no_care - of_care) for key, place in seen.items()]
 
 
@@ -245,10 +243,11 @@ MAP_URL = re.compile(r"(?:^|[/.])maps?[./]|/maps\b|maps\.apple\.", re.I)
 MAP_PLACE_PARAMETERS = ("q", "destination", "daddr", "address", "query")
 
 
-def _mapped_addresses(body: HtmlElement) -> list[tuple[dict[str, Any], bool]]:
+def mapped_addresses(body: HtmlElement) -> list[SeenAddress]:
     """The street addresses a page's map (an embedded map's place) or its "Get directions"
-    links give, where its text may give none ("our office on East Main"), and whether each
-    sits in the page's chrome."""
+    links give, and whether each sits in the page's chrome: a site whose text gives none ("our
+    office on East Main") states its address there (a site that writes one links to other
+    places too: a hospital, a lab, a garage)."""
     found = []
     for element in body.xpath(".//iframe[@src] | .//a[@href]"):
         url = urlsplit(element.get("src") or element.get("href") or "")
@@ -258,7 +257,7 @@ def _mapped_addresses(body: HtmlElement) -> list[tuple[dict[str, Any], bool]]:
         for parameter in MAP_PLACE_PARAMETERS:
             for value in query.get(parameter, []):
                 in_chrome = any(_is_chrome(ancestor) for ancestor in element.iterancestors())
-                found += [(facts, in_chrome) for facts in addresses_in(value)[:1]]
+                found += [SeenAddress(facts, in_chrome) for facts in addresses_in(value)[:1]]
     return found
 
 

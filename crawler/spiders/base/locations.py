@@ -23,7 +23,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -116,6 +116,9 @@ def site_locations(
     pages = ordered(pages)
     if not pages:
         return [SiteLocation(home, {}, [], None)]
+    if not any(page.seen or _marked(page) for page in pages):
+        # No page writes a street: the site's maps and directions links give it.
+        pages = [replace(page, seen=page.mapped) for page in pages]
     # Addresses count only from the pages that speak for the program: a doctor's page, an
     # event's venue or a list of partner agencies names other places.
     speaking = [page for page in pages if page.reading.kind == "program"]

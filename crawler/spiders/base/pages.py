@@ -30,6 +30,7 @@ from crawler.spiders.base.identity import (
     address_key,
     addresses_in,
     lines_by_place,
+    mapped_addresses,
     numbers_together,
     page_names,
     seen_addresses,
@@ -66,6 +67,8 @@ class PageRecord:
     numbers_together: list[frozenset[str]] = field(default_factory=list)
     # The lines a list of places on it gives each place (see identity.lines_by_place).
     lines_by_place: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # The addresses its maps and directions links give (see identity.mapped_addresses).
+    mapped: list[SeenAddress] = field(default_factory=list)
     # How its content names streets, without a town ("meets at 57 Ash St"): see street_start.
     streets_named: frozenset[str] = frozenset()
     # The towns its content names with a state and a ZIP code ("San Luis, AZ 85349"): a list of
@@ -91,6 +94,7 @@ def page_record(
     text_root = body if body is not None else root
     record = PageRecord(url, entities, contact_facts(html), reading, seen_addresses(text_root))
     record.names = page_names(root)
+    record.mapped = mapped_addresses(text_root)
     record.parent_marked = parent_marked
     record.marked_owner = marked_owner
     record.links = linked_paths(root, url)
@@ -312,8 +316,14 @@ def _given_only_for_another(
     )
 
 
-def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageReading:
-    """The page's reading without the facts it states of another of the site's locations."""
+def _about(
+    reading: PageReading, here: str, elsewhere: tuple[str, ...], listed: tuple[str, ...] = ()
+) -> PageReading:
+    """The page's reading without the facts it states of another of the site's locations
+    (``elsewhere``: their towns), nor the hours and openings of a place it lists by town, state
+    and ZIP code alone (``listed``)."""
+    if listed:
+        reading = _without_the_listed_places(reading, here, listed)
     elsewhere_only = _of_elsewhere(here, elsewhere)
     if elsewhere_only is None:
         return reading
@@ -333,7 +343,8 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
         for statement in reading.availability
         # "Current wait: about 10 business days" under "Marshfield Clinic" is Marshfield's
         if not elsewhere_only(statement.statement)
-        and not elsewhere_only(statement.follows)  # "Greencastle IOP: full. Call to join ..."
+        # "Greencastle IOP: full. Call to join ...", unless it names this place
+        and not (elsewhere_only(statement.follows) and not _names(here, statement.statement))
         and not (card_of_another.match(statement.heading) and not _names(here, statement.statement))
     ]
     # "Partial hospitalization is offered at Franklinton, not in Bogalusa": not here.
@@ -396,6 +407,41 @@ def _about(reading: PageReading, here: str, elsewhere: tuple[str, ...]) -> PageR
             ((weekly, said),) = ours.items()
             kept.facts[hours] = weekly
             kept.evidence[hours] = said
+    return kept
+
+
+# What a place listed by its town alone is given: its hours, its openings.
+LISTED_PLACES_FACTS = ("schedule.opening_hours",)
+
+
+def _without_the_listed_places(
+    reading: PageReading, here: str, listed: tuple[str, ...]
+) -> PageReading:
+    """The reading without the hours and openings a list of places gives a place it names by
+    town, state and ZIP code alone ("San Luis Clinic / San Luis, AZ 85349 / Mon-Fri 7-6")."""
+    listed_only = _of_elsewhere(here, listed)
+    if listed_only is None:
+        return reading
+    kept = replace(
+        reading,
+        facts=dict(reading.facts),
+        evidence=dict(reading.evidence),
+        availability=[s for s in reading.availability if not listed_only(s.statement)],
+    )
+    for path in LISTED_PLACES_FACTS:
+        sources = reading.item_sources.get(path, {})
+        if path not in kept.facts:
+            continue
+        items = [
+            item
+            for item in kept.facts[path]
+            if not any(listed_only(text) for text in sources.get(str(item), ("", "")))
+        ]
+        if items:
+            kept.facts[path] = items
+        else:
+            del kept.facts[path]
+            kept.evidence.pop(path, None)
     return kept
 
 
@@ -644,15 +690,15 @@ def facts_from_pages(
     if name:
         result["name"] = name
     town = str((place or {}).get("address.city") or "")
-    # Prose about another town the site names with its state and ZIP code (a clinic listed
-    # without a street: "San Luis Clinic, San Luis, AZ 85349, Saturday 8 to noon") is that
-    # clinic's, as prose about another of its locations is.
+    # Hours and openings the site gives with another town's state and ZIP code (a clinic listed
+    # without a street: "San Luis Clinic, San Luis, AZ 85349, Saturday 8 to noon") are that
+    # clinic's.
     named = set().union(*(page.towns_named for page in pages)) if town else set()
-    spoken_of = tuple(sorted({*elsewhere, *named} - {town}))
+    listed = tuple(sorted(named - {town, *elsewhere}))
     readings = [
-        _as_its_departments(_about(page.reading, town, spoken_of))
+        _as_its_departments(_about(page.reading, town, elsewhere, listed))
         if standing is not None and _above(page, standing, one_of_several=bool(elsewhere))
-        else _about(page.reading, town, spoken_of)
+        else _about(page.reading, town, elsewhere, listed)
         for page in pages
     ]
     merged = merge_readings(readings, source=source)
