@@ -448,7 +448,7 @@ PHRASES: tuple[Phrase, ...] = (
     # program".
     Phrase(
         "detox.detox_referral",
-        r"(?:detox(?:ification)?|withdrawal)\b[^.;]{0,50}\b(?:(?:are |is )?referred (?:to|out"
+        r"(?:detox(?:ification)?|withdrawal)\b[^.;]{0,70}\b(?:(?:are |is )?referred (?:to|out"
         r"|elsewhere)|refer you|help you (?:find|get)"
         r"|arranges? (?:admission|placement|a bed|it|one|for"
         r"|(?:a )?transfers?)"
@@ -465,6 +465,16 @@ PHRASES: tuple[Phrase, ...] = (
         r"|referred to (?:our|the) (?:iop|intensive|program)|\brefers? (?:clients |patients )?to"
         r" (?:us|our)\b|\bmake a referral\b|\bconnect clients with our\b|\bcome from\b"
         r"|\bour (?:inpatient|detox|withdrawal) (?:unit|program|center|centre)",
+        denied=None,
+        in_conditionals=True,
+    ),
+    # Detox denied, then its referral of "it": "We can't provide detox here, but if you need it
+    # first we'll help you find a bed".
+    Phrase(
+        "detox.detox_referral",
+        r"\bif you need it\b[^.;]{0,30}\b(?:help you (?:find|get) (?:a bed|one|admitted)|refer you"
+        r"|arrange (?:an? )?(?:admission|bed))",
+        requires=r"\b(?:detox\w*|withdrawal)\b",
         denied=None,
         in_conditionals=True,
     ),
@@ -721,8 +731,12 @@ PHRASES: tuple[Phrase, ...] = (
         "payment.sliding_fee",
         r"sliding[- ](?:fee|scale)|income-based (?:fees|rates)"
         r"|fees? (?:are )?based on (?:your |household )?income"
-        r"|\bfees? (?:slide|are adjusted|scale) (?:with|to|by|based on)"
+        r"|\bfees?\b[^.;]{0,30}?\b(?:slide|are adjusted|scale) (?:with|to|by|based on)"
         r" (?:your |household |family )?income"
+        r"|\bdiscounted (?:care|treatment|services|fees?|rates?) based on (?:your |household"
+        r" |family )?income"
+        r"|\bfees?\b[^.;]{0,30}?\b(?:are )?(?:based on|according to)"
+        r" (?:your |the client's )?ability to pay"
         r"|escala m[oó]vil|tarifa(?:s)? (?:seg[uú]n|basadas? en) (?:sus )?ingresos",
     ),
     # "pay reduced rates on our income-based scale" (not eligibility for food or housing)
@@ -739,6 +753,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:services|care|treatment|the program|our program|the iop|our iop) (?:is|are)"
         r" (?:free|offered free|provided free)\b"
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
+        r"|\bfree or discounted (?:care|treatment|services)\b"
         r"|\bscholarships? (?:cover|pay for|waive) (?:the (?:full |entire |program )?|all )"
         r"(?:fees?|costs?)\b(?! of (?:sober|housing|rent))(?=[^.;]*\b(?:anyone|everyone|all)\b)"
         r"|nadie (?:es|ser[aá]) rechazad[oa]"

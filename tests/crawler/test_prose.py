@@ -3598,3 +3598,21 @@ def test_a_job_list_under_current_openings_is_careers() -> None:
         " week. Requirements: CADC.</p></body></html>"
     )
     assert page_kind(root, "https://x.example/openings") is PageKind.CAREERS
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Fees for everyone else slide with income.", {"payment.sliding_fee": True}),
+        ("Fees for uninsured clients are based on ability to pay.", {"payment.sliding_fee": True}),
+        ("Our policy offers discounted care based on household income.",
+         {"payment.sliding_fee": True}),
+        ("We can't provide detox here, but if you need it first we'll help you find a bed.",
+         {"detox.detox_onsite": False, "detox.detox_referral": True}),
+        ("If you need it, we can refer you to a counselor.", {}),
+        ("If you need withdrawal management or residential treatment, our staff will refer you to"
+         " a licensed program.", {"detox.detox_referral": True}),
+    ],
+)  # fmt: skip
+def test_fees_by_income_and_a_detox_referral_of_it(text: str, read: dict) -> None:
+    assert read_text(text, crawl_date=CRAWLED).facts == read
