@@ -348,6 +348,10 @@ REGRESSION_FLOORS = {
     "blind_sites_twentyninth": (0.97, 0.89),
     "blind_sites_thirtyfirst": (0.96, 0.89),
     "blind_sites_thirtythird": (0.97, 0.94),
+    # 0.94: some of their labels keep what to bring's "your" and "any", and a tab's name before a
+    # status line ("Farmville day IOP: Farmville day IOP is accepting"), as the reader does not.
+    "blind_sites_thirtyseventh": (0.94, 0.91),
+    "blind_sites_thirtyeighth": (0.94, 0.91),
 }
 
 
