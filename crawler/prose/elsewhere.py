@@ -154,6 +154,10 @@ ANOTHER_CARES_HEADING = re.compile(
     re.I,
 )
 
+# A sentence under another care's heading about the program the care leads on to: "After PHP,
+# most clients continue in our program three evenings a week".
+ON_TO_THE_IOP = re.compile(r"\b(?:after|step(?:s|ping)? down|continue|our program)\b", re.I)
+
 
 def about_another_care(sentence: str, heading: str) -> bool:
     """Whether a sentence under a heading naming another kind of care is that care's (its
@@ -161,14 +165,8 @@ def about_another_care(sentence: str, heading: str) -> bool:
     return (
         bool(ANOTHER_CARES_HEADING.match(heading))
         and not THE_IOP_TOO.search(sentence)
-        # "After PHP, most clients continue in our program three evenings a week"
         and not ON_TO_THE_IOP.search(sentence)
     )
-
-
-# A sentence under another care's heading about the program the care leads on to: "After PHP,
-# most clients continue in our program three evenings a week".
-ON_TO_THE_IOP = re.compile(r"\b(?:after|step(?:s|ping)? down|continue|our program)\b", re.I)
 
 
 def without_another_cares_parts(sentence: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from crawler.prose.availability import (
     A_TRACKS_KIND,
+    LIST_LEAD,
     AvailabilityStatement,
     in_spanish,
     without_its_label,
@@ -71,15 +72,11 @@ TRACK_LABEL = re.compile(
 )
 
 
-# A list's lead before its item's own label: "Openings — week of November 30, 2026: ".
-LEAD = re.compile(r"^[^:;]{1,80}:\s+(?=[^:;]{1,60}:)")
-
-
 def _track(statement: str) -> str | None:
     """The track a statement's label names, by its kinds ("evening", "adult day"); a label with
     a colon names one whatever its words ("Group B:")."""
     label = TRACK_LABEL.match(statement)
-    if label is None and (lead := LEAD.match(statement)):
+    if label is None and (lead := LIST_LEAD.match(statement)):
         # after its list's lead: "Openings — week of November 30, 2026: Evening track: 5 open"
         label = TRACK_LABEL.match(statement[lead.end() :])
     if label is None:

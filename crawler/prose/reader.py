@@ -111,8 +111,8 @@ NOT_OURS = re.compile(
     r"\b(?! in our)|\bprivate (?!pay\b)(?:\w+ )?clients\b"
     # a clinician's other work: "Dr. Pinckney also sees patients at the Orangeburg adolescent PHP"
     r"|\b(?:also|additionally) (?:sees|treats|works|practices) (?:patients|clients|at|in)\b"
-    # a partner's own sessions: "offered by Glade Run Farm, an independent partner, ...; they
-    # are not part of our IOP"
+    # a partner's own sessions: "offered by Glade Run Farm, an independent partner, on some
+    # Saturdays"
     r"|,\s*an independent partner\b",
     re.I,
 )
@@ -945,6 +945,15 @@ def answer_as_statement(question: str, answer: str) -> str | None:
 A_PERSON = re.compile(rf"^\W*(?:{A_PERSONS_NAME})")
 
 
+# A title of what the program does not provide, its verb last: "Services we do NOT provide",
+# "What we don't offer" (not "We do not offer methadone", "Why we do not offer detox").
+A_TITLE_OF_WHAT_IS_NOT_PROVIDED = re.compile(
+    r"^\W*(?:services|what|things|care|treatment)\b[\w\s]{0,20}?\b(?:do not|don't|does not"
+    r"|doesn't|cannot|can't)\s+(?:offer|provide|have)\W*$",
+    re.I,
+)
+
+
 def _named_under_a_denial(sentence: str, heading: str, explained: bool) -> bool:
     """Whether a sentence only names a thing (a few words, no verb of its own) that the rest of
     its text explains, under a title of what the program does not provide ("Services we do NOT
@@ -956,15 +965,6 @@ def _named_under_a_denial(sentence: str, heading: str, explained: bool) -> bool:
         and len(sentence.split()) <= 8
         and not re.search(r"\b(?:is|are|we|our|can|will|do|does|not|no)\b", sentence, re.I)
     )
-
-
-# A title of what the program does not provide, its verb last: "Services we do NOT provide",
-# "What we don't offer" (not "We do not offer methadone", "Why we do not offer detox").
-A_TITLE_OF_WHAT_IS_NOT_PROVIDED = re.compile(
-    r"^\W*(?:services|what|things|care|treatment)\b[\w\s]{0,20}?\b(?:do not|don't|does not"
-    r"|doesn't|cannot|can't)\s+(?:offer|provide|have)\W*$",
-    re.I,
-)
 
 
 def the_person(heading: str) -> re.Pattern[str] | None:
