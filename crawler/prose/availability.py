@@ -141,10 +141,11 @@ OTHER_CARES_LABEL = re.compile(
     r"|dental|pharmacy|lobby|urgent care|lab)\b",
     re.I,
 )
-LIST_LEAD = re.compile(r"^[^:;]{1,80}:\s")
+LABEL = r"[^:;]{1,80}:\s"
+LIST_LEAD = re.compile(rf"^{LABEL}")
 # A statement's labels, a list's lead's and its item's: "Updated December 1, 2026: Greencastle
 # Evening IOP: full."
-LABELS = re.compile(r"^(?:[^:;]{1,80}:\s+)+")
+LABELS = re.compile(rf"^(?:{LABEL}\s*)+")
 # A strip's first item that only dates the rest: "Updated 12/02/2026; Evening track: open".
 DATED_LEAD = re.compile(r"^\W*(?:updated|as of|posted|last updated)\b[^:;]{1,30};\s", re.I)
 

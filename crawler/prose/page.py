@@ -807,10 +807,10 @@ def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = Non
         if pattern.search(path):
             return kind
     heading = " ".join(root.xpath("string((//h1)[1])").split())
-    if OPENINGS_HEADING.search(heading) and (
-        ABOUT_A_JOB.search(root.text_content()) or JOBS_WORDS.search(root.text_content())
-    ):
-        return PageKind.CAREERS  # "Current openings" of jobs, not of a program's seats
+    if OPENINGS_HEADING.search(heading):
+        words = root.text_content()
+        if ABOUT_A_JOB.search(words) or JOBS_WORDS.search(words):
+            return PageKind.CAREERS  # "Current openings" of jobs, not of a program's seats
     for kind, pattern in KIND_HEADINGS:
         if pattern.search(heading):
             return kind

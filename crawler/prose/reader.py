@@ -337,10 +337,9 @@ class PageReading:
     item_sources: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     heading: str = ""  # the heading of what is being read
     kind: str = "program"  # the page's kind (crawler.prose.page.PageKind)
-    # Weekly hours a group schedule adds up to, with its sentence: the page's hours when it
-    # states no figure of its own (see :meth:`settle`).
-    scheduled_hours: list[tuple[float, str]] = field(default_factory=list)
-    scheduled_under: dict[str, str] = field(default_factory=dict)  # each one's heading
+    # Weekly hours a group schedule adds up to, with its sentence and the heading it stands
+    # under: the page's hours when it states no figure of its own (see :meth:`settle`).
+    scheduled_hours: list[tuple[float, str, str]] = field(default_factory=list)
     # A schedule table's rows of one day each, under their heading: their hours add up to the
     # week's when nothing else gives it ("Monday: 5:30-8:30 p.m.; Relapse Prevention").
     day_rows: dict[str, list[tuple[str, float, bool, str]]] = field(default_factory=dict)
@@ -477,21 +476,21 @@ class PageReading:
         if path in self.facts or path in self.conflicts:
             return
         schedules = [
-            (hours, sentence)
-            for hours, sentence in self.scheduled_hours
-            if hours >= numbers.FEWEST_IOP_HOURS
+            scheduled
+            for scheduled in self.scheduled_hours
+            if scheduled[0] >= numbers.FEWEST_IOP_HOURS
         ]
-        weeks = {hours for hours, _ in schedules}
+        weeks = {hours for hours, _, _ in schedules}
         if len(weeks) == 1:
-            hours, sentence = schedules[0]
-            self.add(path, hours, sentence, heading=self.scheduled_under.get(sentence, ""))
+            hours, sentence, heading = schedules[0]
+            self.add(path, hours, sentence, heading=heading)
         elif (
             len(weeks) > 1
-            and all(A_TRACKS_WEEK.match(sentence) for _, sentence in schedules)
+            and all(A_TRACKS_WEEK.match(sentence) for _, sentence, _ in schedules)
             and max(weeks) <= numbers.MOST_IOP_HOURS
         ):  # tracks of different weeks ("Day IOP" 9 hours, "Evening IOP" 12): the longest
-            hours, sentence = max(schedules)
-            self.add(path, hours, sentence, heading=self.scheduled_under.get(sentence, ""))
+            hours, sentence, heading = max(schedules)
+            self.add(path, hours, sentence, heading=heading)
         elif not schedules:
             tables = [
                 (numbers.rows_hours([row[:3] for row in rows]), heading, rows)
@@ -832,8 +831,7 @@ def read_sentence(
     )
     scheduled = numbers.scheduled_hours(grouped)
     if scheduled is not None:
-        reading.scheduled_hours.append((scheduled, said))
-        reading.scheduled_under.setdefault(said, reading.heading)
+        reading.scheduled_hours.append((scheduled, said, reading.heading))
     row = numbers.day_row(timed) if SCHEDULE_HEADING.search(reading.heading) else None
     if row:
         reading.day_rows.setdefault(reading.heading, []).append((*row, said))

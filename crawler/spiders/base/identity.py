@@ -34,6 +34,8 @@ TOWN = (
     r"[A-Z][A-Za-z\u00c0-\u00ff.'-]+"
     r"(?:\s+(?:(?:de|du|des|del|la|le|on|of|the|upon)\s+){0,2}[A-Z][A-Za-z\u00c0-\u00ff.'-]+){0,3}"
 )
+# A town as an address writes it before its state and ZIP code: "San Luis, AZ 85349".
+TOWN_STATE_ZIP = re.compile(rf"\b({TOWN}),? (?:{STATE})\.? \d{{5}}\b")
 STREET_ADDRESS = re.compile(
     # a house number, Hawaii's and Queens' with a hyphen too ("4-1101 Kuhio Hwy", "37-12 Main St")
     r"(?<![\w-])(?P<street>\d{1,6}(?:-\d{1,5})?[A-Za-z]?"
@@ -254,9 +256,9 @@ def mapped_addresses(body: HtmlElement) -> list[SeenAddress]:
         if not MAP_URL.search(f"{url.netloc}{url.path}"):
             continue
         query = parse_qs(url.query)
+        in_chrome = any(_is_chrome(ancestor) for ancestor in element.iterancestors())
         for parameter in MAP_PLACE_PARAMETERS:
             for value in query.get(parameter, []):
-                in_chrome = any(_is_chrome(ancestor) for ancestor in element.iterancestors())
                 found += [SeenAddress(facts, in_chrome) for facts in addresses_in(value)[:1]]
     return found
 

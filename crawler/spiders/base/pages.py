@@ -23,8 +23,7 @@ import lxml.html
 from crawler.prose import PageReading, merge_readings, numbers, read_html, read_text
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
-    STATE,
-    TOWN,
+    TOWN_STATE_ZIP,
     PageNames,
     SeenAddress,
     address_key,
@@ -100,7 +99,8 @@ def page_record(
     record.links = linked_paths(root, url)
     record.lines_by_place = lines_by_place(text_root)
     record.numbers_together = numbers_together(text_root)
-    content = _content_text(text_root)
+    texts = _content_texts(text_root)
+    content = " ".join(texts)
     record.about_addiction = bool(ADDICTION_CARE.search(content))
     record.for_all_its_care = bool(ALL_ITS_CARE.search(content))
     record.streets_named = frozenset(
@@ -108,7 +108,10 @@ def page_record(
         for found in STREET_START.finditer(content)
         if not LEFT_BEHIND.search(content[max(0, found.start() - 30) : found.start()])
     )
-    record.towns_named = _towns_named(text_root)
+    # (each text apart: a card's heading, "San Luis Clinic", is not the town's)
+    record.towns_named = frozenset(
+        found.group(1) for text in texts for found in TOWN_STATE_ZIP.finditer(text)
+    )
     shown = seen_phones(text_root)
     linked = [_digits(href) for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href")]
     record.shown_numbers = frozenset(
@@ -400,7 +403,7 @@ def _about(
         # Bedford: Evening IOP; ..."): the page gives no one week, but this office's row does.
         ours = {
             weekly: said
-            for weekly, said in reading.scheduled_hours
+            for weekly, said, _ in reading.scheduled_hours
             if weekly >= numbers.FEWEST_IOP_HOURS and not elsewhere_only(said)
         }
         if len(ours) == 1 and len(reading.scheduled_hours) > 1:
@@ -535,10 +538,6 @@ ALL_ITS_CARE = re.compile(
 STREET_START = re.compile(r"\b(\d{1,6})\s+([A-Za-z][\w'-]*)")
 
 
-# A town as an address writes it before its state and ZIP code: "San Luis, AZ 85349".
-TOWN_STATE_ZIP = re.compile(rf"\b({TOWN}),? (?:{STATE})\.? \d{{5}}\b")
-
-
 # Words before a street the program is no longer at: "moved from 145 Lisbon St".
 LEFT_BEHIND = re.compile(
     r"\b(?:from|formerly(?: at)?|previously(?: at)?|used to be at|old)\s+$", re.I
@@ -556,19 +555,6 @@ def _content_texts(body: Any) -> list[str]:
     return body.xpath(
         ".//text()[not(ancestor::nav or ancestor::header or ancestor::footer"
         " or ancestor::script or ancestor::style)]"
-    )
-
-
-def _content_text(body: Any) -> str:
-    """A page's words outside its menus, header and footer."""
-    return " ".join(_content_texts(body))
-
-
-def _towns_named(body: Any) -> frozenset[str]:
-    """The towns a page's content names with a state and a ZIP code, each in its own text (a
-    card's heading, "San Luis Clinic", is not the town's)."""
-    return frozenset(
-        found.group(1) for text in _content_texts(body) for found in TOWN_STATE_ZIP.finditer(text)
     )
 
 
