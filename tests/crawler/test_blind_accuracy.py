@@ -86,6 +86,9 @@ BLIND_SETS = {
     "blind_sites_thirtyeighth": 11,
     "blind_sites_thirtyninth": 11,
     "blind_sites_fortieth": 10,
+    "blind_sites_fortyfirst": 10,
+    "blind_sites_fortysecond": 11,
+    "blind_sites_fortythird": 11,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
