@@ -36,7 +36,9 @@ ACCEPTING = re.compile(
     r"|(?:have|has) (?:immediate )?openings"
     # A status line's "Willmar: openings in day and evening IOP this week" (not openings to come:
     # "Openings in the day IOP are expected in January")
-    r"|(?:^|:\s*)\W*openings? (?:in|for) [^.;]{0,40}\b(?:iop|groups?|tracks?|program|cohorts?)\b"
+    # ("Openings available in our daytime and evening IOP groups")
+    r"|(?:^|:\s*)\W*openings? (?:(?:are )?available )?(?:in|for) [^.;]{0,40}"
+    r"\b(?:iop|groups?|tracks?|program|cohorts?)\b"
     r"(?![^.;]*\b(?:expected|will|soon|announced|anticipated|next (?:month|year))\b)"
     # "Applications for the spring 2027 cohort are open now" (not "open to adults")
     r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
@@ -131,7 +133,9 @@ class AvailabilityStatement:
 # Places in other care than the IOP: a house's beds, a PHP's or a detox unit's openings.
 OTHER_CARES_PLACES = re.compile(
     rf"{RESIDENCE_WORDS}|\bhouse\b|residential|\bphp\b|partial hospitali|detox"
-    r"|withdrawal management|crisis|\bday treatment\b",
+    r"|withdrawal management|crisis|\bday treatment\b"
+    # an opioid treatment program's own: "Methadone admissions: about a 2-week wait"
+    r"|methadone (?:admissions?|program|clinic|dosing|intakes?)|\botp\b|opioid treatment program",
     re.I,
 )
 THE_IOP = re.compile(r"\biop\b|intensive outpatient", re.I)
@@ -215,7 +219,7 @@ def availability(
     if any(AHEAD_OF_OTHERS.search(part) for part in parts):
         everyone = " ".join(part for part in parts if not AHEAD_OF_OTHERS.search(part))
     if not hedge and not NO_WAITLIST.search(sentence) and everyone.strip():
-        days = numbers.days_to_intake(everyone, as_of, dated)
+        days = numbers.days_to_intake(everyone)
     slots = numbers.open_slots(sure)
     if accepting is None and days is None and slots is None:
         return None
@@ -266,10 +270,16 @@ def in_its_own_words(said: str, as_of: date) -> str:
     # "As of May 1, we have" is the sentence's; "As of Dec. 1, 2026 — 3 seats open" dates it.
     # "Seats as of 12/3/2026 Morning track: open": the stamp dates a labelled line after it.
     before_a_label = stamp is not None and re.match(r"\s+[A-Z][^,.;:]{0,40}:", text[stamp[1] :])
-    if stamp is not None and (
-        not re.match(r"as of", text[stamp[0] :], re.I)
-        or re.match(r"\s*[:\u2014\u2013]|\s+-\s", text[stamp[1] :])
-        or before_a_label
+    # "Next available intake (updated November 30, 2026): Tuesday": the label is what it says
+    names_its_subject = stamp is not None and numbers.NEXT_AVAILABLE.search(text[: stamp[0]])
+    if (
+        stamp is not None
+        and not names_its_subject
+        and (
+            not re.match(r"as of", text[stamp[0] :], re.I)
+            or re.match(r"\s*[:\u2014\u2013]|\s+-\s", text[stamp[1] :])
+            or before_a_label
+        )
     ):
         start, end, _ = stamp
         before, after = text[:start].rstrip(" (["), re.sub(r"^\s*[)\]]", "", text[end:])
@@ -285,6 +295,8 @@ def in_its_own_words(said: str, as_of: date) -> str:
         text = text[lead[0] :]
     text = " ".join(text.split()).strip(" \u00b7|:;\u2014\u2013-")
     label = LABEL_LEAD.match(text)
+    if label and text[label.end() :].casefold().startswith(label["label"].casefold()):
+        return text[label.end() :]  # an alert's title its text repeats: "Now accepting: Now ..."
     if label and STATUS_LABEL.search(label["label"]):
         rest = text[label.end() :]
         text = rest if HAS_A_VERB.search(rest) else text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from crawler.prose.availability import (
@@ -38,6 +38,7 @@ class MergedReading:
 def merge_readings(readings: Iterable[PageReading], source: str | None = None) -> MergedReading:
     merged = MergedReading()
     statements: list[tuple[AvailabilityStatement, str | None]] = []
+    program_dated: set[int] = set()  # the statements a program's page dates
     for reading in readings:
         merged.conflicts |= reading.conflicts
         for path, value in reading.facts.items():
@@ -51,12 +52,35 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
             else:
                 merged.facts.setdefault(path, value)
         statements += [(statement, reading.url) for statement in reading.availability]
+        if reading.kind == "program":
+            program_dated.update(id(s) for s in reading.availability if s.dated)
     for path in merged.conflicts:
         merged.facts.pop(path, None)
         merged.evidence.pop(path, None)
+    if _dated_of_late(statements, program_dated):
+        # "No waitlist." on the home page, "Next available intake: December 9. Updated December
+        # 3" on the program's: the dated word says when it held, the undated one does not (a
+        # news post's date is the post's, not the program's word on its openings now)
+        statements = [(statement, url) for statement, url in statements if statement.dated]
     if statements:
         merged.availability, merged.availability_as_of = _availability(statements, source)
     return merged
+
+
+# How recent a program page's dated word on its openings must be to stand over an undated one
+# (whose date is the crawl's): "Today we are accepting" outlasts "As of March 2024, a waitlist".
+DATED_OF_LATE = timedelta(days=31)
+
+
+def _dated_of_late(
+    statements: list[tuple[AvailabilityStatement, str | None]], program_dated: set[int]
+) -> bool:
+    """Whether a program's page dates a statement of the last month before the crawl."""
+    undated = [s.as_of for s, _ in statements if not s.dated and s.as_of]
+    if not undated:
+        return False
+    since = max(undated) - DATED_OF_LATE
+    return any(id(s) in program_dated and s.as_of and s.as_of >= since for s, _ in statements)
 
 
 # A statement's label naming a track: "Evening cohort: 3 openings", "Morning track: open —

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, timedelta
+from datetime import date
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -767,10 +767,10 @@ def next_intake_given(sentence: str) -> bool:
 ABBREVIATED_ABOUT = re.compile(r"\b(?:approx|apprx|est|ca)\.", re.I)
 
 
-def days_to_intake(sentence: str, as_of: date, dated: bool = True) -> int | None:
-    """Days from ``as_of`` to an intake, as the sentence states it; ``None`` if it does not.
-    ``dated``: ``as_of`` is the source's own date; a weekday alone ("Next available intake:
-    Thursday") counts from no other, since the page does not say which week it meant."""
+def days_to_intake(sentence: str) -> int | None:
+    """Days to an intake, as the sentence states a wait; ``None`` if it does not. A next
+    intake's date ("Next available intake: Tuesday, December 15") is when, not how long: the
+    statement says it, and no count of days from a date the page may not give."""
     if not INTAKE_WORDS.search(sentence) or NOT_INTAKE.search(sentence):
         return None
     sentence = ABBREVIATED_ABOUT.sub("about", sentence)  # "approx. 10 days" is no sentence's end
@@ -789,14 +789,6 @@ def days_to_intake(sentence: str, as_of: date, dated: bool = True) -> int | None
         if value is None or unit not in WAIT_UNITS:
             continue
         return math.ceil(value * WAIT_UNITS[unit])
-    match = NEXT_AVAILABLE.search(sentence)
-    if match:
-        rest = sentence[match.end() :]
-        day = first_date(rest) or _month_day(rest, as_of)
-        if day is None and dated:
-            day = _weekday_after(rest, as_of)
-        if day is not None and day >= as_of:
-            return (day - as_of).days
     return None
 
 
@@ -849,30 +841,6 @@ STAMP_LEAD = re.compile(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
     re.I,
 )
-
-
-def _month_day(text: str, as_of: date) -> date | None:
-    """ "March 12" without a year: the next such day on or after ``as_of``."""
-    match = MONTH_DAY.search(text)
-    if not match:
-        return None
-    try:
-        day = date(as_of.year, MONTHS[match.group(1).lower()], int(match.group(2)))
-    except ValueError:
-        return None
-    return day if day >= as_of else day.replace(year=day.year + 1)
-
-
-def _weekday_after(text: str, as_of: date) -> date | None:
-    lowered = text.lower()
-    if re.search(r"\btomorrow\b", lowered):
-        return as_of + timedelta(days=1)
-    if re.search(r"\btoday\b", lowered):
-        return as_of
-    for index, name in enumerate(WEEKDAYS):
-        if re.search(rf"\b{name}\b", lowered):
-            return as_of + timedelta(days=(index - as_of.weekday()) % 7 or 7)
-    return None
 
 
 # Places in a group; a bed is a residence's, not an outpatient program's.

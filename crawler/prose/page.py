@@ -655,13 +655,38 @@ A_MOVE = re.compile(
 
 
 SENTENCE_ENDS = re.compile(r"(?<=[.!?])\s+")
+# A page's upkeep, not its news: "Page last reviewed", "This page last updated 03/14/2025",
+# "Medically reviewed by ...".
+A_REVIEW = re.compile(
+    r"\b(?:page|content|article)\b[^.;:]{0,20}\b(?:updated|reviewed|revised)\b"
+    r"|\b(?:reviewed|revised)\b",
+    re.I,
+)
+# A change's date leading its sentence: "As of October 1, 2026, New Leaf no longer accepts".
+A_CHANGES_LEAD = re.compile(r"^\W*(?:as of|effective|beginning|starting)\s+", re.I)
+
+
+def _a_changes_date(sentence: str) -> bool:
+    """Whether a sentence leads with the date a change takes effect, a clause after it."""
+    lead = A_CHANGES_LEAD.match(sentence)
+    if lead is None:
+        return False
+    rest = sentence[lead.end() :]
+    span = next((end for start, end, _ in numbers.dated_spans(rest[:30]) if start == 0), None)
+    return span is not None and bool(re.match(r",\s+[A-Za-z]", rest[span:]))
 
 
 def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> date | None:
     """The date the page says it was updated: visible text first, then markup."""
     for segment in text_segments:
         # "We've moved! As of November 2, 2026, ... is at ...": the move's date, not the page's
-        segment = " ".join(part for part in SENTENCE_ENDS.split(segment) if not A_MOVE.search(part))
+        # "Page last reviewed: November 2, 2026", "As of October 1, 2026, we no longer accept
+        # Ambetter": a review's or a change's date, not the date the page's news held
+        segment = " ".join(
+            part
+            for part in SENTENCE_ENDS.split(segment)
+            if not (A_MOVE.search(part) or A_REVIEW.search(part) or _a_changes_date(part))
+        )
         day = numbers.stamped_date(segment, crawl_date, latest=crawl_date)
         if day is not None:
             return day
@@ -688,6 +713,7 @@ class PageKind(StrEnum):
     PEOPLE = "people"  # staff and doctors' pages: a doctor's own practice is no program's
     RESOURCES = "resources"  # other agencies listed: a referral list states nothing of ours
     RESIDENCE = "residence"  # a recovery residence's: its beds, rent and house meetings
+    ENDED = "ended"  # a program that has ended ("This program has ended"): what it was
 
 
 KIND_PATHS = (
@@ -814,6 +840,8 @@ def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = Non
     for kind, pattern in KIND_HEADINGS:
         if pattern.search(heading):
             return kind
+    if ENDED_NOTICE.search(_under_the_title(root)):
+        return PageKind.ENDED
     types = top_level_types(json_ld(root) if marked is None else marked)
     for name, kind in KIND_TYPES.items():
         if name in types and not (kind is PageKind.PEOPLE and _a_programs_title(heading)):
@@ -822,6 +850,28 @@ def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = Non
         return PageKind.PEOPLE
     og = root.xpath("string(//meta[@property='og:type']/@content)").strip().lower()
     return PageKind.ARTICLE if og == "article" or _dated_under_its_title(root) else PageKind.PROGRAM
+
+
+# A page's notice, under its title, that the program it describes has ended: "This program
+# has ended. Our Saturday IOP ended on June 30, 2026."
+ENDED_NOTICE = re.compile(
+    r"\b(?:this|the|our) (?:[\w'-]+ ){0,4}?(?:program|programme|group|track|service|iop)"
+    r" (?:has|was|have|were) (?:now )?(?:ended|closed|been (?:discontinued|closed|retired))\b"
+    r"|\b(?:this|the|our) (?:[\w'-]+ ){0,4}?(?:program|programme|track|iop) (?:is|are) no longer"
+    r" (?:offered|available|running|operating)\b",
+    re.I,
+)
+
+
+def _under_the_title(root: HtmlElement, length: int = 300) -> str:
+    """The first words of the page's text after its main heading."""
+    for heading in root.xpath("(//h1)[1]"):
+        words = heading.xpath(
+            "following::text()[not(ancestor::script or ancestor::style or ancestor::nav"
+            " or ancestor::footer)]"
+        )
+        return " ".join(" ".join(words).split())[:length]
+    return ""
 
 
 def _dated_under_its_title(root: HtmlElement) -> bool:
@@ -852,6 +902,7 @@ STATING_NOTHING = (
     PageKind.PEOPLE,
     PageKind.RESOURCES,
     PageKind.RESIDENCE,
+    PageKind.ENDED,
 )
 
 

@@ -39,6 +39,7 @@ from crawler.prose.vocabulary import (
     DENIAL_BEFORE,
     DENIAL_GAP_BREAK,
     DENIAL_GAP_WORDS,
+    DROPPED_AFTER_ITS_LABEL,
     HEDGE,
     MEDICAID_NAMES,
     MEDICATIONS,
@@ -634,8 +635,10 @@ def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
             )
         if re.search(DENIAL_GAP_BREAK, words[index], re.I):
             break
-    return _denied_over_a_list(before) or bool(
-        re.search(DENIAL_AFTER, clause[end : end + 40], re.I)
+    return (
+        _denied_over_a_list(before)
+        or bool(re.search(DENIAL_AFTER, clause[end : end + 40], re.I))
+        or bool(re.search(DROPPED_AFTER_ITS_LABEL, clause[end : end + 100], re.I))
     )
 
 
@@ -960,9 +963,33 @@ def _named_under_a_denial(sentence: str, heading: str, explained: bool) -> bool:
         explained
         and bool(A_TITLE_OF_WHAT_IS_NOT_PROVIDED.search(heading))
         and "(" not in sentence  # "Spanish-language groups (free interpreters are available)"
-        and len(sentence.split()) <= 8
-        and not re.search(r"\b(?:is|are|we|our|can|will|do|does|not|no)\b", sentence, re.I)
+        and _a_bare_name(sentence)
     )
+
+
+def _a_bare_name(words: str) -> bool:
+    """A few words and no verb of their own: "Methadone dosing", "Residential treatment"."""
+    return len(words.split()) <= 8 and not re.search(
+        r"\b(?:is|are|we|our|can|will|do|does|not|no)\b", words, re.I
+    )
+
+
+def _names_denied_together(segment: str) -> str:
+    """A title of what is not provided with the list under it, each item under the title
+    ("Services we do NOT provide: Detox — we refer you; Methadone; Residential treatment." as
+    "...: Detox — we refer you. Services we do NOT provide: Methadone, Residential
+    treatment."): every item is denied, not the first only."""
+    title, colon, listed = segment.partition(":")
+    if not colon or not A_TITLE_OF_WHAT_IS_NOT_PROVIDED.search(title):
+        return segment
+    if re.search(r"[.!?]\s", listed):
+        return segment  # items of sentences, each read on its own (see _named_under_a_denial)
+    items = [item.strip(" .") for item in listed.split(";")]
+    if len(items) < 2 or not all(items):
+        return segment
+    names = [item for item in items if _a_bare_name(item)]
+    explained = [f"{title}: {item}." for item in items if item not in names]
+    return " ".join([*explained, *([f"{title}: {', '.join(names)}."] if names else [])])
 
 
 def the_person(heading: str) -> re.Pattern[str] | None:
@@ -1016,6 +1043,10 @@ NAMES_A_THING = re.compile(
 )
 
 
+# A line that takes a payer its heading names: "In network: ...", "Accepted", "Yes".
+TAKES_ITS_HEADING = re.compile(r"^\W*(?:yes\b|accepted\b|in[- ]network\b)", re.I)
+
+
 def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
     """The first line under a heading, as read with it: a line that only denies denies the
     heading's thing ("Methadone" over "Not offered at this location."); a heading that denies
@@ -1028,6 +1059,8 @@ def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
     if names_a_thing and ANSWERS_ITS_HEADING.match(segment):
         reading.forget(said=heading)
         return f"{heading}: {segment}"
+    if names_a_thing and TAKES_ITS_HEADING.match(segment):
+        return f"{heading}: {segment}"  # "Georgia Medicaid" over "In network: Peach State ..."
     if (
         ANSWERS_ITS_HEADING.match(heading)
         and re.search(r"\bnot\b", heading, re.I)
@@ -1088,7 +1121,7 @@ def read_text(
     for segment in segments:
         is_heading = marks is not None and next(marks, False)
         if heading_before and not is_heading:
-            segment = _under_its_heading(heading_before, segment, reading)
+            segment = _names_denied_together(_under_its_heading(heading_before, segment, reading))
         heading_before = segment if is_heading else None
         if is_heading:
             reading.heading = segment

@@ -421,7 +421,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "detox.detox_outpatient",
         r"outpatient (?:medical )?detox|ambulatory (?:detox|withdrawal)"
-        r"|outpatient withdrawal management",
+        r"|outpatient withdrawal management"
+        # "We can manage mild alcohol withdrawal on an outpatient basis"
+        r"|manage (?:mild |moderate )?(?:alcohol |opioid )?withdrawal on an outpatient basis",
     ),
     Phrase(
         "detox.detox_referral",
@@ -1036,6 +1038,11 @@ DENIAL_AFTER = (
     rf"|^\s*{SPEAKING_STAFF}{REST_OF_THE_NAME}(?:[\u2013\u2014-]|\()\s*{DENIAL_ONLY}"
     # A label answered by a refusal: "Medicare: we are not able to bill Medicare."
     r"|^\s*:\s*we(?:'re| are)? (?:not|unable|never)\b|^\s*:\s*we (?:do not|don't|cannot|can't)\b"
+)
+# A label's plan that a longer sentence after it drops: "TRICARE: effective July 1, 2026,
+# Musconetcong Behavioral Health is no longer in network with TRICARE."
+DROPPED_AFTER_ITS_LABEL = (
+    r"^\s*:\s*[^.;:]{0,70}?\bno longer (?:in[- ]network|accept|tak|contract|participat)"
 )
 # A recovery residence, which is no treatment program: its beds, rules and rent are its own.
 RESIDENCE_WORDS = r"sober living|recovery (?:housing|residences?|homes?|houses?)|halfway houses?"

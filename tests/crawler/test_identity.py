@@ -19,6 +19,7 @@ from crawler.spiders.base.identity import (
     PageNames,
     address_key,
     addresses_in,
+    page_names,
     phones_in,
     seen_addresses,
     site_name,
@@ -27,6 +28,7 @@ from crawler.spiders.base.locations import (
     BESIDE_THE_LISTED_PAGE,
     NO_IOP_HERE,
     NO_PAGE_OF_ITS_OWN,
+    named_by_its_heading,
     site_locations,
 )
 from crawler.spiders.base.pages import (
@@ -1658,3 +1660,108 @@ def test_one_street_written_two_ways_is_one_place() -> None:
     shown = {"address.street1": "1010 North Riverside Drive", "address.postal_code": "87532"}
     other = {"address.street1": "1010 S. Riverside Drive", "address.postal_code": "87532"}
     assert address_key(marked) == address_key(shown) != address_key(other)
+
+
+def test_a_recovery_houses_street_leaves_the_program_to_its_map() -> None:
+    """A practice whose text says only "on Holland Avenue" and whose recovery house's page
+    writes the house's street: the program is where its map and directions point, not at the
+    house ("a home, not a treatment site")."""
+    house = (
+        "<p>Casa Sotol is a six-bed men's recovery residence at 1107 N 5th St, Alpine, TX 79830."
+        " It is a home, not a treatment site.</p>"
+    )
+    pages = [
+        _mapped_page("/", f"<p>We're on Holland Avenue, Alpine, Texas.</p>{MAP}"),
+        page_record(
+            f"<html><body><main><h1>Casa Sotol sober living</h1>{house}</main></body></html>",
+            "https://riofrio.example/sober-living",
+            date(2026, 12, 6),
+            [],
+        ),
+    ]
+    (location,) = site_locations(pages, pages[0].url)
+    assert location.place["address.street1"] == "2100 E Main St"
+
+
+def test_a_hospitals_utility_bar_and_its_other_departments_lines_are_not_the_programs() -> None:
+    """A hospital's program page: the utility bar's switchboard over its menu, a physician's
+    marked office line, the financial counselor's and the access centre's numbers are not the
+    program's; its intake and front desk are."""
+    html = (
+        "<html><body><div class='utility-bar'>MyChart · Pay a Bill · Main number 845-555-0100"
+        "</div><main><h1>Fallkill Recovery Center</h1><p>Intake 845-555-0122</p>"
+        "<p>Front desk 845-555-0120</p><p>Dr. Beasley also sees patients in Princeton. Office:"
+        " 845-555-0127.</p><p>Questions about your bill? Call a financial counselor at"
+        " 845-555-0135.</p><p>After hours, call the Behavioral Health Access Center, 24/7:"
+        " 845-555-0130.</p></main></body></html>"
+    )
+    root = lxml.html.fromstring(html)
+    assert program_lines(root, {"8455550127"}) == ["8455550122", "8455550120"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Questions about your bill? Call a financial counselor at", "Pharmacy:",
+     "Behavioral Health Access Center (24/7 assessments):", "24/7 Nurse Line:",
+     "Medical records:"],
+)  # fmt: skip
+def test_other_departments_lines_are_not_the_programs(label: str) -> None:
+    assert phones_in(f"{label} 845-555-0135") == ([], ["8455550135"])
+
+
+def test_a_physicians_marked_line_is_no_programs() -> None:
+    """A Physician's markup on a program page gives the doctor's office line: not the IOP's."""
+    html = (
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+        ' "@type": "Physician", "name": "Harlan Beasley, MD", "telephone": "+1-270-555-0127"}'
+        "</script></head><body><main><h1>Crossroads IOP</h1><p>Intake 270-555-0121</p><p>Dr."
+        " Beasley's office: 270-555-0127.</p></main></body></html>"
+    )
+    found = schema_org.marked(html, "https://tradewater.example/iop")
+    assert schema_org.peoples_lines(found) == {"2705550127"}
+    record = page_record(
+        html, "https://tradewater.example/iop", date(2026, 12, 6), [],
+        not_the_programs=schema_org.peoples_lines(found),
+    )  # fmt: skip
+    assert [ten_digits(phone) for phone in record.contact["phones"]] == ["2705550121"]
+
+
+def test_the_name_the_site_says_it_was_formerly_is_not_its_name() -> None:
+    """Markup kept the old name ("Three Rivers Recovery Services") after the agency renamed
+    itself; every page says "Current River Counseling Center, formerly known as Three Rivers
+    Recovery Services"."""
+    said = (
+        "<p>Current River Counseling Center, formerly known as Three Rivers Recovery Services,"
+        " has served the Ozark foothills since 1988.</p>"
+    )
+    marked = {"name": "Three Rivers Recovery Services", "address.street1": "2620 N Westwood Blvd"}
+    pages = [
+        page_record(
+            f"<html><head><title>{title} | Current River Counseling Center</title></head><body>"
+            f"<main><h1>{title}</h1>{said}</main></body></html>",
+            f"https://crc.example{path}", date(2026, 12, 6), [marked],
+        )
+        for path, title in (("/", "Home"), ("/iop", "Intensive Outpatient Program"))
+    ]  # fmt: skip
+    assert facts_from_pages(pages, "crc").facts["name"] == "Current River Counseling Center"
+
+
+def test_a_government_sites_title_names_the_agency_without_its_state() -> None:
+    names = page_names(
+        lxml.html.fromstring(
+            "<html><head><title>Substance Use IOP | Nebo Basin Behavioral Health, UT - Official"
+            " Website</title></head><body></body></html>"
+        )
+    )
+    assert "Nebo Basin Behavioral Health" in names.title_parts
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [("Adult Substance Use Intensive Outpatient (IOP)", "Nebo Basin Behavioral Health"),
+     ("Intensive Outpatient Program", "Nebo Basin Behavioral Health"),
+     ("Sendero IOP", "Sendero IOP"), ("New Leaf Intensive Outpatient", "New Leaf Intensive"
+     " Outpatient")],
+)  # fmt: skip
+def test_a_program_heading_naming_only_its_kind_is_no_name(heading: str, name: str) -> None:
+    assert named_by_its_heading(heading, "Nebo Basin Behavioral Health") == name

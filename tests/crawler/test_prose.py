@@ -192,11 +192,12 @@ def test_program_weeks(text: str, weeks: float | None) -> None:
         ("Current waitlist: 2\u20133 weeks.", 21),  # an en dash, as sites write it
         ("We offer same-day admission.", 0),
         ("The wait for an intake assessment is about one week.", 7),
-        ("Next available intake: Monday, March 16.", 6),  # from the crawl date, a Tuesday
-        ("Next available start date: March 16, 2026.", 6),
+        # a next intake's date is when, not a wait (the statement says it)
+        ("Next available intake: Monday, March 16.", None),
+        ("Next available start date: March 16, 2026.", None),
     ],
 )
-def test_days_to_intake(text: str, days: int) -> None:
+def test_days_to_intake(text: str, days: int | None) -> None:
     statement = availability(text)
     assert statement.days_to_intake == days
     assert statement.as_of == CRAWLED
@@ -943,7 +944,7 @@ def test_what_the_review_found_read_wrongly(text: str, expected: dict) -> None:
 @pytest.mark.parametrize(
     ("text", "accepting", "days", "slots"),
     [
-        ("Referrals are reviewed daily; next available intake: January 12, 2027.", True, 38,
+        ("Referrals are reviewed daily; next available intake: January 12, 2027.", True, None,
          None),
         ("Clients start seeing results in 4 weeks.", None, None, None),
         ("Relapse Prevention Group, Tuesdays 6-8 pm. Seats: 12", None, None, None),
@@ -3616,3 +3617,115 @@ def test_a_job_list_under_current_openings_is_careers() -> None:
 )  # fmt: skip
 def test_fees_by_income_and_a_detox_referral_of_it(text: str, read: dict) -> None:
     assert read_text(text, crawl_date=CRAWLED).facts == read
+
+
+# Pages of the forty-first and forty-second sets: a list under "Services we do NOT provide", a
+# payer's card over "In network: ...", a label's plan dropped after it, an opioid treatment
+# program's own wait, an alert's title its text repeats, withdrawal managed as an outpatient.
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        ("<h2>Services we do NOT provide</h2><ul><li>Detox (medical or social)</li><li>Methadone"
+         "</li><li>Residential or inpatient treatment</li></ul><p>We'll refer you to programs that"
+         " offer these.</p>",
+         {"detox.detox_onsite": False, "medications.mat_methadone": False,
+          "levels_of_care.residential": False, "levels_of_care.inpatient": False}),
+        ("<h2>Services we do NOT provide</h2><ul><li>Detox or withdrawal management &mdash; our"
+         " intake staff will refer you to a withdrawal program.</li><li>Residential treatment.</li>"
+         "<li>Methadone.</li></ul>",
+         {"detox.detox_onsite": False, "detox.detox_referral": True,
+          "levels_of_care.residential": False, "medications.mat_methadone": False}),
+        # items of sentences keep their own sentences: the coordination is with the OTP
+        ("<h2>Services we do NOT provide</h2><ul><li>Methadone dosing. We are not an opioid"
+         " treatment program; we coordinate with the OTP for patients who dose there.</li></ul>",
+         {"medications.mat_methadone": False, "medications.otp_certified": False,
+          "medications.mat_accepts_outside_prescriptions": True}),
+        ("<h4>Georgia Medicaid</h4><p>In network: Peach State Health Plan, Amerigroup Community"
+         " Care, CareSource Georgia</p><h4>Alabama &amp; Florida Medicaid</h4><p>Not accepted</p>",
+         {"payment.medicaid": True}),
+        ("<p>TRICARE: effective July 1, 2026, Musconetcong Behavioral Health is no longer in"
+         " network with TRICARE.</p>", {"payment.military_insurance": False}),
+        ("<p>We can manage mild alcohol withdrawal on an outpatient basis, with daily nurse"
+         " check-ins. We have no detox beds on site.</p>",
+         {"detox.detox_outpatient": True, "detox.detox_onsite": False}),
+    ],
+)  # fmt: skip
+def test_what_the_forty_first_and_second_sets_pages_say(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    ("text", "statement", "accepting", "days"),
+    [
+        ("Openings available in our daytime and evening IOP groups.",
+         "Openings available in our daytime and evening IOP groups.", True, None),
+        ("Methadone admissions: about a 2-week wait right now.", None, None, None),
+        ("Now accepting new IOP clients: Now accepting new IOP clients \u2014 most people start"
+         " group within 5 days of their first call.",
+         "Now accepting new IOP clients \u2014 most people start group within 5 days of their first"
+         " call.", True, 5),
+        ("Next available intake (updated March 2, 2026): Tuesday, March 10, at 10:00 am.",
+         "Next available intake (updated March 2, 2026): Tuesday, March 10, at 10:00 am.", True,
+         None),
+    ],
+)  # fmt: skip
+def test_openings_as_the_forty_first_and_second_sets_write_them(
+    text: str, statement: str | None, accepting: bool | None, days: int | None
+) -> None:
+    stated = merge_readings([read_text(text, crawl_date=CRAWLED)]).availability
+    assert stated.get("availability.statement") == statement
+    assert stated.get("availability.accepting_new_patients") == accepting
+    assert stated.get("availability.days_to_intake") == days
+
+
+def test_a_program_pages_dated_word_on_its_openings_stands_over_an_undated_one() -> None:
+    """ "No waitlist." on the home page; "Next available intake: March 12. Updated March 3" on
+    the program's: the dated statement, with its date. A news post's date is no such word, and
+    a dated statement older than a month gives way to the undated one."""
+    home = read_text("No waitlist. Most clients start IOP within 48 hours.", crawl_date=CRAWLED)
+    program = read_text(
+        ["Next available intake: Thursday, March 12.", "Updated March 3, 2026"],
+        crawl_date=CRAWLED,
+        page_date=date(2026, 3, 3),
+    )
+    stated = merge_readings([home, program]).availability
+    assert stated["availability.statement"] == "Next available intake: Thursday, March 12."
+    assert stated["availability.as_of"] == date(2026, 3, 3)
+    post = read_text(
+        "Some programs have waitlists of several weeks.", crawl_date=CRAWLED,
+        page_date=date(2026, 3, 3),
+    )  # fmt: skip
+    post.kind = PageKind.ARTICLE
+    stated = merge_readings([home, post]).availability
+    assert stated["availability.statement"].startswith("No waitlist.")
+    old = read_text(
+        "Next available intake: Thursday, January 8.", crawl_date=CRAWLED,
+        page_date=date(2026, 1, 2),
+    )  # fmt: skip
+    stated = merge_readings([home, old]).availability
+    assert stated["availability.statement"].startswith("No waitlist.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Page last reviewed: February 2, 2026", "This page last updated 03/14/2025.",
+     "As of February 1, 2026, New Leaf no longer accepts Ambetter."],
+)  # fmt: skip
+def test_a_pages_review_or_a_changes_date_dates_none_of_its_openings(line: str) -> None:
+    html = (
+        f"<html><body><main><h1>IOP</h1><p>Openings available in our evening IOP.</p><p>{line}"
+        "</p></main></body></html>"
+    )
+    (statement,) = read_html(html, crawl_date=CRAWLED).availability
+    assert (statement.as_of, statement.dated) == (CRAWLED, False)
+
+
+def test_a_program_that_has_ended_states_nothing() -> None:
+    html = (
+        "<html><body><main><h1>Weekend IOP</h1><p>This program has ended. Our Saturday IOP ended"
+        " on June 30, 2026.</p><p>Saturdays, 9:00\u20131:00, for people who work weekdays.</p>"
+        "</main></body></html>"
+    )
+    reading = read_html(html, crawl_date=CRAWLED, url="https://x.example/programs/weekend-iop")
+    assert (reading.kind, reading.facts) == (PageKind.ENDED, {})

@@ -148,7 +148,8 @@ def test_the_most_recent_availability_statement_wins(crawls: dict[str, SiteCrawl
     availability = only(crawls["clearwater"])["availability"]
     # The news post of March 2 (article:modified_time) beats the admissions page's February 20.
     assert availability["as_of"] == "2026-03-02"
-    assert availability["days_to_intake"] == 7  # "Next available intake: Monday, March 9"
+    # "Next available intake: Monday, March 9": taking people, on a day, no wait in days
+    assert availability.get("days_to_intake") is None
     assert availability["accepting_new_patients"] is True
     assert availability["url"].endswith("/news/now-accepting-daytime-clients/")
 

@@ -62,7 +62,11 @@ NOT_A_STREET = re.compile(rf"\b(?:{BOX}|suite|ste|unit|floor)[^\w,]*$", re.I)
 # A unit written before its street, on its own line: "Outpatient Center, 2nd Floor".
 UNIT_BEFORE = re.compile(rf"(?:^|,)\s*(?P<unit>(?i:{UNIT}))\s*,\s*$")
 CHROME_TAGS = ("header", "footer", "nav")
-CHROME_MARKERS = re.compile(r"\b(?:footer|site-header|site-info|copyright)", re.I)
+# (a hospital's utility bar over its menu: "MyChart · Pay a Bill · Main number ...")
+CHROME_MARKERS = re.compile(
+    r"\b(?:footer|site-header|site-info|copyright|utility-(?:bar|nav|menu))",
+    re.I,
+)
 # Builders' names for them: Duda's ``dmFooterContainer`` and ``data-element-type="footer"``
 # (not any class ending in "Header": a card's or a page's heading block is content).
 BUILDER_CHROME = re.compile(r"[a-z]Footer|(?:dm|site|global|main|top)Header|^(?:footer|header)$")
@@ -165,7 +169,9 @@ def numbers_together(body: HtmlElement) -> list[frozenset[str]]:
 # The words just before a number that say it is not the program's own line.
 NOT_THE_PROGRAMS_LINE = re.compile(
     r"\b(?:fax|crisis|hotline|help ?line|lifeline|988|tty|tdd|billing|switchboard"
-    r"|after[- ]hours|emergenc\w*|house manager|text line|pager)\b[^\d]{0,25}$",
+    r"|after[- ]hours|emergenc\w*|house manager|text line|pager|financial counsel\w*|pharmacy"
+    r"|medical records|nurse (?:advice )?line|access (?:center|centre|line))\b"
+    r"(?:[^\d]|24/7){0,25}$",
     re.I,
 )
 
@@ -356,13 +362,20 @@ class PageNames:
     logo: str | None  # a logo image's alt text
 
 
+# A government site's title names its state after the agency: "Nebo Basin Behavioral Health,
+# UT - Official Website".
+STATE_AFTER_A_NAME = re.compile(rf",\s*(?:{'|'.join(sorted(set(US_STATES.values())))})$")
+
+
 def page_names(root: HtmlElement) -> PageNames:
     site_name = root.xpath(
         "string(//meta[@property='og:site_name']/@content"
         "|//meta[@name='application-name']/@content)"
     ).strip()
     title = " ".join(root.xpath("string(//title)").split())
-    parts = tuple(p.strip() for p in TITLE_SEPARATORS.split(title) if p.strip())
+    parts = tuple(
+        STATE_AFTER_A_NAME.sub("", p.strip()) for p in TITLE_SEPARATORS.split(title) if p.strip()
+    )
     heading = " ".join(root.xpath("string((//h1)[1])").split()) or None
     logo = None
     for image in root.xpath("//img[@alt]"):

@@ -116,8 +116,9 @@ def site_locations(
     pages = ordered(pages)
     if not pages:
         return [SiteLocation(home, {}, [], None)]
-    if not any(page.seen or _marked(page) for page in pages):
-        # No page writes a street: the site's maps and directions links give it.
+    if not any(page.seen or _marked(page) for page in pages if page.reading.kind == "program"):
+        # No page writes a street (a recovery house's page writes its own): the site's maps and
+        # directions links give it.
         pages = [replace(page, seen=page.mapped) for page in pages]
     # Addresses count only from the pages that speak for the program: a doctor's page, an
     # event's venue or a list of partner agencies names other places.
@@ -293,7 +294,7 @@ def site_locations(
                     program.url,
                     places[key],
                     [program, *rest],
-                    _program_name(program.names.heading, program_name),
+                    named_by_its_heading(program.names.heading, program_name),
                     own_pages=own_pages,
                 )
             )
@@ -558,11 +559,17 @@ def _office_name(page: PageRecord, place: dict[str, Any], program: str | None) -
     return heading if rest.split() else program
 
 
-# A heading that names the kind of program only: "Intensive Outpatient Program (IOP)".
-ONLY_THE_KIND = re.compile(r"\b(?:intensive|outpatient|programs?|programmes?|iop)\b|[^\w\s]", re.I)
+# A heading that names the kind of program only: "Intensive Outpatient Program (IOP)", "Adult
+# Substance Use Intensive Outpatient (IOP)".
+ONLY_THE_KIND = re.compile(
+    r"\b(?:intensive|outpatient|programs?|programmes?|iop|adults?|adolescents?|teens?|youth"
+    r"|substance|use|abuse|alcohol|drugs?|addiction|treatment|services?|disorders?|and)\b"
+    r"|[^\w\s]",
+    re.I,
+)
 
 
-def _program_name(heading: str | None, organisation: str | None) -> str | None:
+def named_by_its_heading(heading: str | None, organisation: str | None) -> str | None:
     """A program's page heading as its name, unless it names only the kind of program: then
     its organisation's (a listing named "Intensive Outpatient Program" names no door)."""
     if heading and not ONLY_THE_KIND.sub(" ", heading).split():

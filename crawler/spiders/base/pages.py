@@ -73,6 +73,9 @@ class PageRecord:
     # The towns its content names with a state and a ZIP code ("San Luis, AZ 85349"): a list of
     # clinics gives some only so, without a street.
     towns_named: frozenset[str] = frozenset()
+    # What its text says after "formerly" ("formerly known as Three Rivers Recovery Services"),
+    # lowercased: the names the program no longer goes by.
+    formerly: frozenset[str] = frozenset()
 
     @property
     def depth(self) -> int:
@@ -86,12 +89,16 @@ def page_record(
     entities: list[dict[str, Any]],
     parent_marked: bool = False,
     marked_owner: tuple[Ownership, str] | None = None,
+    not_the_programs: frozenset[str] | set[str] = frozenset(),
 ) -> PageRecord:
+    """A page as the site's reader keeps it; ``not_the_programs``: numbers its markup gives as
+    people's lines (a physician's office)."""
     reading = read_html(html, crawl_date=crawl_date, url=url)
     root = lxml.html.fromstring(html)
     body = root.find("body")
     text_root = body if body is not None else root
-    record = PageRecord(url, entities, contact_facts(html), reading, seen_addresses(text_root))
+    contact = contact_facts(html, not_the_programs)
+    record = PageRecord(url, entities, contact, reading, seen_addresses(text_root))
     record.names = page_names(root)
     record.mapped = mapped_addresses(text_root)
     record.parent_marked = parent_marked
@@ -112,6 +119,11 @@ def page_record(
     record.towns_named = frozenset(
         found.group(1) for text in texts for found in TOWN_STATE_ZIP.finditer(text)
     )
+    everything = " ".join(text_root.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+    record.formerly = frozenset(
+        _words(everything[found.end() : found.end() + 80])
+        for found in FORMERLY.finditer(everything)
+    )
     shown = seen_phones(text_root)
     linked = [_digits(href) for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href")]
     record.shown_numbers = frozenset(
@@ -119,6 +131,20 @@ def page_record(
         for number in (*shown.main, *shown.chrome, *shown.not_the_programs, *linked)
     )
     return record
+
+
+# What comes before a name the program had: "formerly known as", "(formerly ...".
+FORMERLY = re.compile(r"\b(?:formerly|previously)(?:\s+(?:known as|called|named))?\W+", re.I)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _a_former_name(name: str, pages: list[PageRecord]) -> bool:
+    """Whether the site says the program was once called ``name`` (markup kept the old one)."""
+    words = _words(name)
+    return bool(words) and any(after.startswith(words) for page in pages for after in page.formerly)
 
 
 def linked_paths(root: Any, url: str) -> frozenset[str]:
@@ -154,13 +180,15 @@ def address_line(block: Any) -> str:
     return ", ".join(line for line in lines if line)
 
 
-def contact_facts(html: str) -> dict[str, Any]:
+def contact_facts(
+    html: str, not_the_programs: frozenset[str] | set[str] = frozenset()
+) -> dict[str, Any]:
     root = lxml.html.fromstring(html)
     facts: dict[str, Any] = {}
     name = root.xpath("string(//meta[@property='og:site_name']/@content)").strip()
     if name:
         facts["name"] = name
-    numbers = program_lines(root)
+    numbers = program_lines(root, not_the_programs)
     if numbers:
         facts["phones"] = [Phone.model_construct(number=n) for n in numbers]  # raw: pipelines
     addresses = text_addresses(html)
@@ -173,7 +201,9 @@ def contact_facts(html: str) -> dict[str, Any]:
 MAX_PHONES = 3
 
 
-def program_lines(root: Any) -> list[str]:
+def program_lines(
+    root: Any, not_the_programs: frozenset[str] | set[str] = frozenset()
+) -> list[str]:
     """The program's phone numbers on a page: those in its own content (a program's card in a
     hospital's sidebar too) before the header's and footer's (a hospital's switchboard), from
     ``tel:`` links and from the text; never a fax, a crisis line or a helpline, and none from
@@ -188,7 +218,7 @@ def program_lines(root: Any) -> list[str]:
     everywhere = root.xpath("//a[starts-with(@href, 'tel:')]/@href")
     written_anywhere = {*written.main, *written.chrome}
     unwritten = [n for n in map(_digits, in_content) if n[-10:] not in written_anywhere]
-    main = [*written.main, *unwritten]
+    main = [n for n in [*written.main, *unwritten] if n[-10:] not in not_the_programs]
     listed = set()
     if len(set(main)) > MAX_PHONES:
         # A list of offices, or of other agencies: none of them is this page's program's.
@@ -205,6 +235,7 @@ def program_lines(root: Any) -> list[str]:
             len(number) == 10
             and number not in HELPLINES
             and number not in written.not_the_programs
+            and number not in not_the_programs
             and number not in numbers
         ):
             numbers.append(number)
@@ -697,6 +728,8 @@ def facts_from_pages(
             result[path] = value
     for path, value in (defaults or {}).items():
         result.setdefault(path, value)
+    if result.get("name") and _a_former_name(str(result["name"]), pages):
+        del result["name"]  # "Current River Counseling Center, formerly Three Rivers ..."
     if not result.get("name"):  # no markup, no og:site_name: the title, logo or heading
         result["name"] = site_name([page.names for page in pages])
         if not result["name"]:

@@ -48,6 +48,12 @@ PAYMENTS = {
 
 def entities(html: str, url: str) -> list[dict[str, Any]]:
     """Every wanted-type entity on the page, nested ones included, in page order."""
+    return [entity for entity in marked(html, url) if wanted(entity)]
+
+
+def marked(html: str, url: str) -> list[dict[str, Any]]:
+    """Every entity of the page's markup, nested ones included (not a person's own), in page
+    order."""
     try:
         data = extruct.extract(
             html, base_url=url, syntaxes=["json-ld", "microdata"], uniform=True, errors="ignore"
@@ -57,9 +63,22 @@ def entities(html: str, url: str) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for item in data.get("json-ld", []) + data.get("microdata", []):
         for entity in _walk(item):
-            if wanted(entity) and entity not in found:
+            if entity not in found:
                 found.append(entity)
     return found
+
+
+def peoples_lines(found: list[dict[str, Any]]) -> set[str]:
+    """The ten-digit phone numbers the markup gives people (a physician's office line): no
+    program's."""
+    lines = set()
+    for entity in found:
+        if types_of(entity) & PEOPLE:
+            for phone in _listed(entity.get("telephone")):
+                digits = re.sub(r"\D", "", str(phone))[-10:]
+                if len(digits) == 10:
+                    lines.add(digits)
+    return lines
 
 
 def _walk(value: Any) -> Iterator[dict[str, Any]]:

@@ -172,7 +172,8 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
         url = self.canonical(response.url)
         entities = []
         parent_marked = False
-        marked = schema_org.entities(html, url)
+        found = schema_org.marked(html, url)
+        marked = [entity for entity in found if schema_org.wanted(entity)]
         for entity in marked:
             self.pre_process_data(entity)
             parent_marked = parent_marked or schema_org.is_parent(entity)
@@ -180,7 +181,15 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
             if facts:
                 entities.append(facts)
         owner = schema_org.government_owner(marked)
-        return page_record(html, url, self.crawl_date, entities, parent_marked, owner)
+        return page_record(
+            html,
+            url,
+            self.crawl_date,
+            entities,
+            parent_marked,
+            owner,
+            not_the_programs=schema_org.peoples_lines(found),
+        )
 
     # Fallback: the home page and same-site links, when the sitemap gave nothing.
     def parse_fallback(self, response: Response, hops: int = 0) -> Iterator[scrapy.Request]:
