@@ -36,9 +36,11 @@ ACCEPTING = re.compile(
     r"|(?:have|has) (?:immediate )?openings"
     # A status line's "Willmar: openings in day and evening IOP this week" (not openings to come:
     # "Openings in the day IOP are expected in January")
-    # ("Openings available in our daytime and evening IOP groups")
-    r"|(?:^|:\s*)\W*openings? (?:(?:are )?available )?(?:in|for) [^.;]{0,40}"
-    r"\b(?:iop|groups?|tracks?|program|cohorts?)\b"
+    r"|(?:^|:\s*)\W*openings? (?:in|for) [^.;]{0,40}\b(?:iop|groups?|tracks?|program|cohorts?)\b"
+    r"(?![^.;]*\b(?:expected|will|soon|announced|anticipated|next (?:month|year))\b)"
+    # "Openings available in our daytime and evening IOP groups" (the IOP's, not a DUI class's)
+    r"|(?:^|:\s*)\W*openings? (?:are )?available (?:in|for) [^.;]{0,40}"
+    r"\b(?:iop|intensive outpatient)\b"
     r"(?![^.;]*\b(?:expected|will|soon|announced|anticipated|next (?:month|year))\b)"
     # "Applications for the spring 2027 cohort are open now" (not "open to adults")
     r"|\b(?:applications?|enrollment|registration|intakes?|referrals?)"
@@ -133,16 +135,14 @@ class AvailabilityStatement:
 # Places in other care than the IOP: a house's beds, a PHP's or a detox unit's openings.
 OTHER_CARES_PLACES = re.compile(
     rf"{RESIDENCE_WORDS}|\bhouse\b|residential|\bphp\b|partial hospitali|detox"
-    r"|withdrawal management|crisis|\bday treatment\b"
-    # an opioid treatment program's own: "Methadone admissions: about a 2-week wait"
-    r"|methadone (?:admissions?|program|clinic|dosing|intakes?)|\botp\b|opioid treatment program",
+    r"|withdrawal management|crisis|\bday treatment\b",
     re.I,
 )
 THE_IOP = re.compile(r"\biop\b|intensive outpatient", re.I)
 # A label naming another service of the site: its status is not the IOP's.
 OTHER_CARES_LABEL = re.compile(
     r"\b(?:outpatient|counseling|therapy|psychiatr\w*|medication management|primary care"
-    r"|dental|pharmacy|lobby|urgent care|lab)\b",
+    r"|dental|pharmacy|lobby|urgent care|lab|methadone|otp|opioid treatment|dosing)\b",
     re.I,
 )
 LABEL = r"[^:;]{1,80}:\s"

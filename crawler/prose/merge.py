@@ -75,12 +75,31 @@ DATED_OF_LATE = timedelta(days=31)
 def _dated_of_late(
     statements: list[tuple[AvailabilityStatement, str | None]], program_dated: set[int]
 ) -> bool:
-    """Whether a program's page dates a statement of the last month before the crawl."""
-    undated = [s.as_of for s, _ in statements if not s.dated and s.as_of]
+    """Whether a program's page dates a statement of the last month before the crawl, and no
+    undated one says otherwise of taking people ("Our IOP is currently full" against a dated
+    "openings": which is newer is not known, and the crawl's own day stands)."""
+    undated = [s for s, _ in statements if not s.dated and s.as_of]
     if not undated:
         return False
-    since = max(undated) - DATED_OF_LATE
-    return any(id(s) in program_dated and s.as_of and s.as_of >= since for s, _ in statements)
+    since = max(s.as_of for s in undated if s.as_of) - DATED_OF_LATE
+    recent = [s for s, _ in statements if id(s) in program_dated and s.as_of and s.as_of >= since]
+    said = {_takes_people_soon(s) for s in [*recent, *undated]} - {None}
+    return bool(recent) and len(said) <= 1
+
+
+# A wait longer than this is no "taking people now": "Waitlist: about 2 weeks" says otherwise
+# than "No waitlist".
+A_SHORT_WAIT = 7
+
+
+def _takes_people_soon(statement: AvailabilityStatement) -> bool | None:
+    """Whether a statement says a patient can start soon (taking people, a short wait), says
+    not (full, a waitlist of weeks), or neither."""
+    if statement.accepting_new_patients is False:
+        return False
+    if statement.days_to_intake is not None:
+        return statement.days_to_intake <= A_SHORT_WAIT
+    return statement.accepting_new_patients
 
 
 # A statement's label naming a track: "Evening cohort: 3 openings", "Morning track: open —

@@ -653,12 +653,32 @@ def _bare_hours(match: re.Match[str], sentence: str) -> str:
     return f"{match.group(0)[:start]}{first}{m1} {p1}-{last}{m2} {p2}"
 
 
+# A range of times on a 24-hour clock: "17:30\u201320:30", "09:00-12:00" (a leading zero or an
+# hour past 12 says which clock).
+A_24_HOUR_RANGE = re.compile(
+    rf"\b(\d{{2}}):([0-5]\d)(\s*(?:[{DASHES}]|to|until)\s*)(\d{{2}}):([0-5]\d)\b(?!\s*[ap]\.?m)",
+    re.I,
+)
+
+
+def _in_12_hours(found: re.Match[str]) -> str:
+    first, second = int(found[1]), int(found[4])
+    if not (found[1].startswith("0") or first > 12 or second > 12) or max(first, second) > 24:
+        return found.group(0)
+
+    def written(hour: int, minute: str) -> str:
+        return f"{hour % 12 or 12}:{minute} {'a.m.' if hour < 12 or hour == 24 else 'p.m.'}"
+
+    return f"{written(first, found[2])}{found[3]}{written(second, found[5])}"
+
+
 def clock_words(sentence: str) -> str:
     """The sentence with times of day in words written in digits, for the readers of times:
     "from six until nine" in a sentence about evenings is "6 p.m. to 9 p.m.", "half past
     four" is "4:30", "ten in the morning" "10 a.m.", a day's bare "9-12" "9 a.m.-12 p.m.";
     number words that are not plainly times ("eight to ten weeks", "groups of eight to ten")
     are left as they are."""
+    sentence = A_24_HOUR_RANGE.sub(_in_12_hours, sentence)
     sentence = BARE_HOURS_AFTER_A_DAY.sub(lambda found: _bare_hours(found, sentence), sentence)
     sentence = DIGITS_OF_A_PART_OF_DAY.sub(
         lambda said: f"{said[1]} {_meridiem(int(said[1].split(':')[0]), said[2])}", sentence
@@ -789,7 +809,21 @@ def days_to_intake(sentence: str) -> int | None:
         if value is None or unit not in WAIT_UNITS:
             continue
         return math.ceil(value * WAIT_UNITS[unit])
+    named = NEXT_AVAILABLE.search(sentence)
+    if named and (wait := NEXT_AVAILABLE_IN.match(sentence, named.end())):
+        if wait["day"]:
+            return 0 if wait["day"].lower() == "today" else 1
+        value = number(wait["count"])
+        return math.ceil(value * WAIT_UNITS[wait["unit"].lower().rstrip("s")]) if value else None
     return None
+
+
+# A next intake's time from now: "Next available intake: today", "...: in 3 weeks (January 4)".
+NEXT_AVAILABLE_IN = re.compile(
+    rf"\W*(?:is\s+)?(?:(?P<day>today|tomorrow)\b|in\s+(?P<count>{NUM})"
+    r"\s+(?P<unit>days?|weeks?)\b)",
+    re.I,
+)
 
 
 MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})", re.I)
@@ -882,10 +916,20 @@ OPENINGS_OF_SOMETHING_ELSE = re.compile(
 )
 
 
+# The seats a group about to start has: "next group starts January 5, 2027, with 6 seats".
+SEATS_OF_A_START = re.compile(
+    r"\bnext\b[^.;]{0,40}\b(?:starts?|begins?)\b[^.;]{0,40}?\bwith\s+"
+    + NUM
+    + r"\s+(?:open\s+)?(?:seats?|spots?|places?|openings?)\b"
+    r"(?![^.;]{0,30}\b(?:full|taken|filled|booked)\b)",
+    re.I,
+)
+
+
 def open_slots(sentence: str) -> int | None:
     if NOT_PLACES_IN_A_PROGRAM.search(sentence):
         return None
-    match = OPEN_SLOTS.search(sentence)
+    match = OPEN_SLOTS.search(sentence) or SEATS_OF_A_START.search(sentence)
     if match is None and (
         OPENINGS_OF_THE_PROGRAM.search(sentence) and not OPENINGS_OF_SOMETHING_ELSE.search(sentence)
     ):

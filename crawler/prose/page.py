@@ -35,6 +35,15 @@ DROPPED_TAGS = (
     "script", "style", "noscript", "template", "nav", "form", "select", "button", "svg",
     "blockquote", "iframe", "head",
 )  # fmt: skip
+# An image's text that says something of the program, as a sentence of the page: "IOP group
+# room, where groups meet Monday, Wednesday and Friday", "Counselor Ruth Begay, who offers
+# individual counseling in Navajo" (not a photo's "Families sitting in a circle").
+SAID_IN_AN_IMAGE_WORDS = 6
+SAID_IN_AN_IMAGE = re.compile(
+    r"\b(?:we|we're|our|you|your|who (?:offers|leads|runs|provides)|where [\w\s]{0,20}meets?"
+    r"|(?:is|are) available)\b",
+    re.I,
+)
 # Testimonials and reviews: clients' words, not the program's.
 TESTIMONIAL = re.compile(r"testimonial|review|quote|story|stories", re.I)
 BLOCK_TAGS = {
@@ -54,6 +63,11 @@ def parse(html: str | bytes) -> HtmlElement:
 
 
 def _drop_noise(root: HtmlElement) -> None:
+    for image in root.xpath("//img[@alt]"):
+        alt = " ".join(image.get("alt", "").split())
+        if len(alt.split()) >= SAID_IN_AN_IMAGE_WORDS and SAID_IN_AN_IMAGE.search(alt):
+            # "AHCCCS logo: we accept AHCCCS plans": the page says it in its image's text
+            image.tail = f" {alt.rstrip('.')}. {image.tail or ''}"
     for element in root.xpath("//*"):
         if not isinstance(element.tag, str):
             element.drop_tree()  # comments, processing instructions
@@ -65,6 +79,9 @@ def _drop_noise(root: HtmlElement) -> None:
             element.tag = "div"  # Webflow's dropdown: an FAQ's answer in a <nav>
         elif element.tag in DROPPED_TAGS or (marker.strip() and TESTIMONIAL.search(marker)):
             element.drop_tree()
+    for heading in root.xpath("//h2|//h3|//h4"):
+        if OTHER_PROGRAMS_HEADING.search(" ".join(heading.text_content().split())):
+            _drop_its_section(heading)
     for link in root.xpath("//a"):
         # A link that is all its block says is a menu entry or a button; a bold link in a
         # list item's sentence is the sentence's ("<strong><a>Our IOP</a></strong> - ...").
@@ -75,6 +92,38 @@ def _drop_noise(root: HtmlElement) -> None:
         others = "".join(a.text_content() for a in parent.xpath(".//a") if a is not link)
         if not re.sub(r"[\W_]+", "", rest.replace(others, "")) and not _labels_its_row(parent):
             link.drop_tree()
+
+
+# A strip of other programs' cards: "Related programs in the Red Dirt Recovery Network" (each
+# card a program elsewhere: "Red Dirt Day Program — Oklahoma City. Partial hospitalization").
+OTHER_PROGRAMS_HEADING = re.compile(
+    r"^\W*(?:related|partner|sister|affiliated) programs\b"
+    r"|^\W*(?:explore|see) related programs\b"
+    r"|^\W*(?:programs|services) (?:in|across|throughout) (?:our|the) [\w\s]{0,40}network\b",
+    re.I,
+)
+
+
+def _drop_its_section(heading: HtmlElement) -> None:
+    """The heading and what follows it in its section: the whole section when the heading
+    opens one of its own (a ``<section>`` or ``<div>`` it heads), else its later siblings."""
+    parent = heading.getparent()
+    if parent is None:
+        return
+    first = next((child for child in parent if isinstance(child.tag, str)), None)
+    if (
+        first is heading
+        and parent.tag in ("section", "div", "aside")
+        and parent.getparent() is not None
+    ):
+        parent.drop_tree()
+        return
+    levels = ("h1", "h2", "h3", "h4")
+    for sibling in list(heading.itersiblings()):
+        if sibling.tag in levels and levels.index(sibling.tag) <= levels.index(heading.tag):
+            break  # the next section, at the heading's level or above
+        sibling.drop_tree()
+    heading.drop_tree()
 
 
 # A list item holding a heading and an answer after it (a Squarespace accordion's question).
@@ -237,6 +286,10 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
         if element.tag == "table" and not _data_table(element):
             unread_tables.add(element)
             out.extend((row, False) for row in _the_iops_column(element) or _offered(element))
+        elif element.tag == "table" and (grid := _tracks_by_day_and_time(element)):
+            out.extend((line, False) for line in grid)
+            read_rows.update(element.iterdescendants())
+            continue
         elif element.tag == "table" and (week := _the_weeks_groups(element)):
             out.append((week, False))
         if element.tag == "tr":
@@ -453,6 +506,27 @@ def _the_weeks_groups(table: HtmlElement) -> str:
     return f"{', '.join(day for day, _ in timed)}: {timed[0][1]}"
 
 
+def _tracks_by_day_and_time(table: HtmlElement) -> list[str]:
+    """A week's grid, a day a row and a time a column, each cell the track that meets then
+    ("Day | 09:00-12:00 | 17:30-20:30", "Monday | General IOP | -"), as each track's days and
+    time ("General IOP: Monday, Wednesday, Friday, 09:00-12:00.")."""
+    trs = table.xpath(".//tr")
+    if len(trs) < 3 or _a_week(trs[:1]) or not _a_week(trs[1:]):
+        return []  # (not a week of office hours, a day and its times a row)
+    times = [_text(cell) for cell in trs[0].xpath("./td|./th")][1:]
+    if len(times) < 2 or not all(_a_time_of_day(numbers.clock_words(time)) for time in times):
+        return []
+    meets: dict[tuple[str, str], list[str]] = {}
+    for row in trs[1:]:
+        day, *cells = [_text(cell) for cell in row.xpath("./td|./th")]
+        for time, track in zip(times, cells, strict=False):
+            if _a_time_of_day(numbers.clock_words(track)):
+                return []  # a cell of times: no track's name
+            if track and not NO_MARK.fullmatch(track):
+                meets.setdefault((track, time), []).append(day)
+    return [f"{track}: {', '.join(days)}, {time}." for (track, time), days in meets.items()]
+
+
 def _a_week(rows: list[HtmlElement]) -> bool:
     """Whether every row is led by a day of the week: a schedule, one group a row."""
     firsts = [_text(cells[0]) for row in rows if (cells := row.xpath("./td|./th"))]
@@ -658,18 +732,28 @@ SENTENCE_ENDS = re.compile(r"(?<=[.!?])\s+")
 # A page's upkeep, not its news: "Page last reviewed", "This page last updated 03/14/2025",
 # "Medically reviewed by ...".
 A_REVIEW = re.compile(
-    r"\b(?:page|content|article)\b[^.;:]{0,20}\b(?:updated|reviewed|revised)\b"
-    r"|\b(?:reviewed|revised)\b",
+    r"\b(?:this |the )?(?:page|content|article)\b[^.;:]{0,20}\b(?:updated|reviewed|revised)\b"
+    r"|\b(?:last|medically|clinically) reviewed\b|\breviewed (?:by|on)\b",
     re.I,
 )
+
+
+def _before_a_review(sentence: str) -> str:
+    """A sentence up to a review's stamp in it ("Last updated: 12/01/2026 \u2022 Clinically
+    reviewed by Dana Ruiz" keeps its update's date)."""
+    review = A_REVIEW.search(sentence)
+    return sentence[: review.start()] if review else sentence
+
+
 # A change's date leading its sentence: "As of October 1, 2026, New Leaf no longer accepts".
 A_CHANGES_LEAD = re.compile(r"^\W*(?:as of|effective|beginning|starting)\s+", re.I)
+A_CHANGE = re.compile(r"\bno longer\b|\bstopp(?:ed|ing)\b|\bdiscontinu|\bwill (?:stop|end)\b", re.I)
 
 
 def _a_changes_date(sentence: str) -> bool:
     """Whether a sentence leads with the date a change takes effect, a clause after it."""
     lead = A_CHANGES_LEAD.match(sentence)
-    if lead is None:
+    if lead is None or not A_CHANGE.search(sentence):
         return False
     rest = sentence[lead.end() :]
     span = next((end for start, end, _ in numbers.dated_spans(rest[:30]) if start == 0), None)
@@ -683,9 +767,9 @@ def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> 
         # "Page last reviewed: November 2, 2026", "As of October 1, 2026, we no longer accept
         # Ambetter": a review's or a change's date, not the date the page's news held
         segment = " ".join(
-            part
+            _before_a_review(part)
             for part in SENTENCE_ENDS.split(segment)
-            if not (A_MOVE.search(part) or A_REVIEW.search(part) or _a_changes_date(part))
+            if not (A_MOVE.search(part) or _a_changes_date(part))
         )
         day = numbers.stamped_date(segment, crawl_date, latest=crawl_date)
         if day is not None:
@@ -855,10 +939,10 @@ def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = Non
 # A page's notice, under its title, that the program it describes has ended: "This program
 # has ended. Our Saturday IOP ended on June 30, 2026."
 ENDED_NOTICE = re.compile(
-    r"\b(?:this|the|our) (?:[\w'-]+ ){0,4}?(?:program|programme|group|track|service|iop)"
-    r" (?:has|was|have|were) (?:now )?(?:ended|closed|been (?:discontinued|closed|retired))\b"
-    r"|\b(?:this|the|our) (?:[\w'-]+ ){0,4}?(?:program|programme|track|iop) (?:is|are) no longer"
-    r" (?:offered|available|running|operating)\b",
+    r"^\W*(?:(?:please )?note\W+)?this (?:[\w'-]+ ){0,3}?(?:program|programme|track|group|iop)"
+    r" (?:has (?:now )?ended"
+    r"|has been (?:discontinued|closed|retired)|was discontinued"
+    r"|is no longer (?:being )?(?:offered|available|running|operating))\b",
     re.I,
 )
 

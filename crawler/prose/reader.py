@@ -638,7 +638,20 @@ def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
     return (
         _denied_over_a_list(before)
         or bool(re.search(DENIAL_AFTER, clause[end : end + 40], re.I))
-        or bool(re.search(DROPPED_AFTER_ITS_LABEL, clause[end : end + 100], re.I))
+        or _dropped_after_its_label(clause[start:end], clause[end : end + 100])
+    )
+
+
+def _dropped_after_its_label(named: str, after: str) -> bool:
+    """A label's plan the sentence after it says is no longer taken, naming it again: "TRICARE:
+    effective July 1, 2026, the clinic is no longer in network with TRICARE" (not "Medicare:
+    we will no longer accept Humana's Medicare Advantage plans", one plan, to come)."""
+    return bool(
+        re.search(DROPPED_AFTER_ITS_LABEL, after, re.I)
+        and re.search(
+            rf"\bno longer\b[^.;]{{0,30}}\b{re.escape(named)}\b\s*(?:[.;]|$)", after, re.I
+        )
+        and not re.search(r"\bwill no longer\b", after, re.I)
     )
 
 
@@ -974,6 +987,9 @@ def _a_bare_name(words: str) -> bool:
     )
 
 
+A_QUALIFIED_NAME = re.compile(r"\b(?:for|from|except|outside|out-of-state|only|without)\b", re.I)
+
+
 def _names_denied_together(segment: str) -> str:
     """A title of what is not provided with the list under it, each item under the title
     ("Services we do NOT provide: Detox — we refer you; Methadone; Residential treatment." as
@@ -987,9 +1003,20 @@ def _names_denied_together(segment: str) -> str:
     items = [item.strip(" .") for item in listed.split(";")]
     if len(items) < 2 or not all(items):
         return segment
+    # (a qualified name says nothing either way of the rest: "Medicaid for out-of-state
+    # residents" is no denial of Medicaid, nor an offer of it)
+    items = [i for i in items if not (_a_bare_name(i) and A_QUALIFIED_NAME.search(i))]
     names = [item for item in items if _a_bare_name(item)]
-    explained = [f"{title}: {item}." for item in items if item not in names]
-    return " ".join([*explained, *([f"{title}: {', '.join(names)}."] if names else [])])
+    # a name explained after a dash is denied with its explanation ("Detox \u2014 we refer
+    # you"); an item of its own words ("Our IOP meets 3 evenings a week") is read as written
+    rest = [
+        f"{title}: {item}."
+        if _a_bare_name(re.split(r"\s[\u2014\u2013-]\s", item)[0])
+        else f"{item}."
+        for item in items
+        if item not in names
+    ]
+    return " ".join([*rest, *([f"{title}: {', '.join(names)}."] if names else [])])
 
 
 def the_person(heading: str) -> re.Pattern[str] | None:
@@ -1045,6 +1072,12 @@ NAMES_A_THING = re.compile(
 
 # A line that takes a payer its heading names: "In network: ...", "Accepted", "Yes".
 TAKES_ITS_HEADING = re.compile(r"^\W*(?:yes\b|accepted\b|in[- ]network\b)", re.I)
+# ... but for a while, in part or at a cost: "In network: pending", "Yes, but we are out of
+# network", "Accepted as out-of-network only".
+NOT_QUITE_TAKEN = re.compile(
+    r"\b(?:pending|out[- ]of[- ]network|but|only|expected|soon|except)\b", re.I
+)
+PAYERS = [phrase for phrase in PHRASES if phrase.path.startswith("payment.")]
 
 
 def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
@@ -1059,7 +1092,12 @@ def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
     if names_a_thing and ANSWERS_ITS_HEADING.match(segment):
         reading.forget(said=heading)
         return f"{heading}: {segment}"
-    if names_a_thing and TAKES_ITS_HEADING.match(segment):
+    if (
+        names_a_thing
+        and TAKES_ITS_HEADING.match(segment)
+        and not NOT_QUITE_TAKEN.search(segment)
+        and any(re.search(payer.pattern, heading, re.I) for payer in PAYERS)
+    ):
         return f"{heading}: {segment}"  # "Georgia Medicaid" over "In network: Peach State ..."
     if (
         ANSWERS_ITS_HEADING.match(heading)
@@ -1121,7 +1159,9 @@ def read_text(
     for segment in segments:
         is_heading = marks is not None and next(marks, False)
         if heading_before and not is_heading:
-            segment = _names_denied_together(_under_its_heading(heading_before, segment, reading))
+            segment = _under_its_heading(heading_before, segment, reading)
+        if not is_heading:
+            segment = _names_denied_together(segment)
         heading_before = segment if is_heading else None
         if is_heading:
             reading.heading = segment

@@ -422,8 +422,11 @@ PHRASES: tuple[Phrase, ...] = (
         "detox.detox_outpatient",
         r"outpatient (?:medical )?detox|ambulatory (?:detox|withdrawal)"
         r"|outpatient withdrawal management"
-        # "We can manage mild alcohol withdrawal on an outpatient basis"
-        r"|manage (?:mild |moderate )?(?:alcohol |opioid )?withdrawal on an outpatient basis",
+        # "We can manage mild alcohol withdrawal on an outpatient basis" (the program, not
+        # "some primary care doctors")
+        r"|\b(?:we|our (?:team|clinic|nurses?|providers?|physicians?|prescribers?))"
+        r" (?:can |also )?manage (?:mild |moderate )?(?:alcohol |opioid )?withdrawal"
+        r" on an outpatient basis",
     ),
     Phrase(
         "detox.detox_referral",

@@ -1765,3 +1765,59 @@ def test_a_government_sites_title_names_the_agency_without_its_state() -> None:
 )  # fmt: skip
 def test_a_program_heading_naming_only_its_kind_is_no_name(heading: str, name: str) -> None:
     assert named_by_its_heading(heading, "Nebo Basin Behavioral Health") == name
+
+
+def test_a_physicians_marked_line_stays_where_it_is_the_only_one() -> None:
+    """A practice marked up as its physician: the one number is the program's."""
+    html = (
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+        ' "@type": "Physician", "name": "Price Recovery", "telephone": "+1-919-555-0133"}'
+        "</script></head><body><main><h1>Price Recovery IOP</h1><p>Call 919-555-0133.</p>"
+        "</main></body></html>"
+    )
+    found = schema_org.marked(html, "https://price.example/")
+    record = page_record(
+        html, "https://price.example/", date(2026, 12, 6), [],
+        not_the_programs=schema_org.peoples_lines(found),
+    )  # fmt: skip
+    assert [ten_digits(phone) for phone in record.contact["phones"]] == ["9195550133"]
+
+
+def test_a_name_the_former_one_begins_with_is_still_the_name() -> None:
+    """ "Gateway (formerly Gateway Community Services)": the name is Gateway."""
+    html = (
+        "<html><head><title>Gateway</title></head><body><main><h1>Gateway</h1><p>Gateway"
+        " (formerly Gateway Community Services) runs an evening IOP.</p></main></body></html>"
+    )
+    pages = [page_record(html, "https://gateway.example/", date(2026, 12, 6),
+                         [{"name": "Gateway", "address.street1": "12 Main St"}])]  # fmt: skip
+    assert facts_from_pages(pages, "gateway").facts["name"] == "Gateway"
+
+
+def test_a_staff_pages_street_keeps_a_program_from_its_map_of_the_hospital() -> None:
+    """A doctor's page writes the practice's street; the program page links directions to the
+    hospital's lab: no street of the hospital's is the program's."""
+    pages = [
+        _mapped_page("/", f"<p>Labs: {DIRECTIONS_TO_THE_HOSPITAL}</p>"),
+        page_record(
+            "<html><body><main><h1>Dr. Ana Ruiz, MD</h1><p>Dr. Ruiz sees patients at 12 Main St,"
+            " Uvalde, TX 78801.</p></main></body></html>",
+            "https://riofrio.example/our-team/dr-ruiz", date(2026, 12, 6), [],
+        ),
+    ]  # fmt: skip
+    streets = [
+        location.place.get("address.street1") for location in site_locations(pages, pages[0].url)
+    ]
+    assert "640 S State St" not in streets
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [("New clients: call the Access Center at 269-555-0140 to schedule your intake.",
+      ["2695550140"]),
+     ("After hours, call the Behavioral Health Access Center, 24/7: 580-555-0130.", [])],
+)  # fmt: skip
+def test_an_access_centre_is_the_programs_door_unless_it_is_the_24_7_line(
+    text: str, lines: list[str]
+) -> None:
+    assert phones_in(text)[0] == lines

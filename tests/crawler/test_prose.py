@@ -3729,3 +3729,91 @@ def test_a_program_that_has_ended_states_nothing() -> None:
     )
     reading = read_html(html, crawl_date=CRAWLED, url="https://x.example/programs/weekend-iop")
     assert (reading.kind, reading.facts) == (PageKind.ENDED, {})
+
+
+# What a review of those rules found read wrongly by their first versions, mended: an ended
+# program only by its page's own notice, a listed item of its own words read as written, a
+# payer's card only when it takes the payer outright, a plan dropped only when named again and
+# now, an OTP only as a statement's label, another program's openings, others' withdrawal care.
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        ("<h1>Evening IOP</h1><p>The holiday coat drive program has ended \u2014 thank you!</p>"
+         "<p>Groups meet Monday, Wednesday and Thursday, 6 to 9 p.m.</p>",
+         {"levels_of_care.iop": True, "schedule.evening": True, "schedule.hours_per_week": 9.0}),
+        ("<h1>Adolescent IOP</h1><p>Note: This program is no longer being offered.</p><p>The teen"
+         " IOP met Tuesday and Thursday afternoons; Medicaid accepted.</p>", {}),
+        ("<h2>Services we do not provide</h2><ul><li>Medical detox</li><li>Methadone</li><li>We do"
+         " provide buprenorphine (Suboxone) for IOP clients</li></ul>",
+         {"detox.detox_onsite": False, "medications.mat_methadone": False,
+          "medications.mat_buprenorphine": True, "levels_of_care.iop": True}),
+        ("<h2>What we don't offer</h2><ul><li>Medicaid for out-of-state residents</li>"
+         "<li>Methadone</li></ul>", {"medications.mat_methadone": False}),
+        ("<h4>Cigna</h4><p>In network: pending.</p>", {}),
+        ("<h4>Aetna</h4><p>Accepted as out-of-network only.</p>", {}),
+        ("<h4>Spanish</h4><p>Yes, phone interpreters are available for individual sessions.</p>",
+         {"therapies.individual_therapy": True}),
+        ("<p>Medicare: beginning January 2027 we will no longer accept Medicare Advantage plans"
+         " from Humana.</p>", {"payment.medicare": True, "payment.private_insurance": True}),
+        ("<p>Blue Cross: Anthem is no longer in network; we remain in network with Highmark.</p>",
+         {"payment.private_insurance": True}),
+        ("<p>Some primary care doctors manage mild alcohol withdrawal on an outpatient basis, but"
+         " we recommend a medical detox.</p>", {}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_forty_first_sets_rules_found(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "days"),
+    [
+        ("We are accepting new clients; OTP clients welcome.", True, None),
+        ("Patients who receive methadone dosing elsewhere are welcome; we have openings now.",
+         True, None),
+        ("Openings available in our DUI Risk Education program.", None, None),
+        ("Next available intake: today.", True, 0),
+        ("Next available intake: in 3 weeks (January 4).", True, 21),
+    ],
+)  # fmt: skip
+def test_openings_as_the_review_found_them_after_the_forty_first_sets_rules(
+    text: str, accepting: bool | None, days: int | None
+) -> None:
+    stated = merge_readings([read_text(text, crawl_date=CRAWLED)]).availability
+    assert stated.get("availability.accepting_new_patients") == accepting
+    assert stated.get("availability.days_to_intake") == days
+
+
+@pytest.mark.parametrize(
+    ("undated", "dated"),
+    [
+        ("Our IOP is currently full.", "We are accepting new clients."),
+        ("Call today \u2014 no waitlist.", "Waitlist: about 3 weeks."),
+        ("Now accepting new clients in our day IOP.", "Evening IOP: full."),
+    ],
+)
+def test_a_dated_word_does_not_stand_over_an_undated_one_that_says_otherwise(
+    undated: str, dated: str
+) -> None:
+    """Which of two pages saying otherwise of the openings is newer is not known: the undated
+    one holds as of the crawl, as before."""
+    home = read_text(undated, crawl_date=CRAWLED)
+    program = read_text(dated, crawl_date=CRAWLED, page_date=date(2026, 3, 3))
+    stated = merge_readings([home, program]).availability
+    assert stated["availability.statement"] == undated
+    assert stated["availability.as_of"] == CRAWLED
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Updated March 1, 2026 \u2014 referrals reviewed daily.",
+     "Last updated: 03/01/2026 \u2022 Clinically reviewed by Dana Ruiz, LCSW"],
+)  # fmt: skip
+def test_an_update_stamp_beside_a_review_still_dates_the_openings(line: str) -> None:
+    html = (
+        f"<html><body><main><h1>IOP</h1><p>{line}</p><p>Openings available in our evening IOP."
+        "</p></main></body></html>"
+    )
+    (statement,) = read_html(html, crawl_date=CRAWLED).availability
+    assert (statement.as_of, statement.dated) == (date(2026, 3, 1), True)

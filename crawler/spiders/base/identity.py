@@ -170,7 +170,8 @@ def numbers_together(body: HtmlElement) -> list[frozenset[str]]:
 NOT_THE_PROGRAMS_LINE = re.compile(
     r"\b(?:fax|crisis|hotline|help ?line|lifeline|988|tty|tdd|billing|switchboard"
     r"|after[- ]hours|emergenc\w*|house manager|text line|pager|financial counsel\w*|pharmacy"
-    r"|medical records|nurse (?:advice )?line|access (?:center|centre|line))\b"
+    r"|medical records|nurse (?:advice )?line|access (?:center|centre|line)[\s,(]*24/7"
+    r"|24/7 [\w ]{0,25}access (?:center|centre|line))\b"
     r"(?:[^\d]|24/7){0,25}$",
     re.I,
 )

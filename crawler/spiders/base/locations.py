@@ -116,8 +116,8 @@ def site_locations(
     pages = ordered(pages)
     if not pages:
         return [SiteLocation(home, {}, [], None)]
-    if not any(page.seen or _marked(page) for page in pages if page.reading.kind == "program"):
-        # No page writes a street (a recovery house's page writes its own): the site's maps and
+    if not any(page.seen or _marked(page) for page in pages if page.reading.kind != "residence"):
+        # No page writes a street (but a recovery house's page, its own): the site's maps and
         # directions links give it.
         pages = [replace(page, seen=page.mapped) for page in pages]
     # Addresses count only from the pages that speak for the program: a doctor's page, an

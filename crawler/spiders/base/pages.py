@@ -73,8 +73,8 @@ class PageRecord:
     # The towns its content names with a state and a ZIP code ("San Luis, AZ 85349"): a list of
     # clinics gives some only so, without a street.
     towns_named: frozenset[str] = frozenset()
-    # What its text says after "formerly" ("formerly known as Three Rivers Recovery Services"),
-    # lowercased: the names the program no longer goes by.
+    # The names its text says the program had ("formerly known as Three Rivers Recovery
+    # Services, has ..."), lowercased, each up to its punctuation.
     formerly: frozenset[str] = frozenset()
 
     @property
@@ -121,7 +121,7 @@ def page_record(
     )
     everything = " ".join(text_root.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
     record.formerly = frozenset(
-        _words(everything[found.end() : found.end() + 80])
+        _words(ONE_NAMES_END.split(everything[found.end() : found.end() + 80])[0])
         for found in FORMERLY.finditer(everything)
     )
     shown = seen_phones(text_root)
@@ -135,6 +135,7 @@ def page_record(
 
 # What comes before a name the program had: "formerly known as", "(formerly ...".
 FORMERLY = re.compile(r"\b(?:formerly|previously)(?:\s+(?:known as|called|named))?\W+", re.I)
+ONE_NAMES_END = re.compile(r"[,.;:()!?\u2013\u2014]|\s-\s")
 
 
 def _words(text: str) -> str:
@@ -144,7 +145,7 @@ def _words(text: str) -> str:
 def _a_former_name(name: str, pages: list[PageRecord]) -> bool:
     """Whether the site says the program was once called ``name`` (markup kept the old one)."""
     words = _words(name)
-    return bool(words) and any(after.startswith(words) for page in pages for after in page.formerly)
+    return bool(words) and any(words == former for page in pages for former in page.formerly)
 
 
 def linked_paths(root: Any, url: str) -> frozenset[str]:
@@ -188,7 +189,8 @@ def contact_facts(
     name = root.xpath("string(//meta[@property='og:site_name']/@content)").strip()
     if name:
         facts["name"] = name
-    numbers = program_lines(root, not_the_programs)
+    # (a practice marked up as its physician: the person's line is then the program's only one)
+    numbers = program_lines(root, not_the_programs) or program_lines(root)
     if numbers:
         facts["phones"] = [Phone.model_construct(number=n) for n in numbers]  # raw: pipelines
     addresses = text_addresses(html)
