@@ -89,6 +89,7 @@ BLIND_SETS = {
     "blind_sites_fortyfirst": 10,
     "blind_sites_fortysecond": 11,
     "blind_sites_fortythird": 11,
+    "blind_sites_fortyfourth": 11,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
