@@ -38,7 +38,7 @@ class MergedReading:
 def merge_readings(readings: Iterable[PageReading], source: str | None = None) -> MergedReading:
     merged = MergedReading()
     statements: list[tuple[AvailabilityStatement, str | None]] = []
-    program_dated: set[int] = set()  # the statements a program's page dates
+    dated_by_programs: list[AvailabilityStatement] = []  # the statements programs' pages date
     for reading in readings:
         merged.conflicts |= reading.conflicts
         for path, value in reading.facts.items():
@@ -53,11 +53,13 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
                 merged.facts.setdefault(path, value)
         statements += [(statement, reading.url) for statement in reading.availability]
         if reading.kind == "program":
-            program_dated.update(id(s) for s in reading.availability if s.dated)
+            dated_by_programs += [
+                statement for statement in reading.availability if statement.dated
+            ]
     for path in merged.conflicts:
         merged.facts.pop(path, None)
         merged.evidence.pop(path, None)
-    if _dated_of_late(statements, program_dated):
+    if _dated_of_late(statements, dated_by_programs):
         # "No waitlist." on the home page, "Next available intake: December 9. Updated December
         # 3" on the program's: the dated word says when it held, the undated one does not (a
         # news post's date is the post's, not the program's word on its openings now)
@@ -73,7 +75,8 @@ DATED_OF_LATE = timedelta(days=31)
 
 
 def _dated_of_late(
-    statements: list[tuple[AvailabilityStatement, str | None]], program_dated: set[int]
+    statements: list[tuple[AvailabilityStatement, str | None]],
+    dated_by_programs: list[AvailabilityStatement],
 ) -> bool:
     """Whether a program's page dates a statement of the last month before the crawl, and no
     undated one says otherwise of taking people ("Our IOP is currently full" against a dated
@@ -82,7 +85,7 @@ def _dated_of_late(
     if not undated:
         return False
     since = max(s.as_of for s in undated if s.as_of) - DATED_OF_LATE
-    recent = [s for s, _ in statements if id(s) in program_dated and s.as_of and s.as_of >= since]
+    recent = [s for s in dated_by_programs if s.as_of and s.as_of >= since]
     said = {_takes_people_soon(s) for s in [*recent, *undated]} - {None}
     return bool(recent) and len(said) <= 1
 

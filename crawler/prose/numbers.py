@@ -787,6 +787,14 @@ def next_intake_given(sentence: str) -> bool:
 ABBREVIATED_ABOUT = re.compile(r"\b(?:approx|apprx|est|ca)\.", re.I)
 
 
+# A next intake's time from now: "Next available intake: today", "...: in 3 weeks (January 4)".
+NEXT_AVAILABLE_IN = re.compile(
+    rf"\W*(?:is\s+)?(?:(?P<day>today|tomorrow)\b|in\s+(?P<count>{NUM})"
+    r"\s+(?P<unit>days?|weeks?)\b)",
+    re.I,
+)
+
+
 def days_to_intake(sentence: str) -> int | None:
     """Days to an intake, as the sentence states a wait; ``None`` if it does not. A next
     intake's date ("Next available intake: Tuesday, December 15") is when, not how long: the
@@ -816,14 +824,6 @@ def days_to_intake(sentence: str) -> int | None:
         value = number(wait["count"])
         return math.ceil(value * WAIT_UNITS[wait["unit"].lower().rstrip("s")]) if value else None
     return None
-
-
-# A next intake's time from now: "Next available intake: today", "...: in 3 weeks (January 4)".
-NEXT_AVAILABLE_IN = re.compile(
-    rf"\W*(?:is\s+)?(?:(?P<day>today|tomorrow)\b|in\s+(?P<count>{NUM})"
-    r"\s+(?P<unit>days?|weeks?)\b)",
-    re.I,
-)
 
 
 MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})", re.I)
