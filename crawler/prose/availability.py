@@ -34,6 +34,10 @@ ACCEPTING = re.compile(
     r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
     r"|(?:spots|seats|slots|openings|space) (?:are |is )?(?:open|available) now\b"
     r"|(?:have|has) (?:immediate )?openings"
+    # the IOP's status line: "IOP: accepting new members" (not an alumni group's or a board's)
+    r"|\biop\s*(?::|\u2014|\u2013|\s-)\s*(?:now\s+)?accepting new members\b"
+    # a status line's "Hackettstown \u2014 Day and evening IOP: openings now"
+    r"|:\s*(?:openings?|seats?|spots?) (?:available )?now\b"
     # A status line's "Willmar: openings in day and evening IOP this week" (not openings to come:
     # "Openings in the day IOP are expected in January")
     r"|(?:^|:\s*)\W*openings? (?:in|for) [^.;]{0,40}\b(?:iop|groups?|tracks?|program|cohorts?)\b"

@@ -720,7 +720,7 @@ def group_times(sentence: str) -> tuple[bool | None, bool | None]:
 WAIT_UNITS = {"hour": 1 / 24, "day": 1.0, "business day": 1.0, "week": 7.0, "month": 30.0}
 INTAKE_WORDS = re.compile(
     r"intake|admission|admit|assessment|appointment|start|begin|seen|enroll|wait|opening|slot"
-    r"|seat|spot|placement|cita|ingreso",
+    r"|seat|spot|placement|cita|ingreso|get (?:you|clients|patients|people) (?:into|in to)",
     re.I,
 )
 NOT_INTAKE = re.compile(
@@ -744,6 +744,10 @@ WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "we'll call you when a seat opens, usually 3 to 4 weeks"
     (re.compile(r"(?:seat|spot|space|place|opening|slot)s? (?:opens?|opens up|becomes? available"
                 r"|frees? up)[^.;]{0,25}?\b" + RANGE + WAIT_UNIT, re.I), "range"),
+    # "We can usually get you into group in 3 to 5 days"
+    (re.compile(r"\bget (?:you|clients|patients|people) (?:into|in to|started in) (?:the |our )?"
+                r"(?:iop|program|treatment|groups?) in (?:about |around |roughly )?" + RANGE
+                + WAIT_UNIT, re.I), "range"),
     # "new veterans are starting IOP in about 2 weeks"
     (re.compile(r"\b(?:start|begin)\w* (?:the |our )?(?:iop|program|treatment|groups?|intake)"
                 r" in (?:about |around |roughly )?" + RANGE + WAIT_UNIT, re.I), "range"),

@@ -3775,6 +3775,10 @@ def test_what_the_review_of_the_forty_first_sets_rules_found(block: str, read: d
         ("Openings available in our DUI Risk Education program.", None, None),
         ("Next available intake: today.", True, 0),
         ("Next available intake: in 3 weeks (January 4).", True, 21),
+        ("We can usually get you into group in 3 to 5 days.", None, 5),
+        ("IOP: accepting new members.", True, None),
+        ("Our board is accepting new members.", None, None),
+        ("Hackettstown \u2014 Day and evening IOP: openings now.", True, None),
     ],
 )  # fmt: skip
 def test_openings_as_the_review_found_them_after_the_forty_first_sets_rules(
