@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from crawler.prose import PageReading, merge_readings, numbers, read_html, read_text
+from crawler.resolve.keys import words
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
     TOWN_STATE_ZIP,
@@ -121,7 +122,7 @@ def page_record(
     )
     everything = " ".join(text_root.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
     record.formerly = frozenset(
-        _words(ONE_NAMES_END.split(everything[found.end() : found.end() + 80])[0])
+        " ".join(words(ONE_NAMES_END.split(everything[found.end() : found.end() + 80])[0]))
         for found in FORMERLY.finditer(everything)
     )
     shown = seen_phones(text_root)
@@ -138,14 +139,10 @@ FORMERLY = re.compile(r"\b(?:formerly|previously)(?:\s+(?:known as|called|named)
 ONE_NAMES_END = re.compile(r"[,.;:()!?\u2013\u2014]|\s-\s")
 
 
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
 def _a_former_name(name: str, pages: list[PageRecord]) -> bool:
     """Whether the site says the program was once called ``name`` (markup kept the old one)."""
-    words = _words(name)
-    return bool(words) and any(words == former for page in pages for former in page.formerly)
+    said = " ".join(words(name))
+    return bool(said) and any(said == former for page in pages for former in page.formerly)
 
 
 def linked_paths(root: Any, url: str) -> frozenset[str]:
@@ -190,7 +187,9 @@ def contact_facts(
     if name:
         facts["name"] = name
     # (a practice marked up as its physician: the person's line is then the program's only one)
-    numbers = program_lines(root, not_the_programs) or program_lines(root)
+    numbers = program_lines(root, not_the_programs)
+    if not numbers and not_the_programs:
+        numbers = program_lines(root)
     if numbers:
         facts["phones"] = [Phone.model_construct(number=n) for n in numbers]  # raw: pipelines
     addresses = text_addresses(html)
