@@ -90,6 +90,8 @@ BLIND_SETS = {
     "blind_sites_fortysecond": 11,
     "blind_sites_fortythird": 11,
     "blind_sites_fortyfourth": 11,
+    "blind_sites_fortyfifth": 11,
+    "blind_sites_fortysixth": 11,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
