@@ -57,7 +57,8 @@ ACCEPTING = re.compile(
     r"(?: now)?)\s*(?:[.;,\u2014\u2013]|\s-\s|$)"
     # a banner's "Enrolling now" for the program or its intake (not a class's or a drive's)
     r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
-    r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?)\b)"
+    r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?"
+    r"|cohorts?|tracks?)\b)"
     r"|aceptando (?:nuevos )?pacientes",
     re.I,
 )
@@ -158,6 +159,14 @@ LABELS = re.compile(rf"^(?:{LABEL}\s*)+")
 DATED_LEAD = re.compile(r"^\W*(?:updated|as of|posted|last updated)\b[^:;]{1,30};\s", re.I)
 
 
+# An item's label before a spaced dash: "Jan 12, 2027 — Evening IOP — 5 seats".
+DASHED_LABEL = re.compile(r"\S\s[\u2014\u2013]\s\S")
+
+
+def _labelled(item: str) -> bool:
+    return ":" in item or bool(DASHED_LABEL.search(item))
+
+
 def items_of_a_list(sentence: str) -> tuple[int, list[tuple[int, int]]]:
     """Where the lead of a list of labelled items ends, and where each item is ("Updated
     December 1: Ottumwa IOP: accepting; Oskaloosa IOP: full": each item is said with the
@@ -165,10 +174,12 @@ def items_of_a_list(sentence: str) -> tuple[int, list[tuple[int, int]]]:
     no such list is one item, with no lead."""
     found = LIST_LEAD.match(sentence) or DATED_LEAD.match(sentence)
     parts = sentence.split(";")
-    if found and all(":" in item for item in sentence[found.end() :].split(";")):
+    if found and all(map(_labelled, sentence[found.end() :].split(";"))):
         lead = found.end()
-    elif len(parts) > 1 and all(":" in part for part in parts):
-        lead = 0  # "Morning track: full; Evening track: open": labelled items, no lead
+    elif len(parts) > 1 and all(map(_labelled, parts)):
+        # "Morning track: full; Evening track: open", "Jan 5 - Day IOP - full; ...":
+        # labelled items, no lead
+        lead = 0
     else:
         return 0, [(0, len(sentence))]  # no list of labelled items
     items, start = [], lead

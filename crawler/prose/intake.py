@@ -23,6 +23,8 @@ from crawler.prose.vocabulary import RESIDENCE_WORDS, WHAT_TO_BRING
 BRING = re.compile(
     r"\b(?:bring|traiga)\b(?:\s+(?:with\s+you|along))?"
     r"|\bhave\s+(?:these|the\s+following|this)\s+(?:things\s+)?ready\b"
+    # "Have your photo ID and insurance card ready."
+    r"|\bhave\s+(?=your\s[^.;:]{3,80}\sready\b)"
     r"|\bwhat\s+you(?:'ll|\s+will)\s+need\b",
     re.I,
 )
@@ -41,7 +43,7 @@ PARENTHESES = re.compile(r"\s*\([^)]*\)")
 # A sentence's aside after an item: "if you have one", "so we can bill", "— we'll copy it".
 ASIDE = re.compile(
     r"(?:^|\s*,?\s+)(?:if|so\s+(?:that|we))\b.*$|,\s+for\s.*$|\s+[\u2014\u2013]\s.*$"
-    r"|\s+to\s+(?:verify|confirm|prove|show)\b.*$",
+    r"|\s+to\s+(?:verify|confirm|prove|show)\b.*$|\s+ready\s*$",
     re.I,
 )
 # A part of the list that only says more of the item before it: ", in their original bottles".

@@ -108,12 +108,13 @@ def _takes_people_soon(statement: AvailabilityStatement) -> bool | None:
 # A statement's label naming a track: "Evening cohort: 3 openings", "Morning track: open —
 # ...", "Evening IOP — full", "Day IOP is accepting ..." (each a time or a people of its own).
 TRACK_LABEL = re.compile(
-    r"^([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop|program))\s*:"
+    r"^([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop|program))(?:\s*\([^)]{1,30}\))?\s*:"
     # by a dash or as the subject, only a track's name ("an adult day program is ..." may be
     # another kind of care)
-    r"|^(?:[^:;.\u2014\u2013]{0,30}:\s+)?"  # after a notice's lead: "Now enrolling: evening IOP"
+    # after a notice's lead or a date: "Now enrolling: evening IOP", "Jan 5 \u2014 Day IOP \u2014"
+    r"|^(?:[^:;.\u2014\u2013]{0,30}(?::\s+|\s[\u2014\u2013]\s))?"
     r"([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop))(?:\s*[\u2014\u2013]|\s+-\s"
-    r"|\s+(?:is|are|has)\b)",
+    r"|\s+(?:is|are|has|starting|starts|begins|beginning)\b)",
     re.I,
 )
 

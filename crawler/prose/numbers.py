@@ -203,7 +203,7 @@ PROGRAM_WORDS = re.compile(
 )
 NOT_PROGRAM_LENGTH = re.compile(
     r"wait|within|next available|\bago\b|(?:every|each) (?:other|two|three|four|few|\d)"
-    r"|\bafter\b|later|follow-up|\$\s?\d"
+    r"|\bafter\b(?!-)|later|follow-up|\$\s?\d"
     r"|aftercare|alumni|sober|clean"
     r"|abstinen|notice|trial|supply|\b(?:days?|weeks?|months?) out\b"
     r"|\b(?:start|begin)\w*\b[^.;]{0,30}\bin (?:about |around |roughly )?(?:\d|one|two|three|four)",
@@ -289,7 +289,9 @@ TIME_RANGE = re.compile(CLOCK + rf"\s*(?:[{DASHES}]|to|until)\s*" + CLOCK, re.I)
 GROUP_CONTEXT = re.compile(r"group|session|track|\biop\b|program|\bmeets?\b|class|cohort", re.I)
 NOT_GROUP_TIMES = re.compile(
     r"office|phone|\bcall|front desk|business hours|intake|admission|walk[- ]?ins?\b"
-    r"|assessments?\b|evaluations?\b|screenings?\b",
+    r"|assessments?\b|evaluations?\b|screenings?\b"
+    # a building's hours: "Annex hours: Mon\u2013Thu 8 a.m.\u20138:30 p.m."
+    r"|\b(?:annex|clinic|cent(?:er|re)|building|location|site|lobby|reception)(?:'s)? hours\b",
     re.I,
 )
 # Where groups meet, not whose hours: "at our Sedalia office", "in the Main Street office".
@@ -615,10 +617,11 @@ BARE_HOUR = r"1[0-2]|[1-9]"
 BARE_HOURS = re.compile(
     rf"(?<![\d:/.])(?:{BARE_HOUR})\s*[-\u2013]\s*(?:{BARE_HOUR})(?![\d:/%]|\.\d)"
 )
-# Bare hours after a day of the week ("Saturday; 9-12", "Mon\u2013Thu, 6\u20139"): a group's
-# times, not counts ("3-4 days", "ages 12-17", "9-12 hours").
+# Bare hours after a day of the week ("Saturday; 9-12", "Mon\u2013Thu, 6\u20139") or the parts
+# of days groups meet ("three afternoons a week, 3:30-6:00"): a group's times, not counts ("3-4
+# days", "ages 12-17", "9-12 hours").
 BARE_HOURS_AFTER_A_DAY = re.compile(
-    rf"(?P<day>{SCHEDULE_DAY.pattern})"
+    rf"(?P<day>{SCHEDULE_DAY.pattern}|\b(?i:mornings|afternoons|evenings|nights)\b)"
     rf"(?:(?!(?i:ages?\b|grades?\b|suites?\b|rooms?\b|units?\b|floors?\b|{MONTH}))[^.;\d])"
     r"{0,12}(?:;\s*(?i:times?|hours?)\s*:|[,;:])?\s*"
     rf"(?<![\d:/.$])(?P<first>{BARE_HOUR})(?P<m1>:[0-5]\d)?"
@@ -720,13 +723,16 @@ def group_times(sentence: str) -> tuple[bool | None, bool | None]:
 WAIT_UNITS = {"hour": 1 / 24, "day": 1.0, "business day": 1.0, "week": 7.0, "month": 30.0}
 INTAKE_WORDS = re.compile(
     r"intake|admission|admit|assessment|appointment|start|begin|seen|enroll|wait|opening|slot"
-    r"|seat|spot|placement|cita|ingreso|get (?:you|clients|patients|people) (?:into|in to)",
+    r"|seat|spot|placement|cita|ingreso|get (?:you|clients|patients|people) (?:into|in to)"
+    r"|\bfirst (?:[\w-]+ )?(?:group|session|visit)\b",
     re.I,
 )
 NOT_INTAKE = re.compile(
     r"verif|insurance|call you back|return (?:your )?calls?|respond|get back to you|reply"
     r"|feel better|improvement|benefits|cancel|paperwork|of hire"
-    r"|hear back|contact you|answer (?:your )?(?:message|email)",
+    r"|hear back|contact you|answer (?:your )?(?:message|email)"
+    # a coordinator's call back: "Our intake coordinator calls the patient within one business day"
+    r"|\bcalls? (?:the|your) (?:patient|client|referr\w+)\b",
     re.I,
 )
 WAIT_UNIT = r"\s+(business days?|days?|weeks?|months?)"
@@ -751,6 +757,14 @@ WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "new veterans are starting IOP in about 2 weeks"
     (re.compile(r"\b(?:start|begin)\w* (?:the |our )?(?:iop|program|treatment|groups?|intake)"
                 r" in (?:about |around |roughly )?" + RANGE + WAIT_UNIT, re.I), "range"),
+    # "about 10 days from your assessment to your first group"
+    (re.compile(r"(?:about |around |roughly )?" + RANGE + WAIT_UNIT + r" from (?:your |the )?"
+                r"(?:assessment|intake|referral|first call) to (?:your |the )?first\b", re.I),
+     "range"),
+    # "Average time from referral to first IOP group: 5 business days"
+    (re.compile(r"\btime from (?:referral|(?:your |the )?first call|assessment|intake) to"
+                r" (?:the |your )?first [^.;:]{0,30}:\s*(?:about |around |roughly )?" + RANGE
+                + WAIT_UNIT, re.I), "range"),
 )  # fmt: skip
 NEXT_AVAILABLE = re.compile(
     r"next (?:available )?(?:(?:iop|group|program|class|cohort) )?"
@@ -954,6 +968,8 @@ DAY_WORDS = (
 DAY = r"(?:" + "|".join(pattern for _, pattern in DAY_WORDS) + r")\.?"
 HOUR_WORDS = {"noon": "12 pm", "midday": "12 pm", "midnight": "12 am"}
 OFFICE_HOURS = re.compile(
+    # days named one by one before the range's first: "Tuesday & Thursday 9-5"
+    rf"(?P<also>(?:{DAY}\s*(?:,|&|\band\b|/)\s*){{1,4}})?"
     rf"(?P<first>{DAY})(?:\s*(?:[{DASHES}]|through|thru|to|a)\s*(?P<last>{DAY}))?"
     r"\s*[:,]?\s*(?:from\s+)?"
     rf"(?P<opens>\d{{1,2}}(?::\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon)"
@@ -971,7 +987,9 @@ TIMES_THEN_DAYS = re.compile(
 )
 COUNTED_HOURS = re.compile(COUNT_RANGE + r"\s+hours\b", re.I)
 WEEKDAYS_SAID = re.compile(r"\b(?:every )?weekdays?\b|\blunes a viernes\b", re.I)
-OFFICE_CONTEXT = re.compile(r"\bhours\b|\bopen\b|office|clinic|front desk|horario|abierto", re.I)
+OFFICE_CONTEXT = re.compile(
+    r"\bhours\b|\bopen\b|office|clinic|front desk|care team\s*:|horario|abierto", re.I
+)
 NOT_OFFICE_HOURS = re.compile(
     r"group|session|track|class|\bmeets?\b|cohort|phone line|crisis|visiting|emergency|urgent care"
     # when people may walk in for an assessment, not when the office is open
@@ -1106,5 +1124,8 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
                 continue
             closes = f"{hour:02d}{closes[2:]}"
         days = first if first == last else f"{first}-{last}"
+        named = match.groupdict().get("also") or ""  # (days first only: "Tue & Thu 9-5")
+        also = [_day_code(day) for day in re.findall(DAY, named, re.I)]
+        days = ",".join([*(code for code in also if code), days])
         found.append(f"{days} {opens}-{closes}")
     return found

@@ -99,31 +99,54 @@ def _drop_noise(root: HtmlElement) -> None:
 OTHER_PROGRAMS_HEADING = re.compile(
     r"^\W*(?:related|partner|sister|affiliated) programs\b"
     r"|^\W*(?:explore|see) related programs\b"
-    r"|^\W*(?:programs|services) (?:in|across|throughout) (?:our|the) [\w\s]{0,40}network\b",
+    r"|^\W*(?:programs|services) (?:in|across|throughout) (?:our|the) [\w\s]{0,40}network\b"
+    # "Also in the Coastal Empire Recovery Network", "More from our network"
+    r"|^\W*(?:also in|more from|elsewhere in) (?:our|the) [\w\s]{0,40}(?:network|family)\W*$",
     re.I,
 )
 
 
 def _drop_its_section(heading: HtmlElement) -> None:
-    """The heading and what follows it in its section: the whole section when the heading
-    opens one of its own (a ``<section>`` or ``<div>`` it heads), else its later siblings."""
+    """The heading and what follows it in its section, dropped (see :func:`_its_section`)."""
+    section = _its_section(heading)
+    for element in section:
+        element.drop_tree()
+    if heading.getparent() is not None and heading.getparent() not in section:
+        heading.drop_tree()
+
+
+def _its_section(heading: HtmlElement) -> list[HtmlElement]:
+    """The heading's section: the whole block when the heading opens one of its own (a
+    ``<section>`` or ``<div>`` it heads), else its later siblings up to the next heading of its
+    level or above."""
     parent = heading.getparent()
     if parent is None:
-        return
+        return []
     first = next((child for child in parent if isinstance(child.tag, str)), None)
     if (
         first is heading
         and parent.tag in ("section", "div", "aside")
         and parent.getparent() is not None
     ):
-        parent.drop_tree()
-        return
+        return [parent]
     levels = ("h1", "h2", "h3", "h4")
-    for sibling in list(heading.itersiblings()):
+    section = []
+    for sibling in heading.itersiblings():
         if sibling.tag in levels and levels.index(sibling.tag) <= levels.index(heading.tag):
             break  # the next section, at the heading's level or above
-        sibling.drop_tree()
-    heading.drop_tree()
+        section.append(sibling)
+    return section
+
+
+def other_programs_text(root: HtmlElement) -> str:
+    """The words of a page's strips of other programs' cards (see
+    :data:`OTHER_PROGRAMS_HEADING`): their phone numbers are those programs' lines."""
+    return " ".join(
+        element.text_content()
+        for heading in root.xpath("//h2|//h3|//h4")
+        if OTHER_PROGRAMS_HEADING.search(" ".join(heading.text_content().split()))
+        for element in _its_section(heading)
+    )
 
 
 # A list item holding a heading and an answer after it (a Squarespace accordion's question).
@@ -283,13 +306,16 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             out.append((logos, False))  # plans shown only as their logos
             read_rows.update(element.iterdescendants())
             continue
-        if element.tag == "table" and not _data_table(element):
-            unread_tables.add(element)
-            out.extend((row, False) for row in _the_iops_column(element) or _offered(element))
-        elif element.tag == "table" and (grid := _tracks_by_day_and_time(element)):
+        if element.tag == "table" and (
+            grid := _tracks_by_day_and_time(element) or _tracks_under_days(element)
+        ):
             out.extend((line, False) for line in grid)
             read_rows.update(element.iterdescendants())
             continue
+        if element.tag == "table" and not _data_table(element):
+            unread_tables.add(element)
+            out.extend((row, False) for row in _the_iops_column(element) or _offered(element))
+            out.extend((level, False) for level in _offered_by_row(element))
         elif element.tag == "table" and (week := _the_weeks_groups(element)):
             out.append((week, False))
         if element.tag == "tr":
@@ -411,6 +437,30 @@ def _offered(table: HtmlElement) -> list[str]:
     return said
 
 
+# A row saying whether each column's care is given here: "Offered by Canadian River", "At
+# Chockoyotte Creek", "Available here".
+OFFERED_ROW = re.compile(rf"(?i:{OFFERED_COLUMN.pattern})|^\W*(?i:at) (?:[A-Z]|(?i:our|this)\b)")
+
+
+def _offered_by_row(table: HtmlElement) -> list[str]:
+    """Of a table comparing levels of care by column ("| Outpatient | IOP | PHP |"), the row
+    saying whether each is given ("Offered by Canadian River | Yes | Yes | No"), as each
+    column's heading and its answer ("Partial hospitalization (here): No")."""
+    rows = table.xpath(".//tr")
+    header = [_text(cell) for cell in rows[0].xpath("./td|./th")] if rows else []
+    said = []
+    for row in rows[1:]:
+        cells = [_text(cell) for cell in row.xpath("./td|./th")]
+        if len(cells) != len(header) or not OFFERED_ROW.search(cells[0]):
+            continue
+        said += [
+            f"{level} (here): {'No' if NO_MARK.fullmatch(cell) else cell}"
+            for level, cell in zip(header[1:], cells[1:], strict=True)
+            if level and (YES_OR_NO.fullmatch(cell) or NO_MARK.fullmatch(cell))
+        ]
+    return said
+
+
 def _item_text(item: HtmlElement) -> str:
     """A list item's words, its blocks apart ("Do you have an evening group?" "There is
     currently none."), without a list inside it (that list is read on its own)."""
@@ -525,6 +575,34 @@ def _tracks_by_day_and_time(table: HtmlElement) -> list[str]:
             if track and not NO_MARK.fullmatch(track):
                 meets.setdefault((track, time), []).append(day)
     return [f"{track}: {', '.join(days)}, {time}." for (track, time), days in meets.items()]
+
+
+# A grid cell naming a track and its time: "Day IOP 9\u201312", "Evening IOP 6:00-9:00 p.m.".
+A_TRACK_AND_ITS_TIME = re.compile(
+    rf"^(?P<track>\D{{2,40}}?)\s+(?P<time>{numbers.TIME_RANGE.pattern})$", re.I
+)
+
+
+def _tracks_under_days(table: HtmlElement) -> list[str]:
+    """A week's grid, a day a column, each cell a track and its time ("Mon | Tue | Wed" over
+    "Day IOP 9-12 | Day IOP 9-12 | \u2014"), as each track's days and time ("Day IOP: Mon,
+    Tue, Thu, 9-12.")."""
+    trs = table.xpath(".//tr")
+    days = [_text(cell) for cell in trs[0].xpath("./td|./th")] if trs else []
+    if len(days) < 3 or not all(re.fullmatch(numbers.DAY, day, re.I) for day in days):
+        return []
+    meets: dict[tuple[str, str], list[str]] = {}
+    for row in trs[1:]:
+        cells = [_text(cell) for cell in row.xpath("./td|./th")]
+        if len(cells) != len(days):
+            return []
+        for day, cell in zip(days, cells, strict=True):
+            found = A_TRACK_AND_ITS_TIME.match(cell)
+            if found:
+                meets.setdefault((found["track"], found["time"]), []).append(day)
+            elif cell and not NO_MARK.fullmatch(cell):
+                return []  # a cell of something else: no grid of tracks
+    return [f"{track}: {', '.join(on)}, {time}." for (track, time), on in meets.items()]
 
 
 def _a_week(rows: list[HtmlElement]) -> bool:
@@ -924,8 +1002,11 @@ def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = Non
     for kind, pattern in KIND_HEADINGS:
         if pattern.search(heading):
             return kind
-    if ENDED_NOTICE.search(_under_the_title(root)):
+    under = _under_the_title(root)
+    if ENDED_NOTICE.search(under):
         return PageKind.ENDED
+    if A_RESIDENCE_INTRODUCED.search(under) and not TREATMENT_WORDS.search(heading):
+        return PageKind.RESIDENCE
     types = top_level_types(json_ld(root) if marked is None else marked)
     for name, kind in KIND_TYPES.items():
         if name in types and not (kind is PageKind.PEOPLE and _a_programs_title(heading)):
@@ -947,15 +1028,36 @@ ENDED_NOTICE = re.compile(
 )
 
 
+# A page that opens saying what a house is: "Bluff House is a six-bed recovery residence for
+# women" (not "Our IOP is a step down from a recovery residence").
+A_RESIDENCE_INTRODUCED = re.compile(
+    r"^\W*(?:[A-Z][\w'\u2019-]* ){1,4}is an? (?:[\w-]+ ){0,3}?"
+    rf"(?i:{RESIDENCE_WORDS})\b(?![^.]{{0,40}}\b(?i:and|with) (?:an? |our )?(?i:iop|outpatient))"
+)
+TREATMENT_WORDS = re.compile(r"\b(?:treatment|outpatient|iop|counseling|therapy)\b", re.I)
+
+
 def _under_the_title(root: HtmlElement, length: int = 300) -> str:
-    """The first words of the page's text after its main heading."""
-    for heading in root.xpath("(//h1)[1]"):
+    """The first words of the page's text after its main heading (a site builder's logo in an
+    ``h1``, a link home, is none: the first ``h2`` then titles the page)."""
+    first = root.xpath("(//h1)[1]")
+    if first and _a_logo(first[0]):
+        first = root.xpath("(//h2)[1]")
+    for heading in first:
         words = heading.xpath(
             "following::text()[not(ancestor::script or ancestor::style or ancestor::nav"
             " or ancestor::footer)]"
         )
         return " ".join(" ".join(words).split())[:length]
     return ""
+
+
+def _a_logo(heading: HtmlElement) -> bool:
+    """A heading that is only a link to the home page: a site builder's logo."""
+    links = heading.xpath(".//a/@href")
+    text = " ".join(heading.text_content().split())
+    linked = " ".join(" ".join(heading.xpath(".//a//text()")).split())
+    return len(links) == 1 and urlsplit(links[0]).path in ("", "/") and text == linked
 
 
 def _dated_under_its_title(root: HtmlElement) -> bool:

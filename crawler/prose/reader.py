@@ -82,6 +82,23 @@ def _same_item(path: str, item: Any, other: Any) -> bool:
     return item.casefold() == other.casefold()
 
 
+# What a patient needs, then a refusal of "it": "If you need detox first, we can't provide it
+# here" refuses the detox.
+NEEDED_THEN_DENIED = re.compile(
+    r"(?P<denial>^\W*if (?:you|someone|a client|clients|patients?) (?:need|needs|require|requires"
+    r"|want|wants) (?P<thing>(?:[\w-]+ ){0,2}?[\w-]+)(?: first| too| as well)?,\s*we (?:can't"
+    r"|cannot|do not|don't|are unable to|aren't able to) (?:provide|offer|do|give|prescribe))"
+    r" (?:it|that|this)\b",
+    re.I,
+)
+# A heading over the plans a program takes: "In network", "Plans we accept", "Commercial".
+TAKEN_HEADING = re.compile(
+    r"^\W*(?:in[- ]network(?: plans| insurance)?|accepted(?: plans| insurance)?"
+    r"|(?:plans|insurance|insurers) (?:we(?:'re| are)? (?:accept|take|in[- ]network with)|accepted)"
+    r"|we (?:accept|take)|we(?:'re| are) in[- ]network with"
+    r"|commercial(?: insurance| plans| health plans)?)\W*$",
+    re.I,
+)
 # Typographic apostrophes (U+2019 and its kin), as plain ones: "don\u2019t" matches what
 # "don't" does (one character for one, so positions in the sentence stay the same).
 PLAIN_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -213,9 +230,13 @@ PART_OF_THE_PROGRAM = re.compile(
 OFFERED = re.compile(r"\b(?:offer|provide|have|has|run|hold)\w*\s+(?:any\s+)?(?:an?\s+)?$", re.I)
 AT_SOME_TIMES = re.compile(
     r"\b(?:on|during|in the)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?"
-    r"|holidays?|evenings?|mornings?|afternoons?)\b|\bat night\b",
+    r"|holidays?|evenings?|mornings?|afternoons?)\b|\bat night\b"
+    # and in Spanish: "No hay grupos de IOP por la noche"
+    r"|\bpor la (?:noche|ma\u00f1ana|tarde)\b|\b(?:los )?fines de semana\b",
     re.I,
 )
+# The program's part its name follows in Spanish: "grupos de IOP", "sesiones del IOP".
+A_PART_OF_IT_IN_SPANISH = re.compile(r"\b(?:grupos?|sesi\u00f3n|sesiones) del? $", re.I)
 SCHEDULE_HEADING = re.compile(
     r"^\W*(?:(?:(?:group|iop|program|weekly) )?schedule"
     r"|(?:where and )?when (?:we|groups?|the iop) meets?"
@@ -275,7 +296,11 @@ VIRTUAL_WHERE = re.compile(
     r"|teens|anyone|those)(?: who are)? (?:located|residing) in|residents of)\s"
     # a list of the states: "You must be physically located in one of these states during
     # every session: New York; Pennsylvania; Ohio."
-    r"|\bphysically located in (?:one of )?(?:these|the following) states\b[^:.;]*:\s",
+    r"|\bphysically located in (?:one of )?(?:these|the following) states\b[^:.;]*:\s"
+    # where a patient must be for each session: "you must be in Michigan during each session"
+    r"|\bmust be (?:physically )?(?:located )?in\s"
+    r"(?=(?-i:[A-Z])[\w ,]{2,40}\s(?:during|for|at the time"
+    r" of) (?:each|every|all|your) (?:session|group|visit|appointment)s?\b)",
     re.I,
 )
 # A denial for the people of some places only, just after what it denies: "not available to
@@ -298,7 +323,8 @@ GROUP_THERAPY = "therapies.group_therapy"
 A_GROUP = re.compile(
     r"\b(?:process|psycho-?education(?:al)?|skills?|prevention|dbt|cbt|therapy|treatment|iop)"
     r"\s+groups?\b"
-    r"|^\W*groups?\s+(?:include|cover|focus|work|use|teach|blend|combine)\b|\bskills in groups?\b",
+    r"|^\W*groups?\s+(?:include|cover|focus|work|use|teach|blend|combine|draw on)\b"
+    r"|\bskills in groups?\b",
     re.I,
 )
 KINDS_OF_GROUP = frozenset(
@@ -347,6 +373,9 @@ class PageReading:
     # It says what is offered differs from one location to the next ("Services differ from
     # center to center"): what a page of the whole site offers is no promise of each one's.
     varies_by_place: bool = False
+    # What each colour of a status legend means ("Green = openings now"): a status line given
+    # as a colour ("Group A (daytime IOP): GREEN") says it.
+    colours: dict[str, str] = field(default_factory=dict)
     # Each value a fact was given, with its clause and heading: a page contradicting itself
     # only in a clause about another of the site's places ("...; the Old Orchard Beach office
     # does not offer IOP") still states it for this one (see crawler.spiders.base.pages).
@@ -609,6 +638,18 @@ REFUSING_LEAD = re.compile(
     + r"(?:\s+(?:at this (?:time|location)|here|currently|the following|these))?\s*:",
     re.I,
 )
+# A denial whose list runs on after semicolons: "We do not provide Residential treatment;
+# Partial hospitalization; Detox on site." denies each item.
+DENYING_LEAD = re.compile(
+    r"^\W*(?:we|our (?:program|practice|clinic|iop)|the (?:program|clinic|iop))"
+    r" (?:do not|don't|does not|doesn't) (?:provide|offer|have|run)\b",
+    re.I,
+)
+# An item of such a list: a few words, no clause of its own ("but we refer you ...").
+A_BARE_ITEM = re.compile(
+    r"^\s*(?!.*\b(?i:we|our|you|but|however|is|are|go|goes|refer\w*)\b)"
+    r"[A-Z][\w'/(), -]{1,40}[.;]?\s*$"
+)
 # A list's item that is a statement of its own ("we accept Medicaid"), not a plan's name.
 OWN_STATEMENT = re.compile(r"\b(?:accept|accepted|take|bill|in[- ]network|welcome)\w*\b", re.I)
 
@@ -710,8 +751,10 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
     condition_end = _condition_end(clause)
     if not phrase.in_conditionals and condition_end is not None and match.start() < condition_end:
         # "If you need detox, ..." names detox without stating it, and "If you are not
-        # eligible for Medicaid, ..." denies nothing.
-        return None
+        # eligible for Medicaid, ..." denies nothing; what the main clause names it states.
+        match = re.compile(phrase.pattern, re.I).search(clause, condition_end)
+        if not match:
+            return None
     start = 0
     if condition_end is not None and condition_end <= match.start():
         # "If you have no insurance, we offer a sliding fee": the condition denies nothing of
@@ -763,6 +806,8 @@ def _denies_another_thing(clause: str, start: int, end: int) -> bool:
     if A_WAY_OF_GIVING_IT.match(clause, end):
         return True
     offered = OFFERED.search(before) and not AT_SOME_TIMES.search(clause)
+    if A_PART_OF_IT_IN_SPANISH.search(before) and AT_SOME_TIMES.search(clause):
+        return True
     return bool(PART_OF_THE_PROGRAM.match(clause, end)) and not offered
 
 
@@ -789,6 +834,10 @@ def read_sentence(
     Words are matched with typographic apostrophes made plain (U+2019 is "'"); the evidence
     quotes the sentence as the page wrote it."""
     sentence = A_LINKS_NAME.sub("the", said.translate(PLAIN_APOSTROPHES))
+    sentence = NEEDED_THEN_DENIED.sub(r"\g<denial> \g<thing>", sentence)
+    if reading.colours and (status := A_COLOURS_STATUS.match(sentence)):
+        meaning = reading.colours.get(status["colour"].casefold())
+        sentence = f"{status['label']} {meaning}." if meaning else sentence
     if VARIES_BY_PLACE.search(sentence):
         reading.varies_by_place = True
     if not is_statement(sentence):
@@ -801,12 +850,13 @@ def read_sentence(
         return
     context = sentence
     if (
-        A_PAYMENT_HEADING.search(reading.heading)
+        (A_PAYMENT_HEADING.search(reading.heading) or TAKEN_HEADING.match(reading.heading))
         and not re.search(REFUSED_HEADING, reading.heading, re.I)
         and not re.search(PAYING, sentence, re.I)
     ):
         context = f"{reading.heading}: {sentence}"  # a card's list of plans under "Insurance"
     refusing = REFUSING_LEAD.match(sentence)
+    denying = DENYING_LEAD.match(sentence) if ":" not in sentence else None
     # Plans under a heading that refuses them ("Not accepted": "TRICARE."), each refused.
     refused_here = bool(
         re.search(REFUSED_HEADING, reading.heading, re.I)
@@ -823,6 +873,8 @@ def read_sentence(
         another_care = any(start <= at < end for start, end in elsewhere)
         if refusing and index and not OWN_STATEMENT.search(clause):
             clause = f"{refusing.group(0)} {clause}"  # each item of "We don't accept: A; B"
+        elif denying and index and A_BARE_ITEM.match(clause):
+            clause = f"{denying.group(0)} {clause}"  # "We do not provide A; B; C."
         for phrase in PHRASES:
             if refused_here and phrase.path.startswith("payment."):
                 found = phrase_value(phrase, f"Not accepted: {clause}", f"Not accepted: {context}")
@@ -1063,6 +1115,8 @@ NAMES_ONLY = re.compile(
 # A heading that names a service or a plan and nothing more ("Methadone", "Family therapy"):
 # not a question or a measure of it ("Is detox required...", "Cost with Medicaid", "Wait time
 # for Suboxone"), whose "No" or "None" answers the question, not the thing.
+# A line that is a price and nothing else: "$1,800 / month", "$120 per group day".
+A_PRICE_ALONE = re.compile(r"^\W*\$\s?[1-9][\d,]*(?:\.\d\d)?\s*(?:/|per|a|each)\s*[\w ]{2,20}$")
 NAMES_A_THING = re.compile(
     r"^(?!.*\b(?:is|are|do|does|can|will|required|needed|cost|costs|fee|fees|price|wait|time"
     r"|referral|how|what|when|who|why|where|which)\b)[^?.:;]{1,40}$",
@@ -1087,6 +1141,8 @@ def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
     hospitalization, residential treatment"). A medicine's title says nothing of it where the
     line speaks of it itself ("Methadone" over "If you receive methadone from an OTP...")."""
     names_a_thing = bool(NAMES_A_THING.match(heading))
+    if names_a_thing and A_PRICE_ALONE.match(segment):
+        return f"{heading}: {segment}"  # a price card: "IOP" over "$1,800 / month"
     if names_a_thing and heading.casefold() in segment.casefold():
         reading.forget(said=heading, only="medications.")
     if names_a_thing and ANSWERS_ITS_HEADING.match(segment):
@@ -1137,6 +1193,27 @@ def _hedges_its_heading(sentence: str, heading: str) -> bool:
     )
 
 
+COLOURS = r"green|yellow|amber|orange|red|blue|gr[ae]y|purple"
+# A legend's entry: "Green = openings now", "Red: full, join the waitlist".
+A_COLOURS_MEANING = re.compile(
+    rf"\b({COLOURS})\s*(?:=|:|\u2013|\u2014)\s*(.+?)\s*(?=\b(?:{COLOURS})\s*(?:=|:|\u2013|\u2014)|$)",
+    re.I,
+)
+# A status given as a colour: "Group A (daytime IOP): GREEN".
+A_COLOURS_STATUS = re.compile(rf"^(?P<label>[^:]{{2,60}}:)\s*(?P<colour>{COLOURS})\W*$", re.I)
+
+
+def colour_legend(segment: str) -> dict[str, str]:
+    """What a status legend's colours mean ("Green = openings now   Red = full, join the
+    waitlist"), or nothing for a text that is no legend (two entries with "=" at least)."""
+    if segment.count("=") < 2:
+        return {}
+    entries = A_COLOURS_MEANING.findall(segment)
+    if len(entries) < 2 or not A_COLOURS_MEANING.match(segment.strip()):
+        return {}
+    return {colour.casefold(): meaning.strip(" ;,.") for colour, meaning in entries}
+
+
 def read_text(
     segments: str | Iterable[str],
     *,
@@ -1162,6 +1239,9 @@ def read_text(
             segment = _under_its_heading(heading_before, segment, reading)
         if not is_heading:
             segment = _names_denied_together(segment)
+            if legend := colour_legend(segment):
+                reading.colours.update(legend)
+                continue  # "Green = openings now  Red = full": what the colours mean
         heading_before = segment if is_heading else None
         if is_heading:
             reading.heading = segment

@@ -48,12 +48,25 @@ MEDICAID_NAMES = (
     r"|green mountain care|cardinal care|apple health|mountain health trust|badgercare"
     r"|forwardhealth|equalitycare"
 )
+# Medicaid managed-care plans by their brand names, which name no other product: "Sunshine
+# Health", "Aetna Better Health of Illinois", "UnitedHealthcare Community Plan".
+MEDICAID_PLANS = (
+    r"\baetna better health\b|amerihealth caritas|\bamerigroup\b|buckeye health plan|caresource"
+    r"|\bcountycare\b|healthy blue\b|humana healthy horizons|mercy care\b"
+    r"|(?<!ambetter from )peach state health plan"
+    r"|simply healthcare|sunshine health\b|superior healthplan|unitedhealthcare community plan"
+    r"|banner university family care|health choice arizona|community health plan of washington"
+    r"|coordinated care\b|blue cross community health plans?|absolute total care"
+    r"|select health of south carolina|louisiana healthcare connections|nebraska total care"
+    r"|iowa total care|home state health|magnolia health|western sky community care"
+    r"|carolina complete health|oklahoma complete health|molina healthcare(?! marketplace)"
+)
 # Clauses about paying for care, not education about insurance in general.
 PAYING = (
     r"accept|\btake\b|in[- ]network|contract|\bbill|approved|participat|we work with|welcome"
     r"|payment|\bpay\b|paying|insurance (?:plans?|accepted)|plans? accepted"
     # a label or heading over plans: "Insurance:", "Insurance & Cost: Medicare: Yes"
-    r"|\b(?:insurance|coverage|costs?)\b[^.:;]{0,20}:"
+    r"|\b(?:insurance|coverage|costs?|commercial)\b[^.:;]{0,20}:"
     r"|aceptamos|seguro|^\W*no\b"
     # "We are not enrolled with Medicare", "we're not a Medicare provider" (not "help you enroll")
     r"|\b(?:we are|we're|we are not|we're not|not) enrolled (?:with|in)\b"
@@ -109,7 +122,9 @@ ALREADY_ON_ARE_WELCOME = (
 )
 # Someone else's prescriber: the program accepts clients on MAT, it does not provide it.
 OUTSIDE_PRESCRIBER = (
-    r"outside (?:provider|prescriber|clinic)|another (?:provider|prescriber|clinic|program)"
+    r"outside (?:provider|prescriber|clinic)"
+    r"|another (?:provider|prescriber|clinic|program|doctor|physician)"
+    r"|\b(?:a|their|your) local (?:prescriber|provider|doctor|physician|clinic)"
     rf"|prescribed elsewhere|(?:their|your) own (?:provider|prescriber|clinic)|{PARTNER_OTP}"
     rf"|{THROUGH_AN_OTP}|{IN_PARTNERSHIP}"
     rf"|{REFERRED_TO_AN_OTP}"
@@ -125,6 +140,8 @@ OUTSIDE_PRESCRIBER = (
     r"|(?:a|the|your) doctor elsewhere|\bdos(?:es?|ing) (?:at|with)\b|keep dosing"
     r"|\bif (?:a|an|your|another) (?:doctor|provider|prescriber|clinic) (?:already )?prescribes\b"
     r"|narcotic treatment program"
+    # "Clients who need buprenorphine get it through our partner clinic"
+    r"|\bour (?:partner|partnering) (?:clinic|practice|provider|physician|doctor|pharmacy)s?\b"
     rf"|{ALREADY_ON_ARE_WELCOME}"
     r"|(?:receive|get)s? (?:methadone|buprenorphine|suboxone|it|them) (?:at|from) an? (?:[\w-]+ )?"
     r"(?:otp|opioid treatment program|methadone clinic)"
@@ -301,6 +318,12 @@ PHRASES: tuple[Phrase, ...] = (
         forbids=ELSEWHERE,
     ),
     Phrase("levels_of_care.residential", r"\bresidential\b", stated=None, requires=r"\b(?:we|our)"),
+    # "Liberty Pines itself has no residential beds" (said of beds open today, nothing).
+    Phrase(
+        "levels_of_care.residential",
+        r"\bresidential beds\b(?!\s+(?:are\s+|is\s+)?(?:open|available|left|free))",
+        stated=None,
+    ),
     # "We don't have beds": no place to stay (not "no beds open today", not a sober house's).
     Phrase(
         "levels_of_care.residential",
@@ -315,6 +338,13 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:somos|ofrecemos|tenemos|contamos con) (?:un |una )?programa residencial\b",
         stated=None,
     ),
+    # A table's row of a level of care and its bare answer: "Residential (here): No" (see
+    # crawler.prose.page._offered_by_row).
+    Phrase(
+        "levels_of_care.residential",
+        r"^\W*residential(?: (?:treatment|care|services))? \(here\)(?=\s*:\s*(?:yes|no|offered"
+        r"|available|\u2713|\u2714)\W*$)",
+    ),
     Phrase("levels_of_care.inpatient", r"\binpatient\b", stated=None, requires=r"\b(?:we|our)"),
     # Residential care named in a denial ("Not available: residential treatment"); named
     # otherwise, it is what IOP is an alternative to, or where a client is referred.
@@ -327,7 +357,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "levels_of_care.residential",
         r"\b(?:we(?:'re| are)|is) an? (?:[\w-]+ ){0,2}outpatient (?:practice|program|clinic"
-        r"|provider|center|centre) only\b|\b(?:we(?:'re| are)|is) (?:an? )?outpatient only\b",
+        r"|provider|center|centre) only\b(?!\s+(?:for|to|in|serving)\b)"
+        r"|\b(?:we(?:'re| are)|is) (?:an? )?outpatient only\b",
         stated=False,
         denied=None,
     ),
@@ -509,7 +540,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?<!refusal[- ])(?:skills?(?:-building)? groups?|coping skills|skills practice"
         # what groups cover: "Groups cover relapse prevention, anger management and life skills"
         r"|(?<!alumni )(?<!parent )(?<!parents' )(?<!family )\bgroups? (?:cover|covers|include"
-        r"|includes|teach|teaches|focus on) [^.;]{0,80}"
+        r"|includes|teach|teaches|focus on|draw on) [^.;]{0,80}"
         r"\b(?:life|coping|communication|social|living) skills\b"
         r"|\b(?:learn|practice|build|teach)\w* (?:[\w-]+ ){0,2}skills in (?:a )?groups?\b"
         # a schedule's row of a skills group: "Cognitive-Behavioral Skills: Saturday; 9-12"
@@ -546,6 +577,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:each|every) (?:client|patient|participant) (?:also )?meets? (?:with )?an"
         r" individual (?:counselor|therapist)"
         r"|\ba (?:weekly )?one-on-one with (?:your|a|their) (?:[\w-]+ )?(?:therapist|counselor)"
+        r"|\b(?:you|clients|patients|participants)(?:'ll| will)? meet one-on-one with (?:your|a"
+        r"|their) (?:[\w-]+ )?(?:therapist|counselor)"
         r"|\b(?:everyone|every (?:client|patient|participant)|each (?:client|patient|participant"
         r"|adult|teen|member|woman|man))"
         r" (?:also )?(?:has|gets|is assigned|works with) (?:an|their own|his or her own|a)"
@@ -694,14 +727,24 @@ PHRASES: tuple[Phrase, ...] = (
         MEDICAID_NAMES,
         requires=PAYING,
     ),
+    # One plan refused is not Medicaid refused.
+    Phrase("payment.medicaid", MEDICAID_PLANS, requires=PAYING, denied=None),
     # (a Medicare Advantage plan refused is not Medicare refused)
     Phrase("payment.medicare", r"\bmedicare\b(?!\s+advantage)", requires=PAYING),
     Phrase("payment.medicare", r"\bmedicare advantage\b", requires=PAYING, denied=None),
     Phrase(
         "payment.private_insurance",
         r"private (?:health )?insurance|commercial (?:insurance|plans|health plans)"
-        r"|most major (?:insurance|health plans|insurers)|employer-sponsored|aetna|cigna"
-        r"|blue cross|\bbcbs\b|unitedhealthcare|united healthcare|humana|anthem|kaiser"
+        r"|\bcommercial(?=\s*:)"
+        r"|most major (?:insurance|health plans|insurers)|employer-sponsored"
+        # (not their Medicaid plans: "Aetna Better Health", "Humana Healthy Horizons")
+        r"|aetna(?! better health)|cigna|blue cross(?! community health plan)|\bbcbs\b"
+        r"|unitedhealthcare(?! community plan)|united healthcare(?! community plan)"
+        r"|humana(?! healthy horizons)|anthem|kaiser"
+        # Blue plans and regional insurers by their own names
+        r"|florida blue|highmark(?! health options)|premera|regence|wellmark|carefirst|excellus"
+        r"|priority health"
+        r"|harvard pilgrim|\bmedica\b|healthpartners"
         r"|seguros? privados?",
         requires=PAYING,
     ),
@@ -719,6 +762,14 @@ PHRASES: tuple[Phrase, ...] = (
         r"|^\W*paying (?:for (?:it|treatment|care) )?yourself:\s*(?![^.]*\b(?:not|no|only|cannot"
         r"|can't|don't|won't|unfortunately|sorry)\b)[^.]*\b(?:cash|cards?|credit|debit|checks?"
         r"|payment plans?)\b",
+    ),
+    # A price table's row: "IOP $1,800 / month", "Day IOP: $650 per week".
+    Phrase(
+        "payment.self_pay",
+        r"^\W*(?:(?:day|evening|virtual|adult|teen) )?(?:iop|intensive outpatient(?: program)?)"
+        r"\s*:?\s*\$\s?[1-9][\d,]*(?:\.\d\d)?\s*(?:/|per|a|each)\s*(?:week|session|group|day"
+        r"|month)\b",
+        denied=None,
     ),
     # A price of the program: "The evening IOP is $240 per week" (not a study's "paid $20").
     Phrase(
@@ -759,6 +810,11 @@ PHRASES: tuple[Phrase, ...] = (
         r" (?:free|offered free|provided free)\b"
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
         r"|\bfree or discounted (?:care|treatment|services)\b"
+        # "Uninsured teens ... attend free through a state prevention grant"
+        r"|\b(?:attend|participate|take part)s? (?:for )?free\b"
+        # "scholarship seats, free for people who can't afford to pay"
+        r"|\bfree (?:for|to) (?:people|those|anyone|clients|patients|members) who (?:can't|cannot"
+        r"|are unable to) (?:afford|pay)\b"
         r"|\bscholarships? (?:cover|pay for|waive) (?:the (?:full |entire |program )?|all )"
         r"(?:fees?|costs?)\b(?! of (?:sober|housing|rent))(?=[^.;]*\b(?:anyone|everyone|all)\b)"
         r"|nadie (?:es|ser[aá]) rechazad[oa]"
@@ -861,7 +917,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:by|over|through|via|on) (?:zoom|doxy\.me|microsoft teams)\b"
         r"|por video\b|videollamadas?|en persona o (?:por|en l[ií]nea)"
         rf"|(?:virtual|online) (?:{GROUP_WORDS}|care|treatment|visits|counseling|therapy)\b"
-        r"|\b(?:groups?|sessions?|visits?)\b(?:(?!\b(?:never|not|no)\b|n't)[^.;]){0,30}"
+        r"|\b(?:groups?|sessions?|visits?|tracks?|iop)\b(?:(?!\b(?:never|not|no)\b|n't)[^.;]){0,30}"
         r"\b(?:happen|meet|take place|held)\w* (?:live )?(?:on|by|over) video\b",
         # "Methadone can't be prescribed through telehealth" denies methadone, not telehealth.
         forbids=NOT_A_VIRTUAL_PROGRAM + r"|\b(?:can't|cannot|can not|isn't|is not|aren't|are not"
@@ -877,7 +933,9 @@ PHRASES: tuple[Phrase, ...] = (
         "access.virtual_only",
         r"(?:100%|fully|entirely|exclusively|completely) (?:virtual|online|remote)"
         r"|virtual-only|online-only|no (?:physical|in-person) (?:location|office|clinic)"
-        r"|all (?:sessions|groups|services) are (?:held |delivered )?(?:online|virtually)",
+        r"|all (?:sessions|groups|services) are (?:held |delivered )?(?:online|virtually)"
+        r"|\bevery (?:session|group|visit) (?:happens|is held|takes place|is) (?:by|over|on|via)"
+        r" (?:live )?(?:video|zoom)\b",
     ),
     # "IOP groups are in person only": the program is not a virtual one.
     Phrase(
@@ -1022,13 +1080,18 @@ BARE_DENIAL = r"not (?:currently )?(?:offered|available|provided|accepted|covere
 DENIAL_ONLY = (
     r"(?:not(?:\s+(?:offered|available|provided|accepted|covered))?|none|no|n/a)\s*(?:$|[.,;)])"
 )
+# What a thing is not for everyone: "virtual IOP isn't a safe place to start" (for someone
+# who needs withdrawal care), "IOP is not the right fit for everyone".
+NOT_RIGHT_FOR_SOME = r"(?:an? |the )?(?:safe|good|right|best|safest|appropriate|fit)\b"
 # Words after a match that deny it ("Medicaid is not accepted", "Medicaid: not accepted").
 DENIAL_AFTER = (
     rf"^[\s:,-]*{REST_OF_THE_NAME}(?:is |are |(?:is|are)(?=n't))?(?:currently |also )?"
     r"(?:not(?!-for-profit)(?!\s+(?:just|only|always|necessarily|for everyone)\b)"
     # "IOP is not an online program": a kind it is not, not a denial of it.
     r"(?!\s+an?\s+(?:online|virtual|residential|inpatient|live-in|overnight|cure)\b)"
-    r"|n't(?!\s+(?:always|necessarily|for everyone)\b)|unavailable|no longer)\b"
+    rf"(?!\s+{NOT_RIGHT_FOR_SOME})"
+    rf"|n't(?!\s+(?:always|necessarily|for everyone)\b)(?!\s+{NOT_RIGHT_FOR_SOME})"
+    r"|unavailable|no longer)\b"
     # "Methadone can't be prescribed here", "... was not part of the program"
     rf"|^[\s:,-]*{SPEAKING_STAFF}{REST_OF_THE_NAME}"
     r"(?:(?:is|are|was|were) |(?:is|are|was|were|ca|wo)(?=n't))?"
@@ -1081,6 +1144,8 @@ HEDGE = (
     # a plan to ask about: "TRICARE: coverage depends on your plan", "TRICARE: Call us"
     r"|:\s*(?:coverage )?depends on (?:your|the|each) (?:plan|policy|coverage|insurance|insurer)\b"
     r"|:\s*(?:please )?call (?:us|the office)\s*(?:[.;]|$)"
+    # a table's cell that only points elsewhere: "Medicare: See note"
+    r"|:\s*see (?:the )?(?:note|below|details|footnote)\s*(?:[.;*]|$)"
     # A payer not yet taken: "we are in the credentialing process and hope to be in network"
     r"|\b(?:in|going through|completing) (?:the |our )?credentialing\b"
     r"|\bin the process of (?:credentialing|becoming|getting|joining)\b"

@@ -1821,3 +1821,67 @@ def test_an_access_centre_is_the_programs_door_unless_it_is_the_24_7_line(
     text: str, lines: list[str]
 ) -> None:
     assert phones_in(text)[0] == lines
+
+
+def test_markup_of_the_name_the_site_says_it_had_is_stale_whole() -> None:
+    """ "Halifax Recovery Associates is now Chockoyotte Creek Recovery ... we moved around the
+    corner": the markup kept the old name, its street and its line; none of them is served."""
+    html = (
+        "<html><head><title>Chockoyotte Creek Recovery</title></head><body><main><h1>Same team."
+        " New name.</h1><p>Halifax Recovery Associates is now Chockoyotte Creek Recovery \u2014"
+        " and in 2025 we moved around the corner to 1025 Roanoke Ave.</p></main><footer><p>"
+        "Chockoyotte Creek Recovery \u00b7 1025 Roanoke Ave, Roanoke Rapids, NC 27870</p><p>Call"
+        " (252) 555-0147</p></footer></body></html>"
+    )
+    marked = {"name": "Halifax Recovery Associates", "address.street1": "312 W 10th St",
+              "address.city": "Roanoke Rapids", "address.state": "NC",
+              "address.postal_code": "27870",
+              "phones": [Phone.model_construct(number="2525550140")]}  # fmt: skip
+    pages = [page_record(html, "https://chockoyotte.example/", date(2026, 12, 6), [marked])]
+    (location,) = site_locations(pages, pages[0].url)
+    facts = facts_from_pages(location.pages, "chockoyotte", place=location.place).facts
+    assert facts["name"] == "Chockoyotte Creek Recovery"
+    assert facts["address.street1"] == "1025 Roanoke Ave"
+    assert [ten_digits(phone) for phone in facts["phones"]] == ["2525550147"]
+
+
+def test_a_tracking_number_a_link_shows_is_not_the_line_it_dials() -> None:
+    """A call-tracking script shows its number in a link to the office line the footer
+    writes; where the link's own number is written nowhere else, the shown one stands."""
+    root = lxml.html.fromstring(
+        '<html><body><header><a href="tel:+17345550114">Call (734) 555-0119</a></header><main>'
+        "<p>Women's IOP</p></main><footer><p>Office: (734) 555-0114</p></footer></body></html>"
+    )
+    assert program_lines(root) == ["7345550114"]
+    alone = lxml.html.fromstring(
+        '<html><body><main><a href="tel:+17345550199">Call (734) 555-0114</a></main></body></html>'
+    )
+    assert program_lines(alone) == ["7345550114"]
+
+
+def test_a_strip_of_other_programs_cards_gives_their_lines_not_the_programs() -> None:
+    html = (
+        "<html><body><main><h1>Liberty Pines Recovery</h1><p>Outpatient treatment in"
+        " Hinesville.</p><div><h2>Also in the Coastal Empire Recovery Network</h2><div><h3>Tybee"
+        " Detox Center</h3><p>24/7 admissions: (912) 555-0102.</p></div></div></main><footer><p>"
+        "1010 E Oglethorpe Hwy, Hinesville, GA 31313 (912) 555-0161</p></footer></body></html>"
+    )
+    record = page_record(html, "https://libertypines.example/", date(2026, 12, 6), [])
+    assert [ten_digits(phone) for phone in record.contact["phones"]] == ["9125550161"]
+
+
+def test_a_24_7_line_is_no_programs_line() -> None:
+    assert phones_in(
+        "Behavioral health crisis? Call our 24/7 line, 334-555-0169, or call or text 988."
+    ) == ([], ["3345550169"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [("Clinic supervisor Ana Lucia Ferrer, LCADC: (856) 555-0118.", ([], ["8565550118"])),
+     ("IOP intake: (856) 555-0112", (["8565550112"], []))],
+)  # fmt: skip
+def test_a_persons_line_labelled_with_their_credentials_is_theirs(
+    text: str, lines: tuple[list[str], list[str]]
+) -> None:
+    assert phones_in(text) == lines

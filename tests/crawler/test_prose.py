@@ -15,6 +15,7 @@ from crawler.prose.numbers import (
     HOUR_NAMES,
     NAMED_MERIDIEM,
     clock_words,
+    opening_hours,
     program_weeks,
     scheduled_hours,
     stamped_date,
@@ -3821,3 +3822,213 @@ def test_an_update_stamp_beside_a_review_still_dates_the_openings(line: str) -> 
     )
     (statement,) = read_html(html, crawl_date=CRAWLED).availability
     assert (statement.as_of, statement.dated) == (date(2026, 3, 1), True)
+
+
+# What the forty-fourth set's pages read wrongly (it was measured first, then tuned on).
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a Spanish line denying the evening groups only
+        ("<h2>IOP en Pampa</h2><p>El IOP de Pampa se reúne de lunes a jueves. No hay grupos de"
+         " IOP por la noche en Pampa.</p>", {"levels_of_care.iop": True}),
+        ("<p>No ofrecemos grupos de IOP.</p>", {"levels_of_care.iop": False}),
+        # a levels-of-care table, one row saying what is given here
+        ("<table><tr><th></th><th>Outpatient counseling</th><th>IOP</th><th>Partial"
+         " hospitalization (PHP)</th><th>Residential</th></tr><tr><th>Offered by Canadian"
+         " River</th><td>Yes</td><td>Yes</td><td>No</td><td>No</td></tr><tr><th>Typical hours"
+         " per week</th><td>1\u20132</td><td>9\u201312</td><td>20+</td><td>24/7</td></tr></table>",
+         {"levels_of_care.outpatient": True, "levels_of_care.iop": True,
+          "levels_of_care.partial_hospitalization": False, "levels_of_care.residential": False}),
+        ("<table><tr><th></th><th>Outpatient</th><th>IOP</th><th>PHP</th><th>Residential</th></tr>"
+         "<tr><td>At Chockoyotte Creek</td><td>\u2713</td><td>\u2713</td><td>\u2014</td>"
+         "<td>\u2014</td></tr></table>",
+         {"levels_of_care.outpatient": True, "levels_of_care.iop": True,
+          "levels_of_care.partial_hospitalization": False, "levels_of_care.residential": False}),
+        # a building's hours beside the IOP's line are no group's times
+        ("<p>IOP &amp; counseling: (334) 555-0127; Annex hours: Mon\u2013Thu 8 a.m.\u20138:30"
+         " p.m., Fri 8 a.m.\u2013noon.</p>",
+         {"levels_of_care.iop": True,
+          "schedule.opening_hours": ["Mo-Th 08:00-20:30", "Fr 08:00-12:00"]}),
+        # plans under a heading that takes them
+        ("<h2>In network</h2><p>Medicaid: Healthy Michigan Plan, Meridian. Commercial: Priority"
+         " Health, HAP.</p>", {"payment.medicaid": True, "payment.private_insurance": True}),
+        ("<h1>Insurance</h1><p>Medicare: See note</p>", {}),
+        # what a condition names, its main clause refuses: "it" is the detox
+        ("<p>If you need detox first, we can't provide it here, but we will refer you to a"
+         " withdrawal program in Ann Arbor.</p>",
+         {"detox.detox_onsite": False, "detox.detox_referral": True}),
+        ("<p>If you need detox, we refer you to Mercy.</p>", {"detox.detox_referral": True}),
+        ("<p>The Virtual Evening Track meets live on video Monday and Wednesday, 6:30\u20139:00"
+         " p.m. It is open to women anywhere in Michigan; you must be in Michigan during each"
+         " session.</p>",
+         {"schedule.evening": True, "access.telehealth": True, "access.licensed_states": ["MI"]}),
+        # (DBT's skills are DBT's, as the project's own fixtures label them)
+        ("<p>Groups draw on DBT skills and mindfulness.</p>",
+         {"therapies.dbt": True, "therapies.mindfulness": True}),
+        ("<p>Liberty Pines itself has no residential beds and no detox unit.</p>",
+         {"levels_of_care.residential": False, "detox.detox_onsite": False}),
+        ("<p>We have no residential beds available this week.</p>", {}),
+        ("<p>Each week you'll meet one-on-one with your counselor.</p>",
+         {"therapies.individual_therapy": True}),
+        # not for everyone, not a denial
+        ("<p>If you need 24-hour care, virtual IOP isn't a safe place to start.</p>",
+         {"levels_of_care.iop": True, "access.telehealth": True}),
+        ("<p>Virtual IOP isn't offered.</p>",
+         {"access.telehealth": False, "access.virtual_only": False}),
+        ("<h1>Pricing</h1><p>IOP $1,800 / month</p>",
+         {"levels_of_care.iop": True, "payment.self_pay": True}),
+        ("<p>Every cohort keeps two scholarship seats, free for people who can't afford to"
+         " pay.</p>",
+         {"payment.free_care": True}),
+        ("<p>Uninsured teens who live in Woods County attend free through a state grant.</p>",
+         {"payment.free_care": True}),
+        ("<p>Care team: (775) 555-0152 \u00b7 Mon\u2013Fri 07:00\u201319:00 PT</p>",
+         {"schedule.opening_hours": ["Mo-Fr 07:00-19:00"]}),
+        ("<p>Teen IOP is 8 to 10 weeks of after-school groups built on DBT.</p>",
+         {"levels_of_care.iop": True, "therapies.dbt": True, "schedule.program_weeks": 10.0}),
+        ("<p>Groups meet three afternoons a week, 3:30\u20136:00.</p>",
+         {"schedule.daytime": True, "schedule.hours_per_week": 7.5}),
+        # a week's grid, a day a column, each cell a track and its time
+        ('<div role="grid"><div role="row"><div role="columnheader">Mon</div><div role='
+         '"columnheader">Tue</div><div role="columnheader">Wed</div><div role="columnheader">Thu'
+         '</div></div><div role="row"><div role="cell">Day IOP 9\u201312</div><div role="cell">'
+         'Day IOP 9\u201312</div><div role="cell">\u2014</div><div role="cell">Day IOP 9\u201312'
+         '</div></div><div role="row"><div role="cell">Evening IOP 6\u20139</div><div role='
+         '"cell">\u2014</div><div role="cell">Evening IOP 6\u20139</div><div role="cell">Evening'
+         ' IOP 6\u20139</div></div></div>',
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.evening": True,
+          "schedule.hours_per_week": 9.0}),
+    ],
+)  # fmt: skip
+def test_what_the_forty_fourth_sets_pages_showed(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    ("html", "kind"),
+    [
+        ("<h1>Bluff House</h1><p>Bluff House is a six-bed recovery residence for women, run in"
+         " partnership with us. Residents attend IOP during their stay.</p>", PageKind.RESIDENCE),
+        ("<h1>Oak Lodge</h1><p>Oak Lodge is a sober living home with an IOP on site.</p>",
+         PageKind.PROGRAM),
+        ("<h1>Our IOP</h1><p>Our IOP is a step down from a recovery residence.</p>",
+         PageKind.PROGRAM),
+    ],
+)  # fmt: skip
+def test_a_page_opening_with_what_a_house_is_is_the_houses(html: str, kind: PageKind) -> None:
+    root = lxml.html.fromstring(f"<html><body><main>{html}</main></body></html>")
+    assert page_kind(root, "https://bluffs.example/bluff-house/") is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "days", "slots"),
+    [
+        ("Start dates: Jan 5, 2027 \u2014 Day IOP \u2014 full; Jan 12, 2027 \u2014 Evening IOP"
+         " \u2014 5 seats. Evening IOP starting January 12, 2027: 5 seats left.", True, None, 5),
+        ("Day IOP (in person): waitlist, about 2 weeks. Virtual evening track: openings now.",
+         True, None, None),
+        ("Our intake coordinator calls the patient within one business day.", None, None, None),
+    ],
+)  # fmt: skip
+def test_openings_as_the_forty_fourth_sets_pages_gave_them(
+    text: str, accepting: bool | None, days: int | None, slots: int | None
+) -> None:
+    stated = merge_readings([read_text(text, crawl_date=CRAWLED)]).availability
+    assert stated.get("availability.accepting_new_patients") == accepting
+    assert stated.get("availability.days_to_intake") == days
+    assert stated.get("availability.open_slots") == slots
+
+
+# What the forty-fifth set's pages read wrongly (it was measured first, then tuned on).
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a denial whose list runs on after semicolons denies each item
+        ("<p>We do not provide Residential treatment; Partial hospitalization; Detox on site.</p>",
+         {"levels_of_care.residential": False, "levels_of_care.partial_hospitalization": False,
+          "detox.detox_onsite": False}),
+        ("<p>We don't offer methadone; Suboxone is available.</p>",
+         {"medications.mat_methadone": False, "medications.mat_buprenorphine": True}),
+        # a partner clinic's medications are not the program's
+        ("<p>Clients who need buprenorphine or naltrexone get it through our partner clinic, Oak"
+         " Creek Family Medicine. If you are already on medication for opioid or alcohol use"
+         " from another doctor, you're welcome in either track.</p>",
+         {"medications.mat_accepts_outside_prescriptions": True}),
+        ("<p>Arizona clients who take buprenorphine from a local prescriber are welcome.</p>",
+         {"medications.mat_accepts_outside_prescriptions": True}),
+        # who a program is for is no "outpatient only"
+        ("<p>Brushy Mountain is an intensive outpatient program only for teenagers, ages 13 to"
+         " 17.</p>", {"levels_of_care.iop": True}),
+        # Medicaid's managed-care plans by their brand names alone
+        ("<h2>Plans we're in network with</h2><p>Sunshine Health \u00b7 Simply Healthcare \u00b7"
+         " Florida Blue \u00b7 TRICARE East</p>",
+         {"payment.medicaid": True, "payment.private_insurance": True,
+          "payment.military_insurance": True}),
+        ("<p>We bill Meridian, CountyCare and Aetna Better Health of Illinois.</p>",
+         {"payment.medicaid": True}),
+        ("<p>We do not accept Molina Healthcare.</p>", {}),
+        # a colour legend, then statuses by colour
+        ("<h2>Group openings</h2><p>Green = openings now   Yellow = short wait   Red = full, join"
+         " the waitlist</p><p>Group A (daytime IOP): GREEN</p>",
+         {"levels_of_care.iop": True, "schedule.daytime": True}),
+        ("<p>Call, text or fill in the intake form. Have your photo ID and insurance card"
+         " ready.</p>", {"intake.what_to_bring": ["photo ID", "insurance card"]}),
+    ],
+)  # fmt: skip
+def test_what_the_forty_fifth_sets_pages_showed(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("Office hours: Monday & Wednesday: 8:00 am \u2013 7:00 pm", ["Mo,We 08:00-19:00"]),
+        ("Office hours: Tuesday & Thursday: 9\u20135", ["Tu,Th 09:00-17:00"]),
+        ("Hours: Mon, Wed, Fri 9 am - 5 pm; Tue 10-6",
+         ["Mo,We,Fr 09:00-17:00", "Tu 10:00-18:00"]),
+        ("Office hours: Mon-Fri 9-5", ["Mo-Fr 09:00-17:00"]),
+    ],
+)  # fmt: skip
+def test_office_hours_of_days_named_one_by_one(text: str, hours: list[str]) -> None:
+    assert opening_hours(clock_words(text)) == hours
+
+
+def test_a_colour_legend_says_what_each_status_colour_means() -> None:
+    """The statement quotes the page ("Group A (daytime IOP): GREEN"); the legend says it."""
+    html = (
+        "<html><body><main><h2>Group openings</h2><p>Green = openings now   Red = full, join the"
+        " waitlist</p><p>Group A (daytime IOP): GREEN</p><p>Group B (evening IOP): RED</p>"
+        "</main></body></html>"
+    )
+    stated = merge_readings([read_html(html, crawl_date=CRAWLED)]).availability
+    assert stated["availability.accepting_new_patients"] is True
+    assert stated["availability.statement"] == "Group A (daytime IOP): GREEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "days"),
+    [
+        ("Now enrolling for morning and evening cohorts", True, None),
+        ("Right now, about 10 days from your assessment to your first group.", None, 10),
+        ("Average time from referral to first IOP group: 5 business days.", None, 5),
+    ],
+)  # fmt: skip
+def test_openings_as_the_forty_fifth_sets_pages_gave_them(
+    text: str, accepting: bool | None, days: int | None
+) -> None:
+    stated = merge_readings([read_text(text, crawl_date=CRAWLED)]).availability
+    assert stated.get("availability.accepting_new_patients") == accepting
+    assert stated.get("availability.days_to_intake") == days
+
+
+def test_an_ended_programs_notice_under_a_section_title_below_a_logo_heading() -> None:
+    """A site builder's logo is the page's ``h1`` (a link home); the page's own title is its
+    first ``h2``, and the notice under it says the program has ended."""
+    root = lxml.html.fromstring(
+        '<html><body><h1><a href="/">Leeward Ohana Recovery</a></h1><h2>Saturday Young Adult'
+        " IOP</h2><p>This program has ended. Our last Saturday group met on August 29.</p>"
+        "</body></html>"
+    )
+    assert page_kind(root, "https://leeward.example/saturday-young-adult-iop") is PageKind.ENDED

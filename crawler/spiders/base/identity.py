@@ -171,12 +171,19 @@ NOT_THE_PROGRAMS_LINE = re.compile(
     r"\b(?:fax|crisis|hotline|help ?line|lifeline|988|tty|tdd|billing|switchboard"
     r"|after[- ]hours|emergenc\w*|house manager|text line|pager|financial counsel\w*|pharmacy"
     r"|medical records|nurse (?:advice )?line|access (?:center|centre|line)[\s,(]*24/7"
-    r"|24/7 [\w ]{0,25}access (?:center|centre|line))\b"
+    r"|24/7 [\w ]{0,25}access (?:center|centre|line)"
+    r"|24/7 (?:phone )?line|24[- ]hour (?:phone )?line)\b"
     r"(?:[^\d]|24/7){0,25}$",
     re.I,
 )
 
 
+# A person's direct line, labelled with their credentials: "Clinic supervisor Ana Lucia Ferrer,
+# LCADC: (856) 555-0118".
+A_PERSONS_LINE = re.compile(
+    r"\b(?:LCSW|LPC|LCADC|LMFT|MD|PhD|PsyD|NP|RN|LCPC|LADC|CADC|LICSW|APRN|PMHNP|LPCC|LMHC"
+    r"|LCDC|LISW|LCAS|CSAC|MSW|LSW|LAC)[\s:,.\u2013\u2014-]*$"
+)
 # The words just after a number that say whose it is: "555-234-5679 (fax)".
 LABEL_AFTER = re.compile(r"\s*\(\s*(?:fax|crisis|tty|tdd|hotline|help ?line)\b", re.I)
 
@@ -192,7 +199,11 @@ def phones_in(text: str) -> tuple[list[str], list[str]]:
         label = re.split(r"[.!?](?:\s|$)", label)[-1]  # "...call or text 988. Intake:"
         last = match.end()
         number = "".join(match.groups())
-        theirs = NOT_THE_PROGRAMS_LINE.search(label) or LABEL_AFTER.match(text, match.end())
+        theirs = (
+            NOT_THE_PROGRAMS_LINE.search(label)
+            or LABEL_AFTER.match(text, match.end())
+            or A_PERSONS_LINE.search(label)
+        )
         (others if theirs else lines).append(number)
     return lines, others
 

@@ -31,7 +31,13 @@ from crawler.prose.elsewhere import REFERRED_OUT
 from crawler.prose.reader import IOP_FACT
 from crawler.prose.vocabulary import A_PAYMENT_HEADING, PAYMENT_HEADING, RESIDENCE_WORDS
 from crawler.spiders.base.identity import address_key, site_name
-from crawler.spiders.base.pages import PageRecord, in_folder, page_path, street_start
+from crawler.spiders.base.pages import (
+    PageRecord,
+    in_folder,
+    page_path,
+    street_start,
+    without_former_names,
+)
 
 AddressKey = tuple[str, str]
 PARENT_NAME = re.compile(
@@ -113,7 +119,7 @@ def site_locations(
 ) -> list[SiteLocation]:
     """The site's locations; ``ref_of(address, own pages)`` picks a location's page on a site
     of several (default: the shallowest of its own pages)."""
-    pages = ordered(pages)
+    pages = without_former_names(ordered(pages))
     if not pages:
         return [SiteLocation(home, {}, [], None)]
     if not any(page.seen or _marked(page) for page in pages if page.reading.kind != "residence"):
@@ -260,14 +266,14 @@ def site_locations(
             page
             for page in pages
             if own(page) <= owned
-            and ABOUT_GETTING_CARE.search(page.names.heading or "")
+            and ABOUT_GETTING_CARE.search(_headed(page))
             # its fees and interpreters pages speak for all its care ("Fees & Insurance",
             # "Financial Assistance", "Interpreter Services"); its other pages only if about
             # addiction care
             and (
                 page.about_addiction
-                or A_PAYMENT_HEADING.search(page.names.heading or "")
-                or LANGUAGE_HEADING.search(page.names.heading or "")
+                or A_PAYMENT_HEADING.search(_headed(page))
+                or LANGUAGE_HEADING.search(_headed(page))
             )
             and not _other_care(page)
         ]
@@ -874,6 +880,12 @@ ABOUT_GETTING_CARE = re.compile(
 # Headings of a site's pages about its program as a whole: the program, paying for it, its
 # questions and admissions.
 PROGRAM_WIDE_HEADING = re.compile(PROGRAM_HEADING.pattern + r"|" + PAYING_AND_ASKING, re.I)
+
+
+def _headed(page: PageRecord) -> str:
+    """A page's main heading or, where it has none (a page builder's styled text), its
+    title's first part ("Sliding Fee Discount Program - Chattahoochee Bluffs")."""
+    return page.names.heading or next(iter(page.names.title_parts), "")
 
 
 def _about_the_program(page: PageRecord) -> bool:

@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from crawler.prose import PageReading, merge_readings, numbers, read_html, read_text
+from crawler.prose.page import other_programs_text
 from crawler.resolve.keys import words
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
@@ -38,6 +39,7 @@ from crawler.spiders.base.identity import (
     site_name,
 )
 from iop.facility import Ownership, Phone
+from iop.phones import WRITTEN_NANP
 
 # Numbers on nearly every page that are not the program's: crisis and national helplines.
 HELPLINES = {"988", "911", "8006624357", "8002738255"}
@@ -98,7 +100,11 @@ def page_record(
     root = lxml.html.fromstring(html)
     body = root.find("body")
     text_root = body if body is not None else root
-    contact = contact_facts(html, not_the_programs)
+    # (a strip of other programs' cards gives their lines: "Tybee Detox Center ... 24/7
+    # admissions: (912) 555-0102")
+    others = {ten_digits(found.group(0)) for found in WRITTEN_NANP.finditer(
+        other_programs_text(text_root))}  # fmt: skip
+    contact = contact_facts(html, not_the_programs, others)
     record = PageRecord(url, entities, contact, reading, seen_addresses(text_root))
     record.names = page_names(root)
     record.mapped = mapped_addresses(text_root)
@@ -124,7 +130,7 @@ def page_record(
     record.formerly = frozenset(
         " ".join(words(ONE_NAMES_END.split(everything[found.end() : found.end() + 80])[0]))
         for found in FORMERLY.finditer(everything)
-    )
+    ) | frozenset(" ".join(words(found.group(1))) for found in NOW_CALLED.finditer(everything))
     shown = seen_phones(text_root)
     linked = [_digits(href) for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href")]
     record.shown_numbers = frozenset(
@@ -137,12 +143,34 @@ def page_record(
 # What comes before a name the program had: "formerly known as", "(formerly ...".
 FORMERLY = re.compile(r"\b(?:formerly|previously)(?:\s+(?:known as|called|named))?\W+", re.I)
 ONE_NAMES_END = re.compile(r"[,.;:()!?\u2013\u2014]|\s-\s")
+# A name the program had, before what it is now called: "Halifax Recovery Associates is now
+# Chockoyotte Creek Recovery".
+NOW_CALLED = re.compile(
+    r"\b((?:[A-Z][\w&'\u2019-]*\s+){0,5}[A-Z][\w&'\u2019-]*)\s+"
+    r"(?:is now(?: (?:known as|called|named))?|has (?:a new name|been renamed|changed its name"
+    r"(?: to)?)|has become)\W+(?=[A-Z])"
+)
 
 
 def _a_former_name(name: str, pages: list[PageRecord]) -> bool:
     """Whether the site says the program was once called ``name`` (markup kept the old one)."""
     said = " ".join(words(name))
     return bool(said) and any(said == former for page in pages for former in page.formerly)
+
+
+def without_former_names(pages: list[PageRecord]) -> list[PageRecord]:
+    """The pages without the markup entities that name the program by a name the site says
+    it had: markup kept from before a new name keeps the old address and lines too."""
+
+    def current(facts: dict[str, Any]) -> bool:
+        return not (facts.get("name") and _a_former_name(str(facts["name"]), pages))
+
+    return [
+        page
+        if all(map(current, page.entities))
+        else replace(page, entities=[facts for facts in page.entities if current(facts)])
+        for page in pages
+    ]
 
 
 def linked_paths(root: Any, url: str) -> frozenset[str]:
@@ -179,17 +207,22 @@ def address_line(block: Any) -> str:
 
 
 def contact_facts(
-    html: str, not_the_programs: frozenset[str] | set[str] = frozenset()
+    html: str,
+    not_the_programs: frozenset[str] | set[str] = frozenset(),
+    other_programs: frozenset[str] | set[str] = frozenset(),
 ) -> dict[str, Any]:
+    """A page's name, phones and address as its markup and text give them. ``not_the_programs``:
+    people's lines its markup gives (the program's only where it has no other);
+    ``other_programs``: other programs' lines (a related program's card), never the program's."""
     root = lxml.html.fromstring(html)
     facts: dict[str, Any] = {}
     name = root.xpath("string(//meta[@property='og:site_name']/@content)").strip()
     if name:
         facts["name"] = name
     # (a practice marked up as its physician: the person's line is then the program's only one)
-    numbers = program_lines(root, not_the_programs)
+    numbers = program_lines(root, {*not_the_programs, *other_programs})
     if not numbers and not_the_programs:
-        numbers = program_lines(root)
+        numbers = program_lines(root, other_programs)
     if numbers:
         facts["phones"] = [Phone.model_construct(number=n) for n in numbers]  # raw: pipelines
     addresses = text_addresses(html)
@@ -211,13 +244,19 @@ def program_lines(
     a page that lists several places' numbers."""
     body = root.find("body")
     written = seen_phones(body if body is not None else root)
-    # A link whose words are no number ("Call us") counts where it stands.
-    in_content = root.xpath(
-        "//a[starts-with(@href, 'tel:')][not(ancestor::header or ancestor::footer"
-        " or ancestor::nav)]/@href"
-    )
+    # A link whose words are no number ("Call us") counts where it stands (one showing another
+    # number dials a tracking line: the shown one is the program's).
+    in_content = [
+        link.get("href", "")
+        for link in root.xpath(
+            "//a[starts-with(@href, 'tel:')][not(ancestor::header or ancestor::footer"
+            " or ancestor::nav)]"
+        )
+        if not WRITTEN_NANP.search(link.text_content() or "")
+    ]
     everywhere = root.xpath("//a[starts-with(@href, 'tel:')]/@href")
     written_anywhere = {*written.main, *written.chrome}
+    swapped = _tracking_numbers_shown(root, written_anywhere)
     unwritten = [n for n in map(_digits, in_content) if n[-10:] not in written_anywhere]
     main = [n for n in [*written.main, *unwritten] if n[-10:] not in not_the_programs]
     listed = set()
@@ -237,10 +276,26 @@ def program_lines(
             and number not in HELPLINES
             and number not in written.not_the_programs
             and number not in not_the_programs
+            and number not in swapped
             and number not in numbers
         ):
             numbers.append(number)
     return numbers[:MAX_PHONES]
+
+
+def _tracking_numbers_shown(root: Any, written: set[str]) -> set[str]:
+    """Numbers a call-tracking script shows in place of the line a link dials: "Call (734)
+    555-0119" linking to ``tel:+17345550114``, where the page writes 555-0114 elsewhere (its
+    footer's office line). Where the link's own number is written nowhere else, it is the
+    shown one that stands, and the link is the tracking number (see :func:`program_lines`)."""
+    shown = set()
+    for link in root.xpath("//a[starts-with(@href, 'tel:')]"):
+        dialled = _digits(link.get("href", ""))[-10:]
+        for found in WRITTEN_NANP.finditer(link.text_content() or ""):
+            number = _digits(found.group(0))[-10:]
+            if number != dialled and dialled in written:
+                shown.add(number)
+    return shown
 
 
 def _digits(href: str) -> str:
@@ -662,6 +717,7 @@ def facts_from_pages(
     (``elsewhere``: their towns) and not this one.
     """
     address = address_key(place) if place else None
+    pages = without_former_names(pages)
     standing = pages[0] if pages else None  # the page that stands for the program
     if name is None:  # else the first page stands for the location: keep it first
         pages = sorted(pages, key=lambda page: (page.depth, page.url))
