@@ -113,7 +113,8 @@ TRACK_LABEL = re.compile(
     # another kind of care)
     # after a notice's lead or a date: "Now enrolling: evening IOP", "Jan 5 \u2014 Day IOP \u2014"
     r"|^(?:[^:;.\u2014\u2013]{0,30}(?::\s+|\s[\u2014\u2013]\s))?"
-    r"([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop))(?:\s*[\u2014\u2013]|\s+-\s"
+    r"([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop|morning|evening|daytime|weekend))"
+    r"(?:\s*[\u2014\u2013]|\s+-\s"
     r"|\s+(?:is|are|has|starting|starts|begins|beginning)\b)",
     re.I,
 )

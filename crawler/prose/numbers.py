@@ -289,9 +289,14 @@ TIME_RANGE = re.compile(CLOCK + rf"\s*(?:[{DASHES}]|to|until)\s*" + CLOCK, re.I)
 GROUP_CONTEXT = re.compile(r"group|session|track|\biop\b|program|\bmeets?\b|class|cohort", re.I)
 NOT_GROUP_TIMES = re.compile(
     r"office|phone|\bcall|front desk|business hours|intake|admission|walk[- ]?ins?\b"
-    r"|assessments?\b|evaluations?\b|screenings?\b"
-    # a building's hours: "Annex hours: Mon\u2013Thu 8 a.m.\u20138:30 p.m."
-    r"|\b(?:annex|clinic|cent(?:er|re)|building|location|site|lobby|reception)(?:'s)? hours\b",
+    r"|assessments?\b|evaluations?\b|screenings?\b",
+    re.I,
+)
+# A building's hours, labelled, to the next clause: "Annex hours: Mon\u2013Thu 8 a.m.\u20138:30
+# p.m., Fri 8 a.m.\u2013noon" (no group's times; "during clinic hours, 9-12" may be).
+BUILDINGS_HOURS = re.compile(
+    r"\b(?:annex|clinic|cent(?:er|re)|building|location|site|lobby|reception)(?:'s)? hours\s*:"
+    r"[^;]*",
     re.I,
 )
 # Where groups meet, not whose hours: "at our Sedalia office", "in the Main Street office".
@@ -300,6 +305,7 @@ MEETING_PLACE = re.compile(r"\b(?:at|in) (?:our|the) (?:[A-Z][\w.'-]* ){0,3}offi
 
 def group_schedule(sentence: str) -> bool:
     """Whether a sentence's times are its groups' (not an office's, a phone line's, intake's)."""
+    sentence = BUILDINGS_HOURS.sub(" ", sentence)
     where = MEETING_PLACE.sub(" ", sentence)
     return bool(GROUP_CONTEXT.search(sentence)) and not NOT_GROUP_TIMES.search(where)
 
@@ -704,6 +710,7 @@ def group_times(sentence: str) -> tuple[bool | None, bool | None]:
     """``(daytime, evening)`` from group times such as "groups meet 6-9 p.m."."""
     if not group_schedule(sentence):
         return None, None
+    sentence = BUILDINGS_HOURS.sub(" ", sentence)
     daytime = evening = None
     for match in TIME_RANGE.finditer(sentence):
         h1, m1, p1, h2, m2, p2 = match.groups()
@@ -730,9 +737,7 @@ INTAKE_WORDS = re.compile(
 NOT_INTAKE = re.compile(
     r"verif|insurance|call you back|return (?:your )?calls?|respond|get back to you|reply"
     r"|feel better|improvement|benefits|cancel|paperwork|of hire"
-    r"|hear back|contact you|answer (?:your )?(?:message|email)"
-    # a coordinator's call back: "Our intake coordinator calls the patient within one business day"
-    r"|\bcalls? (?:the|your) (?:patient|client|referr\w+)\b",
+    r"|hear back|contact you|answer (?:your )?(?:message|email)",
     re.I,
 )
 WAIT_UNIT = r"\s+(business days?|days?|weeks?|months?)"
@@ -813,10 +818,21 @@ NEXT_AVAILABLE_IN = re.compile(
 )
 
 
+# A coordinator's call back, no wait to start: "Our intake coordinator calls the patient within
+# one business day" (what the rest of the sentence says still is: "..., and most start within a
+# week").
+CALL_BACK = re.compile(
+    r"\b(?:calls?|will call|contacts?|reaches? out to) (?:the|your) (?:patient|client"
+    r"|referr\w+(?: source)?)\b[^.;,]*",
+    re.I,
+)
+
+
 def days_to_intake(sentence: str) -> int | None:
     """Days to an intake, as the sentence states a wait; ``None`` if it does not. A next
     intake's date ("Next available intake: Tuesday, December 15") is when, not how long: the
     statement says it, and no count of days from a date the page may not give."""
+    sentence = CALL_BACK.sub(" ", sentence)
     if not INTAKE_WORDS.search(sentence) or NOT_INTAKE.search(sentence):
         return None
     sentence = ABBREVIATED_ABOUT.sub("about", sentence)  # "approx. 10 days" is no sentence's end
@@ -904,6 +920,13 @@ OPEN_SLOTS = re.compile(
     r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
     # "space for 2 more women in the December group", "room for 3 more"
     r"|\b(?:space|room)\s+for\s+" + NUM + r"\s+more\b"
+    # a status list's item: "Owosso morning \u2014 3 seats", "Evening cohort: 2 spots" (not
+    # another group's: "DUI class \u2014 12 seats", "Aftercare group starting March 3: 12 spots")
+    r"|^(?:[^:;]{1,60}:\s+)?"  # (after its list's lead: "IOP openings this week: ...")
+    r"(?![^:\u2014\u2013]*\b(?:dui|dwi|owi|class|classes|aftercare|alumni|anger|family|parents?"
+    r"|support group|camp|retreat|workshop|education)\b)[^:;\u2014\u2013]{2,60}?"
+    r"(?:[:\u2014\u2013]|\s-)\s*" + NUM + r"\s+(?:open\s+)?(?:seats?|spots?|openings?|slots?)"
+    r"\s*(?:$|[.;,)])"
     # "IOP group openings: 3", "Spots available: 2" (a group's "Seats: 12" is its size)
     r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left))"
     r"(?:\s+(?:this week|today|now|right now|for (?:the|our) (?!(?:dui|dwi|owi)\b)"

@@ -139,14 +139,24 @@ def _its_section(heading: HtmlElement) -> list[HtmlElement]:
 
 
 def other_programs_text(root: HtmlElement) -> str:
-    """The words of a page's strips of other programs' cards (see
-    :data:`OTHER_PROGRAMS_HEADING`): their phone numbers are those programs' lines."""
-    return " ".join(
-        element.text_content()
-        for heading in root.xpath("//h2|//h3|//h4")
-        if OTHER_PROGRAMS_HEADING.search(" ".join(heading.text_content().split()))
-        for element in _its_section(heading)
-    )
+    """The words of the cards of a page's strips of other programs (see
+    :data:`OTHER_PROGRAMS_HEADING`), each card headed by its program's name: their phone
+    numbers are those programs' lines (not a card of the program's own: "Our Savannah IOP",
+    nor the strip's own words: "All locations share one intake line")."""
+    cards = []
+    for heading in root.xpath("//h2|//h3|//h4"):
+        if not OTHER_PROGRAMS_HEADING.search(" ".join(heading.text_content().split())):
+            continue
+        for element in _its_section(heading):
+            for card in element.xpath("descendant-or-self::*[h3 or h4 or h5]"):
+                title = card.xpath("string((h3|h4|h5)[1])").strip()
+                if title and not OUR_OWN_CARD.match(title):
+                    cards.append(card.text_content())
+    return " ".join(cards)
+
+
+# A card of the program's own in a strip: "Our Savannah IOP".
+OUR_OWN_CARD = re.compile(r"^\W*(?:our|this)\b", re.I)
 
 
 # A list item holding a heading and an answer after it (a Squarespace accordion's question).
@@ -439,7 +449,13 @@ def _offered(table: HtmlElement) -> list[str]:
 
 # A row saying whether each column's care is given here: "Offered by Canadian River", "At
 # Chockoyotte Creek", "Available here".
-OFFERED_ROW = re.compile(rf"(?i:{OFFERED_COLUMN.pattern})|^\W*(?i:at) (?:[A-Z]|(?i:our|this)\b)")
+OFFERED_ROW = re.compile(
+    r"^\W*(?i:offered|available|provided)"
+    r"(?: here| by (?:us|[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,4}))?\W*$"
+    r"|^\W*(?i:here|at (?:our|this) (?:clinic|program|center|centre|office|location|practice))\W*$"
+    r"|^\W*(?i:at) (?!(?i:intake|admission|discharge|entry|exit|home|work|school)\b)"
+    r"[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,4}\W*$"
+)
 
 
 def _offered_by_row(table: HtmlElement) -> list[str]:
@@ -448,17 +464,20 @@ def _offered_by_row(table: HtmlElement) -> list[str]:
     column's heading and its answer ("Partial hospitalization (here): No")."""
     rows = table.xpath(".//tr")
     header = [_text(cell) for cell in rows[0].xpath("./td|./th")] if rows else []
-    said = []
-    for row in rows[1:]:
-        cells = [_text(cell) for cell in row.xpath("./td|./th")]
-        if len(cells) != len(header) or not OFFERED_ROW.search(cells[0]):
-            continue
-        said += [
-            f"{level} (here): {'No' if NO_MARK.fullmatch(cell) else cell}"
-            for level, cell in zip(header[1:], cells[1:], strict=True)
-            if level and (YES_OR_NO.fullmatch(cell) or NO_MARK.fullmatch(cell))
-        ]
-    return said
+    offered = [
+        cells
+        for row in rows[1:]
+        if len(cells := [_text(cell) for cell in row.xpath("./td|./th")]) == len(header)
+        and OFFERED_ROW.search(cells[0])
+    ]
+    if len(offered) != 1:
+        return []  # (a row per clinic: which is this page's place the table does not say)
+    (cells,) = offered
+    return [
+        f"{level} (here): {'No' if NO_MARK.fullmatch(cell) else cell}"
+        for level, cell in zip(header[1:], cells[1:], strict=True)
+        if level and (YES_OR_NO.fullmatch(cell) or NO_MARK.fullmatch(cell))
+    ]
 
 
 def _item_text(item: HtmlElement) -> str:
@@ -1003,10 +1022,12 @@ def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = Non
         if pattern.search(heading):
             return kind
     under = _under_the_title(root)
-    if ENDED_NOTICE.search(under):
+    if any(ENDED_NOTICE.search(text) for text in (under, *_under_a_logo(root))):
         return PageKind.ENDED
     if A_RESIDENCE_INTRODUCED.search(under) and not TREATMENT_WORDS.search(heading):
-        return PageKind.RESIDENCE
+        first = SENTENCES_WITHIN.split(under, maxsplit=1)[0]
+        if not (TREATMENT_WORDS.search(first) or OUR_PROGRAM.search(under)):
+            return PageKind.RESIDENCE  # (not a house with its own IOP: "sober living and IOP")
     types = top_level_types(json_ld(root) if marked is None else marked)
     for name, kind in KIND_TYPES.items():
         if name in types and not (kind is PageKind.PEOPLE and _a_programs_title(heading)):
@@ -1035,21 +1056,36 @@ A_RESIDENCE_INTRODUCED = re.compile(
     rf"(?i:{RESIDENCE_WORDS})\b(?![^.]{{0,40}}\b(?i:and|with) (?:an? |our )?(?i:iop|outpatient))"
 )
 TREATMENT_WORDS = re.compile(r"\b(?:treatment|outpatient|iop|counseling|therapy)\b", re.I)
+OUR_PROGRAM = re.compile(r"\bour (?:[\w-]+ ){0,2}(?:iop|intensive outpatient)", re.I)
+
+
+def _under_a_logo(root: HtmlElement) -> list[str]:
+    """Where a site builder's logo is the page's ``h1`` (a link home), the first ``h2`` titles
+    the page: its words and the words under it ("This Program Has Ended")."""
+    first = root.xpath("(//h1)[1]")
+    if not first or not _a_logo(first[0]):
+        return []
+    return [
+        text
+        for heading in root.xpath("(//h2)[1]")
+        for text in (
+            " ".join(f"{heading.text_content()} {_after(heading)}".split()),
+            _after(heading),
+        )
+    ]
+
+
+def _after(heading: HtmlElement, length: int = 300) -> str:
+    words = heading.xpath(
+        "following::text()[not(ancestor::script or ancestor::style or ancestor::nav"
+        " or ancestor::footer)]"
+    )
+    return " ".join(" ".join(words).split())[:length]
 
 
 def _under_the_title(root: HtmlElement, length: int = 300) -> str:
-    """The first words of the page's text after its main heading (a site builder's logo in an
-    ``h1``, a link home, is none: the first ``h2`` then titles the page)."""
-    first = root.xpath("(//h1)[1]")
-    if first and _a_logo(first[0]):
-        first = root.xpath("(//h2)[1]")
-    for heading in first:
-        words = heading.xpath(
-            "following::text()[not(ancestor::script or ancestor::style or ancestor::nav"
-            " or ancestor::footer)]"
-        )
-        return " ".join(" ".join(words).split())[:length]
-    return ""
+    """The first words of the page's text after its main heading."""
+    return next((_after(heading, length) for heading in root.xpath("(//h1)[1]")), "")
 
 
 def _a_logo(heading: HtmlElement) -> bool:

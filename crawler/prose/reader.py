@@ -82,13 +82,16 @@ def _same_item(path: str, item: Any, other: Any) -> bool:
     return item.casefold() == other.casefold()
 
 
+# A line under a heading that takes plans that says otherwise: "We are out of network with Cigna."
+NOT_TAKEN = re.compile(r"out[- ]of[- ]network|not in[- ]network|no longer|not accepted", re.I)
 # What a patient needs, then a refusal of "it": "If you need detox first, we can't provide it
 # here" refuses the detox.
 NEEDED_THEN_DENIED = re.compile(
     r"(?P<denial>^\W*if (?:you|someone|a client|clients|patients?) (?:need|needs|require|requires"
     r"|want|wants) (?P<thing>(?:[\w-]+ ){0,2}?[\w-]+)(?: first| too| as well)?,\s*we (?:can't"
     r"|cannot|do not|don't|are unable to|aren't able to) (?:provide|offer|do|give|prescribe))"
-    r" (?:it|that|this)\b",
+    r" (?:it|that|this)(?=(?:\s+(?:here|on[- ]site|ourselves|in[- ]house|at (?:this|our)"
+    r" (?:location|clinic|office|program)))?\s*(?:[,.;]|$))",
     re.I,
 )
 # A heading over the plans a program takes: "In network", "Plans we accept", "Commercial".
@@ -647,7 +650,8 @@ DENYING_LEAD = re.compile(
 )
 # An item of such a list: a few words, no clause of its own ("but we refer you ...").
 A_BARE_ITEM = re.compile(
-    r"^\s*(?!.*\b(?i:we|our|you|but|however|is|are|go|goes|refer\w*)\b)"
+    r"^\s*(?!.*\b(?i:we|our|you|but|however|is|are|go|goes|refer\w*|accepted|available|offered"
+    r"|provided|welcome|with|iop|intensive|telehealth|groups?|yes)\b)"
     r"[A-Z][\w'/(), -]{1,40}[.;]?\s*$"
 )
 # A list's item that is a statement of its own ("we accept Medicaid"), not a plan's name.
@@ -850,13 +854,20 @@ def read_sentence(
         return
     context = sentence
     if (
-        (A_PAYMENT_HEADING.search(reading.heading) or TAKEN_HEADING.match(reading.heading))
+        (
+            A_PAYMENT_HEADING.search(reading.heading)
+            or (TAKEN_HEADING.match(reading.heading) and not NOT_TAKEN.search(sentence))
+        )
         and not re.search(REFUSED_HEADING, reading.heading, re.I)
         and not re.search(PAYING, sentence, re.I)
     ):
         context = f"{reading.heading}: {sentence}"  # a card's list of plans under "Insurance"
     refusing = REFUSING_LEAD.match(sentence)
-    denying = DENYING_LEAD.match(sentence) if ":" not in sentence else None
+    # (a list of three or more, none a statement of its own: not "We do not provide detox;
+    # Medicaid accepted")
+    denying = (
+        DENYING_LEAD.match(sentence) if ":" not in sentence and sentence.count(";") >= 2 else None
+    )
     # Plans under a heading that refuses them ("Not accepted": "TRICARE."), each refused.
     refused_here = bool(
         re.search(REFUSED_HEADING, reading.heading, re.I)

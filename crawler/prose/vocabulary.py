@@ -61,6 +61,11 @@ MEDICAID_PLANS = (
     r"|iowa total care|home state health|magnolia health|western sky community care"
     r"|carolina complete health|oklahoma complete health|molina healthcare(?! marketplace)"
 )
+# Blue plans and regional insurers by their own names (their commercial plans).
+REGIONAL_INSURERS = (
+    r"florida blue|highmark|premera|regence|wellmark|carefirst|excellus|priority health"
+    r"|harvard pilgrim|\bmedica\b|healthpartners"
+)
 # Clauses about paying for care, not education about insurance in general.
 PAYING = (
     r"accept|\btake\b|in[- ]network|contract|\bbill|approved|participat|we work with|welcome"
@@ -124,7 +129,7 @@ ALREADY_ON_ARE_WELCOME = (
 OUTSIDE_PRESCRIBER = (
     r"outside (?:provider|prescriber|clinic)"
     r"|another (?:provider|prescriber|clinic|program|doctor|physician)"
-    r"|\b(?:a|their|your) local (?:prescriber|provider|doctor|physician|clinic)"
+    r"|\bfrom (?:a|their|your) local (?:prescriber|provider|doctor|physician|clinic)"
     rf"|prescribed elsewhere|(?:their|your) own (?:provider|prescriber|clinic)|{PARTNER_OTP}"
     rf"|{THROUGH_AN_OTP}|{IN_PARTNERSHIP}"
     rf"|{REFERRED_TO_AN_OTP}"
@@ -141,7 +146,7 @@ OUTSIDE_PRESCRIBER = (
     r"|\bif (?:a|an|your|another) (?:doctor|provider|prescriber|clinic) (?:already )?prescribes\b"
     r"|narcotic treatment program"
     # "Clients who need buprenorphine get it through our partner clinic"
-    r"|\bour (?:partner|partnering) (?:clinic|practice|provider|physician|doctor|pharmacy)s?\b"
+    r"|\b(?:through|at|from|via) our (?:partner|partnering) (?:clinic|practice|provider)s?\b"
     rf"|{ALREADY_ON_ARE_WELCOME}"
     r"|(?:receive|get)s? (?:methadone|buprenorphine|suboxone|it|them) (?:at|from) an? (?:[\w-]+ )?"
     r"(?:otp|opioid treatment program|methadone clinic)"
@@ -420,6 +425,13 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:coordinate|work) (?:care )?with (?:your|their|that|the|an outside|outside|community)"
         r"\b[^.;]{0,30}(?:prescribers?|providers?|otp|methadone clinic|clinic)\b"
         rf"|(?:{OUTSIDE_PRESCRIBER})[^.;]{{0,80}}\b(?:{WELCOME_IN_THE_PROGRAM})"
+        # "you're welcome in IOP if you get Suboxone from your own doctor"
+        rf"|\b(?:welcome|can (?:join|attend))\b[^.;]{{0,40}}\bif you (?:get|take|receive)\b"
+        rf"[^.;]{{0,50}}(?:{OUTSIDE_PRESCRIBER})"
+        # "Our clients who take buprenorphine see their own prescriber"
+        r"|\b(?:clients|patients|members|participants) who (?:take|are on|receive)"
+        r" (?:buprenorphine|suboxone|methadone|naltrexone|vivitrol|medications?)\b[^.;]{0,20}"
+        r"\b(?:see|keep seeing|continue (?:with|seeing)) (?:their|your) own\b"
         # "clients who dose there can take part in Pathways", "clients enrolled there can ..."
         r"|\b(?:who (?:dose|are dosing)|(?:clients|patients|people|those) (?:enrolled|dosing"
         r"|treated)) (?:there|elsewhere)\b[^.;]{0,40}\b"
@@ -728,23 +740,31 @@ PHRASES: tuple[Phrase, ...] = (
         requires=PAYING,
     ),
     # One plan refused is not Medicaid refused.
-    Phrase("payment.medicaid", MEDICAID_PLANS, requires=PAYING, denied=None),
+    Phrase(
+        "payment.medicaid",
+        MEDICAID_PLANS,
+        requires=PAYING,
+        denied=None,
+        # (their other products, a plan dropped or not yet taken, a program taking no insurance)
+        forbids=r"marketplace|medicare|ambetter|wellcare|\bexchange\b|\bno longer\b|not yet"
+        r"|\bnot (?:in[- ]network|accepted|contracted)\b|out[- ]of[- ]network|please call"
+        r"|(?:private|self)[- ]pay only|cash only",
+    ),
     # (a Medicare Advantage plan refused is not Medicare refused)
     Phrase("payment.medicare", r"\bmedicare\b(?!\s+advantage)", requires=PAYING),
     Phrase("payment.medicare", r"\bmedicare advantage\b", requires=PAYING, denied=None),
     Phrase(
         "payment.private_insurance",
         r"private (?:health )?insurance|commercial (?:insurance|plans|health plans)"
-        r"|\bcommercial(?=\s*:)"
+        r"|\bcommercial(?=\s*:(?![^.;]*\b(?:out[- ]of[- ]network|superbill|reimburse\w*)\b))"
         r"|most major (?:insurance|health plans|insurers)|employer-sponsored"
         # (not their Medicaid plans: "Aetna Better Health", "Humana Healthy Horizons")
         r"|aetna(?! better health)|cigna|blue cross(?! community health plan)|\bbcbs\b"
         r"|unitedhealthcare(?! community plan)|united healthcare(?! community plan)"
         r"|humana(?! healthy horizons)|anthem|kaiser"
         # Blue plans and regional insurers by their own names
-        r"|florida blue|highmark(?! health options)|premera|regence|wellmark|carefirst|excellus"
-        r"|priority health"
-        r"|harvard pilgrim|\bmedica\b|healthpartners"
+        rf"|(?:{REGIONAL_INSURERS})(?![^.;,]{{0,25}}\b(?:medicaid|medicare|wholecare"
+        r"|health options|simply|community))"
         r"|seguros? privados?",
         requires=PAYING,
     ),
@@ -811,10 +831,12 @@ PHRASES: tuple[Phrase, ...] = (
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
         r"|\bfree or discounted (?:care|treatment|services)\b"
         # "Uninsured teens ... attend free through a state prevention grant"
-        r"|\b(?:attend|participate|take part)s? (?:for )?free\b"
+        r"|\b(?:teens|clients|patients|participants|residents|adults|students|veterans|women"
+        r"|men)\b(?: who [^.;]{0,60})? (?:attend|participate|take part) (?:for )?free\b"
         # "scholarship seats, free for people who can't afford to pay"
-        r"|\bfree (?:for|to) (?:people|those|anyone|clients|patients|members) who (?:can't|cannot"
-        r"|are unable to) (?:afford|pay)\b"
+        r"|\b(?:seats?|spots?|iop|program|treatment|care|services),? free (?:for|to) (?:people"
+        r"|those|anyone|clients|patients|members) who (?:can't|cannot|are unable to)"
+        r" (?:afford|pay)\b"
         r"|\bscholarships? (?:cover|pay for|waive) (?:the (?:full |entire |program )?|all )"
         r"(?:fees?|costs?)\b(?! of (?:sober|housing|rent))(?=[^.;]*\b(?:anyone|everyone|all)\b)"
         r"|nadie (?:es|ser[aá]) rechazad[oa]"
@@ -935,7 +957,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|virtual-only|online-only|no (?:physical|in-person) (?:location|office|clinic)"
         r"|all (?:sessions|groups|services) are (?:held |delivered )?(?:online|virtually)"
         r"|\bevery (?:session|group|visit) (?:happens|is held|takes place|is) (?:by|over|on|via)"
-        r" (?:live )?(?:video|zoom)\b",
+        r" (?:live )?(?:video|zoom)\b(?![^.;]*\b(?:during|when|if|while|closures?|otherwise"
+        r"|except)\b)",
     ),
     # "IOP groups are in person only": the program is not a virtual one.
     Phrase(

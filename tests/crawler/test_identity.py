@@ -1885,3 +1885,60 @@ def test_a_persons_line_labelled_with_their_credentials_is_theirs(
     text: str, lines: tuple[list[str], list[str]]
 ) -> None:
     assert phones_in(text) == lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chockoyotte Creek Recovery is now In-Network with Aetna!",
+        "Chockoyotte Creek Recovery is now CARF Accredited.",
+        "Great news: Chockoyotte Creek Recovery is now Joint Commission accredited.",
+        "Chockoyotte Creek Recovery is now Open in Rocky Mount!",
+    ],
+)
+def test_news_of_what_a_program_now_is_is_no_new_name(text: str) -> None:
+    """The program's markup (its street, its line) stays: nothing says it had another name."""
+    html = (
+        f"<html><head><title>Chockoyotte Creek Recovery</title></head><body><main><h1>News</h1>"
+        f"<p>{text}</p></main></body></html>"
+    )
+    marked = {"name": "Chockoyotte Creek Recovery", "address.street1": "1025 Roanoke Ave"}
+    pages = [page_record(html, "https://chockoyotte.example/", date(2026, 12, 6), [marked])]
+    assert facts_from_pages(pages, "chockoyotte").facts["address.street1"] == "1025 Roanoke Ave"
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Towson, MD: (410) 555-0100", (["4105550100"], [])),
+        ("Intake Coordinator Jamie Ruiz, CADC: 555-234-5670", (["5552345670"], [])),
+        ("Contact Ana Lucia Ferrer, LCADC: (856) 555-0118", (["8565550118"], [])),
+        ("Questions? Call our 24/7 line, (615) 555-0190, to start intake today.",
+         (["6155550190"], [])),
+    ],
+)  # fmt: skip
+def test_lines_the_review_of_the_forty_fourth_sets_rules_found(
+    text: str, lines: tuple[list[str], list[str]]
+) -> None:
+    assert phones_in(text) == lines
+
+
+def test_a_linked_number_in_the_text_is_the_sites_word_whatever_it_dials() -> None:
+    root = lxml.html.fromstring(
+        '<html><body><main><p>Evening IOP line: <a href="tel:7345550100">734-555-0122</a></p>'
+        "<p>Main office: 734-555-0100</p></main></body></html>"
+    )
+    assert program_lines(root) == ["7345550122", "7345550100"]
+
+
+def test_a_strips_words_and_the_programs_own_card_keep_their_lines() -> None:
+    html = (
+        "<html><body><main><h1>Savannah Recovery</h1><div><h2>Also in our network</h2><p>All"
+        " locations share one intake line: (912) 555-0140</p><div><h3>Our Savannah IOP</h3>"
+        "<p>Call (912) 555-0141</p></div></div></main></body></html>"
+    )
+    record = page_record(html, "https://savannah.example/", date(2026, 12, 6), [])
+    assert [ten_digits(phone) for phone in record.contact["phones"]] == [
+        "9125550140",
+        "9125550141",
+    ]

@@ -4032,3 +4032,141 @@ def test_an_ended_programs_notice_under_a_section_title_below_a_logo_heading() -
         "</body></html>"
     )
     assert page_kind(root, "https://leeward.example/saturday-young-adult-iop") is PageKind.ENDED
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        ("<p>We're not a Suboxone clinic, but you're welcome in IOP if you get Suboxone or"
+         " Sublocade from your own doctor.</p>",
+         {"medications.mat_buprenorphine": False, "levels_of_care.iop": True,
+          "medications.mat_accepts_outside_prescriptions": True}),
+        ("<p>We don't prescribe medication. Our clients who take buprenorphine see their own"
+         " prescriber.</p>",
+         {"medications.mat_buprenorphine": False,
+          "medications.mat_accepts_outside_prescriptions": True}),
+    ],
+)  # fmt: skip
+def test_outside_prescribers_as_the_forty_fourth_sets_pages_named_them(
+    block: str, read: dict
+) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_a_dated_list_of_tracks_seats_and_waits() -> None:
+    """One track's seats, another's wait: a patient can start, and the wait is not theirs."""
+    html = (
+        "<html><body><main><h3>IOP openings this week</h3><p>Updated December 2, 2026</p><ul>"
+        "<li>Owosso morning \u2014 3 seats</li><li>Owosso evening \u2014 waitlist, about 2 weeks"
+        "</li></ul></main></body></html>"
+    )
+    stated = merge_readings([read_html(html, crawl_date=CRAWLED)]).availability
+    assert stated["availability.accepting_new_patients"] is True
+    assert stated["availability.open_slots"] == 3
+    assert "availability.days_to_intake" not in stated
+
+
+# What a fresh review of this stop's first rules found read wrongly (about 360 probes), mended.
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a denial's list after semicolons only of bare items, three or more
+        ("<p>We do not provide detox; Medicaid, Medicare, and TRICARE accepted.</p>",
+         {"detox.detox_onsite": False, "payment.medicaid": True, "payment.medicare": True,
+          "payment.military_insurance": True}),
+        ("<p>We don't offer residential; Evening and weekend IOP groups available.</p>",
+         {"levels_of_care.residential": False, "levels_of_care.iop": True,
+          "schedule.evening": True, "schedule.weekend": True}),
+        ("<p>Our program does not provide housing; Medicaid accepted.</p>",
+         {"payment.medicaid": True}),
+        ("<p>We do not provide medical detox; Outpatient detox with Suboxone.</p>",
+         {"detox.detox_onsite": False, "detox.detox_outpatient": True,
+          "medications.mat_buprenorphine": True}),
+        # a refusal of "it" only here and now, not at some times or for some
+        ("<p>If you need IOP at night, we can't offer it right now.</p>", {}),
+        ("<p>If you need Suboxone, we can't provide it on weekends.</p>", {}),
+        # the program's own medications beside a partner's or a later doctor's
+        ("<p>We prescribe Vivitrol and Suboxone in-house; our partner pharmacy delivers.</p>",
+         {"medications.mat_buprenorphine": True, "medications.mat_naltrexone": True}),
+        ("<p>Our psychiatrist prescribes buprenorphine; after discharge, your local doctor can"
+         " continue it.</p>", {"medications.mat_buprenorphine": True}),
+        # Medicaid plans' brands: not dropped, other products or no insurance taken
+        ("<p>CountyCare members: we are no longer in network with CountyCare as of July 1.</p>",
+         {}),
+        ("<p>We accept CareSource Marketplace plans.</p>", {}),
+        ("<p>We accept Molina Healthcare Medicare plans.</p>", {"payment.medicare": True}),
+        ("<p>We work with Amerigroup to help members find care; our IOP is private pay only.</p>",
+         {"levels_of_care.iop": True, "payment.self_pay": True}),
+        ("<p>Priority Health Medicaid members welcome.</p>", {"payment.medicaid": True}),
+        ("<h3>In Network</h3><p>We are out of network with Cigna.</p>", {}),
+        ("<p>Commercial: Out of network only</p>", {}),
+        ("<p>Commercial: We'll give you a superbill to submit for out-of-network"
+         " reimbursement.</p>", {}),
+        # free for others, not for the program's clients
+        ("<p>Family members attend free.</p>", {}),
+        ("<p>Alumni attend free for life.</p>", {}),
+        ("<p>Support groups are free for people who can't afford to pay; IOP requires insurance"
+         " or self-pay.</p>", {"levels_of_care.iop": True, "payment.self_pay": True}),
+        ("<p>Every session is on Zoom during the winter weather closures; otherwise groups meet"
+         " in our office.</p>", {"access.telehealth": True}),
+        # a building's labelled hours beside the groups' own times
+        ("<p>Clinic hours: Mon\u2013Fri 8 a.m.\u20138 p.m.; IOP groups meet Mon, Wed, Thu"
+         " 5:30\u20138:30 p.m.</p>",
+         {"levels_of_care.iop": True, "schedule.opening_hours": ["Mo-Fr 08:00-20:00"],
+          "schedule.evening": True}),
+        # a levels table's rows that are not "given here"
+        ("<table><tr><th></th><th>Residential</th><th>Outpatient</th></tr><tr><td>At Intake</td>"
+         "<td>No</td><td>Yes</td></tr></table>", {}),
+        ("<table><tr><th></th><th>Residential</th><th>IOP</th></tr><tr><td>Offered by most"
+         " insurers</td><td>Yes</td><td>Yes</td></tr></table>", {}),
+        ("<table><tr><th></th><th>Outpatient</th><th>Detox</th></tr><tr><td>At our Owosso"
+         " clinic</td><td>\u2713</td><td>\u2014</td></tr><tr><td>At our Flint clinic</td>"
+         "<td>\u2713</td><td>\u2713</td></tr></table>", {}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_forty_fourth_sets_rules_found(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "days", "slots"),
+    [
+        ("Jan 5 \u2014 Day IOP \u2014 full; Jan 12 \u2014 DUI class \u2014 5 seats", False, None,
+         None),
+        ("Aftercare group starting March 3: 12 spots", None, None, None),
+        ("Now enrolling for our summer art camp cohorts (ages 8-12).", None, None, None),
+        ("Now enrolling: Fall 2027 Recovery Coach certification cohort \u2014 register today.",
+         None, None, None),
+        ("Our intake coordinator calls the patient within one business day, and most people"
+         " start IOP within a week.", None, 7, None),
+    ],
+)  # fmt: skip
+def test_openings_as_the_review_of_the_forty_fourth_sets_rules_found(
+    text: str, accepting: bool | None, days: int | None, slots: int | None
+) -> None:
+    stated = merge_readings([read_text(text, crawl_date=CRAWLED)]).availability
+    assert stated.get("availability.accepting_new_patients") == accepting
+    assert stated.get("availability.days_to_intake") == days
+    assert stated.get("availability.open_slots") == slots
+
+
+@pytest.mark.parametrize(
+    ("html", "kind"),
+    [
+        ("<h1>About</h1><p>New Dawn Center is a nonprofit sober living and intensive outpatient"
+         " provider. Our IOP meets Mon-Thu 6-9 pm.</p>", PageKind.PROGRAM),
+        ("<h1>Welcome</h1><p>Lakeside Recovery is a sober living house for men, and residents"
+         " attend our intensive outpatient program on site.</p>", PageKind.PROGRAM),
+        ('<header><h1><a href="/">Leeward</a></h1></header><main><h2>This Program Has Ended</h2>'
+         "<p>Our IOP closed in 2025.</p></main>", PageKind.ENDED),
+        ('<h1><a href="/">Leeward</a></h1><h2>Our IOP</h2><p>Groups meet Monday.</p>',
+         PageKind.PROGRAM),
+    ],
+)  # fmt: skip
+def test_page_kinds_as_the_review_of_the_forty_fourth_sets_rules_found(
+    html: str, kind: PageKind
+) -> None:
+    root = lxml.html.fromstring(f"<html><body>{html}</body></html>")
+    assert page_kind(root, "https://example.example/about") is kind

@@ -171,8 +171,7 @@ NOT_THE_PROGRAMS_LINE = re.compile(
     r"\b(?:fax|crisis|hotline|help ?line|lifeline|988|tty|tdd|billing|switchboard"
     r"|after[- ]hours|emergenc\w*|house manager|text line|pager|financial counsel\w*|pharmacy"
     r"|medical records|nurse (?:advice )?line|access (?:center|centre|line)[\s,(]*24/7"
-    r"|24/7 [\w ]{0,25}access (?:center|centre|line)"
-    r"|24/7 (?:phone )?line|24[- ]hour (?:phone )?line)\b"
+    r"|24/7 [\w ]{0,25}access (?:center|centre|line))\b"
     r"(?:[^\d]|24/7){0,25}$",
     re.I,
 )
@@ -181,9 +180,12 @@ NOT_THE_PROGRAMS_LINE = re.compile(
 # A person's direct line, labelled with their credentials: "Clinic supervisor Ana Lucia Ferrer,
 # LCADC: (856) 555-0118".
 A_PERSONS_LINE = re.compile(
-    r"\b(?:LCSW|LPC|LCADC|LMFT|MD|PhD|PsyD|NP|RN|LCPC|LADC|CADC|LICSW|APRN|PMHNP|LPCC|LMHC"
-    r"|LCDC|LISW|LCAS|CSAC|MSW|LSW|LAC)[\s:,.\u2013\u2014-]*$"
+    r"^(?!.*\b(?i:intake|admissions?|contact|call|text|questions|reach)\b)"
+    r".*\b[A-Z][\w.'-]+ [A-Z][\w.'-]+, (?:LCSW|LPC|LCADC|LMFT|PhD|PsyD|LCPC|LADC|CADC|LICSW"
+    r"|APRN|PMHNP|LPCC|LMHC|LCDC|LISW|LCAS|CSAC|MSW|LSW)[\s:,.\u2013\u2014-]*$"
 )
+# A line a crisis question offers: "Behavioral health crisis? Call our 24/7 line, 334-555-0169".
+A_CRISIS_QUESTIONS_LINE = re.compile(r"\bcrisis\?\s*(?:call|text)\b[^.?!]{0,40}$", re.I)
 # The words just after a number that say whose it is: "555-234-5679 (fax)".
 LABEL_AFTER = re.compile(r"\s*\(\s*(?:fax|crisis|tty|tdd|hotline|help ?line)\b", re.I)
 
@@ -195,12 +197,16 @@ def phones_in(text: str) -> tuple[list[str], list[str]]:
     lines, others = [], []
     last = 0
     for match in WRITTEN_NANP.finditer(text):
+        last_end = last
         label = text[max(last, match.start() - 40) : match.start()]
         label = re.split(r"[.!?](?:\s|$)", label)[-1]  # "...call or text 988. Intake:"
         last = match.end()
         number = "".join(match.groups())
         theirs = (
             NOT_THE_PROGRAMS_LINE.search(label)
+            or A_CRISIS_QUESTIONS_LINE.search(
+                text[max(last_end, match.start() - 80) : match.start()]
+            )
             or LABEL_AFTER.match(text, match.end())
             or A_PERSONS_LINE.search(label)
         )

@@ -127,10 +127,7 @@ def page_record(
         found.group(1) for text in texts for found in TOWN_STATE_ZIP.finditer(text)
     )
     everything = " ".join(text_root.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
-    record.formerly = frozenset(
-        " ".join(words(ONE_NAMES_END.split(everything[found.end() : found.end() + 80])[0]))
-        for found in FORMERLY.finditer(everything)
-    ) | frozenset(" ".join(words(found.group(1))) for found in NOW_CALLED.finditer(everything))
+    record.formerly = frozenset(_former_names(everything))
     shown = seen_phones(text_root)
     linked = [_digits(href) for href in root.xpath("//a[starts-with(@href, 'tel:')]/@href")]
     record.shown_numbers = frozenset(
@@ -144,18 +141,47 @@ def page_record(
 FORMERLY = re.compile(r"\b(?:formerly|previously)(?:\s+(?:known as|called|named))?\W+", re.I)
 ONE_NAMES_END = re.compile(r"[,.;:()!?\u2013\u2014]|\s-\s")
 # A name the program had, before what it is now called: "Halifax Recovery Associates is now
-# Chockoyotte Creek Recovery".
+# Chockoyotte Creek Recovery" (not "... is now In-Network with Aetna", "... is now CARF
+# Accredited", "... is now Open in Rocky Mount").
 NOW_CALLED = re.compile(
     r"\b((?:[A-Z][\w&'\u2019-]*\s+){0,5}[A-Z][\w&'\u2019-]*)\s+"
-    r"(?:is now(?: (?:known as|called|named))?|has (?:a new name|been renamed|changed its name"
-    r"(?: to)?)|has become)\W+(?=[A-Z])"
+    r"(?:is now(?: (?:known as|called|named))?|has been renamed(?: to)?|has a new name:?)\s+"
+    r"((?:[A-Z][\w&'\u2019-]*\s+){1,5}[A-Z][\w&'\u2019-]*)"
+)
+# Words of a new status, not a new name, after "is now".
+NOT_A_NEW_NAME = re.compile(
+    r"\b(?:in[- ]network|network|open|opened|accredited|certified|approved|available|accepting"
+    r"|enrolling|offering|licensed|medicaid|medicare|carf|joint|commission|first|serving|part"
+    r"|located|closed|full|a|an|the|our)\b",
+    re.I,
 )
 
 
+def _former_names(text: str) -> set[str]:
+    """The names a text says the program had: "formerly known as X", "X is now Y"."""
+    formerly = {
+        " ".join(words(ONE_NAMES_END.split(text[found.end() : found.end() + 80])[0]))
+        for found in FORMERLY.finditer(text)
+    }
+    renamed = {
+        " ".join(words(found.group(1)))
+        for found in NOW_CALLED.finditer(text)
+        if not NOT_A_NEW_NAME.search(found.group(2))
+        and words(found.group(1)) != words(found.group(2))
+    }
+    return formerly | renamed
+
+
 def _a_former_name(name: str, pages: list[PageRecord]) -> bool:
-    """Whether the site says the program was once called ``name`` (markup kept the old one)."""
+    """Whether the site says the program was once called ``name`` (markup kept the old one),
+    and it is not the name the site goes by (its title's, its heading's)."""
     said = " ".join(words(name))
-    return bool(said) and any(said == former for page in pages for former in page.formerly)
+    current = " ".join(words(site_name([page.names for page in pages]) or ""))
+    return (
+        bool(said)
+        and said != current
+        and any(said == former for page in pages for former in page.formerly)
+    )
 
 
 def without_former_names(pages: list[PageRecord]) -> list[PageRecord]:
@@ -171,6 +197,18 @@ def without_former_names(pages: list[PageRecord]) -> list[PageRecord]:
         else replace(page, entities=[facts for facts in page.entities if current(facts)])
         for page in pages
     ]
+
+
+# Where a call-tracking script swaps the number a button shows: its markers, a button's class.
+TRACKING_MARKS = re.compile(r"callrail|call-?tracking|\bctm\b|invoca|swap|\bbtn\b|button|cta", re.I)
+
+
+def _a_call_button(link: Any) -> bool:
+    """A link that is a call button (in the header, or marked as a button or for a tracking
+    script), not a number in the page's text."""
+    marks = " ".join(f"{name} {value}" for name, value in link.attrib.items() if name != "href")
+    in_header = bool(link.xpath("ancestor::header"))
+    return in_header or bool(TRACKING_MARKS.search(marks))
 
 
 def linked_paths(root: Any, url: str) -> frozenset[str]:
@@ -290,6 +328,8 @@ def _tracking_numbers_shown(root: Any, written: set[str]) -> set[str]:
     shown one that stands, and the link is the tracking number (see :func:`program_lines`)."""
     shown = set()
     for link in root.xpath("//a[starts-with(@href, 'tel:')]"):
+        if not _a_call_button(link):
+            continue  # a line in the text, linked to another: both the site's word
         dialled = _digits(link.get("href", ""))[-10:]
         for found in WRITTEN_NANP.finditer(link.text_content() or ""):
             number = _digits(found.group(0))[-10:]
