@@ -24,7 +24,7 @@ NEWCOMERS = (
     r"|women|men|families)\b"
 )
 ACCEPTING = re.compile(
-    r"(?:^\W*|[:\u2014\u2013]\s*|now |currently |are |is |'re )(?:still |currently )?"
+    r"(?:^\W*|[:\u2014\u2013]\s*|now |currently |are |is |'re |\bopen and )(?:still |currently )?"
     rf"(?:accepting|taking|welcoming|enrolling) {NEWCOMERS}"
     # "Now admitting new patients" (not a doctor's practice's or a hospital's admissions)
     rf"|admitting {NEWCOMERS}(?![^.;]*\b(?:practice|emergency|hospital|wait ?list))"

@@ -139,9 +139,18 @@ def _track(statement: str) -> str | None:
 
 
 def _other_tracks(one: str, other: str) -> bool:
-    """Whether two statements are each about a track of its own, labelled apart."""
+    """Whether two statements are each about a track of its own, labelled apart, or each of a
+    time of day of its own ("not accepting ... for the morning group", "The evening group is
+    open")."""
     first, second = _track(one), _track(other)
-    return bool(first and second and first != second)
+    if first and second:
+        return first != second
+    times = [set(re.findall(TIMES_OF_DAY, said, re.I)) for said in (one, other)]
+    return bool(times[0] and times[1] and not times[0] & times[1])
+
+
+# The times of day a track is named for.
+TIMES_OF_DAY = r"\b(?:morning|afternoon|evening|night)\b"
 
 
 def _availability(

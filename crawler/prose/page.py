@@ -35,6 +35,9 @@ DROPPED_TAGS = (
     "script", "style", "noscript", "template", "nav", "form", "select", "button", "svg",
     "blockquote", "iframe", "head",
 )  # fmt: skip
+# A news ticker's strip: the county's news, not the program's word ("Flu shot clinic Saturday,
+# 9 a.m.-noon"; an old site's bare <marquee> is its own announcement bar).
+TICKER = re.compile(r"\b(?:ticker|news-?scroll)\b", re.I)
 # An image's text that says something of the program, as a sentence of the page: "IOP group
 # room, where groups meet Monday, Wednesday and Friday", "Counselor Ruth Begay, who offers
 # individual counseling in Navajo" (not a photo's "Families sitting in a circle").
@@ -77,7 +80,9 @@ def _drop_noise(root: HtmlElement) -> None:
             element.drop_tag()  # its question stays, as text, for the answer it opens
         elif element.tag == "nav" and _an_answer(element):
             element.tag = "div"  # Webflow's dropdown: an FAQ's answer in a <nav>
-        elif element.tag in DROPPED_TAGS or (marker.strip() and TESTIMONIAL.search(marker)):
+        elif element.tag in DROPPED_TAGS or (
+            marker.strip() and (TESTIMONIAL.search(marker) or TICKER.search(marker))
+        ):
             element.drop_tree()
     for heading in root.xpath("//h2|//h3|//h4"):
         if OTHER_PROGRAMS_HEADING.search(" ".join(heading.text_content().split())):

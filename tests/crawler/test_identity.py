@@ -1942,3 +1942,45 @@ def test_a_strips_words_and_the_programs_own_card_keep_their_lines() -> None:
         "9125550140",
         "9125550141",
     ]
+
+
+def test_a_printed_vcards_address_is_the_sites_address() -> None:
+    """A virtual program's contact page prints its card: its ADR line is its business
+    office."""
+    html = (
+        "<html><head><title>Lamoille Virtual IOP</title></head><body><main><h1>Contact</h1>"
+        '<pre class="vcard">BEGIN:VCARD\nVERSION:3.0\nFN:Lamoille Virtual IOP\n'
+        "TEL;TYPE=WORK,VOICE:+1-802-555-0137\nADR;TYPE=WORK:;Suite 3;88 Portland St;Morrisville;"
+        "VT;05661;USA\nEND:VCARD</pre></main></body></html>"
+    )
+    record = page_record(html, "https://lamoille.example/contact", date(2026, 12, 6), [])
+    (seen,) = record.seen
+    assert (seen.facts["address.street1"], seen.facts["address.street2"]) == (
+        "88 Portland St",
+        "Suite 3",
+    )
+    assert (seen.facts["address.city"], seen.facts["address.postal_code"]) == (
+        "Morrisville",
+        "05661",
+    )
+    assert [ten_digits(phone) for phone in record.contact["phones"]] == ["8025550137"]
+
+
+def test_a_site_listed_with_its_departments_directory_is_its_iops_page() -> None:
+    """A county's behavioral-health service directory lists every program; its IOP's own page
+    (a sibling, not below it) is the program's."""
+    footer = "<footer><p>7150 Main St, Bonners Ferry, ID 83805</p></footer>"
+    pages = [
+        page_record(
+            f"<html><body><main><h1>{heading}</h1><p>{text}</p></main>{footer}</body></html>",
+            f"https://moyie.example{path}", date(2026, 12, 6), [],
+        )
+        for path, heading, text in (
+            ("/320/Behavioral-Health-Service-Directory", "Behavioral Health Service Directory",
+             "Adult outpatient counseling; Intensive Outpatient Program; DUI classes."),
+            ("/325/Intensive-Outpatient-Program", "Intensive Outpatient Program (IOP)",
+             "Our IOP meets three evenings a week."),
+        )
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert location.ref == "https://moyie.example/325/Intensive-Outpatient-Program"

@@ -4170,3 +4170,30 @@ def test_page_kinds_as_the_review_of_the_forty_fourth_sets_rules_found(
 ) -> None:
     root = lxml.html.fromstring(f"<html><body>{html}</body></html>")
     assert page_kind(root, "https://example.example/about") is kind
+
+
+def test_a_news_tickers_strip_states_nothing() -> None:
+    html = (
+        '<html><body><div class="ticker"><marquee>Flu shot clinic Saturday, December 12, 9 a.m.'
+        "\u2013noon \u25a0 Behavioral Health is exploring a Saturday morning IOP group</marquee>"
+        "</div><main><h1>Intensive Outpatient Program (IOP)</h1><p>Groups meet Monday,"
+        " Wednesday and Thursday, 6:00\u20138:00 p.m.</p></main></body></html>"
+    )
+    reading = read_html(html, crawl_date=CRAWLED)
+    assert reading.facts == {
+        "levels_of_care.iop": True,
+        "schedule.evening": True,
+        "schedule.hours_per_week": 6.0,
+    }
+
+
+def test_one_time_of_days_group_closed_and_anothers_open() -> None:
+    text = (
+        "We are currently not accepting new referrals for the morning group (Group 1). The"
+        " evening group (Group 2) is open and taking new referrals."
+    )
+    stated = merge_readings([read_text(text, crawl_date=CRAWLED)]).availability
+    assert stated["availability.accepting_new_patients"] is True
+    assert stated["availability.statement"] == (
+        "The evening group (Group 2) is open and taking new referrals."
+    )

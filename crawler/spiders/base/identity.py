@@ -248,6 +248,36 @@ AN_OFFICE_OF_NO_CARE = re.compile(
 )
 
 
+# A vCard's address line, as a contact page may print its card: "ADR;TYPE=WORK:;Suite 3;88
+# Portland St;Morrisville;VT;05661;USA" (post office box; extended; street; locality; region;
+# postal code; country).
+VCARD_ADDRESS = re.compile(
+    r"^ADR[^:\n]*:(?P<box>[^;\n]*);(?P<extended>[^;\n]*);(?P<street>[^;\n]+);(?P<town>[^;\n]+);"
+    r"(?P<state>[^;\n]+);(?P<zip>\d{5}(?:-\d{4})?)(?:;[^\n]*)?$",
+    re.M,
+)
+
+
+def vcards_written_out(html: str) -> str:
+    """A page with its printed vCards' address lines written as a reader writes an address
+    ("88 Portland St, Suite 3, Morrisville, VT 05661"), for the readers of addresses."""
+    if "BEGIN:VCARD" not in html:
+        return html
+    return VCARD_ADDRESS.sub(
+        lambda found: ", ".join(
+            part
+            for part in (
+                found["street"].strip(),
+                found["extended"].strip(),
+                found["town"].strip(),
+                f"{found['state'].strip()} {found['zip']}",
+            )
+            if part
+        ),
+        html,
+    )
+
+
 def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
     """Every street address in the page's text, each once, chrome or main content, and whether
     a list labels it only as an office no patient goes to ("Administration", never "Evans")."""

@@ -639,8 +639,11 @@ def _program_page(
         for page, heading in headed
         if OTHER_SERVICE_HEADING.search(heading) and not IOP_HEADING.search(heading)
     ]
-    many_services = bool(MANY_SERVICES_NAME.search(name or "")) or (
-        len(iop) == 1 and _one_of_the_services(iop[0], pages)
+    many_services = (
+        bool(MANY_SERVICES_NAME.search(name or ""))
+        or (len(iop) == 1 and _one_of_the_services(iop[0], pages))
+        # listed with a directory of a department's services: the IOP's own page is the IOP's
+        or bool(A_DIRECTORY_HEADING.search(listed))
     )
     return iop[0].url if len(iop) == 1 and (others or many_services or several_places) else home
 
@@ -670,6 +673,12 @@ def _the_iops_page_by_what_it_says(
 # The heading of a page listing an organisation's services: "Services", "Our Programs".
 SERVICES_HEADING = re.compile(
     r"^(?:our )?(?:services|programs|programs (?:and|&) services|what we (?:offer|do))$", re.I
+)
+
+
+# A page listing a department's programs: "Behavioral Health Service Directory".
+A_DIRECTORY_HEADING = re.compile(
+    r"\bservices? directory\b|\bdirectory of (?:services|programs)\b", re.I
 )
 
 
@@ -792,6 +801,9 @@ def _parents_program(
         if listed
         else (ours, PROGRAM_HEADING.search)
     )
+    if listed and A_DIRECTORY_HEADING.search(own_pages[0].names.heading or ""):
+        # listed with a directory of the department's services: the IOP's page among its pages
+        candidates, named = mine, IOP_HEADING.search
     program = next((page for page in candidates if named(page.names.heading or "")), own_pages[0])
     if program not in in_section:
         in_section = within(urlsplit(program.url).path.rstrip("/") + "/")

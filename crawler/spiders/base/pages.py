@@ -37,6 +37,7 @@ from crawler.spiders.base.identity import (
     seen_addresses,
     seen_phones,
     site_name,
+    vcards_written_out,
 )
 from iop.facility import Ownership, Phone
 from iop.phones import WRITTEN_NANP
@@ -96,6 +97,7 @@ def page_record(
 ) -> PageRecord:
     """A page as the site's reader keeps it; ``not_the_programs``: numbers its markup gives as
     people's lines (a physician's office)."""
+    html = vcards_written_out(html)
     reading = read_html(html, crawl_date=crawl_date, url=url)
     root = lxml.html.fromstring(html)
     body = root.find("body")
