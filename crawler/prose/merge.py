@@ -138,6 +138,10 @@ def _track(statement: str) -> str | None:
     return named.casefold() if label.group(1) else None
 
 
+# The times of day a track is named for.
+TIMES_OF_DAY = r"\b(?:morning|afternoon|evening|night)\b"
+
+
 def _other_tracks(one: str, other: str) -> bool:
     """Whether two statements are each about a track of its own, labelled apart, or each of a
     time of day of its own ("not accepting ... for the morning group", "The evening group is
@@ -147,10 +151,6 @@ def _other_tracks(one: str, other: str) -> bool:
         return first != second
     times = [set(re.findall(TIMES_OF_DAY, said, re.I)) for said in (one, other)]
     return bool(times[0] and times[1] and not times[0] & times[1])
-
-
-# The times of day a track is named for.
-TIMES_OF_DAY = r"\b(?:morning|afternoon|evening|night)\b"
 
 
 def _availability(

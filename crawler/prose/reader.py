@@ -1123,11 +1123,11 @@ NAMES_ONLY = re.compile(
 )
 
 
+# A line that is a price and nothing else: "$1,800 / month", "$120 per group day".
+A_PRICE_ALONE = re.compile(r"^\W*\$\s?[1-9][\d,]*(?:\.\d\d)?\s*(?:/|per|a|each)\s*[\w ]{2,20}$")
 # A heading that names a service or a plan and nothing more ("Methadone", "Family therapy"):
 # not a question or a measure of it ("Is detox required...", "Cost with Medicaid", "Wait time
 # for Suboxone"), whose "No" or "None" answers the question, not the thing.
-# A line that is a price and nothing else: "$1,800 / month", "$120 per group day".
-A_PRICE_ALONE = re.compile(r"^\W*\$\s?[1-9][\d,]*(?:\.\d\d)?\s*(?:/|per|a|each)\s*[\w ]{2,20}$")
 NAMES_A_THING = re.compile(
     r"^(?!.*\b(?:is|are|do|does|can|will|required|needed|cost|costs|fee|fees|price|wait|time"
     r"|referral|how|what|when|who|why|where|which)\b)[^?.:;]{1,40}$",

@@ -104,8 +104,8 @@ def page_record(
     text_root = body if body is not None else root
     # (a strip of other programs' cards gives their lines: "Tybee Detox Center ... 24/7
     # admissions: (912) 555-0102")
-    others = {ten_digits(found.group(0)) for found in WRITTEN_NANP.finditer(
-        other_programs_text(text_root))}  # fmt: skip
+    strips = other_programs_text(text_root)
+    others = {ten_digits(found.group(0)) for found in WRITTEN_NANP.finditer(strips)}
     contact = contact_facts(html, not_the_programs, others)
     record = PageRecord(url, entities, contact, reading, seen_addresses(text_root))
     record.names = page_names(root)
