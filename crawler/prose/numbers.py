@@ -828,6 +828,15 @@ CALL_BACK = re.compile(
 )
 
 
+def _in_days(value: float | None, unit: str) -> int | None:
+    """A wait of ``value`` ``unit`` ("3", "weeks"; "2", "semanas") in whole days."""
+    unit = unit.lower().replace("-", " ").rstrip("s")
+    unit = {"hora": "hour", "día": "day", "dia": "day", "semana": "week"}.get(unit, unit)
+    if value is None or unit not in WAIT_UNITS:
+        return None
+    return math.ceil(value * WAIT_UNITS[unit])
+
+
 def days_to_intake(sentence: str) -> int | None:
     """Days to an intake, as the sentence states a wait; ``None`` if it does not. A next
     intake's date ("Next available intake: Tuesday, December 15") is when, not how long: the
@@ -845,18 +854,15 @@ def days_to_intake(sentence: str) -> int | None:
         if kind == "one":
             return 1
         groups = match.groups()
-        value = upper(groups[0], groups[1])
-        unit = groups[2].lower().replace("-", " ").rstrip("s")
-        unit = {"hora": "hour", "día": "day", "dia": "day", "semana": "week"}.get(unit, unit)
-        if value is None or unit not in WAIT_UNITS:
+        days = _in_days(upper(groups[0], groups[1]), groups[2])
+        if days is None:
             continue
-        return math.ceil(value * WAIT_UNITS[unit])
+        return days
     named = NEXT_AVAILABLE.search(sentence)
     if named and (wait := NEXT_AVAILABLE_IN.match(sentence, named.end())):
         if wait["day"]:
             return 0 if wait["day"].lower() == "today" else 1
-        value = number(wait["count"])
-        return math.ceil(value * WAIT_UNITS[wait["unit"].lower().rstrip("s")]) if value else None
+        return _in_days(number(wait["count"]) or None, wait["unit"])
     return None
 
 

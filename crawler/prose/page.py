@@ -84,9 +84,8 @@ def _drop_noise(root: HtmlElement) -> None:
             marker.strip() and (TESTIMONIAL.search(marker) or TICKER.search(marker))
         ):
             element.drop_tree()
-    for heading in root.xpath("//h2|//h3|//h4"):
-        if OTHER_PROGRAMS_HEADING.search(" ".join(heading.text_content().split())):
-            _drop_its_section(heading)
+    for heading in _other_programs_headings(root):
+        _drop_its_section(heading)
     for link in root.xpath("//a"):
         # A link that is all its block says is a menu entry or a button; a bold link in a
         # list item's sentence is the sentence's ("<strong><a>Our IOP</a></strong> - ...").
@@ -109,6 +108,16 @@ OTHER_PROGRAMS_HEADING = re.compile(
     r"|^\W*(?:also in|more from|elsewhere in) (?:our|the) [\w\s]{0,40}(?:network|family)\W*$",
     re.I,
 )
+
+
+def _other_programs_headings(root: HtmlElement) -> list[HtmlElement]:
+    """The headings of a page's strips of other programs' cards (see
+    :data:`OTHER_PROGRAMS_HEADING`)."""
+    return [
+        heading
+        for heading in root.xpath("//h2|//h3|//h4")
+        if OTHER_PROGRAMS_HEADING.search(" ".join(heading.text_content().split()))
+    ]
 
 
 def _drop_its_section(heading: HtmlElement) -> None:
@@ -149,9 +158,7 @@ def other_programs_text(root: HtmlElement) -> str:
     numbers are those programs' lines (not a card of the program's own: "Our Savannah IOP",
     nor the strip's own words: "All locations share one intake line")."""
     cards = []
-    for heading in root.xpath("//h2|//h3|//h4"):
-        if not OTHER_PROGRAMS_HEADING.search(" ".join(heading.text_content().split())):
-            continue
+    for heading in _other_programs_headings(root):
         for element in _its_section(heading):
             for card in element.xpath("descendant-or-self::*[h3 or h4 or h5]"):
                 title = card.xpath("string((h3|h4|h5)[1])").strip()
@@ -598,6 +605,11 @@ def _tracks_by_day_and_time(table: HtmlElement) -> list[str]:
                 return []  # a cell of times: no track's name
             if track and not NO_MARK.fullmatch(track):
                 meets.setdefault((track, time), []).append(day)
+    return _tracks_said(meets)
+
+
+def _tracks_said(meets: dict[tuple[str, str], list[str]]) -> list[str]:
+    """Each track's days and time, as a schedule's line: "Day IOP: Mon, Tue, Thu, 9-12."."""
     return [f"{track}: {', '.join(days)}, {time}." for (track, time), days in meets.items()]
 
 
@@ -626,7 +638,7 @@ def _tracks_under_days(table: HtmlElement) -> list[str]:
                 meets.setdefault((found["track"], found["time"]), []).append(day)
             elif cell and not NO_MARK.fullmatch(cell):
                 return []  # a cell of something else: no grid of tracks
-    return [f"{track}: {', '.join(on)}, {time}." for (track, time), on in meets.items()]
+    return _tracks_said(meets)
 
 
 def _a_week(rows: list[HtmlElement]) -> bool:

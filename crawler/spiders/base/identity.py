@@ -197,16 +197,14 @@ def phones_in(text: str) -> tuple[list[str], list[str]]:
     lines, others = [], []
     last = 0
     for match in WRITTEN_NANP.finditer(text):
-        last_end = last
+        before = text[max(last, match.start() - 80) : match.start()]
         label = text[max(last, match.start() - 40) : match.start()]
         label = re.split(r"[.!?](?:\s|$)", label)[-1]  # "...call or text 988. Intake:"
         last = match.end()
         number = "".join(match.groups())
         theirs = (
             NOT_THE_PROGRAMS_LINE.search(label)
-            or A_CRISIS_QUESTIONS_LINE.search(
-                text[max(last_end, match.start() - 80) : match.start()]
-            )
+            or A_CRISIS_QUESTIONS_LINE.search(before)
             or LABEL_AFTER.match(text, match.end())
             or A_PERSONS_LINE.search(label)
         )

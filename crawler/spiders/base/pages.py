@@ -174,24 +174,30 @@ def _former_names(text: str) -> set[str]:
     return formerly | renamed
 
 
-def _a_former_name(name: str, pages: list[PageRecord]) -> bool:
-    """Whether the site says the program was once called ``name`` (markup kept the old one),
-    and it is not the name the site goes by (its title's, its heading's)."""
+def _former_names_of(pages: list[PageRecord]) -> set[str]:
+    """The names the site says the program had (its pages' "formerly ...", "X is now Y"), not
+    the name it goes by (its title's, its heading's)."""
+    formerly = {former for page in pages for former in page.formerly}
+    if not formerly:
+        return formerly
+    return formerly - {" ".join(words(site_name([page.names for page in pages]) or ""))}
+
+
+def _a_former_name(name: str, former_names: set[str]) -> bool:
+    """Whether ``name`` is one the site says the program had (markup kept the old one)."""
     said = " ".join(words(name))
-    current = " ".join(words(site_name([page.names for page in pages]) or ""))
-    return (
-        bool(said)
-        and said != current
-        and any(said == former for page in pages for former in page.formerly)
-    )
+    return bool(said) and said in former_names
 
 
 def without_former_names(pages: list[PageRecord]) -> list[PageRecord]:
     """The pages without the markup entities that name the program by a name the site says
     it had: markup kept from before a new name keeps the old address and lines too."""
+    former_names = _former_names_of(pages)
+    if not former_names:
+        return pages
 
     def current(facts: dict[str, Any]) -> bool:
-        return not (facts.get("name") and _a_former_name(str(facts["name"]), pages))
+        return not (facts.get("name") and _a_former_name(str(facts["name"]), former_names))
 
     return [
         page
@@ -827,7 +833,7 @@ def facts_from_pages(
             result[path] = value
     for path, value in (defaults or {}).items():
         result.setdefault(path, value)
-    if result.get("name") and _a_former_name(str(result["name"]), pages):
+    if result.get("name") and _a_former_name(str(result["name"]), _former_names_of(pages)):
         del result["name"]  # "Current River Counseling Center, formerly Three Rivers ..."
     if not result.get("name"):  # no markup, no og:site_name: the title, logo or heading
         result["name"] = site_name([page.names for page in pages])
