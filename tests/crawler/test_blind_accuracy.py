@@ -93,6 +93,8 @@ BLIND_SETS = {
     "blind_sites_fortyfifth": 11,
     "blind_sites_fortysixth": 11,
     "blind_sites_fortyseventh": 10,
+    "blind_sites_fortyeighth": 10,
+    "blind_sites_fortyninth": 10,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
