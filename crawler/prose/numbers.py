@@ -198,7 +198,7 @@ PROGRAM_WORDS = re.compile(
     r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b"
     r"|\b(?:are|is|stay|stays|remain|remains) with us\b"
     r"|\bper week,? (?:typically |usually |often )?for\b"
-    r"|\b(?:it|iop|track|phase) (?:\w+ )?runs\b",
+    r"|\b(?:it|iop|track|phase) (?:\w+ )?runs\b|\bruns for\b",
     re.I,
 )
 NOT_PROGRAM_LENGTH = re.compile(
@@ -286,7 +286,12 @@ AT_LEAST = re.compile(r"\s*(?:minimum|at (?:a )?minimum|at least)\b", re.I)
 
 CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|(?<=\d)[ap]\b)?"  # "5-8p" too
 TIME_RANGE = re.compile(CLOCK + rf"\s*(?:[{DASHES}]|to|until)\s*" + CLOCK, re.I)
-GROUP_CONTEXT = re.compile(r"group|session|track|\biop\b|program|\bmeets?\b|class|cohort", re.I)
+GROUP_CONTEXT = re.compile(
+    r"group|session|track|\biop\b|program|\bmeets?\b|class|cohort"
+    # a program page's "Schedule: Monday through Thursday, 9:00 a.m. to noon"
+    r"|^\W*(?:weekly )?schedule\s*:",
+    re.I,
+)
 NOT_GROUP_TIMES = re.compile(
     r"office|phone|\bcall|front desk|business hours|intake|admission|walk[- ]?ins?\b"
     r"|assessments?\b|evaluations?\b|screenings?\b",
@@ -727,7 +732,14 @@ def group_times(sentence: str) -> tuple[bool | None, bool | None]:
     return daytime, evening
 
 
-WAIT_UNITS = {"hour": 1 / 24, "day": 1.0, "business day": 1.0, "week": 7.0, "month": 30.0}
+WAIT_UNITS = {
+    "hour": 1 / 24,
+    "day": 1.0,
+    "business day": 1.0,
+    "working day": 1.0,
+    "week": 7.0,
+    "month": 30.0,
+}
 INTAKE_WORDS = re.compile(
     r"intake|admission|admit|assessment|appointment|start|begin|seen|enroll|wait|opening|slot"
     r"|seat|spot|placement|cita|ingreso|get (?:you|clients|patients|people) (?:into|in to)"
@@ -740,7 +752,7 @@ NOT_INTAKE = re.compile(
     r"|hear back|contact you|answer (?:your )?(?:message|email)",
     re.I,
 )
-WAIT_UNIT = r"\s+(business days?|days?|weeks?|months?)"
+WAIT_UNIT = r"\s+((?:business|working) days?|days?|weeks?|months?)"
 WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"same[- ]day (?:admissions?|intakes?|assessments?|appointments?|starts?)"
                 r"|(?:admitted|start treatment|seen|begin) (?:the )?same day|mismo d[ií]a", re.I),
@@ -748,9 +760,10 @@ WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"next[- ]day (?:admissions?|intakes?|assessments?|appointments?)", re.I), "one"),
     (re.compile(r"wait\s?(?:ing)?\s?list[^.;]{0,40}?\b" + RANGE + WAIT_UNIT, re.I), "range"),
     (re.compile(r"wait(?:ing)?(?: time)?[^.;]{0,50}?\b" + RANGE + WAIT_UNIT, re.I), "range"),
-    (re.compile(RANGE + r"[- ](business[- ]days?|days?|weeks?|months?)[- ]wait", re.I), "range"),
+    (re.compile(RANGE + r"[- ]((?:business|working)[- ]days?|days?|weeks?|months?)[- ]wait", re.I),
+     "range"),
     (re.compile(r"within\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?" + RANGE
-                + r"\s+(hours?|business days?|days?|weeks?)", re.I), "range"),
+                + r"\s+(hours?|(?:business|working) days?|days?|weeks?)", re.I), "range"),
     (re.compile(r"(?:en|dentro de)\s+" + RANGE + r"\s+(horas|d[ií]as|semanas)", re.I), "range"),
     # "we'll call you when a seat opens, usually 3 to 4 weeks"
     (re.compile(r"(?:seat|spot|space|place|opening|slot)s? (?:opens?|opens up|becomes? available"
@@ -1027,6 +1040,8 @@ NOT_OFFICE_HOURS = re.compile(
     r"|billing|pharmacy|business office"
     # another service's or line's: "Student Health: ...", "Admissions line hours: ..."
     r"|student health|primary care|dental|laborator|\blab\b|radiology|imaging|pediatric"
+    r"|public health(?: (?:clinic|center|centre|department|office))?|immuni[sz]ation|vaccin"
+    r"|flu shots?|\bwic\b"
     r"|switchboard|call cent|access cent|admissions line|helpline"
     r"|hotline|\badministration\b"
     # a building's or a campus's doors, not the program's office: "Building hours: ..." (not
@@ -1088,6 +1103,15 @@ def _business_day(opens: str, closes: str) -> tuple[str, str]:
     return f"{said[0]} am", f"{said[1]} {'pm' if closing == 12 else 'am'}"
 
 
+def _morning_opening(opens: str, found: list[str]) -> bool:
+    """Whether a bare opening hour ("7") is the morning hour other days of the same hours
+    open at ("Mo-Th 07:00-18:00")."""
+    bare = re.fullmatch(r"\s*(\d{1,2})\s*", opens)
+    return bool(bare) and any(
+        said.split()[1].startswith(f"{int(bare.group(1)):02d}:") for said in found
+    )
+
+
 # A day's name in Spanish after its English one: "Mon\u2013Thu / lun\u2013jue 8am\u20139pm".
 SPANISH_DAY = r"(?:lun|mar|mi[e\u00e9]|jue|vie|s[a\u00e1]b|dom)[a-z\u00e1\u00e9]*\.?"
 BILINGUAL_DAYS = re.compile(
@@ -1143,6 +1167,9 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
             continue  # "Saturday 9 a.m.-1 p.m. (primary care only)"
         first, last = _day_code(match["first"]), _day_code(match["last"] or match["first"])
         said_opens, said_closes = _business_day(match["opens"], match["closes"])
+        if said_opens == match["opens"] and _morning_opening(match["opens"], found):
+            # "Monday-Thursday 7 to 6, Friday 7 to 11": Friday opens when the others do
+            said_opens, said_closes = f"{said_opens} am", f"{said_closes} am"
         opens, closes = _clock(said_opens, said_closes), _clock(said_closes, said_opens)
         if not (first and last and opens and closes):
             continue

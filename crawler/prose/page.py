@@ -38,6 +38,13 @@ DROPPED_TAGS = (
 # A news ticker's strip: the county's news, not the program's word ("Flu shot clinic Saturday,
 # 9 a.m.-noon"; an old site's bare <marquee> is its own announcement bar).
 TICKER = re.compile(r"\b(?:ticker|news-?scroll)\b", re.I)
+# A chat widget's greeting or a cookie banner, which a marketing plugin writes on every page
+# ("Hi! Looking for evening help? We have openings!"): no word of the program's.
+WIDGET = re.compile(
+    r"\bchat-(?:launcher|widget|bubble|greeting)|\b(?:tidio|intercom|drift|livechat)"
+    r"|cookie|\bcmplz|onetrust|\bconsent-(?:banner|bar|manager)|gdpr",
+    re.I,
+)
 # An image's text that says something of the program, as a sentence of the page: "IOP group
 # room, where groups meet Monday, Wednesday and Friday", "Counselor Ruth Begay, who offers
 # individual counseling in Navajo" (not a photo's "Families sitting in a circle").
@@ -61,6 +68,15 @@ LAYOUT_BLOCKS = ("div", "ul", "ol", "table", "section", "article", "h1", "h2", "
 ARTICLE_PATH = re.compile(r"/(?:blog|news|posts?|articles?)(?:/|$|\.html?)", re.I)
 
 
+# Struck-out text, which a page keeps to say it no longer holds: an old number, last month's
+# hours, last year's rate ("<del>8:00 a.m.-4:30 p.m.</del> <ins>8:00 a.m.-6:30 p.m.</ins>").
+STRUCK_OUT = re.compile(r"<(del|s|strike)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+
+
+def without_struck_out(html: str) -> str:
+    return STRUCK_OUT.sub(" ", html)
+
+
 def parse(html: str | bytes) -> HtmlElement:
     return lxml.html.fromstring(html)
 
@@ -81,7 +97,8 @@ def _drop_noise(root: HtmlElement) -> None:
         elif element.tag == "nav" and _an_answer(element):
             element.tag = "div"  # Webflow's dropdown: an FAQ's answer in a <nav>
         elif element.tag in DROPPED_TAGS or (
-            marker.strip() and (TESTIMONIAL.search(marker) or TICKER.search(marker))
+            marker.strip()
+            and (TESTIMONIAL.search(marker) or TICKER.search(marker) or WIDGET.search(marker))
         ):
             element.drop_tree()
     for heading in _other_programs_headings(root):
@@ -334,6 +351,10 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             out.extend((line, False) for line in grid)
             read_rows.update(element.iterdescendants())
             continue
+        if element.tag == "table" and (by_place := _marks_by_place(element)):
+            out.extend((line, False) for line in by_place)
+            read_rows.update(element.iterdescendants())
+            continue
         if element.tag == "table" and not _data_table(element):
             unread_tables.add(element)
             out.extend((row, False) for row in _the_iops_column(element) or _offered(element))
@@ -356,8 +377,12 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             continue
         if element.tag == "dt" and element.getnext() is not None:
             term, said = _text(element), _text(element.getnext())
+            yes = YES_THEN_A_SENTENCE.match(said)
             if term.endswith("?"):  # an FAQ's question, then its answer ("No, the IOP ...")
                 out += [(term, False), (said, False)]
+            elif yes:  # "Accepting new participants: Yes. Red Earth Path is accepting new
+                # participants.": the answer's own sentence says it in full, and first
+                out += [(said[yes.end() :], False), (f"{term}: {yes.group(0).strip()}", False)]
             else:
                 out.append((f"{term}: {said}", False))
             continue
@@ -412,6 +437,22 @@ def _lists_by_column(table: HtmlElement) -> list[str]:
     ]
 
 
+def _grid(table: HtmlElement) -> tuple[list[str], list[list[str]]]:
+    """A table's header row's texts and its other rows' cells' texts: of the rows as wide as
+    the header, with a label in their first cell."""
+    rows = table.xpath(".//tr")
+    if not rows:
+        return [], []
+    header = [_text(cell) for cell in rows[0].xpath("./td|./th")]
+    body = [
+        cells
+        for row in rows[1:]
+        if len(cells := [_text(cell) for cell in row.xpath("./td|./th")]) == len(header)
+        and cells[0]
+    ]
+    return header, body
+
+
 IOP_COLUMN = re.compile(r"\biop\b|intensive outpatient", re.I)
 
 
@@ -419,21 +460,49 @@ def _the_iops_column(table: HtmlElement) -> list[str]:
     """Of a table comparing levels of care ("Plan | PHP | IOP", a mark in each cell), the IOP's
     column, each row as its label and the IOP's cell ("Medicare: ✔"); nothing of a table
     with no IOP column, or with two."""
-    rows = table.xpath(".//tr")
-    header = [_text(cell) for cell in rows[0].xpath("./td|./th")] if rows else []
+    header, body = _grid(table)
     columns = [index for index, text in enumerate(header) if IOP_COLUMN.search(text)]
     if len(columns) != 1 or columns[0] == 0:
         return []
     said = []
-    for row in rows[1:]:
-        cells = [_text(cell) for cell in row.xpath("./td|./th")]
-        if len(cells) != len(header) or not cells[0]:
-            continue
+    for cells in body:
         cell = cells[columns[0]]
         if NO_MARK.fullmatch(cell):
             said.append(f"{cells[0]}: No")
         elif YES_OR_NO.fullmatch(cell) or re.search(r"\$\s*\d", cell):
             said.append(f"{cells[0]}: {cell}")  # "Medicare: \u2714", "Self-pay: $150/session"
+    return said
+
+
+# A column's heading that names one of a site's places: "Sunnyside", "Toppenish office" (not
+# a kind of care, a track or an answer: "PHP", "Evening", "In network").
+PLACE_COLUMN = re.compile(
+    r"^(?!(?i:iop|php|op|outpatient|intensive|partial|residential|day|evening|morning|adults?"
+    r"|teens?|youth|accepted|in[- ]network|notes?|details|cost|price|fees?|plans?|coverage"
+    r"|yes|no)\b)[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2}"
+    r"(?: (?:office|clinic|campus|location|site|center|centre))?$"
+)
+
+
+def _marks_by_place(table: HtmlElement) -> list[str]:
+    """Of a table of ticks and dashes whose columns are the site's places ("Payer | Sunnyside |
+    Toppenish | Grandview"), each cell as its row's label at its column's place ("At
+    Toppenish, Apple Health (Medicaid): No"): what one office takes is no other's. A footnote's
+    asterisk on a mark is read as the mark. Nothing of any other table."""
+    header, body = _grid(table)
+    places = header[1:]
+    if len(places) < 2 or not all(PLACE_COLUMN.match(place) for place in places):
+        return []
+    said = []
+    for cells in body:
+        marks = [cell.rstrip("*\u2020 ") for cell in cells[1:]]
+        if not all(YES_OR_NO.fullmatch(mark) or NO_MARK.fullmatch(mark) for mark in marks):
+            return []  # not a grid of marks
+        label = cells[0].split(":")[0]  # "Apple Health (Medicaid): Molina, CHPW, ..."
+        said += [
+            f"At {place}, {label}: {'No' if NO_MARK.fullmatch(mark) else 'Yes'}"
+            for place, mark in zip(places, marks, strict=True)
+        ]
     return said
 
 
@@ -517,6 +586,8 @@ def _lines_of(cell: HtmlElement) -> list[str]:
 
 # A definition list's terms of a schedule: its days, its times.
 DAYS_TERM = re.compile(r"^\W*(?:days?|when|meets?|schedule)\W*$", re.I)
+# A term's answer "Yes." and a sentence of its own after it.
+YES_THEN_A_SENTENCE = re.compile(r"^\s*(?i:yes)\s*[.!]\s+(?=[A-Z])")
 TIMES_TERM = re.compile(r"^\W*(?:times?|hours|group (?:times|hours))\W*$", re.I)
 
 
@@ -912,6 +983,7 @@ class PageKind(StrEnum):
     RESOURCES = "resources"  # other agencies listed: a referral list states nothing of ours
     RESIDENCE = "residence"  # a recovery residence's: its beds, rent and house meetings
     ENDED = "ended"  # a program that has ended ("This program has ended"): what it was
+    PLANNED = "planned"  # a place or program not open yet ("Belen office - coming spring 2027")
 
 
 KIND_PATHS = (
@@ -952,6 +1024,11 @@ KIND_HEADINGS = (
     (PageKind.RESIDENCE, re.compile(
         r"^(?!.*\b(?:treatment|outpatient|iop|counseling|therapy)\b)(?:[\w'\u2019-]+ ){0,3}?"
         rf"(?:{RESIDENCE_WORDS})\b", re.I)),
+    # A place or a program still to open: what it will offer is a plan.
+    (PageKind.PLANNED, re.compile(
+        r"\b(?:coming soon|opening soon|coming (?:in )?(?:(?:early |late )?(?:spring|summer|fall"
+        r"|autumn|winter) (?:of )?)?(?:20\d\d)|(?:coming|opening) (?:early |late )?(?:spring"
+        r"|summer|fall|autumn|winter)\b)", re.I)),
     # An explainer of a kind of care is about the care, not about this program.
     (PageKind.ARTICLE, re.compile(
         r"^(?:what (?:is|are)|signs (?:and symptoms )?of|symptoms of|understanding)\b", re.I)),
@@ -1142,6 +1219,7 @@ STATING_NOTHING = (
     PageKind.RESOURCES,
     PageKind.RESIDENCE,
     PageKind.ENDED,
+    PageKind.PLANNED,
 )
 
 

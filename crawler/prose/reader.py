@@ -300,10 +300,11 @@ VIRTUAL_WHERE = re.compile(
     # a list of the states: "You must be physically located in one of these states during
     # every session: New York; Pennsylvania; Ohio."
     r"|\bphysically located in (?:one of )?(?:these|the following) states\b[^:.;]*:\s"
-    # where a patient must be for each session: "you must be in Michigan during each session"
-    r"|\bmust be (?:physically )?(?:located )?in\s"
+    # where a patient must be for each session: "you must be in Michigan during each session",
+    # "We serve adults who are physically located in Oregon or Washington during sessions"
+    r"|\b(?:must be|who are) (?:physically )?(?:located )?in\s"
     r"(?=(?-i:[A-Z])[\w ,]{2,40}\s(?:during|for|at the time"
-    r" of) (?:each|every|all|your) (?:session|group|visit|appointment)s?\b)",
+    r" of) (?:(?:each|every|all|your) )?(?:session|group|visit|appointment)s?\b)",
     re.I,
 )
 # A denial for the people of some places only, just after what it denies: "not available to
@@ -1145,6 +1146,22 @@ NOT_QUITE_TAKEN = re.compile(
 PAYERS = [phrase for phrase in PHRASES if phrase.path.startswith("payment.")]
 
 
+# A track's heading: "Morning cohort", "Evening track", "Day IOP", "Group 2".
+A_TRACKS_HEADING = re.compile(
+    r"\W*(?:[\w'\u2019-]+ ){0,3}(?:cohort|track|group|iop)(?: \w{1,2})?\W*", re.I
+)
+
+
+def _only_days_and_times(line: str) -> bool:
+    """Whether a line gives days and the times of a session and nothing more ("Monday, Tuesday,
+    Thursday 6:00-9:00 p.m.", "Monday\u2013Thursday 9:00 a.m.\u2013noon")."""
+    timed = numbers.clock_words(line)
+    if not numbers.TIME_RANGE.search(timed) or not numbers.session_days(timed):
+        return False
+    rest = numbers.TIME_RANGE.sub(" ", numbers.SCHEDULE_DAY.sub(" ", timed))
+    return not re.sub(r"[\W_]+|\b(?:and|through|thru|to)\b", "", rest, flags=re.I)
+
+
 def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
     """The first line under a heading, as read with it: a line that only denies denies the
     heading's thing ("Methadone" over "Not offered at this location."); a heading that denies
@@ -1152,6 +1169,8 @@ def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
     hospitalization, residential treatment"). A medicine's title says nothing of it where the
     line speaks of it itself ("Methadone" over "If you receive methadone from an OTP...")."""
     names_a_thing = bool(NAMES_A_THING.match(heading))
+    if A_TRACKS_HEADING.fullmatch(heading) and _only_days_and_times(segment):
+        return f"{heading}: {segment}"  # "Morning cohort" over "Monday-Thursday 9:00 a.m.-noon"
     if names_a_thing and A_PRICE_ALONE.match(segment):
         return f"{heading}: {segment}"  # a price card: "IOP" over "$1,800 / month"
     if names_a_thing and heading.casefold() in segment.casefold():

@@ -111,7 +111,7 @@ IN_PARTNERSHIP = (
 )
 # Sending clients to an OTP for methadone: "we refer you to an opioid treatment program".
 REFERRED_TO_AN_OTP = (
-    r"\brefer\w* (?:you |them |patients |clients |people )?to an? (?:[\w-]+ )?"
+    r"\brefer\w* (?:you |them |patients |clients |people )?to (?:an?|the) (?:[\w-]+ )?"
     r"(?:otp|opioid treatment program|methadone (?:clinic|provider))"
 )
 # People already taking a medication for an addiction: "clients on methadone", "patients
@@ -238,7 +238,8 @@ OTHER_LANGUAGES = (
     "Hmong", "Thai", "Marshallese", "Chuukese", "Samoan", "Tongan", "Hawaiian", "Navajo",
     "Lakota", "Ojibwe", "Cherokee", "Choctaw", "Cree", "Yup'ik", "Inupiaq",
     "Tlingit", "Gwich'in", "Apache", "Hopi", "Zuni", "Northern Paiute", "Shoshone",
-    "Blackfeet", "Mixtec", "Zapotec", "K'iche'",
+    "Blackfeet", "Kiowa", "Comanche", "Muscogee", "Osage", "Potawatomi", "Arapaho",
+    "Tohono O'odham", "Mixtec", "Zapotec", "K'iche'",
 )  # fmt: skip
 # A language's name in a place's ("Cherokee County", "Apache Junction"): the place.
 PLACE_WORDS = (
@@ -566,7 +567,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.family_therapy",
         r"family (?:therapy|counseling|sessions?|nights?|workshops?|education|healing|saturdays"
-        r"|sundays)\b|\b(?:our|weekly|a) family (?:programs?|groups?)\b"
+        r"|sundays|circles?)\b|\b(?:our|weekly|a|and|&) family (?:programs?|groups?)\b"
         r"|^\W*family groups?\s*:\s*(?:first |second |every |each )?(?:mon|tue|wed|thu|fri|sat|sun)"
         r"|(?:individual|group) (?:and|&) family (?:therapy|counseling|sessions?)"
         r"|multi-?family groups?|terapia familiar"
@@ -1099,9 +1100,12 @@ OFFERING = (
 )
 # A denial that names nothing, answering what is named before it: "Not offered", "N/A", "None".
 BARE_DENIAL = r"not (?:currently )?(?:offered|available|provided|accepted|covered)|n/a|none"
+# What a bare denial may say of when: "None at this time", "No, not yet".
+FOR_NOW = r"(?:\s+(?:at (?:this|the) (?:time|moment)|at present|currently|right now|for now|yet))?"
 # What answers a label with a denial and nothing else: "\u2014 not offered.", "(no)", ": N/A".
 DENIAL_ONLY = (
-    r"(?:not(?:\s+(?:offered|available|provided|accepted|covered))?|none|no|n/a)\s*(?:$|[.,;)])"
+    r"(?:not(?:\s+(?:offered|available|provided|accepted|covered))?|none|no|n/a)"
+    rf"{FOR_NOW}\s*(?:$|[.,;)])"
 )
 # What a thing is not for everyone: "virtual IOP isn't a safe place to start" (for someone
 # who needs withdrawal care), "IOP is not the right fit for everyone".
@@ -1122,9 +1126,12 @@ DENIAL_AFTER = (
     r"|^[\s:,-]*(?:is |are )?(?:not |no longer )(?:accepted|offered|available|provided)"
     # A table's row: "NC Medicaid Managed Care: Not accepted", "Daytime groups: None — ...",
     # "Weekend groups: No" (not "IOP: no openings").
-    r"|^[^:.;]{0,40}:\s*(?:not\b(?!\s+(?:just|only)\b)|(?:none|no|n/a)\s*(?:$|[.,;(\u2013\u2014-]))"
+    r"|^[^:.;]{0,40}:\s*(?:not\b(?!\s+(?:just|only)\b)"
+    rf"|(?:none|no|n/a){FOR_NOW}\s*(?:$|[.,;(\u2013\u2014-]))"
     # "Methadone \u2013 no.", "Yoga (not offered)"; not "Medicaid (not Medicare)"
     rf"|^\s*{SPEAKING_STAFF}{REST_OF_THE_NAME}(?:[\u2013\u2014-]|\()\s*{DENIAL_ONLY}"
+    # A cross after it, in a list marked with ticks and crosses: "Medicare \u2717"
+    r"|^\s*[\u2717\u2718\u274c]"
     # A label answered by a refusal: "Medicare: we are not able to bill Medicare."
     r"|^\s*:\s*we(?:'re| are)? (?:not|unable|never)\b|^\s*:\s*we (?:do not|don't|cannot|can't)\b"
 )

@@ -1761,7 +1761,13 @@ def test_a_government_sites_title_names_the_agency_without_its_state() -> None:
     [("Adult Substance Use Intensive Outpatient (IOP)", "Nebo Basin Behavioral Health"),
      ("Intensive Outpatient Program", "Nebo Basin Behavioral Health"),
      ("Sendero IOP", "Sendero IOP"), ("New Leaf Intensive Outpatient", "New Leaf Intensive"
-     " Outpatient")],
+     " Outpatient"),
+     # a track's or a people's program is no name of its own
+     ("Evening IOP", "Nebo Basin Behavioral Health"),
+     ("Intensive Outpatient Program for Men", "Nebo Basin Behavioral Health"),
+     ("Dual Diagnosis Intensive Outpatient Program", "Nebo Basin Behavioral Health"),
+     ("Red Earth Path Intensive Outpatient Program",
+      "Red Earth Path Intensive Outpatient Program")],
 )  # fmt: skip
 def test_a_program_heading_naming_only_its_kind_is_no_name(heading: str, name: str) -> None:
     assert named_by_its_heading(heading, "Nebo Basin Behavioral Health") == name
@@ -1984,3 +1990,114 @@ def test_a_site_listed_with_its_departments_directory_is_its_iops_page() -> None
     ]  # fmt: skip
     (location,) = site_locations(pages, pages[0].url)
     assert location.ref == "https://moyie.example/325/Intensive-Outpatient-Program"
+
+
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
+        ("<title>Home :: Washita Intertribal Health Authority</title>",
+         "Washita Intertribal Health Authority"),
+        ('<title>Home</title></head><body><a href="/"><img class="logo" src="/l.png"'
+         ' alt="Washita Intertribal Health Authority - home"></a>',
+         "Washita Intertribal Health Authority"),
+        ('<title>Home</title></head><body><img class="logo" src="/l.png" alt="Go to the Sunrise'
+         ' Recovery homepage">', "Sunrise Recovery"),
+        ('<title>Home</title></head><body><img class="logo" src="/l.png" alt="Home Again'
+         ' Recovery logo">', "Home Again Recovery"),
+    ],
+)  # fmt: skip
+def test_a_sites_name_without_its_titles_and_logos_link_words(head: str, name: str) -> None:
+    root = lxml.html.fromstring(f"<html><head>{head}</body></html>")
+    assert site_name([page_names(root)]) == name
+
+
+def test_struck_out_hours_and_numbers_are_no_longer_the_programs() -> None:
+    html = (
+        "<html><body><main><h1>Contact</h1><p>Office: (479) 555-0132 <small>(our old number,"
+        " <del>(479) 555-0119</del>, no longer works)</small></p><p>Office hours: Monday\u2013"
+        "Friday <del>8:00 a.m.\u20134:30 p.m.</del> <ins>8:00 a.m.\u20136:30 p.m.</ins></p>"
+        "</main></body></html>"
+    )
+    record = page_record(html, "https://ridge.example/contact", date(2026, 12, 6), [])
+    assert [ten_digits(phone) for phone in record.contact["phones"]] == ["4795550132"]
+    assert record.reading.facts["schedule.opening_hours"] == ["Mo-Fr 08:00-18:30"]
+
+
+def _authority_page(path: str, heading: str, text: str) -> PageRecord:
+    footer = (
+        "<footer><p>Administration<br>300 Agency Rd<br>Anadarko, OK 73005</p><p>Behavioral"
+        " Health Building<br>1422 E Central Blvd<br>Anadarko, OK 73005</p></footer>"
+    )
+    html = (
+        f"<html><head><title>{heading} :: Washita Intertribal Health Authority</title></head>"
+        f"<body><main><h1>{heading}</h1>{text}</main>{footer}</body></html>"
+    )
+    return page_record(html, f"https://wiha.example{path}", date(2026, 12, 6), [])
+
+
+def test_a_health_authoritys_named_program_stands_on_its_own_page_by_its_own_name() -> None:
+    pages = [
+        _authority_page("/", "Health care for our people",
+                        "<p>We provide primary care, dental and behavioral health.</p>"),
+        _authority_page("/behavioral-health/red-earth-path-iop/",
+                        "Red Earth Path Intensive Outpatient Program",
+                        "<p>Where: 1422 E Central Blvd, Anadarko, OK 73005</p>"
+                        "<p>Groups meet Monday through Thursday, 9:00 a.m. to noon.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert location.ref == "https://wiha.example/behavioral-health/red-earth-path-iop/"
+    assert location.name == "Red Earth Path Intensive Outpatient Program"
+    assert location.place["address.street1"] == "1422 E Central Blvd"
+
+
+def test_an_office_still_to_open_is_no_location() -> None:
+    footer = "<footer><p>1860 Main St NW, Suite 5, Los Lunas, NM 87031</p></footer>"
+    pages = [
+        page_record(
+            f"<html><body><main><h1>{heading}</h1>{text}</main>{footer}</body></html>",
+            f"https://mesa.example{path}", date(2026, 12, 6), [],
+        )
+        for path, heading, text in [
+            ("/", "Valencia Mesa Recovery", "<p>Evening IOP in Los Lunas.</p>"),
+            ("/locations/belen/", "Belen office \u2014 coming spring 2027",
+             "<p>We are planning a second office at 401 Becker Ave, Belen, NM 87002.</p>"),
+        ]
+    ]  # fmt: skip
+    assert [location.ref for location in site_locations(pages, pages[0].url)] == [
+        "https://mesa.example/"
+    ]
+
+
+def test_a_payers_table_by_office_gives_each_office_its_own_column() -> None:
+    offices = {
+        "sunnyside": "<p>1310 E Edison Ave, Suite 4, Sunnyside, WA 98944</p>",
+        "toppenish": "<p>115 S Elm St, Toppenish, WA 98948</p>",
+    }
+    table = (
+        "<h1>Insurance</h1><p>What each office can bill today:</p><table><tr><th>Payer</th>"
+        "<th>Sunnyside</th><th>Toppenish</th></tr><tr><td>Apple Health (Medicaid)</td><td>"
+        "\u2713</td><td>\u2014*</td></tr><tr><td>Self-pay</td><td>\u2713</td><td>\u2713</td>"
+        "</tr></table>"
+    )
+    pages = [
+        page_record(
+            f"<html><body><main>{text}</main></body></html>", f"https://lv.example{path}",
+            date(2026, 12, 6), [],
+        )
+        for path, text in [
+            ("/", "<h1>Lower Valley Recovery Alliance</h1><p>Intensive outpatient in two towns."
+                  "</p>"),
+            ("/insurance", table),
+            *((f"/locations/{town}", f"<h1>{town.title()} office</h1>{address}<p>Our IOP"
+               " meets here.</p>") for town, address in offices.items()),
+        ]
+    ]  # fmt: skip
+    read = {
+        location.place["address.city"]: facts_from_pages(
+            location.pages, "lv", place=location.place, elsewhere=location.elsewhere
+        ).facts
+        for location in site_locations(pages, pages[0].url)
+    }
+    assert read["Sunnyside"]["payment.medicaid"] is True
+    assert read["Toppenish"]["payment.medicaid"] is False
+    assert read["Sunnyside"]["payment.self_pay"] is read["Toppenish"]["payment.self_pay"] is True

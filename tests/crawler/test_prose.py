@@ -1587,10 +1587,10 @@ def test_no_openings_in_other_words(text: str) -> None:
         # A language's name in a place's is the place.
         ("IOP groups are held in Cherokee, North Carolina.", {"levels_of_care.iop": True}),
         ("Sessions are held in the Lakota Building, Room 104.", {}),
-        # A family group's evening is no client's weekly hours.
+        # A family group's evening is no client's weekly hours (the group is family therapy).
         (
             "Groups meet Tue and Thu 10 a.m.-1 p.m. and family group meets Wednesday 5-7 p.m.",
-            {"schedule.daytime": True, "schedule.evening": True},
+            {"schedule.daytime": True, "schedule.evening": True, "therapies.family_therapy": True},
         ),
         (
             "Our clinic is open Mon-Fri 8 a.m. to 5 p.m. for assessments and counseling.",
@@ -4197,3 +4197,108 @@ def test_one_time_of_days_group_closed_and_anothers_open() -> None:
     assert stated["availability.statement"] == (
         "The evening group (Group 2) is open and taking new referrals."
     )
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a term's bare denial "for now"
+        ("<dl><dt>Evening groups</dt><dd>None at this time</dd></dl>",
+         {"schedule.evening": False}),
+        ("<p>Weekend groups: none currently</p>", {"schedule.weekend": False}),
+        # a schedule's label is a group's schedule; "noon" closes a morning
+        ("<dl><dt>Schedule</dt><dd>Monday through Thursday, 9:00 a.m. to noon</dd></dl>",
+         {"schedule.daytime": True, "schedule.hours_per_week": 12.0}),
+        ("<p>Schedule an appointment Monday through Friday, 8 a.m. to 5 p.m.</p>", {}),
+        # a tribe's language, a family circle, a family group in a list of groups
+        ("<p>Languages: English; one of our counselors also speaks Kiowa</p>",
+         {"languages.other": ["Kiowa"]}),
+        ("<p>A family circle meets the last Thursday of each month.</p>",
+         {"therapies.family_therapy": True}),
+        ("<p>Saturday: 9:00 a.m.\u2013noon; Process group and family group</p>",
+         {"therapies.group_process": True, "therapies.family_therapy": True,
+          "therapies.group_therapy": True, "schedule.daytime": True}),
+        # a length the program "runs for"
+        ("<p>Juniper Signal runs for 8 to 10 weeks.</p>", {"schedule.program_weeks": 10.0}),
+        # a cross after a plan in a list of ticks and crosses
+        ("<h3>Insurance</h3><ul><li>Regence, Moda \u2713</li><li>Medicare \u2717</li></ul>",
+         {"payment.private_insurance": True, "payment.medicare": False}),
+        # methadone sent to "the" OTP is no methadone of the program's
+        ("<p>For methadone, we refer to the opioid treatment program in Lake Havasu City.</p>",
+         {}),
+        # where a virtual program's patients must be during sessions
+        ("<p>We serve adults who are physically located in Oregon or Washington during"
+         " sessions. Nevada is coming in spring 2027.</p>",
+         {"access.licensed_states": ["OR", "WA"]}),
+        # a track's card: its heading and its days and times are one schedule
+        ("<h2>Cohorts</h2><div><h3>Morning cohort</h3><p>Monday\u2013Thursday<br>9:00 a.m."
+         "\u2013noon</p></div><div><h3>Evening cohort</h3><p>Monday, Tuesday, Thursday<br>"
+         "6:00\u20139:00 p.m.</p></div>",
+         {"schedule.daytime": True, "schedule.evening": True, "schedule.hours_per_week": 12.0}),
+        # a chat widget's greeting and a cookie banner are no word of the program's
+        ('<div class="chat-launcher__bubble">Hi! Looking for evening help? We have openings!'
+         '</div><div class="cmplz-cookiebanner"><p>We use cookies. Keep browsing, and we\'ll'
+         " hold your seat in the next cohort!</p></div><p>Our IOP meets mornings.</p>",
+         {"levels_of_care.iop": True, "schedule.daytime": True}),
+        # another service's hours are not the office's
+        ("<p>Public health clinic: Saturdays 8:00 a.m.\u2013noon for immunizations.</p>", {}),
+    ],
+)  # fmt: skip
+def test_what_the_forty_eighth_sets_pages_showed(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_a_terms_yes_and_the_sentence_after_it_is_the_statement() -> None:
+    html = (
+        "<html><body><main><dl><dt>Accepting new participants</dt><dd>Yes. Red Earth Path is"
+        " accepting new participants.</dd><dt>Wait for intake</dt><dd>Within 5 working days"
+        " of your screening call</dd></dl></main></body></html>"
+    )
+    stated = merge_readings([read_html(html, crawl_date=CRAWLED)]).availability
+    assert stated["availability.accepting_new_patients"] is True
+    assert stated["availability.days_to_intake"] == 5
+    assert stated["availability.statement"].startswith(
+        "Red Earth Path is accepting new participants."
+    )
+
+
+def test_a_page_of_a_place_still_to_open_states_nothing() -> None:
+    html = (
+        "<html><body><main><h1>Belen office \u2014 coming spring 2027</h1><p>We are planning a"
+        " second office at 401 Becker Ave, Belen, NM 87002. We expect to offer an evening IOP"
+        " track there.</p></main></body></html>"
+    )
+    reading = read_html(html, crawl_date=CRAWLED, url="https://x.example/locations/belen/")
+    assert reading.kind == PageKind.PLANNED
+    assert reading.facts == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        # a day's bare hours open when the other days' do
+        ("Clinic hours: Monday\u2013Thursday 7 to 6, Friday 7 to 11",
+         ["Mo-Th 07:00-18:00", "Fr 07:00-11:00"]),
+        ("Office hours: Monday\u2013Thursday 9 to 5, Friday 9 to 12",
+         ["Mo-Th 09:00-17:00", "Fr 09:00-12:00"]),
+        ("Office hours: Friday 7 to 11", []),
+    ],
+)  # fmt: skip
+def test_a_days_bare_hours_open_when_the_other_days_do(text: str, hours: list[str]) -> None:
+    assert opening_hours(clock_words(text)) == hours
+
+
+def test_a_table_of_marks_by_office_says_each_offices_own() -> None:
+    html = (
+        "<table><tr><th>Payer</th><th>Sunnyside</th><th>Toppenish</th></tr>"
+        "<tr><td>Apple Health (Medicaid): Molina, CHPW</td><td>\u2713</td><td>\u2014*</td></tr>"
+        "<tr><td>Medicare</td><td>\u2713</td><td>\u2713</td></tr></table>"
+    )
+    root = lxml.html.fromstring(f"<html><body>{html}</body></html>")
+    assert [text for text, _ in headed_segments(root.find("body"))] == [
+        "At Sunnyside, Apple Health (Medicaid): Yes",
+        "At Toppenish, Apple Health (Medicaid): No",
+        "At Sunnyside, Medicare: Yes",
+        "At Toppenish, Medicare: Yes",
+    ]

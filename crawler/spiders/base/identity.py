@@ -73,7 +73,7 @@ BUILDER_CHROME = re.compile(r"[a-z]Footer|(?:dm|site|global|main|top)Header|^(?:
 # Inline elements sites set an address's lines in ("<span>Suite 4</span><span>Knoxville")
 INLINE_BREAKS = {"span", "small", "strong", "b"}
 BLOCKS = BLOCK_TAGS | INLINE_BREAKS
-TITLE_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014·•:-]|&middot;)\s+")
+TITLE_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014·•:-]|::|&middot;)\s+")
 GENERIC_TITLES = re.compile(
     r"^(?:home|welcome|about(?: us)?|contact(?: us)?|faqs?|services|insurance|blog|news"
     r"|careers|locations?|our team|official website|page not found)$",
@@ -398,6 +398,15 @@ def address_key(facts: dict[str, Any]) -> tuple[str, str]:
     ) or ""
 
 
+# What a logo's alt text says besides the name: "Washita Intertribal Health Authority - home",
+# "Sunrise Recovery logo", "Go to the Sunrise Recovery homepage".
+LOGOS_LINK_WORDS = re.compile(
+    r"\s+logo$|\s*[-\u2013\u2014|:(]+\s*(?:go to |back to )?(?:the )?home(?: ?page)?\)?$"
+    r"|^(?:go|back) to (?:the )?|\s+home ?page$",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class PageNames:
     """The names a page carries, in the order a reader trusts them."""
@@ -427,7 +436,8 @@ def page_names(root: HtmlElement) -> PageNames:
     for image in root.xpath("//img[@alt]"):
         marker = f"{image.get('class', '')} {image.get('id', '')} {image.get('src', '')}"
         if re.search(r"logo|brand", marker, re.I) and image.get("alt", "").strip():
-            logo = re.sub(r"\s+logo$", "", " ".join(image.get("alt", "").split()), flags=re.I)
+            alt = " ".join(image.get("alt", "").split())
+            logo = LOGOS_LINK_WORDS.sub("", alt) or None
             break
     return PageNames(site_name or None, parts, heading, logo)
 

@@ -46,7 +46,11 @@ PARENT_NAME = re.compile(
     re.I,
 )
 # A health centre of many services (primary care, dental) whose IOP is one of them.
-MANY_SERVICES_NAME = re.compile(r"\b(?:community health|fqhc|federally qualified)\b", re.I)
+MANY_SERVICES_NAME = re.compile(
+    r"\b(?:community health|fqhc|federally qualified|health authority|(?:inter)?tribal health"
+    r"|indian health)\b",
+    re.I,
+)
 # A translation of the site's pages: "/es/programa-intensivo/".
 TRANSLATION_FOLDER = re.compile(r"/(?:es|sp|espanol|spanish|vi|zh|ko)(?:/|$)", re.I)
 IOP_HEADING = re.compile(r"intensive outpatient|\bIOP\b", re.I)
@@ -240,17 +244,23 @@ def site_locations(
         elsewhere = _other_towns(places, place)
         # A group's home page, where the visitor sees its other offices too, is not the IOP's.
         shown_elsewhere = _other_towns({key: places[key] for key in visible - stale}, place)
+        organisation = site_name([page.names for page in pages])
         ref = _program_page(
             pages,
             home,
-            site_name([page.names for page in pages]),
+            organisation,
             several_places=bool(shown_elsewhere) and _is_home_path(urlsplit(home).path),
         )
+        name = None
         if ref != home:  # the IOP's page on a site of several kinds of care: not theirs (the
             # home page speaks for the whole site, unless it is a residence's or a unit's:
             # "Residential Addiction Treatment in Dover")
             pages = [page for page in pages if not _other_care(page) or _speaks_for_it(page, home)]
-        return [SiteLocation(ref, place, _without_other_units(pages, ref), None, elsewhere)]
+            # and the program is named by its page's heading, when that gives it a name of its
+            # own ("Red Earth Path Intensive Outpatient Program" of a tribal health authority)
+            heading = next((page.names.heading for page in pages if page.url == ref), None)
+            name = named_by_its_heading(heading, organisation)
+        return [SiteLocation(ref, place, _without_other_units(pages, ref), name, elsewhere)]
     program_name = site_name([page.names for page in pages])
     # A parent's offices (a county's clinics, a state's centres): the pages of their
     # department that are no one office's (the IOP's page, fees) speak for each of them.
@@ -566,10 +576,13 @@ def _office_name(page: PageRecord, place: dict[str, Any], program: str | None) -
 
 
 # A heading that names the kind of program only: "Intensive Outpatient Program (IOP)", "Adult
-# Substance Use Intensive Outpatient (IOP)".
+# Substance Use Intensive Outpatient (IOP)", "Evening IOP", "Intensive Outpatient Program for
+# Men", "Dual Diagnosis Intensive Outpatient Program".
 ONLY_THE_KIND = re.compile(
     r"\b(?:intensive|outpatient|programs?|programmes?|iop|adults?|adolescents?|teens?|youth"
-    r"|substance|use|abuse|alcohol|drugs?|addiction|treatment|services?|disorders?|and)\b"
+    r"|substance|use|abuse|alcohol|drugs?|addiction|treatment|services?|disorders?|and"
+    r"|evening|day|daytime|morning|afternoon|night|weekend|virtual|online|hybrid|tracks?"
+    r"|(?:wo)?men(?:['\u2019]s)?|dual|diagnosis|co-occurring|for|the|our|at|of|in|with)\b"
     r"|[^\w\s]",
     re.I,
 )

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from crawler.prose import PageReading, merge_readings, numbers, read_html, read_text
-from crawler.prose.page import other_programs_text
+from crawler.prose.page import other_programs_text, without_struck_out
 from crawler.resolve.keys import words
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
@@ -97,7 +97,7 @@ def page_record(
 ) -> PageRecord:
     """A page as the site's reader keeps it; ``not_the_programs``: numbers its markup gives as
     people's lines (a physician's office)."""
-    html = vcards_written_out(html)
+    html = vcards_written_out(without_struck_out(html))
     reading = read_html(html, crawl_date=crawl_date, url=url)
     root = lxml.html.fromstring(html)
     body = root.find("body")
@@ -508,7 +508,23 @@ def _about(
             if not value:
                 continue
         elif elsewhere_only(said) or elsewhere_only(under):
-            continue  # "Saturday groups meet at our Lowell office", or under "Lowell", is Lowell's
+            # "Saturday groups meet at our Lowell office", or under "Lowell", is Lowell's,
+            # unless the page says it of this place too ("At Sunnyside, Self-pay: Yes", then
+            # "At Toppenish, Self-pay: Yes")
+            ours = next(
+                (
+                    given.clause
+                    for given in reading.given.get(path, [])
+                    if given.value == value
+                    and _names(here, given.clause)  # and no other place of the site
+                    and not any(_names(town, given.clause) for town in elsewhere)
+                    and not elsewhere_only(given.heading)
+                ),
+                None,
+            )
+            if ours is None:
+                continue
+            said = next((s for s in reading.stated_in.get(path, []) if ours in s), ours)
         elif (
             clauses := [g.clause for g in reading.given.get(path, []) if g.value == value]
         ) and all(elsewhere_only(clause) for clause in clauses):
