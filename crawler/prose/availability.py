@@ -32,6 +32,9 @@ ACCEPTING = re.compile(
     r"|(?:are|is|'re) (?:still |currently |now )?accepting (?:referrals|admissions)\b"
     r"(?! from| (?:for|to) (?:our|the) wait)"
     r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
+    # "The next cohort begins January 11, and referrals for it are being taken now"
+    r"|\breferrals (?:for [^.;]{0,30}?)?(?:are|is) (?:being|now|currently) (?:taken|accepted)\b"
+    r"(?!\s+from)"
     r"|(?:spots|seats|slots|openings|space) (?:are |is )?(?:open|available) now\b"
     r"|(?:have|has) (?:immediate )?openings"
     # the IOP's status line: "IOP: accepting new members" (not an alumni group's or a board's)

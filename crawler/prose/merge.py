@@ -90,6 +90,10 @@ def _dated_of_late(
     return bool(recent) and len(said) <= 1
 
 
+# The next group of a program of cohorts, that referrals are taken for now.
+NEXT_COHORT = re.compile(r"\bnext (?:cohort|group|class)\b", re.I)
+
+
 # A wait longer than this is no "taking people now": "Waitlist: about 2 weeks" says otherwise
 # than "No waitlist".
 A_SHORT_WAIT = 7
@@ -176,9 +180,12 @@ def _availability(
     refused = given.get("accepting_new_patients")
     if refused and refused[0] is False:
         # "Morning track: full. Evening track: open": a patient can start, in the evening.
+        # "The current cohort is full. The next cohort begins January 11, and referrals for it
+        # are being taken now.": a referral can be made now, for the next cohort.
         taken = next(
             (said for said in fresh if said[0].accepting_new_patients
-             and _other_tracks(said[0].statement, refused[1])),
+             and (_other_tracks(said[0].statement, refused[1])
+                  or (NEXT_COHORT.search(said[0].statement) and not said[0].by_a_start))),
             None,
         )  # fmt: skip
         if taken:

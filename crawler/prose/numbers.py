@@ -198,7 +198,9 @@ PROGRAM_WORDS = re.compile(
     r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b"
     r"|\b(?:are|is|stay|stays|remain|remains) with us\b"
     r"|\bper week,? (?:typically |usually |often )?for\b"
-    r"|\b(?:it|iop|track|phase) (?:\w+ )?runs\b|\bruns for\b",
+    r"|\b(?:it|iop|track|phase) (?:\w+ )?runs\b"
+    # a program by its name: "Juniper Signal runs for 8 to 10 weeks"
+    r"|(?-i:\b[A-Z][\w'-]+ [A-Z][\w'-]+) runs for\b",
     re.I,
 )
 NOT_PROGRAM_LENGTH = re.compile(
@@ -286,12 +288,11 @@ AT_LEAST = re.compile(r"\s*(?:minimum|at (?:a )?minimum|at least)\b", re.I)
 
 CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|(?<=\d)[ap]\b)?"  # "5-8p" too
 TIME_RANGE = re.compile(CLOCK + rf"\s*(?:[{DASHES}]|to|until)\s*" + CLOCK, re.I)
-GROUP_CONTEXT = re.compile(
-    r"group|session|track|\biop\b|program|\bmeets?\b|class|cohort"
-    # a program page's "Schedule: Monday through Thursday, 9:00 a.m. to noon"
-    r"|^\W*(?:weekly )?schedule\s*:",
-    re.I,
-)
+GROUP_CONTEXT = re.compile(r"group|session|track|\biop\b|program|\bmeets?\b|class|cohort", re.I)
+# A program page's schedule by its label alone: "Schedule: Monday through Thursday, 9:00 a.m. to
+# noon" (a session's length: "Schedule: Mon-Fri 8-5" is an office's day).
+SCHEDULE_LABEL = re.compile(r"^\W*(?:weekly )?schedule\s*:", re.I)
+LONGEST_SESSION = 4
 NOT_GROUP_TIMES = re.compile(
     r"office|phone|\bcall|front desk|business hours|intake|admission|walk[- ]?ins?\b"
     r"|assessments?\b|evaluations?\b|screenings?\b",
@@ -312,7 +313,12 @@ def group_schedule(sentence: str) -> bool:
     """Whether a sentence's times are its groups' (not an office's, a phone line's, intake's)."""
     sentence = BUILDINGS_HOURS.sub(" ", sentence)
     where = MEETING_PLACE.sub(" ", sentence)
-    return bool(GROUP_CONTEXT.search(sentence)) and not NOT_GROUP_TIMES.search(where)
+    if NOT_GROUP_TIMES.search(where):
+        return False
+    if GROUP_CONTEXT.search(sentence):
+        return True
+    lengths = _session_hours(sentence) if SCHEDULE_LABEL.search(sentence) else []
+    return bool(lengths) and max(lengths) <= LONGEST_SESSION
 
 
 def _hour(hour: str, minute: str | None, meridiem: str | None, fallback: str | None) -> float:
@@ -433,7 +439,9 @@ OTHERS_ROW = re.compile(OTHERS_TIME + r"|12-step", re.I)
 # A row of others' time or of a group the client does not attend every week.
 NOT_THE_GROUPS_ROW = re.compile(
     # (a family's group, not a place's name: "Lemoore Family Resource Center")
-    OTHERS_TIME + r"|family(?!\s+(?:resource|health|services|center|centre|medicine|practice))"
+    # (a family group after the row's own group, "Process group and family group", is its part)
+    OTHERS_TIME + r"|(?<!and )(?<!& )family"
+    r"(?!\s+(?:resource|health|services|center|centre|medicine|practice))"
     r"|families|aftercare|individual|office|intake|walk[- ]?in|closed"
     r"|optional|meeting|medication|\bdr\.?\s+\w|doctor|psychiatr|tracks?\b|weeks?\b|\bopen\b",
     re.I,
@@ -450,7 +458,9 @@ def day_row(sentence: str) -> tuple[str, float, bool] | None:
     code, lengths = _day_code(row["day"] or row["its_day"]), _session_hours(sentence)
     if not code or len(lengths) != 1:
         return None
-    return code, lengths[0], not NOT_THE_GROUPS_ROW.search(sentence)
+    # (what a row adds in parentheses is about its group: "Process group (families join the
+    # last hour)" is the process group's row)
+    return code, lengths[0], not NOT_THE_GROUPS_ROW.search(re.sub(r"\([^)]*\)", " ", sentence))
 
 
 def rows_hours(rows: list[tuple[str, float, bool]]) -> float | None:
@@ -499,6 +509,12 @@ ANOTHER_TRACK = re.compile(
 )
 
 
+# A part of a list of tracks that is the families' or others' time, not a track's.
+NOT_A_TRACKS_PART = re.compile(
+    r"\W*(?:family|families|multi-family|alumni|aftercare|visiting|parents?)\b", re.I
+)
+
+
 def _sessions_of_one_track(sentence: str, a_track: bool = False) -> float | None:
     """The hours of a week whose sessions are at different times, each time after its days:
     "Tuesday and Thursday from 10 a.m. to 1 p.m. and Wednesday evening from 5 to 8 p.m." (9)."""
@@ -508,7 +524,12 @@ def _sessions_of_one_track(sentence: str, a_track: bool = False) -> float | None
         # client attends one, so the program's hours are the most a track gives (as "9 to 12
         # hours" is 12). Parts naming no track of their own are one track's sessions ("Group
         # nights: Monday & Wednesday, 6-9 pm; Saturday, 10 am-1 pm" is 9).
-        tracks = [_sessions_of_one_track(part, a_track=True) for part in parts]
+        # (a family's or others' part is no track: "Family program: Wednesdays, 6:00-7:30 p.m.")
+        tracks = [
+            _sessions_of_one_track(part, a_track=True)
+            for part in parts
+            if not NOT_A_TRACKS_PART.match(part)
+        ]
         return None if None in tracks else max(hours for hours in tracks if hours is not None)
     if ONE_OF_SEVERAL.search(A_TRACK.sub(" ", sentence) if a_track else sentence):
         return None  # one part's track named, it is that track's sessions
@@ -1040,8 +1061,8 @@ NOT_OFFICE_HOURS = re.compile(
     r"|billing|pharmacy|business office"
     # another service's or line's: "Student Health: ...", "Admissions line hours: ..."
     r"|student health|primary care|dental|laborator|\blab\b|radiology|imaging|pediatric"
-    r"|public health(?: (?:clinic|center|centre|department|office))?|immuni[sz]ation|vaccin"
-    r"|flu shots?|\bwic\b"
+    r"|(?:public health|immuni[sz]ation|vaccin\w*|flu shots?|\bwic)"
+    r"(?: (?:clinic|center|centre|department|office))?(?: hours)?"
     r"|switchboard|call cent|access cent|admissions line|helpline"
     r"|hotline|\badministration\b"
     # a building's or a campus's doors, not the program's office: "Building hours: ..." (not
@@ -1103,6 +1124,21 @@ def _business_day(opens: str, closes: str) -> tuple[str, str]:
     return f"{said[0]} am", f"{said[1]} {'pm' if closing == 12 else 'am'}"
 
 
+def hours_by_day(hours: list[str]) -> dict[str, str]:
+    """Opening hours by day ("Mo-Th 08:00-20:00", "Fr 08:00-12:00": Mo to Th 08:00-20:00, Fr
+    08:00-12:00)."""
+    order = [code for code, _ in DAY_WORDS]
+    by_day: dict[str, str] = {}
+    for line in hours:
+        days, _, times = line.partition(" ")
+        for span in days.split(","):
+            first, _, last = span.partition("-")
+            if first in order and (last or first) in order:
+                for day in order[order.index(first) : order.index(last or first) + 1]:
+                    by_day[day] = times
+    return by_day
+
+
 def _morning_opening(opens: str, found: list[str]) -> bool:
     """Whether a bare opening hour ("7") is the morning hour other days of the same hours
     open at ("Mo-Th 07:00-18:00")."""
@@ -1126,12 +1162,13 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
     if NOT_OFFICE_HOURS.search(heading):
         return []
     sentence = COUNTED_HOURS.sub("", sentence)  # "three hours each" says nothing of an office
-    if OFFICE_CONTEXT.search(heading) and not OFFICE_CONTEXT.search(sentence):
+    if NOT_THE_OFFICE_OPEN.search(sentence):
+        return []  # "The recovery lounge is open Saturdays from noon to 6 p.m."
+    if OFFICE_CONTEXT.search(heading) and not OFFICE_CONTEXT.match(sentence):
+        # (the heading's, whatever a later line says: "Saturday: groups only, office closed")
         sentence = f"{heading}: {sentence}"
     if not OFFICE_CONTEXT.search(sentence):
         return []
-    if NOT_THE_OFFICE_OPEN.search(sentence):
-        return []  # "The recovery lounge is open Saturdays from noon to 6 p.m."
     if re.search(r"\bexcept\b", sentence, re.I):
         return []  # "weekdays except Wednesday, 9 to 5": which days is not read here
     sentence = WEEKDAYS_SAID.sub("Monday to Friday", BILINGUAL_DAYS.sub("", sentence))
@@ -1160,14 +1197,21 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
         ]
         if said_of and NOT_OFFICE_HOURS.fullmatch(said_of[-1].group(0)):
             continue  # the nearest word before the times says they are a group's
-        if not said_of and NOT_OFFICE_HOURS.search(sentence):
+        # (a later day of the office's hours, another's words only after it: "Friday: 8 to 12
+        # Saturday: groups only, office closed" is the office's, as the days before it)
+        later_day = bool(found) and not NOT_OFFICE_HOURS.search(sentence[:start])
+        if not said_of and not later_day and NOT_OFFICE_HOURS.search(sentence):
             continue
         qualified = re.match(r"\s*\(([^)]{1,40}\bonly)\)", sentence[end:])
         if qualified and NOT_OFFICE_HOURS.search(qualified.group(1)):
             continue  # "Saturday 9 a.m.-1 p.m. (primary care only)"
         first, last = _day_code(match["first"]), _day_code(match["last"] or match["first"])
         said_opens, said_closes = _business_day(match["opens"], match["closes"])
-        if said_opens == match["opens"] and _morning_opening(match["opens"], found):
+        if (
+            said_opens == match["opens"]
+            and _morning_opening(match["opens"], found)
+            and not hours_by_day([f"{first}-{last} -"]).keys() & hours_by_day(found).keys()
+        ):
             # "Monday-Thursday 7 to 6, Friday 7 to 11": Friday opens when the others do
             said_opens, said_closes = f"{said_opens} am", f"{said_closes} am"
         opens, closes = _clock(said_opens, said_closes), _clock(said_closes, said_opens)

@@ -40,9 +40,12 @@ DROPPED_TAGS = (
 TICKER = re.compile(r"\b(?:ticker|news-?scroll)\b", re.I)
 # A chat widget's greeting or a cookie banner, which a marketing plugin writes on every page
 # ("Hi! Looking for evening help? We have openings!"): no word of the program's.
+# (a class or id of its own: not "cookieless", "driftwood-recovery", "has-gdpr-bar")
 WIDGET = re.compile(
-    r"\bchat-(?:launcher|widget|bubble|greeting)|\b(?:tidio|intercom|drift|livechat)"
-    r"|cookie|\bcmplz|onetrust|\bconsent-(?:banner|bar|manager)|gdpr",
+    r"(?:^|\s)(?:chat-(?:launcher|widget|bubble|greeting)|tidio-chat|intercom-(?:launcher"
+    r"|messenger|frame)|drift-(?:widget|frame)|livechat-widget|(?:eu-)?cookie-?(?:banner|bar"
+    r"|notice|consent|popup|law|compliance)|cmplz-cookiebanner|onetrust-banner-sdk"
+    r"|gdpr-(?:banner|notice|consent-banner)|consent-(?:banner|bar|manager))[\w-]*(?=\s|$)",
     re.I,
 )
 # An image's text that says something of the program, as a sentence of the page: "IOP group
@@ -70,11 +73,20 @@ ARTICLE_PATH = re.compile(r"/(?:blog|news|posts?|articles?)(?:/|$|\.html?)", re.
 
 # Struck-out text, which a page keeps to say it no longer holds: an old number, last month's
 # hours, last year's rate ("<del>8:00 a.m.-4:30 p.m.</del> <ins>8:00 a.m.-6:30 p.m.</ins>").
-STRUCK_OUT = re.compile(r"<(del|s|strike)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+STRUCK_OUT = "//del|//s|//strike"
 
 
 def without_struck_out(html: str) -> str:
-    return STRUCK_OUT.sub(" ", html)
+    """The page without its struck-out elements (their tails kept), for every reader of it."""
+    if not re.search(r"<(?:del|s|strike)[\s>]", html, re.I):
+        return html
+    root = lxml.html.fromstring(html)
+    struck = root.xpath(STRUCK_OUT)
+    if not struck:
+        return html
+    for element in struck:
+        element.drop_tree()
+    return str(lxml.html.tostring(root, encoding="unicode"))
 
 
 def parse(html: str | bytes) -> HtmlElement:
@@ -98,6 +110,7 @@ def _drop_noise(root: HtmlElement) -> None:
             element.tag = "div"  # Webflow's dropdown: an FAQ's answer in a <nav>
         elif element.tag in DROPPED_TAGS or (
             marker.strip()
+            and element.tag not in ("html", "body", "main")  # (a page's own, not a part)
             and (TESTIMONIAL.search(marker) or TICKER.search(marker) or WIDGET.search(marker))
         ):
             element.drop_tree()
@@ -328,6 +341,9 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             items = [text for li in element.xpath("./li") if (text := _item_text(li))]
             if not items or element.xpath(ACCORDION_ITEM):
                 continue  # an accordion's headed items (an FAQ): each read on its own
+            if len(items) > 1 and all(A_YEARS_EVENT.match(item) for item in items):
+                read_rows.update(element.iterdescendants())
+                continue  # a timeline of the program's history: what it was, not what it is
             lead = _lead(element)
             # (an item of sentences ends as a sentence, so that its last one does not run into
             # the next item: "Greencastle Evening IOP: full. Call to join the waitlist.")
@@ -378,6 +394,8 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
         if element.tag == "dt" and element.getnext() is not None:
             term, said = _text(element), _text(element.getnext())
             yes = YES_THEN_A_SENTENCE.match(said)
+            if yes and A_QUALIFIED_YES.search(said[yes.end() :]):
+                yes = None  # "Yes. The morning cohort is full; ...": the yes says it
             if term.endswith("?"):  # an FAQ's question, then its answer ("No, the IOP ...")
                 out += [(term, False), (said, False)]
             elif yes:  # "Accepting new participants: Yes. Red Earth Path is accepting new
@@ -477,9 +495,12 @@ def _the_iops_column(table: HtmlElement) -> list[str]:
 # A column's heading that names one of a site's places: "Sunnyside", "Toppenish office" (not
 # a kind of care, a track or an answer: "PHP", "Evening", "In network").
 PLACE_COLUMN = re.compile(
-    r"^(?!(?i:iop|php|op|outpatient|intensive|partial|residential|day|evening|morning|adults?"
-    r"|teens?|youth|accepted|in[- ]network|notes?|details|cost|price|fees?|plans?|coverage"
-    r"|yes|no)\b)[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2}"
+    r"^(?!.*\b(?i:iop|php|op|outpatient|intensive|partial|residential|inpatient|day|evening"
+    r"|morning|adults?|teens?|youth|women|men|accepted|in[- ]network|notes?|details|cost|price"
+    r"|fees?|plans?|coverage|yes|no|our|other|programs?|services?|features?|bronze|silver|gold"
+    r"|platinum|medicaid|medicare|tricare|aetna|cigna|humana|united|anthem|molina|bcbs|blue"
+    r"|suboxone|vivitrol|methadone|buprenorphine|naltrexone|(?:mon|tues|wednes|thurs|fri|satur"
+    r"|sun)day|mon|tue|wed|thu|fri|sat|sun)\b)[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,2}"
     r"(?: (?:office|clinic|campus|location|site|center|centre))?$"
 )
 
@@ -500,10 +521,15 @@ def _marks_by_place(table: HtmlElement) -> list[str]:
             return []  # not a grid of marks
         label = cells[0].split(":")[0]  # "Apple Health (Medicaid): Molina, CHPW, ..."
         said += [
-            f"At {place}, {label}: {'No' if NO_MARK.fullmatch(mark) else 'Yes'}"
+            at_a_place(place, f"{label}: {'No' if NO_MARK.fullmatch(mark) else 'Yes'}")
             for place, mark in zip(places, marks, strict=True)
         ]
     return said
+
+
+def at_a_place(place: str, said: str) -> str:
+    """A table's line as said of its column's place: "At Toppenish, Medicare: Yes"."""
+    return f"At {place}, {said}"
 
 
 # A table's column saying whether each row's service is given: "Available here?", "Offered".
@@ -534,7 +560,7 @@ OFFERED_ROW = re.compile(
     r"^\W*(?i:offered|available|provided)"
     r"(?: here| by (?:us|[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,4}))?\W*$"
     r"|^\W*(?i:here|at (?:our|this) (?:clinic|program|center|centre|office|location|practice))\W*$"
-    r"|^\W*(?i:at) (?!(?i:intake|admission|discharge|entry|exit|home|work|school)\b)"
+    r"|^\W*(?i:at) (?:the )?(?!(?i:intake|admission|discharge|entry|exit|home|work|school)\b)"
     r"[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,4}\W*$"
 )
 
@@ -554,10 +580,12 @@ def _offered_by_row(table: HtmlElement) -> list[str]:
     if len(offered) != 1:
         return []  # (a row per clinic: which is this page's place the table does not say)
     (cells,) = offered
+    # (a mark's note in parentheses is the mark's: "\u2717 (we refer)")
+    marks = [re.sub(r"\s*\([^)]*\)\s*$", "", cell) for cell in cells[1:]]
     return [
-        f"{level} (here): {'No' if NO_MARK.fullmatch(cell) else cell}"
-        for level, cell in zip(header[1:], cells[1:], strict=True)
-        if level and (YES_OR_NO.fullmatch(cell) or NO_MARK.fullmatch(cell))
+        f"{level} (here): {'No' if NO_MARK.fullmatch(mark) else mark}"
+        for level, mark in zip(header[1:], marks, strict=True)
+        if level and (YES_OR_NO.fullmatch(mark) or NO_MARK.fullmatch(mark))
     ]
 
 
@@ -586,6 +614,12 @@ def _lines_of(cell: HtmlElement) -> list[str]:
 
 # A definition list's terms of a schedule: its days, its times.
 DAYS_TERM = re.compile(r"^\W*(?:days?|when|meets?|schedule)\W*$", re.I)
+# What makes the sentence after a "Yes." narrower than the yes: a part full or not taken.
+A_QUALIFIED_YES = re.compile(
+    r"\b(?:not?|n't|never|no longer|full|wait ?list|waiting list|closed|only|but|however"
+    r"|except|until)\b",
+    re.I,
+)
 # A term's answer "Yes." and a sentence of its own after it.
 YES_THEN_A_SENTENCE = re.compile(r"^\s*(?i:yes)\s*[.!]\s+(?=[A-Z])")
 TIMES_TERM = re.compile(r"^\W*(?:times?|hours|group (?:times|hours))\W*$", re.I)
@@ -889,6 +923,10 @@ def _previous_element(element: HtmlElement) -> HtmlElement | None:
     return next((e for e in element.itersiblings(preceding=True) if isinstance(e.tag, str)), None)
 
 
+# An item of a timeline: "2019: We add an evening IOP track", "2023 \u2014 The evening IOP closes".
+A_YEARS_EVENT = re.compile(r"^\W*(?:19|20)\d\d\s*(?::|\u2013|\u2014|-|\.)\s")
+
+
 def _lead(list_element: HtmlElement) -> str:
     previous = _previous_element(list_element)
     if previous is None:
@@ -902,13 +940,18 @@ def _lead(list_element: HtmlElement) -> str:
     if not text:
         return ""
     last = SENTENCE_ENDS.split(text)[-1]
-    return last if last.endswith((":", "?")) else last.rstrip(".") + ":"
+    if last.endswith(":") or last.endswith("?"):
+        return last
+    if last.endswith(".") and re.search(r"\b(?:no|not|never|none)\b|n't\b", last, re.I):
+        return ""  # a sentence that denies ("there are no evening groups.") leads no list
+    return last.rstrip(".") + ":"
 
 
 # A notice of a new address: its date is the move's, not the page's.
 A_MOVE = re.compile(
     r"\b(?:we(?:'ve| have)? moved|(?:has|have) moved|relocat(?:ed|ing)|our new (?:address|home"
-    r"|location|office))\b|\b(?:is|are) (?:now )?(?:at|located at) \d",
+    r"|location|office)|(?:you'll|you will) (?:now )?find us at)\b"
+    r"|\b(?:is|are) (?:now )?(?:at|located at) \d",
     re.I,
 )
 
@@ -1024,11 +1067,14 @@ KIND_HEADINGS = (
     (PageKind.RESIDENCE, re.compile(
         r"^(?!.*\b(?:treatment|outpatient|iop|counseling|therapy)\b)(?:[\w'\u2019-]+ ){0,3}?"
         rf"(?:{RESIDENCE_WORDS})\b", re.I)),
-    # A place or a program still to open: what it will offer is a plan.
+    # A place or a program still to open, the heading's own subject ("Belen office \u2014 coming
+    # spring 2027", "Coming soon: Belen"): what it will offer is a plan (not "Now open \u2014
+    # coming soon to Salem too", "IOP (Spanish-language groups coming soon)").
     (PageKind.PLANNED, re.compile(
-        r"\b(?:coming soon|opening soon|coming (?:in )?(?:(?:early |late )?(?:spring|summer|fall"
-        r"|autumn|winter) (?:of )?)?(?:20\d\d)|(?:coming|opening) (?:early |late )?(?:spring"
-        r"|summer|fall|autumn|winter)\b)", re.I)),
+        r"^(?!.*\bnow (?:open|enrolling|accepting)\b)(?:\W*(?:coming|opening) soon\W*(?::|$)"
+        r"|[^\u2014\u2013:|(]{1,60}?\s*[\u2014\u2013:|(-]\s*(?:coming|opening) (?:soon|(?:in )?"
+        r"(?:(?:early |late )?(?:spring|summer|fall|autumn|winter) (?:of )?)?20\d\d"
+        r"|(?:early |late )?(?:spring|summer|fall|autumn|winter))\W*$)", re.I)),
     # An explainer of a kind of care is about the care, not about this program.
     (PageKind.ARTICLE, re.compile(
         r"^(?:what (?:is|are)|signs (?:and symptoms )?of|symptoms of|understanding)\b", re.I)),

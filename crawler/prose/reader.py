@@ -43,6 +43,7 @@ from crawler.prose.vocabulary import (
     HEDGE,
     MEDICAID_NAMES,
     MEDICATIONS,
+    NONE_OF_ITS_COST_OR_WAIT,
     NOT_A_DENIAL,
     PAYING,
     PHRASES,
@@ -170,6 +171,13 @@ VARIES_BY_PLACE = re.compile(
     re.I,
 )
 CONDITIONAL = re.compile(r"^\s*(?:if|unless|when|whether|should you|in case)\b", re.I)
+# A clause of one season of the year: "In summer there is no IOP", "Over winter break, groups
+# pause".
+A_SEASONS_CLAUSE = re.compile(
+    r"^\W*(?:in|during|over|for) (?:the )?(?:summer|winter|spring|fall|autumn|holiday)"
+    r"(?: months| break| term| semester| session| season)?\b",
+    re.I,
+)
 # A link's or a menu's name quoted (the "Equine & Wilderness" link in our menu): a name on the
 # site, not a service it says it offers.
 A_LINKS_NAME = re.compile(
@@ -302,7 +310,7 @@ VIRTUAL_WHERE = re.compile(
     r"|\bphysically located in (?:one of )?(?:these|the following) states\b[^:.;]*:\s"
     # where a patient must be for each session: "you must be in Michigan during each session",
     # "We serve adults who are physically located in Oregon or Washington during sessions"
-    r"|\b(?:must be|who are) (?:physically )?(?:located )?in\s"
+    r"|\b(?:must be (?:physically )?(?:located )?|who are (?:physically )?located )in\s"
     r"(?=(?-i:[A-Z])[\w ,]{2,40}\s(?:during|for|at the time"
     r" of) (?:(?:each|every|all|your) )?(?:session|group|visit|appointment)s?\b)",
     re.I,
@@ -681,9 +689,13 @@ def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
             )
         if re.search(DENIAL_GAP_BREAK, words[index], re.I):
             break
+    after = clause[end : end + 40]
+    answered = re.match(r"([^:.;]{0,40}):\s*(?:none|no|n/a)\b", after, re.I)
+    if answered and re.search(NONE_OF_ITS_COST_OR_WAIT, before + answered[1], re.I):
+        return False  # "Wait time for evening groups: none": no wait, not no evening groups
     return (
         _denied_over_a_list(before)
-        or bool(re.search(DENIAL_AFTER, clause[end : end + 40], re.I))
+        or bool(re.search(DENIAL_AFTER, after, re.I))
         or _dropped_after_its_label(clause[start:end], clause[end : end + 100])
     )
 
@@ -753,6 +765,8 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
         return None
     if phrase.requires and not re.search(phrase.requires, sentence, re.I):
         return None
+    if A_SEASONS_CLAUSE.match(clause):
+        return None  # "In summer there is no IOP": a season's pause, not the program's word
     condition_end = _condition_end(clause)
     if not phrase.in_conditionals and condition_end is not None and match.start() < condition_end:
         # "If you need detox, ..." names detox without stating it, and "If you are not
@@ -1147,8 +1161,12 @@ PAYERS = [phrase for phrase in PHRASES if phrase.path.startswith("payment.")]
 
 
 # A track's heading: "Morning cohort", "Evening track", "Day IOP", "Group 2".
+# (not others' or families' groups: "Support group", "Alumni group", "Al-Anon group")
 A_TRACKS_HEADING = re.compile(
-    r"\W*(?:[\w'\u2019-]+ ){0,3}(?:cohort|track|group|iop)(?: \w{1,2})?\W*", re.I
+    r"(?!.*\b(?:support|alumni|parents?|al-?anon|nar-?anon|grief|aftercare|continuing|meetings?"
+    r"|na|aa|famil(?:y|ies)|visit\w*|peer)\b)"
+    r"\W*(?:[\w'\u2019-]+ ){0,3}(?:cohort|track|group|iop)(?: \w{1,2})?\W*",
+    re.I,
 )
 
 

@@ -111,7 +111,7 @@ IN_PARTNERSHIP = (
 )
 # Sending clients to an OTP for methadone: "we refer you to an opioid treatment program".
 REFERRED_TO_AN_OTP = (
-    r"\brefer\w* (?:you |them |patients |clients |people )?to (?:an?|the) (?:[\w-]+ )?"
+    r"\brefer(?:s|red|ring)? (?:you |them |patients |clients |people )?to (?:an?|the) (?:[\w-]+ )?"
     r"(?:otp|opioid treatment program|methadone (?:clinic|provider))"
 )
 # People already taking a medication for an addiction: "clients on methadone", "patients
@@ -219,7 +219,12 @@ WHAT_MEETS = (
     r" meets?"
 )
 # The whole program as what meets (not one track or group): "the IOP meets", "we meet".
-THE_PROGRAM_MEETS = r"(?:(?:no, |right now,? )?(?:the |our )?(?:iop|program)|we) (?:meets?|runs?)"
+# A price in dollars: "$15", "$1,800", "$120.00".
+PRICE = r"\$\s?[1-9][\d,]*(?:\.\d\d)?"
+THE_PROGRAM_MEETS = (
+    r"(?:(?:no, |right now,? )?(?:the |our )?(?:iop|program)(?: groups)?|we"
+    r"|(?:all )?(?:our )?groups) (?:meets?|runs?)"
+)
 SPOKEN = (
     r"speak|language|bilingual|interpret|(?:groups?|sessions?|services?|counseling|therapy)"
     r"(?: are| is| can be| may be)?(?: also)?(?: available| offered| provided| held| conducted)?"
@@ -245,7 +250,10 @@ OTHER_LANGUAGES = (
 PLACE_WORDS = (
     r"(?:\s+(?:county|nation|reservation|agency|valley|junction|creek|river|lake|mountains?"
     r"|springs|falls|city|street|st\b|avenue|ave\b|road|rd\b|building|center|centre|hall|room"
-    r"|health|clinic|hospital|school|campus|tribe)|\s*,\s*(?:" + "|".join(STATE_NAMES) + r")\b)"
+    r"|health|clinic|hospital|school|campus|tribe|offices?|beach|trail|drive|dr\b|lane|way"
+    r"|boulevard|blvd\b|casino|heights|hills?|park|plaza|location)"
+    r"|\s+(?:and|&) [\w' -]{1,30}\s(?:offices|locations|clinics)\b"
+    r"|\s*,\s*(?:" + "|".join(STATE_NAMES) + r")\b)"
 )
 
 # "not an online program", "isn't a virtual IOP": what the program is not, in person.
@@ -567,7 +575,11 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.family_therapy",
         r"family (?:therapy|counseling|sessions?|nights?|workshops?|education|healing|saturdays"
-        r"|sundays|circles?)\b|\b(?:our|weekly|a|and|&) family (?:programs?|groups?)\b"
+        r"|sundays)\b|\b(?-i:family circles?)\b|\b(?:our|weekly|a) family (?:programs?|groups?)\b"
+        # "Process group and family group", "a Sunday family dinner and family group" (not
+        # "Al-Anon and family groups", "family group homes")
+        r"|(?<!anon )\b(?:and|&) family groups?\b(?!\s+homes?)"
+        r"|^\W*family (?:programs?|groups?)\s*:"
         r"|^\W*family groups?\s*:\s*(?:first |second |every |each )?(?:mon|tue|wed|thu|fri|sat|sun)"
         r"|(?:individual|group) (?:and|&) family (?:therapy|counseling|sessions?)"
         r"|multi-?family groups?|terapia familiar"
@@ -579,7 +591,12 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "therapies.group_therapy",
         r"group (?:therapy|counseling)|therapy groups|terapia de grupo|terapia grupal"
-        r"|group (?:&|and|or) individual (?:therapy|counseling)",
+        r"|group (?:&|and|or) individual (?:therapy|counseling)"
+        # a kind of group named as a group: "a cognitive behavioral therapy (CBT) group", "an
+        # art therapy group", "attends three groups a week"
+        r"|\b(?:cbt|dbt|cognitive[- ]behavioral therapy(?: \(cbt\))?|art therapy|music therapy"
+        r"|mindfulness|trauma) groups?\b"
+        r"|\battends? (?:\w+ )?groups? (?:a|per|each) week\b",
     ),
     Phrase(
         "therapies.individual_therapy",
@@ -779,6 +796,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "payment.self_pay",
         r"self[- ]pay|private[- ]pay|cash pay|pay privately|pago en efectivo"
+        r"|\bpay for (?:services|treatment|care|it|the program) yourself\b"
         # "Paying yourself? Cash, card, or a payment plan all work."
         r"|^\W*paying (?:for (?:it|treatment|care) )?yourself:\s*(?![^.]*\b(?:not|no|only|cannot"
         r"|can't|don't|won't|unfortunately|sorry)\b)[^.]*\b(?:cash|cards?|credit|debit|checks?"
@@ -790,6 +808,15 @@ PHRASES: tuple[Phrase, ...] = (
         r"^\W*(?:(?:day|evening|virtual|adult|teen) )?(?:iop|intensive outpatient(?: program)?)"
         r"\s*:?\s*\$\s?[1-9][\d,]*(?:\.\d\d)?\s*(?:/|per|a|each)\s*(?:week|session|group|day"
         r"|month)\b",
+        denied=None,
+    ),
+    # A fee schedule's row, a price for a session: "Community members: $10-$40 per session" (not
+    # a copay, a missed visit's fee, parking).
+    Phrase(
+        "payment.self_pay",
+        rf"^\W*[^:.;$]{{1,40}}:\s*{PRICE}(?:\s*(?:[-\u2013]|to)\s*{PRICE})?"
+        r"\s*(?:/|per|a|each)\s*(?:session|group|week|day|visit)\b",
+        forbids=r"co-?pay|deductible|co-?insurance|missed|no-show|late|cancel|parking|deposit",
         denied=None,
     ),
     # A price of the program: "The evening IOP is $240 per week" (not a study's "paid $20").
@@ -806,7 +833,10 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "payment.sliding_fee",
-        r"sliding[- ](?:fee|scale)|income-based (?:fees|rates)"
+        # a range of prices by income: "$10-$40 per session, based on household income"
+        rf"{PRICE}\s*(?:[-\u2013]|to)\s*{PRICE}\s*(?:/|per|a|each)\s*(?:session|group|week|day"
+        r"|visit)\b[^.;]{0,20}\b(?:based on|according to|by) (?:your |household |family )?income"
+        r"|sliding[- ](?:fee|scale)|income-based (?:fees|rates)"
         r"|fees? (?:are )?based on (?:your |household )?income"
         r"|\bfees?\b[^.;]{0,30}?\b(?:slide|are adjusted|scale) (?:with|to|by|based on)"
         r" (?:your |household |family )?income"
@@ -847,7 +877,11 @@ PHRASES: tuple[Phrase, ...] = (
         r"|all at once|at once|up ?front|rent|for (?:sober|housing|food|groceries)))"
         r"|\b(?:no one|nobody|no (?:[\w-]+ ){0,3}(?:client|patient|person|resident|individual"
         r"|member|veteran|family|adult|teen)s?)\b[^.;]{0,30}\b(?:turned away|denied"
-        r"|refused)\b[^.;]{0,40}\b(?:inability|unable|can'?t|cannot|not able) (?:to )?pay\b",
+        r"|refused)\b[^.;]{0,40}\b(?:(?:inability|unable|can'?t|cannot|not able) (?:to )?pay\b"
+        r"|for (?:lack of )?money\b)"
+        # "The $25 fee is waived for anyone who can't pay it"
+        r"|\bfees? (?:is|are|can be|will be) waived for (?:anyone|any ?one|those|people|clients)"
+        r" who (?:can'?t|cannot|is unable to|are unable to) (?:afford to )?pay\b",
         # What is free is not the care: parking, or an interpreter ("servicios gratuitos de
         # asistencia lingüística" in a Section 1557 tagline).
         forbids=r"parking|estacionamiento|wi-?fi|coffee|caf[eé]|interpret|translat|language"
@@ -923,7 +957,10 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "ownership",
-        r"privately[- ]owned|for-profit|©[^.]{0,80}\bl\.?l\.?c\b",
+        r"privately[- ]owned|for-profit|©[^.]{0,80}\bl\.?l\.?c\b"
+        # a footer's company line, the name before its address: "Juniper Signal Health, LLC"
+        r"|^\W*(?:(?-i:[A-Z])[\w&'.-]*\s+){1,6}?(?-i:[A-Z])[\w&'.-]*,?\s+(?:llc|l\.l\.c\.?)"
+        r"(?=\s*(?::|$|\d))",
         stated=Ownership.PRIVATE_FOR_PROFIT,
         denied=None,
         # another's: "dispensed by a privately owned opioid treatment program in Price"
@@ -1097,6 +1134,12 @@ SPEAKING_STAFF = r"(?:-?speaking (?:staff|counselors|therapists|clinicians|provi
 OFFERING = (
     r"(?:be\s+)?(?:offered|provided|prescribed|available|accepted|dispensed|given|part of"
     r"|accommodated|seen|allowed|supported|arranged)\b"
+)
+# A label whose "none" answers its wait, cost or openings, not the thing it names: "Wait time
+# for evening groups: none", "Out-of-pocket cost with Medicare: none at this time".
+NONE_OF_ITS_COST_OR_WAIT = (
+    r"\b(?:wait\w*|cost|charges?|fees?|price|openings?|out-of-pocket|co-?pays?|deductible)\b"
+    r"[^:.;]*$"
 )
 # A denial that names nothing, answering what is named before it: "Not offered", "N/A", "None".
 BARE_DENIAL = r"not (?:currently )?(?:offered|available|provided|accepted|covered)|n/a|none"

@@ -95,6 +95,8 @@ BLIND_SETS = {
     "blind_sites_fortyseventh": 10,
     "blind_sites_fortyeighth": 10,
     "blind_sites_fortyninth": 10,
+    "blind_sites_fiftieth": 10,
+    "blind_sites_fiftyfirst": 11,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
@@ -328,8 +330,8 @@ def test_blind_target(report: dict[str, Any]) -> None:
 # The sets the reader has been tuned on are regression sets: what a change must not lose (the
 # README's table, less a fact or two of slack). The ninth, thirteenth, fifteenth, twenty-third,
 # twenty-sixth, twenty-eighth, thirtieth, thirty-second, thirty-fourth, thirty-sixth,
-# thirty-ninth, fortieth, forty-third, forty-sixth and forty-ninth are measured, not held: never
-# tuned on.
+# thirty-ninth, fortieth, forty-third, forty-sixth, forty-ninth and fifty-first are measured,
+# not held: never tuned on.
 REGRESSION_FLOORS = {
     "blind_sites": (0.98, 0.95),
     # 0.97 / 0.94: its two group practices name each office "Org - Town", where the newer sets
@@ -367,7 +369,8 @@ REGRESSION_FLOORS = {
     "blind_sites_fortysecond": (0.96, 0.86),
     "blind_sites_fortyfourth": (0.96, 0.90),
     "blind_sites_fortyfifth": (0.95, 0.86),
-    "blind_sites_fortyeighth": (0.94, 0.88),
+    "blind_sites_fortyeighth": (0.95, 0.93),
+    "blind_sites_fiftieth": (0.94, 0.90),
 }
 
 

@@ -711,7 +711,9 @@ def test_a_programs_own_menu_leads_to_its_pages_on_a_site_without_folders() -> N
 
 def test_markup_whose_number_no_page_shows_is_stale_with_its_hours() -> None:
     """A plugin kept the old number and hours after the program changed them: the visible
-    lines and hours are the program's word. Markup whose number the pages show stands."""
+    lines and hours are the program's word. Markup whose number the pages show stands, but
+    hours the same page shows otherwise for every day it names are the page's word, as a
+    visible address is."""
     marked = {
         "phones": [Phone.model_construct(number="+1-843-555-0110")],
         "schedule.opening_hours": ["Mo-Fr 08:00-17:00"],
@@ -731,9 +733,9 @@ def test_markup_whose_number_no_page_shows_is_stale_with_its_hours() -> None:
         html.replace("843-555-0112", "843-555-0110"), "https://ruck.example/", date(2026, 12, 5),
         [marked],
     )  # fmt: skip
-    assert facts_from_pages([current], "test").facts["schedule.opening_hours"] == [
-        "Mo-Fr 08:00-17:00"
-    ]
+    read = facts_from_pages([current], "test")
+    assert next(ten_digits(phone) for phone in read.facts["phones"]) == "8435550110"
+    assert read.facts["schedule.opening_hours"] == ["Mo-Th 07:30-20:00", "Fr 07:30-15:00"]
 
 
 def test_markup_names_one_line_and_the_page_the_others_beside_it() -> None:
@@ -2004,6 +2006,8 @@ def test_a_site_listed_with_its_departments_directory_is_its_iops_page() -> None
          ' Recovery homepage">', "Sunrise Recovery"),
         ('<title>Home</title></head><body><img class="logo" src="/l.png" alt="Home Again'
          ' Recovery logo">', "Home Again Recovery"),
+        ('<title>Home</title></head><body><img class="logo" src="/l.png" alt="Back to Basics'
+         ' Recovery">', "Back to Basics Recovery"),
     ],
 )  # fmt: skip
 def test_a_sites_name_without_its_titles_and_logos_link_words(head: str, name: str) -> None:
@@ -2101,3 +2105,147 @@ def test_a_payers_table_by_office_gives_each_office_its_own_column() -> None:
     assert read["Sunnyside"]["payment.medicaid"] is True
     assert read["Toppenish"]["payment.medicaid"] is False
     assert read["Sunnyside"]["payment.self_pay"] is read["Toppenish"]["payment.self_pay"] is True
+
+
+def test_a_programs_page_heading_is_its_name_only_when_it_names_it() -> None:
+    """A single program's page deeper than the home page: "Addiction Recovery IOP", "How Our
+    IOP Works" or its town's "Salem IOP" name nothing; the site's name stands."""
+    for heading in ("Behavioral Health Services", "Addiction Recovery IOP", "How Our IOP Works",
+                    "Salem IOP", "Intensive Outpatient Program in Salem, Oregon"):  # fmt: skip
+        pages = [
+            page_record(
+                f"<html><head><title>{title} | Riverbend Counseling</title></head><body><main>"
+                f"<h1>{title}</h1>{text}</main><footer><p>12 Court St NE, Salem, OR 97301</p>"
+                "</footer></body></html>",
+                f"https://riverbend.example{path}", date(2026, 12, 6), [],
+            )
+            for path, title, text in [
+                ("/", "Riverbend Counseling", "<p>Counseling, couples therapy and an IOP.</p>"),
+                ("/services/iop", heading, "<p>Our intensive outpatient program meets"
+                 " evenings.</p>"),
+                ("/services/couples", "Couples Therapy", "<p>For couples.</p>"),
+            ]
+        ]  # fmt: skip
+        (location,) = site_locations(pages, pages[0].url)
+        assert location.name is None, heading
+
+
+def _office(path: str, heading: str, text: str) -> PageRecord:
+    html = f"<html><body><main><h1>{heading}</h1>{text}</main></body></html>"
+    return page_record(html, f"https://loup.example{path}", date(2026, 12, 6), [])
+
+
+def test_an_office_whose_page_sends_its_clients_elsewhere_for_the_iop_is_set_aside() -> None:
+    pages = [
+        _office("/", "Care close to home", "<p>Outpatient counseling at three offices.</p>"),
+        _office("/locations/broken-bow/", "Broken Bow Office",
+                "<p>415 S 9th Ave, Broken Bow, NE 68822</p><p>The Broken Bow IOP meets in the"
+                " evening.</p>"),
+        _office("/locations/ord/", "Ord Office",
+                "<p>1612 L St, Ord, NE 68862</p><p>Clients from the Ord area who need an IOP"
+                " attend in Broken Bow.</p>"),
+    ]  # fmt: skip
+    found = {location.ref: location.set_aside for location in site_locations(pages, pages[0].url)}
+    assert found == {
+        "https://loup.example/locations/broken-bow/": None,
+        "https://loup.example/locations/ord/": NO_IOP_HERE,
+    }
+
+
+def test_a_hospitals_program_page_listed_without_an_address_is_the_programs_page() -> None:
+    hospital = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "Hospital", "name": "Greenhorn Valley Health", "address": {"@type": "PostalAddress",'
+        ' "streetAddress": "900 Rhodes Ave", "addressLocality": "Canon City", "addressRegion":'
+        ' "CO", "postalCode": "81212"}}</script>'
+    )
+    footer = "<footer><p>900 Rhodes Ave, Canon City, CO 81212</p></footer>"
+
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = (
+            f"<html><head>{hospital}</head><body><main><h1>{heading}</h1>{text}</main>"
+            f"{footer}</body></html>"
+        )
+        url = f"https://gvh.example{path}"
+        found = [e for e in schema_org.marked(html, url) if schema_org.wanted(e)]
+        return page_record(
+            html, url, date(2026, 12, 6), [f for e in found if (f := schema_org.entity_facts(e))],
+            parent_marked=any(schema_org.is_parent(e) for e in found),
+        )  # fmt: skip
+
+    pages = [
+        page("/services/behavioral-health/pathways-iop", "Pathways Intensive Outpatient Program",
+             "<p>Groups meet at the Pathways Center.</p>"),
+        page("/locations/pathways-center", "Pathways Center",
+             "<p>1420 Main St, Canon City, CO 81212</p><p>Home of our IOP.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert location.ref == pages[0].url
+    assert location.place["address.street1"] == "1420 Main St"
+    assert location.name == "Pathways Intensive Outpatient Program"
+    assert pages[1] in location.pages
+
+
+def test_a_ministrys_page_inside_a_churchs_site_is_named_by_its_heading() -> None:
+    church = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "Church", "name": "First Covenant Church of Mobridge", "telephone": "(605) 555-0185",'
+        ' "address": {"@type": "PostalAddress", "streetAddress": "402 3rd Ave E",'
+        ' "addressLocality": "Mobridge", "addressRegion": "SD", "postalCode": "57601"}}</script>'
+    )
+    html = (
+        f"<html><head><title>Oahe Hope Recovery | First Covenant Church of Mobridge</title>"
+        f"{church}</head><body><main><h1>Oahe Hope Recovery</h1><p>A faith-based intensive"
+        " outpatient program.</p><p>Please call or text the recovery line at (605) 555-0186.</p>"
+        "<p>402 3rd Ave E, Mobridge, SD 57601</p></main><footer><p>Church office: (605)"
+        " 555-0185 · Prayer line: (605) 555-0187</p></footer></body></html>"
+    )
+    home = html.replace("Oahe Hope Recovery |", "Home |").replace(
+        "<h1>Oahe Hope Recovery</h1>", "<h1>Welcome</h1>"
+    )
+    records = []
+    for url, page in [("https://fcc.example/recovery", html), ("https://fcc.example/", home)]:
+        found = [e for e in schema_org.marked(page, url) if schema_org.wanted(e)]
+        facts = [f for e in found if (f := schema_org.entity_facts(e))]
+        records.append(page_record(page, url, date(2026, 12, 6), facts))
+    (location,) = site_locations(records, records[0].url)
+    assert location.name == "Oahe Hope Recovery"
+    read = facts_from_pages(location.pages, "oahe", place=location.place, name=location.name)
+    assert [ten_digits(phone) for phone in read.facts["phones"]] == ["6055550186"]
+
+
+def test_visible_hours_against_the_markups_on_a_day_both_name_are_the_pages_word() -> None:
+    marked = {"schedule.opening_hours": ["Mo-Fr 07:30-19:00", "Sa 09:00-14:00"]}
+    html = (
+        "<html><body><main><h1>Returning Path IOP</h1><p>210 2nd Ave E, Polson, MT 59860</p>"
+        "<p>Department hours: Monday\u2013Friday, 8:00 a.m.\u20134:30 p.m.</p></main>"
+        "</body></html>"
+    )
+    record = page_record(html, "https://lih.example/iop", date(2026, 12, 6), [marked])
+    assert facts_from_pages([record], "test").facts["schedule.opening_hours"] == [
+        "Mo-Fr 08:00-16:30"
+    ]
+
+
+def test_an_offices_own_line_about_it_keeps_a_fact_another_offices_sentence_gave_first() -> None:
+    """A strip naming each office: Cambridge's own line keeps its IOP though Easton's line gave
+    the IOP first; a plan for one office ("planned for 2027") gives it nothing."""
+    strip = (
+        "<p>Easton day IOP: open for referrals. Cambridge evening IOP: waitlist about 10 days."
+        "</p><p>Saturday groups meet at our Easton office. A Saturday group at Cambridge is"
+        " planned for 2027.</p>"
+    )
+    pages = [
+        _office("/", "Choptank Shore", strip),
+        _office("/locations/easton/", "Easton", "<p>8 Idlewild Ave, Easton, MD 21601</p>"),
+        _office("/locations/cambridge/", "Cambridge", "<p>300 Byrn St, Cambridge, MD 21613</p>"),
+    ]
+    read = {
+        location.place["address.city"]: facts_from_pages(
+            location.pages, "test", place=location.place, elsewhere=location.elsewhere
+        ).facts
+        for location in site_locations(pages, pages[0].url)
+    }
+    assert read["Cambridge"]["levels_of_care.iop"] is True
+    assert "schedule.weekend" not in read["Cambridge"]
+    assert read["Easton"]["schedule.weekend"] is True

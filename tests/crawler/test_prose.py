@@ -2308,7 +2308,7 @@ def test_a_real_wait_stays_beside_open_seats_unless_another_track_has_it() -> No
         ("<ul><li><strong>Residential treatment</strong> \u2013 28 days, with equine therapy."
          "</li><li><strong><a href='/iop'>Evening IOP</a></strong> \u2013 CBT groups,"
          " Mon\u2013Thu 6\u20139 p.m.</li></ul>",
-         {"levels_of_care.iop": True, "therapies.cbt": True,
+         {"levels_of_care.iop": True, "therapies.cbt": True, "therapies.group_therapy": True,
           "schedule.evening": True, "schedule.hours_per_week": 12.0}),
         ("<p>Both our PHP and our IOP include art therapy.</p>",
          {"levels_of_care.partial_hospitalization": True, "levels_of_care.iop": True,
@@ -2428,7 +2428,8 @@ def test_a_programs_page_marking_up_its_director_is_the_programs() -> None:
         ("PHP graduates often continue in our evening program, Monday through Thursday 6 to 9"
          " p.m., with CBT and DBT groups.",
          {"levels_of_care.partial_hospitalization": True, "therapies.cbt": True,
-          "therapies.dbt": True, "schedule.evening": True, "schedule.hours_per_week": 12.0},
+          "therapies.dbt": True, "therapies.group_therapy": True, "schedule.evening": True,
+          "schedule.hours_per_week": 12.0},
          None),
         ("Located in the residential area of Oak Park, the program meets Monday through Thursday"
          " from 6 to 9 p.m.", {"schedule.evening": True, "schedule.hours_per_week": 12.0}, None),
@@ -4302,3 +4303,173 @@ def test_a_table_of_marks_by_office_says_each_offices_own() -> None:
         "At Sunnyside, Medicare: Yes",
         "At Toppenish, Medicare: Yes",
     ]
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a label's "none" answers its wait or its cost, not the thing it names
+        ("<p>Wait time for evening groups: none at this time</p>", {"schedule.evening": True}),
+        ("<p>Out-of-pocket cost with Medicare: none at this time</p>",
+         {"payment.medicare": True}),
+        # the sentence after a "Yes." that narrows it is no statement of its own
+        ("<dl><dt>Accepting new participants</dt><dd>Yes. The morning cohort is full; the"
+         " evening cohort has openings.</dd></dl>",
+         {"schedule.daytime": True, "schedule.evening": True}),
+        # a "Schedule:" label over an office's day is no group's
+        ("<h2>Contact</h2><p>Schedule: Mon-Fri 8-5</p>", {}),
+        ("<p>Schedule: By appointment, Monday\u2013Friday 9\u20135</p>", {}),
+        # others' groups' cards are not the program's tracks
+        ("<h3>Support group</h3><p>Thursday 7:00\u20138:30 p.m.</p>", {}),
+        ("<h3>Alumni group</h3><p>Thursday 7:00\u20138:30 p.m.</p>", {}),
+        # "runs for" a length, of what is not the program
+        ("<p>Registration runs for 2 weeks each quarter.</p>", {}),
+        ("<p>The DUI education class runs for 12 weeks.</p>", {}),
+        # where people are for appointments is no licence
+        ("<p>People who are in Washington DC for appointments can join.</p>", {}),
+        # referrals to the program's own OTP are not sent elsewhere
+        ("<p>We provide methadone. Referrals to the opioid treatment program are accepted from"
+         " any provider.</p>",
+         {"medications.mat_methadone": True, "medications.otp_certified": True}),
+        # a language's name in a place's
+        ("<p>Counselors speak Spanish at our Kiowa office.</p>", {"languages.spanish": True}),
+        ("<p>Bilingual staff speak Spanish in Osage Beach.</p>", {"languages.spanish": True}),
+        # a family circle of names and places, others' family groups
+        ("<p>Our office is on Family Circle Drive.</p>", {}),
+        ("<p>Al-Anon and family groups are not offered here.</p>", {}),
+        # a class of a page's own, not a widget's
+        ('<div class="site-wrap has-gdpr-bar"><p>Our IOP meets in the evening.</p></div>',
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+        ('<section class="driftless-region-iop"><p>Our IOP meets in the evening.</p></section>',
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+        # a fee schedule's prices
+        ("<h2>Fees</h2><p>Community members: $10\u2013$40 per session, based on household"
+         " income</p>", {"payment.self_pay": True, "payment.sliding_fee": True}),
+        ("<h2>Fees</h2><p>Copay: $15 per session</p>", {}),
+        # meeting in the evenings only is no daytime group
+        ("<p>IOP groups meet in the evening only, so students and working adults can"
+         " attend.</p>",
+         {"levels_of_care.iop": True, "schedule.evening": True, "schedule.daytime": False}),
+        # a company line in a footer
+        ("<footer><p>Juniper Signal Health, LLC<br>180 NE 3rd St, Suite 210, Prineville, OR"
+         " 97754</p></footer>", {"ownership": Ownership.PRIVATE_FOR_PROFIT}),
+        ("<footer><p>Website by Pixel Studio LLC</p></footer>", {}),
+        # waived fees and nobody turned away for money
+        ("<p>The $25 fee is waived for anyone who can't pay it.</p>",
+         {"payment.free_care": True}),
+        # a kind of group named as a group
+        ("<p>Each participant attends three groups a week.</p>",
+         {"therapies.group_therapy": True}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_forty_eighth_sets_rules_found(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_a_widget_class_on_the_page_itself_neither_crashes_nor_empties_it() -> None:
+    html = (
+        '<html class="no-js cookie-banner-open gdpr-consent-pending"><body><main><p>Our IOP'
+        " meets in the evening.</p></main></body></html>"
+    )
+    assert read_html(html, crawl_date=CRAWLED).facts == {
+        "levels_of_care.iop": True,
+        "schedule.evening": True,
+    }
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Now open \u2014 coming soon to Salem too",
+        "Intensive Outpatient Program (Spanish-language groups coming soon)",
+        "Intensive Outpatient Program \u2014 Saturday groups coming summer 2027",
+        "Welcome! Our new website is coming soon",
+        "Coming Home: Veterans IOP",
+    ],
+)
+def test_a_heading_mentioning_something_to_come_is_still_a_programs_page(heading: str) -> None:
+    root = lxml.html.fromstring(f"<html><body><h1>{heading}</h1></body></html>")
+    assert page_kind(root, "https://x.example/iop") == PageKind.PROGRAM
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        # later hours on days already open are no morning's
+        ("Office hours: Monday\u2013Friday 6 a.m. to 2 p.m.; Tuesday and Thursday 6 to 9",
+         ["Mo-Fr 06:00-14:00"]),
+        ("Flu shot clinic: Saturday 9 a.m.\u2013noon", []),
+        ("WIC clinic: Tuesdays 1\u20134 p.m.", []),
+    ],
+)  # fmt: skip
+def test_hours_the_review_of_the_forty_eighth_sets_rules_found(text: str, hours: list) -> None:
+    assert opening_hours(clock_words(text)) == hours
+
+
+def test_a_table_of_ticks_under_things_that_are_not_places_is_no_table_by_place() -> None:
+    html = (
+        "<table><tr><th>Feature</th><th>Our IOP</th><th>Inpatient</th></tr>"
+        "<tr><td>Medicaid</td><td>\u2713</td><td>\u2014</td></tr></table>"
+    )
+    root = lxml.html.fromstring(f"<html><body>{html}</body></html>")
+    assert not any(text.startswith("At ") for text, _ in headed_segments(root.find("body")))
+
+
+def test_a_yes_narrowed_by_the_sentence_after_it_stays_the_statement() -> None:
+    html = (
+        "<html><body><main><dl><dt>Accepting new participants</dt><dd>Yes. The morning cohort is"
+        " full; the evening cohort has openings.</dd></dl></main></body></html>"
+    )
+    stated = merge_readings([read_html(html, crawl_date=CRAWLED)]).availability
+    assert stated["availability.accepting_new_patients"] is True
+    assert stated["availability.statement"].startswith("Accepting new participants: Yes.")
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a timeline of the program's history states what it was, not what it is
+        ("<h2>Our story</h2><ol><li><strong>2019:</strong> We add an evening IOP track, Tuesday"
+         " and Thursday from 6:00 to 9:00 pm.</li><li><strong>2023:</strong> The evening IOP"
+         " closes.</li></ol><p>We do not run evening groups at this time.</p>",
+         {"schedule.evening": False}),
+        # an office-hours heading over its days, a later line about groups
+        ('<h2>Office Hours</h2><p>Monday &ndash; Thursday: 8:00 am &ndash; 5:00 pm<br>Friday:'
+         " 8:00 am &ndash; 12:00 pm<br>Saturday: groups only, office closed</p>",
+         {"schedule.opening_hours": ["Mo-Th 08:00-17:00", "Fr 08:00-12:00"]}),
+        # a season's pause is no denial of the program
+        ("<p>The IOP runs for one semester. In summer there is no IOP; clients continue in"
+         " weekly outpatient counseling.</p>",
+         {"levels_of_care.iop": True, "levels_of_care.outpatient": True}),
+        # a sentence that denies leads no list
+        ("<p>Groups end by 6:00 p.m.; there are no evening groups.</p><ul><li>A DBT skills group"
+         " on Mondays</li><li>Mindfulness practice in every group</li></ul>",
+         {"schedule.evening": False, "therapies.dbt": True, "therapies.group_skills": True,
+          "therapies.group_therapy": True, "therapies.mindfulness": True}),
+    ],
+)  # fmt: skip
+def test_what_the_fiftieth_sets_pages_showed(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_a_full_cohort_and_referrals_taken_now_for_the_next_one_is_accepting() -> None:
+    text = (
+        "The current cohort is full. The next cohort begins January 11, 2027, and referrals for"
+        " it are being taken now."
+    )
+    stated = merge_readings([read_text(text, crawl_date=CRAWLED)]).availability
+    assert stated["availability.accepting_new_patients"] is True
+    assert stated["availability.statement"].startswith("The next cohort begins")
+
+
+def test_a_moves_date_does_not_date_the_openings_under_their_own_heading() -> None:
+    html = (
+        "<html><body><div><p>We have moved!</p><p>As of October 1, 2026 you'll find us at 1302"
+        " Sheridan Ave, Suite 200, Cody, WY 82414.</p></div><main><h3>Openings \u2014 updated"
+        " November 24, 2026</h3><p>We have 3 open seats in the afternoon IOP.</p></main>"
+        "</body></html>"
+    )
+    (stated,) = read_html(html, crawl_date=CRAWLED).availability
+    assert stated.as_of != date(2026, 10, 1)

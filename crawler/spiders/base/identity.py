@@ -142,13 +142,16 @@ PLACES_LINE_WITHIN = 40
 
 def lines_by_place(body: HtmlElement) -> dict[tuple[str, str], set[str]]:
     """A list of places, each with its phone ("Ottumwa, 418 W 2nd St, ... 641-555-0131;
-    Oskaloosa, 1105 A Ave E, ... 641-555-0137"): a number just after a place's address, before
-    the next's, is that place's line."""
+    Oskaloosa, 1105 A Ave E, ... 641-555-0137"), or an office no patient goes to, with its
+    ("County Administration · 1320 Kofa Ave, Parker, AZ 85344 · (928) 555-0120"): a number
+    just after a place's address, before the next's, is that place's line."""
     found: dict[tuple[str, str], set[str]] = {}
     for text, _ in _texts(body):
         line = SEPARATORS.sub(", ", text)
         places = list(STREET_ADDRESS.finditer(line))
-        if len(places) < 2 or phones_in(line[: places[0].start()])[0]:
+        if len(places) == 1 and not AN_ADMINISTRATIONS.search(line[: places[0].start()]):
+            continue  # one place (a footer's, perhaps its old address) is no list
+        if not places or phones_in(line[: places[0].start()])[0]:
             continue  # not a list of places each followed by its line (a number comes first)
         for place, following in zip(places, [*places[1:], None], strict=True):
             named = addresses_in(place.group(0))
@@ -171,6 +174,7 @@ NOT_THE_PROGRAMS_LINE = re.compile(
     r"\b(?:fax|crisis|hotline|help ?line|lifeline|988|tty|tdd|billing|switchboard"
     r"|after[- ]hours|emergenc\w*|house manager|text line|pager|financial counsel\w*|pharmacy"
     r"|medical records|nurse (?:advice )?line|access (?:center|centre|line)[\s,(]*24/7"
+    r"|prayer (?:line|requests?)|church office|parish office"
     r"|24/7 [\w ]{0,25}access (?:center|centre|line))\b"
     r"(?:[^\d]|24/7){0,25}$",
     re.I,
@@ -238,6 +242,12 @@ def seen_phones(body: HtmlElement) -> SeenPhones:
 
 
 # A list's label for an office no patient goes to: "Administration 3150 8th St S ...".
+# The label of an organisation's office before its address: "County Administration".
+AN_ADMINISTRATIONS = re.compile(
+    r"\b(?:administration|administrative|corporate|business office|billing office"
+    r"|mailing)\b",
+    re.I,
+)
 AN_OFFICE_OF_NO_CARE = re.compile(
     r"(?:^|[\d|\u00b7\u2022;:])[\s,]*(?:administration|administrative (?:office|offices"
     r"|headquarters)|corporate (?:office|headquarters)|business office|billing office"
@@ -402,7 +412,7 @@ def address_key(facts: dict[str, Any]) -> tuple[str, str]:
 # "Sunrise Recovery logo", "Go to the Sunrise Recovery homepage".
 LOGOS_LINK_WORDS = re.compile(
     r"\s+logo$|\s*[-\u2013\u2014|:(]+\s*(?:go to |back to )?(?:the )?home(?: ?page)?\)?$"
-    r"|^(?:go|back) to (?:the )?|\s+home ?page$",
+    r"|^(?:go|back|return) to (?:the )?(?=.+\shome ?page$)|\s+home ?page$",
     re.I,
 )
 

@@ -259,7 +259,8 @@ def site_locations(
             # and the program is named by its page's heading, when that gives it a name of its
             # own ("Red Earth Path Intensive Outpatient Program" of a tribal health authority)
             heading = next((page.names.heading for page in pages if page.url == ref), None)
-            name = named_by_its_heading(heading, organisation)
+            name = _programs_own_name(heading, str(place.get("address.city") or ""))
+        name = name or _listed_pages_name(pages, home, organisation, place)
         return [SiteLocation(ref, place, _without_other_units(pages, ref), name, elsewhere)]
     program_name = site_name([page.names for page in pages])
     # A parent's offices (a county's clinics, a state's centres): the pages of their
@@ -303,14 +304,33 @@ def site_locations(
             # A site listed with a page inside it (a tribe's program page): that page is the
             # program's, whatever its heading calls it.
             listed = own_pages[0].url == home and not _is_home_path(urlsplit(home).path or "/")
+            # Or listed with its one place's program page, which states no address of its own
+            # (a hospital's IOP page; the address on the clinic's page): that page is the
+            # program's, the place's page its too.
+            listed_program = next(
+                (
+                    page
+                    for page in mine
+                    if page.url == home
+                    and not own(page)
+                    and len(owned) == 1
+                    and not _is_home_path(urlsplit(home).path or "/")
+                    and IOP_HEADING.search(page.names.heading or "")
+                ),
+                None,
+            )
+            if listed_program is not None:
+                own_pages, listed = [listed_program, *own_pages], True
             program, rest = _parents_program(own_pages, mine, site_links, listed)
+            if listed_program is not None:  # and the place's own page is the program's too
+                rest += [page for page in own_pages if page not in rest and page is not program]
             rest += [page for page in departmental if page not in rest]
             found.append(
                 SiteLocation(
                     program.url,
                     places[key],
                     [program, *rest],
-                    named_by_its_heading(program.names.heading, program_name),
+                    _its_name(program, pages, home, program_name, places[key], len(owned)),
                     own_pages=own_pages,
                 )
             )
@@ -331,10 +351,10 @@ def site_locations(
         # No page is one place's own: which of them runs the program the site does not say.
         return [SiteLocation(home, {}, pages, None, set_aside=NO_PAGE_OF_ITS_OWN)]
     if len(found) > 1:
-        _mark_offices_without_the_program(found)
-        _mark_places_beside_the_listed_one(found, home)
         for location in found:
             location.elsewhere = _other_towns(places, location.place)
+        _mark_offices_without_the_program(found)
+        _mark_places_beside_the_listed_one(found, home)
     _the_programs_page_for_its_one_place(found, [len(own(page)) for page in pages], pages)
     return found
 
@@ -421,7 +441,9 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
     where the site says its offices offer different care."""
     pages = {id(page): page for location in found for page in location.pages}.values()
     banners = _repeated(pages, IOP_FACT)
-    stated = [[_iop_stated(page, banners) for page in location.own_pages] for location in found]
+    stated = [
+        [_iop_stated(page, banners, location) for page in location.own_pages] for location in found
+    ]
     if not any(True in said for said in stated):
         return
     own = {id(page) for location in found for page in location.own_pages}
@@ -543,16 +565,40 @@ def _repeated(pages: Iterable[PageRecord], path: str) -> set[str]:
     return {sentence for sentence, count in counts.items() if count >= least}
 
 
-def _iop_stated(page: PageRecord, banners: set[str]) -> bool | None:
+def _iop_stated(
+    page: PageRecord, banners: set[str], location: SiteLocation | None = None
+) -> bool | None:
     """Whether a page states the IOP in its own words (not only in a banner every page
-    repeats); one that says it both ways ("not offered here; see our IOP locations") does not
-    run it."""
+    repeats, nor only in sentences about the site's other places: "Clients from the Ord area
+    who need an IOP attend in Broken Bow"); one that says it both ways ("not offered here; see
+    our IOP locations") does not run it."""
     if IOP_FACT in page.reading.conflicts:
         return False
     stated: bool | None = page.reading.facts.get(IOP_FACT)
-    if stated and set(page.reading.stated_in.get(IOP_FACT, [])) <= banners:
+    said_in = page.reading.stated_in.get(IOP_FACT, [])
+    if stated and set(said_in) <= banners:
+        return None
+    if (
+        stated
+        and location is not None
+        and said_in
+        and all(_of_another_place(sentence, location) for sentence in said_in)
+    ):
         return None
     return stated
+
+
+def _of_another_place(sentence: str, location: SiteLocation) -> bool:
+    """Whether a sentence says where it is of another of the site's places, not of this one
+    ("... who need an IOP attend in Broken Bow", on the Ord office's page)."""
+    town = str(location.place.get("address.city") or "")
+
+    def where(name: str) -> bool:
+        return bool(name) and bool(
+            re.search(rf"\b(?:in|at|to) (?:our |the )?{re.escape(name)}\b", sentence)
+        )
+
+    return not where(town) and any(where(other) for other in location.elsewhere)
 
 
 # Care an office's page names instead of the IOP.
@@ -586,6 +632,86 @@ ONLY_THE_KIND = re.compile(
     r"|[^\w\s]",
     re.I,
 )
+
+
+# A program's own name before its kind: "Red Earth Path Intensive Outpatient Program", "Sendero
+# IOP" (not "Addiction Recovery IOP", "Salem IOP", "How Our IOP Works", "Behavioral Health").
+NAME_BEFORE_THE_KIND = re.compile(
+    r"^\W*((?:[A-Z][\w'\u2019-]*\s+){1,4})(?:Intensive Outpatient(?: Program)?|IOP)"
+    r"(?:\s*\(IOP\))?\W*$"
+)
+NOT_A_NAMES_WORD = re.compile(
+    r"(?:addiction|recovery|mental|health|behavioral|substance|use|abuse|adults?|adolescents?"
+    r"|teens?|youth|women|men|evening|day|daytime|morning|virtual|online|outpatient|services?"
+    r"|our|the|program|treatment|alcohol|drugs?|dual|diagnosis|co-occurring|and|of|for|in|at"
+    r"|new)(?:['\u2019]s)?",
+    re.I,
+)
+
+
+def _programs_own_name(heading: str | None, town: str) -> str | None:
+    """The heading of a program's page as its name, when it names the program before its
+    kind, by words that are neither a kind of care nor its town."""
+    named = NAME_BEFORE_THE_KIND.match(heading or "")
+    if named is None or (town and town.casefold() in named[1].casefold()):
+        return None
+    words = [word.strip("&,.") for word in named[1].split()]
+    own = [word for word in words if word and not NOT_A_NAMES_WORD.fullmatch(word)]
+    return heading if own else None
+
+
+# Words of a heading that name a kind of care, a department or a page, not a program of its own.
+NOT_A_PROGRAMS_WORD = re.compile(
+    NOT_A_NAMES_WORD.pattern + r"|(?:clinics?|cent(?:er|re)s?|department|division|directory"
+    r"|office|building|county|university|hospital|medical|welcome|home|ministr(?:y|ies)"
+    r"|counseling|care|intensive|iop|family|community|services?|programs?|support|wellness"
+    r"|hope|help|get|started|about|contact|us|our|your|a|an|student|students|campus|chemical"
+    r"|dependency|drug)",
+    re.I,
+)
+
+
+def _listed_pages_name(
+    pages: list[PageRecord], home: str, organisation: str | None, place: dict[str, Any]
+) -> str | None:
+    """The heading of the page a site was listed with inside a larger site, as its program's
+    name when it names one ("Oahe Hope Recovery" of First Covenant Church, "SVU Recovery
+    Clinic" of a university): not a heading of a kind of care, a department or a directory, nor
+    the organisation's or the town's."""
+    if _is_home_path(urlsplit(home).path or "/"):
+        return None
+    heading = next((page.names.heading for page in pages if page.url == home), None) or ""
+    town = str(place.get("address.city") or "")
+    if (
+        not re.fullmatch(
+            r"(?:[A-Z][\w'\u2019&.-]*|of|and|&|the)(?: (?:[A-Z][\w'\u2019&.-]*|of"
+            r"|and|&|the))*",
+            heading,
+        )
+        or heading == organisation
+        or (town and town.casefold() in heading.casefold())
+    ):
+        return None
+    words = [word.strip("&,.") for word in heading.split()]
+    own = [word for word in words if word and not NOT_A_PROGRAMS_WORD.fullmatch(word)]
+    return heading if own else None
+
+
+def _its_name(
+    program: PageRecord,
+    pages: list[PageRecord],
+    home: str,
+    organisation: str | None,
+    place: dict[str, Any],
+    places: int,
+) -> str | None:
+    """A parent's program's name: its page's heading, unless that names only its kind; then,
+    for the parent's one place, the heading of the page the site was listed with, when it names
+    one; else the organisation's."""
+    name = named_by_its_heading(program.names.heading, organisation)
+    if name == organisation and places == 1:
+        return _listed_pages_name(pages, home, organisation, place) or name
+    return name
 
 
 def named_by_its_heading(heading: str | None, organisation: str | None) -> str | None:

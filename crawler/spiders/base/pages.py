@@ -21,7 +21,9 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from crawler.prose import PageReading, merge_readings, numbers, read_html, read_text
+from crawler.prose.merge import MergedReading
 from crawler.prose.page import other_programs_text, without_struck_out
+from crawler.prose.vocabulary import HEDGE
 from crawler.resolve.keys import words
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
@@ -60,6 +62,8 @@ class PageRecord:
     marked_owner: tuple[Ownership, str] | None = None
     links: frozenset[str] = frozenset()  # the paths of the same-site pages it links to
     shown_numbers: frozenset[str] = frozenset()  # every phone number its text shows (10 digits)
+    # The numbers its text labels as no line of the program's (a switchboard, a pharmacy).
+    labelled_not_ours: frozenset[str] = frozenset()
     # It speaks of addiction care (the IOP, substance use): a parent's page about paying or
     # getting in that does is its program's too.
     about_addiction: bool = False
@@ -136,6 +140,7 @@ def page_record(
         ten_digits(number)
         for number in (*shown.main, *shown.chrome, *shown.not_the_programs, *linked)
     )
+    record.labelled_not_ours = frozenset(ten_digits(number) for number in shown.not_the_programs)
     return record
 
 
@@ -454,6 +459,10 @@ def _given_only_for_another(
     )
 
 
+# A plan, not what a place does now: "an evening group at Sunnyside is planned for 2027".
+A_PLAN = re.compile(HEDGE + r"|\b(?:is|are) planned\b|\bwill (?:open|begin|start|add)\b", re.I)
+
+
 def _about(
     reading: PageReading, here: str, elsewhere: tuple[str, ...], listed: tuple[str, ...] = ()
 ) -> PageReading:
@@ -509,16 +518,18 @@ def _about(
                 continue
         elif elsewhere_only(said) or elsewhere_only(under):
             # "Saturday groups meet at our Lowell office", or under "Lowell", is Lowell's,
-            # unless the page says it of this place too ("At Sunnyside, Self-pay: Yes", then
-            # "At Toppenish, Self-pay: Yes")
+            # unless the page says it of this place alone too ("At Sunnyside, Self-pay: Yes",
+            # then "At Toppenish, Self-pay: Yes"; "Cambridge evening IOP: waitlist about 10
+            # days"), not as a plan ("an evening group at Sunnyside is planned for 2027")
             ours = next(
                 (
                     given.clause
                     for given in reading.given.get(path, [])
                     if given.value == value
-                    and _names(here, given.clause)  # and no other place of the site
+                    and _names(here, given.clause)
                     and not any(_names(town, given.clause) for town in elsewhere)
                     and not elsewhere_only(given.heading)
+                    and not A_PLAN.search(given.clause)
                 ),
                 None,
             )
@@ -709,6 +720,25 @@ def _content_texts(body: Any) -> list[str]:
     )
 
 
+def _shown_otherwise(marked: list[str], merged: MergedReading, pages: list[PageRecord]) -> bool:
+    """Whether the page whose markup gives opening hours shows other hours in its text, for
+    every day the markup names or against it on a day both name ("Monday\u2013Thursday: 8:00
+    a.m.\u20138:00 p.m." beside a microdata ``openingHours`` of "Mo-Fr 08:00-17:00"): the
+    visible hours are the page's word, as a visible address is."""
+    shown = merged.facts.get("schedule.opening_hours")
+    _, url = merged.evidence.get("schedule.opening_hours", ("", None))
+    on_that_page = any(
+        page.url == url and any(f.get("schedule.opening_hours") == marked for f in page.entities)
+        for page in pages
+    )
+    if not shown or set(marked) & set(shown) or not on_that_page:
+        return False  # (the page shows the markup's hours too: they stand)
+    said, visible = numbers.hours_by_day(marked), numbers.hours_by_day(shown)
+    return said.keys() <= visible.keys() or any(
+        said[day] != visible[day] for day in said.keys() & visible.keys()
+    )
+
+
 def places_lines(pages: list[PageRecord]) -> dict[tuple[str, str], set[str]]:
     """Each place's lines, as the site's lists of places give them."""
     lines: dict[tuple[str, str], set[str]] = {}
@@ -803,6 +833,18 @@ def facts_from_pages(
     if _stale(result, pages, placed):
         for path in STALE_WITH_THE_NUMBER:
             result.pop(path, None)
+    if result.get("phones"):
+        # markup's number the pages label as no line of the program's ("Main switchboard"),
+        # where the program's pages show lines of their own
+        not_ours = set().union(*(page.labelled_not_ours for page in pages))
+        own_lines = any(
+            page.contact.get("phones") for page in pages if page.reading.kind == "program"
+        )
+        kept = [phone for phone in result["phones"] if ten_digits(phone) not in not_ours]
+        if own_lines and kept:
+            result["phones"] = kept
+        elif own_lines:
+            del result["phones"]
     address_paths = [p for p in result if p.startswith("address.")]
     lines_joined = False
     for page in pages:
@@ -842,7 +884,8 @@ def facts_from_pages(
     merged = merge_readings(readings, source=source)
     marked_hours = result.get("schedule.opening_hours")
     result.update(merged.facts)
-    if marked_hours:  # markup states hours whole; prose may give them in part
+    if marked_hours and not _shown_otherwise(marked_hours, merged, pages):
+        # markup states hours whole; prose may give them in part
         result["schedule.opening_hours"] = marked_hours
     for path, value in schema_org.hours_flags(result.get("schedule.opening_hours", [])).items():
         if path not in merged.facts and path not in merged.conflicts:
