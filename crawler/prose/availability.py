@@ -33,7 +33,7 @@ ACCEPTING = re.compile(
     r"(?! from| (?:for|to) (?:our|the) wait)"
     r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
     # "The next cohort begins January 11, and referrals for it are being taken now"
-    r"|\breferrals (?:for [^.;]{0,30}?)?(?:are|is) (?:being|now|currently) (?:taken|accepted)\b"
+    r"|\breferrals (?:for [^.;]{0,30}?)?(?:are|is) being (?:taken|accepted)\b"
     r"(?!\s+from)"
     r"|(?:spots|seats|slots|openings|space) (?:are |is )?(?:open|available) now\b"
     r"|(?:have|has) (?:immediate )?openings"

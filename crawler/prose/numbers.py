@@ -1072,6 +1072,13 @@ NOT_OFFICE_HOURS = re.compile(
 )
 
 
+# Words just after a day's times, in its clause, that make them another service's: "Saturday
+# 9-12 flu shot clinic", "Tuesday 1-4 WIC appointments".
+ANOTHERS_HOURS_AFTER = re.compile(
+    r"^[^.;(]{0,25}?\b(?:flu shots?|immuni[sz]ations?|vaccin\w*|wic|public health|lab|pharmacy"
+    r"|dental|primary care)\b",
+    re.I,
+)
 # Words naming where something is, before an office word: "at the Hanford clinic".
 AT_A_PLACE = re.compile(r"\bat (?:the|our) (?:[\w-]+ ){0,2}$", re.I)
 
@@ -1199,6 +1206,10 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
             continue  # the nearest word before the times says they are a group's
         # (a later day of the office's hours, another's words only after it: "Friday: 8 to 12
         # Saturday: groups only, office closed" is the office's, as the days before it)
+        its_own = re.split(rf"\b{DAY}", sentence[end : end + 40], maxsplit=1, flags=re.I)[0]
+        if ANOTHERS_HOURS_AFTER.match(its_own):
+            continue  # the words just after the times say whose they are: "Saturday 9-12 flu
+            # shot clinic"
         later_day = bool(found) and not NOT_OFFICE_HOURS.search(sentence[:start])
         if not said_of and not later_day and NOT_OFFICE_HOURS.search(sentence):
             continue

@@ -341,7 +341,11 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             items = [text for li in element.xpath("./li") if (text := _item_text(li))]
             if not items or element.xpath(ACCORDION_ITEM):
                 continue  # an accordion's headed items (an FAQ): each read on its own
-            if len(items) > 1 and all(A_YEARS_EVENT.match(item) for item in items):
+            if (
+                len(items) > 1
+                and all(A_YEARS_EVENT.match(item) for item in items)
+                and A_HISTORY.search(_lead(element))
+            ):
                 read_rows.update(element.iterdescendants())
                 continue  # a timeline of the program's history: what it was, not what it is
             lead = _lead(element)
@@ -923,8 +927,12 @@ def _previous_element(element: HtmlElement) -> HtmlElement | None:
     return next((e for e in element.itersiblings(preceding=True) if isinstance(e.tag, str)), None)
 
 
-# An item of a timeline: "2019: We add an evening IOP track", "2023 \u2014 The evening IOP closes".
+# An item of a timeline: "2019: We add an evening IOP track", "2023 \u2014 The evening IOP closes",
+# under a heading of the program's history (not a list of this year's news).
 A_YEARS_EVENT = re.compile(r"^\W*(?:19|20)\d\d\s*(?::|\u2013|\u2014|-|\.)\s")
+A_HISTORY = re.compile(
+    r"\b(?:our story|(?:our )?history|timeline|milestones|our journey|through the years)\b", re.I
+)
 
 
 def _lead(list_element: HtmlElement) -> str:
@@ -940,11 +948,22 @@ def _lead(list_element: HtmlElement) -> str:
     if not text:
         return ""
     last = SENTENCE_ENDS.split(text)[-1]
-    if last.endswith(":") or last.endswith("?"):
+    if last.endswith((":", "?")):
         return last
-    if last.endswith(".") and re.search(r"\b(?:no|not|never|none)\b|n't\b", last, re.I):
-        return ""  # a sentence that denies ("there are no evening groups.") leads no list
+    if (
+        last.endswith(".")
+        and re.search(r"\b(?:no|not|never|none)\b|n't\b", last, re.I)
+        and not A_LISTS_LEAD.search(last)
+    ):
+        # a sentence that denies something of its own ("there are no evening groups.", "Built
+        # around chosen family, not shame.") leads no list (not "We do not accept the following
+        # plans.")
+        return ""
     return last.rstrip(".") + ":"
+
+
+# Words of a sentence that introduce the list after it.
+A_LISTS_LEAD = re.compile(r"\b(?:following|these|those|below|list|include[sd]?|including)\b", re.I)
 
 
 # A notice of a new address: its date is the move's, not the page's.

@@ -765,8 +765,6 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
         return None
     if phrase.requires and not re.search(phrase.requires, sentence, re.I):
         return None
-    if A_SEASONS_CLAUSE.match(clause):
-        return None  # "In summer there is no IOP": a season's pause, not the program's word
     condition_end = _condition_end(clause)
     if not phrase.in_conditionals and condition_end is not None and match.start() < condition_end:
         # "If you need detox, ..." names detox without stating it, and "If you are not
@@ -795,6 +793,8 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
             return None
         if FOR_SOME_ONLY.match(clause, match.end()):
             return None  # "Our virtual IOP is not available to residents of Ohio": others' loss
+        if A_SEASONS_CLAUSE.match(clause):
+            return None  # "In summer there is no IOP": a season's pause, not the program's word
         return True, phrase.denied
     if forbidden or re.search(HEDGE, clause, re.I):
         return None

@@ -2214,17 +2214,26 @@ def test_a_ministrys_page_inside_a_churchs_site_is_named_by_its_heading() -> Non
     assert [ten_digits(phone) for phone in read.facts["phones"]] == ["6055550186"]
 
 
-def test_visible_hours_against_the_markups_on_a_day_both_name_are_the_pages_word() -> None:
-    marked = {"schedule.opening_hours": ["Mo-Fr 07:30-19:00", "Sa 09:00-14:00"]}
+@pytest.mark.parametrize(
+    ("shown", "hours"),
+    [
+        # the page's hours for every day the markup names are the page's word
+        ("Clinic hours: Monday\u2013Thursday 8:00 a.m.\u20138:00 p.m., Friday 8:00 a.m.\u2013noon",
+         ["Mo-Th 08:00-20:00", "Fr 08:00-12:00"]),
+        # hours for some days only are not: the markup's stand
+        ("Office hours: Friday 8 a.m. to noon.", ["Mo-Fr 08:00-17:00"]),
+    ],
+)  # fmt: skip
+def test_visible_hours_for_every_day_the_markup_names_are_the_pages_word(
+    shown: str, hours: list[str]
+) -> None:
+    marked = {"schedule.opening_hours": ["Mo-Fr 08:00-17:00"]}
     html = (
-        "<html><body><main><h1>Returning Path IOP</h1><p>210 2nd Ave E, Polson, MT 59860</p>"
-        "<p>Department hours: Monday\u2013Friday, 8:00 a.m.\u20134:30 p.m.</p></main>"
-        "</body></html>"
+        "<html><body><main><h1>SVU Recovery Clinic</h1><p>390 E Center St, Ephraim, UT 84627"
+        f"</p><p>{shown}</p></main></body></html>"
     )
-    record = page_record(html, "https://lih.example/iop", date(2026, 12, 6), [marked])
-    assert facts_from_pages([record], "test").facts["schedule.opening_hours"] == [
-        "Mo-Fr 08:00-16:30"
-    ]
+    record = page_record(html, "https://svu.example/clinic", date(2026, 12, 6), [marked])
+    assert facts_from_pages([record], "test").facts["schedule.opening_hours"] == hours
 
 
 def test_an_offices_own_line_about_it_keeps_a_fact_another_offices_sentence_gave_first() -> None:
@@ -2249,3 +2258,24 @@ def test_an_offices_own_line_about_it_keeps_a_fact_another_offices_sentence_gave
     assert read["Cambridge"]["levels_of_care.iop"] is True
     assert "schedule.weekend" not in read["Cambridge"]
     assert read["Easton"]["schedule.weekend"] is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Like our clinic in Broken Bow, we offer an intensive outpatient program.",
+        "We offer an intensive outpatient program; clients may also attend in Broken Bow.",
+        "Ord's IOP is the same program offered at our Broken Bow office.",
+    ],
+)
+def test_an_office_likening_its_iop_to_anothers_still_runs_it(sentence: str) -> None:
+    pages = [
+        _office("/", "Care close to home", "<p>Outpatient counseling at two offices.</p>"),
+        _office("/locations/broken-bow/", "Broken Bow Office",
+                "<p>415 S 9th Ave, Broken Bow, NE 68822</p><p>The Broken Bow IOP meets in the"
+                " evening.</p>"),
+        _office("/locations/ord/", "Ord Office",
+                f"<p>1612 L St, Ord, NE 68862</p><p>{sentence}</p>"),
+    ]  # fmt: skip
+    found = {location.ref: location.set_aside for location in site_locations(pages, pages[0].url)}
+    assert found["https://loup.example/locations/ord/"] is None

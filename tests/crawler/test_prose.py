@@ -4401,6 +4401,10 @@ def test_a_heading_mentioning_something_to_come_is_still_a_programs_page(heading
          ["Mo-Fr 06:00-14:00"]),
         ("Flu shot clinic: Saturday 9 a.m.\u2013noon", []),
         ("WIC clinic: Tuesdays 1\u20134 p.m.", []),
+        # the words just after a day's times say whose they are
+        ("Office hours: Monday-Friday 8-5, Saturday 9-12 flu shot clinic", ["Mo-Fr 08:00-17:00"]),
+        ("Office hours: Monday to Friday, 8 a.m. to 4:30 p.m. Walk-ins welcome.",
+         ["Mo-Fr 08:00-16:30"]),
     ],
 )  # fmt: skip
 def test_hours_the_review_of_the_forty_eighth_sets_rules_found(text: str, hours: list) -> None:
@@ -4442,11 +4446,16 @@ def test_a_yes_narrowed_by_the_sentence_after_it_stays_the_statement() -> None:
         ("<p>The IOP runs for one semester. In summer there is no IOP; clients continue in"
          " weekly outpatient counseling.</p>",
          {"levels_of_care.iop": True, "levels_of_care.outpatient": True}),
-        # a sentence that denies leads no list
+        # a lead that refuses its list refuses each item
+        ("<p>We do not accept the following insurance plans.</p><ul><li>Medicaid</li></ul>",
+         {"payment.medicaid": False}),
+        # a sentence that denies something of its own leads no list
         ("<p>Groups end by 6:00 p.m.; there are no evening groups.</p><ul><li>A DBT skills group"
-         " on Mondays</li><li>Mindfulness practice in every group</li></ul>",
+         " on Mondays</li><li>Weekly individual counseling</li></ul>",
          {"schedule.evening": False, "therapies.dbt": True, "therapies.group_skills": True,
-          "therapies.group_therapy": True, "therapies.mindfulness": True}),
+          "therapies.group_therapy": True, "therapies.individual_therapy": True}),
+        # a season's pause denies nothing; what a season's clause offers it still says
+        ("<p>For the fall semester, we accept Medicaid.</p>", {"payment.medicaid": True}),
     ],
 )  # fmt: skip
 def test_what_the_fiftieth_sets_pages_showed(block: str, read: dict) -> None:
@@ -4473,3 +4482,29 @@ def test_a_moves_date_does_not_date_the_openings_under_their_own_heading() -> No
     )
     (stated,) = read_html(html, crawl_date=CRAWLED).availability
     assert stated.as_of != date(2026, 10, 1)
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # this year's news in a dated list is not a history
+        ("<h2>Latest updates</h2><ul><li>2026: Now in-network with Aetna and Cigna.</li>"
+         "<li>2026: Vivitrol now available.</li></ul>",
+         {"payment.private_insurance": True, "medications.mat_naltrexone": True}),
+        # what a season's clause offers is still said; its denial is a pause
+        ("<p>During the holiday season, our IOP continues to offer telehealth sessions.</p>",
+         {"levels_of_care.iop": True, "access.telehealth": True}),
+        ("<p>During the summer, we do not offer the evening IOP.</p>", {}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_fiftieth_sets_rules_found(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Referrals are currently accepted Monday through Friday.", "Self-referrals are now accepted."],
+)
+def test_when_referrals_are_taken_is_no_opening(text: str) -> None:
+    assert read_text(text, crawl_date=CRAWLED).availability == []

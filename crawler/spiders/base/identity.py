@@ -142,16 +142,13 @@ PLACES_LINE_WITHIN = 40
 
 def lines_by_place(body: HtmlElement) -> dict[tuple[str, str], set[str]]:
     """A list of places, each with its phone ("Ottumwa, 418 W 2nd St, ... 641-555-0131;
-    Oskaloosa, 1105 A Ave E, ... 641-555-0137"), or an office no patient goes to, with its
-    ("County Administration · 1320 Kofa Ave, Parker, AZ 85344 · (928) 555-0120"): a number
-    just after a place's address, before the next's, is that place's line."""
+    Oskaloosa, 1105 A Ave E, ... 641-555-0137"): a number just after a place's address, before
+    the next's, is that place's line."""
     found: dict[tuple[str, str], set[str]] = {}
     for text, _ in _texts(body):
         line = SEPARATORS.sub(", ", text)
         places = list(STREET_ADDRESS.finditer(line))
-        if len(places) == 1 and not AN_ADMINISTRATIONS.search(line[: places[0].start()]):
-            continue  # one place (a footer's, perhaps its old address) is no list
-        if not places or phones_in(line[: places[0].start()])[0]:
+        if len(places) < 2 or phones_in(line[: places[0].start()])[0]:
             continue  # not a list of places each followed by its line (a number comes first)
         for place, following in zip(places, [*places[1:], None], strict=True):
             named = addresses_in(place.group(0))
@@ -242,12 +239,6 @@ def seen_phones(body: HtmlElement) -> SeenPhones:
 
 
 # A list's label for an office no patient goes to: "Administration 3150 8th St S ...".
-# The label of an organisation's office before its address: "County Administration".
-AN_ADMINISTRATIONS = re.compile(
-    r"\b(?:administration|administrative|corporate|business office|billing office"
-    r"|mailing)\b",
-    re.I,
-)
 AN_OFFICE_OF_NO_CARE = re.compile(
     r"(?:^|[\d|\u00b7\u2022;:])[\s,]*(?:administration|administrative (?:office|offices"
     r"|headquarters)|corporate (?:office|headquarters)|business office|billing office"

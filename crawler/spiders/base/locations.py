@@ -589,16 +589,25 @@ def _iop_stated(
 
 
 def _of_another_place(sentence: str, location: SiteLocation) -> bool:
-    """Whether a sentence says where it is of another of the site's places, not of this one
-    ("... who need an IOP attend in Broken Bow", on the Ord office's page)."""
-    town = str(location.place.get("address.city") or "")
+    """Whether a sentence sends this office's clients to another of the site's places for the
+    IOP ("Clients from the Ord area who need an IOP attend in Broken Bow", on the Ord office's
+    page), not one that likens or adds it ("Like our clinic in Broken Bow, we offer an IOP",
+    "clients may also attend in Broken Bow")."""
+    if SENT_ONLY_THERE_NOT.search(sentence):
+        return False
+    return any(
+        re.search(rf"{SENT_THERE}(?:our |the )?{re.escape(other)}\b", sentence)
+        for other in location.elsewhere
+        if other
+    )
 
-    def where(name: str) -> bool:
-        return bool(name) and bool(
-            re.search(rf"\b(?:in|at|to) (?:our |the )?{re.escape(name)}\b", sentence)
-        )
 
-    return not where(town) and any(where(other) for other in location.elsewhere)
+# Clients sent to another place for the IOP: "... attend in Broken Bow", "... go to our
+# Holdrege office".
+SENT_THERE = r"\b(?:attend|go|travel|are referred|are sent|commute)\s+(?:in|at|to)\s+"
+SENT_ONLY_THERE_NOT = re.compile(
+    r"\b(?:also|too|or|like|same|switch\w*|modell?ed|trained|here|this office)\b", re.I
+)
 
 
 # Care an office's page names instead of the IOP.
@@ -666,7 +675,11 @@ NOT_A_PROGRAMS_WORD = re.compile(
     r"|office|building|county|university|hospital|medical|welcome|home|ministr(?:y|ies)"
     r"|counseling|care|intensive|iop|family|community|services?|programs?|support|wellness"
     r"|hope|help|get|started|about|contact|us|our|your|a|an|student|students|campus|chemical"
-    r"|dependency|drug)",
+    r"|dependency|drug|peer|celebrate|medicine|options?|getting|disorders?|opioid|partial"
+    r"|hospitali[sz]ation|medication|assisted|psychiatry|admissions|insurance|locations?"
+    r"|levels?|offer|we|meet|team|frequently|asked|questions|integrated|crisis|prevention"
+    r"|sober|living|dui|dwi|classes|approach|who|serve|veterans?|employee|assistance"
+    r"|spiritual|outreach|resources|news|events|staff|approach)",
     re.I,
 )
 
@@ -680,7 +693,10 @@ def _listed_pages_name(
     the organisation's or the town's."""
     if _is_home_path(urlsplit(home).path or "/"):
         return None
-    heading = next((page.names.heading for page in pages if page.url == home), None) or ""
+    listed = next((page for page in pages if page.url == home), None)
+    if listed is None or listed.reading.facts.get(IOP_FACT) is not True:
+        return None  # (a page that does not state the IOP names no program of it)
+    heading = listed.names.heading or ""
     town = str(place.get("address.city") or "")
     if (
         not re.fullmatch(

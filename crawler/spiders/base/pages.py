@@ -62,8 +62,6 @@ class PageRecord:
     marked_owner: tuple[Ownership, str] | None = None
     links: frozenset[str] = frozenset()  # the paths of the same-site pages it links to
     shown_numbers: frozenset[str] = frozenset()  # every phone number its text shows (10 digits)
-    # The numbers its text labels as no line of the program's (a switchboard, a pharmacy).
-    labelled_not_ours: frozenset[str] = frozenset()
     # It speaks of addiction care (the IOP, substance use): a parent's page about paying or
     # getting in that does is its program's too.
     about_addiction: bool = False
@@ -140,7 +138,6 @@ def page_record(
         ten_digits(number)
         for number in (*shown.main, *shown.chrome, *shown.not_the_programs, *linked)
     )
-    record.labelled_not_ours = frozenset(ten_digits(number) for number in shown.not_the_programs)
     return record
 
 
@@ -722,9 +719,9 @@ def _content_texts(body: Any) -> list[str]:
 
 def _shown_otherwise(marked: list[str], merged: MergedReading, pages: list[PageRecord]) -> bool:
     """Whether the page whose markup gives opening hours shows other hours in its text, for
-    every day the markup names or against it on a day both name ("Monday\u2013Thursday: 8:00
-    a.m.\u20138:00 p.m." beside a microdata ``openingHours`` of "Mo-Fr 08:00-17:00"): the
-    visible hours are the page's word, as a visible address is."""
+    every day the markup names ("Monday\u2013Thursday: 8:00 a.m.\u20138:00 p.m., Friday ..."
+    beside a microdata ``openingHours`` of "Mo-Fr 08:00-17:00"): the visible hours are the
+    page's word, as a visible address is (hours for some days only are not)."""
     shown = merged.facts.get("schedule.opening_hours")
     _, url = merged.evidence.get("schedule.opening_hours", ("", None))
     on_that_page = any(
@@ -733,10 +730,7 @@ def _shown_otherwise(marked: list[str], merged: MergedReading, pages: list[PageR
     )
     if not shown or set(marked) & set(shown) or not on_that_page:
         return False  # (the page shows the markup's hours too: they stand)
-    said, visible = numbers.hours_by_day(marked), numbers.hours_by_day(shown)
-    return said.keys() <= visible.keys() or any(
-        said[day] != visible[day] for day in said.keys() & visible.keys()
-    )
+    return numbers.hours_by_day(marked).keys() <= numbers.hours_by_day(shown).keys()
 
 
 def places_lines(pages: list[PageRecord]) -> dict[tuple[str, str], set[str]]:
@@ -833,18 +827,6 @@ def facts_from_pages(
     if _stale(result, pages, placed):
         for path in STALE_WITH_THE_NUMBER:
             result.pop(path, None)
-    if result.get("phones"):
-        # markup's number the pages label as no line of the program's ("Main switchboard"),
-        # where the program's pages show lines of their own
-        not_ours = set().union(*(page.labelled_not_ours for page in pages))
-        own_lines = any(
-            page.contact.get("phones") for page in pages if page.reading.kind == "program"
-        )
-        kept = [phone for phone in result["phones"] if ten_digits(phone) not in not_ours]
-        if own_lines and kept:
-            result["phones"] = kept
-        elif own_lines:
-            del result["phones"]
     address_paths = [p for p in result if p.startswith("address.")]
     lines_joined = False
     for page in pages:
