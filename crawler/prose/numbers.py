@@ -374,17 +374,13 @@ def session_days(sentence: str) -> int | None:
     if counted:
         value = number(counted.group(1))
         return int(value) if value else None
-    order = [code for code, _ in DAY_WORDS]
     days: set[str] = set()
     rest = sentence
     for span in DAY_SPAN.finditer(sentence):
-        first, last = _day_code(span["first"]), _day_code(span["last"])
-        if first is None or last is None:
+        spanned = days_from_to(_day_code(span["first"]), _day_code(span["last"]))
+        if not spanned:
             return None
-        start, end = order.index(first), order.index(last)
-        if end < start:
-            return None
-        days.update(order[start : end + 1])
+        days.update(spanned)
         rest = rest.replace(span.group(0), " ")
     for day in SCHEDULE_DAY.finditer(rest):
         code = _day_code(day.group(0))
@@ -1028,6 +1024,7 @@ DAY_WORDS = (
     ("Sa", r"sat(?:urday)?s?|s[aá]bados?"),
     ("Su", r"sun(?:day)?s?|domingos?"),
 )
+DAY_ORDER = tuple(code for code, _ in DAY_WORDS)
 DAY = r"(?:" + "|".join(pattern for _, pattern in DAY_WORDS) + r")\.?"
 HOUR_WORDS = {"noon": "12 pm", "midday": "12 pm", "midnight": "12 am"}
 OFFICE_HOURS = re.compile(
@@ -1134,16 +1131,22 @@ def _business_day(opens: str, closes: str) -> tuple[str, str]:
 def hours_by_day(hours: list[str]) -> dict[str, str]:
     """Opening hours by day ("Mo-Th 08:00-20:00", "Fr 08:00-12:00": Mo to Th 08:00-20:00, Fr
     08:00-12:00)."""
-    order = [code for code, _ in DAY_WORDS]
     by_day: dict[str, str] = {}
     for line in hours:
         days, _, times = line.partition(" ")
         for span in days.split(","):
             first, _, last = span.partition("-")
-            if first in order and (last or first) in order:
-                for day in order[order.index(first) : order.index(last or first) + 1]:
-                    by_day[day] = times
+            for day in days_from_to(first, last or first):
+                by_day[day] = times
     return by_day
+
+
+def days_from_to(first: str | None, last: str | None) -> list[str]:
+    """The days of a span, by their codes ("Mo", "Th": Mo, Tu, We, Th); none for a span that
+    runs backwards or names no day."""
+    if first not in DAY_ORDER or last not in DAY_ORDER:
+        return []
+    return list(DAY_ORDER[DAY_ORDER.index(first) : DAY_ORDER.index(last) + 1])
 
 
 def _morning_opening(opens: str, found: list[str]) -> bool:
@@ -1151,7 +1154,7 @@ def _morning_opening(opens: str, found: list[str]) -> bool:
     open at ("Mo-Th 07:00-18:00")."""
     bare = re.fullmatch(r"\s*(\d{1,2})\s*", opens)
     return bool(bare) and any(
-        said.split()[1].startswith(f"{int(bare.group(1)):02d}:") for said in found
+        times.startswith(f"{int(bare.group(1)):02d}:") for times in hours_by_day(found).values()
     )
 
 

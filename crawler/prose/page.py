@@ -525,15 +525,10 @@ def _marks_by_place(table: HtmlElement) -> list[str]:
             return []  # not a grid of marks
         label = cells[0].split(":")[0]  # "Apple Health (Medicaid): Molina, CHPW, ..."
         said += [
-            at_a_place(place, f"{label}: {'No' if NO_MARK.fullmatch(mark) else 'Yes'}")
+            f"At {place}, {label}: {'No' if NO_MARK.fullmatch(mark) else 'Yes'}"
             for place, mark in zip(places, marks, strict=True)
         ]
     return said
-
-
-def at_a_place(place: str, said: str) -> str:
-    """A table's line as said of its column's place: "At Toppenish, Medicare: Yes"."""
-    return f"At {place}, {said}"
 
 
 # A table's column saying whether each row's service is given: "Available here?", "Offered".

@@ -292,6 +292,8 @@ def site_locations(
     site_links = next(
         (page.links for page in pages if _is_home_path(urlsplit(page.url).path or "/")), None
     )
+    # A site listed with a page inside it (a tribe's program page, a hospital's IOP page).
+    listed_inside = not _is_home_path(urlsplit(home).path or "/")
     found = []
     for key in sorted(owned):
         own_pages = [page for page in pages if own(page) == {key}]
@@ -301,27 +303,29 @@ def site_locations(
         own_pages.sort(key=lambda page: page.url != home)
         if parent:
             mine = [page for page in pages if own(page) <= {key}]  # no other place's
-            # A site listed with a page inside it (a tribe's program page): that page is the
-            # program's, whatever its heading calls it.
-            listed = own_pages[0].url == home and not _is_home_path(urlsplit(home).path or "/")
+            # Listed with this place's page inside the site (a tribe's program page): that
+            # page is the program's, whatever its heading calls it.
+            listed_here = own_pages[0].url == home and listed_inside
             # Or listed with its one place's program page, which states no address of its own
             # (a hospital's IOP page; the address on the clinic's page): that page is the
             # program's, the place's page its too.
-            listed_program = next(
-                (
-                    page
-                    for page in mine
-                    if page.url == home
-                    and not own(page)
-                    and len(owned) == 1
-                    and not _is_home_path(urlsplit(home).path or "/")
-                    and IOP_HEADING.search(page.names.heading or "")
-                ),
-                None,
+            listed_program = (
+                next(
+                    (
+                        page
+                        for page in mine
+                        if page.url == home
+                        and not own(page)
+                        and IOP_HEADING.search(page.names.heading or "")
+                    ),
+                    None,
+                )
+                if listed_inside and len(owned) == 1
+                else None
             )
             if listed_program is not None:
-                own_pages, listed = [listed_program, *own_pages], True
-            program, rest = _parents_program(own_pages, mine, site_links, listed)
+                own_pages, listed_here = [listed_program, *own_pages], True
+            program, rest = _parents_program(own_pages, mine, site_links, listed_here)
             if listed_program is not None:  # and the place's own page is the program's too
                 rest += [page for page in own_pages if page not in rest and page is not program]
             rest += [page for page in departmental if page not in rest]
@@ -673,13 +677,13 @@ def _programs_own_name(heading: str | None, town: str) -> str | None:
 NOT_A_PROGRAMS_WORD = re.compile(
     NOT_A_NAMES_WORD.pattern + r"|(?:clinics?|cent(?:er|re)s?|department|division|directory"
     r"|office|building|county|university|hospital|medical|welcome|home|ministr(?:y|ies)"
-    r"|counseling|care|intensive|iop|family|community|services?|programs?|support|wellness"
-    r"|hope|help|get|started|about|contact|us|our|your|a|an|student|students|campus|chemical"
-    r"|dependency|drug|peer|celebrate|medicine|options?|getting|disorders?|opioid|partial"
-    r"|hospitali[sz]ation|medication|assisted|psychiatry|admissions|insurance|locations?"
-    r"|levels?|offer|we|meet|team|frequently|asked|questions|integrated|crisis|prevention"
-    r"|sober|living|dui|dwi|classes|approach|who|serve|veterans?|employee|assistance"
-    r"|spiritual|outreach|resources|news|events|staff|approach)",
+    r"|counseling|care|intensive|iop|family|community|programs?|support|wellness|hope|help"
+    r"|get|started|about|contact|us|your|a|an|student|students|campus|chemical|dependency"
+    r"|peer|celebrate|medicine|options?|getting|disorders?|opioid|partial|hospitali[sz]ation"
+    r"|medication|assisted|psychiatry|admissions|insurance|locations?|levels?|offer|we|meet"
+    r"|team|frequently|asked|questions|integrated|crisis|prevention|sober|living|dui|dwi"
+    r"|classes|approach|who|serve|veterans?|employee|assistance|spiritual|outreach|resources"
+    r"|news|events|staff)",
     re.I,
 )
 
