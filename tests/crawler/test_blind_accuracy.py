@@ -97,6 +97,8 @@ BLIND_SETS = {
     "blind_sites_fortyninth": 10,
     "blind_sites_fiftieth": 10,
     "blind_sites_fiftyfirst": 11,
+    "blind_sites_fiftysecond": 10,
+    "blind_sites_fiftythird": 10,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
