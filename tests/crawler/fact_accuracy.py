@@ -5,11 +5,17 @@ values; coordinates filled in by the ZIP-centroid fallback are not a stated fact
 site (``expected.json``) lists every fact its pages state, per facility (``ref_hint``: a part
 of the facility's source ref). A crawled fact is correct when the label has the same value;
 a crawled fact whose field the label does not have at all is *invented*.
+
+Values are compared as a referrer reads them: lists in any order and case, a site's root with
+or without its slash (``https://x.example`` is ``https://x.example/``), and the things to bring
+to intake without the words a label may or may not keep before a noun ("list of your
+medications" is "list of medications").
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +52,11 @@ def opening_days(hours: list[str]) -> list[tuple[str, str]]:
     return sorted(set(days))
 
 
+# The words before a thing to bring that say nothing of it: "a list of your medications".
+ARTICLES = re.compile(r"\b(?:a|an|the|your|any)\b")
+SITE_ROOT = re.compile(r"https?://[^/\s]+/?")
+
+
 def normalise(path: str, value: Any, crawl_date: str) -> Any:
     if value == CRAWL_DATE:
         return crawl_date
@@ -55,8 +66,12 @@ def normalise(path: str, value: Any, crawl_date: str) -> Any:
         return (round(value["lat"], 4), round(value["lon"], 4))
     if path == "schedule.opening_hours":
         return opening_days(value)
+    if path == "intake.what_to_bring":
+        return sorted(" ".join(ARTICLES.sub(" ", str(v).casefold()).split()) for v in value)
     if isinstance(value, list):
         return sorted(str(v).casefold() for v in value)
+    if isinstance(value, str) and SITE_ROOT.fullmatch(value):
+        return value.rstrip("/").casefold() + "/"
     if isinstance(value, str):
         return " ".join(value.split()).casefold()
     if isinstance(value, float) and value.is_integer():
