@@ -194,6 +194,53 @@ def items_of_a_list(sentence: str) -> tuple[int, list[tuple[int, int]]]:
     return lead, [*items, (start, len(sentence))]
 
 
+# A track a clause is of: "the morning track", "our evening groups".
+A_CLAUSES_TRACK = re.compile(
+    r"\b(?P<time>morning|afternoon|evening|day|daytime|night|weekend|saturday)\s+"
+    r"(?:tracks?|groups?|cohorts?|iop|programs?)\b",
+    re.I,
+)
+
+
+# An opening that is not one now, or not here: "accepting new patients only for the waitlist",
+# "taking new clients next month", "accepting at our Ogden office only".
+OPEN_ONLY_IN_PART = re.compile(
+    r"\b(?:wait ?list|waiting list|next (?:week|month|year)|soon|only|office|in (?:january|february"
+    r"|march|april|may|june|july|august|september|october|november|december))\b",
+    re.I,
+)
+# A list's item labelled with what it is the status of: "Holdrege day IOP: full".
+A_LABELLED_STATUS = re.compile(
+    r"^[^:;]{0,60}\b(?:iop|tracks?|groups?|cohorts?|programs?)\s*:", re.I
+)
+
+
+def _another_track_open(sentence: str) -> bool:
+    """Whether a sentence saying a track is full says another is open: "The morning track is
+    full; the evening track is accepting new patients" (a patient can start, in the evening)."""
+    # (its own clauses, not a list's labelled items: "Broken Bow IOP: accepting; Holdrege IOP:
+    # full" are two places' statuses, see items_of_a_list)
+    clauses = [
+        clause
+        for clause in re.split(r";|,?\s+\b(?:but|while|whereas)\b", sentence)
+        if not A_LABELLED_STATUS.match(clause.strip())
+    ]
+    full = {
+        track["time"].casefold()
+        for clause in clauses
+        if NOT_ACCEPTING.search(clause) and (track := A_CLAUSES_TRACK.search(clause))
+    }
+    taking = {
+        track["time"].casefold()
+        for clause in clauses
+        if ACCEPTING.search(clause)
+        and not NOT_ACCEPTING.search(clause)
+        and not OPEN_ONLY_IN_PART.search(clause)
+        and (track := A_CLAUSES_TRACK.search(clause))
+    }
+    return bool(full) and bool(taking - full)
+
+
 def availability(
     sentence: str, as_of: date, dated: bool, said: str | None = None
 ) -> AvailabilityStatement | None:
@@ -225,7 +272,7 @@ def availability(
     by_a_start = False
     sure = sentence[:hedged_from]
     if NOT_ACCEPTING.search(sure):
-        accepting = False
+        accepting = _another_track_open(sure)
     elif ACCEPTING.search(sure) or NO_WAITLIST.search(sure):
         accepting = True
     elif numbers.next_intake_given(sure):
@@ -249,9 +296,10 @@ def availability(
     return AvailabilityStatement(words, accepting, days, slots, as_of, dated, by_a_start=by_a_start)
 
 
-# Between a statement's leading date and its words: "November 3, 2026: The evening IOP..."; a
-# weekday may come before it ("Tuesday, November 3, 2026 \u2014 ...").
-AFTER_A_LEAD_DATE = re.compile(r"\s*[:\u2014\u2013-]\s*")
+# Between a statement's leading date and its words: "November 3, 2026: The evening IOP...",
+# "December 3, 2026 update: We are full"; a weekday may come before it ("Tuesday, November 3,
+# 2026 \u2014 ...").
+AFTER_A_LEAD_DATE = re.compile(r"(?:\s+(?:update|status|notice))?\s*[:\u2014\u2013-]\s*", re.I)
 BEFORE_A_LEAD_DATE = re.compile(rf"\W*(?:(?:{'|'.join(numbers.WEEKDAYS)}),?\s+)?", re.I)
 # A label before a sentence of its own: "Openings: Next intake...", "Program status: We are
 # ...". A status's label only: one naming a part of the program or whom it takes says what is

@@ -35,7 +35,11 @@ class MergedReading:
     evidence: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
 
+WALK_IN = "intake.walk_in"
+
+
 def merge_readings(readings: Iterable[PageReading], source: str | None = None) -> MergedReading:
+    readings = list(readings)
     merged = MergedReading()
     statements: list[tuple[AvailabilityStatement, str | None]] = []
     dated_by_programs: list[AvailabilityStatement] = []  # the statements programs' pages date
@@ -59,6 +63,12 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
     for path in merged.conflicts:
         merged.facts.pop(path, None)
         merged.evidence.pop(path, None)
+    if WALK_IN not in merged.facts and WALK_IN not in merged.conflicts:
+        # "Assessments are by appointment", and no walk-in time anywhere: no walk-ins
+        said = next(((r.by_appointment, r.url) for r in readings if r.by_appointment), None)
+        if said is not None:
+            merged.facts[WALK_IN] = False
+            merged.evidence[WALK_IN] = said
     if _dated_of_late(statements, dated_by_programs):
         # "No waitlist." on the home page, "Next available intake: December 9. Updated December
         # 3" on the program's: the dated word says when it held, the undated one does not (a

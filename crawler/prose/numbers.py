@@ -420,6 +420,42 @@ def scheduled_hours(sentence: str) -> float | None:
     return value if 0 < value <= 40 else None
 
 
+def hours_on_the_days_before(days_sentence: str, sentence: str) -> float | None:
+    """The hours of a week whose group days one sentence gives and whose session times the
+    next gives, with no days of its own: "IOP groups meet Monday, Wednesday and Thursday.
+    Choose the morning track (9:00 a.m.-noon) or the evening track (5:30-8:30 p.m.)." is 9 (a
+    client attends one track; sessions of one day not offered as a choice are not added up).
+    Not the times of other groups: "Our PHP groups meet 9-3", "Adult IOP groups meet 6-9" after
+    the adolescents' days."""
+    if not group_schedule(sentence) or session_days(sentence):
+        return None
+    if set(map(str.casefold, WHOSE_GROUPS.findall(sentence))) - set(
+        map(str.casefold, WHOSE_GROUPS.findall(days_sentence))
+    ):
+        return None
+    days, lengths = session_days(days_sentence), _session_hours(sentence)
+    if not days or not lengths or (len(lengths) > 1 and not re.search(r"\bor\b", sentence)):
+        return None
+    value = days * max(lengths)
+    return value if 0 < value <= 40 else None
+
+
+# Whose or which groups a sentence names: another care's, or a people's.
+WHOSE_GROUPS = re.compile(
+    r"\b(?:php|partial|residential|detox|family|families|alumni|aftercare|adolescents?|teens?"
+    r"|youth|adults?|women|men|parents?|dui|dwi)\b",
+    re.I,
+)
+
+
+def group_days_alone(sentence: str) -> bool:
+    """Whether a sentence gives the days groups meet and no times ("IOP groups meet Monday,
+    Wednesday and Thursday.")."""
+    return bool(
+        group_schedule(sentence) and session_days(sentence) and not TIME_RANGE.search(sentence)
+    )
+
+
 # A schedule table's row of one day: "Monday: 5:30-8:30 p.m.; Relapse Prevention".
 # "Monday: 5:30-8:30 p.m.; ...", or a group's row "Relapse Prevention: Tuesday; 5:30-8:30 PM".
 DAY_ROW = re.compile(
@@ -991,6 +1027,18 @@ OPENINGS_OF_SOMETHING_ELSE = re.compile(
     r"|last year|grant|gala|dinner|event|tickets?|workshop|class(?:es)?\b|conference",
     re.I,
 )
+# A program's cohort named as the class of a month or season: "3 openings in the January class".
+A_COHORTS_CLASS = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|spring|summer|fall|autumn|winter) class\b(?! of\b)",
+    re.I,
+)
+# A class of another course: "DUI", "parenting", "CNA", "interns", "academy".
+ANOTHER_COURSES_CLASS = re.compile(
+    r"\b(?:dui|dwi|owi|parenting|course|academy|coach|interns?|cna|training|education|school"
+    r"|anger)\b",
+    re.I,
+)
 
 
 # The seats a group about to start has: "next group starts January 5, 2027, with 6 seats".
@@ -1007,8 +1055,13 @@ def open_slots(sentence: str) -> int | None:
     if NOT_PLACES_IN_A_PROGRAM.search(sentence):
         return None
     match = OPEN_SLOTS.search(sentence) or SEATS_OF_A_START.search(sentence)
+    cohorts = (
+        sentence
+        if ANOTHER_COURSES_CLASS.search(sentence)
+        else A_COHORTS_CLASS.sub("cohort", sentence)
+    )
     if match is None and (
-        OPENINGS_OF_THE_PROGRAM.search(sentence) and not OPENINGS_OF_SOMETHING_ELSE.search(sentence)
+        OPENINGS_OF_THE_PROGRAM.search(cohorts) and not OPENINGS_OF_SOMETHING_ELSE.search(cohorts)
     ):
         match = OPENINGS.search(sentence)
     value = number(next((g for g in match.groups() if g), None)) if match else None

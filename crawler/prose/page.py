@@ -349,6 +349,19 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
                 read_rows.update(element.iterdescendants())
                 continue  # a timeline of the program's history: what it was, not what it is
             lead = _lead(element)
+            if (
+                len(items) > 1
+                and (not lead or DATING_LEAD.match(lead))
+                and all(
+                    ":" in item and item.endswith((".", "!")) and A_STATUS.search(item)
+                    for item in items
+                )
+            ):
+                # Statuses, each a sentence of its own, dated by the lead ("Updated December 1,
+                # 2026" over "McPherson IOP: accepting; the next group starts December 14." and
+                # "Counseling: accepting new clients."): no item runs into the next.
+                out.append((" ".join(f"{lead} {item}".strip() for item in items), False))
+                continue
             # (an item of sentences ends as a sentence, so that its last one does not run into
             # the next item: "Greencastle Evening IOP: full. Call to join the waitlist.")
             joined = "".join(
@@ -493,7 +506,17 @@ def _the_iops_column(table: HtmlElement) -> list[str]:
             said.append(f"{cells[0]}: No")
         elif YES_OR_NO.fullmatch(cell) or re.search(r"\$\s*\d", cell):
             said.append(f"{cells[0]}: {cell}")  # "Medicare: \u2714", "Self-pay: $150/session"
+        elif A_SCHEDULES_ROW.search(cells[0]) and cell:
+            said.append(f"IOP {cells[0].lower()}: {cell}")  # "IOP hours per week: 9"
     return said
+
+
+# A levels table's row of what a level's week is like: "Hours per week", "Days", "Typical
+# length", "Includes".
+A_SCHEDULES_ROW = re.compile(
+    r"^\W*(?:hours(?: per| a| each)? week|days?|typical length|length|duration|weeks|includes)\W*$",
+    re.I,
+)
 
 
 # A column's heading that names one of a site's places: "Sunnyside", "Toppenish office" (not
@@ -957,6 +980,17 @@ def _lead(list_element: HtmlElement) -> str:
     return last.rstrip(".") + ":"
 
 
+# A status's words: "accepting", "full", "waitlist", "3 openings".
+A_STATUS = re.compile(
+    r"\b(?:accepting|enrolling|open|full|closed|wait ?list|waiting list|openings?|seats?|spots?)\b",
+    re.I,
+)
+# A list's lead that only dates it, or names it openings as of a date: "Updated December 1,
+# 2026:", "As of 12/1/2026:", "IOP openings \u2014 updated December 1, 2026:".
+DATING_LEAD = re.compile(
+    r"^\W*(?:(?i:[^:;.]{0,30}\bopenings?\b[^:;.]{0,5}))?"
+    r"(?i:(?:last )?updated|as of|posted)\b[^:;.]{0,30}:$|^\W*[A-Z][a-z]+\.? \d{1,2}, \d{4}:$"
+)
 # Words of a sentence that introduce the list after it.
 A_LISTS_LEAD = re.compile(r"\b(?:following|these|those|below|list|include[sd]?|including)\b", re.I)
 

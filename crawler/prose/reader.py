@@ -34,6 +34,7 @@ from crawler.prose.vocabulary import (
     A_PAYMENT_HEADING,
     A_PERSONS_NAME,
     BARE_DENIAL,
+    BY_APPOINTMENT,
     CLAUSE_BREAK,
     DENIAL_AFTER,
     DENIAL_BEFORE,
@@ -50,6 +51,7 @@ from crawler.prose.vocabulary import (
     PRESCRIBES_MEDICATION,
     PROGRAM_KINDS,
     REFUSED_HEADING,
+    TO_COME,
     US_STATES,
     Phrase,
 )
@@ -395,6 +397,12 @@ class PageReading:
     # A sentence denying all prescribing ("We don't prescribe."), until the next one says which
     # medications it meant (see _no_prescribing_of_the_named).
     prescribing_denied: str | None = None
+    # A sentence saying new clients are seen by appointment: no walk-ins, unless the site names
+    # a walk-in time (see vocabulary.BY_APPOINTMENT).
+    by_appointment: str | None = None
+    # A sentence giving the groups' days and no times, for the next one's session times ("IOP
+    # groups meet Monday, Wednesday and Thursday. Choose the morning track (9-noon) or ...").
+    group_days: str | None = None
 
     def forget(self, said: str, only: str = "") -> None:
         """Take back the facts first read from ``said`` (a heading its next line answers);
@@ -667,6 +675,14 @@ A_BARE_ITEM = re.compile(
 OWN_STATEMENT = re.compile(r"\b(?:accept|accepted|take|bill|in[- ]network|welcome)\w*\b", re.I)
 
 
+# The program's staff as a clause's subject: "IOP counselors", "intensive outpatient staff".
+A_PROGRAMS_STAFF = re.compile(
+    r"(?:iop|intensive outpatient(?: program)?)\s+(?:counselors|staff|clinicians|therapists"
+    r"|physicians|doctors|nurses|providers|team)\b",
+    re.I,
+)
+
+
 def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
     """Whether the clause denies what it names at ``start:end``. ``a_plan``: a payment plan,
     which a label refusing the list after its colon denies ("Not accepted at this location:
@@ -677,6 +693,11 @@ def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
     refused = REFUSED_LABEL.search(before) if a_plan else None
     if refused and not NOT_A_LIST.search(refused["listed"]):
         return True
+    # "We do not provide detox, and IOP counselors do not prescribe": the name begins a clause
+    # of its own, as its people's word; what the clause before denies is not it.
+    starts_a_clause = re.search(r",\s+(?:and|but|while)\s+(?:the\s+|our\s+)?$", before, re.I)
+    if starts_a_clause and A_PROGRAMS_STAFF.match(clause[start:]):
+        before = ""
     words = before.split()
     for index in range(len(words) - 1, max(len(words) - DENIAL_GAP_WORDS - 2, -1), -1):
         if re.fullmatch(DENIAL_BEFORE, words[index].strip(",.:()"), re.I):
@@ -818,10 +839,17 @@ def _denies_another_thing(clause: str, start: int, end: int) -> bool:
     """Whether a denial naming the IOP (at ``start:end``) denies something else: a kind of it
     ("Telehealth IOP is not available"), a part of it at some times or for some people ("No IOP
     groups meet on weekends", "not accepting new IOP clients", but not "we do not offer IOP
-    groups"), or what is not part of it ("It isn't part of our IOP")."""
+    groups"), what is not part of it ("It isn't part of our IOP"), or what another program is
+    not ("Adolescent Outpatient Program (weekly counseling; not an IOP)")."""
     before = clause[:start]
     if _a_kind_of(before) or re.search(r"\bpart of (?:our |the )?$", before, re.I):
         return True
+    if (
+        re.search(r"\bnot an? $", before, re.I)
+        and (re.search(r"\([^()]*$", before) or re.match(r"\s*\)", clause[end:]))
+        and not re.search(r"\b(?:we|we're|our|this|us)\b", before, re.I)
+    ):
+        return True  # another program's aside: "Adolescent Outpatient (weekly; not an IOP)"
     if A_WAY_OF_GIVING_IT.match(clause, end):
         return True
     offered = OFFERED.search(before) and not AT_SOME_TIMES.search(clause)
@@ -878,6 +906,7 @@ def read_sentence(
     ):
         context = f"{reading.heading}: {sentence}"  # a card's list of plans under "Insurance"
     refusing = REFUSING_LEAD.match(sentence)
+    planned_lead = re.match(rf"^[^:.;]*(?:{TO_COME})[^:.;]*:", sentence, re.I)
     # (a list of three or more, none a statement of its own: not "We do not provide detox;
     # Medicaid accepted")
     denying = (
@@ -897,7 +926,9 @@ def read_sentence(
     for index, clause in enumerate(clauses(sentence)):
         at = max(sentence.find(clause, at), at)
         another_care = any(start <= at < end for start, end in elsewhere)
-        if refusing and index and not OWN_STATEMENT.search(clause):
+        if planned_lead and index:
+            clause = f"{planned_lead.group(0)} {clause}"  # "Coming in 2027: a Saturday group"
+        elif refusing and index and not OWN_STATEMENT.search(clause):
             clause = f"{refusing.group(0)} {clause}"  # each item of "We don't accept: A; B"
         elif denying and index and A_BARE_ITEM.match(clause):
             clause = f"{denying.group(0)} {clause}"  # "We do not provide A; B; C."
@@ -912,8 +943,10 @@ def read_sentence(
                 read.append((phrase.path, found[1], clause))
     for path, value, clause in _no_prescribing_of_the_named(sentence, read, reading):
         reading.add(path, [value] if path in LIST_FIELDS else value, said, clause)
-    # the IOP's hours, not its PHP's
-    ours = "" if under_another else without_another_cares_parts(sentence)
+    # the IOP's hours, not its PHP's, nor those of a track still to come ("We're adding an
+    # evening track; morning groups meet ...": the morning groups')
+    now = ";".join(part for part in sentence.split(";") if not re.search(TO_COME, part, re.I))
+    ours = "" if under_another else without_another_cares_parts(now)
     reading.add("schedule.hours_per_week", numbers.hours_per_week(ours), said)
     timed = numbers.clock_words(ours)  # "from six until nine" as "6 p.m. to 9 p.m."
     # Times under a "Schedule" heading are the groups' ("Tuesday and Thursday, 6-9 PM").
@@ -924,6 +957,9 @@ def read_sentence(
         else timed
     )
     scheduled = numbers.scheduled_hours(grouped)
+    if scheduled is None and reading.group_days:
+        scheduled = numbers.hours_on_the_days_before(reading.group_days, grouped)
+    reading.group_days = ours if numbers.group_days_alone(numbers.clock_words(ours)) else None
     if scheduled is not None:
         reading.scheduled_hours.append((scheduled, said, reading.heading))
     row = numbers.day_row(timed) if SCHEDULE_HEADING.search(reading.heading) else None
@@ -958,6 +994,8 @@ def read_sentence(
         if states:
             reading.add("access.licensed_states", states, said)
     reading.add("intake.what_to_bring", items_to_bring(sentence) or None, said)
+    if reading.by_appointment is None and BY_APPOINTMENT.search(sentence):
+        reading.by_appointment = said
     lead, items = items_of_a_list(sentence)
     for start, end in items:
         said_item = " ".join((said[:lead] + said[start:end]).split()).strip(" ;")
@@ -1282,6 +1320,7 @@ def read_text(
     heading_before = None  # the segment before, when it was a heading
     person = None  # how sentences about the person a bio's heading names begin
     for segment in segments:
+        reading.group_days = None  # (a paragraph's days are not the next one's groups')
         is_heading = marks is not None and next(marks, False)
         if heading_before and not is_heading:
             segment = _under_its_heading(heading_before, segment, reading)

@@ -81,7 +81,7 @@ PAYING = (
 # "Adolescent IOP", "Spanish IOP" (one track or kind of the program, not the program).
 PROGRAM_KINDS = (
     r"day|daytime|morning|afternoon|evening|night|weekend|saturday|sunday|virtual|online"
-    r"|in-person|adults?|young adults?|adolescents?|teens?|youth|women'?s|men'?s|veterans'?"
+    r"|in-person|adults?|young[- ]adults?|adolescents?|teens?|youth|women'?s|men'?s|veterans'?"
     r"|spanish"
 )
 # A heading over payment words ("Paying for care": "Medicaid, Medicare, private insurance").
@@ -275,6 +275,23 @@ THE_PROGRAMS_GROUPS = (
     r"we|(?:iop |our |the |all |family )?(?:groups?|sessions)|(?:the |our )?(?:iop|program)"
 )
 
+# Therapies the model has no field of its own for, by their words, as the list names them.
+OTHER_THERAPIES = (
+    (r"\bemdr\b|eye movement desensiti", "EMDR"),
+    (r"motivational interviewing", "motivational interviewing"),
+    (r"seeking safety", "Seeking Safety"),
+    (r"matrix model", "Matrix Model"),
+    (r"contingency management", "contingency management"),
+    (r"12-step facilitation|twelve[- ]step facilitation", "12-step facilitation"),
+    (r"drumming circles?", "drumming"),
+)
+# One clinician's training, not the program's offer: "Our clinical director is trained in EMDR"
+# (not its staff's, "Our counselors are trained in motivational interviewing", nor one who uses
+# it with the program's clients).
+ONE_CLINICIANS_TRAINING = (
+    r"^(?![^.;]*\b(?:uses?|offers?|offered|provides?|with (?:our )?(?:iop )?clients)\b)"
+    r"[^.;]*\b(?:is|was) (?:also )?(?:trained|certified|credentialed) in\b"
+)
 PHRASES: tuple[Phrase, ...] = (
     # Levels of care. Residential and inpatient are mostly named as what IOP is an alternative
     # to, so only denials ("we are not a residential program") and "our residential ..." count.
@@ -529,7 +546,8 @@ PHRASES: tuple[Phrase, ...] = (
     # first we'll help you find a bed".
     Phrase(
         "detox.detox_referral",
-        r"\bif you need it\b[^.;]{0,30}\b(?:help you (?:find|get) (?:a bed|one|admitted)|refer you"
+        r"\bif you need (?:it|either|one|them|both)\b[^.;]{0,30}\b(?:help you (?:find|get)"
+        r" (?:a bed|one|admitted)|refer you"
         r"|arrange (?:an? )?(?:admission|bed))",
         requires=r"\b(?:detox\w*|withdrawal)\b",
         denied=None,
@@ -635,25 +653,19 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("therapies.yoga", r"\byoga\b(?!\s+(?:mats?|pants|clothes|blocks))"),
     Phrase("therapies.acupuncture", r"acupuncture|nada protocol"),
     Phrase("therapies.mindfulness", r"mindfulness|meditation"),
-    Phrase("therapies.other", r"\bemdr\b|eye movement desensiti", item="EMDR", denied=None),
-    Phrase(
-        "therapies.other",
-        r"motivational interviewing",
-        item="motivational interviewing",
-        denied=None,
+    # (a therapy one clinician is trained in is no promise the program offers it: "Our clinical
+    # director is trained in EMDR")
+    *(
+        Phrase(
+            "therapies.other",
+            pattern,
+            item=item,
+            denied=None,
+            forbids=ONE_CLINICIANS_TRAINING,
+            forbids_in_its_clause=True,
+        )
+        for pattern, item in OTHER_THERAPIES
     ),
-    Phrase("therapies.other", r"seeking safety", item="Seeking Safety", denied=None),
-    Phrase("therapies.other", r"matrix model", item="Matrix Model", denied=None),
-    Phrase(
-        "therapies.other", r"contingency management", item="contingency management", denied=None
-    ),
-    Phrase(
-        "therapies.other",
-        r"12-step facilitation|twelve[- ]step facilitation",
-        item="12-step facilitation",
-        denied=None,
-    ),
-    Phrase("therapies.other", r"drumming circles?", item="drumming", denied=None),
     # Schedule words about groups; clock times are read by the number readers.
     Phrase(
         "schedule.evening",
@@ -700,8 +712,11 @@ PHRASES: tuple[Phrase, ...] = (
         rf"^\W*{THE_PROGRAM_MEETS}(?: only)?(?: in the| on)? (?:evenings?|weeknights?|nights?)"
         r" only\b"
         rf"|^\W*{THE_PROGRAM_MEETS} only (?:in the |on )?(?:evenings?|weeknights?|nights?)\b"
-        r"|\b(?:runs|has|offers) (?:an? |its )?(?:evening|night) (?:track|program|iop) only\b",
-        forbids=r"\b(?:summer|winter|july|august|during|holidays?)\b",
+        r"|\b(?:runs|has|offers) (?:an? |its )?(?:evening|night) (?:track|program|iop) only\b"
+        # "Right now all IOP groups meet in the evening"
+        r"|\ball (?:(?:of )?(?:our|the) )?(?:iop )?groups (?:meet|run|are held) in the evenings?\b",
+        forbids=r"\b(?:summer|winter|july|august|during|holidays?|mornings?|afternoons?"
+        r"|daytime|except|but)\b",
         stated=False,
         denied=None,
     ),
@@ -819,6 +834,20 @@ PHRASES: tuple[Phrase, ...] = (
         forbids=r"co-?pay|deductible|co-?insurance|missed|no-show|late|cancel|parking|deposit",
         denied=None,
     ),
+    # Fees in a range of prices: "Without Medicaid, fees slide by income, from $0 to $20 a
+    # week", "Other clients pay $10 to $40 per session" (what a client without coverage pays).
+    Phrase(
+        "payment.self_pay",
+        rf"\b(?:fees?|costs?|prices?|rates?|pays?)\b[^.;$]{{0,40}}?(?:\bfrom\s+)?(?:{PRICE}|\$0)"
+        r"\s*(?:[-\u2013]|to)\s*"
+        rf"{PRICE}\s*(?:/|per|a|each)\s*(?:session|group|week|day|visit)\b",
+        # (not what insured members pay, nor another course's rate)
+        forbids=r"co-?pay|deductible|co-?insurance|missed|no-show|late|cancel|parking|deposit"
+        r"|\b(?:with|after) (?:insurance|medicaid|medicare|coverage)\b|\binsured\b|\bmembers?\b"
+        r"|\b(?:medicaid|medicare|insurance) (?:clients|patients)\b|\bdui\b|\bdwi\b"
+        r"|\bclass(?:es)?\b",
+        denied=None,
+    ),
     # A price of the program: "The evening IOP is $240 per week" (not a study's "paid $20").
     Phrase(
         "payment.self_pay",
@@ -856,7 +885,10 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "payment.free_care",
         r"free of charge|at no cost|no cost to (?:you|clients|patients)"
-        r"|\bpay nothing\b(?![^.;]{0,30}\b(?:assessment|evaluation|screening|first visit|parking))"
+        # (not who pays nothing for who they are: "students pay nothing", "Patients eligible
+        # for IHS services pay nothing")
+        r"|(?<!students )(?<!members )(?<!services )(?<!beneficiaries )\bpay nothing\b"
+        r"(?![^.;]{0,30}\b(?:assessment|evaluation|screening|first visit|parking))"
         r"|\b(?:services|care|treatment|the program|our program|the iop|our iop) (?:is|are)"
         r" (?:free|offered free|provided free)\b"
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
@@ -942,7 +974,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:program|facility|clinic)"
         # A state university's program: "Northfork University is a public university of the
         # State of North Carolina".
-        r"|\b(?:university|college|state) is a public (?:research )?(?:university|college)\b",
+        r"|\b(?:university|college|state) is a public (?:research )?(?:university|college)\b"
+        # "A member of the Texas state university system" (of the site's own, not a partner's)
+        r"|^\W*(?:we(?:'re| are) )?(?:a )?(?:member|part) of the (?:[A-Z][a-z]+ ){0,2}state"
+        r" university system\b",
         stated=Ownership.PUBLIC_STATE,
         denied=None,
     ),
@@ -960,7 +995,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"privately[- ]owned|for-profit|©[^.]{0,80}\bl\.?l\.?c\b"
         # a footer's company line, the name before its address: "Juniper Signal Health, LLC"
         r"|^\W*(?:(?-i:[A-Z])[\w&'.-]*\s+){1,6}?(?-i:[A-Z])[\w&'.-]*,?\s+(?:llc|l\.l\.c\.?)"
-        r"(?=\s*(?::|$|\d))",
+        r"(?=\s*(?::|$|\d|[\u00b7|]\s*\d|\(formerly\b))"
+        # "We are a locally owned LLC."
+        r"|\bwe(?:'re| are) an? (?:small |locally[- ]owned |family[- ]owned |private )*"
+        r"(?:llc|pllc|l\.l\.c\.)",
         stated=Ownership.PRIVATE_FOR_PROFIT,
         denied=None,
         # another's: "dispensed by a privately owned opioid treatment program in Price"
@@ -989,14 +1027,29 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("access.telehealth", r"\bonline classes\b", stated=None),
     # "IOP is not an online program": it meets in person (video may still be offered).
     Phrase("access.virtual_only", NOT_A_VIRTUAL_PROGRAM, stated=False, denied=None),
+    # "We do not offer online groups": the groups meet in person, no virtual program.
+    Phrase(
+        "access.virtual_only",
+        r"\b(?:online|virtual|video) groups\b",
+        stated=None,
+        forbids=r"\b(?:alumni|family|families|parents?|aftercare|support)\b",
+    ),
     Phrase(
         "access.virtual_only",
         r"(?:100%|fully|entirely|exclusively|completely) (?:virtual|online|remote)"
         r"|virtual-only|online-only|no (?:physical|in-person) (?:location|office|clinic)"
-        r"|all (?:sessions|groups|services) are (?:held |delivered )?(?:online|virtually)"
+        # (always, not at some times, for some people or beside an office: "All IOP groups are
+        # held online during winter storms", "... for clients outside Boise")
+        r"|all (?:iop |program )?(?:sessions|groups|services) are (?:held |delivered )?"
+        r"(?:online|virtually)\b(?![^.;]*\b(?:during|when|if|while|until|unless|except|closures?"
+        r"|storms?|weather|holidays?|outside|office|in[- ]person|(?:mon|tues|wednes|thurs|fri"
+        r"|satur|sun)days?|for (?:clients|those|people|patients|residents))\b)"
         r"|\bevery (?:session|group|visit) (?:happens|is held|takes place|is) (?:by|over|on|via)"
         r" (?:live )?(?:video|zoom)\b(?![^.;]*\b(?:during|when|if|while|closures?|otherwise"
         r"|except)\b)",
+        # one track's: "Our evening track: all IOP groups are held online"
+        forbids=r"^\W*(?:our )?(?:morning|afternoon|evening|day|daytime|weekend|saturday)\s+"
+        r"(?:track|group|cohort|iop)s?\s*:",
     ),
     # "IOP groups are in person only": the program is not a virtual one.
     Phrase(
@@ -1194,6 +1247,16 @@ CLAUSE_BREAK = (
     # a colon before a clause of its own (not a list): "We are not an OTP: if methadone ..."
     r"|:\s(?=(?:if|when|instead|because)\b)"
 )
+# What is still to come: "Coming in 2027: a Saturday group", "Starting February 1, 2027, we are
+# adding a morning track", "Starting next month, groups will meet on Saturdays too".
+TO_COME = (
+    r"^\W*(?:starting|beginning) (?:next|this|in) \w+,[^.;]*\bwill\b"
+    r"|\bcoming (?:in|this|next) (?:20\d\d|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|spring|summer|fall|autumn|winter|year|month)\b"
+    r"|\bwe(?:'re| are) (?:adding|launching|opening|starting)\b"
+    r"(?! (?:(?:our|its) doors|new|today|now)\b)"
+    r"(?![^.;]*\b(?:today|now|this week)\b)"
+)
 # Hedges: "sliding-scale fees may be available" does not say they are.
 # Hopes, plans and maybes state nothing the program does today.
 HEDGE = (
@@ -1232,7 +1295,7 @@ HEDGE = (
     r"|\bwill (?:be )?(?:available|offer(?:ed)?|add(?:ed)?|launch(?:ed)?|provide[ds]?)\b[^.;]*"
     r"\b(?:in 20\d\d|by 20\d\d|next (?:year|spring|summer|fall|autumn|winter)|later this year"
     r"|this (?:spring|summer|fall|autumn|winter)|soon)\b"
-    r"|^\W*(?:starting|beginning) (?:next|this|in) \w+,[^.;]*\bwill\b"
+    rf"|{TO_COME}"
     r"|\bwould (?:love|like) to\b|\bsomeday\b"
     r"|\b(?:we|we've|we have|the program has|our (?:program|clinic|practice) has)"
     r" (?:stopped|discontinued|ended|paused|suspended)\b"
@@ -1251,3 +1314,17 @@ HEDGE = (
 
 # The states by name (the model's table), for "licensed in Colorado and Wyoming".
 US_STATES = STATE_NAMES
+
+
+# New clients seen by appointment: "Intake assessments are by appointment", "New clients are
+# seen by appointment" (not an office's hours, nor beside a walk-in time: "by appointment or walk
+# in Wednesdays"). It denies walk-ins only where the site names no walk-in time (see
+# crawler.prose.merge): "Assessments are by appointment" and "Walk-in Wednesdays, 1-4 p.m."
+# make a walk-in day.
+BY_APPOINTMENT = re.compile(
+    r"^\W*(?:(?:our |all )?(?:intakes?|intake assessments?|assessments)"
+    r"|new (?:clients|patients)(?: are)? (?:seen|scheduled))"
+    r"(?: here)?(?: are| is)? (?:by|scheduled by) appointment\b"
+    r"(?![^.;]*\b(?:walk|drop[- ]?in|same[- ]day|come in)\b)",
+    re.I,
+)

@@ -332,8 +332,8 @@ def test_blind_target(report: dict[str, Any]) -> None:
 # The sets the reader has been tuned on are regression sets: what a change must not lose (the
 # README's table, less a fact or two of slack). The ninth, thirteenth, fifteenth, twenty-third,
 # twenty-sixth, twenty-eighth, thirtieth, thirty-second, thirty-fourth, thirty-sixth,
-# thirty-ninth, fortieth, forty-third, forty-sixth, forty-ninth and fifty-first are measured,
-# not held: never tuned on.
+# thirty-ninth, fortieth, forty-third, forty-sixth, forty-ninth, fifty-first and fifty-third are
+# measured, not held: never tuned on.
 REGRESSION_FLOORS = {
     "blind_sites": (0.98, 0.95),
     # 0.97 / 0.94: its two group practices name each office "Org - Town", where the newer sets
@@ -363,8 +363,8 @@ REGRESSION_FLOORS = {
     "blind_sites_twentyninth": (0.97, 0.89),
     "blind_sites_thirtyfirst": (0.96, 0.89),
     "blind_sites_thirtythird": (0.97, 0.94),
-    # 0.94: some of their labels keep what to bring's "your" and "any", and a tab's name before a
-    # status line ("Farmville day IOP: Farmville day IOP is accepting"), as the reader does not.
+    # 0.94: some of their labels keep a tab's name before a status line ("Farmville day IOP:
+    # Farmville day IOP is accepting"), as the reader does not.
     "blind_sites_thirtyseventh": (0.94, 0.91),
     "blind_sites_thirtyeighth": (0.94, 0.91),
     "blind_sites_fortyfirst": (0.96, 0.86),
@@ -373,6 +373,7 @@ REGRESSION_FLOORS = {
     "blind_sites_fortyfifth": (0.95, 0.86),
     "blind_sites_fortyeighth": (0.95, 0.93),
     "blind_sites_fiftieth": (0.94, 0.90),
+    "blind_sites_fiftysecond": (0.98, 0.96),
 }
 
 

@@ -2279,3 +2279,112 @@ def test_an_office_likening_its_iop_to_anothers_still_runs_it(sentence: str) -> 
     ]  # fmt: skip
     found = {location.ref: location.set_aside for location in site_locations(pages, pages[0].url)}
     assert found["https://loup.example/locations/ord/"] is None
+
+
+def test_a_prayer_line_open_all_day_is_not_the_programs() -> None:
+    assert phones_in("Prayer line (24 hours): (870) 555-0124") == ([], ["8705550124"])
+
+
+def test_what_a_page_says_of_every_office_holds_where_a_sentence_says_it_of_another() -> None:
+    """ "Lindsborg offers individual counseling only" is Lindsborg's; the list of what the IOP
+    includes, naming no office, is every office's; a row naming the other office is not."""
+    html = (
+        "<html><body><main><h1>Intensive Outpatient Program (IOP)</h1><p>The Lindsborg office"
+        " offers individual counseling and medication management only; Lindsborg clients who"
+        " need IOP attend in McPherson.</p><table><tr><th>Office</th><th>Days</th><th>Time</th>"
+        "</tr><tr><td>McPherson</td><td>Monday, Tuesday, Thursday</td><td>6:00\u20139:00 p.m."
+        "</td></tr><tr><td>Concordia</td><td>Tuesday, Wednesday, Friday</td><td>9:00 a.m."
+        "\u2013noon</td></tr></table><h2>What IOP includes</h2><ul><li>Process groups</li><li>"
+        "Individual counseling every other week</li></ul></main></body></html>"
+    )
+    page = page_record(html, "https://prairie.example/iop", date(2026, 12, 6), [])
+    elsewhere = ("McPherson", "Concordia", "Lindsborg")
+    read = {
+        town: facts_from_pages([page], "test", place={"address.city": town}, elsewhere=elsewhere)
+        for town in ("McPherson", "Concordia")
+    }
+    assert read["McPherson"].facts["therapies.individual_therapy"] is True
+    assert read["McPherson"].facts["levels_of_care.iop"] is True
+    assert read["Concordia"].facts["schedule.hours_per_week"] == 9
+    assert "schedule.evening" not in read["Concordia"].facts
+
+
+def _health_center_page(path: str, heading: str, text: str) -> PageRecord:
+    header = "<header><p>Health Center main line (918) 555-0170</p></header>"
+    footer = "<footer><p>1400 N Wood Dr, Okmulgee, OK 74447 \u00b7 (918) 555-0170</p></footer>"
+    html = f"<html><body>{header}<main><h1>{heading}</h1>{text}</main>{footer}</body></html>"
+    return page_record(html, f"https://wolfcreek.example{path}", date(2026, 12, 6), [])
+
+
+def test_a_program_across_the_street_is_named_and_reached_by_its_own_page() -> None:
+    pages = [
+        _health_center_page("/", "Healthy families", "<p>Primary care, dental and pharmacy.</p>"),
+        _health_center_page("/contact", "Contact Us",
+                            "<p>1400 N Wood Dr, Okmulgee, OK 74447</p><p>Walk-ins welcome.</p>"),
+        _health_center_page("/services/morning-star", "Morning Star Recovery Program",
+                            "<p>Morning Star is our Intensive Outpatient Program. It is at 310 E"
+                            " 6th St, Okmulgee, OK 74447. Direct line: (918) 555-0172.</p>"),
+    ]  # fmt: skip
+    program = next(
+        location
+        for location in site_locations(pages, pages[0].url)
+        if location.place.get("address.street1") == "310 E 6th St"
+    )
+    assert program.name == "Morning Star Recovery Program"
+    read = facts_from_pages(program.pages, "test", place=program.place, name=program.name)
+    assert ten_digits(read.facts["phones"][0]) == "9185550172"
+
+
+def test_a_department_is_named_as_its_page_writes_its_full_name() -> None:
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} | Pecos Mesa County, NM - Official Website</title>"
+            '<script type="application/ld+json">{"@context": "https://schema.org",'
+            ' "@type": "GovernmentOrganization", "name": "Pecos Mesa County", "address":'
+            ' {"streetAddress": "101 W Greene St", "addressLocality": "Carlsbad",'
+            ' "addressRegion": "NM", "postalCode": "88220"}}</script></head><body><main>'
+            f"<h1>{heading}</h1>{text}</main><footer><p>Pecos Mesa County \u00b7 101 W Greene"
+            " St, Carlsbad, NM 88220</p></footer></body></html>"
+        )
+        url = f"https://pecos.example{path}"
+        found = [e for e in schema_org.marked(html, url) if schema_org.wanted(e)]
+        entities = [facts for e in found if (facts := schema_org.entity_facts(e))]
+        return page_record(html, url, date(2026, 12, 6), entities, parent_marked=True)
+
+    clinic = "<p>114 S Canyon St, Suite 3<br>Carlsbad, NM 88220</p>"
+    pages = [
+        page("/", "Welcome to Pecos Mesa County", "<p>County news.</p>"),
+        page("/departments/behavioral-health", "Behavioral Health Services",
+             f"{clinic}<p>Pecos Mesa County Behavioral Health Services is a county department"
+             " providing outpatient counseling and an Intensive Outpatient Program (IOP).</p>"),
+        page("/departments/behavioral-health/iop", "Intensive Outpatient Program (IOP)",
+             f"{clinic}<p>The IOP runs 12 weeks.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[1].url)
+    assert location.name == "Pecos Mesa County Behavioral Health Services"
+
+
+def test_a_clinic_inside_a_university_site_is_reached_by_its_own_line() -> None:
+    """Listed with the clinic's page: its line, not the university's main line every page's
+    footer shows."""
+
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} | Llano Estacado State University</title></head>"
+            f"<body><main><h1>{heading}</h1>{text}</main><footer><p>Llano Estacado State"
+            " University \u00b7 1900 W 7th St, Plainview, TX 79072 \u00b7 (806) 555-0100</p>"
+            "</footer></body></html>"
+        )
+        return page_record(html, f"https://lesu.example{path}", date(2026, 12, 6), [])
+
+    pages = [
+        page("/", "Welcome to LESU", "<p>Classes resume January 19.</p>"),
+        page("/colleges/health-sciences/", "College of Health Sciences", "<p>Programs.</p>"),
+        page("/colleges/health-sciences/recovery-clinic/", "LESU Recovery Clinic",
+             "<p>The clinic offers an Intensive Outpatient Program (IOP).</p><p>Hale Hall, Room"
+             " 118, 1900 W 7th St, Plainview, TX 79072</p><p>Phone (806) 555-0128</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[2].url)
+    read = facts_from_pages(location.pages, "test", place=location.place, name=location.name)
+    assert location.name == "LESU Recovery Clinic"
+    assert [ten_digits(phone) for phone in read.facts["phones"]] == ["8065550128"]

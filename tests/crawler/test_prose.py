@@ -4508,3 +4508,258 @@ def test_what_the_review_of_the_fiftieth_sets_rules_found(block: str, read: dict
 )
 def test_when_referrals_are_taken_is_no_opening(text: str) -> None:
     assert read_text(text, crawl_date=CRAWLED).availability == []
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a denial ends where a clause of its own begins, with its people's word
+        ("<p>We do not provide detox, and IOP counselors do not prescribe medication for"
+         " addiction.</p>",
+         {"levels_of_care.iop": True, "detox.detox_onsite": False,
+          "medications.mat_buprenorphine": False, "medications.mat_methadone": False,
+          "medications.mat_naltrexone": False}),
+        # what another program is not denies nothing of the IOP
+        ("<table><tr><th>Program</th><th>Ages</th></tr><tr><td>Adult IOP track</td><td>18 and"
+         " older</td></tr><tr><td>Adolescent Outpatient Program (weekly counseling; not an"
+         " IOP)</td><td>13\u201317</td></tr></table>",
+         {"levels_of_care.iop": True}),
+        # what is still to come is no promise
+        ("<p>Coming in 2027: a Saturday group and a Spanish-language track.</p>", {}),
+        ("<p>Starting February 1, 2027, we are adding a morning track (Monday\u2013Thursday,"
+         " 9:30 am \u2013 12:30 pm) and a Saturday family group.</p>", {}),
+        ("<p>Right now all IOP groups meet in the evening, and there are no weekend groups at"
+         " this time.</p>",
+         {"levels_of_care.iop": True, "schedule.evening": True, "schedule.daytime": False,
+          "schedule.weekend": False}),
+        ("<p>We do not have evening or weekend groups, and we do not offer online groups.</p>",
+         {"schedule.evening": False, "schedule.weekend": False, "access.telehealth": False,
+          "access.virtual_only": False}),
+        ("<p>We do not offer online family groups.</p>", {}),
+        ("<p>All IOP groups are held online through our app.</p>",
+         {"levels_of_care.iop": True, "access.virtual_only": True}),
+        ("<p>We are a locally owned LLC.</p>", {"ownership": Ownership.PRIVATE_FOR_PROFIT}),
+        ("<p>A member of the Texas state university system.</p>",
+         {"ownership": Ownership.PUBLIC_STATE}),
+        # a clinician's training is no offer of the program's
+        ("<p>Our clinical director, Dana Whitlock, LPC, is trained in EMDR.</p>", {}),
+        ("<p>Without Medicaid, fees slide by income, from $0 to $20 a week.</p>",
+         {"payment.self_pay": True, "payment.sliding_fee": True}),
+        ("<p>Other clients pay $10 to $40 per session, based on household income.</p>",
+         {"payment.self_pay": True, "payment.sliding_fee": True}),
+        # who pays nothing for who they are is no free care for anyone who cannot pay
+        ("<p>Patients eligible for IHS services pay nothing. Other uninsured patients pay on a"
+         " sliding fee scale.</p>",
+         {"payment.sliding_fee": True}),
+        ("<p>Our counselors are trained in motivational interviewing.</p>",
+         {"therapies.other": ["motivational interviewing"]}),
+        ("<p>We are not a detox facility, and we don't offer residential care; if you need"
+         " either, we'll help you find a bed.</p>",
+         {"detox.detox_onsite": False, "levels_of_care.residential": False,
+          "detox.detox_referral": True}),
+        # tracks of different weeks: the longest ("Young-adult track" is a track too)
+        ("<table><tr><th>Track</th><th>Days</th><th>Time</th></tr><tr><td>Adult track</td>"
+         "<td>Monday, Wednesday, Friday</td><td>1:00\u20134:00 p.m.</td></tr><tr><td>Young-adult"
+         " track</td><td>Tuesday, Thursday</td><td>5:00\u20138:00 p.m.</td></tr></table>",
+         {"schedule.daytime": True, "schedule.evening": True, "schedule.hours_per_week": 9}),
+        # the days in one sentence, each track's times in the next
+        ("<p>IOP groups meet Monday, Wednesday and Thursday. Choose the morning track (9:00"
+         " a.m.\u2013noon) or the evening track (5:30\u20138:30 p.m.).</p>",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.evening": True,
+          "schedule.hours_per_week": 9}),
+        # a levels table: the IOP's column, not the PHP's 30 hours
+        ("<table><tr><th></th><th>Partial Hospitalization (PHP)</th><th>Intensive Outpatient"
+         " (IOP)</th></tr><tr><th>Hours per week</th><td>30</td><td>9</td></tr><tr><th>Typical"
+         " length</th><td>2\u20133 weeks</td><td>8\u201310 weeks</td></tr></table>",
+         {"levels_of_care.iop": True, "schedule.hours_per_week": 9,
+          "schedule.program_weeks": 10}),
+    ],
+)  # fmt: skip
+def test_what_the_fifty_second_sets_pages_showed(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "days"),
+    [
+        ("The morning track is full; the evening track is accepting new patients, with"
+         " assessments usually within 5 business days.", True, 5),
+        ("The morning track is full, but the evening track is accepting new clients.", True,
+         None),
+        ("The morning track is full; the evening track is full too.", False, None),
+        ("The evening group is full; we are accepting new clients for the waitlist.", False,
+         None),
+    ],
+)  # fmt: skip
+def test_one_track_full_and_another_open_in_one_sentence(
+    text: str, accepting: bool, days: int | None
+) -> None:
+    (stated,) = read_text(text, crawl_date=CRAWLED).availability
+    assert (stated.accepting_new_patients, stated.days_to_intake) == (accepting, days)
+
+
+def test_a_dated_updates_lead_dates_the_statement_and_is_not_its_words() -> None:
+    text = "December 3, 2025 update: We are full and keeping a short waitlist."
+    (stated,) = read_text(text, crawl_date=CRAWLED).availability
+    assert stated.as_of == date(2025, 12, 3)
+    assert stated.statement == "We are full and keeping a short waitlist."
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [("We currently have 3 openings in the January class.", 3),
+     ("We have 3 openings in our parenting class.", None),
+     ("There are 3 openings in the DUI class.", None)],
+)  # fmt: skip
+def test_a_cohort_called_a_class_of_its_month_has_openings(text: str, slots: int | None) -> None:
+    stated = read_text(text, crawl_date=CRAWLED).availability
+    assert (stated[0].open_slots if stated else None) == slots
+
+
+@pytest.mark.parametrize(
+    "dated",
+    ["<h2>Openings</h2><p>Updated December 1, 2025</p>",
+     "<h2>IOP openings \u2014 updated December 1, 2025</h2>"],
+)  # fmt: skip
+def test_statuses_listed_under_a_date_are_each_their_own_statement(dated: str) -> None:
+    html = (
+        f"<html><body><main>{dated}<ul><li>Broken Bow evening IOP: accepting new clients; the"
+        " next group starts December 7.</li><li>Holdrege day IOP: full, with a waitlist of about"
+        " 10 days.</li></ul></main></body></html>"
+    )
+    statements = read_html(html, crawl_date=CRAWLED).availability
+    assert [(s.statement, s.accepting_new_patients) for s in statements] == [
+        ("Broken Bow evening IOP: accepting new clients; the next group starts December 7.", True),
+        ("Holdrege day IOP: full, with a waitlist of about 10 days.", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pages", "walk_in"),
+    [
+        (["<p>Intake assessments are by appointment.</p>"], False),
+        (["<p>New clients are seen by appointment.</p>"], False),
+        # a walk-in time anywhere on the site is a walk-in day
+        (["<p>Assessments are by appointment.</p>",
+          "<p>Walk-in Wednesdays: 1:00\u20134:00 p.m., no appointment needed.</p>"], True),
+        (["<p>Office hours: by appointment.</p>"], None),
+        (["<p>Assessments are by appointment or walk in on Wednesdays.</p>"], True),
+    ],
+)  # fmt: skip
+def test_by_appointment_denies_walk_ins_only_where_no_walk_in_time_is_named(
+    pages: list[str], walk_in: bool | None
+) -> None:
+    readings = [
+        read_html(f"<html><body><main>{page}</main></body></html>", crawl_date=CRAWLED)
+        for page in pages
+    ]
+    assert merge_readings(readings).facts.get("intake.walk_in") is walk_in
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a schedule card of labelled days and times is one schedule, not statuses
+        ("<ul><li>Group days: Monday, Tuesday and Thursday.</li><li>Hours: 5:30-8:30 p.m.</li>"
+         "</ul>",
+         {"schedule.evening": True, "schedule.hours_per_week": 9}),
+        # the days of other groups, or of a paragraph before, are not these times'
+        ("<p>IOP groups meet Monday, Wednesday and Thursday.</p><p>Our PHP groups meet 9:00"
+         " a.m.-3:00 p.m.</p>",
+         {"levels_of_care.iop": True, "levels_of_care.partial_hospitalization": True,
+          "schedule.daytime": True}),
+        ("<p>Adolescent groups meet Monday and Wednesday. Adult IOP groups meet 6:00-9:00"
+         " p.m.</p>",
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+        # a bare time of day heads any hours, not a track's
+        ("<h2>Pharmacy</h2><div><h3>Morning</h3><p>Monday through Friday \u00b7 8:00 a.m.\u2013"
+         "noon</p></div>", {}),
+        # the name after "and" is denied or said in its own clause
+        ("<p>We do not accept Medicare, and Medicaid patients cannot be seen here either.</p>",
+         {"payment.medicaid": False, "payment.medicare": False}),
+        ("<p>We do not offer residential treatment, and detox staff are not on site.</p>",
+         {"levels_of_care.residential": False, "detox.detox_onsite": False}),
+        # the site's own aside denies
+        ("<p>Our program (not an IOP) offers weekly counseling.</p>",
+         {"levels_of_care.iop": False}),
+        ("<p>Counseling Services (we are not an IOP)</p>", {"levels_of_care.iop": False}),
+        # what runs now beside what is planned
+        ("<p>We're adding an evening track; morning groups meet Monday\u2013Thursday 9:00"
+         " a.m.\u2013noon.</p>",
+         {"schedule.daytime": True, "schedule.hours_per_week": 12}),
+        ("<p>Good news! We are adding Medicaid to our accepted insurance, starting today.</p>",
+         {"payment.medicaid": True}),
+        ("<p>We are opening our doors to new clients every Monday: the IOP meets Monday,"
+         " Wednesday, Thursday 6:00\u20139:00 p.m.</p>",
+         {"levels_of_care.iop": True, "schedule.evening": True, "schedule.hours_per_week": 9}),
+        ("<p>All of our groups meet in the evening except the Saturday group.</p>",
+         {"schedule.evening": True, "schedule.weekend": True}),
+        # online at some times, for some people, or beside an office: not a virtual program
+        ("<p>All IOP groups are held online during winter storms.</p>",
+         {"levels_of_care.iop": True}),
+        ("<p>All IOP groups are held online on Fridays.</p>", {"levels_of_care.iop": True}),
+        ("<p>All program sessions are delivered virtually for clients outside Boise; local"
+         " clients attend in person.</p>", {}),
+        ("<p>Our evening track: all IOP groups are held online.</p>",
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+        ("<p>We are proud partners with a member of the Texas State University System.</p>", {}),
+        ("<p>Our medical director is a member of the Texas State University System faculty.</p>",
+         {}),
+        ("<p>Sarah is trained in EMDR, which she uses with IOP clients.</p>",
+         {"levels_of_care.iop": True, "therapies.other": ["EMDR"]}),
+        ("<p>IOP includes EMDR and motivational interviewing; all staff receive training in"
+         " trauma-informed care.</p>",
+         {"levels_of_care.iop": True, "therapies.other": ["EMDR", "motivational interviewing"]}),
+        # what insured members pay is no self-pay price
+        ("<p>With insurance, most clients pay $10 to $40 per session.</p>", {}),
+        ("<p>Medicaid clients pay $0 to $4 per visit.</p>", {"payment.medicaid": True}),
+        ("<p>Most insurance plans cover IOP; members pay from $15 to $30 per day.</p>",
+         {"levels_of_care.iop": True}),
+        ("<p>Costs after insurance usually run $25 to $50 per week.</p>", {}),
+        # free care beside who pays nothing for who they are
+        ("<p>No one is turned away for inability to pay; students pay nothing.</p>",
+         {"payment.free_care": True}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_fifty_second_sets_rules_found(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The morning track is full and not accepting new patients; our evening track is accepting"
+     " new patients only for the waitlist.",
+     "The morning group is full; the evening group is taking new clients next month.",
+     "The Saturday group is full; the weekend track is accepting new patients at our Ogden office"
+     " only."],
+)  # fmt: skip
+def test_a_track_open_later_or_elsewhere_is_no_opening_now(text: str) -> None:
+    (stated,) = read_text(text, crawl_date=CRAWLED).availability
+    assert stated.accepting_new_patients is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["There are 4 openings in the next class of our DUI program.",
+     "There are 10 openings in the next class of our CNA program.",
+     "Our fall class of interns has 3 openings.",
+     "The summer class of the Recovery Coach Academy has 15 openings."],
+)  # fmt: skip
+def test_another_courses_class_has_no_openings_of_the_programs(text: str) -> None:
+    assert read_text(text, crawl_date=CRAWLED).availability == []
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [["<p>Medication evaluations are by appointment.</p>"],
+     ["<p>Follow-up visits are by appointment.</p>"],
+     ["<p>Intake assessments are by appointment, or drop in Tuesdays 9\u201311 a.m.</p>"]],
+)  # fmt: skip
+def test_other_visits_by_appointment_deny_no_walk_ins(pages: list[str]) -> None:
+    readings = [
+        read_html(f"<html><body><main>{page}</main></body></html>", crawl_date=CRAWLED)
+        for page in pages
+    ]
+    assert "intake.walk_in" not in merge_readings(readings).facts

@@ -173,7 +173,7 @@ NOT_THE_PROGRAMS_LINE = re.compile(
     r"|medical records|nurse (?:advice )?line|access (?:center|centre|line)[\s,(]*24/7"
     r"|prayer (?:line|requests?)|church office|parish office"
     r"|24/7 [\w ]{0,25}access (?:center|centre|line))\b"
-    r"(?:[^\d]|24/7){0,25}$",
+    r"(?:[^\d]|24/7|24[- ]hours?){0,25}$",  # "Prayer line (24 hours): "
     re.I,
 )
 

@@ -261,7 +261,9 @@ def site_locations(
             heading = next((page.names.heading for page in pages if page.url == ref), None)
             name = _programs_own_name(heading, str(place.get("address.city") or ""))
         name = name or _listed_pages_name(pages, home, organisation, place)
-        return [SiteLocation(ref, place, _without_other_units(pages, ref), name, elsewhere)]
+        # (its page first: the page that stands for a named program, see facts_from_pages)
+        pages = sorted(_without_other_units(pages, ref), key=lambda page: page.url != ref)
+        return [SiteLocation(ref, place, pages, name, elsewhere)]
     program_name = site_name([page.names for page in pages])
     # A parent's offices (a county's clinics, a state's centres): the pages of their
     # department that are no one office's (the IOP's page, fees) speak for each of them.
@@ -342,14 +344,26 @@ def site_locations(
             shared = [page for page in pages if len(own(page)) != 1]
             listed_with = own_pages[0].url == home
             ref = ref_of(key, own_pages) if ref_of and not listed_with else own_pages[0].url
-            found.append(
-                SiteLocation(
-                    ref,
-                    places[key],
-                    own_pages + shared,
-                    _office_name(own_pages[0], places[key], program_name),
-                    own_pages=own_pages,
+            # (listed with its page inside a larger site, the program is named by its heading:
+            # "Lakeside Intensive Outpatient Program" of a hospital's pavilion; and so is one whose
+            # page's heading names a program of its own: "Morning Star Recovery Program")
+            name = (
+                _office_name(own_pages[0], places[key], program_name)
+                or (
+                    _listed_pages_name(pages, home, program_name, places[key])
+                    if listed_with
+                    else None
                 )
+                or (
+                    _programs_own_name(
+                        own_pages[0].names.heading, str(places[key].get("address.city") or "")
+                    )
+                    if own_pages[0].reading.facts.get(IOP_FACT) is True
+                    else None
+                )
+            )
+            found.append(
+                SiteLocation(ref, places[key], own_pages + shared, name, own_pages=own_pages)
             )
     if not found:
         # No page is one place's own: which of them runs the program the site does not say.
@@ -648,16 +662,20 @@ ONLY_THE_KIND = re.compile(
 
 
 # A program's own name before its kind: "Red Earth Path Intensive Outpatient Program", "Sendero
-# IOP" (not "Addiction Recovery IOP", "Salem IOP", "How Our IOP Works", "Behavioral Health").
+# IOP", "Morning Star Recovery Program" (not "Addiction Recovery IOP", "Salem IOP", "How Our IOP
+# Works", "Behavioral Health").
 NAME_BEFORE_THE_KIND = re.compile(
-    r"^\W*((?:[A-Z][\w'\u2019-]*\s+){1,4})(?:Intensive Outpatient(?: Program)?|IOP)"
+    r"^\W*((?:[A-Z][\w'\u2019-]*\s+){1,4})(?:Intensive Outpatient(?: Program)?|IOP"
+    r"|Recovery Program)"
     r"(?:\s*\(IOP\))?\W*$"
 )
 NOT_A_NAMES_WORD = re.compile(
     r"(?:addiction|recovery|mental|health|behavioral|substance|use|abuse|adults?|adolescents?"
     r"|teens?|youth|women|men|evening|day|daytime|morning|virtual|online|outpatient|services?"
     r"|our|the|program|treatment|alcohol|drugs?|dual|diagnosis|co-occurring|and|of|for|in|at"
-    r"|new)(?:['\u2019]s)?",
+    # other kinds of care or of people: "Residential Recovery Program", "Celebrate Recovery"
+    r"|residential|inpatient|opioid|family|peer|court|veterans?|faith|based|christian|celebrate"
+    r"|sober|new)(?:['\u2019]s)?",
     re.I,
 )
 
@@ -677,13 +695,12 @@ def _programs_own_name(heading: str | None, town: str) -> str | None:
 NOT_A_PROGRAMS_WORD = re.compile(
     NOT_A_NAMES_WORD.pattern + r"|(?:clinics?|cent(?:er|re)s?|department|division|directory"
     r"|office|building|county|university|hospital|medical|welcome|home|ministr(?:y|ies)"
-    r"|counseling|care|intensive|iop|family|community|programs?|support|wellness|hope|help"
-    r"|get|started|about|contact|us|your|a|an|student|students|campus|chemical|dependency"
-    r"|peer|celebrate|medicine|options?|getting|disorders?|opioid|partial|hospitali[sz]ation"
-    r"|medication|assisted|psychiatry|admissions|insurance|locations?|levels?|offer|we|meet"
-    r"|team|frequently|asked|questions|integrated|crisis|prevention|sober|living|dui|dwi"
-    r"|classes|approach|who|serve|veterans?|employee|assistance|spiritual|outreach|resources"
-    r"|news|events|staff)",
+    r"|counseling|care|intensive|iop|community|programs?|support|wellness|hope|help|get"
+    r"|started|about|contact|us|your|a|an|student|students|campus|chemical|dependency|medicine"
+    r"|options?|getting|disorders?|partial|hospitali[sz]ation|medication|assisted|psychiatry"
+    r"|admissions|insurance|locations?|levels?|offer|we|meet|team|frequently|asked|questions"
+    r"|integrated|crisis|prevention|living|dui|dwi|classes|approach|who|serve|employee"
+    r"|assistance|spiritual|outreach|resources|news|events|staff)",
     re.I,
 )
 
@@ -727,11 +744,28 @@ def _its_name(
 ) -> str | None:
     """A parent's program's name: its page's heading, unless that names only its kind; then,
     for the parent's one place, the heading of the page the site was listed with, when it names
-    one; else the organisation's."""
+    one; else the full name of the department the site was listed with, as its page writes it;
+    else the organisation's."""
     name = named_by_its_heading(program.names.heading, organisation)
     if name == organisation and places == 1:
-        return _listed_pages_name(pages, home, organisation, place) or name
+        name = _listed_pages_name(pages, home, organisation, place) or name
+    if name == organisation:
+        name = _departments_full_name(pages, home, organisation) or name
     return name
+
+
+def _departments_full_name(
+    pages: list[PageRecord], home: str, organisation: str | None
+) -> str | None:
+    """The full name of the department a site was listed with, as its page writes it: the
+    organisation's name and the page's heading ("Pecos Mesa County Behavioral Health Services
+    is a county department ..." on the page headed "Behavioral Health Services")."""
+    listed = next((page for page in pages if page.url == home), None)
+    if listed is None or not organisation or not listed.names.heading:
+        return None
+    full = f"{organisation} {listed.names.heading}"
+    said = (sentence for sentences in listed.reading.stated_in.values() for sentence in sentences)
+    return full if any(full in sentence for sentence in said) else None
 
 
 def named_by_its_heading(heading: str | None, organisation: str | None) -> str | None:

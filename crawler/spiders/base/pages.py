@@ -433,6 +433,21 @@ def _facts_of(part: str) -> dict[str, Any]:
     return read_text(part, crawl_date=ANY_DAY).facts
 
 
+def _said_of_every_place(clause: str, sentences: list[str], elsewhere: tuple[str, ...]) -> bool:
+    """Whether a clause is an item of a list the page gives of every place ("What IOP
+    includes: ... individual counseling"), its whole sentence naming none of them (not
+    "Evening track: Mon, Tue, Thu" of a row ending "Parsons Annex"; not a sentence that goes on
+    from another office's, "Those groups meet ...")."""
+    said = [sentence for sentence in sentences if clause in sentence]
+    return any(A_LISTS_ITEM.match(sentence) for sentence in said) and not any(
+        _names(town, sentence) for sentence in said for town in elsewhere
+    )
+
+
+# A list's item as read with its lead: "What IOP includes: Process groups".
+A_LISTS_ITEM = re.compile(r"^[^:.;]{2,60}:\s")
+
+
 def _given_only_for_another(
     said: str, path: str, value: Any, here: str, elsewhere_only: Callable[[str], bool]
 ) -> bool:
@@ -476,6 +491,8 @@ def _about(
     towns = "|".join(re.escape(town) for town in elsewhere if town)
     sent_there = re.compile(rf"\b(?:at|to|in) (?:our |the )?(?:{towns})\b")
     kept = PageReading(url=reading.url, conflicts=set(reading.conflicts), kind=reading.kind)
+    if reading.by_appointment and not elsewhere_only(reading.by_appointment):
+        kept.by_appointment = reading.by_appointment
     # A card headed with another place's name alone ("Marshfield Clinic"), not a heading that
     # only mentions it ("Moving from our Marshfield office?", "Our Mission").
     card_of_another = re.compile(
@@ -513,20 +530,31 @@ def _about(
             ]
             if not value:
                 continue
-        elif elsewhere_only(said) or elsewhere_only(under):
-            # "Saturday groups meet at our Lowell office", or under "Lowell", is Lowell's,
+        elif (
+            elsewhere_only(said)
+            or elsewhere_only(under)
+            or _given_only_for_another(said, path, value, here, elsewhere_only)
+        ):
+            # "Saturday groups meet at our Lowell office", or under "Lowell", is Lowell's, and
+            # "a day track in Chanute and an evening track in Parsons" gives Parsons' evening,
             # unless the page says it of this place alone too ("At Sunnyside, Self-pay: Yes",
             # then "At Toppenish, Self-pay: Yes"; "Cambridge evening IOP: waitlist about 10
-            # days"), not as a plan ("an evening group at Sunnyside is planned for 2027")
+            # days"), or of every place, naming none ("What IOP includes: ... individual
+            # counseling"), not as a plan ("an evening group at Sunnyside is planned for 2027")
             ours = next(
                 (
                     given.clause
                     for given in reading.given.get(path, [])
                     if given.value == value
-                    and _names(here, given.clause)
                     and not any(_names(town, given.clause) for town in elsewhere)
                     and not elsewhere_only(given.heading)
                     and not A_PLAN.search(given.clause)
+                    and (
+                        _names(here, given.clause)
+                        or _said_of_every_place(
+                            given.clause, reading.stated_in.get(path, []), elsewhere
+                        )
+                    )
                 ),
                 None,
             )
@@ -537,8 +565,6 @@ def _about(
             clauses := [g.clause for g in reading.given.get(path, []) if g.value == value]
         ) and all(elsewhere_only(clause) for clause in clauses):
             continue  # "Ottumwa day and evening IOP: accepting; Oskaloosa evening IOP: full"
-        elif _given_only_for_another(said, path, value, here, elsewhere_only):
-            continue  # "a day track in Chanute and an evening track in Parsons": Parsons' evening
         kept.facts[path] = value
         if path in reading.evidence:
             kept.evidence[path] = said
@@ -557,7 +583,7 @@ def _about(
                 (s for s in reading.stated_in.get(path, []) if clause in s), clause
             )
     hours = "schedule.hours_per_week"
-    if hours not in reading.facts:
+    if hours not in kept.facts:
         # A table of each office's track ("Fall River: Day IOP; Mon-Fri; 9:00-12:00", "New
         # Bedford: Evening IOP; ..."): the page gives no one week, but this office's row does.
         ours = {
