@@ -205,8 +205,8 @@ A_CLAUSES_TRACK = re.compile(
 # An opening that is not one now, or not here: "accepting new patients only for the waitlist",
 # "taking new clients next month", "accepting at our Ogden office only".
 OPEN_ONLY_IN_PART = re.compile(
-    r"\b(?:wait ?list|waiting list|next (?:week|month|year)|soon|only|office|in (?:january|february"
-    r"|march|april|may|june|july|august|september|october|november|december))\b",
+    r"\b(?:wait ?list|waiting list|next (?:week|month|year)|soon|only|office"
+    rf"|in {numbers.A_MONTH})\b",
     re.I,
 )
 # A list's item labelled with what it is the status of: "Holdrege day IOP: full".

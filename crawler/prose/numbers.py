@@ -30,21 +30,19 @@ COUNT = (
 )
 COUNT_RANGE = r"\b" + COUNT + rf"(?:\+|\s*(?:[{DASHES}]|to|or)\s*" + COUNT + r")?"
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan", "enero"), ("february", "feb", "febrero"),
-            ("march", "mar", "marzo"), ("april", "apr", "abril"), ("may", "mayo"),
-            ("june", "jun", "junio"), ("july", "jul", "julio"),
-            ("august", "aug", "agosto"), ("september", "sep", "sept", "septiembre"),
-            ("october", "oct", "octubre"), ("november", "nov", "noviembre"),
-            ("december", "dec", "diciembre"),
-        ),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
+# Each month's names: in full, abbreviated, in Spanish.
+MONTH_NAMES = (
+    ("january", "jan", "enero"), ("february", "feb", "febrero"),
+    ("march", "mar", "marzo"), ("april", "apr", "abril"), ("may", "mayo"),
+    ("june", "jun", "junio"), ("july", "jul", "julio"),
+    ("august", "aug", "agosto"), ("september", "sep", "sept", "septiembre"),
+    ("october", "oct", "octubre"), ("november", "nov", "noviembre"),
+    ("december", "dec", "diciembre"),
+)  # fmt: skip
+MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
+# A month named in full ("January"), or a season ("spring"), as a plan or a class names it.
+A_MONTH = r"(?:" + "|".join(names[0] for names in MONTH_NAMES) + r")"
+A_MONTH_OR_SEASON = rf"(?:{A_MONTH}|spring|summer|fall|autumn|winter)"
 MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_PATTERNS = (
     re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I),  # March 3, 2026
@@ -1028,11 +1026,7 @@ OPENINGS_OF_SOMETHING_ELSE = re.compile(
     re.I,
 )
 # A program's cohort named as the class of a month or season: "3 openings in the January class".
-A_COHORTS_CLASS = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|spring|summer|fall|autumn|winter) class\b(?! of\b)",
-    re.I,
-)
+A_COHORTS_CLASS = re.compile(rf"\b{A_MONTH_OR_SEASON} class\b(?! of\b)", re.I)
 # A class of another course: "DUI", "parenting", "CNA", "interns", "academy".
 ANOTHER_COURSES_CLASS = re.compile(
     r"\b(?:dui|dwi|owi|parenting|course|academy|coach|interns?|cna|training|education|school"

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from crawler.prose.numbers import A_MONTH_OR_SEASON
 from iop.facility import STATE_NAMES, Ownership
 
 
@@ -1251,8 +1252,7 @@ CLAUSE_BREAK = (
 # adding a morning track", "Starting next month, groups will meet on Saturdays too".
 TO_COME = (
     r"^\W*(?:starting|beginning) (?:next|this|in) \w+,[^.;]*\bwill\b"
-    r"|\bcoming (?:in|this|next) (?:20\d\d|january|february|march|april|may|june|july|august"
-    r"|september|october|november|december|spring|summer|fall|autumn|winter|year|month)\b"
+    rf"|\bcoming (?:in|this|next) (?:20\d\d|{A_MONTH_OR_SEASON}|year|month)\b"
     r"|\bwe(?:'re| are) (?:adding|launching|opening|starting)\b"
     r"(?! (?:(?:our|its) doors|new|today|now)\b)"
     r"(?![^.;]*\b(?:today|now|this week)\b)"
@@ -1269,9 +1269,7 @@ HEDGE = (
     r"|coming soon|in the (?:near )?future|pr[oó]ximamente|esperamos|working to become"
     # a track yet to open: "Our evening track opens in March", "launches this spring"
     r"|\b(?:tracks?|groups?|iop|programs?|cohorts?) (?:opens|launches|is opening|is launching"
-    r"|will open|will launch) (?:in|this|next) (?:january|february|march|april|may|june|july"
-    r"|august|september|october|november|december|spring|summer|fall|autumn|winter|year"
-    r"|month)\b"
+    rf"|will open|will launch) (?:in|this|next) (?:{A_MONTH_OR_SEASON}|year|month)\b"
     r"|\b(?:we(?:'re| are| have been|'ve been)|the program is|[A-Z]\w+ (?:[A-Z]\w+ )?is)"
     r" (?:also )?(?:thinking about|exploring|considering|looking (?:at|into)|talking about"
     r"|discussing)\b"
