@@ -196,7 +196,7 @@ def items_of_a_list(sentence: str) -> tuple[int, list[tuple[int, int]]]:
 
 # A track a clause is of: "the morning track", "our evening groups".
 A_CLAUSES_TRACK = re.compile(
-    r"\b(?P<time>morning|afternoon|evening|day|daytime|night|weekend|saturday)\s+"
+    rf"\b(?P<time>{numbers.TRACK_TIMES}|saturday)\s+"
     r"(?:tracks?|groups?|cohorts?|iop|programs?)\b",
     re.I,
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from crawler.prose import numbers
 from crawler.prose.availability import (
     A_TRACKS_KIND,
     LIST_LEAD,
@@ -152,8 +153,8 @@ def _track(statement: str) -> str | None:
     return named.casefold() if label.group(1) else None
 
 
-# The times of day a track is named for.
-TIMES_OF_DAY = r"\b(?:morning|afternoon|evening|night)\b"
+# A time of day a track is named for.
+A_TIME_OF_DAY = rf"\b(?:{numbers.TIMES_OF_DAY})\b"
 
 
 def _other_tracks(one: str, other: str) -> bool:
@@ -163,7 +164,7 @@ def _other_tracks(one: str, other: str) -> bool:
     first, second = _track(one), _track(other)
     if first and second:
         return first != second
-    times = [set(re.findall(TIMES_OF_DAY, said, re.I)) for said in (one, other)]
+    times = [set(re.findall(A_TIME_OF_DAY, said, re.I)) for said in (one, other)]
     return bool(times[0] and times[1] and not times[0] & times[1])
 
 

@@ -43,6 +43,10 @@ MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for 
 # A month named in full ("January"), or a season ("spring"), as a plan or a class names it.
 A_MONTH = r"(?:" + "|".join(names[0] for names in MONTH_NAMES) + r")"
 A_MONTH_OR_SEASON = rf"(?:{A_MONTH}|spring|summer|fall|autumn|winter)"
+# The times of day a track of a program is named for: "the evening track", "Morning IOP".
+TIMES_OF_DAY = r"morning|afternoon|evening|night"
+# Every time a track is named for: its time of day, "the day track", "weekend groups".
+TRACK_TIMES = rf"{TIMES_OF_DAY}|day|daytime|weekend"
 MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_PATTERNS = (
     re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I),  # March 3, 2026
@@ -521,7 +525,7 @@ ONE_OF_SEVERAL = re.compile(
 
 # A part of a schedule naming a track of its own: "evening group Mon, Wed, Fri 6-9 pm".
 A_TRACK = re.compile(
-    r"\b(?:(?:morning|afternoon|evening|day|daytime|night|weekend)\s+(?:groups?|tracks?|iop"
+    rf"\b(?:(?:{TRACK_TIMES})\s+(?:groups?|tracks?|iop"
     r"|sessions?|programs?|cohorts?)|tracks?|cohorts?)\b",
     re.I,
 )
@@ -530,10 +534,10 @@ A_TRACK = re.compile(
 # Where a sentence goes on to another track: "a day track, Mon-Thu 9-noon, and an evening track
 # on Monday, Tuesday and Thursday from 5:30 to 8:30 p.m."
 ANOTHER_TRACK = re.compile(
-    r",?\s+and\s+(?:an?|the|our)\s+(?=(?:morning|afternoon|evening|day|daytime|night)\s+track)"
+    rf",?\s+and\s+(?:an?|the|our)\s+(?=(?:{TRACK_TIMES})\s+track)"
     # the next track's label, the lines of a card run together: "Day IOP: Mon / Wed / Fri, 9:00
     # AM - 12:00 PM Evening IOP: Mon / Tue / Thu, 5:30 - 8:30 PM"
-    r"|(?<=[\w.])\s+(?=(?:morning|afternoon|evening|day|daytime|night|weekend)\s+(?:iop|tracks?"
+    rf"|(?<=[\w.])\s+(?=(?:{TRACK_TIMES})\s+(?:iop|tracks?"
     r"|groups?|cohorts?)\s*:)",
     re.I,
 )

@@ -258,7 +258,7 @@ SCHEDULE_HEADING = re.compile(
     r"|iop|intensive outpatient(?: program| treatment)?(?: \(iop\))?"
     r"|group (?:times|days)"
     # a track's card: "Evening IOP", "Morning Track"
-    r"|(?:day|daytime|morning|afternoon|evening|night|weekend|saturday|adult|teen|adolescent"
+    rf"|(?:{numbers.TRACK_TIMES}|saturday|adult|teen|adolescent"
     r"|youth|women's|men's) (?:iop|track)s?)\W*$",
     re.I,
 )

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from crawler.prose.numbers import A_MONTH_OR_SEASON
+from crawler.prose.numbers import A_MONTH_OR_SEASON, TRACK_TIMES
 from iop.facility import STATE_NAMES, Ownership
 
 
@@ -81,7 +81,7 @@ PAYING = (
 # The kinds of a program by its time, its way or its people: "Evening IOP", "virtual IOP",
 # "Adolescent IOP", "Spanish IOP" (one track or kind of the program, not the program).
 PROGRAM_KINDS = (
-    r"day|daytime|morning|afternoon|evening|night|weekend|saturday|sunday|virtual|online"
+    rf"{TRACK_TIMES}|saturday|sunday|virtual|online"
     r"|in-person|adults?|young[- ]adults?|adolescents?|teens?|youth|women'?s|men'?s|veterans'?"
     r"|spanish"
 )
@@ -1049,7 +1049,7 @@ PHRASES: tuple[Phrase, ...] = (
         r" (?:live )?(?:video|zoom)\b(?![^.;]*\b(?:during|when|if|while|closures?|otherwise"
         r"|except)\b)",
         # one track's: "Our evening track: all IOP groups are held online"
-        forbids=r"^\W*(?:our )?(?:morning|afternoon|evening|day|daytime|weekend|saturday)\s+"
+        forbids=rf"^\W*(?:our )?(?:{TRACK_TIMES}|saturday)\s+"
         r"(?:track|group|cohort|iop)s?\s*:",
     ),
     # "IOP groups are in person only": the program is not a virtual one.

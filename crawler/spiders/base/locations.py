@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from crawler.prose.elsewhere import REFERRED_OUT
+from crawler.prose.numbers import TRACK_TIMES
 from crawler.prose.reader import IOP_FACT
 from crawler.prose.vocabulary import A_PAYMENT_HEADING, PAYMENT_HEADING, RESIDENCE_WORDS
 from crawler.spiders.base.identity import address_key, site_name
@@ -654,7 +655,7 @@ def _office_name(page: PageRecord, place: dict[str, Any], program: str | None) -
 ONLY_THE_KIND = re.compile(
     r"\b(?:intensive|outpatient|programs?|programmes?|iop|adults?|adolescents?|teens?|youth"
     r"|substance|use|abuse|alcohol|drugs?|addiction|treatment|services?|disorders?|and"
-    r"|evening|day|daytime|morning|afternoon|night|weekend|virtual|online|hybrid|tracks?"
+    rf"|{TRACK_TIMES}|virtual|online|hybrid|tracks?"
     r"|(?:wo)?men(?:['\u2019]s)?|dual|diagnosis|co-occurring|for|the|our|at|of|in|with)\b"
     r"|[^\w\s]",
     re.I,
