@@ -29,7 +29,9 @@ ACCEPTING = re.compile(
     # "Now admitting new patients" (not a doctor's practice's or a hospital's admissions)
     rf"|admitting {NEWCOMERS}(?![^.;]*\b(?:practice|emergency|hospital|wait ?list))"
     # "We are accepting referrals", not who may refer ("accepting referrals from courts").
-    r"|(?:are|is|'re) (?:still |currently |now )?accepting (?:referrals|admissions)\b"
+    # (a status line's too: "Craig IOP: accepting referrals; intake usually within 5 days")
+    r"|(?:(?:are|is|'re) |[:\u2014\u2013]\s*)(?:still |currently |now )?accepting"
+    r" (?:referrals|admissions)\b"
     r"(?! from| (?:for|to) (?:our|the) wait)"
     r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
     # "The next cohort begins January 11, and referrals for it are being taken now"

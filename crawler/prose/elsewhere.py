@@ -144,6 +144,23 @@ THE_IOP_TOO = re.compile(
 )
 
 
+# The plans of another service than the program's, under a payment heading: "Insurance: Mental
+# health counseling" (not "Substance use treatment, including IOP", "Mental health and
+# addiction services").
+ANOTHER_SERVICES_PLANS = re.compile(
+    r"^[^:]*:\s*(?:(?:outpatient|individual|adult|child(?:ren's)?|family)\s+)*"
+    r"(?:mental health|psychiatr\w*|primary care|medical|dental|pharmacy)"
+    r"(?:\s+(?:counseling|therapy|services?|care|visits?|clinic))?\W*$",
+    re.I,
+)
+
+
+def another_services_plans(sentence: str, heading: str) -> bool:
+    """Whether a sentence under a payment heading of another service is that service's plans
+    ("Insurance: Mental health counseling": "Anthem; Humana; Medicare"), not the program's."""
+    return bool(ANOTHER_SERVICES_PLANS.match(heading)) and not THE_IOP_TOO.search(sentence)
+
+
 # A heading that names another kind of care alone: "Partial Hospitalization (PHP)", "Adult
 # Residential Program" (not "PHP and IOP", "Detox-free start").
 ANOTHER_CARES_HEADING = re.compile(

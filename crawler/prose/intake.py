@@ -46,6 +46,9 @@ ASIDE = re.compile(
     r"|\s+to\s+(?:verify|confirm|prove|show)\b.*$|\s+ready\s*$",
     re.I,
 )
+# Why the things are brought, closing the list: ", so we can set up your file and check your
+# benefits" (no item follows it).
+WHY_BROUGHT = re.compile(r",\s+so\s+(?:that\s+)?(?:we|you|they|our|staff)\b.*$", re.I)
 # A part of the list that only says more of the item before it: ", in their original bottles".
 MORE_OF_THE_ITEM = re.compile(r"^(?:in|inside|with|from|for|to|including)\b", re.I)
 ITEM_BREAK = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|\s+and\s+)\s*", re.I)
@@ -87,7 +90,8 @@ def items_to_bring(sentence: str) -> list[str]:
     if lead and ";" in listed:
         parts = listed.rstrip(" .!").split(";")
     else:
-        parts = ITEM_BREAK.split(OCCASION.sub("", listed.split(";")[0].rstrip(" .!")))
+        said = WHY_BROUGHT.sub("", listed.split(";")[0])
+        parts = ITEM_BREAK.split(OCCASION.sub("", said.rstrip(" .!")))
     items = [item for item in map(_without_the_words_around, parts) if item]
     if any(len(item.split()) > MOST_WORDS for item in items):
         return []

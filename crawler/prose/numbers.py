@@ -139,6 +139,15 @@ HOURS_BY_DAYS = (
         + rf"[- ]{HOURS_WORD}(?:\s+(?:per|a|each)\s+(?:day|session))?",
         re.I,
     ),
+    # "three 3-hour groups a week"
+    re.compile(
+        COUNT_RANGE
+        + r"\s+"
+        + COUNT_RANGE
+        + rf"[- ]{HOURS_WORD}\s+(?:(?:live|group|virtual|in-person) )*(?:sessions|groups)"
+        + A_WEEK,
+        re.I,
+    ),
 )
 # A week's total given beside its days: "three evenings a week (9 hours in all)", "nueve horas
 # por semana", "tres tardes por semana (9 horas en total)".
@@ -238,6 +247,8 @@ LENGTH_ITEM = re.compile(
 
 PARTS_OF_A_SENTENCE = re.compile(
     r";|,\s*(?:then|and then|followed by|after which|and (?:most|many|some|then|each|every)\b)\b"
+    # what comes with the sessions: "... for 12 weeks, with lunch served after group"
+    r"|,\s*with\b"
 )
 
 
@@ -834,9 +845,10 @@ WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:about |around |roughly )?" + RANGE + WAIT_UNIT + r" from (?:your |the )?"
                 r"(?:assessment|intake|referral|first call) to (?:your |the )?first\b", re.I),
      "range"),
-    # "Average time from referral to first IOP group: 5 business days"
+    # "Average time from referral to first IOP group: 5 business days", "... is 3-5 days"
     (re.compile(r"\btime from (?:referral|(?:your |the )?first call|assessment|intake) to"
-                r" (?:the |your )?first [^.;:]{0,30}:\s*(?:about |around |roughly )?" + RANGE
+                r" (?:the |your )?first [^.;:]{0,30}?(?::|\s(?:is|runs))\s*"
+                r"(?:about |around |roughly )?" + RANGE
                 + WAIT_UNIT, re.I), "range"),
 )  # fmt: skip
 NEXT_AVAILABLE = re.compile(
@@ -849,7 +861,10 @@ NEXT_AVAILABLE = re.compile(
 # start: Monday, January 4").
 NEXT_START = re.compile(
     r"next (?:(?:adult|teen|adolescent|youth|women's|men's|day|evening|morning|iop|group"
-    r"|program|class|cohort) ){0,3}(?:start|orientation)\b(?!\s+(?:date|time)\b)",
+    r"|program|class|cohort) ){0,3}(?:start|orientation)\b(?!\s+(?:date|time)\b)"
+    # "Our next 10-week class begins January 11, 2027" (not a DUI or a parenting class's)
+    r"|next (?:(?:adult|teen|adolescent|youth|women's|men's|day|evening|morning|iop|\d+-week)"
+    r" ){0,3}(?:class|cohort|group|iop|program) (?:begins|starts|will (?:begin|start))\b",
     re.I,
 )
 
@@ -1002,8 +1017,10 @@ OPEN_SLOTS = re.compile(
     r"(?:[:\u2014\u2013]|\s-)\s*" + NUM + r"\s+(?:open\s+)?(?:seats?|spots?|openings?|slots?)"
     r"\s*(?:$|[.;,)])"
     # "IOP group openings: 3", "Spots available: 2" (a group's "Seats: 12" is its size)
-    r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left))"
-    r"(?:\s+(?:this week|today|now|right now|for (?:the|our) (?!(?:dui|dwi|owi)\b)"
+    # "Open slots this month: 4"
+    r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left)"
+    r"|(?<!\bno )(?:open|available) (?:spots|slots|seats|openings))"
+    r"(?:\s+(?:this week|this month|today|now|right now|for (?:the|our) (?!(?:dui|dwi|owi)\b)"
     r"(?:[\w-]+ ){0,2}(?:cohort|group|class|track)))?\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",
     re.I,
 )

@@ -256,6 +256,7 @@ def _text(element: HtmlElement) -> str:
 
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+CAPTIONS_LEVEL = 7  # a table's caption heads its rows alone, under every heading
 
 
 def segments(root: HtmlElement) -> list[str]:
@@ -311,8 +312,9 @@ def _a_row_of_cells(row: HtmlElement) -> bool:
     )
 
 
-def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
-    """:func:`segments`, each with whether it is a heading."""
+def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
+    """:func:`segments`, each with its level as a heading (1 for an ``<h1>``), or 0: no
+    heading."""
     for line_break in root.iter("br"):  # "Suite 2B<br>Toms River" is two words, not "2BToms"
         line_break.tail = " " + (line_break.tail or "")
     for wrapper in root.xpath(WRAPPING_BLOCKS):
@@ -329,7 +331,7 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
             # "IOP: Waitlist" beside "Outpatient: Accepting": one each ("<span>Antigo IOP:
             # </span> <span class='status'>Waitlist</span>" is one, the status labelled)
             pill.tag = "div"
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, int]] = []
     # Elements themselves, not their ids: lxml makes a new proxy for an element each time it is
     # reached, so an id can come back for another element once the proxy is gone.
     unread_tables: set[HtmlElement] = set()
@@ -427,7 +429,8 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, bool]]:
                 # A table's caption heads its rows ("Clinic hours": "Friday | 8:00 a.m.-5:00 p.m."),
                 # unless a heading just did ("Schedule", then the caption "IOP tracks").
                 caption = element.tag == "caption" and not (out and out[-1][1])
-                out.append((own, element.tag in HEADINGS or caption))
+                level = int(element.tag[1]) if element.tag in HEADINGS else 0
+                out.append((own, level or (CAPTIONS_LEVEL if caption else 0)))
     return out
 
 

@@ -26,6 +26,7 @@ from crawler.prose.availability import (
 from crawler.prose.elsewhere import (
     about_another_care,
     another_cares_parts,
+    another_services_plans,
     referred_out,
     without_another_cares_parts,
 )
@@ -113,8 +114,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?:[|\u00b7\u2022]\s+)?(?=[\"“¿¡(]?
 # A client speaking of themselves, in the languages testimonials come in.
 FIRST_PERSON = re.compile(
     r"\b(?:I'm|I've|I'd|I'll|me|my|mine|myself)\b"  # English (case: "i.e." is no one)
-    # "I", not a roman one ("our Level I outpatient group", "Phase I")
-    r"|(?<!Level )(?<!level )(?<!Phase )(?<!phase )(?<!Stage )(?<!stage )(?<!Part )\bI\b"
+    # "I", not a roman one ("our Level I outpatient group", "Phase I", "a Title I contract")
+    r"|(?<!Level )(?<!level )(?<!Phase )(?<!phase )(?<!Stage )(?<!stage )(?<!Part )"
+    r"(?<!Title )\bI\b"
     # Spanish, Vietnamese, Tagalog, Haitian Creole, French: in lower case ("MI" is Michigan), or
     # capitalised where a sentence starts.
     r"|\b(?:yo|mi|mis|conmigo|estuve|llegué|encontré|tôi|ako|mwen|j'ai)\b"
@@ -130,6 +132,9 @@ NOT_OURS = re.compile(
     r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:a|an|another) (?!(?:team"
     r"|licensed|trained|certified|counselor|clinician|therapist|nurse|psychiatrist|physician"
     r"|doctor|board|staff|peer|contracted)\b)"
+    # (not who is welcome: "Clients taking buprenorphine prescribed by another provider are
+    # welcome at both IOPs")
+    r"(?![^.;]*\b(?:are|is) (?:also |still )?(?:welcome|accepted)\b)"
     # a clinician's own practice: "she also sees private EMDR clients at her Marietta office"
     r"|\b(?:at|through|in) (?:her|his) (?:own |private )?(?:[A-Z][\w'-]+ )?(?:practice|office)"
     r"\b(?! in our)|\bprivate (?!pay\b)(?:\w+ )?clients\b"
@@ -887,7 +892,7 @@ def read_sentence(
         sentence = f"{status['label']} {meaning}." if meaning else sentence
     if VARIES_BY_PLACE.search(sentence):
         reading.varies_by_place = True
-    if not is_statement(sentence):
+    if not is_statement(sentence) or another_services_plans(sentence, reading.heading):
         return
     if quoted is not None:
         restated = PageReading(url=reading.url)
@@ -1300,6 +1305,21 @@ def colour_legend(segment: str) -> dict[str, str]:
     return {colour.casefold(): meaning.strip(" ;,.") for colour, meaning in entries}
 
 
+def _under_a_payment_heading(
+    level: int, heading: str, paying: tuple[int, str] | None
+) -> tuple[str, tuple[int, str] | None]:
+    """What a heading is, read under the payment heading above it ("Insurance" over "Substance
+    use treatment, including IOP": its list is of plans), and the payment heading the next
+    headings stand under. A question stays as asked."""
+    if paying and level <= paying[0]:
+        paying = None  # a section of its own
+    if A_PAYMENT_HEADING.search(heading) and not heading.endswith("?"):
+        return heading, (level, heading)
+    if paying and not heading.endswith("?"):
+        return f"{paying[1]}: {heading}", paying
+    return heading, paying
+
+
 def read_text(
     segments: str | Iterable[str],
     *,
@@ -1307,9 +1327,10 @@ def read_text(
     page_date: date | None = None,
     url: str | None = None,
     facts_too: bool = True,
-    headings: Iterable[bool] | None = None,
+    headings: Iterable[int] | None = None,
 ) -> PageReading:
-    """Read text segments (or one string); ``facts_too=False`` reads availability only."""
+    """Read text segments (or one string); ``facts_too=False`` reads availability only.
+    ``headings``: each segment's level as a heading (1 for an ``<h1>``), or 0."""
     if isinstance(segments, str):
         segments = [segments]
     reading = PageReading(url=url)
@@ -1318,10 +1339,12 @@ def read_text(
     asked_to_bring = None  # "What should I bring?", until the sentence that answers it
     marks = iter(headings) if headings is not None else None
     heading_before = None  # the segment before, when it was a heading
+    paying = None  # the payment heading the next headings stand under, and its level
     person = None  # how sentences about the person a bio's heading names begin
     for segment in segments:
         reading.group_days = None  # (a paragraph's days are not the next one's groups')
-        is_heading = marks is not None and next(marks, False)
+        level = next(marks, 0) if marks is not None else 0
+        is_heading = bool(level)
         if heading_before and not is_heading:
             segment = _under_its_heading(heading_before, segment, reading)
         if not is_heading:
@@ -1331,7 +1354,9 @@ def read_text(
                 continue  # "Green = openings now  Red = full": what the colours mean
         heading_before = segment if is_heading else None
         if is_heading:
-            reading.heading = segment
+            # (itself read alone: "Medicare" says nothing; "We can\u2019t bill" as "can't")
+            reading.heading = segment.translate(PLAIN_APOSTROPHES)
+            under, paying = _under_a_payment_heading(level, reading.heading, paying)
             reading.deny_prescribing_alone()  # a new section is no next sentence of it
             person = the_person(segment)
         answered = answer_as_statement(question, segment) if question else None
@@ -1384,5 +1409,7 @@ def read_text(
                 said_on, said_dated = own_dates[-1], True
             elif NOW.search(sentence):
                 said_on, said_dated = as_of, dated  # "Today we are accepting new patients"
+        if is_heading:
+            reading.heading = under  # what stands under it is read with its payment heading
     reading.settle()
     return reading

@@ -593,8 +593,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("therapies.group_refusal_training", r"refusal[- ](?:skills?|training)"),
     Phrase(
         "therapies.family_therapy",
-        r"family (?:therapy|counseling|sessions?|nights?|workshops?|education|healing|saturdays"
-        r"|sundays)\b|\b(?-i:family circles?)\b|\b(?:our|weekly|a) family (?:programs?|groups?)\b"
+        r"family (?:therapy|counseling|sessions?|nights?|evenings?|workshops?|education|healing"
+        r"|saturdays|sundays)\b|\b(?-i:family circles?)\b"
+        r"|\b(?:our|weekly|a) family (?:programs?|groups?)\b"
         # "Process group and family group", "a Sunday family dinner and family group" (not
         # "Al-Anon and family groups", "family group homes")
         r"|(?<!anon )\b(?:and|&) family groups?\b(?!\s+homes?)"
@@ -861,6 +862,15 @@ PHRASES: tuple[Phrase, ...] = (
         r"|national average",
         denied=None,
     ),
+    # A fee of the week or the month a client pays: "the weekly fee slides by household
+    # income", "a flat weekly fee" (not what insured members pay).
+    Phrase(
+        "payment.self_pay",
+        r"\b(?:a|the|our) (?:flat |set )?(?:weekly|monthly)(?: program)? fee\b",
+        forbids=r"co-?pay|deductible|co-?insurance|\binsured\b|\bmembers?\b"
+        r"|\b(?:with|after) (?:insurance|medicaid|medicare|coverage)\b|\bdui\b|\bdwi\b",
+        denied=None,
+    ),
     Phrase(
         "payment.sliding_fee",
         # a range of prices by income: "$10-$40 per session, based on household income"
@@ -868,7 +878,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"|visit)\b[^.;]{0,20}\b(?:based on|according to|by) (?:your |household |family )?income"
         r"|sliding[- ](?:fee|scale)|income-based (?:fees|rates)"
         r"|fees? (?:are )?based on (?:your |household )?income"
-        r"|\bfees?\b[^.;]{0,30}?\b(?:slide|are adjusted|scale) (?:with|to|by|based on)"
+        r"|\bfees?\b[^.;]{0,30}?\b(?:slides?|are adjusted|scales?) (?:with|to|by|based on)"
         r" (?:your |household |family )?income"
         r"|\bdiscounted (?:care|treatment|services|fees?|rates?) based on (?:your |household"
         r" |family )?income"
@@ -987,6 +997,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:owned and operated|operated|run|administered) by (?:the )?(?:[\w.-]+ ){1,5}"
         r"(?:tribe|tribes|nation|band|pueblo|tribal council|rancheria)\b"
         r"|self-governance compact|\b638 compact|p\.?\s?l\.? 93-638"
+        # "operates health programs under a Title I self-determination contract with the IHS"
+        r"|\bself-determination (?:contract|compact)\b"
         r"|\btribally[- ](?:owned|operated|run)",
         stated=Ownership.PUBLIC_TRIBAL,
         denied=None,

@@ -4,7 +4,9 @@ A facility's *facts* are the fields its provenance records (what a source stated
 values; coordinates filled in by the ZIP-centroid fallback are not a stated fact. A labelled
 site (``expected.json``) lists every fact its pages state, per facility (``ref_hint``: a part
 of the facility's source ref). A crawled fact is correct when the label has the same value;
-a crawled fact whose field the label does not have at all is *invented*.
+a crawled fact whose field the label does not have at all is *invented*, unless the set's
+conventions leave that field unlabelled everywhere (``not_labelled``: "`therapies.other` is not
+labelled"): such a fact is *not measured*, neither right nor invented, and is listed apart.
 
 Values are compared as a referrer reads them: lists in any order and case, a site's root with
 or without its slash (``https://x.example`` is ``https://x.example/``), and the things to bring
@@ -95,6 +97,7 @@ class Score:
     missed: list[str] = field(default_factory=list)
     invented: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)  # labelled facilities not crawled
+    not_measured: list[str] = field(default_factory=list)  # fields the set never labels
 
     @property
     def precision(self) -> float:
@@ -112,10 +115,15 @@ class Score:
         self.missed += other.missed
         self.invented += other.invented
         self.unmatched += other.unmatched
+        self.not_measured += other.not_measured
 
 
 def score_site(
-    site: str, labels: list[dict[str, Any]], facilities: list[dict[str, Any]], crawl_date: str
+    site: str,
+    labels: list[dict[str, Any]],
+    facilities: list[dict[str, Any]],
+    crawl_date: str,
+    not_labelled: frozenset[str] = frozenset(),
 ) -> Score:
     score = Score()
     by_ref = {facility["sources"][0]["ref"]: facility for facility in facilities}
@@ -131,7 +139,7 @@ def score_site(
             score.missed += [f"{site}: {path}" for path in expected]
             continue
         matched.add(ref)
-        crawled = stated_facts(by_ref[ref])
+        crawled = _measured(stated_facts(by_ref[ref]), not_labelled, f"{site} {ref}", score)
         score.crawled += len(crawled)
         for path, value in crawled.items():
             if path not in expected:
@@ -143,7 +151,16 @@ def score_site(
         score.missed += [f"{site} {ref}: {path}" for path in expected if path not in crawled]
     for ref, facility in by_ref.items():
         if ref not in matched:
-            crawled = stated_facts(facility)
+            crawled = _measured(stated_facts(facility), not_labelled, f"{site} {ref}", score)
             score.crawled += len(crawled)
             score.invented += [f"{site} {ref} (unlabelled facility): {path}" for path in crawled]
     return score
+
+
+def _measured(
+    facts: dict[str, Any], not_labelled: frozenset[str], where: str, score: Score
+) -> dict[str, Any]:
+    """The facts a set's labels can judge; the others are listed as not measured."""
+    score.not_measured += [f"{where}: {path} = {facts[path]!r}" for path in facts
+                           if path in not_labelled]  # fmt: skip
+    return {path: value for path, value in facts.items() if path not in not_labelled}

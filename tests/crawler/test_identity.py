@@ -34,6 +34,7 @@ from crawler.spiders.base.locations import (
 from crawler.spiders.base.pages import (
     PageRecord,
     facts_from_pages,
+    of_elsewhere,
     organization_facts,
     page_record,
     program_lines,
@@ -2335,16 +2336,20 @@ def test_a_program_across_the_street_is_named_and_reached_by_its_own_page() -> N
     assert ten_digits(read.facts["phones"][0]) == "9185550172"
 
 
-def test_a_department_is_named_as_its_page_writes_its_full_name() -> None:
+@pytest.mark.parametrize(
+    "county", ["Pecos Mesa County", "Pecos Mesa County, NM", "Pecos Mesa County, New Mexico"]
+)
+def test_a_department_is_named_as_its_page_writes_its_full_name(county: str) -> None:
     def page(path: str, heading: str, text: str) -> PageRecord:
         html = (
             f"<html><head><title>{heading} | Pecos Mesa County, NM - Official Website</title>"
             '<script type="application/ld+json">{"@context": "https://schema.org",'
-            ' "@type": "GovernmentOrganization", "name": "Pecos Mesa County", "address":'
+            f' "@type": "GovernmentOrganization", "name": "{county}", "address":'
             ' {"streetAddress": "101 W Greene St", "addressLocality": "Carlsbad",'
             ' "addressRegion": "NM", "postalCode": "88220"}}</script></head><body><main>'
-            f"<h1>{heading}</h1>{text}</main><footer><p>Pecos Mesa County \u00b7 101 W Greene"
-            " St, Carlsbad, NM 88220</p></footer></body></html>"
+            f"<h1>{heading}</h1>{text}</main><footer><h4>Pecos Mesa County Administration</h4>"
+            "<p>101 W Greene St, Carlsbad, NM 88220<br>Main line: (575) 555-0100</p></footer>"
+            "</body></html>"
         )
         url = f"https://pecos.example{path}"
         found = [e for e in schema_org.marked(html, url) if schema_org.wanted(e)]
@@ -2355,13 +2360,17 @@ def test_a_department_is_named_as_its_page_writes_its_full_name() -> None:
     pages = [
         page("/", "Welcome to Pecos Mesa County", "<p>County news.</p>"),
         page("/departments/behavioral-health", "Behavioral Health Services",
-             f"{clinic}<p>Pecos Mesa County Behavioral Health Services is a county department"
-             " providing outpatient counseling and an Intensive Outpatient Program (IOP).</p>"),
+             f"{clinic}<p>Phone: (575) 555-0144</p><p>Pecos Mesa County Behavioral Health Services"
+             " is a county department providing outpatient counseling and an Intensive Outpatient"
+             " Program (IOP).</p>"),
         page("/departments/behavioral-health/iop", "Intensive Outpatient Program (IOP)",
              f"{clinic}<p>The IOP runs 12 weeks.</p>"),
     ]  # fmt: skip
     (location,) = site_locations(pages, pages[1].url)
     assert location.name == "Pecos Mesa County Behavioral Health Services"
+    # (the department's line, not the county administration's the footer gives)
+    read = facts_from_pages(location.pages, "test", place=location.place, name=location.name)
+    assert [ten_digits(phone) for phone in read.facts.get("phones", [])] == ["5755550144"]
 
 
 def test_a_clinic_inside_a_university_site_is_reached_by_its_own_line() -> None:
@@ -2388,3 +2397,34 @@ def test_a_clinic_inside_a_university_site_is_reached_by_its_own_line() -> None:
     read = facts_from_pages(location.pages, "test", place=location.place, name=location.name)
     assert location.name == "LESU Recovery Clinic"
     assert [ten_digits(phone) for phone in read.facts["phones"]] == ["8065550128"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Three Rivers County Administration\n349 Main St, Coshocton, OH 43812\n"
+         "Main line: (740) 555-0140", []),
+        ("Corporate Office\nMain: (740) 555-0141", []),
+        ("Administration\n349 Main St\nIOP intake: (740) 555-0142", ["7405550142"]),
+        ("Alcohol & Drug Services\n725 Walnut St, Suite B\nPhone: (740) 555-0144", ["7405550144"]),
+        ("Three Rivers County Administration\n349 Main St\nCounty offices: Mon-Fri\n\n"
+         "Alcohol & Drug Services\n725 Walnut St\nPhone: (740) 555-0144", ["7405550144"]),
+    ],
+)  # fmt: skip
+def test_an_administrations_line_is_not_the_programs(text: str, lines: list[str]) -> None:
+    assert phones_in(text)[0] == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "elsewhere"),
+    [
+        ("Timberline Crossing is a 501(c)(3) nonprofit serving Gunnison, Moffat and Rio Blanco"
+         " counties.", False),
+        ("Residents of Gunnison County can call the crisis line.", False),
+        ("Our Gunnison office takes Medicare.", True),
+        ("Medicare is accepted in Gunnison and in Gunnison County.", True),
+    ],
+)  # fmt: skip
+def test_a_county_of_an_offices_name_is_not_the_office(text: str, elsewhere: bool) -> None:
+    names_elsewhere = of_elsewhere("Craig", ("Gunnison", "Meeker"))
+    assert names_elsewhere is not None and names_elsewhere(text) is elsewhere

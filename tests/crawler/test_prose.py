@@ -1852,8 +1852,8 @@ def test_a_cms_span_around_headings_and_paragraphs_keeps_them_apart() -> None:
         " Friday \u00b7 9:00 a.m.\u201312:00 p.m.</p></div></div></span></div></main></body></html>"
     )
     segments = headed_segments(lxml.html.fromstring(html).find("body"))
-    assert ("Day track", True) in segments
-    assert ("Monday, Wednesday and Friday \u00b7 9:00 a.m.\u201312:00 p.m.", False) in segments
+    assert ("Day track", 3) in segments
+    assert ("Monday, Wednesday and Friday \u00b7 9:00 a.m.\u201312:00 p.m.", 0) in segments
 
 
 @pytest.mark.parametrize(
@@ -4763,3 +4763,125 @@ def test_other_visits_by_appointment_deny_no_walk_ins(pages: list[str]) -> None:
         for page in pages
     ]
     assert "intake.walk_in" not in merge_readings(readings).facts
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a weekly fee that slides is what a client without coverage pays, and slides by income
+        ("<p>For others, the weekly fee slides by household income.</p>",
+         {"payment.self_pay": True, "payment.sliding_fee": True}),
+        ("<p>The group is a flat weekly fee.</p>", {"payment.self_pay": True}),
+        ("<p>Insured members pay a weekly fee set by their plan.</p>", {}),
+        # the program's tribal government, by the contract it runs under ("Title I" is no "I")
+        ("<p>Plum Creek Tribal Health Authority operates health programs under a Title I"
+         " self-determination contract with the Indian Health Service.</p>",
+         {"ownership": Ownership.PUBLIC_TRIBAL}),
+        ("<p>I was welcomed from my first day.</p>", {}),
+        # three groups of three hours a week: nine hours
+        ("<p>Each client attends three 3-hour groups a week and meets one-on-one with a counselor"
+         " each week.</p>", {"schedule.hours_per_week": 9.0}),
+        # the program's length, what comes with its sessions aside
+        ("<p>The IOP meets Tuesday, Wednesday and Thursday from 10:00 a.m. to 1:00 p.m. for 12"
+         " weeks, with lunch served after group.</p>",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.hours_per_week": 9.0,
+          "schedule.program_weeks": 12.0}),
+        # clients on a medication from another prescriber are welcome: no one else's service
+        ("<p>Clients taking buprenorphine, naltrexone or methadone prescribed by another provider"
+         " are welcome at both IOPs.</p>",
+         {"medications.mat_accepts_outside_prescriptions": True}),
+        ("<p>Equine therapy is offered by a ranch in Waimea on Saturdays.</p>", {}),
+        # a family evening is family programming
+        ("<p>Spouses welcome at the monthly family evening.</p>",
+         {"therapies.family_therapy": True}),
+        # the things to bring, without why they are brought
+        ("<p>On Monday, please bring a list of current medications, your insurance card if you have"
+         " one, and a photo ID, so we can set up your file and check your benefits the same"
+         " day.</p>",
+         {"intake.what_to_bring": ["list of current medications", "insurance card", "photo ID"]}),
+    ],
+)  # fmt: skip
+def test_what_the_fifty_fourth_set_taught(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "days", "slots"),
+    [
+        ("Our next 10-week class begins January 11, 2027.", True, None, None),
+        ("Women's IOP: next group starts January 5, 2027.", True, None, None),
+        ("Craig IOP: accepting referrals; intake usually within 5 business days.", True, 5, None),
+        ("Open slots this month: 4", True, None, 4),
+        ("Accepting new patients; typical time from referral to first group is 3\u20135 business"
+         " days.", True, 5, None),
+    ],
+)  # fmt: skip
+def test_the_fifty_fourth_sets_openings(text: str, accepting, days, slots) -> None:
+    (stated,) = read_text(text, crawl_date=CRAWLED).availability
+    assert (stated.accepting_new_patients, stated.days_to_intake, stated.open_slots) == (
+        accepting,
+        days,
+        slots,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Our next DUI class begins January 5, 2027.",
+     "No open slots this month: 0 new clients until March.",
+     "Our accepting referrals policy: call first."],
+)  # fmt: skip
+def test_another_courses_start_or_no_slots_is_no_opening(text: str) -> None:
+    assert all(
+        stated.accepting_new_patients is not True
+        for stated in read_text(text, crawl_date=CRAWLED).availability
+    )
+
+
+INSURANCE_BY_SERVICE = """
+<h1>Insurance</h1>
+<p>Our contracts are different for mental health counseling and for substance use treatment.</p>
+<h2>Mental health counseling</h2>
+<ul><li>Anthem Blue Cross and Blue Shield</li><li>Humana</li><li>Medicare</li></ul>
+<h2>Substance use treatment, including IOP</h2>
+<ul><li>UnitedHealthcare</li><li>Healthy Indiana Plan</li><li>TRICARE</li></ul>
+<p>We are not able to bill Medicare for substance use treatment.</p>
+"""
+
+
+def test_an_insurance_pages_lists_by_service_are_each_services_plans() -> None:
+    reading = read_html(f"<html><body><main>{INSURANCE_BY_SERVICE}</main></body></html>",
+                        crawl_date=CRAWLED)  # fmt: skip
+    assert {
+        path: value for path, value in reading.facts.items() if path.startswith("payment.")
+    } == {
+        "payment.private_insurance": True,
+        "payment.medicaid": True,
+        "payment.military_insurance": True,
+        "payment.medicare": False,
+    }
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # plans under a service's heading, under "Insurance"
+        ("<h2>Insurance</h2><h3>Substance use treatment</h3><ul><li>Aetna</li><li>TRICARE</li>"
+         "</ul>", {"payment.private_insurance": True, "payment.military_insurance": True}),
+        # a heading naming a plan, itself, says nothing; nor does a hedge under it
+        ("<h1>Insurance &amp; paying for treatment</h1><h3>Medicare</h3><p>Medicare may cover"
+         " part of an IOP. We\u2019re checking whether we can enroll.</p>", {}),
+        # a refusing heading, its apostrophe typographic, refuses under "Insurance" too
+        ("<h1>Insurance &amp; Fees</h1><h3>We can\u2019t bill</h3><ul><li>TRICARE</li></ul>",
+         {"payment.military_insurance": False}),
+        # a new section is no longer under "Insurance": a person's heading over a list
+        ("<h2>Insurance</h2><p>Call us about coverage.</p><h2>Our team</h2><h3>Jo Lee</h3>"
+         "<ul><li>Aetna</li></ul>", {}),
+    ],
+)  # fmt: skip
+def test_a_heading_is_read_under_the_payment_heading_above_it(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert {
+        path: value for path, value in reading.facts.items() if path.startswith("payment.")
+    } == read

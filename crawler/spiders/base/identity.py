@@ -187,6 +187,27 @@ A_PERSONS_LINE = re.compile(
 )
 # A line a crisis question offers: "Behavioral health crisis? Call our 24/7 line, 334-555-0169".
 A_CRISIS_QUESTIONS_LINE = re.compile(r"\bcrisis\?\s*(?:call|text)\b[^.?!]{0,40}$", re.I)
+# An office no patient goes to, heading the lines above a number: "Three Rivers County
+# Administration / 349 Main St ... / Main line: (740) 555-0140" (the county's line).
+AN_ADMINISTRATIONS_HEADING = re.compile(
+    r"^\W*(?:[\w.&'-]+\s+){0,5}(?:administration|administrative (?:office|offices"
+    r"|headquarters)|corporate (?:office|headquarters)|business office)\W*$",
+    re.I,
+)
+# A label naming the program's own line, whatever heads it: "IOP intake: ..."
+THE_PROGRAMS_LABEL = re.compile(r"\b(?:intake|admissions?|iop|program|appointments?)\b", re.I)
+
+
+def _an_administrations_line(before: str) -> bool:
+    """Whether a number follows an administration's heading, within the two lines above its
+    own, and no label of the program's."""
+    *above, own = before.split("\n")
+    headings = [line for line in above if line.strip()][-2:]
+    return not THE_PROGRAMS_LABEL.search(own) and any(
+        AN_ADMINISTRATIONS_HEADING.match(line) for line in headings
+    )
+
+
 # The words just after a number that say whose it is: "555-234-5679 (fax)".
 LABEL_AFTER = re.compile(r"\s*\(\s*(?:fax|crisis|tty|tdd|hotline|help ?line)\b", re.I)
 
@@ -208,6 +229,7 @@ def phones_in(text: str) -> tuple[list[str], list[str]]:
             or A_CRISIS_QUESTIONS_LINE.search(before)
             or LABEL_AFTER.match(text, match.end())
             or A_PERSONS_LINE.search(label)
+            or _an_administrations_line(text[: match.start()])
         )
         (others if theirs else lines).append(number)
     return lines, others

@@ -30,7 +30,12 @@ from urllib.parse import urlsplit
 from crawler.prose.elsewhere import REFERRED_OUT
 from crawler.prose.numbers import TRACK_TIMES
 from crawler.prose.reader import IOP_FACT
-from crawler.prose.vocabulary import A_PAYMENT_HEADING, PAYMENT_HEADING, RESIDENCE_WORDS
+from crawler.prose.vocabulary import (
+    A_PAYMENT_HEADING,
+    PAYMENT_HEADING,
+    RESIDENCE_WORDS,
+    US_STATES,
+)
 from crawler.spiders.base.identity import address_key, site_name
 from crawler.spiders.base.pages import (
     PageRecord,
@@ -759,14 +764,22 @@ def _departments_full_name(
     pages: list[PageRecord], home: str, organisation: str | None
 ) -> str | None:
     """The full name of the department a site was listed with, as its page writes it: the
-    organisation's name and the page's heading ("Pecos Mesa County Behavioral Health Services
-    is a county department ..." on the page headed "Behavioral Health Services")."""
+    organisation's name (without its state: "Three Rivers County, Ohio") and the page's heading
+    ("Pecos Mesa County Behavioral Health Services is a county department ..." on the page
+    headed "Behavioral Health Services")."""
     listed = next((page for page in pages if page.url == home), None)
     if listed is None or not organisation or not listed.names.heading:
         return None
-    full = f"{organisation} {listed.names.heading}"
-    said = (sentence for sentences in listed.reading.stated_in.values() for sentence in sentences)
-    return full if any(full in sentence for sentence in said) else None
+    said = [sentence for sentences in listed.reading.stated_in.values() for sentence in sentences]
+    for name in dict.fromkeys((organisation, OF_A_STATE.sub("", organisation))):
+        full = f"{name} {listed.names.heading}"
+        if any(full in sentence for sentence in said):
+            return full
+    return None
+
+
+# A government's name's state after it: "Three Rivers County, Ohio", "Nye County, NV".
+OF_A_STATE = re.compile(rf",\s*(?:{'|'.join(map(re.escape, [*US_STATES, *US_STATES.values()]))})$")
 
 
 def named_by_its_heading(heading: str | None, organisation: str | None) -> str | None:

@@ -357,15 +357,25 @@ def _digits(href: str) -> str:
 REFERRALS = ("detox.detox_referral", "medications.mat_accepts_outside_prescriptions")
 
 
-def _of_elsewhere(here: str, elsewhere: tuple[str, ...]) -> Callable[[str], bool] | None:
+def of_elsewhere(here: str, elsewhere: tuple[str, ...]) -> Callable[[str], bool] | None:
     """Whether a text names another of the site's locations (their towns) and not this one;
     ``None`` where the site has no other."""
     others = [town for town in elsewhere if town and town.lower() != here.lower()]
     if not others:
         return None
-    # Town names as written, capitalised: "Mission" the town, not "our mission".
+    # Town names as written, capitalised: "Mission" the town, not "our mission"; nor a county
+    # of the same name ("serving Gunnison, Moffat and Rio Blanco counties").
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(town) for town in others) + r")\b")
-    return lambda text: bool(pattern.search(text)) and not _names(here, text)
+    return lambda text: bool(pattern.search(COUNTIES.sub(" ", text))) and not _names(here, text)
+
+
+# Counties named, one or a list of them: "Gunnison County", "Gunnison, Moffat and Rio Blanco
+# counties".
+A_COUNTYS_NAME = r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?"
+COUNTIES = re.compile(
+    rf"\b(?:{A_COUNTYS_NAME}(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+))*{A_COUNTYS_NAME}"
+    r"\s+(?i:counties|county|parish(?:es)?)\b"
+)
 
 
 def _above(page: PageRecord, program: PageRecord, *, one_of_several: bool) -> bool:
@@ -483,7 +493,7 @@ def _about(
     and ZIP code alone (``listed``)."""
     if listed:
         reading = _without_the_listed_places(reading, here, listed)
-    elsewhere_only = _of_elsewhere(here, elsewhere)
+    elsewhere_only = of_elsewhere(here, elsewhere)
     if elsewhere_only is None:
         return reading
     # Another place as where a referral sends clients, not as who refers them ("Our
@@ -607,7 +617,7 @@ def _without_the_listed_places(
 ) -> PageReading:
     """The reading without the hours and openings a list of places gives a place it names by
     town, state and ZIP code alone ("San Luis Clinic / San Luis, AZ 85349 / Mon-Fri 7-6")."""
-    listed_only = _of_elsewhere(here, listed)
+    listed_only = of_elsewhere(here, listed)
     if listed_only is None:
         return reading
     kept = replace(
@@ -908,7 +918,7 @@ def facts_from_pages(
             del result["name"]
     result.update({k: v for k, v in merged.availability.items() if v is not None})
     evidence = dict(merged.evidence)
-    elsewhere_only = _of_elsewhere(town, elsewhere)
+    elsewhere_only = of_elsewhere(town, elsewhere)
     for path, (value, said) in (organization or {}).items():
         if elsewhere_only and elsewhere_only(said[0]):
             continue  # "Medicare is accepted at our Evansville office only"
