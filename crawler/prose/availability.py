@@ -31,7 +31,7 @@ ACCEPTING = re.compile(
     # "We are accepting referrals", not who may refer ("accepting referrals from courts").
     # (a status line's too: "Craig IOP: accepting referrals; intake usually within 5 days")
     r"|(?:(?:are|is|'re) |[:\u2014\u2013]\s*)(?:still |currently |now )?accepting"
-    r" (?:referrals|admissions)\b"
+    r" (?:referrals|admissions)\b(?![^.;]{0,30}\bwait ?list)"
     r"(?! from| (?:for|to) (?:our|the) wait)"
     r"|new (?:clients|patients|referrals|admissions) are (?:being |currently |now )?accepted"
     # "The next cohort begins January 11, and referrals for it are being taken now"

@@ -247,6 +247,7 @@ LENGTH_ITEM = re.compile(
 
 PARTS_OF_A_SENTENCE = re.compile(
     r";|,\s*(?:then|and then|followed by|after which|and (?:most|many|some|then|each|every)\b)\b"
+    r"|\s+and then\b"
     # what comes with the sessions: "... for 12 weeks, with lunch served after group"
     r"|,\s*with\b"
 )
@@ -275,6 +276,8 @@ def program_weeks(sentence: str) -> float | None:
         # What another part of the sentence says ("..., then weekly aftercare") is its own.
         if NOT_PROGRAM_LENGTH.search(_part_at(sentence, match.start())):
             continue
+        if STEPPED_DOWN_TO.search(sentence[: match.start()]):
+            continue  # "..., you step down to Continuing Care: one group a week for six months"
         if FREQUENCY.match(sentence[match.end() :]):
             continue  # "three days a week" is a schedule, not a length
         if ANOTHER_CARES_LENGTH.match(sentence, match.end()):
@@ -293,6 +296,8 @@ def program_weeks(sentence: str) -> float | None:
     return None
 
 
+# The care a client steps down to after the IOP, named before a length: that care's.
+STEPPED_DOWN_TO = re.compile(r"\bstep(?:s|ping)? down to\b|\bcontinuing care\b", re.I)
 ANOTHER_CARES_LENGTH = re.compile(
     r"[\s-]*(?:residential|inpatient|detox|withdrawal|partial|php|rehab|stay)\b", re.I
 )
@@ -859,12 +864,17 @@ NEXT_AVAILABLE = re.compile(
 # The day the next group starts or meets newcomers: it takes people, but the day is a cohort's,
 # no wait for an intake ("Next adult IOP orientation: Monday, December 14", "Next IOP group
 # start: Monday, January 4").
+# The kinds of a program whose next start a sentence gives: "next adult IOP orientation".
+STARTS_KINDS = r"adult|teen|adolescent|youth|women's|men's|day|evening|morning|iop|\d+-week"
 NEXT_START = re.compile(
-    r"next (?:(?:adult|teen|adolescent|youth|women's|men's|day|evening|morning|iop|group"
-    r"|program|class|cohort) ){0,3}(?:start|orientation)\b(?!\s+(?:date|time)\b)"
+    rf"next (?:(?:{STARTS_KINDS}|group|program|class|cohort) ){{0,3}}(?:start|orientation)\b"
+    r"(?!\s+(?:date|time)\b)"
     # "Our next 10-week class begins January 11, 2027" (not a DUI or a parenting class's)
-    r"|next (?:(?:adult|teen|adolescent|youth|women's|men's|day|evening|morning|iop|\d+-week)"
-    r" ){0,3}(?:class|cohort|group|iop|program) (?:begins|starts|will (?:begin|start))\b",
+    rf"|next (?:(?:{STARTS_KINDS}) ){{0,3}}(?:class|cohort|group|iop|program)"
+    r" (?:begins|starts|will (?:begin|start))\b"
+    # "New IOP group starts Tuesday, December 15" (the IOP's, not "Al-Anon: new group starts",
+    # nor one still to open: "A new IOP program will start in 2027")
+    rf"|\bnew (?:(?:{STARTS_KINDS}) ){{0,2}}iop (?:group|cohort|class|track) (?:begins|starts)\b",
     re.I,
 )
 
@@ -1019,7 +1029,7 @@ OPEN_SLOTS = re.compile(
     # "IOP group openings: 3", "Spots available: 2" (a group's "Seats: 12" is its size)
     # "Open slots this month: 4"
     r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left)"
-    r"|(?<!\bno )(?:open|available) (?:spots|slots|seats|openings))"
+    r"|(?<!\bno )open (?:spots|slots|seats))"
     r"(?:\s+(?:this week|this month|today|now|right now|for (?:the|our) (?!(?:dui|dwi|owi)\b)"
     r"(?:[\w-]+ ){0,2}(?:cohort|group|class|track)))?\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",
     re.I,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -31,6 +32,9 @@ from crawler.prose.vocabulary import (
 )
 from iop.phones import WRITTEN_NANP
 
+# What a form holds only when it is the page itself, wrapped (ASP.NET WebForms, DNN): the page's
+# landmarks, its view state, or a title over sections (not a sign-up form's "Get started").
+A_WHOLE_PAGES_PARTS = ".//main|.//article|.//header|.//footer|.//input[@name='__VIEWSTATE']"
 DROPPED_TAGS = (
     "script", "style", "noscript", "template", "nav", "form", "select", "button", "svg",
     "blockquote", "iframe", "head",
@@ -108,6 +112,11 @@ def _drop_noise(root: HtmlElement) -> None:
             element.drop_tag()  # its question stays, as text, for the answer it opens
         elif element.tag == "nav" and _an_answer(element):
             element.tag = "div"  # Webflow's dropdown: an FAQ's answer in a <nav>
+        elif element.tag == "form" and (
+            element.xpath(A_WHOLE_PAGES_PARTS)
+            or (element.xpath(".//h1") and len(element.xpath(".//h2|.//h3")) >= 2)
+        ):
+            element.drop_tag()  # ASP.NET's (DNN's) form around the whole page: not a form
         elif element.tag in DROPPED_TAGS or (
             marker.strip()
             and element.tag not in ("html", "body", "main")  # (a page's own, not a part)
@@ -138,15 +147,22 @@ OTHER_PROGRAMS_HEADING = re.compile(
     r"|^\W*(?:also in|more from|elsewhere in) (?:our|the) [\w\s]{0,40}(?:network|family)\W*$",
     re.I,
 )
+# A sidebar's teasers of the site's news: "Related news", "Latest posts" (old news, each dated
+# by its post: "Posted on: March 4, 2024 \u2014 IOP moves to evenings"); in the content, news is
+# the page's own word.
+NEWS_TEASERS_HEADING = re.compile(
+    r"^\W*(?:related|latest|recent|more) (?:news|posts|articles|stories|updates)\W*$", re.I
+)
 
 
 def _other_programs_headings(root: HtmlElement) -> list[HtmlElement]:
     """The headings of a page's strips of other programs' cards (see
-    :data:`OTHER_PROGRAMS_HEADING`)."""
+    :data:`OTHER_PROGRAMS_HEADING`) and of its sidebar's news teasers."""
     return [
         heading
         for heading in root.xpath("//h2|//h3|//h4")
-        if OTHER_PROGRAMS_HEADING.search(" ".join(heading.text_content().split()))
+        if OTHER_PROGRAMS_HEADING.search(said := " ".join(heading.text_content().split()))
+        or (NEWS_TEASERS_HEADING.match(said) and heading.xpath("ancestor::aside"))
     ]
 
 
@@ -257,6 +273,7 @@ def _text(element: HtmlElement) -> str:
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CAPTIONS_LEVEL = 7  # a table's caption heads its rows alone, under every heading
+SUMMARYS_LEVEL = 6  # an accordion's summary heads its panel, under the page's headings
 
 
 def segments(root: HtmlElement) -> list[str]:
@@ -284,6 +301,55 @@ def _as_tables(root: HtmlElement) -> None:
             tag = ARIA_TABLE_TAGS.get(str(element.get("role", "")).lower())
             if tag and isinstance(element.tag, str):
                 element.tag = tag
+
+
+def _pdf_pages_as_text(root: HtmlElement) -> None:
+    """A PDF shown as HTML (pdf2htmlEX: each printed line a positioned ``<div class="t ...">``)
+    as the text it prints: lines in one type run together into paragraphs, lines in another
+    type than the body's (larger, bolder) as headings ("Program at a glance"), bulleted lines
+    (with the indented lines that carry them on) as a list; else no sentence is whole
+    ("Bridgeway is an intensive outpatient" / "program (IOP) for adults")."""
+    for page in root.xpath("//div[contains(concat(' ', @class, ' '), ' pc ')]"):
+        lines = page.xpath("./div[contains(concat(' ', @class, ' '), ' t ')]")
+        if not lines:
+            continue
+        types = [tuple(PDF_TYPE.findall(line.get("class", ""))) for line in lines]
+        # (the type most of its words are printed in: headings are short)
+        printed: Counter[tuple[str, ...]] = Counter()
+        for line, kind in zip(lines, types, strict=True):
+            printed[kind] += len(line.text_content().split())
+        body = printed.most_common(1)[0][0]
+        blocks: list[tuple[str, str | None, list[str]]] = []  # (tag, its first line's x, lines)
+        for line, kind in zip(lines, types, strict=True):
+            said = " ".join(line.text_content().split())
+            x = next(iter(PDF_X.findall(line.get("class", ""))), None)
+            tag = "h3" if kind != body else "li" if said.startswith("\u2022") else "p"
+            last = blocks[-1] if blocks else None
+            # a line carries the block before on: a body line indented past its bullet, or a
+            # line of the same kind (each bullet starts an item of its own)
+            carried_on = last is not None and (
+                (tag == "p" and last[0] == "li" and x != last[1]) or (tag == last[0] != "li")
+            )
+            if last is not None and carried_on:
+                last[2].append(said)
+            else:
+                blocks.append((tag, x, [said.lstrip("\u2022 ")]))
+            line.drop_tree()
+        for tag, _, said in blocks:
+            if tag == "li":
+                if not len(page) or page[-1].tag != "ul":
+                    page.append(lxml.html.Element("ul"))
+                parent = page[-1]
+            else:
+                parent = page
+            block = lxml.html.Element(tag)
+            block.text = " ".join(said)
+            parent.append(block)
+
+
+# A pdf2htmlEX line's font and size classes: "ff3 fs2" (its type).
+PDF_TYPE = re.compile(r"\b(?:ff|fs)[0-9a-f]+\b")
+PDF_X = re.compile(r"\bx[0-9a-f]+\b")  # its left edge's class
 
 
 def _rows_of_blocks(root: HtmlElement) -> None:
@@ -320,6 +386,7 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
     for wrapper in root.xpath(WRAPPING_BLOCKS):
         wrapper.tag = "div"  # a CMS's <span> around a rich text's headings and paragraphs
     _as_tables(root)
+    _pdf_pages_as_text(root)
     _rows_of_blocks(root)
     for pill in root.xpath("//span[@class]"):
         labelled = (
@@ -336,9 +403,16 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
     # reached, so an id can come back for another element once the proxy is gone.
     unread_tables: set[HtmlElement] = set()
     read_rows: set[HtmlElement] = set()  # a data table's row is said once, not cell by cell
+    heading: tuple[str, int] = ("", 0)  # the last heading (its level 1 to 6) said
+    # Accordions' panels headed by their summaries, each with the heading before it: that
+    # heading is said again once its panel is over.
+    panels: list[tuple[HtmlElement, tuple[str, int]]] = []
     for element in root.iter():
         if not isinstance(element.tag, str) or element in read_rows:
             continue
+        while panels and not any(above is panels[-1][0] for above in element.iterancestors()):
+            before = panels.pop()[1]
+            out.append(before if before[1] else ("", SUMMARYS_LEVEL))
         if element.tag in ("ul", "ol"):
             items = [text for li in element.xpath("./li") if (text := _item_text(li))]
             if not items or element.xpath(ACCORDION_ITEM):
@@ -362,7 +436,7 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
                 # Statuses, each a sentence of its own, dated by the lead ("Updated December 1,
                 # 2026" over "McPherson IOP: accepting; the next group starts December 14." and
                 # "Counseling: accepting new clients."): no item runs into the next.
-                out.append((" ".join(f"{lead} {item}".strip() for item in items), False))
+                out.append((" ".join(f"{lead} {item}".strip() for item in items), 0))
                 continue
             # (an item of sentences ends as a sentence, so that its last one does not run into
             # the next item: "Greencastle Evening IOP: full. Call to join the waitlist.")
@@ -370,32 +444,36 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
                 item.rstrip(".;") + (". " if SENTENCES_WITHIN.search(item) else "; ")
                 for item in items
             ).rstrip("; ")
-            out.append((f"{lead} {joined}." if lead else joined + ".", False))
+            out.append((f"{lead} {joined}." if lead else joined + ".", 0))
             continue
         if element.tag == "table" and (columns := _lists_by_column(element)):
-            out.extend((column, False) for column in columns)
+            out.extend((column, 0) for column in columns)
             read_rows.update(element.iterdescendants())
             continue
         if element.tag in ("div", "ul", "section") and (logos := _logos_names(element)):
-            out.append((logos, False))  # plans shown only as their logos
+            out.append((logos, 0))  # plans shown only as their logos
             read_rows.update(element.iterdescendants())
             continue
         if element.tag == "table" and (
             grid := _tracks_by_day_and_time(element) or _tracks_under_days(element)
         ):
-            out.extend((line, False) for line in grid)
+            out.extend((line, 0) for line in grid)
+            read_rows.update(element.iterdescendants())
+            continue
+        if element.tag == "table" and (by_status := _plans_by_status(element)):
+            out.extend((line, 0) for line in by_status)
             read_rows.update(element.iterdescendants())
             continue
         if element.tag == "table" and (by_place := _marks_by_place(element)):
-            out.extend((line, False) for line in by_place)
+            out.extend((line, 0) for line in by_place)
             read_rows.update(element.iterdescendants())
             continue
         if element.tag == "table" and not _data_table(element):
             unread_tables.add(element)
-            out.extend((row, False) for row in _the_iops_column(element) or _offered(element))
-            out.extend((level, False) for level in _offered_by_row(element))
+            out.extend((row, 0) for row in _the_iops_column(element) or _offered(element))
+            out.extend((level, 0) for level in _offered_by_row(element))
         elif element.tag == "table" and (week := _the_weeks_groups(element)):
-            out.append((week, False))
+            out.append((week, 0))
         if element.tag == "tr":
             table = next(element.iterancestors("table"), None)
             cells = element.xpath("./td|./th")
@@ -404,10 +482,10 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
             read_rows.update(element.iterdescendants())
             row = _row(cells, _rows_kind(table))
             if row and table not in unread_tables:
-                out.append((row, False))
+                out.append((row, 0))
             continue
         if element.tag == "dl" and (schedule := _days_and_times(element)):
-            out.append((schedule, False))  # "Days: Mon, Wed, Thu; Time: 5:30 - 8:30 p.m."
+            out.append((schedule, 0))  # "Days: Mon, Wed, Thu; Time: 5:30 - 8:30 p.m."
             read_rows.update(element.iterdescendants())
             continue
         if element.tag == "dt" and element.getnext() is not None:
@@ -416,12 +494,12 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
             if yes and A_QUALIFIED_YES.search(said[yes.end() :]):
                 yes = None  # "Yes. The morning cohort is full; ...": the yes says it
             if term.endswith("?"):  # an FAQ's question, then its answer ("No, the IOP ...")
-                out += [(term, False), (said, False)]
+                out += [(term, 0), (said, 0)]
             elif yes:  # "Accepting new participants: Yes. Red Earth Path is accepting new
                 # participants.": the answer's own sentence says it in full, and first
-                out += [(said[yes.end() :], False), (f"{term}: {yes.group(0).strip()}", False)]
+                out += [(said[yes.end() :], 0), (f"{term}: {yes.group(0).strip()}", 0)]
             else:
-                out.append((f"{term}: {said}", False))
+                out.append((f"{term}: {said}", 0))
             continue
         if element.tag in BLOCK_TAGS and element.tag not in ("li", "dd", "td", "th", "tr"):
             own = _own_text(element)
@@ -430,6 +508,14 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
                 # unless a heading just did ("Schedule", then the caption "IOP tracks").
                 caption = element.tag == "caption" and not (out and out[-1][1])
                 level = int(element.tag[1]) if element.tag in HEADINGS else 0
+                # (an accordion's panel is headed by its summary: "Georgia (Blairsville)"; a
+                # question stays a question, its answer read with it)
+                if element.tag == "summary" and not own.rstrip().endswith("?"):
+                    level = SUMMARYS_LEVEL
+                    if (panel := element.getparent()) is not None and panel.tag == "details":
+                        panels.append((panel, heading))
+                elif level:
+                    heading = (own, level)
                 out.append((own, level or (CAPTIONS_LEVEL if caption else 0)))
     return out
 
@@ -555,6 +641,41 @@ def _marks_by_place(table: HtmlElement) -> list[str]:
             for place, mark in zip(places, marks, strict=True)
         ]
     return said
+
+
+# A column of a table of plans naming where each plan stands: "Accepted", "Not accepted",
+# "Pending" (a contract in process: neither).
+STATUS_COLUMN = re.compile(
+    r"^\W*(?:(?:not |no longer )?(?:accepted|in[- ]network|contracted)"
+    # (an out-of-network plan may be billed: neither taken nor refused)
+    r"|(?P<undecided>pending|in process|coming soon|applied|credentialing|out[- ]of[- ]network))"
+    r"\W*$",
+    re.I,
+)
+TICK = re.compile(r"\W*(?:\u2713|\u2714|\u2611|\u25cf|x|yes)\W*", re.I)
+
+
+def _plans_by_status(table: HtmlElement) -> list[str]:
+    """Of a table ticking each plan under where it stands ("Plan | Accepted | Pending | Not
+    accepted"), the plans under each decided status, as its list ("Accepted: Horizon NJ Health;
+    Wellpoint."); a pending plan is neither taken nor refused. Nothing of any other table."""
+    header, body = _grid(table)
+    statuses = [status for text in header[1:] if (status := STATUS_COLUMN.match(text))]
+    if len(statuses) < 2 or len(statuses) != len(header) - 1 or not body:
+        return []
+    plans: dict[int, list[str]] = {}
+    for cells in body:
+        ticked = [index for index, cell in enumerate(cells[1:]) if cell.strip()]
+        if len(ticked) != 1 or not TICK.fullmatch(cells[1 + ticked[0]]):
+            return []  # not one tick a row
+        # (the plan alone: "Aetna (IOP)" under "Not accepted" refuses Aetna, not the IOP)
+        plans.setdefault(ticked[0], []).append(re.sub(r"\s*\([^)]*\)", "", cells[0]))
+    undecided = {index for index, status in enumerate(statuses) if status["undecided"]}
+    return [
+        f"{header[1 + index]}: {'; '.join(named)}."
+        for index, named in sorted(plans.items())
+        if index not in undecided
+    ]
 
 
 # A table's column saying whether each row's service is given: "Available here?", "Offered".
@@ -1337,7 +1458,7 @@ def read_html(html: str | bytes, *, crawl_date: date, url: str | None = None) ->
     shown = " ".join(" ".join(segment.split()) for segment, _ in headed)
     for question, answer in marked_faq:
         if answer not in shown:  # an FAQ only in the markup: its answers are the site's too
-            headed += [(question, False), (answer, False)]
+            headed += [(question, 0), (answer, 0)]
     text = [segment for segment, _ in headed]
     if kind in STATING_NOTHING:
         return PageReading(url=url, kind=kind)

@@ -33,6 +33,7 @@ from crawler.prose.elsewhere import (
 from crawler.prose.intake import answer_to_bring, asks_what_to_bring, items_to_bring, same_thing
 from crawler.prose.vocabulary import (
     A_PAYMENT_HEADING,
+    A_PAYMENT_SECTION,
     A_PERSONS_NAME,
     BARE_DENIAL,
     BY_APPOINTMENT,
@@ -382,6 +383,9 @@ class PageReading:
     # table of every office's are that office's.
     item_sources: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     heading: str = ""  # the heading of what is being read
+    # The payment section's heading above it ("Insurance" over "Substance use treatment,
+    # including IOP": its list is of plans), where there is one.
+    payment_heading: str = ""
     kind: str = "program"  # the page's kind (crawler.prose.page.PageKind)
     # Weekly hours a group schedule adds up to, with its sentence and the heading it stands
     # under: the page's hours when it states no figure of its own (see :meth:`settle`).
@@ -705,7 +709,11 @@ def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
         before = ""
     words = before.split()
     for index in range(len(words) - 1, max(len(words) - DENIAL_GAP_WORDS - 2, -1), -1):
-        if re.fullmatch(DENIAL_BEFORE, words[index].strip(",.:()"), re.I):
+        # (a word, or two: "None of our groups meet on weekends", not "second to none")
+        two = " ".join(word.strip(",.:()") for word in words[index : index + 2])
+        if re.fullmatch(DENIAL_BEFORE, words[index].strip(",.:()"), re.I) or re.fullmatch(
+            r"none of", two, re.I
+        ):
             # "No waitlist, evening groups and ...": a "no" denies its own item of a list of
             # features; "No Medicaid, Medicare or TRICARE" denies the list.
             return not (
@@ -840,6 +848,15 @@ SAID_OF_REFERRALS = (
 )
 
 
+# Some people, whom a denial of serving them in the program is of: "We do not serve adults in
+# the IOP" (the IOP serves others; not "We no longer see patients in the IOP").
+ONLY_SOME_PEOPLE = re.compile(
+    r"\b(?:serve|treat|admit|accept|take|see)s? (?:any )?(?:adults|teens|adolescents|children"
+    r"|youth|minors|men|women)\b[^.;,]{0,30}\b(?:in|into|for) (?:our |the |this )?$",
+    re.I,
+)
+
+
 def _denies_another_thing(clause: str, start: int, end: int) -> bool:
     """Whether a denial naming the IOP (at ``start:end``) denies something else: a kind of it
     ("Telehealth IOP is not available"), a part of it at some times or for some people ("No IOP
@@ -849,6 +866,8 @@ def _denies_another_thing(clause: str, start: int, end: int) -> bool:
     before = clause[:start]
     if _a_kind_of(before) or re.search(r"\bpart of (?:our |the )?$", before, re.I):
         return True
+    if ONLY_SOME_PEOPLE.search(before):
+        return True  # "We do not serve adults in the IOP": whom it takes, not whether it runs
     if (
         re.search(r"\bnot an? $", before, re.I)
         and (re.search(r"\([^()]*$", before) or re.match(r"\s*\)", clause[end:]))
@@ -892,7 +911,7 @@ def read_sentence(
         sentence = f"{status['label']} {meaning}." if meaning else sentence
     if VARIES_BY_PLACE.search(sentence):
         reading.varies_by_place = True
-    if not is_statement(sentence) or another_services_plans(sentence, reading.heading):
+    if not is_statement(sentence):
         return
     if quoted is not None:
         restated = PageReading(url=reading.url)
@@ -901,15 +920,21 @@ def read_sentence(
             reading.add(path, value, quoted)
         return
     context = sentence
+    # (in a payment section, its heading too: "Insurance: Substance use treatment")
+    heading = reading.heading
+    if reading.payment_heading:
+        heading = f"{reading.payment_heading}: {heading}"
     if (
         (
-            A_PAYMENT_HEADING.search(reading.heading)
-            or (TAKEN_HEADING.match(reading.heading) and not NOT_TAKEN.search(sentence))
+            A_PAYMENT_HEADING.search(heading)
+            or (TAKEN_HEADING.match(heading) and not NOT_TAKEN.search(sentence))
         )
-        and not re.search(REFUSED_HEADING, reading.heading, re.I)
+        and not re.search(REFUSED_HEADING, heading, re.I)
         and not re.search(PAYING, sentence, re.I)
     ):
-        context = f"{reading.heading}: {sentence}"  # a card's list of plans under "Insurance"
+        context = f"{heading}: {sentence}"  # a card's list of plans under "Insurance"
+    # another service's plans ("Insurance: Mental health counseling": "Anthem; Medicare")
+    others_plans = another_services_plans(sentence, heading)
     refusing = REFUSING_LEAD.match(sentence)
     planned_lead = re.match(rf"^[^:.;]*(?:{TO_COME})[^:.;]*:", sentence, re.I)
     # (a list of three or more, none a statement of its own: not "We do not provide detox;
@@ -919,10 +944,10 @@ def read_sentence(
     )
     # Plans under a heading that refuses them ("Not accepted": "TRICARE."), each refused.
     refused_here = bool(
-        re.search(REFUSED_HEADING, reading.heading, re.I)
-        and REFUSING_HEADING.search(reading.heading)
+        re.search(REFUSED_HEADING, heading, re.I)
+        and REFUSING_HEADING.search(heading)
         and not re.search(PAYING, sentence, re.I)
-    ) or bool(A_PAYMENT_HEADING.search(reading.heading) and PLANS_ROW_REFUSED.match(sentence))
+    ) or bool(A_PAYMENT_HEADING.search(heading) and PLANS_ROW_REFUSED.match(sentence))
     read: list[tuple[str, Any, str]] = []
     # (all of it, under a heading naming another care: "Partial Hospitalization (PHP)")
     under_another = about_another_care(sentence, reading.heading)
@@ -938,6 +963,8 @@ def read_sentence(
         elif denying and index and A_BARE_ITEM.match(clause):
             clause = f"{denying.group(0)} {clause}"  # "We do not provide A; B; C."
         for phrase in PHRASES:
+            if others_plans and phrase.path.startswith("payment."):
+                continue
             if refused_here and phrase.path.startswith("payment."):
                 found = phrase_value(phrase, f"Not accepted: {clause}", f"Not accepted: {context}")
             else:
@@ -1305,19 +1332,20 @@ def colour_legend(segment: str) -> dict[str, str]:
     return {colour.casefold(): meaning.strip(" ;,.") for colour, meaning in entries}
 
 
-def _under_a_payment_heading(
-    level: int, heading: str, paying: tuple[int, str] | None
+def _the_payment_section(
+    level: int, heading: str, section: tuple[int, str] | None
 ) -> tuple[str, tuple[int, str] | None]:
-    """What a heading is, read under the payment heading above it ("Insurance" over "Substance
-    use treatment, including IOP": its list is of plans), and the payment heading the next
-    headings stand under. A question stays as asked."""
-    if paying and level <= paying[0]:
-        paying = None  # a section of its own
-    if A_PAYMENT_HEADING.search(heading) and not heading.endswith("?"):
-        return heading, (level, heading)
-    if paying and not heading.endswith("?"):
-        return f"{paying[1]}: {heading}", paying
-    return heading, paying
+    """The payment section a heading stands in ("Insurance" over "Substance use treatment,
+    including IOP"; a heading of payment words only), as the heading its text is read under for
+    payment (none, for the section's own heading and a question), and the section the next
+    headings stand in: a heading of its level or above ends it."""
+    if section and level <= section[0]:
+        section = None
+    if A_PAYMENT_SECTION.match(heading):
+        return "", (level, heading)
+    if section and not heading.endswith("?"):
+        return section[1], section
+    return "", section
 
 
 def read_text(
@@ -1339,7 +1367,7 @@ def read_text(
     asked_to_bring = None  # "What should I bring?", until the sentence that answers it
     marks = iter(headings) if headings is not None else None
     heading_before = None  # the segment before, when it was a heading
-    paying = None  # the payment heading the next headings stand under, and its level
+    section = None  # the payment section's level and heading the next headings stand in
     person = None  # how sentences about the person a bio's heading names begin
     for segment in segments:
         reading.group_days = None  # (a paragraph's days are not the next one's groups')
@@ -1354,9 +1382,10 @@ def read_text(
                 continue  # "Green = openings now  Red = full": what the colours mean
         heading_before = segment if is_heading else None
         if is_heading:
-            # (itself read alone: "Medicare" says nothing; "We can\u2019t bill" as "can't")
+            # (a typographic apostrophe as a plain one: "We can\u2019t bill" as "can't")
             reading.heading = segment.translate(PLAIN_APOSTROPHES)
-            under, paying = _under_a_payment_heading(level, reading.heading, paying)
+            reading.payment_heading = ""  # (a heading is read alone: "Medicare" says nothing)
+            in_section, section = _the_payment_section(level, reading.heading, section)
             reading.deny_prescribing_alone()  # a new section is no next sentence of it
             person = the_person(segment)
         answered = answer_as_statement(question, segment) if question else None
@@ -1410,6 +1439,7 @@ def read_text(
             elif NOW.search(sentence):
                 said_on, said_dated = as_of, dated  # "Today we are accepting new patients"
         if is_heading:
-            reading.heading = under  # what stands under it is read with its payment heading
+            # what stands under it is read in its payment section
+            reading.payment_heading = in_section
     reading.settle()
     return reading

@@ -85,9 +85,29 @@ PROGRAM_KINDS = (
     r"|in-person|adults?|young[- ]adults?|adolescents?|teens?|youth|women'?s|men'?s|veterans'?"
     r"|spanish"
 )
+# Who speaks of the program's own care: "we", "our", or the program by its name, denying what
+# it runs ("Heron Bay does not offer residential or inpatient care").
+WE_OR_THE_PROGRAM = (
+    r"\b(?:we|our)"
+    # (not a payer's nor another place's: "Medicare does not provide residential coverage",
+    # "Sober Living does not provide inpatient care")
+    r"|^\W*(?!(?:medicare|medicaid|tricare|insurance|your|the state|sober|recovery (?:house"
+    r"|home|residence)|halfway|intensive outpatient|iop|outpatient)\b)"
+    r"(?:[A-Z][\w&'.-]*\s+){1,5}(?:does not|doesn't) (?:offer|provide|have|run|operate)\b"
+    r"(?![^.;]*\bcoverage\b)"
+)
 # A heading over payment words ("Paying for care": "Medicaid, Medicare, private insurance").
 PAYMENT_HEADING = r"\b(?:insurance|payment|paying|pay for|costs?|fees?|coverage|financial)\b"
 A_PAYMENT_HEADING = re.compile(PAYMENT_HEADING, re.I)
+# A heading of payment words only, over a section of them: "Insurance", "Insurance & Fees",
+# "Paying for treatment" (not "Insurance-Covered Addiction Treatment in Phoenix").
+PAYMENT_WORDS = (
+    r"(?:insurance|payment(?: options)?|paying for (?:care|treatment|services)|costs?|fees|pricing"
+    r"|coverage|billing|financial assistance|(?:cost|costs|fees|payment) and insurance)"
+)
+A_PAYMENT_SECTION = re.compile(
+    rf"^\W*{PAYMENT_WORDS}(?:\s*(?:&|and|,)\s*{PAYMENT_WORDS})*\W*$", re.I
+)
 # A heading over plans a program does not take: its list accepts none of them.
 REFUSED_HEADING = r"\bnot\b|n't\b|\bno\b|out[- ]of[- ]network|\bwe do not\b"
 # An opioid treatment program the program works with, not its own: "our contracted OTP".
@@ -112,8 +132,8 @@ IN_PARTNERSHIP = (
 )
 # Sending clients to an OTP for methadone: "we refer you to an opioid treatment program".
 REFERRED_TO_AN_OTP = (
-    r"\brefer(?:s|red|ring)? (?:you |them |patients |clients |people )?to (?:an?|the) (?:[\w-]+ )?"
-    r"(?:otp|opioid treatment program|methadone (?:clinic|provider))"
+    r"\brefer(?:s|red|ring)? (?:you |them |patients |clients |people )?to (?:(?:an?|the|local"
+    r"|area) )?(?:[\w-]+ )?(?:otps?|opioid treatment programs?|methadone (?:clinics?|providers?))"
 )
 # People already taking a medication for an addiction: "clients on methadone", "patients
 # already taking buprenorphine".
@@ -242,7 +262,7 @@ OTHER_LANGUAGES = (
     "Urdu", "Punjabi", "Gujarati", "Bengali", "Nepali", "Farsi", "Dari", "Pashto", "Japanese",
     "Somali", "Amharic", "Tigrinya", "Oromo", "Swahili", "Burmese", "Khmer", "Lao",
     "Hmong", "Thai", "Marshallese", "Chuukese", "Samoan", "Tongan", "Hawaiian", "Navajo",
-    "Lakota", "Ojibwe", "Cherokee", "Choctaw", "Cree", "Yup'ik", "Inupiaq",
+    "Lakota", "Nakoda", "Dakota", "Ojibwe", "Cherokee", "Choctaw", "Cree", "Yup'ik", "Inupiaq",
     "Tlingit", "Gwich'in", "Apache", "Hopi", "Zuni", "Northern Paiute", "Shoshone",
     "Blackfeet", "Kiowa", "Comanche", "Muscogee", "Osage", "Potawatomi", "Arapaho",
     "Tohono O'odham", "Mixtec", "Zapotec", "K'iche'",
@@ -349,7 +369,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"our residential (?:program|facility|campus|unit)|we (?:also )?offer residential",
         forbids=ELSEWHERE,
     ),
-    Phrase("levels_of_care.residential", r"\bresidential\b", stated=None, requires=r"\b(?:we|our)"),
+    Phrase(
+        "levels_of_care.residential", r"\bresidential\b", stated=None, requires=WE_OR_THE_PROGRAM
+    ),
     # "Liberty Pines itself has no residential beds" (said of beds open today, nothing).
     Phrase(
         "levels_of_care.residential",
@@ -377,7 +399,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"^\W*residential(?: (?:treatment|care|services))? \(here\)(?=\s*:\s*(?:yes|no|offered"
         r"|available|\u2713|\u2714)\W*$)",
     ),
-    Phrase("levels_of_care.inpatient", r"\binpatient\b", stated=None, requires=r"\b(?:we|our)"),
+    Phrase("levels_of_care.inpatient", r"\binpatient\b", stated=None, requires=WE_OR_THE_PROGRAM),
     # Residential care named in a denial ("Not available: residential treatment"); named
     # otherwise, it is what IOP is an alternative to, or where a client is referred.
     Phrase(
@@ -527,6 +549,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|elsewhere)|refer you|help you (?:find|get)"
         r"|arranges? (?:admission|placement|a bed|it|one|for"
         r"|(?:a )?transfers?)"
+        # "Withdrawal management is arranged through a contracted program"
+        r"|(?:is|are|can be) arranged (?:through|with|at)\b"
         # "... withdrawal care, we refer to a hospital", "your IOP team will arrange the
         # admission", "we'll make the referral", "help the family find", "by referral to ..."
         r"|refers? (?:to|out)|(?:make|makes|arrange|arranges|coordinate|coordinates)"
@@ -862,13 +886,25 @@ PHRASES: tuple[Phrase, ...] = (
         r"|national average",
         denied=None,
     ),
-    # A fee of the week or the month a client pays: "the weekly fee slides by household
-    # income", "a flat weekly fee" (not what insured members pay).
+    # Who pays the program themselves: "Families paying on their own pay $120 per week".
+    Phrase(
+        "payment.self_pay",
+        r"\bpay(?:ing)? (?:on (?:their|your) own|out of (?:their|your) own pocket)\b",
+        forbids=r"co-?pays?|deductible|\bwith (?:insurance|coverage)\b|\binsured\b",
+        denied=None,
+    ),
+    # A fee of the week or the month a client pays: "a flat weekly fee" (not what insured
+    # members pay, nor a fee by income: "the weekly fee slides by household income").
     Phrase(
         "payment.self_pay",
         r"\b(?:a|the|our) (?:flat |set )?(?:weekly|monthly)(?: program)? fee\b",
+        # (not a house's rent, a class's fee, nor what insured members pay)
         forbids=r"co-?pay|deductible|co-?insurance|\binsured\b|\bmembers?\b"
-        r"|\b(?:with|after) (?:insurance|medicaid|medicare|coverage)\b|\bdui\b|\bdwi\b",
+        r"|\b(?:with|after) (?:insurance|medicaid|medicare|coverage)\b|\bdui\b|\bdwi\b"
+        r"|\bsober\b|\bhous(?:e|es|ing)\b|\brent\b|\bresiden\w*|\bclass(?:es)?\b|\bcourse\b"
+        r"|\binsurance (?:is )?billed\b|\bbill (?:your )?insurance\b"
+        # (a fee by income and no price: a sliding fee, as most sets' labels read it)
+        r"|^(?!.*\$\s?\d).*\bincome\b",
         denied=None,
     ),
     Phrase(
@@ -877,7 +913,7 @@ PHRASES: tuple[Phrase, ...] = (
         rf"{PRICE}\s*(?:[-\u2013]|to)\s*{PRICE}\s*(?:/|per|a|each)\s*(?:session|group|week|day"
         r"|visit)\b[^.;]{0,20}\b(?:based on|according to|by) (?:your |household |family )?income"
         r"|sliding[- ](?:fee|scale)|income-based (?:fees|rates)"
-        r"|fees? (?:are )?based on (?:your |household )?income"
+        r"|fees? (?:are |is )?based on (?:your |household )?income"
         r"|\bfees?\b[^.;]{0,30}?\b(?:slides?|are adjusted|scales?) (?:with|to|by|based on)"
         r" (?:your |household |family )?income"
         r"|\bdiscounted (?:care|treatment|services|fees?|rates?) based on (?:your |household"
@@ -885,6 +921,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\bfees?\b[^.;]{0,30}?\b(?:are )?(?:based on|according to)"
         r" (?:your |the client's )?ability to pay"
         r"|escala m[oó]vil|tarifa(?:s)? (?:seg[uú]n|basadas? en) (?:sus )?ingresos",
+        # (not a house's, a DUI course's)
+        forbids=r"\bdui\b|\bdwi\b|\bsober\b|\bhousing\b",
     ),
     # "pay reduced rates on our income-based scale" (not eligibility for food or housing)
     Phrase(
@@ -949,7 +987,9 @@ PHRASES: tuple[Phrase, ...] = (
     *(
         Phrase(
             "languages.other",
-            rf"\b{re.escape(name)}(?!\w)(?!{PLACE_WORDS})(?!\s+(?:life|orthodox|festival|food))",
+            # (not a state's: "North Dakota")
+            rf"(?<!north )(?<!south )\b{re.escape(name)}(?!\w)(?!{PLACE_WORDS})"
+            r"(?!\s+(?:life|orthodox|festival|food))",
             item=name,
             denied=None,
             requires=SPOKEN,
@@ -961,6 +1001,10 @@ PHRASES: tuple[Phrase, ...] = (
         "ownership",
         r"\b(?:we are|we're|as|is) an? (?:[\w-]+ ){0,3}(?:non-?profit|not-for-profit)"
         r"|501\s?\(c\)\s?\(3\)|organización sin fines de lucro"
+        # a footer's "© 2026 Heron Bay Youth & Family Services, a nonprofit agency ..."
+        r"|©\s*(?:\d{4}\s+)?[^,.;]{2,80},\s+an? (?:[\w-]+ )?(?:non-?profit|not-for-profit)"
+        r" (?:[\w-]+ )?(?:agency|organi[sz]ation|corporation|health|center|centre|provider"
+        r"|ministry|clinic|community)\b"
         r"|ownership:\s*(?:private\s+)?non-?profit",
         stated=Ownership.PRIVATE_NON_PROFIT,
         denied=None,
@@ -997,11 +1041,20 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:owned and operated|operated|run|administered) by (?:the )?(?:[\w.-]+ ){1,5}"
         r"(?:tribe|tribes|nation|band|pueblo|tribal council|rancheria)\b"
         r"|self-governance compact|\b638 compact|p\.?\s?l\.? 93-638"
-        # "operates health programs under a Title I self-determination contract with the IHS"
-        r"|\bself-determination (?:contract|compact)\b"
         r"|\btribally[- ](?:owned|operated|run)",
         stated=Ownership.PUBLIC_TRIBAL,
         denied=None,
+    ),
+    # Its own contract: "operates its health programs under a Title I self-determination
+    # contract with the IHS", "... an Indian Self-Determination and Education Assistance Act
+    # contract" (not a partner's or a neighbour's).
+    Phrase(
+        "ownership",
+        r"\bself-determination (?:(?:and|education|assistance|act) ){0,4}(?:contract|compact)\b",
+        stated=Ownership.PUBLIC_TRIBAL,
+        denied=None,
+        requires=r"\b(?:we|our|operates|operated|runs)\b",
+        forbids=r"\b(?:partner\w*|neighbou?r\w*|nearby|another|other|their)\b",
     ),
     Phrase(
         "ownership",
@@ -1119,7 +1172,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "intake.walk_in",
         r"(?<!crisis )(?<!crisis-)(?<!urgent care )walk-?ins?\b"  # a crisis line's are no intake
-        r"|no appointment (?:is )?(?:needed|necessary|required)|sin cita"
+        r"|no appointment(?: or referral)? (?:is )?(?:needed|necessary|required)"
+        r"(?!\s+(?:for|to) (?:your |the |a )?(?:first |free )?(?:call|phone call|consultation"
+        r"|screening event|event))|sin cita"
         r"|\bdrop-in (?:screenings?|assessments?|intakes?)\b(?![^.]*\b(?:depression|health fair|flu"
         r"|blood pressure|vaccin|clubhouse|pantry)\b)"
         r"|\bwalk in (?:for (?:an? |your )?(?:same[- ]day )?(?:assessment|admission|intake"

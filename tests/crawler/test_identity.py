@@ -2428,3 +2428,78 @@ def test_an_administrations_line_is_not_the_programs(text: str, lines: list[str]
 def test_a_county_of_an_offices_name_is_not_the_office(text: str, elsewhere: bool) -> None:
     names_elsewhere = of_elsewhere("Craig", ("Gunnison", "Meeker"))
     assert names_elsewhere is not None and names_elsewhere(text) is elsewhere
+
+
+@pytest.mark.parametrize(
+    ("text", "street2"),
+    [
+        ("Rolling Fork Medical Plaza, 212 Westport Rd, Suite 200, 2nd floor, east entrance,"
+         " Elizabethtown, KY 42701", "Suite 200, 2nd floor"),
+        ("212 Westport Rd, Suite 200, rear entrance, Elizabethtown, KY 42701", "Suite 200"),
+        ("212 Westport Rd, 2nd floor, Elizabethtown, KY 42701", "2nd floor"),
+    ],
+)  # fmt: skip
+def test_the_door_to_a_suite_is_no_part_of_the_address(text: str, street2: str) -> None:
+    (address,) = addresses_in(text)
+    assert (address["address.street1"], address["address.street2"]) == ("212 Westport Rd", street2)
+    assert address["address.city"] == "Elizabethtown"
+
+
+def test_an_administrations_labelled_line_is_not_the_programs() -> None:
+    text = "Administration: P.O. Box 1030, Wolf Point, MT 59201 \u00b7 (406) 555-0110"
+    assert phones_in(text)[0] == []
+    assert phones_in("Sweetgrass Path: (406) 555-0117")[0] == ["4065550117"]
+
+
+def test_a_county_sites_footer_line_yields_to_the_departments_own() -> None:
+    """The IOP's page shows only the courthouse's line in its footer; the department's page,
+    the one the site was listed with, shows the program's intake line: that is its line."""
+
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} | Pelican Lakes County, MN</title>"
+            '<script type="application/ld+json">{"@context": "https://schema.org",'
+            ' "@type": "GovernmentOrganization", "name": "Pelican Lakes County", "telephone":'
+            ' "+1-218-555-0130", "address": {"streetAddress": "915 Lake Ave", "addressLocality":'
+            ' "Detroit Lakes", "addressRegion": "MN", "postalCode": "56501"}}</script></head>'
+            f"<body><main><h1>{heading}</h1>{text}</main><footer><p>Pelican Lakes County"
+            " Courthouse<br>915 Lake Ave, Detroit Lakes, MN 56501<br>Main: (218) 555-0130</p>"
+            "</footer></body></html>"
+        )
+        url = f"https://pelican.example{path}"
+        found = [e for e in schema_org.marked(html, url) if schema_org.wanted(e)]
+        entities = [facts for e in found if (facts := schema_org.entity_facts(e))]
+        return page_record(html, url, date(2026, 12, 6), entities, parent_marked=True)
+
+    office = "<p>815 Summit Ave, Room 210<br>Detroit Lakes, MN 56501</p>"
+    pages = [
+        page("/", "Welcome to Pelican Lakes County", "<p>County news.</p>"),
+        page("/departments/chemical-health", "Chemical Health",
+             f"<p>Pelican Lakes County Human Services' Chemical Health unit offers an intensive"
+             f" outpatient program (IOP).</p>{office}<p>Chemical Health intake: (218)"
+             " 555-0139</p>"),
+        page("/departments/chemical-health/intensive-outpatient", "Intensive Outpatient Program",
+             f"{office}<p>The IOP runs 10 weeks.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[1].url)
+    read = facts_from_pages(location.pages, "test", place=location.place, name=location.name)
+    assert location.name == "Pelican Lakes County Chemical Health"
+    assert [ten_digits(phone) for phone in read.facts["phones"]] == ["2185550139"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Veterans Health Administration\nSUD Intensive Outpatient Program, Building 7\n"
+         "(605) 555-0100", ["6055550100"]),
+        ("Intake & Administration\n(740) 555-0150", ["7405550150"]),
+        ("Medication Administration\nCall (740) 555-0155 to schedule your Vivitrol injection",
+         ["7405550155"]),
+        ("Business Office\nSuite 100\nPhone: (740) 555-0154\nOur IOP meets here.", ["7405550154"]),
+        ("Behavioral Health Administration\n55 Wade Ave, Catonsville, MD 21228\nTo start"
+         " treatment: (410) 555-0160", ["4105550160"]),
+        ("Administration: Mon-Fri 8-5. Call (740) 555-0161 for our IOP.", ["7405550161"]),
+    ],
+)  # fmt: skip
+def test_a_programs_line_under_a_word_of_administration_is_its(text: str, lines: list[str]) -> None:
+    assert phones_in(text)[0] == lines

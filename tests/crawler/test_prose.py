@@ -2245,10 +2245,11 @@ def test_what_the_twenty_ninth_set_found(text: str, read: dict) -> None:
 @pytest.mark.parametrize(
     ("block", "read"),
     [
-        # A grid of marks, or a row-number header, is no pair of columns of plans.
+        # A grid of marks, or a row-number header, is no pair of columns of plans (a grid of
+        # ticks is each plan's status: see test_a_table_ticking_each_plans_status_...).
         ("<table><tr><th>Plan</th><th>Accepted</th><th>Not accepted</th></tr><tr><td>Medicare"
          "</td><td></td><td>\u2713</td></tr><tr><td>Medicaid</td><td>\u2713</td><td></td></tr>"
-         "</table>", {}),
+         "</table>", {"payment.medicaid": True, "payment.medicare": False}),
         ("<table><tr><th>No.</th><th>Insurance plan</th></tr><tr><td>1</td><td>Medicare: not"
          " accepted</td></tr></table>", {"payment.medicare": False}),
         # A bio's sentences about its person are skipped; the program's, under it, are read.
@@ -4768,9 +4769,10 @@ def test_other_visits_by_appointment_deny_no_walk_ins(pages: list[str]) -> None:
 @pytest.mark.parametrize(
     ("block", "read"),
     [
-        # a weekly fee that slides is what a client without coverage pays, and slides by income
+        # a weekly fee is what a client pays; one that slides by income, a sliding fee (as most
+        # sets' labels read it)
         ("<p>For others, the weekly fee slides by household income.</p>",
-         {"payment.self_pay": True, "payment.sliding_fee": True}),
+         {"payment.sliding_fee": True}),
         ("<p>The group is a flat weekly fee.</p>", {"payment.self_pay": True}),
         ("<p>Insured members pay a weekly fee set by their plan.</p>", {}),
         # the program's tribal government, by the contract it runs under ("Title I" is no "I")
@@ -4885,3 +4887,213 @@ def test_a_heading_is_read_under_the_payment_heading_above_it(block: str, read: 
     assert {
         path: value for path, value in reading.facts.items() if path.startswith("payment.")
     } == read
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # the program by its name, denying what it runs
+        ("<p>Heron Bay does not offer residential or inpatient care.</p>",
+         {"levels_of_care.residential": False, "levels_of_care.inpatient": False}),
+        ("<p>Medicaid does not cover residential or inpatient care.</p>", {}),
+        # whom the IOP does not serve is no denial of the IOP
+        ("<p>Our Teen IOP is for adolescents ages 13 to 17. We do not serve adults in the"
+         " IOP.</p>", {"levels_of_care.iop": True}),
+        ("<p>We no longer offer the IOP.</p>", {"levels_of_care.iop": False}),
+        # "None of" denies
+        ("<p>None of our groups meet on weekends.</p>", {"schedule.weekend": False}),
+        # a footer's appositive, after its copyright, says what the site's organisation is
+        ("<p>\u00a9 2026 Heron Bay Youth &amp; Family Services, a nonprofit agency serving northern"
+         " Indiana families since 1988.</p>", {"ownership": Ownership.PRIVATE_NON_PROFIT}),
+        ("<p>We partner with Hope House, a nonprofit agency in town.</p>", {}),
+        # who pays on their own
+        ("<p>Families paying on their own pay $120 per week.</p>", {"payment.self_pay": True}),
+        # a referral to OTPs is no methadone of the program's
+        ("<p>For methadone, we refer to opioid treatment programs in neighboring counties.</p>",
+         {}),
+        ("<p>Any fee is based on household income.</p>", {"payment.sliding_fee": True}),
+        # the tribal contract by its act's name; the languages an elder speaks
+        ("<p>The Authority operates its health programs under an Indian Self-Determination and"
+         " Education Assistance Act contract with the Indian Health Service.</p>",
+         {"ownership": Ownership.PUBLIC_TRIBAL}),
+        ("<p>An elder who speaks Nakoda and Dakota joins the Wednesday circle.</p>",
+         {"languages.other": ["Nakoda", "Dakota"]}),
+        ("<p>Our South Dakota counselors speak Lakota.</p>", {"languages.other": ["Lakota"]}),
+        # withdrawal care arranged elsewhere is a referral
+        ("<p>Withdrawal management is arranged through a contracted program.</p>",
+         {"detox.detox_referral": True}),
+        # a walk-in without an appointment or a referral
+        ("<p>No appointment or referral is needed.</p>", {"intake.walk_in": True}),
+        # the length of the continuing care one steps down to is not the IOP's
+        ("<p>When you complete IOP, you step down to Continuing Care: one outpatient group a week"
+         " for up to six months.</p>", {}),
+        # a sidebar's old news is not the program's schedule
+        ("<p>Group times vary.</p><aside><h2>Related news</h2><p>Posted on: March 4, 2024</p><p>IOP"
+         " moves to evenings \u2014 IOP meets Monday, Tuesday and Thursday, 5:30\u20138:30"
+         " p.m.</p></aside>", {}),
+        # an accordion's panel is its summary's place's
+        ("<details><summary>Georgia (Blairsville)</summary><p>TRICARE accepted.</p></details>",
+         {"payment.military_insurance": True}),
+        # a page wrapped whole in ASP.NET's form is read; a form is not
+        ("<form><input type='hidden' name='__VIEWSTATE' value='dDwtMTA4'><h1>Sweetgrass Path</h1>"
+         "<p>Our evening IOP meets Monday through Thursday.</p></form>",
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+        ("<form><header><p>Call us</p></header><h1>Sweetgrass Path</h1><p>Our evening IOP meets"
+         " Monday through Thursday.</p></form>",
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+        ("<form><h3>Request an appointment</h3><p>We accept Medicaid.</p></form>", {}),
+    ],
+)  # fmt: skip
+def test_what_the_fifty_sixth_and_seventh_sets_taught(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_a_new_groups_start_is_an_opening() -> None:
+    (stated,) = read_text("New IOP group starts Tuesday, December 15, 2026.",
+                          crawl_date=CRAWLED).availability  # fmt: skip
+    assert stated.accepting_new_patients is True and stated.days_to_intake is None
+
+
+PLANS_BY_STATUS = """
+<h2>NJ FamilyCare (Medicaid) plans</h2>
+<table><thead><tr><th>Plan</th><th>Accepted</th><th>Pending</th><th>Not accepted</th></tr></thead>
+<tbody><tr><td>Horizon NJ Health</td><td>&#10003;</td><td></td><td></td></tr>
+<tr><td>UnitedHealthcare Community Plan</td><td></td><td>&#10003;</td><td></td></tr>
+<tr><td>Fidelis Care</td><td></td><td></td><td>&#10003;</td></tr></tbody></table>
+"""
+
+
+def test_a_table_ticking_each_plans_status_lists_the_taken_and_the_refused() -> None:
+    root = lxml.html.fromstring(f"<html><body>{PLANS_BY_STATUS}</body></html>")
+    said = [text for text, _ in headed_segments(root.find("body"))]
+    assert "Accepted: Horizon NJ Health." in said
+    assert "Not accepted: Fidelis Care." in said
+    assert not any("UnitedHealthcare" in text for text in said)  # pending: neither
+
+
+PDF_AS_HTML = """
+<div class="pdf2htmlEX"><div class="pf"><div class="pc pc1">
+<div class="t x1 ff1 fs0">Program at a glance</div>
+<div class="t x1 ff3 fs2">Bridgeway is an intensive outpatient</div>
+<div class="t x1 ff3 fs2">program (IOP) for adults.</div>
+<div class="t x1 ff3 fs2">&bull; Mondays through Thursdays,</div>
+<div class="t x2 ff3 fs2">12:30 &ndash; 3:30 p.m.</div>
+<div class="t x1 ff3 fs2">&bull; Usually 6 to 8 weeks</div>
+<div class="t x1 ff3 fs2">Walk-ins are not accepted.</div>
+</div></div></div>
+"""
+
+
+def test_a_pdf_shown_as_html_is_read_as_the_text_it_prints() -> None:
+    root = lxml.html.fromstring(f"<html><body>{PDF_AS_HTML}</body></html>")
+    assert headed_segments(root.find("body")) == [
+        ("Program at a glance", 3),
+        ("Bridgeway is an intensive outpatient program (IOP) for adults.", 0),
+        # (the list's lead: the paragraph before it)
+        (
+            "Bridgeway is an intensive outpatient program (IOP) for adults: Mondays through"
+            " Thursdays, 12:30 \u2013 3:30 p.m; Usually 6 to 8 weeks.",
+            0,
+        ),
+        ("Walk-ins are not accepted.", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a payment heading above other headings leaves another care's and a schedule's
+        # headings as they are
+        ("<h1>Insurance-Covered Addiction Treatment in Phoenix</h1><h2>Residential Treatment</h2>"
+         "<p>Clients take part in yoga and equine therapy seven days a week.</p><h2>Intensive"
+         " Outpatient Program</h2><p>Our IOP meets three evenings a week.</p>",
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+        ("<h2>Insurance and payment</h2><p>We accept most plans.</p><h3>Partial Hospitalization"
+         " (PHP)</h3><p>Meets weekdays from 9 a.m. to 3 p.m., with art therapy and yoga.</p>"
+         "<h3>Intensive Outpatient (IOP)</h3><p>Meets three evenings a week.</p>",
+         {"levels_of_care.iop": True, "levels_of_care.partial_hospitalization": True}),
+        ("<h2>Paying for treatment</h2><h3>Yoga</h3><p>We hope to bring it back soon.</p>", {}),
+        ("<h2>Fees</h2><p>$50 per group.</p><h3>Group schedule</h3><p>Monday, Wednesday and"
+         " Thursday, 6-9 PM</p>",
+         {"schedule.evening": True, "schedule.hours_per_week": 9.0}),
+        # another service's heading silences its plans only
+        ("<h1>Insurance</h1><h2>Mental health services</h2><p>Our counselors speak Spanish and"
+         " offer EMDR.</p>", {"languages.spanish": True, "therapies.other": ["EMDR"]}),
+        # a form's options are no offer
+        ("<form><h1>Get started</h1><p>Which program are you interested in?</p><label><input"
+         " type='radio'>Residential</label><label><input type='radio'>Partial hospitalization"
+         "</label><label><input type='radio'>Intensive outpatient</label></form>", {}),
+        # news in the content is the page's own word
+        ("<h2>Latest news</h2><p>Our evening IOP now meets Monday through Thursday, 6-9 PM.</p>",
+         {"levels_of_care.iop": True, "schedule.evening": True, "schedule.hours_per_week": 12.0}),
+        ("<h2>Recent news</h2><ul><li><a href='/a'>We now accept Medicaid</a></li></ul><p>Our IOP"
+         " meets evenings.</p>", {"levels_of_care.iop": True, "schedule.evening": True}),
+        # what follows an accordion is under the heading before it again
+        ("<details><summary>Residential program</summary><p>Clients live on site.</p></details>"
+         "<p>Groups meet Monday through Friday with yoga and art therapy.</p>",
+         {"therapies.art_therapy": True, "therapies.yoga": True}),
+        # a plan-status table: out-of-network is no refusal, nor acceptance; "(IOP)" no denial
+        ("<h2>Insurance</h2><table><thead><tr><th>Plan</th><th>In-network</th><th>Out-of-network"
+         "</th></tr></thead><tbody><tr><td>Medicaid</td><td>&#10003;</td><td></td></tr><tr><td>"
+         "TRICARE</td><td></td><td>&#10003;</td></tr></tbody></table>", {"payment.medicaid": True}),
+        ("<h2>Insurance</h2><table><thead><tr><th>Plan</th><th>Accepted</th><th>Not accepted</th>"
+         "</tr></thead><tbody><tr><td>Medicaid</td><td>&#10003;</td><td></td></tr><tr><td>Aetna"
+         " (IOP)</td><td></td><td>&#10003;</td></tr></tbody></table>",
+         {"payment.medicaid": True, "payment.private_insurance": False}),
+        # a short printed flyer: its body is the type most words are printed in
+        ('<div class="pdf2htmlEX"><div class="pf"><div class="pc pc1">'
+         '<div class="t x1 ff1 fs0">Not accepted</div><div class="t x1 ff3 fs2">TRICARE, Medicare'
+         '</div><div class="t x1 ff1 fs0">Accepted</div><div class="t x1 ff3 fs2">Medicaid, Aetna'
+         '</div></div></div></div>',
+         {"payment.medicare": False, "payment.military_insurance": False,
+          "payment.medicaid": True, "payment.private_insurance": True}),
+        # "none" in idioms denies nothing
+        ("<p>Our clinicians are second to none in EMDR and art therapy.</p>",
+         {"therapies.art_therapy": True, "therapies.other": ["EMDR"]}),
+        ("<p>The best IOP in Tulsa, bar none: yoga, art therapy and family sessions every"
+         " week.</p>",
+         {"levels_of_care.iop": True, "therapies.art_therapy": True,
+          "therapies.family_therapy": True, "therapies.yoga": True}),
+        ("<p>With insurance or none, we offer a sliding fee scale.</p>",
+         {"payment.sliding_fee": True}),
+        # a payer's, another place's or the IOP's own nature is no denial of the care
+        ("<p>Medicare does not provide residential coverage for most people.</p>", {}),
+        ("<p>TRICARE does not provide inpatient coverage for this level.</p>", {}),
+        ("<p>Sober Living does not provide inpatient care.</p>", {}),
+        ("<p>Intensive Outpatient Treatment does not offer residential housing, so clients live at"
+         " home.</p>", {"levels_of_care.iop": True}),
+        # a closed program: everyone is turned away
+        ("<p>We no longer see patients in the IOP.</p>", {"levels_of_care.iop": False}),
+        # another service's fees; an insured client's copay
+        ("<p>Sober living residents pay a weekly fee of $150.</p>", {}),
+        ("<p>The fee is based on income for the DUI assessment only.</p>", {}),
+        ("<p>Most clients with insurance pay out of their own pocket only a small copay.</p>", {}),
+        # a neighbour's contract, a web studio's credit, a call's or an event's appointment
+        ("<p>Our neighbor, the Plum Creek Tribal Health Authority, operates under a"
+         " self-determination compact with IHS; we refer tribal members there.</p>", {}),
+        ("<p>We work with the tribe's self-determination contract partners to refer clients.</p>",
+         {}),
+        ("<p>\u00a9 2026 Website by Lakeside Design, a non-profit web studio.</p>", {}),
+        ("<p>No appointment or referral is needed for the free screening event.</p>", {}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_fifty_fourth_to_seventh_sets_rules_found(
+    block: str, read: dict
+) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A new IOP program will start in 2027 at our Dayton office.",
+     "Al-Anon: new group starts Tuesday.",
+     "Youth program \u2014 accepting referrals for the summer waitlist.",
+     "Available seats: 12"],
+)  # fmt: skip
+def test_what_is_still_to_open_or_anothers_is_no_opening_now(text: str) -> None:
+    assert all(
+        stated.accepting_new_patients is not True and not stated.open_slots
+        for stated in read_text(text, crawl_date=CRAWLED).availability
+    )

@@ -24,10 +24,12 @@ from crawler.resolve.keys import STREET_SUFFIXES
 from iop.phones import WRITTEN_NANP
 
 STATE = "|".join(sorted((*US_STATES, *US_STATES.values()), key=len, reverse=True))
-UNIT = (
-    r"(?:suite|ste\.?|unit|#|bldg\.?|building|floor|fl\.?|room|rm\.?)\s*#?\s*[\w-]+"
-    r"|\d+(?:st|nd|rd|th)\s+floor|(?:lower|upper|ground|main)\s+level"
-)
+# A floor or a level, by its number or its name: "2nd floor", "Lower Level".
+FLOOR = r"\d+(?:st|nd|rd|th)\s+floor|(?:lower|upper|ground|main)\s+level"
+UNIT = rf"(?:suite|ste\.?|unit|#|bldg\.?|building|floor|fl\.?|room|rm\.?)\s*#?\s*[\w-]+|{FLOOR}"
+# The door to use, after the suite and its floor: "Suite 200, 2nd floor, east entrance"
+# (directions, not the address).
+ENTRANCE = r"(?:east|west|north|south|rear|side|back|front|main)\s+(?:entrance|door)"
 # A town's name: its words capitalised, but for the particles between them ("Havre de Grace",
 # "Española").
 TOWN = (
@@ -42,7 +44,8 @@ STREET_ADDRESS = re.compile(
     # Words of a street name: capitalised or numbered, a dot only closing an abbreviation
     # ("St.", "N."), so "© 2026 Blue Heron Wellness. 25 W Main St" starts at 25.
     r"(?:\s+(?:[A-Z0-9][\w'#/-]{0,3}\.|[A-Z0-9][\w'#/-]*|de|del|la|las|los|el|of|the)){1,7}?)"
-    rf"(?:\s*,?\s+(?P<street2>(?i:{UNIT})))?"
+    rf"(?:\s*,?\s+(?P<street2>(?i:{UNIT})(?:\s*,\s*(?i:{FLOOR}))?))?"
+    rf"(?:\s*,\s*(?i:{ENTRANCE}))*"
     rf"\s*,?\s+(?P<city>{TOWN})"
     rf"\s*,\s*(?P<state>{STATE})\.?,?\s+(?P<zip>\d{{5}})(?:-\d{{4}})?\b"
 )
@@ -190,21 +193,27 @@ A_CRISIS_QUESTIONS_LINE = re.compile(r"\bcrisis\?\s*(?:call|text)\b[^.?!]{0,40}$
 # An office no patient goes to, heading the lines above a number: "Three Rivers County
 # Administration / 349 Main St ... / Main line: (740) 555-0140" (the county's line).
 AN_ADMINISTRATIONS_HEADING = re.compile(
-    r"^\W*(?:[\w.&'-]+\s+){0,5}(?:administration|administrative (?:office|offices"
-    r"|headquarters)|corporate (?:office|headquarters)|business office)\W*$",
+    # (a government's or a company's, not "Veterans Health Administration", "Intake &
+    # Administration", "Medication Administration")
+    r"^\W*(?:(?:[A-Z][\w.'-]*\s+){0,4}(?:county|city|town|township|village|borough|parish"
+    r"|tribal|district|state)\s+)?(?:administration|administrative (?:office|offices"
+    r"|headquarters)|corporate (?:office|headquarters))\W*$",
     re.I,
 )
 # A label naming the program's own line, whatever heads it: "IOP intake: ..."
 THE_PROGRAMS_LABEL = re.compile(r"\b(?:intake|admissions?|iop|program|appointments?)\b", re.I)
 
 
-def _an_administrations_line(before: str) -> bool:
+def _an_administrations_line(before: str, after: str) -> bool:
     """Whether a number follows an administration's heading, within the two lines above its
-    own, and no label of the program's."""
+    own, and no label of the program's on its line ("Call ... for our IOP")."""
     *above, own = before.split("\n")
+    own += " " + after.split("\n")[0]
     headings = [line for line in above if line.strip()][-2:]
-    return not THE_PROGRAMS_LABEL.search(own) and any(
-        AN_ADMINISTRATIONS_HEADING.match(line) for line in headings
+    # (or its own line's label: "Administration: P.O. Box 1030, Wolf Point ... · (406) ...")
+    labelled = AN_ADMINISTRATIONS_HEADING.match(own.split(":")[0]) if ":" in own else None
+    return not THE_PROGRAMS_LABEL.search(own) and (
+        bool(labelled) or any(AN_ADMINISTRATIONS_HEADING.match(line) for line in headings)
     )
 
 
@@ -229,7 +238,7 @@ def phones_in(text: str) -> tuple[list[str], list[str]]:
             or A_CRISIS_QUESTIONS_LINE.search(before)
             or LABEL_AFTER.match(text, match.end())
             or A_PERSONS_LINE.search(label)
-            or _an_administrations_line(text[: match.start()])
+            or _an_administrations_line(text[: match.start()], text[match.end() :])
         )
         (others if theirs else lines).append(number)
     return lines, others

@@ -760,6 +760,10 @@ def _its_name(
     return name
 
 
+# A government's name's state after it: "Three Rivers County, Ohio", "Nye County, NV".
+OF_A_STATE = re.compile(rf",\s*(?:{'|'.join(map(re.escape, [*US_STATES, *US_STATES.values()]))})$")
+
+
 def _departments_full_name(
     pages: list[PageRecord], home: str, organisation: str | None
 ) -> str | None:
@@ -770,16 +774,14 @@ def _departments_full_name(
     listed = next((page for page in pages if page.url == home), None)
     if listed is None or not organisation or not listed.names.heading:
         return None
-    said = [sentence for sentences in listed.reading.stated_in.values() for sentence in sentences]
     for name in dict.fromkeys((organisation, OF_A_STATE.sub("", organisation))):
-        full = f"{name} {listed.names.heading}"
-        if any(full in sentence for sentence in said):
-            return full
+        # (a division between: "Pelican Lakes County Human Services' Chemical Health unit")
+        written = re.compile(
+            rf"{re.escape(name)}\b(?:\s+[A-Z][\w'\u2019]*){{0,3}}\s+{re.escape(listed.names.heading)}\b"
+        )
+        if written.search(listed.content):
+            return f"{name} {listed.names.heading}"
     return None
-
-
-# A government's name's state after it: "Three Rivers County, Ohio", "Nye County, NV".
-OF_A_STATE = re.compile(rf",\s*(?:{'|'.join(map(re.escape, [*US_STATES, *US_STATES.values()]))})$")
 
 
 def named_by_its_heading(heading: str | None, organisation: str | None) -> str | None:

@@ -62,6 +62,8 @@ class PageRecord:
     marked_owner: tuple[Ownership, str] | None = None
     links: frozenset[str] = frozenset()  # the paths of the same-site pages it links to
     shown_numbers: frozenset[str] = frozenset()  # every phone number its text shows (10 digits)
+    content_numbers: frozenset[str] = frozenset()  # those its content shows, not its chrome
+    content: str = ""  # its content's text (not its header's, footer's or menus')
     # It speaks of addiction care (the IOP, substance use): a parent's page about paying or
     # getting in that does is its program's too.
     about_addiction: bool = False
@@ -119,6 +121,7 @@ def page_record(
     record.numbers_together = numbers_together(text_root)
     texts = _content_texts(text_root)
     content = " ".join(texts)
+    record.content = content
     record.about_addiction = bool(ADDICTION_CARE.search(content))
     record.for_all_its_care = bool(ALL_ITS_CARE.search(content))
     record.streets_named = frozenset(
@@ -138,6 +141,7 @@ def page_record(
         ten_digits(number)
         for number in (*shown.main, *shown.chrome, *shown.not_the_programs, *linked)
     )
+    record.content_numbers = frozenset(ten_digits(number) for number in shown.main)
     return record
 
 
@@ -355,6 +359,12 @@ def _digits(href: str) -> str:
 # Facts a sentence states by naming another place as where it sends clients: "We arrange
 # admission to medical detox at our San Antonio campus" is this place's referral.
 REFERRALS = ("detox.detox_referral", "medications.mat_accepts_outside_prescriptions")
+
+
+def _lines_in_its_content(page: PageRecord) -> bool:
+    """Whether a program page's lines are in its content, not only in its header or footer."""
+    lines = {ten_digits(phone) for phone in page.contact.get("phones") or []}
+    return page.reading.kind == "program" and bool(lines & page.content_numbers)
 
 
 def of_elsewhere(here: str, elsewhere: tuple[str, ...]) -> Callable[[str], bool] | None:
@@ -865,12 +875,20 @@ def facts_from_pages(
             result.pop(path, None)
     address_paths = [p for p in result if p.startswith("address.")]
     lines_joined = False
+    own_lines_shown = any(_lines_in_its_content(page) for page in pages)
     for page in pages:
         for path, value in page.contact.items():
             if path.startswith("address.") and address_paths:
                 continue  # an address is taken whole from one source, never mixed
             if path == "phones" and page.reading.kind != "program":
                 continue  # a staff page's direct line, a partner agency's number
+            if (
+                path == "phones"
+                and page.parent_marked
+                and own_lines_shown
+                and not _lines_in_its_content(page)
+            ):
+                continue  # a county's or a hospital's line its chrome gives every page
             if path == "phones" and "phones" in result and not lines_joined:
                 lines_joined = True
                 result["phones"] = _with_its_other_lines(
