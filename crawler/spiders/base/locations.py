@@ -30,13 +30,8 @@ from urllib.parse import urlsplit
 from crawler.prose.elsewhere import REFERRED_OUT
 from crawler.prose.numbers import TRACK_TIMES
 from crawler.prose.reader import IOP_FACT
-from crawler.prose.vocabulary import (
-    A_PAYMENT_HEADING,
-    PAYMENT_HEADING,
-    RESIDENCE_WORDS,
-    US_STATES,
-)
-from crawler.spiders.base.identity import address_key, site_name
+from crawler.prose.vocabulary import A_PAYMENT_HEADING, PAYMENT_HEADING, RESIDENCE_WORDS
+from crawler.spiders.base.identity import STATE, address_key, site_name
 from crawler.spiders.base.pages import (
     PageRecord,
     in_folder,
@@ -350,24 +345,7 @@ def site_locations(
             shared = [page for page in pages if len(own(page)) != 1]
             listed_with = own_pages[0].url == home
             ref = ref_of(key, own_pages) if ref_of and not listed_with else own_pages[0].url
-            # (listed with its page inside a larger site, the program is named by its heading:
-            # "Lakeside Intensive Outpatient Program" of a hospital's pavilion; and so is one whose
-            # page's heading names a program of its own: "Morning Star Recovery Program")
-            name = (
-                _office_name(own_pages[0], places[key], program_name)
-                or (
-                    _listed_pages_name(pages, home, program_name, places[key])
-                    if listed_with
-                    else None
-                )
-                or (
-                    _programs_own_name(
-                        own_pages[0].names.heading, str(places[key].get("address.city") or "")
-                    )
-                    if own_pages[0].reading.facts.get(IOP_FACT) is True
-                    else None
-                )
-            )
+            name = _an_offices_name(own_pages[0], places[key], program_name, pages, home)
             found.append(
                 SiteLocation(ref, places[key], own_pages + shared, name, own_pages=own_pages)
             )
@@ -643,6 +621,22 @@ OTHER_CARE = frozenset(
 OFFICE_WORDS = re.compile(r"\b(?:our|the|office|location|clinic|center|centre)\b|[^\w\s]", re.I)
 
 
+def _an_offices_name(
+    page: PageRecord, place: dict[str, Any], program: str | None, pages: list[PageRecord], home: str
+) -> str | None:
+    """An office's name (see :func:`_office_name`); listed with its page inside a larger site,
+    the program's by that page's heading ("Lakeside Intensive Outpatient Program" of a
+    hospital's pavilion); and a program's own, named by its page's heading ("Morning Star
+    Recovery Program")."""
+    if name := _office_name(page, place, program):
+        return name
+    if page.url == home and (name := _listed_pages_name(pages, home, program, place)):
+        return name
+    if page.reading.facts.get(IOP_FACT) is True:
+        return _programs_own_name(page.names.heading, str(place.get("address.city") or ""))
+    return None
+
+
 def _office_name(page: PageRecord, place: dict[str, Any], program: str | None) -> str | None:
     """An office's name: its page's heading when that names the office ("Harborview Recovery
     - Lowell"); the program's own name when the heading is only the town ("Lowell Office"), as
@@ -761,7 +755,7 @@ def _its_name(
 
 
 # A government's name's state after it: "Three Rivers County, Ohio", "Nye County, NV".
-OF_A_STATE = re.compile(rf",\s*(?:{'|'.join(map(re.escape, [*US_STATES, *US_STATES.values()]))})$")
+OF_A_STATE = re.compile(rf",\s*(?:{STATE})$")
 
 
 def _departments_full_name(
