@@ -66,6 +66,9 @@ ACCEPTING = re.compile(
     # "for morning and evening cohorts" (not "summer art camp cohorts")
     r"|(?:morning|evening|day|daytime|weekend) (?:and (?:morning|evening|day|daytime|weekend) )?"
     r"(?:cohorts?|tracks?))\b)"
+    # "Now scheduling assessments — most new clients start group within 5 business days"
+    r"|^\W*(?:we(?:'re| are) )?(?:now|currently) scheduling (?:new )?(?:intakes?|assessments?"
+    r"|admissions?|new (?:clients|patients))\b"
     r"|aceptando (?:nuevos )?pacientes",
     re.I,
 )
@@ -277,7 +280,7 @@ def availability(
         accepting = _another_track_open(sure)
     elif ACCEPTING.search(sure) or NO_WAITLIST.search(sure):
         accepting = True
-    elif numbers.next_intake_given(sure):
+    elif numbers.next_intake_given(sure) and not numbers.next_opening_a_wait_away(sure):
         accepting = True  # "Next available intake: Thursday": it takes people
         by_a_start = not numbers.NEXT_AVAILABLE.search(sure)
     days = None

@@ -22,7 +22,7 @@ from crawler.prose.vocabulary import RESIDENCE_WORDS, WHAT_TO_BRING
 
 BRING = re.compile(
     r"\b(?:bring|traiga)\b(?:\s+(?:with\s+you|along))?"
-    r"|\bhave\s+(?:these|the\s+following|this)\s+(?:things\s+)?ready\b"
+    r"|\bhave\s+(?:these|the\s+following|this)\s+(?:things\s+)?ready\b|\bhave\s+ready(?=\s*:)"
     # "Have your photo ID and insurance card ready."
     r"|\bhave\s+(?=your\s[^.;:]{3,80}\sready\b)"
     r"|\bwhat\s+you(?:'ll|\s+will)\s+need\b",
@@ -65,9 +65,13 @@ INNER_WORDS = re.compile(
 # "to apply for housing", to visit a resident or move into a house.
 FOR_SOMETHING_ELSE = re.compile(r"\s+to\s+(?:register|apply|qualify)\b[^,;]*$", re.I)
 ANOTHER_OCCASION = re.compile(
-    rf"\bto (?:visit|move in|apply)\b|\bmove[- ]in\b|{RESIDENCE_WORDS}|\bhousing\b|\bresidents?\b",
+    rf"\bto (?:visit|move in|apply)\b|\bmov(?:e|ing)[- ]in\b|{RESIDENCE_WORDS}|\bhousing\b"
+    r"|\bresidents?\b",
     re.I,
 )
+# A condition closing the list, of its last item alone: "... and proof of income if you want to
+# apply for our sliding fee discount" (the list is still the intake's).
+TRAILING_CONDITION = re.compile(r"\s+if\b.*$", re.I)
 # What not to bring: "please don't bring medications", "you don't need to bring your card".
 NOT_BROUGHT = re.compile(
     r"\b(?:not|don't|do not|never|no need to|needn't)\b(?:\s+[\w']+){0,3}\s*$", re.I
@@ -80,7 +84,7 @@ def items_to_bring(sentence: str) -> list[str]:
     found = BRING.search(sentence)
     if found is None or NOT_BROUGHT.search(sentence[: found.start()]):
         return []
-    if ANOTHER_OCCASION.search(sentence):
+    if ANOTHER_OCCASION.search(TRAILING_CONDITION.sub("", sentence)):
         return []
     after = sentence[found.end() :]
     lead = LEAD_COLON.match(after)

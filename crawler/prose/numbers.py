@@ -900,12 +900,24 @@ def next_intake_given(sentence: str) -> bool:
     return bool(NAMED_DAY.search(rest) or first_date(rest) or re.search(r"\d|\bwithin\b", rest))
 
 
+def next_opening_a_wait_away(sentence: str) -> bool:
+    """Whether the next opening is given as a wait ("Next IOP opening in about 3 weeks"): full
+    now, a wait stated alone (not a next intake's: "Next available intake: in 3 weeks" takes
+    people, weeks out)."""
+    named = NEXT_AVAILABLE.search(sentence)
+    if named is None or not named.group(0).lower().endswith("opening"):
+        return False
+    wait = NEXT_AVAILABLE_IN.match(sentence, named.end())
+    return bool(wait and wait["count"])
+
+
 ABBREVIATED_ABOUT = re.compile(r"\b(?:approx|apprx|est|ca)\.", re.I)
 
 
 # A next intake's time from now: "Next available intake: today", "...: in 3 weeks (January 4)".
 NEXT_AVAILABLE_IN = re.compile(
-    rf"\W*(?:is\s+)?(?:(?P<day>today|tomorrow)\b|in\s+(?P<count>{NUM})"
+    rf"\W*(?:is\s+)?(?:(?P<day>today|tomorrow)\b|in\s+(?:about\s+|approximately\s+"
+    rf"|around\s+|roughly\s+)?(?P<count>{NUM})"
     r"\s+(?P<unit>days?|weeks?)\b)",
     re.I,
 )
@@ -916,7 +928,9 @@ NEXT_AVAILABLE_IN = re.compile(
 # week").
 CALL_BACK = re.compile(
     r"\b(?:calls?|will call|contacts?|reaches? out to) (?:the|your) (?:patient|client"
-    r"|referr\w+(?: source)?)\b[^.;,]*",
+    r"|referr\w+(?: source)?)\b[^.;,]*"
+    # "an intake coordinator will reach you within one business day"
+    r"|\b(?:will|we'll)\s+(?:reach|call|contact|get back to|respond to)\s+you\s+within\b[^.;,]*",
     re.I,
 )
 
@@ -960,6 +974,7 @@ def days_to_intake(sentence: str) -> int | None:
 
 
 MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})", re.I)
+MONTH_YEAR = re.compile(MONTH + r",?\s+(\d{4})\b", re.I)
 
 
 # Words that date what follows them: "Updated Nov 30", "Posted December 1, 2026", "Intake
@@ -997,6 +1012,11 @@ def date_stamp(text: str, as_of: date, latest: date | None = None) -> tuple[int,
                 continue
             day = day if day <= as_of else day.replace(year=day.year - 1)
             end = match.end()
+        month = MONTH_YEAR.match(after)
+        if day is None and month and re.match(r"(?:last\s+)?(?:updated?|posted)", stamp[0], re.I):
+            # "Updated November 2026": the month's first day, the earliest it can mean
+            day = date(int(month.group(2)), MONTHS[month.group(1).lower()], 1)
+            end = month.end()
         if day is not None:
             return (stamp.start(), at + end, day) if latest is None or day <= latest else None
     return None
@@ -1130,8 +1150,10 @@ OFFICE_CONTEXT = re.compile(
 )
 NOT_OFFICE_HOURS = re.compile(
     r"group|session|track|class|\bmeets?\b|cohort|phone line|crisis|visiting|emergency|urgent care"
-    # when people may walk in for an assessment, not when the office is open
-    r"|walk[- ]?ins?\b|open access"
+    # when people may walk in for an assessment, not when the office is open (the hours
+    # named whole: "Open access walk-in hours: Monday-Friday, 9 to 11 a.m.")
+    r"|(?:open access )?walk[- ]?in (?:intake |assessment |screening )?hours|open access hours"
+    r"|walk[- ]?ins?\b|open access|drop[- ]in"
     # another office's: "Billing office: 970-555-0167, Monday-Friday 8 a.m.-4:30 p.m."
     r"|billing|pharmacy|business office"
     # another service's or line's: "Student Health: ...", "Admissions line hours: ..."
@@ -1320,4 +1342,45 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
         also = [_day_code(day) for day in re.findall(DAY, named, re.I)]
         days = ",".join([*(code for code in also if code), days])
         found.append(f"{days} {opens}-{closes}")
-    return found
+    return _open_later(found, sentence)
+
+
+# One day's later closing after the week's hours: "Monday - Friday 8:30 a.m. - 5:00 p.m.
+# (Wednesday until 7:00 p.m.)".
+OPEN_LATER = re.compile(
+    rf"\(\s*(?P<day>{DAY})\s+(?:open\s+)?(?:until|till|to)\s+(?P<closes>{CLOCK})\s*\)", re.I
+)
+
+
+def _open_later(found: list[str], sentence: str) -> list[str]:
+    """The hours with a day's later closing the sentence notes apart (see ``OPEN_LATER``)."""
+    later = OPEN_LATER.search(sentence)
+    day = _day_code(later["day"]) if later else None
+    by_day = hours_by_day(found)
+    if later is None or day not in by_day:
+        return found
+    opens, _, closes = by_day[day].partition("-")
+    until = _clock(later["closes"], closes)
+    if until is None or until <= closes:
+        return found
+    by_day[day] = f"{opens}-{until}"
+    return _day_ranges(by_day)
+
+
+def _day_ranges(by_day: dict[str, str]) -> list[str]:
+    """Opening hours by day as ranges of days in a row with the same hours ("Mo-Tu 08:30-17:00",
+    "We 08:30-19:00", "Th-Fr 08:30-17:00")."""
+    out: list[list[str]] = []  # [first, last, times]
+    for day in (code for code in DAY_ORDER if code in by_day):
+        previous = out[-1] if out else None
+        if (
+            previous
+            and previous[2] == by_day[day]
+            and DAY_ORDER.index(day) == DAY_ORDER.index(previous[1]) + 1
+        ):
+            previous[1] = day
+        else:
+            out.append([day, day, by_day[day]])
+    return [
+        f"{first if first == last else f'{first}-{last}'} {times}" for first, last, times in out
+    ]

@@ -405,14 +405,14 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
     read_rows: set[HtmlElement] = set()  # a data table's row is said once, not cell by cell
     heading: tuple[str, int] = ("", 0)  # the last heading (its level 1 to 6) said
     # Accordions' panels headed by their summaries, each with the heading before it: that
-    # heading is said again once its panel is over.
+    # heading is said again once its panel is over. Cards' headings likewise close with them.
     panels: list[tuple[HtmlElement, tuple[str, int]]] = []
     for element in root.iter():
         if not isinstance(element.tag, str) or element in read_rows:
             continue
         while panels and not any(above is panels[-1][0] for above in element.iterancestors()):
-            before = panels.pop()[1]
-            out.append(before if before[1] else ("", SUMMARYS_LEVEL))
+            heading = panels.pop()[1]
+            out.append(heading if heading[1] else ("", SUMMARYS_LEVEL))
         if element.tag in ("ul", "ol"):
             items = [text for li in element.xpath("./li") if (text := _item_text(li))]
             if not items or element.xpath(ACCORDION_ITEM):
@@ -515,9 +515,32 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
                     if (panel := element.getparent()) is not None and panel.tag == "details":
                         panels.append((panel, heading))
                 elif level:
+                    if _a_cards_heading(element):
+                        # (the card's heading heads it alone: the one before is said again
+                        # once the card is over)
+                        panels.append((element.getparent(), heading))
                     heading = (own, level)
                 out.append((own, level or (CAPTIONS_LEVEL if caption else 0)))
     return out
+
+
+def _a_cards_heading(heading: HtmlElement) -> bool:
+    """Whether a heading heads a card of a row of cards headed alike (a footer's offices:
+    "<div><h4>Ware</h4><p>84 Main Street ...</p></div>", then Southbridge's): what follows the
+    row (the footer's "CARF accredited.") is none of theirs."""
+    card = heading.getparent()
+    if card is None or card.tag not in CARD_TAGS or len(card) < 2 or card[0] is not heading:
+        return False
+    row = card.getparent()
+    alike = [
+        other
+        for other in (row if row is not None else [])
+        if other.tag in CARD_TAGS and len(other) > 1 and other[0].tag == heading.tag
+    ]
+    return len(alike) >= 2
+
+
+CARD_TAGS = ("div", "li", "article", "section")
 
 
 # A status shown as a pill or a chip ("IOP: Waitlist", "Outpatient counseling: Accepting"): a

@@ -268,6 +268,11 @@ SCHEDULE_HEADING = re.compile(
     r"|youth|women's|men's) (?:iop|track)s?)\W*$",
     re.I,
 )
+# A track's heading: "General track", "LGBTQ+ affirming track", "Evening IOP".
+A_TRACKS_HEADING = re.compile(
+    r"^\W*(?:(?!(?:what|why|how|who|is|about|fast)\b)[\w+'-]+ ){1,3}(?:track|iop)\W*$", re.I
+)
+WEEKEND_DAY_AND_TIME = re.compile(r"\b(?:saturday|sunday)s?\b,?\s*(?:from\s+)?\d", re.I)
 # Words of an office's or a building's hours, not a group's: "open", "Hours:", "Location:".
 AN_OFFICES = re.compile(r"\b(?:open|office|hours\s*:|location\s*:)", re.I)
 # The program's own prescribing: "Our nurse practitioner provides buprenorphine", "we offer
@@ -684,10 +689,13 @@ A_BARE_ITEM = re.compile(
 OWN_STATEMENT = re.compile(r"\b(?:accept|accepted|take|bill|in[- ]network|welcome)\w*\b", re.I)
 
 
-# The program's staff as a clause's subject: "IOP counselors", "intensive outpatient staff".
-A_PROGRAMS_STAFF = re.compile(
+# A clause's own subject, the program's staff or groups: "IOP counselors", "intensive outpatient
+# staff", "IOP groups do not meet".
+OWN_CLAUSES_SUBJECT = re.compile(
     r"(?:iop|intensive outpatient(?: program)?)\s+(?:counselors|staff|clinicians|therapists"
-    r"|physicians|doctors|nurses|providers|team)\b",
+    r"|physicians|doctors|nurses|providers|team)\b"
+    # or its groups saying what they do not do: "..., and IOP groups do not meet on weekends"
+    r"|(?:iop |our |the )?groups (?:do not|don't|never) meet\b",
     re.I,
 )
 
@@ -705,7 +713,7 @@ def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
     # "We do not provide detox, and IOP counselors do not prescribe": the name begins a clause
     # of its own, as its people's word; what the clause before denies is not it.
     starts_a_clause = re.search(r",\s+(?:and|but|while)\s+(?:the\s+|our\s+)?$", before, re.I)
-    if starts_a_clause and A_PROGRAMS_STAFF.match(clause[start:]):
+    if starts_a_clause and OWN_CLAUSES_SUBJECT.match(clause[start:]):
         before = ""
     words = before.split()
     for index in range(len(words) - 1, max(len(words) - DENIAL_GAP_WORDS - 2, -1), -1):
@@ -723,6 +731,8 @@ def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
             )
         if re.search(DENIAL_GAP_BREAK, words[index], re.I):
             break
+        if words[index].endswith(":") and NOT_A_LIST.search(" ".join(words[index + 1 :])):
+            break  # "No drive, no waiting room: your groups meet by secure video"
     after = clause[end : end + 40]
     answered = re.match(r"([^:.;]{0,40}):\s*(?:none|no|n/a)\b", after, re.I)
     if answered and re.search(NONE_OF_ITS_COST_OR_WAIT, before + answered[1], re.I):
@@ -989,11 +999,20 @@ def read_sentence(
         else timed
     )
     scheduled = numbers.scheduled_hours(grouped)
+    if scheduled is None and ";" in grouped:
+        # a list's one item of the groups' week ("IOP groups Monday through Thursday, 1:00-4:00
+        # p.m., for 12 weeks; ...; Family night the first Wednesday of each month, 5:30-7:30")
+        weeks = [hours for part in grouped.split(";") if (hours := numbers.scheduled_hours(part))]
+        scheduled = weeks[0] if len(weeks) == 1 else None
     if scheduled is None and reading.group_days:
         scheduled = numbers.hours_on_the_days_before(reading.group_days, grouped)
     reading.group_days = ours if numbers.group_days_alone(numbers.clock_words(ours)) else None
     if scheduled is not None:
         reading.scheduled_hours.append((scheduled, said, reading.heading))
+    if A_TRACKS_HEADING.search(reading.heading) and WEEKEND_DAY_AND_TIME.search(timed):
+        # a track's days under its heading: "LGBTQ+ affirming track": "Tuesday and Thursday,
+        # 5:30-8:30 p.m., and Saturday, 10:00 a.m.-1:00 p.m."
+        reading.add("schedule.weekend", True, said)
     row = numbers.day_row(timed) if SCHEDULE_HEADING.search(reading.heading) else None
     if row:
         reading.day_rows.setdefault(reading.heading, []).append((*row, said))

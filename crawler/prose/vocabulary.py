@@ -316,7 +316,12 @@ ONE_CLINICIANS_TRAINING = (
 PHRASES: tuple[Phrase, ...] = (
     # Levels of care. Residential and inpatient are mostly named as what IOP is an alternative
     # to, so only denials ("we are not a residential program") and "our residential ..." count.
-    Phrase("levels_of_care.iop", r"intensive outpatient|\biop\b|asam (?:level )?2\.1\b"),
+    # (a comparison states nothing of it: "Not the same as IOP", over court programs)
+    Phrase(
+        "levels_of_care.iop",
+        r"intensive outpatient|\biop\b|asam (?:level )?2\.1\b",
+        forbids=r"\bnot the same as\b",
+    ),
     Phrase(
         "levels_of_care.iop",
         r"programa (?:intensivo ambulatorio|ambulatorio intensivo)"
@@ -338,16 +343,20 @@ PHRASES: tuple[Phrase, ...] = (
         "levels_of_care.outpatient",
         r"(?<!intensive )(?<!intensive-)\boutpatient (?:counseling|therapy|sessions?)\b"
         r"|\b(?:step(?:s|ping)? down to|continue (?:in|with)|mov(?:e|es|ing) (?:on )?to"
-        r"|transition(?:s|ing)? to) our (?!intensive)(?:[\w-]+ ){0,2}?"
-        r"outpatient (?:aftercare |continuing care )?(?:groups?|care|program|level|counseling"
+        r"|transition(?:s|ing)? to|(?:keep|continue) seeing (?:your|a) (?:counsel+or|therapist) in)"
+        r" our (?!intensive)(?:[\w-]+ ){0,2}?outpatient"
+        r" (?:aftercare |continuing care |behavioral health |mental health )?"
+        r"(?:groups?|care|program|level|counseling"
         r"|therapy|clinic)\b"
         r"|\bstep-down outpatient (?:program|groups?|care) after (?:the |our )?(?:iop|intensive)\b"
         # the program's own step-down: "then weekly outpatient aftercare", "a weekly outpatient
         # group for graduates"
-        r"|\bweekly (?:aftercare )?outpatient (?:aftercare|continuing[- ]care|groups?)\b"
+        r"|\bweekly (?:aftercare |virtual |online )?outpatient (?:aftercare|continuing[- ]care"
+        r"|groups?)\b"
         r"|\bconsulta externa\b",
         forbids=r"\brefer|elsewhere|is (?:usually|often|typically)|\bcan include\b|\bthan\b"
-        r"|\bfind\b|near (?:home|you)|(?:their|your) (?:own )?communit|level of care|\bcompared\b",
+        r"|\bfind\b|near (?:home|you)|(?:their|your) (?:own )?communit|level of care|\bcompared\b"
+        r"|\bended\b|\bdiscontinued\b",
     ),
     # A table's row of a level of care given here, and its bare answer: "Outpatient (here): Yes"
     # (see crawler.prose.page._offered; not a coverage table's, nor "Yes (through a partner)").
@@ -443,9 +452,17 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "medications.mat_alcohol",
-        r"acamprosate|campral|disulfiram|antabuse|medications? for alcohol use disorder"
+        r"acamprosate|campral|disulfiram|antabuse|medications? for alcohol use disorders?"
         r"|(?:naltrexone|vivitrol)\b[^.;]{0,40}\bfor (?:(?:opioid|opiate) (?:or|and|&) )?alcohol\b"
         r"|(?:naltrexone|vivitrol)\b[^.;]{0,40}\bfor (?:both )?alcohol (?:or|and|&) opioid",
+    ),
+    # one of the services a list gives ("Outpatient counseling; Medication for opioid and
+    # alcohol use disorder"), not a heading's topic ("Medications for opioid and alcohol use
+    # disorders", over what the program prescribes)
+    Phrase(
+        "medications.mat_alcohol",
+        r"medications? for (?:opioid|opiate) (?:and|&) alcohol use disorders?",
+        forbids=r"^\W*medications? for",
     ),
     Phrase(
         "medications.otp_certified",
@@ -513,7 +530,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "detox.detox_outpatient",
         r"outpatient (?:medical )?detox|ambulatory (?:detox|withdrawal)"
-        r"|outpatient withdrawal management"
+        r"|outpatient (?:alcohol |opioid )?withdrawal management"
         # "We can manage mild alcohol withdrawal on an outpatient basis" (the program, not
         # "some primary care doctors")
         r"|\b(?:we|our (?:team|clinic|nurses?|providers?|physicians?|prescribers?))"
@@ -620,6 +637,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"family (?:therapy|counseling|sessions?|nights?|evenings?|workshops?|education|healing"
         r"|saturdays|sundays)\b|\b(?-i:family circles?)\b"
         r"|\b(?:our|weekly|a) family (?:programs?|groups?)\b"
+        # "A family gathering night is held ... with a family counselor"
+        r"|\bwith (?:a|our) family (?:counselors?|therapists?)\b"
         # "Process group and family group", "a Sunday family dinner and family group" (not
         # "Al-Anon and family groups", "family group homes")
         r"|(?<!anon )\b(?:and|&) family groups?\b(?!\s+homes?)"
@@ -746,6 +765,16 @@ PHRASES: tuple[Phrase, ...] = (
         stated=False,
         denied=None,
     ),
+    # Meeting only in the mornings or the day: no evening group ("The Ware IOP meets in the
+    # morning only", an office's IOP by its town's name).
+    Phrase(
+        "schedule.evening",
+        r"^\W*(?:the |our )?(?-i:[A-Z][\w-]+ )?(?:iop|program)(?: groups)? (?:meets?|runs?)"
+        r"(?: only)?(?: in the| during the)? (?:mornings?|afternoons?|daytime|day) only\b",
+        forbids=r"\b(?:summer|winter|july|august|holidays?|evenings?|nights?|except|but)\b",
+        stated=False,
+        denied=None,
+    ),
     Phrase(
         "schedule.weekend",
         rf"\b(?:weekend|saturday|sunday)s?\b(?:[\w\s,&/]{{0,20}}?)\s(?:{GROUP_WORDS})\b"
@@ -826,6 +855,14 @@ PHRASES: tuple[Phrase, ...] = (
         r"|health options|simply|community))"
         r"|seguros? privados?",
         requires=PAYING,
+    ),
+    # Marketplace (ACA exchange) plans, private plans: "Ambetter from Magnolia Health" (one
+    # such plan dropped is not private insurance refused: "no longer accepts Ambetter").
+    Phrase(
+        "payment.private_insurance",
+        r"\bambetter\b|\bmarketplace plans?\b",
+        requires=PAYING,
+        denied=None,
     ),
     # "We do not bill insurance": no plan is taken ("we accept insurance" names none).
     Phrase(
@@ -968,7 +1005,10 @@ PHRASES: tuple[Phrase, ...] = (
         forbids=r"parking|estacionamiento|wi-?fi|coffee|caf[eé]|interpret|translat|language"
         r"|ling[uü][ií]stic|idioma|for family members|to family members|billed to insurance"
         # a hospital's financial assistance: "may receive discounted or free care"
-        r"|discounted or free|free or discounted",
+        r"|discounted or free|free or discounted"
+        # who pays nothing for who they are: "at no cost to eligible American Indian and Alaska
+        # Native patients"
+        r"|\bno cost to (?:eligible|enrolled)\b",
     ),
     # Languages.
     Phrase(
@@ -1050,7 +1090,10 @@ PHRASES: tuple[Phrase, ...] = (
     # contract" (not a partner's or a neighbour's).
     Phrase(
         "ownership",
-        r"\bself-determination (?:(?:and|education|assistance|act) ){0,4}(?:contract|compact)\b",
+        r"\bself-determination (?:(?:and|education|assistance|act) ){0,4}(?:contract|compact)\b"
+        # "operates under a compact with the Indian Health Service under the Indian
+        # Self-Determination and Education Assistance Act"
+        r"|\b(?:compact|contract) with the indian health service\b(?=[^.]*self-determination)",
         stated=Ownership.PUBLIC_TRIBAL,
         denied=None,
         requires=r"\b(?:we|our|operates|operated|runs)\b",
@@ -1061,7 +1104,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"privately[- ]owned|for-profit|©[^.]{0,80}\bl\.?l\.?c\b"
         # a footer's company line, the name before its address: "Juniper Signal Health, LLC"
         r"|^\W*(?:(?-i:[A-Z])[\w&'.-]*\s+){1,6}?(?-i:[A-Z])[\w&'.-]*,?\s+(?:llc|l\.l\.c\.?)"
-        r"(?=\s*(?::|$|\d|[\u00b7|]\s*\d|\(formerly\b))"
+        r"(?=\s*(?::|$|\d|[\u00b7|]\s*\d|\(formerly\b"
+        # (its address's label after it: "Sabine Bend Virtual Recovery, LLC Business office: 210")
+        r"|(?:(?:business|main|mailing|administrative|corporate) )?(?:office|address)\s*:))"
         # "We are a locally owned LLC."
         r"|\bwe(?:'re| are) an? (?:small |locally[- ]owned |family[- ]owned |private )*"
         r"(?:llc|pllc|l\.l\.c\.)",
@@ -1320,6 +1365,8 @@ CLAUSE_BREAK = (
 TO_COME = (
     r"^\W*(?:starting|beginning) (?:next|this|in) \w+,[^.;]*\bwill\b"
     rf"|\bcoming (?:in|this|next) (?:20\d\d|{A_MONTH_OR_SEASON}|year|month)\b"
+    # a news headline's "Evening IOP coming to Phillipsburg" (not "coming to our groups")
+    r"|^\W*[\w' -]{1,40} coming (?:soon )?to (?-i:[A-Z])"
     r"|\bwe(?:'re| are) (?:adding|launching|opening|starting)\b"
     r"(?! (?:(?:our|its) doors|new|today|now)\b)"
     r"(?![^.;]*\b(?:today|now|this week)\b)"

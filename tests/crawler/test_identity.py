@@ -2503,3 +2503,165 @@ def test_a_county_sites_footer_line_yields_to_the_departments_own() -> None:
 )  # fmt: skip
 def test_a_programs_line_under_a_word_of_administration_is_its(text: str, lines: list[str]) -> None:
     assert phones_in(text)[0] == lines
+
+
+def _marked_page(url: str, html: str) -> PageRecord:
+    found = [e for e in schema_org.marked(html, url) if schema_org.wanted(e)]
+    entities = [facts for e in found if (facts := schema_org.entity_facts(e))]
+    return page_record(html, url, date(2026, 12, 6), entities)
+
+
+def test_each_office_of_a_site_of_several_is_listed_by_its_own_page_not_the_home_page() -> None:
+    """The organisation's markup on the home page gives the main office's address: the home
+    page is the organisation's, and each office's own page stands for that office."""
+    footer = (
+        "<footer><div class='cols'><div><h4>Ware</h4><p>84 Main Street, Ware, MA 01082</p></div>"
+        "<div><h4>Southbridge</h4><p>31 Hamilton Street, Southbridge, MA 01550</p></div></div>"
+        "<p>CARF accredited.</p></footer>"
+    )
+
+    def page(path: str, heading: str, content: str, markup: str = "") -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} | Quaboag Valley Recovery</title>{markup}</head><body>"
+            f"<main><h1>{heading}</h1>{content}</main>{footer}</body></html>"
+        )
+        return _marked_page(f"https://quaboag.example{path}", html)
+
+    organisation = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "NGO", "name": "Quaboag Valley Recovery", "address": {"streetAddress": "84 Main'
+        ' Street", "addressLocality": "Ware", "addressRegion": "MA", "postalCode": "01082"}}'
+        "</script>"
+    )
+    pages = [
+        page("/", "Quaboag Valley Recovery", "<p>Intensive outpatient programs in two towns.</p>",
+             organisation),
+        page("/locations/ware", "Ware Office",
+             "<p>84 Main Street, Ware, MA 01082</p><p>Morning IOP, Monday to Thursday.</p>"),
+        page("/locations/southbridge", "Southbridge Office",
+             "<p>31 Hamilton Street, Southbridge, MA 01550</p><p>Evening IOP, three nights a"
+             " week.</p>"),
+    ]  # fmt: skip
+    locations = site_locations(pages, pages[0].url)
+    assert sorted(location.ref for location in locations) == [pages[2].url, pages[1].url]
+    for location in locations:  # the footer's line after its offices' cards is every office's
+        read = facts_from_pages(
+            location.pages, "test", place=location.place, elsewhere=location.elsewhere
+        )
+        assert read.facts.get("accreditations") == ["CARF"]
+
+
+def test_a_health_centres_program_page_lists_it_with_its_own_line_and_not_another_clinics_row() -> (
+    None
+):
+    """A health centre whose home page is headed with its primary care and dentistry: its IOP's
+    page stands for the program, the behavioural health line on it beats the centre's main
+    line in every header, and its list of clinics' row for a town with no street (its hours, its
+    Saturday walk-ins) is that clinic's."""
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} - South Branch Valley Health</title></head><body>"
+            f"<header><p>Main line (304) 555-0110</p></header><main><h1>{heading}</h1>{content}"
+            "</main><footer><p>Mailing address: PO Box 412, Romney, WV 26757 \u00b7 Main line"
+            " (304) 555-0110</p></footer></body></html>"
+        )
+        return _marked_page(f"https://southbranch.example{path}", html)
+
+    pages = [
+        page("/", "Primary care, dental and recovery care for Hampshire County",
+             "<p>A community health center with clinics in Romney and Capon Bridge.</p>"),
+        page("/services/recovery-iop", "Recovery Intensive Outpatient Program",
+             "<p>Groups meet three afternoons a week. IOP assessments are by appointment"
+             " only.</p><h2>Visit us</h2><p>240 East Main Street<br>Romney, WV 26757</p>"
+             "<p>Behavioral Health direct line: (304) 555-0112</p>"),
+        page("/locations", "Locations",
+             "<table><tr><th>Clinic</th><th>Address</th><th>Services</th></tr><tr><td>Romney"
+             " Health Center</td><td>240 East Main Street, Romney, WV 26757</td><td>Primary"
+             " care, Recovery IOP</td></tr><tr><td>Capon Bridge Health Center</td><td>Capon"
+             " Bridge, WV</td><td>Primary care, Saturday walk-in clinic</td></tr></table>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert location.ref == pages[1].url
+    read = facts_from_pages(location.pages, "test", place=location.place, name=location.name)
+    assert [ten_digits(phone) for phone in read.facts["phones"]] == ["3045550112"]
+    assert read.facts["intake.walk_in"] is False  # by appointment; Capon Bridge's walk-ins
+
+
+def test_of_hours_that_disagree_the_programs_own_beat_the_clinics_every_footer_gives() -> None:
+    footer = (
+        "<footer><p>Nemah River Tribal Health Clinic \u00b7 400 Duryea Street \u00b7 Raymond, WA"
+        " 98577</p><p>Clinic hours: Monday\u2013Friday 8:00 a.m.\u20135:00 p.m., Saturday 9:00"
+        " a.m.\u201312:00 p.m. (medical walk-in clinic)</p></footer>"
+    )
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} | Nemah River Tribal Health Clinic</title></head>"
+            f"<body><main><h1>{heading}</h1>{content}</main>{footer}</body></html>"
+        )
+        return _marked_page(f"https://nemah.example{path}", html)
+
+    pages = [
+        page("/", "Nemah River Tribal Health Clinic", "<p>Care for the whole family.</p>"),
+        page("/patient-info", "Patient Information", "<p>Bring your insurance card.</p>"),
+        page("/tidewater-recovery", "Tidewater Recovery Program",
+             "<p>Tidewater is the clinic's intensive outpatient program.</p><p>Tidewater office"
+             " hours: Monday\u2013Friday, 8:00 a.m.\u20134:30 p.m.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[2].url)  # listed with the program's page
+    read = facts_from_pages(location.pages, "test", place=location.place, name=location.name)
+    assert read.facts["schedule.opening_hours"] == ["Mo-Fr 08:00-16:30"]
+    assert "schedule.weekend" not in read.facts  # the clinic's Saturday is not the program's
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("24-hour crisis line (Walhonding Behavioral Health): (740) 555-0190", []),
+        ("After-hours nurse line for enrolled OTP patients: (662) 555-0128", []),
+        ("Prayer line (24 hours): (740) 555-0191", []),
+        ("For help in a crisis our team is ready. Call our intake office at (740) 555-0113",
+         ["7405550113"]),
+        ("Main: (662) 555-0127 \u00b7 IOP intake (Kosciusko office): (662) 555-0129",
+         ["6625550127", "6625550129"]),
+    ],
+)  # fmt: skip
+def test_a_line_labelled_as_anothers_past_an_aside_is_not_the_programs(
+    text: str, lines: list[str]
+) -> None:
+    assert phones_in(text)[0] == lines
+
+
+def test_an_address_a_builder_writes_a_block_per_line_is_read_and_a_place_to_come_is_not() -> None:
+    split = "".join(
+        f"<div data-testid='richTextElement'><p><span>{line}</span></p></div>"
+        for line in ("Visit", "412 Neal St", "Suite B", "Grass Valley,&nbsp;", "CA", "95945")
+    )
+    body = lxml.html.fromstring(f"<html><body><main><div>{split}</div></main></body></html>")
+    assert [seen.facts for seen in seen_addresses(body)] == [
+        {"address.street1": "412 Neal St", "address.street2": "Suite B",
+         "address.city": "Grass Valley", "address.state": "CA", "address.postal_code": "95945"}
+    ]  # fmt: skip
+    moving = lxml.html.fromstring(
+        "<html><body><main><p>Our La Grande office moves to 1520 Adams Ave, Suite 4, La Grande,"
+        " OR 97850 on January 5, 2027. Until then, visit us here:</p><p>1107 Washington Ave<br>"
+        "La Grande, OR 97850</p></main></body></html>"
+    )
+    assert [seen.facts["address.street1"] for seen in seen_addresses(moving)] == [
+        "1107 Washington Ave"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("Hours Monday - Friday 8:30 a.m. - 5:00 p.m. (Wednesday until 7:00 p.m.)",
+         ["Mo-Tu 08:30-17:00", "We 08:30-19:00", "Th-Fr 08:30-17:00"]),
+        ("Office hours: Monday-Thursday 8-8, Friday 8-5 (Friday until 4 p.m.)",
+         ["Mo-Th 08:00-20:00", "Fr 08:00-17:00"]),
+        ("Open access walk-in hours: Monday\u2013Friday, 9 to 11 a.m.", []),
+    ],
+)  # fmt: skip
+def test_a_days_later_closing_noted_apart_and_walk_in_hours(text: str, hours: list[str]) -> None:
+    assert opening_hours(text) == hours

@@ -4096,7 +4096,8 @@ def test_a_dated_list_of_tracks_seats_and_waits() -> None:
         # Medicaid plans' brands: not dropped, other products or no insurance taken
         ("<p>CountyCare members: we are no longer in network with CountyCare as of July 1.</p>",
          {}),
-        ("<p>We accept CareSource Marketplace plans.</p>", {}),
+        # (a marketplace plan is a private plan, not Medicaid)
+        ("<p>We accept CareSource Marketplace plans.</p>", {"payment.private_insurance": True}),
         ("<p>We accept Molina Healthcare Medicare plans.</p>", {"payment.medicare": True}),
         ("<p>We work with Amerigroup to help members find care; our IOP is private pay only.</p>",
          {"levels_of_care.iop": True, "payment.self_pay": True}),
@@ -4116,7 +4117,7 @@ def test_a_dated_list_of_tracks_seats_and_waits() -> None:
         ("<p>Clinic hours: Mon\u2013Fri 8 a.m.\u20138 p.m.; IOP groups meet Mon, Wed, Thu"
          " 5:30\u20138:30 p.m.</p>",
          {"levels_of_care.iop": True, "schedule.opening_hours": ["Mo-Fr 08:00-20:00"],
-          "schedule.evening": True}),
+          "schedule.evening": True, "schedule.hours_per_week": 9.0}),
         # a levels table's rows that are not "given here"
         ("<table><tr><th></th><th>Residential</th><th>Outpatient</th></tr><tr><td>At Intake</td>"
          "<td>No</td><td>Yes</td></tr></table>", {}),
@@ -5097,3 +5098,119 @@ def test_what_is_still_to_open_or_anothers_is_no_opening_now(text: str) -> None:
         stated.accepting_new_patients is not True and not stated.open_slots
         for stated in read_text(text, crawl_date=CRAWLED).availability
     )
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # what to bring, the last item's condition its own
+        ("<p>Bring a photo ID, your insurance card, and proof of income if you want to apply for"
+         " our sliding fee discount.</p>",
+         {"intake.what_to_bring": ["photo ID", "insurance card", "proof of income"],
+          "payment.sliding_fee": True}),
+        ("<p>If you are moving in, bring your ID and your medications.</p>", {}),
+        ("<p>Have ready: a phone, tablet or computer with a camera; your photo ID; your insurance"
+         " card.</p>",
+         {"intake.what_to_bring": ["phone, tablet or computer with a camera", "photo ID",
+                                   "insurance card"]}),
+        # the program's own outpatient care after IOP
+        ("<p>After IOP, you can keep seeing your counselor in our outpatient behavioral health"
+         " clinic.</p>",
+         {"levels_of_care.iop": True, "levels_of_care.outpatient": True}),
+        ("<p>After IOP, you can stay on in our weekly virtual outpatient aftercare group.</p>",
+         {"levels_of_care.iop": True, "levels_of_care.outpatient": True}),
+        # a list's service, not a heading's topic
+        ("<ul><li>Outpatient counseling</li><li>Medication for opioid and alcohol use"
+         " disorder</li></ul>",
+         {"levels_of_care.outpatient": True, "medications.mat_alcohol": True}),
+        ("<h2>Medications for opioid and alcohol use disorders</h2><p>Call us to ask.</p>", {}),
+        # an office's IOP meeting in the morning only; a track's (lower case) says nothing of it
+        ("<p>The Ware IOP meets in the morning only.</p>",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.evening": False}),
+        # a list's one item of the groups' week
+        ("<ul><li>IOP groups Monday through Thursday, 1:00\u20134:00 p.m., for 12 weeks</li>"
+         "<li>Family night the first Wednesday of each month, 5:30\u20137:30 p.m.</li></ul>",
+         {"levels_of_care.iop": True, "schedule.program_weeks": 12.0, "schedule.daytime": True,
+          "schedule.evening": True, "schedule.hours_per_week": 12.0,
+          "therapies.family_therapy": True}),
+        # a "no" before a colon denies its own words, not the clause after it
+        ("<p>No drive, no waiting room: your groups meet by secure video.</p>",
+         {"access.telehealth": True}),
+        # a footer's company line before its office's label
+        ("<footer><p>Sabine Bend Virtual Recovery, LLC<br>Business office: 210 North Johnson"
+         " Street, Suite 4, Mineola, TX 75773</p></footer>",
+         {"ownership": Ownership.PRIVATE_FOR_PROFIT}),
+        # the groups' own denial after another's
+        ("<p>We do not offer a daytime IOP group, and IOP groups do not meet on weekends.</p>",
+         {"schedule.daytime": False, "schedule.weekend": False}),
+        # a comparison is no statement of the IOP
+        ("<h2>Not the same as IOP</h2><p>The Driver Intervention Program is a court program, not"
+         " treatment.</p>", {}),
+        # a marketplace plan is private insurance; one dropped is not all refused
+        ("<p>We accept Ambetter from Magnolia Health.</p>", {"payment.private_insurance": True}),
+        ("<p>As of October 1, 2026, New Leaf no longer accepts Ambetter from Peach State Health"
+         " Plan.</p>", {}),
+        # a track's Saturday under its heading
+        ("<h2>LGBTQ+ affirming track</h2><p>Tuesday and Thursday, 5:30 \u2013 8:30 p.m., and"
+         " Saturday, 10:00 a.m. \u2013 1:00 p.m.</p>",
+         {"schedule.weekend": True}),
+        # walk-in hours are not the office's
+        ("<p>Open access walk-in hours: Monday\u2013Friday, 9 to 11 a.m.</p>",
+         {"intake.walk_in": True}),
+        # who pays nothing for who they are
+        ("<p>Services are provided at no cost to eligible American Indian and Alaska Native"
+         " patients.</p>", {}),
+        ("<p>Three Rivers Tribal Health Authority operates under a compact with the Indian Health"
+         " Service under the Indian Self-Determination and Education Assistance Act.</p>",
+         {"ownership": Ownership.PUBLIC_TRIBAL}),
+        ("<p>Outpatient alcohol withdrawal management with daily nurse visits is available.</p>",
+         {"detox.detox_outpatient": True}),
+        ("<p>A family gathering night is held the first Thursday of each month, 6:00\u20138:00"
+         " p.m., with a family counselor.</p>",
+         {"therapies.family_therapy": True}),
+    ],
+)  # fmt: skip
+def test_what_the_fifty_fifth_and_fifty_ninth_sets_taught(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "days", "as_of"),
+    [
+        ("Now scheduling assessments \u2014 most new clients start group within 5 business days.",
+         True, 5, CRAWLED),
+        # a month's stamp dates it by the month's first day; a next opening weeks away is a wait
+        ("Updated February 2026: Next IOP opening in about 3 weeks.", None, 21, date(2026, 2, 1)),
+        # a coordinator's call back is no wait
+        ("Call us and an intake coordinator will reach you within one business day.", None, None,
+         CRAWLED),
+    ],
+)  # fmt: skip
+def test_openings_as_the_fifty_ninth_set_words_them(
+    text: str, accepting: bool | None, days: int | None, as_of: date
+) -> None:
+    stated = [s for s in read_text(text, crawl_date=CRAWLED).availability]
+    if accepting is None and days is None:
+        assert stated == []
+        return
+    (statement,) = stated
+    assert (statement.accepting_new_patients, statement.days_to_intake, statement.as_of) == (
+        accepting,
+        days,
+        as_of,
+    )
+
+
+def test_a_cards_heading_heads_its_card_alone() -> None:
+    """What follows a row of cards (a footer's offices, each headed by its town) is under the
+    heading before the row, not the last card's."""
+    root = lxml.html.fromstring(
+        "<html><body><h2>About us</h2><div class='cols'><div><h4>Ware</h4><p>84 Main Street</p>"
+        "</div><div><h4>Southbridge</h4><p>31 Hamilton Street</p></div></div><p>CARF"
+        " accredited.</p></body></html>"
+    )
+    segments = headed_segments(root)
+    last_heading = [text for text, level in segments[: segments.index(("CARF accredited.", 0))]
+                    if level][-1]  # fmt: skip
+    assert last_heading == "About us"

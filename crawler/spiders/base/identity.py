@@ -38,6 +38,9 @@ TOWN = (
 )
 # A town as an address writes it before its state and ZIP code: "San Luis, AZ 85349".
 TOWN_STATE_ZIP = re.compile(rf"\b({TOWN}),? (?:{STATE})\.? \d{{5}}\b")
+# A place a list gives by its town and state alone, a cell or an item of its own (a table's
+# cell: "Capon Bridge, WV").
+TOWN_STATE_ALONE = re.compile(rf"\s*({TOWN}), (?:{STATE})\.?\s*")
 STREET_ADDRESS = re.compile(
     # a house number, Hawaii's and Queens' with a hyphen too ("4-1101 Kuhio Hwy", "37-12 Main St")
     r"(?<![\w-])(?P<street>\d{1,6}(?:-\d{1,5})?[A-Za-z]?"
@@ -113,6 +116,16 @@ def _unit_before(line: str) -> str | None:
     return before["unit"]
 
 
+# Words before a place the program will move to, not where it is: "Our La Grande office moves
+# to 1520 Adams Ave, Suite 4, La Grande, OR 97850 on January 5, 2027."
+MOVING_TO = re.compile(
+    r"\b(?:moves|will (?:be )?mov(?:e|ing)|is moving|are moving|relocates|will relocate"
+    r"|is relocating|are relocating)\s+to\s+(?:(?:our|a|the) new (?:office|location|building)"
+    r"(?: at)?\s+)?$",
+    re.I,
+)
+
+
 def _labelled_addresses(text: str) -> list[tuple[dict[str, Any], str]]:
     """Each US street address in ``text``, with the words just before it (its label in a list
     of places: "Administration", "Marshfield Clinic")."""
@@ -121,6 +134,8 @@ def _labelled_addresses(text: str) -> list[tuple[dict[str, Any], str]]:
     for match in STREET_ADDRESS.finditer(line):
         if NOT_A_STREET.search(line[max(0, match.start() - 12) : match.start()]):
             continue  # "P.O. Box 12, ..." is mail, not a door
+        if MOVING_TO.search(line[max(0, match.start() - 40) : match.start()]):
+            continue  # a door to come: "Our office moves to 1520 Adams Ave ... on January 5"
         state = match["state"]
         if re.match(r"\d+-\d", match["street"]) and (
             US_STATES.get(state, state).upper() not in HYPHENATED_NUMBERS
@@ -176,7 +191,8 @@ NOT_THE_PROGRAMS_LINE = re.compile(
     r"|medical records|nurse (?:advice )?line|access (?:center|centre|line)[\s,(]*24/7"
     r"|prayer (?:line|requests?)|church office|parish office"
     r"|24/7 [\w ]{0,25}access (?:center|centre|line))\b"
-    r"(?:[^\d]|24/7|24[- ]hours?){0,25}$",  # "Prayer line (24 hours): "
+    # "Prayer line (24 hours): ", "crisis line (Walhonding Behavioral Health): "
+    r"(?:[^\d]|24/7|24[- ]hours?|\([^()\d]{0,60}\)){0,30}$",
     re.I,
 )
 
@@ -231,10 +247,13 @@ def phones_in(text: str) -> tuple[list[str], list[str]]:
         before = text[max(last, match.start() - 80) : match.start()]
         label = text[max(last, match.start() - 40) : match.start()]
         label = re.split(r"[.!?](?:\s|$)", label)[-1]  # "...call or text 988. Intake:"
+        # (a longer label naming whose line it is: "24-hour crisis line (Walhonding Behavioral
+        # Health): ")
+        named = re.split(r"[.!?](?:\s|$)", text[max(last, match.start() - 60) : match.start()])[-1]
         last = match.end()
         number = "".join(match.groups())
         theirs = (
-            NOT_THE_PROGRAMS_LINE.search(label)
+            NOT_THE_PROGRAMS_LINE.search(named)
             or A_CRISIS_QUESTIONS_LINE.search(before)
             or LABEL_AFTER.match(text, match.end())
             or A_PERSONS_LINE.search(label)
@@ -314,13 +333,45 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
     seen: dict[tuple[str, str], SeenAddress] = {}
     of_no_care: set[tuple[str, str]] = set()
     of_care: set[tuple[str, str]] = set()
-    for text, in_chrome in _texts(body):
-        for facts, label in _labelled_addresses(text):
-            key = address_key(facts)
-            (of_no_care if AN_OFFICE_OF_NO_CARE.search(label) else of_care).add(key)
-            if key not in seen or (seen[key].in_chrome and not in_chrome):
-                seen[key] = SeenAddress(facts, in_chrome)
+    texts = _texts(body)
+    read = [(each, in_chrome) for text, in_chrome in texts for each in _labelled_addresses(text)]
+    # an address written a block per line, where no block's lines gave its ZIP code's
+    zips = {facts["address.postal_code"] for (facts, _), _ in read}
+    read += [
+        (each, in_chrome)
+        for text, in_chrome in _lines_run_together(texts)
+        for each in _labelled_addresses(text)
+        if each[0]["address.postal_code"] not in zips
+    ]
+    for (facts, label), in_chrome in read:
+        key = address_key(facts)
+        (of_no_care if AN_OFFICE_OF_NO_CARE.search(label) else of_care).add(key)
+        if key not in seen or (seen[key].in_chrome and not in_chrome):
+            seen[key] = SeenAddress(facts, in_chrome)
     return [replace(place, of_no_care=key in of_no_care - of_care) for key, place in seen.items()]
+
+
+# The longest a block can be and still be one line of an address a builder splits into a block
+# per line.
+ADDRESS_LINE_LENGTH = 40
+
+
+def _lines_run_together(texts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Runs of short lines joined as one text: an address a site builder writes a block per
+    line ("412 Neal St" / "Suite B" / "Grass Valley," / "CA" / "95945"), in blocks of their
+    own or in one block's lines."""
+    runs: list[list[tuple[str, bool]]] = [[]]
+    for text, in_chrome in texts:
+        for line in (" ".join(line.split()) for line in text.splitlines()):
+            if not line:
+                continue
+            if len(line) > ADDRESS_LINE_LENGTH:
+                runs.append([])
+            elif runs[-1] and runs[-1][-1][1] != in_chrome:
+                runs.append([(line, in_chrome)])
+            else:
+                runs[-1].append((line, in_chrome))
+    return [(" ".join(line for line, _ in run), run[0][1]) for run in runs if len(run) > 1]
 
 
 # A map's place or a directions link's destination, in its address: ``...?q=2100+E+Main+St,

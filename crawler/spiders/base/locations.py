@@ -52,6 +52,12 @@ MANY_SERVICES_NAME = re.compile(
     r"|indian health)\b",
     re.I,
 )
+# A home page headed with the care a health centre gives besides addiction care: "Primary care,
+# dental and recovery care for Hampshire County".
+MANY_SERVICES_HEADING = re.compile(
+    r"\bprimary (?:care|health)\b|\bdental\b|\bdentistry\b|\bpediatrics?\b|\bfamily medicine\b",
+    re.I,
+)
 # A translation of the site's pages: "/es/programa-intensivo/".
 TRANSLATION_FOLDER = re.compile(r"/(?:es|sp|espanol|spanish|vi|zh|ko)(?:/|$)", re.I)
 IOP_HEADING = re.compile(r"intensive outpatient|\bIOP\b", re.I)
@@ -343,8 +349,19 @@ def site_locations(
             )
         else:
             shared = [page for page in pages if len(own(page)) != 1]
+            if len(owned) > 1 and not listed_inside and len(own_pages) > 1:
+                # The home page of a site of several offices, its own only by its markup (the
+                # organisation's, at the main office's address): the office's own page stands
+                # for the office.
+                own_pages.sort(
+                    key=lambda page: page.url == home and key not in _seen(page, main_only=True)
+                )
             listed_with = own_pages[0].url == home
-            ref = ref_of(key, own_pages) if ref_of and not listed_with else own_pages[0].url
+            ref = (
+                ref_of(key, [page for page in own_pages if page.url != home] or own_pages)
+                if ref_of and not listed_with
+                else own_pages[0].url
+            )
             name = _an_offices_name(own_pages[0], places[key], program_name, pages, home)
             found.append(
                 SiteLocation(ref, places[key], own_pages + shared, name, own_pages=own_pages)
@@ -844,6 +861,7 @@ def _program_page(
     ]
     many_services = (
         bool(MANY_SERVICES_NAME.search(name or ""))
+        or bool(MANY_SERVICES_HEADING.search(listed))
         or (len(iop) == 1 and _one_of_the_services(iop[0], pages))
         # listed with a directory of a department's services: the IOP's own page is the IOP's
         or bool(A_DIRECTORY_HEADING.search(listed))

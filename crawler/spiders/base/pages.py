@@ -27,6 +27,8 @@ from crawler.prose.vocabulary import HEDGE
 from crawler.resolve.keys import words
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
+    STATE,
+    TOWN_STATE_ALONE,
     TOWN_STATE_ZIP,
     PageNames,
     SeenAddress,
@@ -132,6 +134,10 @@ def page_record(
     # (each text apart: a card's heading, "San Luis Clinic", is not the town's)
     record.towns_named = frozenset(
         found.group(1) for text in texts for found in TOWN_STATE_ZIP.finditer(text)
+    ) | frozenset(
+        found.group(1)
+        for cell in text_root.xpath(".//td|.//li")
+        if (found := TOWN_STATE_ALONE.fullmatch(cell.text_content()))
     )
     everything = " ".join(text_root.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
     record.formerly = frozenset(_former_names(everything))
@@ -625,8 +631,9 @@ LISTED_PLACES_FACTS = ("schedule.opening_hours",)
 def _without_the_listed_places(
     reading: PageReading, here: str, listed: tuple[str, ...]
 ) -> PageReading:
-    """The reading without the hours and openings a list of places gives a place it names by
-    town, state and ZIP code alone ("San Luis Clinic / San Luis, AZ 85349 / Mon-Fri 7-6")."""
+    """The reading without the hours, openings and other facts a list of places gives a place it
+    names by town, state and ZIP code alone ("San Luis Clinic / San Luis, AZ 85349 / Mon-Fri
+    7-6")."""
     listed_only = of_elsewhere(here, listed)
     if listed_only is None:
         return reading
@@ -650,7 +657,50 @@ def _without_the_listed_places(
         else:
             del kept.facts[path]
             kept.evidence.pop(path, None)
+    # its row's other facts too ("Capon Bridge, WV; Saturday walk-in clinic"), not a sentence
+    # naming the town ("the nearest methadone clinic is in San Angelo")
+    its_place = re.compile(
+        r"\b(?:" + "|".join(re.escape(town) for town in listed) + rf"),? (?:{STATE})\b"
+    )
+    for path in [p for p in kept.facts if p not in LISTED_PLACES_FACTS]:
+        said = kept.evidence.get(path, "")
+        if listed_only(said) and its_place.search(said):
+            del kept.facts[path]
+            kept.evidence.pop(path, None)
     return kept
+
+
+def _keep_the_programs_own_hours(
+    merged: MergedReading, standing: PageRecord | None, pages: list[PageRecord]
+) -> None:
+    """Of hours that disagree on a day (the tribal clinic's "Clinic hours" in every page's
+    footer, "Tidewater office hours" in the program's page's content), the ones the program's
+    own page gives in its content: its own, not the whole organisation's its chrome repeats."""
+    path = "schedule.opening_hours"
+    hours = merged.facts.get(path)
+    if not hours or not _disagree(hours) or standing is None or len(pages) < 2:
+        return
+    sources = standing.reading.item_sources.get(path, {})
+    content = " ".join(standing.content.split())
+    own = [
+        item
+        for item in hours
+        if (said := sources.get(str(item), ("", ""))[0])
+        # (each part in the content: a table's row is said as its cells joined by colons)
+        and all(" ".join(part.split()) in content for part in said.split(": "))
+    ]
+    if own and len(own) < len(hours) and not _disagree(own):
+        merged.facts[path] = own
+
+
+def _disagree(hours: list[str]) -> bool:
+    """Whether opening hours give one day two different times."""
+    by_day: dict[str, str] = {}
+    for line in hours:
+        for day, times in numbers.hours_by_day([line]).items():
+            if by_day.setdefault(day, times) != times:
+                return True
+    return False
 
 
 def _most_common(values: list[Any]) -> Any:
@@ -876,6 +926,14 @@ def facts_from_pages(
     address_paths = [p for p in result if p.startswith("address.")]
     lines_joined = False
     own_lines_shown = any(_lines_in_its_content(page) for page in pages)
+    # The program's page inside a site of more care (a health centre's IOP page) that shows its
+    # own lines: the lines every page's header and footer give are the organisation's.
+    inner_lines = (
+        standing is not None
+        and not elsewhere  # (one of several offices' pages is the office's, not inner)
+        and standing.depth > min(page.depth for page in pages)
+        and _lines_in_its_content(standing)
+    )
     for page in pages:
         for path, value in page.contact.items():
             if path.startswith("address.") and address_paths:
@@ -884,7 +942,7 @@ def facts_from_pages(
                 continue  # a staff page's direct line, a partner agency's number
             if (
                 path == "phones"
-                and page.parent_marked
+                and (page.parent_marked or inner_lines)
                 and own_lines_shown
                 and not _lines_in_its_content(page)
             ):
@@ -918,6 +976,7 @@ def facts_from_pages(
         for page in pages
     ]
     merged = merge_readings(readings, source=source)
+    _keep_the_programs_own_hours(merged, standing, pages)
     marked_hours = result.get("schedule.opening_hours")
     result.update(merged.facts)
     if marked_hours and not _shown_otherwise(marked_hours, merged, pages):
