@@ -68,7 +68,7 @@ ACCEPTING = re.compile(
     r"(?:cohorts?|tracks?))\b)"
     # "Now scheduling assessments — most new clients start group within 5 business days"
     r"|^\W*(?:we(?:'re| are) )?(?:now|currently) scheduling (?:new )?(?:intakes?|assessments?"
-    r"|admissions?|new (?:clients|patients))\b"
+    r"|admissions?|new (?:clients|patients))\b(?![^.;]*\b(?:wait ?list|waiting list|out)\b)"
     r"|aceptando (?:nuevos )?pacientes",
     re.I,
 )

@@ -746,6 +746,15 @@ A_24_HOUR_RANGE = re.compile(
 )
 
 
+# The same in military form, with no colon, beside a day's name: "Monday through Thursday,
+# 1700-2000", "Mon-Thu 0800-2000" (not years: its minutes are a quarter's).
+A_24_HOUR_RANGE_IN_FOUR_DIGITS = re.compile(
+    rf"\b([01]\d|2[0-3])(00|15|30|45)(\s*(?:[{DASHES}]|to|until)\s*)([01]\d|2[0-4])(00|15|30|45)\b"
+    r"(?!\s*[ap]\.?m)",
+    re.I,
+)
+
+
 def _in_12_hours(found: re.Match[str]) -> str:
     first, second = int(found[1]), int(found[4])
     if not (found[1].startswith("0") or first > 12 or second > 12) or max(first, second) > 24:
@@ -764,6 +773,8 @@ def clock_words(sentence: str) -> str:
     number words that are not plainly times ("eight to ten weeks", "groups of eight to ten")
     are left as they are."""
     sentence = A_24_HOUR_RANGE.sub(_in_12_hours, sentence)
+    if re.search(rf"\b{DAY}", sentence, re.I):
+        sentence = A_24_HOUR_RANGE_IN_FOUR_DIGITS.sub(_in_12_hours, sentence)
     sentence = BARE_HOURS_AFTER_A_DAY.sub(lambda found: _bare_hours(found, sentence), sentence)
     sentence = DIGITS_OF_A_PART_OF_DAY.sub(
         lambda said: f"{said[1]} {_meridiem(int(said[1].split(':')[0]), said[2])}", sentence
@@ -1035,7 +1046,8 @@ OPEN_SLOTS = re.compile(
     # "3 open seats", "two spots left", "3 of 10 seats open" (the open ones, not the group's size)
     r"\b" + NUM + r"(?:\s+of\s+\d+)?\s+(?:(?:open|available)\s+(?:slots?|spots?|openings?|seats?)"
     r"|(?:slots?|spots?|seats?|chairs?|places?)\s+(?:are\s+|is\s+)?(?:still\s+)?"
-    r"(?:open|available|left|remaining)\b(?!\s+(?:in each|per|each|in every)\b)"
+    r"(?:open|available|left|remaining|remain(?=\s*(?:[.;,)]|$)))\b"
+    r"(?!\s+(?:in each|per|each|in every)\b)"
     r"|(?:lugares|cupos|espacios)\s+(?:disponibles|abiertos|libres)\b)"
     # "space for 2 more women in the December group", "room for 3 more"
     r"|\b(?:space|room)\s+for\s+" + NUM + r"\s+more\b"

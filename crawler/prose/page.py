@@ -404,14 +404,15 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
     unread_tables: set[HtmlElement] = set()
     read_rows: set[HtmlElement] = set()  # a data table's row is said once, not cell by cell
     heading: tuple[str, int] = ("", 0)  # the last heading (its level 1 to 6) said
-    # Accordions' panels headed by their summaries, each with the heading before it: that
-    # heading is said again once its panel is over. Cards' headings likewise close with them.
-    panels: list[tuple[HtmlElement, tuple[str, int]]] = []
+    # Accordions' panels headed by their summaries, and cards by their headings, each with the
+    # heading before it: that heading is said again (and is the heading again) once its panel
+    # or card is over.
+    scopes: list[tuple[HtmlElement, tuple[str, int]]] = []
     for element in root.iter():
         if not isinstance(element.tag, str) or element in read_rows:
             continue
-        while panels and not any(above is panels[-1][0] for above in element.iterancestors()):
-            heading = panels.pop()[1]
+        while scopes and not any(above is scopes[-1][0] for above in element.iterancestors()):
+            heading = scopes.pop()[1]
             out.append(heading if heading[1] else ("", SUMMARYS_LEVEL))
         if element.tag in ("ul", "ol"):
             items = [text for li in element.xpath("./li") if (text := _item_text(li))]
@@ -513,12 +514,12 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
                 if element.tag == "summary" and not own.rstrip().endswith("?"):
                     level = SUMMARYS_LEVEL
                     if (panel := element.getparent()) is not None and panel.tag == "details":
-                        panels.append((panel, heading))
+                        scopes.append((panel, heading))
                 elif level:
                     if _a_cards_heading(element):
                         # (the card's heading heads it alone: the one before is said again
                         # once the card is over)
-                        panels.append((element.getparent(), heading))
+                        scopes.append((element.getparent(), heading))
                     heading = (own, level)
                 out.append((own, level or (CAPTIONS_LEVEL if caption else 0)))
     return out
@@ -624,9 +625,10 @@ def _the_iops_column(table: HtmlElement) -> list[str]:
 
 
 # A levels table's row of what a level's week is like: "Hours per week", "Days", "Typical
-# length", "Includes".
+# length", "Includes", "Times", "Groups", "Family session".
 A_SCHEDULES_ROW = re.compile(
-    r"^\W*(?:hours(?: per| a| each)? week|days?|typical length|length|duration|weeks|includes)\W*$",
+    r"^\W*(?:hours(?: per| a| each)? week|days?|typical length|length|duration|weeks|includes"
+    r"|times?|groups?|therap(?:y|ies)|family (?:sessions?|nights?|groups?))\W*$",
     re.I,
 )
 

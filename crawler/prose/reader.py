@@ -268,11 +268,22 @@ SCHEDULE_HEADING = re.compile(
     r"|youth|women's|men's) (?:iop|track)s?)\W*$",
     re.I,
 )
-# A track's heading: "General track", "LGBTQ+ affirming track", "Evening IOP".
+# A track's heading: "General track", "LGBTQ+ affirming track".
 A_TRACKS_HEADING = re.compile(
-    r"^\W*(?:(?!(?:what|why|how|who|is|about|fast)\b)[\w+'-]+ ){1,3}(?:track|iop)\W*$", re.I
+    r"^\W*(?:(?!(?:what|why|how|who|is|about|fast|the|our)\b)[\w+'-]+ ){1,3}track\W*$", re.I
 )
-WEEKEND_DAY_AND_TIME = re.compile(r"\b(?:saturday|sunday)s?\b,?\s*(?:from\s+)?\d", re.I)
+# A weekend day with the times of its group: "Saturday, 10:00 a.m. - 1:00 p.m." (not a date, a
+# closing, an intake's or another's meeting: "No groups Saturday 12/24", "AA meets Sunday 7 pm").
+WEEKEND_DAY_AND_TIME = re.compile(
+    r"\b(?:saturday|sunday)s?,?\s*(?:from\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:[-\u2013\u2014]|to)\s*(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|noon)",
+    re.I,
+)
+NOT_THE_TRACKS_WEEKEND = re.compile(
+    r"\b(?:closed?|no groups?|not|intakes?|assessments?|graduation|ceremony|aa|na|al-anon"
+    r"|holiday)\b",
+    re.I,
+)
 # Words of an office's or a building's hours, not a group's: "open", "Hours:", "Location:".
 AN_OFFICES = re.compile(r"\b(?:open|office|hours\s*:|location\s*:)", re.I)
 # The program's own prescribing: "Our nurse practitioner provides buprenorphine", "we offer
@@ -707,6 +718,13 @@ def denied(clause: str, start: int, end: int, *, a_plan: bool = False) -> bool:
     # "No, the IOP meets only on weeknights": the answer's "no" is to the question before it.
     before = ANSWER_WORD.sub(lambda answer: " " * len(answer.group(0)), clause[:start])
     before = re.sub(NOT_A_DENIAL, " ", before, flags=re.I)
+    # an aside's own denial, closed before the name: "Medicare (but not Humana Medicare
+    # Advantage plans), all commercial insurance"
+    before = re.sub(
+        r"\([^()]*\)",
+        lambda aside: re.sub(r"\b(?:not|no|never)\b", "_", aside.group(0), flags=re.I),
+        before,
+    )
     refused = REFUSED_LABEL.search(before) if a_plan else None
     if refused and not NOT_A_LIST.search(refused["listed"]):
         return True
@@ -1009,7 +1027,11 @@ def read_sentence(
     reading.group_days = ours if numbers.group_days_alone(numbers.clock_words(ours)) else None
     if scheduled is not None:
         reading.scheduled_hours.append((scheduled, said, reading.heading))
-    if A_TRACKS_HEADING.search(reading.heading) and WEEKEND_DAY_AND_TIME.search(timed):
+    if (
+        A_TRACKS_HEADING.search(reading.heading)
+        and WEEKEND_DAY_AND_TIME.search(timed)
+        and not NOT_THE_TRACKS_WEEKEND.search(timed)
+    ):
         # a track's days under its heading: "LGBTQ+ affirming track": "Tuesday and Thursday,
         # 5:30-8:30 p.m., and Saturday, 10:00 a.m.-1:00 p.m."
         reading.add("schedule.weekend", True, said)

@@ -666,6 +666,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"individual (?:therapy|counseling|sessions)|one-on-one (?:therapy|counseling|sessions?)"
         r"|(?:weekly|one|1|a \d+-minute)(?: \d+-minute)? individual session\b"
         r"|an individual session (?:every|each|a|per) week"
+        # "meets weekly with a licensed counselor for an individual session"
+        r"|\bwith (?:a|your|their) (?:[\w-]+ )?(?:counsel+or|therapist) for an? individual session"
         r"|individual (?:and|&) (?:family|group) (?:therapy|counseling|sessions?)"
         r"|\b(?:each|every) (?:client|patient|participant) (?:also )?meets? (?:with )?an"
         r" individual (?:counselor|therapist)"
@@ -766,12 +768,15 @@ PHRASES: tuple[Phrase, ...] = (
         denied=None,
     ),
     # Meeting only in the mornings or the day: no evening group ("The Ware IOP meets in the
-    # morning only", an office's IOP by its town's name).
+    # morning only", an office's IOP by its town's name; not a track's or another program's:
+    # "The Adult IOP ...", "The DUI program ...").
     Phrase(
         "schedule.evening",
-        r"^\W*(?:the |our )?(?-i:[A-Z][\w-]+ )?(?:iop|program)(?: groups)? (?:meets?|runs?)"
-        r"(?: only)?(?: in the| during the)? (?:mornings?|afternoons?|daytime|day) only\b",
-        forbids=r"\b(?:summer|winter|july|august|holidays?|evenings?|nights?|except|but)\b",
+        rf"^\W*(?:the |our )?(?!(?:{PROGRAM_KINDS})\b)(?-i:[A-Z][\w-]+ )?iop(?: groups)?"
+        r" (?:meets?|runs?)(?: only)?(?: in the| during the)? (?:mornings?|afternoons?|daytime"
+        r"|day) only\b",
+        forbids=r"\b(?:summer|winter|july|august|holidays?|evenings?|nights?|except|but|first"
+        r"|phase|weeks?)\b",
         stated=False,
         denied=None,
     ),
@@ -846,10 +851,11 @@ PHRASES: tuple[Phrase, ...] = (
         r"private (?:health )?insurance|commercial (?:insurance|plans|health plans)"
         r"|\bcommercial(?=\s*:(?![^.;]*\b(?:out[- ]of[- ]network|superbill|reimburse\w*)\b))"
         r"|most major (?:insurance|health plans|insurers)|employer-sponsored"
-        # (not their Medicaid plans: "Aetna Better Health", "Humana Healthy Horizons")
-        r"|aetna(?! better health)|cigna|blue cross(?! community health plan)|\bbcbs\b"
+        # (not their Medicaid plans: "Aetna Better Health", "Humana Healthy Horizons", nor their
+        # Medicare ones: "Humana Medicare Advantage plans")
+        r"|(?:aetna(?! better health)|cigna|blue cross(?! community health plan)|\bbcbs\b"
         r"|unitedhealthcare(?! community plan)|united healthcare(?! community plan)"
-        r"|humana(?! healthy horizons)|anthem|kaiser"
+        r"|humana(?! healthy horizons)|anthem|kaiser)(?!\s+(?:[\w-]+\s+)?medicare\b)"
         # Blue plans and regional insurers by their own names
         rf"|(?:{REGIONAL_INSURERS})(?![^.;,]{{0,25}}\b(?:medicaid|medicare|wholecare"
         r"|health options|simply|community))"
@@ -978,6 +984,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:services|care|treatment|the program|our program|the iop|our iop) (?:is|are)"
         r" (?:free|offered free|provided free)\b"
         r"|free (?:treatment|services|care|iop)|no one is turned away|sin costo|gratuito"
+        # "Riverlight charges no fee for the IOP ... so no one ever pays to attend"
+        r"|\bcharges? no (?:fees?|money) for (?:the |our )?(?:iop|program|treatment|care|groups)\b"
         r"|\bfree or discounted (?:care|treatment|services)\b"
         # "Uninsured teens ... attend free through a state prevention grant"
         r"|\b(?:teens|clients|patients|participants|residents|adults|students|veterans|women"

@@ -106,6 +106,8 @@ BLIND_SETS = {
     "blind_sites_fiftyseventh": 10,
     "blind_sites_fiftyeighth": 10,
     "blind_sites_fiftyninth": 10,
+    "blind_sites_sixtieth": 11,
+    "blind_sites_sixtyfirst": 10,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
@@ -379,9 +381,9 @@ def test_blind_target(report: dict[str, Any]) -> None:
 # The sets the reader has been tuned on are regression sets: what a change must not lose (the
 # README's table, less a fact or two of slack). The ninth, thirteenth, fifteenth, twenty-third,
 # twenty-sixth, twenty-eighth, thirtieth, thirty-second, thirty-fourth, thirty-sixth,
-# thirty-ninth, fortieth, forty-third, forty-sixth, forty-ninth, fifty-first, fifty-third and
-# fifty-eighth are measured, not held: never tuned on. (The fifty-fifth was measured only for a
-# stop, its first and second scores in its README, then tuned on.)
+# thirty-ninth, fortieth, forty-third, forty-sixth, forty-ninth, fifty-first, fifty-third,
+# fifty-eighth and sixtieth are measured, not held: never tuned on. (The fifty-fifth was measured
+# only for a stop, its first and second scores in its README, then tuned on.)
 REGRESSION_FLOORS = {
     "blind_sites": (0.98, 0.95),
     # 0.97 / 0.94: its two group practices name each office "Org - Town", where the newer sets
@@ -427,6 +429,7 @@ REGRESSION_FLOORS = {
     "blind_sites_fiftyseventh": (0.97, 0.93),
     "blind_sites_fiftyfifth": (0.98, 0.96),
     "blind_sites_fiftyninth": (0.97, 0.90),
+    "blind_sites_sixtyfirst": (0.97, 0.90),
 }
 
 

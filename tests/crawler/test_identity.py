@@ -2665,3 +2665,108 @@ def test_an_address_a_builder_writes_a_block_per_line_is_read_and_a_place_to_com
 )  # fmt: skip
 def test_a_days_later_closing_noted_apart_and_walk_in_hours(text: str, hours: list[str]) -> None:
     assert opening_hours(text) == hours
+
+
+def test_a_page_naming_an_offices_address_in_passing_does_not_stand_for_it() -> None:
+    """A parking note naming the main office's street is no office's page: the home page, the
+    program's words on it, stands for the office its organisation's markup places there."""
+    organisation = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "MedicalOrganization", "name": "Quaboag Valley Recovery", "address": {"streetAddress":'
+        ' "84 Main Street", "addressLocality": "Ware", "addressRegion": "MA", "postalCode":'
+        ' "01082"}}</script>'
+    )
+    footer = (
+        "<footer><p>Ware: 84 Main Street, Ware, MA 01082</p><p>Southbridge: 31 Hamilton Street,"
+        " Southbridge, MA 01550</p><p>Call (413) 555-0100</p></footer>"
+    )
+
+    def page(path: str, heading: str, content: str, markup: str = "") -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} | Quaboag Valley Recovery</title>{markup}</head>"
+            f"<body><main><h1>{heading}</h1>{content}</main>{footer}</body></html>"
+        )
+        return _marked_page(f"https://q.example{path}", html)
+
+    pages = [
+        page("/", "Quaboag Valley Recovery",
+             "<p>Evening intensive outpatient program. We accept Medicaid.</p>", organisation),
+        page("/about/parking", "Parking at our Ware office",
+             "<p>Free parking behind 84 Main Street, Ware, MA 01082.</p>"),
+        page("/locations/southbridge", "Southbridge Office",
+             "<p>31 Hamilton Street, Southbridge, MA 01550</p><p>Evening IOP.</p>"),
+    ]  # fmt: skip
+    ware = next(
+        location
+        for location in site_locations(pages, pages[0].url)
+        if location.place.get("address.street1") == "84 Main Street"
+    )
+    assert ware.ref == pages[0].url
+    assert ware.name != "Parking at our Ware office"
+
+
+def test_a_list_of_towns_served_does_not_silence_the_programs_sentences() -> None:
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} - Hilltop Recovery</title></head><body><header><p>"
+            f"Call (304) 555-0110</p></header><main><h1>{heading}</h1>{content}</main><footer>"
+            "<p>240 East Main Street, Romney, WV 26757 \u00b7 (304) 555-0110</p></footer>"
+            "</body></html>"
+        )
+        return _marked_page(f"https://h.example{path}", html)
+
+    pages = [
+        page("/", "Hilltop Recovery", "<p>Outpatient addiction care.</p>"),
+        page("/programs/iop", "Intensive Outpatient Program",
+             "<p>Our IOP meets three evenings a week.</p><p>Residents of Keyser, WV and"
+             " Moorefield, WV can join the same groups by telehealth.</p><p>Like our partners in"
+             " Keyser, WV, we accept Medicaid and offer a sliding fee scale.</p>"),
+        page("/areas-we-serve", "Areas we serve",
+             "<ul><li>Romney, WV</li><li>Keyser, WV</li><li>Moorefield, WV</li></ul>"),
+        page("/referral-partners", "Referral partners",
+             "<table><tr><td>Mineral County Drug Court</td><td>Keyser, WV</td></tr></table>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    read = facts_from_pages(location.pages, "test", place=location.place, name=location.name)
+    assert read.facts["access.telehealth"] is True
+    assert read.facts["payment.medicaid"] is True and read.facts["payment.sliding_fee"] is True
+
+
+@pytest.mark.parametrize(
+    "exception",
+    ["<p>Holiday hours: Saturday 9:00 a.m.\u201311:00 a.m. on December 26.</p>",
+     "<p>Summer office hours (June\u2013August): Friday 8:00 a.m.\u201312:00 p.m.</p>",
+     "<p>Please note: the office closes early on Friday, 8:00 a.m.\u20133:00 p.m., for staff"
+     " training.</p>"],
+)  # fmt: skip
+def test_an_exception_on_the_programs_page_does_not_replace_the_weeks_hours(
+    exception: str,
+) -> None:
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} - South Branch Valley Health</title></head><body>"
+            f"<main><h1>{heading}</h1>{content}</main><footer><p>240 East Main Street, Romney,"
+            " WV 26757</p><p>Office hours: Monday\u2013Friday 8:00 a.m.\u20135:00 p.m.</p>"
+            "</footer></body></html>"
+        )
+        return _marked_page(f"https://sb.example{path}", html)
+
+    pages = [
+        page("/", "Primary care, dental and recovery care for Hampshire County",
+             "<p>A community health center.</p>"),
+        page("/services/recovery-iop", "Recovery Intensive Outpatient Program",
+             f"<p>Groups meet three afternoons a week.</p>{exception}"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    read = facts_from_pages(location.pages, "test", place=location.place, name=location.name)
+    assert "Mo-Fr 08:00-17:00" in read.facts.get("schedule.opening_hours", [])
+
+
+@pytest.mark.parametrize(
+    "main",
+    ["<p>Group room 12</p><p>Nevada County</p><p>Grass Valley, CA 95945</p>",
+     "<p>Stats</p><p>2021</p><p>Apple Tree Lane</p><p>Sacramento, CA 95814</p>"],
+)  # fmt: skip
+def test_short_blocks_run_together_make_no_street(main: str) -> None:
+    body = lxml.html.fromstring(f"<html><body><main>{main}</main></body></html>")
+    assert seen_addresses(body) == []

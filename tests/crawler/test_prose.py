@@ -5214,3 +5214,48 @@ def test_a_cards_heading_heads_its_card_alone() -> None:
     last_heading = [text for text, level in segments[: segments.index(("CARF accredited.", 0))]
                     if level][-1]  # fmt: skip
     assert last_heading == "About us"
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # another program's or a track's mornings deny nothing of the IOP's evenings
+        ("<p>The DUI program meets in the morning only. Our IOP meets Monday through Thursday,"
+         " 6-9 p.m.</p>",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.evening": True,
+          "schedule.hours_per_week": 12.0}),
+        ("<p>The Adult IOP meets in the morning only. The Young Adult IOP meets evenings, 5-8"
+         " PM.</p>",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.evening": True}),
+        ("<p>The DUI program meets in the morning only.</p>", {"schedule.daytime": True}),
+        ("<p>The Family program meets during the day only.</p>", {}),
+        ("<p>Our IOP runs daytime only during the first two weeks.</p>",
+         {"levels_of_care.iop": True, "schedule.program_weeks": 2.0}),
+        # a weekend day's date, closing, intake or another's meeting under a track's heading
+        ("<h2>Adolescent track</h2><p>Tuesday and Thursday, 4-7 p.m. No groups Saturday 12/24 or"
+         " Sunday 12/25.</p>",
+         {"schedule.evening": True, "schedule.hours_per_week": 6.0}),
+        ("<h2>Veterans track</h2><p>Meets Tues/Thurs 6-9 PM. Our offices are closed Saturday,"
+         " 1/3.</p>",
+         {"schedule.evening": True, "schedule.hours_per_week": 6.0}),
+        ("<h2>Evening track</h2><p>Mon-Thu 6-9 pm. Intake assessments Saturday 9 am - noon.</p>",
+         {"schedule.evening": True, "schedule.hours_per_week": 12.0}),
+        ("<h2>Evening track</h2><p>Runs Monday - Thursday 6 - 9 p.m. Graduation ceremony Saturday"
+         " 2 p.m. twice a year.</p>",
+         {"schedule.evening": True, "schedule.hours_per_week": 12.0}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_fifty_fifth_and_fifty_ninth_sets_rules_found(
+    block: str, read: dict
+) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+def test_scheduling_for_a_waitlist_is_no_opening_now() -> None:
+    assert all(
+        stated.accepting_new_patients is not True
+        for stated in read_text(
+            "Now scheduling new clients for our waitlist.", crawl_date=CRAWLED
+        ).availability
+    )

@@ -192,7 +192,8 @@ NOT_THE_PROGRAMS_LINE = re.compile(
     r"|prayer (?:line|requests?)|church office|parish office"
     r"|24/7 [\w ]{0,25}access (?:center|centre|line))\b"
     # "Prayer line (24 hours): ", "crisis line (Walhonding Behavioral Health): "
-    r"(?:[^\d]|24/7|24[- ]hours?|\([^()\d]{0,60}\)){0,30}$",
+    # ("Emergency Services are available 24 hours a day, 7 days a week: ")
+    r"(?:[^\d]|24/7|24[- ]hours?(?: a day)?|7 days a week|\([^()\d]{0,60}\)){0,30}$",
     re.I,
 )
 
@@ -202,7 +203,8 @@ NOT_THE_PROGRAMS_LINE = re.compile(
 A_PERSONS_LINE = re.compile(
     r"^(?!.*\b(?i:intake|admissions?|contact|call|text|questions|reach)\b)"
     r".*\b[A-Z][\w.'-]+ [A-Z][\w.'-]+, (?:LCSW|LPC|LCADC|LMFT|PhD|PsyD|LCPC|LADC|CADC|LICSW"
-    r"|APRN|PMHNP|LPCC|LMHC|LCDC|LISW|LCAS|CSAC|MSW|LSW)[\s:,.\u2013\u2014-]*$"
+    r"|APRN|PMHNP|LPCC|LMHC|LCDC|LISW|LCAS|CSAC|MSW|LSW|LSATP|CAADC|LADAC|LMSW|LCDP|NCAC)"
+    r"[\s:,.\u2013\u2014-]*$"
 )
 # A line a crisis question offers: "Behavioral health crisis? Call our 24/7 line, 334-555-0169".
 A_CRISIS_QUESTIONS_LINE = re.compile(r"\bcrisis\?\s*(?:call|text)\b[^.?!]{0,40}$", re.I)
@@ -247,13 +249,13 @@ def phones_in(text: str) -> tuple[list[str], list[str]]:
         before = text[max(last, match.start() - 80) : match.start()]
         label = text[max(last, match.start() - 40) : match.start()]
         label = re.split(r"[.!?](?:\s|$)", label)[-1]  # "...call or text 988. Intake:"
-        # (a longer label naming whose line it is: "24-hour crisis line (Walhonding Behavioral
+        # (whose line it is may take longer to say: "24-hour crisis line (Walhonding Behavioral
         # Health): ")
-        named = re.split(r"[.!?](?:\s|$)", text[max(last, match.start() - 60) : match.start()])[-1]
+        whose = re.split(r"[.!?](?:\s|$)", text[max(last, match.start() - 80) : match.start()])[-1]
         last = match.end()
         number = "".join(match.groups())
         theirs = (
-            NOT_THE_PROGRAMS_LINE.search(named)
+            NOT_THE_PROGRAMS_LINE.search(whose)
             or A_CRISIS_QUESTIONS_LINE.search(before)
             or LABEL_AFTER.match(text, match.end())
             or A_PERSONS_LINE.search(label)
@@ -339,9 +341,11 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
     zips = {facts["address.postal_code"] for (facts, _), _ in read}
     read += [
         (each, in_chrome)
-        for text, in_chrome in _lines_run_together(texts)
-        for each in _labelled_addresses(text)
+        for lines, in_chrome in _lines_run_together(texts)
+        for each in _labelled_addresses(" ".join(lines))
         if each[0]["address.postal_code"] not in zips
+        # (its street a line of its own: "412 Neal St", not "Group room 12" / "Nevada County")
+        and each[0]["address.street1"] in lines
     ]
     for (facts, label), in_chrome in read:
         key = address_key(facts)
@@ -356,8 +360,8 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
 ADDRESS_LINE_LENGTH = 40
 
 
-def _lines_run_together(texts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Runs of short lines joined as one text: an address a site builder writes a block per
+def _lines_run_together(texts: list[tuple[str, bool]]) -> list[tuple[list[str], bool]]:
+    """Runs of short lines, to read as one text: an address a site builder writes a block per
     line ("412 Neal St" / "Suite B" / "Grass Valley," / "CA" / "95945"), in blocks of their
     own or in one block's lines."""
     runs: list[list[tuple[str, bool]]] = [[]]
@@ -371,7 +375,7 @@ def _lines_run_together(texts: list[tuple[str, bool]]) -> list[tuple[str, bool]]
                 runs.append([(line, in_chrome)])
             else:
                 runs[-1].append((line, in_chrome))
-    return [(" ".join(line for line, _ in run), run[0][1]) for run in runs if len(run) > 1]
+    return [([line for line, _ in run], run[0][1]) for run in runs if len(run) > 1]
 
 
 # A map's place or a directions link's destination, in its address: ``...?q=2100+E+Main+St,

@@ -55,7 +55,7 @@ MANY_SERVICES_NAME = re.compile(
 # A home page headed with the care a health centre gives besides addiction care: "Primary care,
 # dental and recovery care for Hampshire County".
 MANY_SERVICES_HEADING = re.compile(
-    r"\bprimary (?:care|health)\b|\bdental\b|\bdentistry\b|\bpediatrics?\b|\bfamily medicine\b",
+    r"\bprimary (?:care|health)\b|\bdental\b|\bdentistry\b|\bfamily medicine\b",
     re.I,
 )
 # A translation of the site's pages: "/es/programa-intensivo/".
@@ -279,13 +279,17 @@ def site_locations(
         if parent and len(owned) > 1
         else []
     )
-    if parent and len(owned) == 1:
-        # The parent's one program (a services board's IOP): its pages about paying and
-        # getting in (fees, same-day access, questions) are the program's too.
-        departmental = [
+    # (the places a page of its own is about: not those a list of offices only names)
+    with_a_page = {key for key in owned if any(own(page) == {key} for page in pages)}
+    if parent and len(with_a_page) == 1:
+        # The parent's one program (a services board's IOP, its other offices only in a list):
+        # its pages about paying and getting in (fees, same-day access, questions) are the
+        # program's too.
+        departmental += [
             page
             for page in pages
-            if own(page) <= owned
+            if page not in departmental
+            and own(page) <= with_a_page
             and ABOUT_GETTING_CARE.search(_headed(page))
             # its fees and interpreters pages speak for all its care ("Fees & Insurance",
             # "Financial Assistance", "Interpreter Services"); its other pages only if about
@@ -349,19 +353,21 @@ def site_locations(
             )
         else:
             shared = [page for page in pages if len(own(page)) != 1]
-            if len(owned) > 1 and not listed_inside and len(own_pages) > 1:
+            offices_pages = [page for page in own_pages if _an_offices_page(page, places[key])]
+            standing = own_pages
+            if (
+                len(owned) > 1
+                and not listed_inside
+                and offices_pages
+                and key not in _seen(own_pages[0], main_only=True)
+            ):
                 # The home page of a site of several offices, its own only by its markup (the
-                # organisation's, at the main office's address): the office's own page stands
-                # for the office.
-                own_pages.sort(
-                    key=lambda page: page.url == home and key not in _seen(page, main_only=True)
-                )
+                # organisation's, at the main office's address): the office's own page (under
+                # /locations/, or headed by its town) stands for the office.
+                standing = offices_pages
+                own_pages = offices_pages + [page for page in own_pages if page not in standing]
             listed_with = own_pages[0].url == home
-            ref = (
-                ref_of(key, [page for page in own_pages if page.url != home] or own_pages)
-                if ref_of and not listed_with
-                else own_pages[0].url
-            )
+            ref = ref_of(key, standing) if ref_of and not listed_with else own_pages[0].url
             name = _an_offices_name(own_pages[0], places[key], program_name, pages, home)
             found.append(
                 SiteLocation(ref, places[key], own_pages + shared, name, own_pages=own_pages)
@@ -376,6 +382,24 @@ def site_locations(
         _mark_places_beside_the_listed_one(found, home)
     _the_programs_page_for_its_one_place(found, [len(own(page)) for page in pages], pages)
     return found
+
+
+def _an_offices_page(page: PageRecord, place: dict[str, Any]) -> bool:
+    """Whether a page is an office's own: under a folder of places ("/locations/ware") or
+    headed by its town ("Ware Office"), not a page that names its address in passing (a
+    parking note, a class's venue)."""
+    folders = urlsplit(page.url).path.strip("/").split("/")[:-1]
+    town = str(place.get("address.city") or "")
+    heading = page.names.heading or ""
+    return any(PLACES_FOLDER.fullmatch(folder) for folder in folders) or bool(
+        town
+        and re.match(
+            rf"^\W*{re.escape(town)}\b(?:\s+(?:office|clinic|location|center|centre"
+            r"|campus))?\W*$",
+            heading,
+            re.I,
+        )
+    )
 
 
 def _without_other_units(pages: list[PageRecord], ref: str) -> list[PageRecord]:

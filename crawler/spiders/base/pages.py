@@ -136,8 +136,11 @@ def page_record(
         found.group(1) for text in texts for found in TOWN_STATE_ZIP.finditer(text)
     ) | frozenset(
         found.group(1)
-        for cell in text_root.xpath(".//td|.//li")
+        for cell in text_root.xpath(".//td")
         if (found := TOWN_STATE_ALONE.fullmatch(cell.text_content()))
+        # (a row of a list of the organisation's places: "Capon Bridge Health Center | Capon
+        # Bridge, WV", not of towns it serves or its partners)
+        and A_PLACE_OF_CARE.search(" ".join(cell.getparent().itertext()))
     )
     everything = " ".join(text_root.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
     record.formerly = frozenset(_former_names(everything))
@@ -689,7 +692,14 @@ def _keep_the_programs_own_hours(
         # (each part in the content: a table's row is said as its cells joined by colons)
         and all(" ".join(part.split()) in content for part in said.split(": "))
     ]
-    if own and len(own) < len(hours) and not _disagree(own):
+    weekdays = set(numbers.DAY_ORDER[:5])
+    if (
+        own
+        and len(own) < len(hours)
+        and not _disagree(own)
+        # (the week's own hours, not an exception to them: "Holiday hours: Saturday 9-11")
+        and set(numbers.hours_by_day(hours)) & weekdays <= set(numbers.hours_by_day(own))
+    ):
         merged.facts[path] = own
 
 
@@ -793,6 +803,12 @@ ALL_ITS_CARE = re.compile(
 STREET_START = re.compile(r"\b(\d{1,6})\s+([A-Za-z][\w'-]*)")
 
 
+# A clinic's or an office's name, in a list of places.
+A_PLACE_OF_CARE = re.compile(
+    r"\b(?:health (?:center|centre)|clinic|office|campus"
+    r"|(?:counseling|treatment|recovery) (?:center|centre))\b",
+    re.I,
+)
 # Words before a street the program is no longer at: "moved from 145 Lisbon St".
 LEFT_BEHIND = re.compile(
     r"\b(?:from|formerly(?: at)?|previously(?: at)?|used to be at|old)\s+$", re.I
