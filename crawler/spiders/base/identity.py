@@ -38,8 +38,8 @@ TOWN = (
 )
 # A town as an address writes it before its state and ZIP code: "San Luis, AZ 85349".
 TOWN_STATE_ZIP = re.compile(rf"\b({TOWN}),? (?:{STATE})\.? \d{{5}}\b")
-# A place a list gives by its town and state alone, a cell or an item of its own (a table's
-# cell: "Capon Bridge, WV").
+# A place a list gives by its town and state alone, a table's cell of its own ("Capon Bridge,
+# WV").
 TOWN_STATE_ALONE = re.compile(rf"\s*({TOWN}), (?:{STATE})\.?\s*")
 STREET_ADDRESS = re.compile(
     # a house number, Hawaii's and Queens' with a hyphen too ("4-1101 Kuhio Hwy", "37-12 Main St")
@@ -247,6 +247,7 @@ def phones_in(text: str) -> tuple[list[str], list[str]]:
     last = 0
     for match in WRITTEN_NANP.finditer(text):
         before = text[max(last, match.start() - 80) : match.start()]
+        # (a person's credentials just before: "Clinic supervisor Ana Lucia Ferrer, LCADC:")
         label = text[max(last, match.start() - 40) : match.start()]
         label = re.split(r"[.!?](?:\s|$)", label)[-1]  # "...call or text 988. Intake:"
         # (whose line it is may take longer to say: "24-hour crisis line (Walhonding Behavioral

@@ -634,9 +634,10 @@ LISTED_PLACES_FACTS = ("schedule.opening_hours",)
 def _without_the_listed_places(
     reading: PageReading, here: str, listed: tuple[str, ...]
 ) -> PageReading:
-    """The reading without the hours, openings and other facts a list of places gives a place it
-    names by town, state and ZIP code alone ("San Luis Clinic / San Luis, AZ 85349 / Mon-Fri
-    7-6")."""
+    """The reading without the hours and openings a list of places gives a place it names by
+    town, state and ZIP code alone ("San Luis Clinic / San Luis, AZ 85349 / Mon-Fri 7-6"), nor
+    the other facts of a row naming it by town and state ("Capon Bridge Health Center | Capon
+    Bridge, WV | Saturday walk-in clinic")."""
     listed_only = of_elsewhere(here, listed)
     if listed_only is None:
         return reading
