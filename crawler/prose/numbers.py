@@ -1382,17 +1382,28 @@ def _open_later(found: list[str], sentence: str) -> list[str]:
 def _day_ranges(by_day: dict[str, str]) -> list[str]:
     """Opening hours by day as ranges of days in a row with the same hours ("Mo-Tu 08:30-17:00",
     "We 08:30-19:00", "Th-Fr 08:30-17:00")."""
-    out: list[list[str]] = []  # [first, last, times]
-    for day in (code for code in DAY_ORDER if code in by_day):
-        previous = out[-1] if out else None
-        if (
-            previous
-            and previous[2] == by_day[day]
-            and DAY_ORDER.index(day) == DAY_ORDER.index(previous[1]) + 1
-        ):
-            previous[1] = day
-        else:
-            out.append([day, day, by_day[day]])
-    return [
-        f"{first if first == last else f'{first}-{last}'} {times}" for first, last, times in out
+    by_times: dict[str, set[str]] = {}
+    for day, times in by_day.items():
+        by_times.setdefault(times, set()).add(day)
+    ranged = [
+        (DAY_ORDER.index(run[0]), f"{day_span(run)} {times}")
+        for times, days in by_times.items()
+        for run in days_in_runs(days)
     ]
+    return [line for _, line in sorted(ranged)]
+
+
+def days_in_runs(days: set[str]) -> list[list[str]]:
+    """Day codes in runs of days in a row, in the week's order ({"Mo", "Tu", "Th"}: Mo-Tu, Th)."""
+    runs: list[list[str]] = []
+    for day in (code for code in DAY_ORDER if code in days):
+        if runs and DAY_ORDER.index(day) == DAY_ORDER.index(runs[-1][-1]) + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs
+
+
+def day_span(run: list[str]) -> str:
+    """A run of days as written in opening hours: "Mo-Fr", "Sa"."""
+    return run[0] if len(run) == 1 else f"{run[0]}-{run[-1]}"

@@ -15,6 +15,7 @@ from typing import Any
 
 import extruct
 
+from crawler.prose.numbers import DAY_ORDER, day_span, days_in_runs
 from crawler.prose.vocabulary import US_STATES
 from crawler.spiders.base.identity import POST_OFFICE_BOX, UNIT, parse_address
 from iop.facility import Location, LocationPrecision, Ownership, Phone
@@ -31,7 +32,6 @@ PARENTS = {
     "Hospital", "MedicalCenter", "GovernmentOrganization", "CollegeOrUniversity",
     "EmergencyService", "Corporation",
 }  # fmt: skip
-DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_NAMES = {
     "monday": "Mo", "tuesday": "Tu", "wednesday": "We", "thursday": "Th", "friday": "Fr",
     "saturday": "Sa", "sunday": "Su",
@@ -321,8 +321,8 @@ def _written_days(days: str) -> set[str]:
     chosen: set[str] = set()
     for part in re.split(r"\s*,\s*", days):
         first, _, last = (code.strip(" .")[:2].capitalize() for code in part.partition("-"))
-        start, end = DAYS.index(first), DAYS.index(last or first)
-        chosen.update(DAYS[(start + step) % 7] for step in range((end - start) % 7 + 1))
+        start, end = DAY_ORDER.index(first), DAY_ORDER.index(last or first)
+        chosen.update(DAY_ORDER[(start + step) % 7] for step in range((end - start) % 7 + 1))
     return chosen
 
 
@@ -334,20 +334,11 @@ def _add_hours(
 
 
 def _first_day(days: set[str]) -> int:
-    return min(DAYS.index(day) for day in days)
+    return min(DAY_ORDER.index(day) for day in days)
 
 
 def _day_ranges(days: set[str]) -> str:
-    indexes = sorted(DAYS.index(day) for day in days)
-    runs: list[list[int]] = []
-    for index in indexes:
-        if runs and index == runs[-1][-1] + 1:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-    return ",".join(
-        DAYS[run[0]] if len(run) == 1 else f"{DAYS[run[0]]}-{DAYS[run[-1]]}" for run in runs
-    )
+    return ",".join(day_span(run) for run in days_in_runs(days))
 
 
 def hours_flags(hours: list[str]) -> dict[str, bool]:
