@@ -63,6 +63,8 @@ ACCEPTING = re.compile(
     # a banner's "Enrolling now" for the program or its intake (not a class's or a drive's)
     r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
     r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?"
+    # "Now enrolling \u2014 most clients start within 3 days of their first call"
+    r"|(?:clients|patients|members|people) (?:start|begin)\b"
     # "for morning and evening cohorts" (not "summer art camp cohorts")
     r"|(?:morning|evening|day|daytime|weekend) (?:and (?:morning|evening|day|daytime|weekend) )?"
     r"(?:cohorts?|tracks?))\b)"

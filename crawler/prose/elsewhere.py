@@ -55,7 +55,7 @@ AT_ANOTHER_PLACE = re.compile(
     re.I,
 )
 PARTNERS_GIVE = re.compile(
-    r"\b(?:partners?|sister (?:programs?|facilit(?:y|ies)|clinics?))(?: at [^,.;]{1,40})?"
+    r"\b(?:partners?|sister (?:programs?|facilit(?:y|ies)|clinics?))(?: (?:at|in) [^,.;]{1,40})?"
     r" (?:provides?|offers?|runs?|hosts?)\b",
     re.I,
 )

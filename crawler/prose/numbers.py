@@ -107,8 +107,9 @@ def dated_spans(text: str) -> list[tuple[int, int, date]]:
 
 
 HOURS_PER_WEEK = re.compile(
-    COUNT_RANGE + r"\s*(?:-\s*)?hours?(?:\s+of\s+(?:group|groups|treatment|programming|therapy"
-    r"|care|services))?\s+(?:per|a|each|every|/)\s*week|" + COUNT_RANGE + r"\s+hours\s+weekly",
+    COUNT_RANGE + r"\s*(?:-\s*)?(?:hours?|hrs?\.?)(?:\s+of\s+(?:live\s+|virtual\s+)?(?:group|groups"
+    r"|treatment|programming|therapy|care|services)(?:\s+(?:therapy|sessions|treatment))?)?"
+    r"\s+(?:per|a|each|every|/)\s*week|" + COUNT_RANGE + r"\s+hours\s+weekly",
     re.I,
 )
 # "per week", "a week", "/wk"; "per day", "/day"; "hours", "hrs": as sites abbreviate them.
@@ -203,7 +204,7 @@ def hours_per_week(sentence: str) -> float | None:
     return value if value is not None and FEWEST_IOP_HOURS <= value <= 40 else None
 
 
-PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|days?|months?)\b", re.I)
+PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|wks?|days?|months?)\b", re.I)
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
     r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b"
@@ -219,7 +220,8 @@ NOT_PROGRAM_LENGTH = re.compile(
     r"|\bafter\b(?!-)|later|follow-up|\$\s?\d"
     r"|aftercare|alumni|sober|clean"
     r"|abstinen|notice|trial|supply|\b(?:days?|weeks?|months?) out\b"
-    r"|\b(?:start|begin)\w*\b[^.;]{0,30}\bin (?:about |around |roughly )?(?:\d|one|two|three|four)",
+    r"|\b(?:start|begin|open)\w*\b[^.;]{0,30}\bin (?:about |around |roughly )?"
+    r"(?:\d|one|two|three|four)",
     re.I,
 )
 # A length named with the program it is the length of: "a twelve-week program", "our 16-week
@@ -232,7 +234,7 @@ LENGTH_OF_A_PROGRAM = re.compile(
     re.I,
 )
 FREQUENCY = re.compile(r"\s*(?:a|per|each|every|/)\s*(?:week|day|month)", re.I)
-WEEKS_PER = {"week": 1.0, "day": 1 / 7, "month": 52 / 12}
+WEEKS_PER = {"week": 1.0, "wk": 1.0, "day": 1 / 7, "month": 52 / 12}
 
 
 # A list item that is only a length ("8-12 weeks, depending on your plan", "Runs about eight
@@ -280,6 +282,8 @@ def program_weeks(sentence: str) -> float | None:
             continue  # "..., you step down to Continuing Care: one group a week for six months"
         if FREQUENCY.match(sentence[match.end() :]):
             continue  # "three days a week" is a schedule, not a length
+        if WAIT_FOR_A_TRACK.match(sentence, match.end()) and WAITING.search(sentence):
+            continue  # "No wait for evening groups; about two weeks for day groups"
         if ANOTHER_CARES_LENGTH.match(sentence, match.end()):
             continue  # "28-day residential treatment": another care's stay
         value = upper(match.group(1), match.group(2))
@@ -294,6 +298,15 @@ def program_weeks(sentence: str) -> float | None:
             continue  # "Eight weeks minimum; most members stay 10-12 weeks": the stay
         return weeks
     return None
+
+
+# A wait for a track or a place, said after the weeks: "about two weeks for day groups".
+WAIT_FOR_A_TRACK = re.compile(
+    r"\s+for (?:the |our )?(?:day|daytime|evening|morning|afternoon|weekend|teen|adult"
+    r"|adolescent|women's|men's)\b|\s+for (?:a|an|the next) (?:spot|opening|seat|slot|place)\b",
+    re.I,
+)
+WAITING = re.compile(r"\bwait", re.I)
 
 
 # The care a client steps down to after the IOP, named before a length: that care's.
@@ -878,7 +891,8 @@ NEXT_AVAILABLE = re.compile(
 # The kinds of a program whose next start a sentence gives: "next adult IOP orientation".
 STARTS_KINDS = r"adult|teen|adolescent|youth|women's|men's|day|evening|morning|iop|\d+-week"
 NEXT_START = re.compile(
-    rf"next (?:(?:{STARTS_KINDS}|group|program|class|cohort) ){{0,3}}(?:start|orientation)\b"
+    rf"next (?:available )?(?:(?:{STARTS_KINDS}|group|program|class|cohort) ){{0,3}}"
+    r"(?:start|orientation)\b"
     r"(?!\s+(?:date|time)\b)"
     # "Our next 10-week class begins January 11, 2027" (not a DUI or a parenting class's)
     rf"|next (?:(?:{STARTS_KINDS}) ){{0,3}}(?:class|cohort|group|iop|program)"
@@ -1062,8 +1076,10 @@ OPEN_SLOTS = re.compile(
     # "Open slots this month: 4"
     r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left)"
     r"|(?<!\bno )open (?:spots|slots|seats))"
-    r"(?:\s+(?:this week|this month|today|now|right now|for (?:the|our) (?!(?:dui|dwi|owi)\b)"
-    r"(?:[\w-]+ ){0,2}(?:cohort|group|class|track)))?\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",
+    r"(?:\s+(?:this week|this month|today|now|right now|(?:for|in) (?:the|our)"
+    r" (?!(?:dui|dwi|owi)\b)(?:[\w-]+ ){0,2}(?:cohort|group|class|track)))?\s*:\s*"
+    + NUM
+    + r"\b(?!\s*beds?\b)",
     re.I,
 )
 
@@ -1108,9 +1124,20 @@ SEATS_OF_A_START = re.compile(
 )
 
 
+# Seats counted as taken of all: "January cohort: 4 of 12 seats filled" (8 open).
+SEATS_FILLED = re.compile(
+    NUM + r"\s+of\s+" + NUM + r"\s+(?:seats?|spots?|slots?|places?)\s+(?:are\s+)?"
+    r"(?:filled|taken|booked)\b",
+    re.I,
+)
+
+
 def open_slots(sentence: str) -> int | None:
     if NOT_PLACES_IN_A_PROGRAM.search(sentence):
         return None
+    if filled := SEATS_FILLED.search(sentence):
+        taken, of = number(filled.group(1)), number(filled.group(2))
+        return int(of - taken) if taken is not None and of is not None and of >= taken else None
     match = OPEN_SLOTS.search(sentence) or SEATS_OF_A_START.search(sentence)
     cohorts = (
         sentence

@@ -125,16 +125,53 @@ def _drop_noise(root: HtmlElement) -> None:
             element.drop_tree()
     for heading in _other_programs_headings(root):
         _drop_its_section(heading)
+    _part_words_of_adjoining_boxes(root)
     for link in root.xpath("//a"):
         # A link that is all its block says is a menu entry or a button; a bold link in a
         # list item's sentence is the sentence's ("<strong><a>Our IOP</a></strong> - ...").
         parent = next((a for a in link.iterancestors() if a.tag in BLOCK_TAGS), None)
         if parent is None:
             continue
-        rest = (parent.text_content() or "").replace(link.text_content() or "", "", 1)
-        others = "".join(a.text_content() for a in parent.xpath(".//a") if a is not link)
-        if not re.sub(r"[\W_]+", "", rest.replace(others, "")) and not _labels_its_row(parent):
-            link.drop_tree()
+        rest = _words((parent.text_content() or "").replace(link.text_content() or "", "", 1))
+        others = _words("".join(a.text_content() for a in parent.xpath(".//a") if a is not link))
+        if not rest.replace(others, "") and not _labels_its_row(parent):
+            a_title = len((link.text_content() or "").split()) <= CARD_TITLE_WORDS
+            if parent.tag in HEADINGS and not others and a_title:
+                link.drop_tag()  # a card's title: "<h2><a href=/locations/waldorf>Waldorf</a>"
+            else:
+                link.drop_tree()
+
+
+# A card's title is a place's name, a few words ("La Plata", "Old Saybrook Office"); a longer
+# linked heading is a teaser's (a news post's title), read on its own page.
+CARD_TITLE_WORDS = 4
+
+
+def _words(text: str) -> str:
+    """A text's letters and digits alone, to compare texts however they are spaced."""
+    return re.sub(r"[\W_]+", "", text)
+
+
+TABLE_PARTS = ("td", "th", "tr", "thead", "tbody", "tfoot")
+
+
+def _part_words_of_adjoining_boxes(root: HtmlElement) -> None:
+    """A stat card's figure and label in boxes of their own with nothing between them
+    ("<strong>12 weeks</strong><span>program length</span>", set apart by the site's style) as
+    words apart: "12 weeks program length", not "12 weeksprogram length"."""
+    for element in root.xpath("//*[preceding-sibling::*]"):
+        before = element.getprevious()
+        if (
+            before is None
+            or not isinstance(before.tag, str)
+            or (before.tail or "").strip()
+            or before.tag == "br"
+            or element.tag in TABLE_PARTS  # (a table's cells are read as its cells)
+        ):
+            continue
+        ends, starts = before.text_content() or "", element.text_content() or ""
+        if ends[-1:].isalnum() and starts[:1].isalnum() and not before.tail:
+            before.tail = " "
 
 
 # A strip of other programs' cards: "Related programs in the Red Dirt Recovery Network" (each

@@ -61,11 +61,26 @@ MEDICAID_PLANS = (
     r"|select health of south carolina|louisiana healthcare connections|nebraska total care"
     r"|iowa total care|home state health|magnolia health|western sky community care"
     r"|carolina complete health|oklahoma complete health|molina healthcare(?! marketplace)"
+    # plans that serve only Medicaid members, by state: California's Medi-Cal plans, Oregon's
+    # coordinated care organizations, Pennsylvania's, New York's, Texas's and others'
+    r"|partnership health ?plan of california|blue shield (?:of california )?promise"
+    r"|\bl\.?a\.? care health plan|inland empire health"
+    r"|\bcaloptima\b|cencal health|central california alliance for health|calviva health"
+    r"|health plan of san joaquin|alameda alliance for health|kern family health care"
+    r"|gold coast health plan|santa clara family health plan|san francisco health plan"
+    r"|\bcareoregon\b|trillium community health plan|pacificsource community solutions"
+    r"|\bkeystone first\b|upmc for you|pa health (?:&|and) wellness|horizon nj health"
+    r"|\bmetroplus\b|texas children's health plan|driscoll health plan"
+    r"|parkland community health plan|cook children's health plan|passport health plan"
+    r"|bluecare tennessee|upper peninsula health plan|priority partners"
+    r"|maryland physicians care|virginia premier|arkansas total care|buckeye community health"
+    r"|sunflower health plan|meridian(?:care| health plan of (?:illinois|michigan))"
+    r"|\byouthcare\b|south country health alliance|primewest health"
 )
 # Blue plans and regional insurers by their own names (their commercial plans).
 REGIONAL_INSURERS = (
     r"florida blue|highmark|premera|regence|wellmark|carefirst|excellus|priority health"
-    r"|harvard pilgrim|\bmedica\b|healthpartners"
+    r"|harvard pilgrim|\bmedica\b|healthpartners|blue shield(?! (?:of california )?promise)"
 )
 # Clauses about paying for care, not education about insurance in general.
 PAYING = (
@@ -370,7 +385,9 @@ PHRASES: tuple[Phrase, ...] = (
     # outpatient agency: we don't offer residential treatment" denies what follows, not it.
     Phrase(
         "levels_of_care.outpatient",
-        r"\bwe(?:'re| are) an? outpatient (?:practice|program|clinic|provider|agency)\b",
+        r"\bwe(?:'re| are) an? outpatient (?:practice|program|clinic|provider|agency)\b"
+        # "the Easley office is an outpatient office only"
+        r"|\b(?:the|our|this) (?:[\w-]+ ){0,2}office is an? outpatient office\b",
         denied=None,
     ),
     Phrase(
@@ -420,7 +437,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "levels_of_care.residential",
         r"\b(?:we(?:'re| are)|is) an? (?:[\w-]+ ){0,2}outpatient (?:practice|program|clinic"
-        r"|provider|center|centre) only\b(?!\s+(?:for|to|in|serving)\b)"
+        r"|provider|center|centre|office) only\b(?!\s+(?:for|to|in|serving)\b)"
         r"|\b(?:we(?:'re| are)|is) (?:an? )?outpatient only\b",
         stated=False,
         denied=None,
@@ -870,10 +887,13 @@ PHRASES: tuple[Phrase, ...] = (
         requires=PAYING,
         denied=None,
     ),
-    # "We do not bill insurance": no plan is taken ("we accept insurance" names none).
+    # "We do not bill insurance", "... accept insurance at this time": no plan is taken ("we
+    # accept insurance" names none).
     Phrase(
         "payment.private_insurance",
-        r"\b(?:bill|accept|take) (?:any )?(?:health )?insurance(?=\s*(?:[,.;]|or\b|and\b|$))",
+        r"\b(?:bill|accept|take) (?:any )?(?:health )?insurance"
+        r"(?=(?:\s+(?:at (?:this|the) (?:time|moment)|at present|currently|right now|for now))?"
+        r"\s*(?:[,.;]|or\b|and\b|$))",
         stated=None,
     ),
     Phrase("payment.military_insurance", r"tricare|military insurance", requires=PAYING),
@@ -1183,12 +1203,15 @@ PHRASES: tuple[Phrase, ...] = (
         "access.virtual_only",
         rf"\b(?:(?:iop|program|all|every|each) (?:{GROUP_WORDS})|{GROUP_WORDS}|everything)"
         r"(?:\s+(?:themselves|also|still|always|all))?"
+        # "Groups are small (eight people at most) and meet in person"
+        r"(?:\s+(?:are|is) [\w-]+(?:\s*\([^()]{0,40}\))?,? and)?"
         r"\s+(?:are|is|meet|happen|take place|are held|is held)\s+(?:held\s+)?in[- ]person\b"
         r"(?! or\b)(?!,? (?:or|and) (?:by|over|online|virtual))"
         r"|\b(?:is|'s|are|we're) an in[- ]person (?:iop|program|intensive outpatient)\b",
         stated=False,
         denied=None,
-        forbids=r"\b(?:most|some|many|a few|certain)\b[^.;]{0,20}\bin[- ]person\b"
+        # ("most sessions", not a group's size: "eight people at most")
+        forbids=r"\b(?:(?<!at )most|some|many|a few|certain)\b[^.;]{0,20}\bin[- ]person\b"
         r"|\bin[- ]person (?:or|and) (?:by|over|online|virtual)"
         # another kind of session's: "Alumni groups meet in person", "Family sessions are ..."
         r"|(?<!\band )\b(?:alumni|family|families|individual|intake|assessments?|court|aftercare"
@@ -1236,6 +1259,15 @@ PHRASES: tuple[Phrase, ...] = (
         forbids=r"by appointment only",
     ),
     Phrase("intake.walk_in", r"by appointment only", stated=False, denied=None),
+    # "All visits at the La Plata office are by appointment" (not "... except walk-in hours")
+    Phrase(
+        "intake.walk_in",
+        r"\ball (?:visits|appointments|services|intakes?|assessments)(?: at [^.;]{0,40}?)?"
+        r" are by appointment\b",
+        stated=False,
+        denied=None,
+        forbids=r"walk|drop[- ]?in|same[- ]day|come in\b|except",
+    ),
     Phrase(
         "accreditations",
         r"\bcarf\b|commission on accreditation of rehabilitation",
@@ -1359,11 +1391,15 @@ DROPPED_AFTER_ITS_LABEL = (
 )
 # A recovery residence, which is no treatment program: its beds, rules and rent are its own.
 RESIDENCE_WORDS = r"sober living|recovery (?:housing|residences?|homes?|houses?)|halfway houses?"
+# A welcome after a dash, of the people the words before it name: "People taking Suboxone
+# prescribed by their own doctor \u2014 you are welcome here".
+WELCOME_AFTER_A_DASH = r"(?:you(?:'re| are)|they(?:'re| are)) (?:also |still |always )?welcome\b"
 # Clause boundaries: a denial does not carry past these.
 CLAUSE_BREAK = (
     # a semicolon or a spaced dash (hyphen, en or em dash), not a label's dash before a denial
-    # and nothing else ("Methadone \u2014 not offered.", not "Suboxone \u2013 not methadone \u2013")
-    rf";|\s[-\u2013\u2014]\s(?!{DENIAL_ONLY})|"
+    # and nothing else ("Methadone \u2014 not offered.", not "Suboxone \u2013 not methadone
+    # \u2013"), nor the dash before a welcome of those it names
+    rf";|\s[-\u2013\u2014]\s(?!{DENIAL_ONLY}|{WELCOME_AFTER_A_DASH})|"
     r",?\s(?:but|however|although|though|while|whereas|instead|except)\b"
     # a colon before a clause of its own (not a list): "We are not an OTP: if methadone ..."
     r"|:\s(?=(?:if|when|instead|because)\b)"
@@ -1378,6 +1414,14 @@ TO_COME = (
     r"|\bwe(?:'re| are) (?:adding|launching|opening|starting)\b"
     r"(?! (?:(?:our|its) doors|new|today|now)\b)"
     r"(?![^.;]*\b(?:today|now|this week)\b)"
+)
+# A clause that names only what someone needs, in a list of who should look elsewhere or who the
+# program is for: "Anyone who needs daily methadone dosing \u2014 we are not an OTP" offers no
+# methadone; the words after the dash say what the program does of it.
+A_NEED_ALONE = (
+    r"^(?:[^:.;]{0,60}:\s*)?\W*(?:anyone|people|those|patients|clients|adults|someone"
+    r"|individuals|persons?)"
+    r" who (?:needs?|requires?)\b(?![^.;]*\b(?:can|will|may|are|is|get|gets|receive|start)\b)"
 )
 # Hedges: "sliding-scale fees may be available" does not say they are.
 # Hopes, plans and maybes state nothing the program does today.

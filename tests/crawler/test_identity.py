@@ -2136,15 +2136,25 @@ def _office(path: str, heading: str, text: str) -> PageRecord:
     return page_record(html, f"https://loup.example{path}", date(2026, 12, 6), [])
 
 
-def test_an_office_whose_page_sends_its_clients_elsewhere_for_the_iop_is_set_aside() -> None:
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clients from the Ord area who need an IOP attend in Broken Bow.",
+        "Nebraska residents can attend IOP at our Broken Bow, NE office.",
+        "For intensive outpatient care, we refer Ord clients to our Broken Bow or Kearney"
+        " programs.",
+    ],
+)
+def test_an_office_whose_page_sends_its_clients_elsewhere_for_the_iop_is_set_aside(
+    sentence: str,
+) -> None:
     pages = [
         _office("/", "Care close to home", "<p>Outpatient counseling at three offices.</p>"),
         _office("/locations/broken-bow/", "Broken Bow Office",
                 "<p>415 S 9th Ave, Broken Bow, NE 68822</p><p>The Broken Bow IOP meets in the"
                 " evening.</p>"),
         _office("/locations/ord/", "Ord Office",
-                "<p>1612 L St, Ord, NE 68862</p><p>Clients from the Ord area who need an IOP"
-                " attend in Broken Bow.</p>"),
+                f"<p>1612 L St, Ord, NE 68862</p><p>{sentence}</p>"),
     ]  # fmt: skip
     found = {location.ref: location.set_aside for location in site_locations(pages, pages[0].url)}
     assert found == {
@@ -2267,6 +2277,7 @@ def test_an_offices_own_line_about_it_keeps_a_fact_another_offices_sentence_gave
         "Like our clinic in Broken Bow, we offer an intensive outpatient program.",
         "We offer an intensive outpatient program; clients may also attend in Broken Bow.",
         "Ord's IOP is the same program offered at our Broken Bow office.",
+        "Clients can attend IOP in Broken Bow or here in Ord.",
     ],
 )
 def test_an_office_likening_its_iop_to_anothers_still_runs_it(sentence: str) -> None:

@@ -20,7 +20,7 @@ from crawler.prose.numbers import (
     scheduled_hours,
     stamped_date,
 )
-from crawler.prose.page import PageKind, headed_segments, page_kind
+from crawler.prose.page import PageKind, headed_segments, page_kind, parse
 from iop.facility import Ownership
 
 CRAWLED = date(2026, 3, 10)
@@ -5259,3 +5259,231 @@ def test_scheduling_for_a_waitlist_is_no_opening_now() -> None:
             "Now scheduling new clients for our waitlist.", crawl_date=CRAWLED
         ).availability
     )
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a need named before the dash, the program's refusal after it
+        ("<h2>Who should look elsewhere</h2><ul><li>Anyone who needs daily methadone dosing"
+         " &mdash; we are not an opioid treatment program and cannot provide methadone</li></ul>",
+         {"medications.mat_methadone": False, "medications.otp_certified": False}),
+        ("<p>Anyone who needs daily methadone dosing. We are not an opioid treatment program"
+         " and cannot provide methadone.</p>",
+         {"medications.mat_methadone": False, "medications.otp_certified": False}),
+        # a need the same clause says is met here
+        ("<p>Patients who need buprenorphine can start it here.</p>",
+         {"medications.mat_buprenorphine": True}),
+        # a welcome after the dash is of the people named before it
+        ("<h2>Who this program is for</h2><ul><li>People taking Suboxone or Vivitrol prescribed"
+         " by their own doctor &mdash; you are welcome here</li></ul>",
+         {"medications.mat_accepts_outside_prescriptions": True}),
+    ],
+)  # fmt: skip
+def test_who_should_look_elsewhere_names_needs_not_offers(block: str, read: dict) -> None:
+    reading = read_html(f"<html><body><main>{block}</main></body></html>", crawl_date=CRAWLED)
+    assert reading.facts == read
+
+
+EVENTS = (
+    "<h2>Current schedule</h2><p>Day IOP meets Monday, Wednesday and Friday, 9 am - noon.</p>"
+    "<h2>Upcoming groups</h2><div><p>{first}</p><p>Saturday Morning IOP &mdash; first"
+    " session</p></div><div><p>{second}</p><p>Relapse prevention en español</p></div>"
+)
+
+
+def test_an_events_list_of_past_dates_states_nothing_today() -> None:
+    """An old "Upcoming groups" list (a CMS's events, dated years ago) is no schedule today;
+    the same list with dates still to come is read."""
+    past = read_html(
+        EVENTS.format(first="February 3, 2024", second="Sat, March 9, 2024"), crawl_date=CRAWLED
+    ).facts
+    assert "schedule.weekend" not in past and "languages.spanish" not in past
+    assert past["schedule.daytime"] is True
+    ahead = read_html(
+        EVENTS.format(first="January 9, 2027", second="February 6, 2027"), crawl_date=CRAWLED
+    ).facts
+    assert ahead.get("languages.spanish") is True
+    assert ahead.get("therapies.group_relapse_prevention") is True
+
+
+def test_a_stat_cards_figure_is_read_with_its_label() -> None:
+    """Stat cards: a big figure on its line, its label under it ("9 hrs" / "of group therapy
+    each week"); a label with figures of its own is read alone."""
+    cards = (
+        "<p>Our virtual IOP.</p><div><p>4 days</p><p>Most clients start within 4 days of their"
+        " first call.</p></div><div><p>9 hrs</p><p>of group therapy each week</p></div><div>"
+        "<p>10 wks</p><p>typical program length</p></div>"
+    )
+    facts = read_html(cards, crawl_date=CRAWLED).facts
+    assert facts["schedule.hours_per_week"] == 9.0
+    assert facts["schedule.program_weeks"] == 10.0
+    # a heading between the figure and the words after it parts them
+    parted = read_html("<p>Our IOP.</p><p>10 wks</p><h2>About</h2><p>program length</p>",
+                       crawl_date=CRAWLED).facts  # fmt: skip
+    assert "schedule.program_weeks" not in parted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "path", "value"),
+    [
+        ("Our IOP is 9 hrs of group therapy each week.", "schedule.hours_per_week", 9.0),
+        ("The IOP typically lasts 10 wks.", "schedule.program_weeks", 10.0),
+    ],
+)  # fmt: skip
+def test_abbreviated_and_named_skills_are_read(sentence: str, path: str, value: object) -> None:
+    assert read_text(sentence, crawl_date=CRAWLED).facts.get(path) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        # what sister programs in other towns offer is theirs; what the office is, its own
+        ("Our sister programs in Pickens and Greenville offer residential care and a young adult"
+         " day program; the Easley office is an outpatient office only.",
+         {"levels_of_care.outpatient": True, "levels_of_care.residential": False}),
+        # a refusal for now is a refusal
+        ("We do not accept insurance at this time.", {"payment.private_insurance": False}),
+        ("We don't take insurance right now.", {"payment.private_insurance": False}),
+        # a group's size is no "most sessions"
+        ("Groups are small (eight people at most) and meet in person at our Queen Street"
+         " office.", {"access.virtual_only": False}),
+        ("Most groups meet in person.", {}),
+    ],
+)  # fmt: skip
+def test_what_the_sixty_first_sets_office_and_payment_pages_say(sentence: str, read: dict) -> None:
+    assert read_text(sentence, crawl_date=CRAWLED).facts == read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        # a wait for the next opening is no program's length
+        ("Updated November 2026: Next IOP opening in about 3 weeks.",
+         {"levels_of_care.iop": True}),
+        ("Most members finish the IOP in 8 weeks.",
+         {"levels_of_care.iop": True, "schedule.program_weeks": 8.0}),
+        # states counted, then named; a county named for a state is no state
+        ("Our virtual IOP serves residents of two states, Washington and Oregon.",
+         {"levels_of_care.iop": True, "access.telehealth": True,
+          "access.licensed_states": ["WA", "OR"]}),
+        ("We serve residents of Washington County.", {}),
+    ],
+)  # fmt: skip
+def test_what_the_fifty_ninth_sets_virtual_program_says(sentence: str, read: dict) -> None:
+    assert read_text(sentence, crawl_date=CRAWLED).facts == read
+
+
+def test_a_wix_list_under_what_we_do_not_treat_denies_each_item() -> None:
+    """A site builder that wraps the heading and its list in boxes of their own: the list is
+    still the heading's ("What we do not treat": "Residential or inpatient care")."""
+    page = (
+        "<div><h3>What we treat</h3></div><div><ul><li><p>Opioid use disorder</p></li></ul></div>"
+        "<div><h3>What we do not treat</h3></div><div><ul><li><p>Eating disorders</p></li>"
+        "<li><p>Medical detox &mdash; we do not provide detox, but we will help you find a detox"
+        " program</p></li><li><p>Residential or inpatient care</p></li></ul></div>"
+    )
+    facts = read_html(page, crawl_date=CRAWLED).facts
+    assert facts["levels_of_care.residential"] is False
+    assert facts["levels_of_care.inpatient"] is False
+    assert facts["detox.detox_onsite"] is False
+
+
+@pytest.mark.parametrize(
+    ("lines", "hours"),
+    [
+        (["Mon \u2013 Fri", "8:30 am \u2013 5:00 pm"], ["Mo-Fr 08:30-17:00"]),
+        (["Monday through Thursday", "9 am \u2013 6 pm"], ["Mo-Th 09:00-18:00"]),
+        # a time under a line that says more than days is not that line's
+        (["Closed on holidays and Mondays", "9 am \u2013 6 pm"], None),
+    ],
+)
+def test_days_on_one_line_and_times_on_the_next_are_one_opening(
+    lines: list[str], hours: list[str] | None
+) -> None:
+    page = "<h3>Office hours</h3>" + "".join(f"<p>{line}</p>" for line in lines)
+    assert read_html(page, crawl_date=CRAWLED).facts.get("schedule.opening_hours") == hours
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        ("Insurance: Partnership HealthPlan of California; Blue Shield of California.",
+         {"payment.medicaid": True, "payment.private_insurance": True}),
+        ("We accept CareOregon and Trillium Community Health Plan.", {"payment.medicaid": True}),
+        ("We accept Keystone First and UPMC for You.", {"payment.medicaid": True}),
+        ("We accept Blue Shield of California Promise Health Plan.", {"payment.medicaid": True}),
+    ],
+)  # fmt: skip
+def test_medicaid_only_plans_by_their_brands(sentence: str, read: dict) -> None:
+    assert read_text(sentence, crawl_date=CRAWLED).facts == read
+
+
+def test_a_stat_cards_boxes_are_words_apart_and_menus_still_menus() -> None:
+    """A figure and its label in boxes with nothing between them read as two words ("12 weeks"
+    "program length"); a header of links with nothing between them is still a menu."""
+    page = (
+        '<html><body><header><a href="/">brightwell</a><a href="/how">How it works</a>'
+        '<a href="/about">About</a></header><main><h1>Virtual IOP</h1><section><div>'
+        "<strong>12 weeks</strong><span>program length</span></div><div><strong>12 hours"
+        "</strong><span>of live group each week</span></div></section></main></body></html>"
+    )
+    from crawler.prose.page import _drop_noise
+
+    root = parse(page)
+    _drop_noise(root)
+    assert not any("brightwell" in text for text, _ in headed_segments(root))
+    facts = read_html(page, crawl_date=CRAWLED).facts
+    assert facts["schedule.program_weeks"] == 12.0
+    assert facts["schedule.hours_per_week"] == 12.0
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "accepting"),
+    [
+        ("Our online-only IOP serves people physically located in Rhode Island, Connecticut and"
+         " Massachusetts.", ["RI", "CT", "MA"], None),
+        ("Now enrolling \u2014 most clients start within 3 days of their first call.", None,
+         True),
+    ],
+)  # fmt: skip
+def test_where_a_virtual_program_serves_and_that_it_enrolls(
+    text: str, read: list[str] | None, accepting: bool | None
+) -> None:
+    reading = read_text(text, crawl_date=CRAWLED)
+    assert reading.facts.get("access.licensed_states") == read
+    assert [s.accepting_new_patients for s in reading.availability][:1] == (
+        [accepting] if accepting else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "slots"),
+    [
+        ("January cohort: 4 of 12 seats filled.", True, 8),
+        ("Open spots in the morning IOP group: 3", True, 3),
+        ("Next available IOP start: Monday, December 14, 2026.", True, None),
+    ],
+)
+def test_seats_filled_of_all_open_spots_in_a_group_and_a_next_available_start(
+    text: str, accepting: bool, slots: int | None
+) -> None:
+    (statement,) = read_text(text, crawl_date=date(2026, 12, 6)).availability
+    assert (statement.accepting_new_patients, statement.open_slots) == (accepting, slots)
+    assert statement.days_to_intake is None
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "value"),
+    [
+        # a track's wait is no program's length
+        ("Adult IOP waitlist: No wait for evening groups; about two weeks for day groups.",
+         "schedule.program_weeks", None),
+        ("The IOP lasts 8 weeks for adults.", "schedule.program_weeks", 8.0),
+        ("All visits at the La Plata office are by appointment.", "intake.walk_in", False),
+        ("All visits are by appointment, except walk-in hours on Monday mornings.",
+         "intake.walk_in", True),
+    ],
+)  # fmt: skip
+def test_what_the_sixty_third_sets_office_pages_say(text: str, path: str, value: object) -> None:
+    assert read_text(text, crawl_date=CRAWLED).facts.get(path) == value

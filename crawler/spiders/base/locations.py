@@ -636,18 +636,30 @@ def _of_another_place(sentence: str, location: SiteLocation) -> bool:
     IOP ("Clients from the Ord area who need an IOP attend in Broken Bow", on the Ord office's
     page), not one that likens or adds it ("Like our clinic in Broken Bow, we offer an IOP",
     "clients may also attend in Broken Bow")."""
-    if SENT_ONLY_THERE_NOT.search(sentence):
-        return False
-    return any(
-        re.search(rf"{SENT_THERE}(?:our |the )?{re.escape(other)}\b", sentence)
-        for other in location.elsewhere
-        if other
-    )
+    for other in location.elsewhere:
+        sent = other and re.search(rf"{SENT_THERE}(?:our |the )?{re.escape(other)}\b", sentence)
+        if (
+            sent
+            and not SENT_ONLY_THERE_NOT.search(sentence[: sent.end()])
+            # (after the town, "or" is one more of the other places: "... to our La Plata or
+            # Leonardtown programs")
+            and not HERE_TOO.search(sentence[sent.end() :])
+        ):
+            return True
+    return False
 
 
 # Clients sent to another place for the IOP: "... attend in Broken Bow", "... go to our
-# Holdrege office".
-SENT_THERE = r"\b(?:attend|go|travel|are referred|are sent|commute)\s+(?:in|at|to)\s+"
+# Holdrege office", "... can attend IOP at our Enfield, CT office", "we refer Waldorf clients to
+# our La Plata or Leonardtown programs".
+SENT_THERE = (
+    r"\b(?:(?:attend|go|travel|commute)(?:\s+(?:the |our |an )?(?i:iop|intensive outpatient"
+    r"(?: program| care)?|groups?|program))?|are referred|are sent"
+    r"|refer(?:s|red)?\s+(?:[\w-]+\s+){0,3}?)\s*(?:in|at|to)\s+"
+)
+# After the other place, words that add this one: "... attend in Broken Bow or here".
+HERE_TOO = re.compile(r"\b(?:also|too|here|this office)\b", re.I)
+# Before it, words that liken or add it: "Like our clinic in Broken Bow, ...", "... also attend".
 SENT_ONLY_THERE_NOT = re.compile(
     r"\b(?:also|too|or|like|same|switch\w*|modell?ed|trained|here|this office)\b", re.I
 )
