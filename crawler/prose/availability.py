@@ -64,12 +64,13 @@ ACCEPTING = re.compile(
     r"|^\W*(?:(?:enrolling|admitting|accepting) now|now (?:enrolling|admitting|accepting))\b"
     r"(?=[^.]*\b(?:iop|intensive outpatient|intakes?|assessments?|first group|admissions?"
     # "Now enrolling \u2014 most clients start within 3 days of their first call"
-    r"|(?:clients|patients|members|people) (?:start|begin)\b"
+    r"|(?:clients|patients|members|people) (?:start|begin) (?:within|in \w+ days?|the same day)"
     # "for morning and evening cohorts" (not "summer art camp cohorts")
     r"|(?:morning|evening|day|daytime|weekend) (?:and (?:morning|evening|day|daytime|weekend) )?"
     r"(?:cohorts?|tracks?))\b)"
     # "Now scheduling assessments — most new clients start group within 5 business days"
-    r"|^\W*(?:we(?:'re| are) )?(?:now|currently) scheduling (?:new )?(?:intakes?|assessments?"
+    r"|^\W*(?:we(?:'re| are) )?(?:now|currently) scheduling (?:new )?(?:iop |program )?"
+    r"(?:intakes?|assessments?"
     r"|admissions?|new (?:clients|patients))\b(?![^.;]*\b(?:wait ?list|waiting list|out)\b)"
     r"|aceptando (?:nuevos )?pacientes",
     re.I,
@@ -209,6 +210,13 @@ A_CLAUSES_TRACK = re.compile(
 )
 
 
+def _a_day_gone_by(sentence: str, as_of: date) -> bool:
+    """Whether the next intake or start a sentence gives is a day already past ("Next
+    available IOP start: March 2, 2026", read in December): an old page's, no opening now."""
+    day = numbers.first_date(sentence)
+    return day is not None and day < as_of
+
+
 # An opening that is not one now, or not here: "accepting new patients only for the waitlist",
 # "taking new clients next month", "accepting at our Ogden office only".
 OPEN_ONLY_IN_PART = re.compile(
@@ -282,7 +290,11 @@ def availability(
         accepting = _another_track_open(sure)
     elif ACCEPTING.search(sure) or NO_WAITLIST.search(sure):
         accepting = True
-    elif numbers.next_intake_given(sure) and not numbers.next_opening_a_wait_away(sure):
+    elif (
+        numbers.next_intake_given(sure)
+        and not numbers.next_opening_a_wait_away(sure)
+        and not _a_day_gone_by(sure, as_of)
+    ):
         accepting = True  # "Next available intake: Thursday": it takes people
         by_a_start = not numbers.NEXT_AVAILABLE.search(sure)
     days = None

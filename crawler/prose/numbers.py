@@ -220,8 +220,7 @@ NOT_PROGRAM_LENGTH = re.compile(
     r"|\bafter\b(?!-)|later|follow-up|\$\s?\d"
     r"|aftercare|alumni|sober|clean"
     r"|abstinen|notice|trial|supply|\b(?:days?|weeks?|months?) out\b"
-    r"|\b(?:start|begin|open)\w*\b[^.;]{0,30}\bin (?:about |around |roughly )?"
-    r"(?:\d|one|two|three|four)",
+    r"|\b(?:start|begin)\w*\b[^.;]{0,30}\bin (?:about |around |roughly )?(?:\d|one|two|three|four)",
     re.I,
 )
 # A length named with the program it is the length of: "a twelve-week program", "our 16-week
@@ -282,7 +281,13 @@ def program_weeks(sentence: str) -> float | None:
             continue  # "..., you step down to Continuing Care: one group a week for six months"
         if FREQUENCY.match(sentence[match.end() :]):
             continue  # "three days a week" is a schedule, not a length
-        if WAIT_FOR_A_TRACK.match(sentence, match.end()) and WAITING.search(sentence):
+        if OPENING_IN.search(sentence[: match.start()]):
+            continue  # "Next IOP opening in about 3 weeks": a wait
+        if (
+            WAIT_FOR_A_TRACK.match(sentence, match.end())
+            and WAITING.search(sentence)
+            and not PROGRAM_WORDS.search(_part_at(sentence, match.start()))
+        ):
             continue  # "No wait for evening groups; about two weeks for day groups"
         if ANOTHER_CARES_LENGTH.match(sentence, match.end()):
             continue  # "28-day residential treatment": another care's stay
@@ -307,6 +312,10 @@ WAIT_FOR_A_TRACK = re.compile(
     re.I,
 )
 WAITING = re.compile(r"\bwait", re.I)
+# An opening the weeks are the wait for: "Next IOP opening in about 3 weeks".
+OPENING_IN = re.compile(
+    r"\bopen(?:ing|ings|s)?\b[^.;,]{0,20}\bin (?:about |around |roughly )?$", re.I
+)
 
 
 # The care a client steps down to after the IOP, named before a length: that care's.
@@ -850,7 +859,10 @@ NOT_INTAKE = re.compile(
 WAIT_UNIT = r"\s+((?:business|working) days?|days?|weeks?|months?)"
 WAIT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"same[- ]day (?:admissions?|intakes?|assessments?|appointments?|starts?)"
-                r"|(?:admitted|start treatment|seen|begin) (?:the )?same day|mismo d[ií]a", re.I),
+                r"|(?:admitted|start treatment|seen|begin) (?:the )?same day|mismo d[ií]a"
+                # "we can usually do your intake the same day"
+                r"|(?<!not )(?<!n't )\b(?:do|complete|schedule|have) (?:your |an? |the )?"
+                r"(?:intake|assessment)(?: appointment)? (?:the )?same day(?! as\b)", re.I),
      "zero"),
     (re.compile(r"next[- ]day (?:admissions?|intakes?|assessments?|appointments?)", re.I), "one"),
     (re.compile(r"wait\s?(?:ing)?\s?list[^.;]{0,40}?\b" + RANGE + WAIT_UNIT, re.I), "range"),
@@ -1077,9 +1089,8 @@ OPEN_SLOTS = re.compile(
     r"|\b(?:openings|(?:spots|slots|openings) (?:available|open|left)"
     r"|(?<!\bno )open (?:spots|slots|seats))"
     r"(?:\s+(?:this week|this month|today|now|right now|(?:for|in) (?:the|our)"
-    r" (?!(?:dui|dwi|owi)\b)(?:[\w-]+ ){0,2}(?:cohort|group|class|track)))?\s*:\s*"
-    + NUM
-    + r"\b(?!\s*beds?\b)",
+    r" (?!(?:[\w-]+ ){0,2}(?:dui|dwi|owi|al-?anon|aa|na|family|alumni|support|parents?|parenting"
+    r"|anger)\b)(?:[\w-]+ ){0,2}(?:cohort|group|class|track)))?\s*:\s*" + NUM + r"\b(?!\s*beds?\b)",
     re.I,
 )
 
@@ -1094,14 +1105,17 @@ NOT_PLACES_IN_A_PROGRAM = re.compile(
 # sentence of the IOP's groups and of no other care's, job's or event's ("PHP has 3 openings",
 # "2 openings for counselors", "6 seats remain for our gala").
 OPENINGS = re.compile(
-    r"\b" + NUM + r"\s+(?:new\s+)?openings?\b|\b" + NUM + r"\s+(?:seats|spots|places)\s+remain\b",
+    r"\b" + NUM + r"\s+(?:new\s+)?openings?\b|\b" + NUM + r"\s+(?:seats|spots|places)\s+remain\b"
+    # "call to reserve one of 3 remaining spots" (three, not one)
+    r"|\b" + NUM + r"\s+remaining\s+(?:slots?|spots?|openings?|seats?|places?)\b",
     re.I,
 )
 OPENINGS_OF_THE_PROGRAM = re.compile(r"\biop\b|intensive outpatient|group|cohort|track", re.I)
 OPENINGS_OF_SOMETHING_ELSE = re.compile(
     r"\bphp\b|partial|residential|detox|inpatient|study|research|jobs?\b|positions?|hiring"
     r"|counselors?|therapists?|nurses?|staff|specialists?|coordinators?|peer|added|this year"
-    r"|last year|grant|gala|dinner|event|tickets?|workshop|class(?:es)?\b|conference",
+    r"|last year|grant|gala|dinner|event|tickets?|workshop|class(?:es)?\b|conference|retreat"
+    r"|\brun\b|\bwalk\b|\b5k\b|al-?anon|alumni",
     re.I,
 )
 # A program's cohort named as the class of a month or season: "3 openings in the January class".

@@ -135,16 +135,19 @@ def _drop_noise(root: HtmlElement) -> None:
         rest = _words((parent.text_content() or "").replace(link.text_content() or "", "", 1))
         others = _words("".join(a.text_content() for a in parent.xpath(".//a") if a is not link))
         if not rest.replace(others, "") and not _labels_its_row(parent):
-            a_title = len((link.text_content() or "").split()) <= CARD_TITLE_WORDS
-            if parent.tag in HEADINGS and not others and a_title:
+            if parent.tag in HEADINGS and not others and A_PLACES_PAGE.search(link.get("href", "")):
                 link.drop_tag()  # a card's title: "<h2><a href=/locations/waldorf>Waldorf</a>"
             else:
                 link.drop_tree()
 
 
-# A card's title is a place's name, a few words ("La Plata", "Old Saybrook Office"); a longer
-# linked heading is a teaser's (a news post's title), read on its own page.
-CARD_TITLE_WORDS = 4
+# A link to a place's own page ("/locations/waldorf"): a card's heading that links there is the
+# place's name, kept as the heading of its card (a heading linking anywhere else is a teaser's:
+# a news post's title, a service's tile, read on its own page).
+A_PLACES_PAGE = re.compile(
+    r"/(?:locations?|offices?|clinics?|cent(?:er|re)s?|sites?|campus(?:es)?)/[\w-]+/?(?:[?#]|$)",
+    re.I,
+)
 
 
 def _words(text: str) -> str:
@@ -153,6 +156,9 @@ def _words(text: str) -> str:
 
 
 TABLE_PARTS = ("td", "th", "tr", "thead", "tbody", "tfoot")
+# The fewest characters a box's text has to be a word of its own, not a letter or digit of one
+# split a box each ("<span>1</span><span>2</span> weeks").
+BOXED_WORD = 3
 
 
 def _part_words_of_adjoining_boxes(root: HtmlElement) -> None:
@@ -169,8 +175,14 @@ def _part_words_of_adjoining_boxes(root: HtmlElement) -> None:
             or element.tag in TABLE_PARTS  # (a table's cells are read as its cells)
         ):
             continue
-        ends, starts = before.text_content() or "", element.text_content() or ""
-        if ends[-1:].isalnum() and starts[:1].isalnum() and not before.tail:
+        ends, starts = (before.text_content() or "").strip(), (element.text_content() or "").strip()
+        if (
+            ends[-1:].isalnum()
+            and starts[:1].isalnum()
+            and not before.tail
+            # (a word or a figure each side, not a counter's digits one to a box: "1", "2")
+            and min(len(ends), len(starts)) >= BOXED_WORD
+        ):
             before.tail = " "
 
 

@@ -31,6 +31,7 @@ from crawler.prose.elsewhere import (
     without_another_cares_parts,
 )
 from crawler.prose.intake import answer_to_bring, asks_what_to_bring, items_to_bring, same_thing
+from crawler.prose.lines import LinesInContext, only_days_and_times
 from crawler.prose.vocabulary import (
     A_NEED_ALONE,
     A_PAYMENT_HEADING,
@@ -336,10 +337,10 @@ VIRTUAL_WHERE = re.compile(
     # where the people it serves must be, which is said of care at a distance: "We serve people
     # physically located in Rhode Island, Connecticut and Massachusetts."
     r"|\b(?:people|adults|clients|patients|members|anyone|those|teens)(?: who are)?"
-    r" physically located in\s(?!the\b|our\b|this\b)"
+    r" physically located in\s(?!the\b|our\b|this\b)(?![^.;]*\bat our\b)"
     # states counted before they are named: "We serve residents of two states, Washington and
     # Oregon" (not "residents of Washington County")
-    r"|\bresidents of (?:two|three|four|five|both|these|\d) states\b,?\s"
+    r"|\bresidents of (?:two|three|four|five|both|these|\d) states\b,?\s(?![^.;]*\bat our\b)"
     # where a patient must be for each session: "you must be in Michigan during each session",
     # "We serve adults who are physically located in Oregon or Washington during sessions"
     r"|\b(?:must be (?:physically )?(?:located )?|who are (?:physically )?located )in\s"
@@ -1291,37 +1292,6 @@ A_TRACKS_HEADING = re.compile(
 )
 
 
-def _only_days_and_times(line: str) -> bool:
-    """Whether a line gives days and the times of a session and nothing more ("Monday, Tuesday,
-    Thursday 6:00-9:00 p.m.", "Monday\u2013Thursday 9:00 a.m.\u2013noon")."""
-    timed = numbers.clock_words(line)
-    if not numbers.TIME_RANGE.search(timed) or not numbers.session_days(timed):
-        return False
-    rest = numbers.TIME_RANGE.sub(" ", numbers.SCHEDULE_DAY.sub(" ", timed))
-    return not NOTHING_BUT_JOINERS.sub("", rest)
-
-
-NOTHING_BUT_JOINERS = re.compile(r"[\W_]+|\b(?:and|through|thru|to)\b", re.I)
-
-
-def _only_days(line: str) -> bool:
-    """Whether a line names days and nothing more ("Mon \u2013 Fri"): times on the next."""
-    timed = numbers.clock_words(line)
-    return (
-        bool(numbers.SCHEDULE_DAY.search(timed))
-        and not numbers.TIME_RANGE.search(timed)
-        and not NOTHING_BUT_JOINERS.sub("", numbers.SCHEDULE_DAY.sub(" ", timed))
-    )
-
-
-def _only_times(line: str) -> bool:
-    """Whether a line gives a time range and nothing more ("8:30 am \u2013 5:00 pm")."""
-    timed = numbers.clock_words(line)
-    return bool(numbers.TIME_RANGE.search(timed)) and not NOTHING_BUT_JOINERS.sub(
-        "", numbers.TIME_RANGE.sub(" ", timed)
-    )
-
-
 def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
     """The first line under a heading, as read with it: a line that only denies denies the
     heading's thing ("Methadone" over "Not offered at this location."); a heading that denies
@@ -1329,7 +1299,7 @@ def _under_its_heading(heading: str, segment: str, reading: PageReading) -> str:
     hospitalization, residential treatment"). A medicine's title says nothing of it where the
     line speaks of it itself ("Methadone" over "If you receive methadone from an OTP...")."""
     names_a_thing = bool(NAMES_A_THING.match(heading))
-    if A_TRACKS_HEADING.fullmatch(heading) and _only_days_and_times(segment):
+    if A_TRACKS_HEADING.fullmatch(heading) and only_days_and_times(segment):
         return f"{heading}: {segment}"  # "Morning cohort" over "Monday-Thursday 9:00 a.m.-noon"
     if names_a_thing and A_PRICE_ALONE.match(segment):
         return f"{heading}: {segment}"  # a price card: "IOP" over "$1,800 / month"
@@ -1422,28 +1392,6 @@ def _the_payment_section(
     return "", section
 
 
-# A stat card's figure, alone on its line above its label: "9 hrs", "10 wks", "12+ weeks".
-A_CARDS_FIGURE = re.compile(
-    rf"^\s*{numbers.COUNT_RANGE}\s*(?:hours?|hrs?|weeks?|wks?|days?|months?)\.?\s*$", re.I
-)
-# A list of events' heading: "Upcoming groups", "Events", "Calendar".
-EVENTS_HEADING = re.compile(r"\b(?:upcoming|events?|calendar|coming up)\b", re.I)
-# What may stand beside an event's date at the start of its line: its weekday, its time.
-BESIDE_A_DATE = re.compile(
-    rf"^\W*(?:(?:{'|'.join(numbers.WEEKDAYS)})\w*\W*)?(?:{numbers.CLOCK}\W*)*$", re.I
-)
-
-
-def _an_events_date(segment: str) -> date | None:
-    """The date an events list's line begins with ("February 3, 2024", "Sat, March 9, 2024
-    \u2014 Relapse prevention en espa\u00f1ol"), if it begins with one."""
-    spans = numbers.dated_spans(segment)
-    if not spans:
-        return None
-    start, _, day = min(spans)
-    return day if BESIDE_A_DATE.match(segment[:start]) else None
-
-
 def read_text(
     segments: str | Iterable[str],
     *,
@@ -1465,34 +1413,24 @@ def read_text(
     heading_before = None  # the segment before, when it was a heading
     section = None  # the payment section's level and heading the next headings stand in
     person = None  # how sentences about the person a bio's heading names begin
-    past_event = False  # in an events list, the lines of an event whose date has passed
-    figure: str | None = None  # a stat card's figure, read with the label under it
-    days_line: str | None = None  # days on a line of their own, read with the times under them
+    lines = LinesInContext(crawl_date)  # lines read with the one before, or not at all
     for segment in segments:
         reading.group_days = None  # (a paragraph's days are not the next one's groups')
         level = next(marks, 0) if marks is not None else 0
         is_heading = bool(level)
         if heading_before and not is_heading:
             segment = _under_its_heading(heading_before, segment, reading)
-        if not is_heading:
-            if figure and not re.search(r"\d", segment):
-                segment = f"{figure} {segment}"  # "9 hrs" over "of group therapy each week"
-            figure = segment.strip() if A_CARDS_FIGURE.match(segment) else None
-            if days_line and _only_times(segment):
-                segment = f"{days_line} {segment}"  # "Mon \u2013 Fri" over "8:30 am \u2013 5:00 pm"
-            days_line = segment.strip() if _only_days(segment) else None
-            segment = _names_denied_together(segment)
+        if is_heading:
+            lines.heading(segment)
+        elif (said := lines.line(segment, reading.heading)) is None:
+            heading_before = None
+            continue  # an old event's, a closed office's
+        else:
+            segment = _names_denied_together(said)
             if legend := colour_legend(segment):
                 reading.colours.update(legend)
                 continue  # "Green = openings now  Red = full": what the colours mean
         heading_before = segment if is_heading else None
-        if is_heading:
-            past_event, figure, days_line = False, None, None
-        elif EVENTS_HEADING.search(reading.heading):
-            if (day := _an_events_date(segment)) is not None:
-                past_event = day < crawl_date
-            if past_event:
-                continue  # "Upcoming groups: February 3, 2024 \u2014 Saturday IOP": long past
         if is_heading:
             # (a typographic apostrophe as a plain one: "We can\u2019t bill" as "can't")
             reading.heading = segment.translate(PLAIN_APOSTROPHES)

@@ -43,6 +43,7 @@ MEDICAID_NAMES = (
     r"|healthchoices?\b|healthy indiana plan|hoosier (?:healthwise|care connect)|ia health link"
     r"|iowa health and wellness plan|kancare|healthy louisiana|mainecare"
     r"|(?:pa |pennsylvania |minnesota |mn )?medical assistance (?:\(ma\)|program|plans?)"
+    r"|\b(?:pennsylvania|minnesota) medical assistance\b|community care behavioral health"
     r"|masshealth|healthy michigan plan|minnesotacare|mississippican|mo healthnet|heritage health"
     r"|granite advantage|nj familycare|turquoise care|centennial care|soonercare"
     r"|oregon health plan|rite care|healthy connections medicaid|tenncare|star\+plus|star kids"
@@ -1132,7 +1133,11 @@ PHRASES: tuple[Phrase, ...] = (
         r"privately[- ]owned|for-profit|©[^.]{0,80}\bl\.?l\.?c\b"
         # a footer's company line, the name before its address: "Juniper Signal Health, LLC"
         r"|^\W*(?:(?-i:[A-Z])[\w&'.-]*\s+){1,6}?(?-i:[A-Z])[\w&'.-]*,?\s+(?:llc|l\.l\.c\.?)"
-        r"(?=\s*(?::|$|\d|[\u00b7|]\s*\d|\(formerly\b"
+        r"(?=\s*(?::|$|\d|[\u00b7|\u2022]\s*\(?\d|\(formerly\b"
+        # its phone or its office after a dot: "X, LLC \u00b7 (978) 555-0125", "X, LLC \u00b7
+        # Administrative office (no in-person visits): ..."
+        r"|[\u00b7|\u2022]\s*(?:(?:business|main|mailing|administrative|corporate) )?"
+        r"(?:office|address)\b"
         # (its address's label after it: "Sabine Bend Virtual Recovery, LLC Business office: 210")
         r"|(?:(?:business|main|mailing|administrative|corporate) )?(?:office|address)\s*:))"
         # "We are a locally owned LLC."
@@ -1202,6 +1207,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "access.virtual_only",
         rf"\b(?:(?:iop|program|all|every|each) (?:{GROUP_WORDS})|{GROUP_WORDS}|everything)"
+        r"(?: and (?:appointments|sessions|visits|individual sessions|counseling))?"
         r"(?:\s+(?:themselves|also|still|always|all))?"
         # "Groups are small (eight people at most) and meet in person"
         r"(?:\s+(?:are|is) [\w-]+(?:\s*\([^()]{0,40}\))?,? and)?"
@@ -1421,7 +1427,8 @@ TO_COME = (
 A_NEED_ALONE = (
     r"^(?:[^:.;]{0,60}:\s*)?\W*(?:anyone|people|those|patients|clients|adults|someone"
     r"|individuals|persons?)"
-    r" who (?:needs?|requires?)\b(?![^.;]*\b(?:can|will|may|are|is|get|gets|receive|start)\b)"
+    r" who (?:needs?|requires?)\b(?![^.;]*\b(?:can|will|may|are|is|get|gets|receive|start|we"
+    r"|our|offer\w*|provide\w*|prescrib\w*)\b)"
 )
 # Hedges: "sliding-scale fees may be available" does not say they are.
 # Hopes, plans and maybes state nothing the program does today.

@@ -110,6 +110,8 @@ BLIND_SETS = {
     "blind_sites_sixtyfirst": 10,
     "blind_sites_sixtysecond": 10,
     "blind_sites_sixtythird": 10,
+    "blind_sites_sixtyfourth": 10,
+    "blind_sites_sixtyfifth": 10,
 }
 TARGET_PRECISION = 0.97
 TARGET_RECALL = 0.90
@@ -384,9 +386,9 @@ def test_blind_target(report: dict[str, Any]) -> None:
 # README's table, less a fact or two of slack). The ninth, thirteenth, fifteenth, twenty-third,
 # twenty-sixth, twenty-eighth, thirtieth, thirty-second, thirty-fourth, thirty-sixth,
 # thirty-ninth, fortieth, forty-third, forty-sixth, forty-ninth, fifty-first, fifty-third,
-# fifty-eighth, sixtieth and sixty-second are measured, not held: never tuned on. (The
-# fifty-fifth was measured only for a stop, its first and second scores in its README, then tuned
-# on.)
+# fifty-eighth, sixtieth, sixty-second and sixty-fourth are measured, not held: never tuned on.
+# (The fifty-fifth was measured only for a stop, its first and second scores in its README, then
+# tuned on.)
 REGRESSION_FLOORS = {
     "blind_sites": (0.98, 0.95),
     # 0.97 / 0.94: its two group practices name each office "Org - Town", where the newer sets
@@ -434,6 +436,7 @@ REGRESSION_FLOORS = {
     "blind_sites_fiftyninth": (0.97, 0.90),
     "blind_sites_sixtyfirst": (0.97, 0.90),
     "blind_sites_sixtythird": (0.94, 0.90),
+    "blind_sites_sixtyfifth": (0.96, 0.91),
 }
 
 

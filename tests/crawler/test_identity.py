@@ -2781,3 +2781,150 @@ def test_an_exception_on_the_programs_page_does_not_replace_the_weeks_hours(
 def test_short_blocks_run_together_make_no_street(main: str) -> None:
     body = lxml.html.fromstring(f"<html><body><main>{main}</main></body></html>")
     assert seen_addresses(body) == []
+
+
+def test_an_address_for_bills_or_mail_is_no_place_of_care() -> None:
+    """A contact page's physical, mailing and billing addresses: the billing office ("c/o" a
+    billing company in another town) is no place a patient goes to."""
+    contact = lxml.html.fromstring(
+        "<html><body><main><div><h2>Physical address</h2><p>Hollister Hall, Room 114<br>27 Elm"
+        " St<br>Delhi, NY 13753</p></div><div><h2>Billing address</h2><p>WBC Clinical Billing"
+        " Office<br>c/o Catskill Medical Billing Services<br>310 Delaware St<br>Walton, NY 13856"
+        "</p></div></main></body></html>"
+    )
+    clinic, billing = seen_addresses(contact)
+    assert clinic.facts["address.street1"] == "27 Elm St" and not clinic.of_no_care
+    assert billing.facts["address.street1"] == "310 Delaware St" and billing.of_no_care
+
+
+def _two_offices_page(path: str, heading: str, text: str) -> PageRecord:
+    footer = (
+        "<footer><p>Main Street · 215 E Main St, Emmett, ID 83617</p><p>Washington Avenue · 601"
+        " N Washington Ave, Emmett, ID 83617</p></footer>"
+    )
+    html = f"<html><body><main><h1>{heading}</h1>{text}</main>{footer}</body></html>"
+    return page_record(html, f"https://canyon.example{path}", date(2026, 12, 6), [])
+
+
+def test_two_offices_in_one_town_the_iops_named_by_its_street() -> None:
+    """Two offices in one town, both in every footer: the one the pages say the groups meet at
+    ("our Main Street location") runs the IOP, not the one its nurse practitioner sees clients
+    at."""
+    pages = [
+        _two_offices_page("/", "Counseling for Gem County",
+                       "<p>Two offices in Emmett: our Main Street office, home to our intensive"
+                       " outpatient program (IOP), and our Washington Avenue office for individual"
+                       " therapy.</p>"),
+        _two_offices_page("/iop", "Intensive Outpatient Program (IOP)",
+                       "<p>Groups are held at our Main Street location. Our nurse practitioner"
+                       " sees IOP clients for buprenorphine at our Washington Avenue office.</p>"),
+        _two_offices_page("/locations", "Our Locations",
+                       "<h2>Main Street</h2><p>215 E Main St, Emmett, ID 83617</p><h2>Washington"
+                       " Avenue</h2><p>601 N Washington Ave, Emmett, ID 83617</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, "https://canyon.example/")
+    assert location.set_aside is None
+    assert location.place["address.street1"] == "215 E Main St"
+
+
+def test_a_hospitals_listed_iop_page_stands_for_its_pavilion_beside_another_towns_clinic() -> None:
+    """A hospital listed with its IOP page (no address of its own): the pavilion's page gives
+    the address and the IOP page stands for the program, though the locations page lists a
+    clinic in another town too."""
+    hospital = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "Hospital", "name": "Swift Creek Health", "address": {"@type": "PostalAddress",'
+        ' "streetAddress": "400 Pearl St", "addressLocality": "Darlington", "addressRegion":'
+        ' "SC", "postalCode": "29532"}}</script>'
+    )
+
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = (
+            f"<html><head>{hospital}</head><body><main><h1>{heading}</h1>{text}</main><footer>"
+            "<p>Swift Creek Health · 400 Pearl St, Darlington, SC 29532</p></footer></body></html>"
+        )
+        url = f"https://swiftcreek.example{path}"
+        found = [e for e in schema_org.marked(html, url) if schema_org.wanted(e)]
+        return page_record(
+            html, url, date(2026, 12, 6), [f for e in found if (f := schema_org.entity_facts(e))],
+            parent_marked=any(schema_org.is_parent(e) for e in found),
+        )  # fmt: skip
+
+    iop = "/services/behavioral-health/cedar-path-iop"
+    pages = [
+        page("/", "Care close to home", "<p>Emergency, surgery and behavioral health.</p>"),
+        page(iop, "Cedar Path Intensive Outpatient Program",
+             "<p>Cedar Path meets at our Behavioral Health Pavilion, evenings.</p>"),
+        page("/locations/behavioral-health-pavilion", "Behavioral Health Pavilion",
+             "<p>1215 S Main St, Darlington, SC 29532</p>"),
+        page("/locations", "Locations",
+             "<p>Swift Creek Hospital, 400 Pearl St, Darlington, SC 29532</p><p>Behavioral Health"
+             " Pavilion, 1215 S Main St, Darlington, SC 29532</p><p>Hartsville Family Clinic, 112"
+             " Main St, Hartsville, SC 29550</p>"),
+    ]  # fmt: skip
+    (location,) = [
+        location
+        for location in site_locations(pages, f"https://swiftcreek.example{iop}")
+        if location.set_aside is None
+    ]
+    assert location.ref == f"https://swiftcreek.example{iop}"
+    assert location.place["address.street1"] == "1215 S Main St"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clients may attend IOP in Broken Bow or at our Ord office.",
+        "Ord clients can attend IOP at our Broken Bow office or in Ord, whichever is closer.",
+        "Ord's intensive outpatient program meets Monday and Thursday; for residential care we"
+        " refer clients to our Broken Bow partner.",
+        "Our intensive outpatient program is offered in Ord; teens attend groups in Broken Bow.",
+        "Our IOP meets on Tuesday evenings, and clients who need a higher level of care are"
+        " referred to our Broken Bow office.",
+    ],
+)
+def test_an_office_that_runs_the_iop_and_names_another_is_kept(sentence: str) -> None:
+    pages = [
+        _office("/", "Care close to home", "<p>Outpatient counseling at two offices.</p>"),
+        _office("/locations/broken-bow/", "Broken Bow Office",
+                "<p>415 S 9th Ave, Broken Bow, NE 68822</p><p>The Broken Bow IOP meets in the"
+                " evening.</p>"),
+        _office("/locations/ord/", "Ord Office",
+                f"<p>1612 L St, Ord, NE 68862</p><p>{sentence}</p>"),
+    ]  # fmt: skip
+    found = {location.ref: location.set_aside for location in site_locations(pages, pages[0].url)}
+    assert found["https://loup.example/locations/ord/"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>Mailing address and clinic: 27 Elm St, Delhi, NY 13753</p>",
+        "<p>Our clinic (also our mailing address): 27 Elm St, Delhi, NY 13753</p>",
+        "<h2>Billing questions?</h2><p>Call our billing office. Visit us at 27 Elm St, Delhi, NY"
+        " 13753</p>",
+        "<p>Questions about billing? Our billing department is on site at 27 Elm St, Delhi, NY"
+        " 13753</p>",
+        "<p>Remit payment in person at our clinic, 27 Elm St, Delhi, NY 13753</p>",
+        "<p>Hope House c/o St. Mary's Church, 27 Elm St, Delhi, NY 13753</p>",
+    ],
+)
+def test_a_clinic_named_beside_billing_or_mail_is_still_a_place_of_care(text: str) -> None:
+    (seen,) = seen_addresses(lxml.html.fromstring(f"<html><body><main>{text}</main></body></html>"))
+    assert not seen.of_no_care
+
+
+def test_family_sessions_at_one_office_do_not_name_where_the_iop_meets() -> None:
+    """ "Family sessions are held at our Main Street office" names no place of the groups; the
+    IOP page's own street names it."""
+    pages = [
+        _two_offices_page("/", "Counseling for Gem County", "<p>Counseling in Emmett.</p>"),
+        _two_offices_page("/iop", "Intensive Outpatient Program (IOP)",
+                          "<p>Family sessions are held at our Main Street office. The IOP meets"
+                          " at 601 N Washington Ave.</p>"),
+        _two_offices_page("/locations", "Our Locations",
+                          "<p>215 E Main St, Emmett, ID 83617</p><p>601 N Washington Ave, Emmett,"
+                          " ID 83617</p>"),
+    ]  # fmt: skip
+    running = [loc for loc in site_locations(pages, "https://canyon.example/") if not loc.set_aside]
+    assert [location.place["address.street1"] for location in running] == ["601 N Washington Ave"]

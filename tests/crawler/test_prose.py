@@ -5394,6 +5394,11 @@ def test_a_wix_list_under_what_we_do_not_treat_denies_each_item() -> None:
     [
         (["Mon \u2013 Fri", "8:30 am \u2013 5:00 pm"], ["Mo-Fr 08:30-17:00"]),
         (["Monday through Thursday", "9 am \u2013 6 pm"], ["Mo-Th 09:00-18:00"]),
+        # a split shift: both times are the days'
+        (
+            ["Mon \u2013 Fri", "8 am \u2013 12 pm", "1 pm \u2013 5 pm"],
+            ["Mo-Fr 08:00-12:00", "Mo-Fr 13:00-17:00"],
+        ),
         # a time under a line that says more than days is not that line's
         (["Closed on holidays and Mondays", "9 am \u2013 6 pm"], None),
     ],
@@ -5487,3 +5492,196 @@ def test_seats_filled_of_all_open_spots_in_a_group_and_a_next_available_start(
 )  # fmt: skip
 def test_what_the_sixty_third_sets_office_pages_say(text: str, path: str, value: object) -> None:
     assert read_text(text, crawl_date=CRAWLED).facts.get(path) == value
+
+
+def test_a_closed_offices_card_states_nothing() -> None:
+    """An old locations page whose notice says an office closed: that office's card (its
+    Saturday IOP group, its hours) is no fact of the program's; another office's card is."""
+    page = (
+        "<h1>Office Locations</h1><p>Notice: Our Elm Street office closed in March 2026."
+        " Patients are now seen at our Main Street office.</p><h2>Main Street Office</h2><p>118 N"
+        " Main St, Celina, OH 45822</p><p>Evening IOP groups meet here.</p><h2>Elm Street Office"
+        "</h2><p>615 W Elm St, Celina, OH 45822</p><p>Saturday IOP group and walk-in urgent"
+        " assessments.</p>"
+    )
+    facts = read_html(page, crawl_date=CRAWLED).facts
+    assert facts.get("schedule.evening") is True
+    assert "schedule.weekend" not in facts and "intake.walk_in" not in facts
+    # a day's closing is no office closed
+    open_page = page.replace("closed in March 2026", "is closed on Fridays")
+    assert read_html(open_page, crawl_date=CRAWLED).facts.get("intake.walk_in") is True
+
+
+@pytest.mark.parametrize(
+    ("block", "path", "value"),
+    [
+        ("<p>All groups and appointments are in person; we don't offer telehealth.</p>",
+         "access.virtual_only", False),
+        ("<footer><p>Powwow River Recovery, LLC \u00b7 (978) 555-0125 \u00b7 Licensed by the"
+         " state.</p></footer>", "ownership", Ownership.PRIVATE_FOR_PROFIT),
+        ("<footer><p>Brightwell Health, LLC \u00b7 Administrative office (no in-person visits):"
+         " 7450 Post Rd, North Kingstown, RI 02852</p></footer>", "ownership",
+         Ownership.PRIVATE_FOR_PROFIT),
+    ],
+)  # fmt: skip
+def test_what_the_sixty_fifth_sets_footers_and_pages_say(
+    block: str, path: str, value: object
+) -> None:
+    html = f"<html><body><main><p>Our IOP.</p></main>{block}</body></html>"
+    assert read_html(html, crawl_date=CRAWLED).facts.get(path) == value
+
+
+def test_an_intake_done_the_same_day_is_no_wait() -> None:
+    (statement,) = read_text(
+        "Call before 10 a.m. and we can usually do your intake the same day.", crawl_date=CRAWLED
+    ).availability
+    assert statement.days_to_intake == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "accepting", "days", "slots"),
+    [
+        ("Now scheduling IOP intakes \u2014 most new clients are seen within 2 days of their"
+         " first call.", True, 2, None),
+        ("Openings in our January IOP group \u2014 call to reserve one of 3 remaining spots.",
+         True, None, 3),
+        ("3 of 10 seats open in the evening IOP.", True, None, 3),
+    ],
+)  # fmt: skip
+def test_scheduling_iop_intakes_and_spots_remaining(
+    text: str, accepting: bool, days: int | None, slots: int | None
+) -> None:
+    (statement,) = read_text(text, crawl_date=CRAWLED).availability
+    assert (statement.accepting_new_patients, statement.days_to_intake, statement.open_slots) == (
+        accepting, days, slots,
+    )  # fmt: skip
+
+
+def test_pennsylvania_medical_assistance_through_its_behavioral_health_plan() -> None:
+    facts = read_text(
+        "We are in network with Pennsylvania Medical Assistance through Community Care"
+        " Behavioral Health Organization.",
+        crawl_date=CRAWLED,
+    ).facts
+    assert facts == {"payment.medicaid": True}
+
+
+REVIEWED_B = "<h1>Intensive Outpatient Program</h1><p>Our IOP meets three evenings a week.</p>"
+REVIEWED_OFFICES = "<h1>Office Locations</h1>"
+REVIEWED_DAYS = (
+    "<h1>Intensive Outpatient Program</h1><p>Our IOP meets Monday, Wednesday and Friday, 9 am -"
+    " noon.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "read"),
+    [
+        # a teaser's linked title is no fact (a place card's linked heading is kept: see the
+        # sixty-third's tests)
+        (REVIEWED_B + "<h2>From our blog</h2><article><h3><a href='/blog/methadone-vs-suboxone'>"
+         "Methadone vs. Suboxone</a></h3><p>March 2, 2025</p></article>",
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+        (REVIEWED_B + "<h2>Latest news</h2><h3><a href='/news/1'>We're Accepting Medicare</a>"
+         "</h3>", {"levels_of_care.iop": True, "schedule.evening": True}),
+        (REVIEWED_B + "<h3><a href='/es'>En Espa\u00f1ol</a></h3>",
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+        (REVIEWED_B + "<h2><a href='/insurance'>Medicaid Accepted</a></h2>",
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+        # a counter's digits one to a box are one figure
+        ("<h1>Our IOP</h1><p>Our program lasts <span>1</span><span>2</span> weeks.</p>",
+         {"levels_of_care.iop": True, "schedule.program_weeks": 12.0}),
+        (REVIEWED_B + "<p>Cost: <span>$</span><span>1</span><span>50</span> per week.</p>",
+         {"levels_of_care.iop": True, "schedule.evening": True, "payment.self_pay": True}),
+        # a widget's column of days beside its column of times pairs nothing
+        ("<h1>Intensive Outpatient Program</h1><p>Our IOP for adults.</p><h3>Office hours</h3>"
+         "<div><p>Mon \u2013 Thu</p><p>Fri</p><p>Sat \u2013 Sun</p></div><div><p>8 am \u2013 8 pm"
+         "</p><p>8 am \u2013 5 pm</p><p>Closed</p></div>", {"levels_of_care.iop": True}),
+        # another care's figure on a card
+        ("<h1>Intensive Outpatient Program</h1><p>Our IOP for adults.</p><div><p>45 days</p>"
+         "</div><div><p>average residential stay</p></div>", {"levels_of_care.iop": True}),
+        # a day's, a season's or a unit's closing, or a reopening, closes no office
+        (REVIEWED_OFFICES + "<p>The Main office has closed for the day due to a power outage."
+         "</p><h2>Main Office</h2><p>Evening IOP groups and walk-in assessments, Monday through"
+         " Friday.</p>",
+         {"intake.walk_in": True, "levels_of_care.iop": True, "schedule.evening": True}),
+        (REVIEWED_OFFICES + "<p>Weather update: Our Elm Street office closed in January 2026 due"
+         " to snow for two days.</p><h2>Elm Street Office</h2><p>Saturday IOP group and walk-in"
+         " assessments.</p>",
+         {"intake.walk_in": True, "levels_of_care.iop": True, "schedule.weekend": True}),
+        (REVIEWED_OFFICES + "<p>Our Elm Street office closed in March 2026 for renovations and"
+         " reopened in June 2026.</p><h2>Elm Street Office</h2><p>Saturday IOP group and walk-in"
+         " assessments.</p>",
+         {"intake.walk_in": True, "levels_of_care.iop": True, "schedule.weekend": True}),
+        (REVIEWED_OFFICES + "<p>The Riverside Center has permanently closed its residential"
+         " unit.</p><h2>Riverside Center</h2><p>Evening IOP groups; walk-in assessments.</p>",
+         {"intake.walk_in": True, "levels_of_care.iop": True, "schedule.evening": True}),
+        # the page's own sentences after an old event are read; a range still running is today's
+        (REVIEWED_DAYS + "<h2>Upcoming groups</h2><p>November 3, 2026 \u2014 Family night recap"
+         "</p><p>We accept Medicaid.</p>",
+         {"levels_of_care.iop": True, "payment.medicaid": True, "schedule.daytime": True,
+          "schedule.hours_per_week": 9.0}),
+        (REVIEWED_DAYS + "<h2>Upcoming changes</h2><p>October 1, 2026: Saturday IOP group added,"
+         " 9 am - noon.</p>",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.hours_per_week": 9.0,
+          "schedule.weekend": True}),
+        (REVIEWED_DAYS + "<h2>Upcoming groups</h2><p>November 2, 2026 \u2013 January 25, 2027:"
+         " Spanish-language evening IOP</p>",
+         {"languages.spanish": True, "levels_of_care.iop": True, "schedule.daytime": True,
+          "schedule.evening": True, "schedule.hours_per_week": 9.0}),
+        # a need named as a label, the offer after it
+        ("<p>Anyone who needs medication for opioid use disorder: we offer Suboxone and Vivitrol"
+         " on site.</p>",
+         {"medications.mat_buprenorphine": True, "medications.mat_naltrexone": True}),
+        # an in-person clinic's catchment is no licence for care at a distance
+        ("<p>We serve residents of both states, Idaho and Washington, at our Lewiston clinic."
+         "</p>", {}),
+        ("<p>We serve people physically located in Idaho, Washington and Oregon at our Boise"
+         " office.</p>", {}),
+        # a length beside another track's opening or a wait
+        ("<p>The IOP is 8 weeks long, and our new evening track opens in 3 weeks.</p>",
+         {"levels_of_care.iop": True, "schedule.evening": True, "schedule.program_weeks": 8.0}),
+        ("<p>Wait times vary; the IOP runs 10 weeks for the evening group.</p>",
+         {"levels_of_care.iop": True, "schedule.evening": True, "schedule.program_weeks": 10.0}),
+    ],
+)  # fmt: skip
+def test_what_the_review_of_the_sixty_third_and_sixty_fifth_sets_rules_found(
+    block: str, read: dict
+) -> None:
+    reading = read_html(
+        f"<html><body><main>{block}</main></body></html>", crawl_date=date(2026, 12, 6)
+    )
+    assert reading.facts == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Open spots in the Al-Anon family group: 6",
+        "Only 2 remaining spots in our women's retreat this spring.",
+        "3 remaining spots for the 5K recovery run \u2014 register now!",
+        "Next available IOP start: March 2, 2026.",
+        "Please do not schedule your assessment the same day as a court date.",
+        "You can have an assessment the same day as your IOP orientation.",
+        "Now enrolling \u2014 patients begin with a free consultation for our yoga studio.",
+        "Now enrolling: clients start our DUI class on Mondays.",
+    ],
+)
+def test_what_the_review_found_of_openings_that_are_not_the_programs(text: str) -> None:
+    statements = read_text(text, crawl_date=date(2026, 12, 6)).availability
+    assert all(
+        (s.accepting_new_patients, s.days_to_intake, s.open_slots) == (None, None, None)
+        for s in statements
+    )
+
+
+def test_an_hours_grid_of_rows_gives_each_rows_days_their_times() -> None:
+    page = (
+        "<h1>Intensive Outpatient Program</h1><p>Our IOP for adults.</p><h3>Office hours</h3>"
+        "<p>Mon \u2013 Thu</p><p>8:00 AM \u2013 9:00 PM</p><p>Fri</p><p>8:00 AM \u2013 5:00 PM</p>"
+        "<p>Sat \u2013 Sun</p><p>Closed</p>"
+    )
+    assert read_html(page, crawl_date=CRAWLED).facts["schedule.opening_hours"] == [
+        "Mo-Th 08:00-21:00",
+        "Fr 08:00-17:00",
+    ]

@@ -300,6 +300,23 @@ AN_OFFICE_OF_NO_CARE = re.compile(
 )
 
 
+# Words just before an address that make it one for bills, however its label runs on: "WBC
+# Clinical Billing Office, c/o Catskill Medical Billing Services, 310 Delaware St ...".
+FOR_BILLS = re.compile(
+    r"\bbilling (?:office|address|services|department|company)\b|\bremit(?:tance)? address\b",
+    re.I,
+)
+# ... where it is the clinic's too, or the label's sentence ends before it: "Mailing address and
+# clinic:", "Call our billing office. Visit us at ...", "billing is on site at ...".
+OF_CARE_TOO = re.compile(r"\bclinic\b|\bvisit\b|\bon site\b|\bin person\b|[.!?]\s", re.I)
+
+
+def _for_bills(label: str) -> bool:
+    """Whether the words just before an address label it as a billing office's."""
+    bills = FOR_BILLS.search(label)
+    return bills is not None and not OF_CARE_TOO.search(label[bills.start() :])
+
+
 # A vCard's address line, as a contact page may print its card: "ADR;TYPE=WORK:;Suite 3;88
 # Portland St;Morrisville;VT;05661;USA" (post office box; extended; street; locality; region;
 # postal code; country).
@@ -350,7 +367,8 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
     ]
     for (facts, label), in_chrome in read:
         key = address_key(facts)
-        (of_no_care if AN_OFFICE_OF_NO_CARE.search(label) else of_care).add(key)
+        no_care = AN_OFFICE_OF_NO_CARE.search(label) or _for_bills(label)
+        (of_no_care if no_care else of_care).add(key)
         if key not in seen or (seen[key].in_chrome and not in_chrome):
             seen[key] = SeenAddress(facts, in_chrome)
     return [replace(place, of_no_care=key in of_no_care - of_care) for key, place in seen.items()]

@@ -36,6 +36,7 @@ from crawler.spiders.base.pages import (
     PageRecord,
     in_folder,
     page_path,
+    street_name,
     street_start,
     without_former_names,
 )
@@ -204,7 +205,12 @@ def site_locations(
             return shown  # the main office's own page, on a site of several offices
         return (
             (keys - sitewide)
-            or {key for key in by_street if street_start(key[0]) in page.streets_named}
+            or {
+                key
+                for key in by_street
+                if street_start(key[0]) in page.streets_named
+                or street_name(key[0]) in page.offices_by_street
+            }
             or _named_for(page, by_town)
         )
 
@@ -307,6 +313,9 @@ def site_locations(
     )
     # A site listed with a page inside it (a tribe's program page, a hospital's IOP page).
     listed_inside = not _is_home_path(urlsplit(home).path or "/")
+    # (places only a list names beside them, with no page of their own, are not counted: a
+    # hospital's other clinic in the next town, on its locations page)
+    with_own_pages = {key for key in owned if any(own(page) == {key} for page in pages)}
     found = []
     for key in sorted(owned):
         own_pages = [page for page in pages if own(page) == {key}]
@@ -333,7 +342,7 @@ def site_locations(
                     ),
                     None,
                 )
-                if listed_inside and len(owned) == 1
+                if listed_inside and len(with_own_pages) == 1
                 else None
             )
             if listed_program is not None:
@@ -636,14 +645,23 @@ def _of_another_place(sentence: str, location: SiteLocation) -> bool:
     IOP ("Clients from the Ord area who need an IOP attend in Broken Bow", on the Ord office's
     page), not one that likens or adds it ("Like our clinic in Broken Bow, we offer an IOP",
     "clients may also attend in Broken Bow")."""
+    here = str(location.place.get("address.city") or "")
+    if here and re.search(
+        rf"\b(?:in|at) (?:our |the )?{re.escape(here)}\b|\b{re.escape(here)}'s (?i:iop|intensive)",
+        sentence,
+    ):
+        return False  # the IOP here too: "Ord's IOP meets ...; for residential care we refer"
     for other in location.elsewhere:
         sent = other and re.search(rf"{SENT_THERE}(?:our |the )?{re.escape(other)}\b", sentence)
         if (
             sent
             and not SENT_ONLY_THERE_NOT.search(sentence[: sent.end()])
             # (after the town, "or" is one more of the other places: "... to our La Plata or
-            # Leonardtown programs")
+            # Leonardtown programs", unless it adds this one: "... or at our office here")
             and not HERE_TOO.search(sentence[sent.end() :])
+            # for the IOP, not another care ("for residential care we refer clients to our
+            # Broken Bow partner", "... go to our Broken Bow office for aftercare groups")
+            and not FOR_ANOTHER_CARE.search(sentence)
         ):
             return True
     return False
@@ -654,11 +672,17 @@ def _of_another_place(sentence: str, location: SiteLocation) -> bool:
 # our La Plata or Leonardtown programs".
 SENT_THERE = (
     r"\b(?:(?:attend|go|travel|commute)(?:\s+(?:the |our |an )?(?i:iop|intensive outpatient"
-    r"(?: program| care)?|groups?|program))?|are referred|are sent"
+    r"(?: program| care)?))?|are referred|are sent"
     r"|refer(?:s|red)?\s+(?:[\w-]+\s+){0,3}?)\s*(?:in|at|to)\s+"
 )
+# Another care a sentence sends clients elsewhere for: not the IOP.
+FOR_ANOTHER_CARE = re.compile(
+    r"\b(?:residential|detox|withdrawal|inpatient|aftercare|alumni|higher level of care"
+    r"|medication management|psychiatry|primary care|picnic|step-down)\b",
+    re.I,
+)
 # After the other place, words that add this one: "... attend in Broken Bow or here".
-HERE_TOO = re.compile(r"\b(?:also|too|here|this office)\b", re.I)
+HERE_TOO = re.compile(r"\b(?:also|too|here|this office)\b|\bor (?:at|in) (?:our|this)\b", re.I)
 # Before it, words that liken or add it: "Like our clinic in Broken Bow, ...", "... also attend".
 SENT_ONLY_THERE_NOT = re.compile(
     r"\b(?:also|too|or|like|same|switch\w*|modell?ed|trained|here|this office)\b", re.I

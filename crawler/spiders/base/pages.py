@@ -80,6 +80,9 @@ class PageRecord:
     mapped: list[SeenAddress] = field(default_factory=list)
     # How its content names streets, without a town ("meets at 57 Ash St"): see street_start.
     streets_named: frozenset[str] = frozenset()
+    # The streets its content names the IOP's office by, without a number ("groups are held at
+    # our Main Street location"): see street_name.
+    offices_by_street: frozenset[str] = frozenset()
     # The towns its content names with a state and a ZIP code ("San Luis, AZ 85349"): a list of
     # clinics gives some only so, without a street.
     towns_named: frozenset[str] = frozenset()
@@ -130,6 +133,11 @@ def page_record(
         street_start(found.group(0))
         for found in STREET_START.finditer(content)
         if not LEFT_BEHIND.search(content[max(0, found.start() - 30) : found.start()])
+    )
+    record.offices_by_street = frozenset(
+        street_name(found.group(1) or found.group(2))
+        for text in texts  # (each apart: a heading does not run into the sentence under it)
+        for found in OFFICE_BY_ITS_STREET.finditer(text)
     )
     # (each text apart: a card's heading, "San Luis Clinic", is not the town's)
     record.towns_named = frozenset(
@@ -814,6 +822,45 @@ A_PLACE_OF_CARE = re.compile(
 LEFT_BEHIND = re.compile(
     r"\b(?:from|formerly(?: at)?|previously(?: at)?|used to be at|old)\s+$", re.I
 )
+
+
+# A street's kind, as an address abbreviates it: "Street" and "St" alike.
+STREET_KINDS = {
+    "street": "st", "avenue": "ave", "road": "rd", "boulevard": "blvd", "drive": "dr",
+    "lane": "ln", "highway": "hwy", "pike": "pike",
+}  # fmt: skip
+# An office named by its street, without a number: "our Main Street location", "the Washington
+# Avenue office".
+AN_OFFICE_BY_ITS_STREET = (
+    r"\b(?:our|the) ((?-i:[A-Z][\w'-]*)(?: (?-i:[A-Z][\w'-]*))? (?:street|st|avenue|ave|road|rd"
+    r"|boulevard|blvd|drive|dr|lane|ln|highway|hwy|pike))\.? (?:office|location|clinic|building"
+    r"|site|center|centre)\b"
+)
+# ... named as where the IOP's groups meet: "Groups are held at our Main Street location", "our
+# Main Street office, home to our intensive outpatient program" (not "our nurse practitioner sees
+# IOP clients at our Washington Avenue office", "Family sessions are held at ...").
+OFFICE_BY_ITS_STREET = re.compile(
+    r"(?<!family )(?<!alumni )(?<!individual )\b(?:(?:iop )?groups?|iop|intensive outpatient"
+    r"(?: program)?)\b[^.;]{0,40}?\b(?:are held|is held|meets?|takes? place|runs?)(?: in person)?"
+    rf" (?:at|in) {AN_OFFICE_BY_ITS_STREET}"
+    rf"|{AN_OFFICE_BY_ITS_STREET},? (?:home (?:to|of)|where) (?:our |the )?(?:iop|intensive"
+    r" outpatient|groups)",
+    re.I,
+)
+DIRECTIONS = {"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"}
+
+
+def street_name(street: str) -> str:
+    """A street's name and kind, past its house number and a direction, lowercased ("main st"
+    of "215 E Main St" and of "Main Street"): how an office named by its street ("our Main
+    Street location") and a place's address meet."""
+    words = [word.strip(".,").lower() for word in street.split()]
+    named = [word for word in words if word and not word[0].isdigit()]
+    while len(named) > 1 and named[0] in DIRECTIONS:
+        named = named[1:]
+    if len(named) >= 2:
+        named[-1] = STREET_KINDS.get(named[-1], named[-1])
+    return " ".join(named)
 
 
 def street_start(street: str) -> str:
