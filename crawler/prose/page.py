@@ -155,6 +155,7 @@ def _words(text: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
+# A table's parts: its cells are read as its cells, each apart (see _grid), not run together.
 TABLE_PARTS = ("td", "th", "tr", "thead", "tbody", "tfoot")
 # The fewest characters a box's text has to be a word of its own, not a letter or digit of one
 # split a box each ("<span>1</span><span>2</span> weeks").
@@ -170,16 +171,15 @@ def _part_words_of_adjoining_boxes(root: HtmlElement) -> None:
         if (
             before is None
             or not isinstance(before.tag, str)
-            or (before.tail or "").strip()
+            or before.tail  # (something, if only a space, between them already)
             or before.tag == "br"
-            or element.tag in TABLE_PARTS  # (a table's cells are read as its cells)
+            or element.tag in TABLE_PARTS
         ):
             continue
         ends, starts = (before.text_content() or "").strip(), (element.text_content() or "").strip()
         if (
             ends[-1:].isalnum()
             and starts[:1].isalnum()
-            and not before.tail
             # (a word or a figure each side, not a counter's digits one to a box: "1", "2")
             and min(len(ends), len(starts)) >= BOXED_WORD
         ):

@@ -643,8 +643,10 @@ def _iop_stated(
 def _of_another_place(sentence: str, location: SiteLocation) -> bool:
     """Whether a sentence sends this office's clients to another of the site's places for the
     IOP ("Clients from the Ord area who need an IOP attend in Broken Bow", on the Ord office's
-    page), not one that likens or adds it ("Like our clinic in Broken Bow, we offer an IOP",
-    "clients may also attend in Broken Bow")."""
+    page; "we refer Ord clients to our Broken Bow program"), not one that likens or adds it
+    ("Like our clinic in Broken Bow, we offer an IOP", "clients may also attend in Broken Bow"),
+    states it here too ("Ord's IOP meets ..."), or sends them for another care ("for residential
+    care we refer clients to our Broken Bow partner")."""
     here = str(location.place.get("address.city") or "")
     if here and re.search(
         rf"\b(?:in|at) (?:our |the )?{re.escape(here)}\b|\b{re.escape(here)}'s (?i:iop|intensive)",

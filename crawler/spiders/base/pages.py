@@ -832,9 +832,9 @@ STREET_KINDS = {
 # An office named by its street, without a number: "our Main Street location", "the Washington
 # Avenue office".
 AN_OFFICE_BY_ITS_STREET = (
-    r"\b(?:our|the) ((?-i:[A-Z][\w'-]*)(?: (?-i:[A-Z][\w'-]*))? (?:street|st|avenue|ave|road|rd"
-    r"|boulevard|blvd|drive|dr|lane|ln|highway|hwy|pike))\.? (?:office|location|clinic|building"
-    r"|site|center|centre)\b"
+    r"\b(?:our|the) ((?-i:[A-Z][\w'-]*)(?: (?-i:[A-Z][\w'-]*))? (?:"
+    + "|".join(sorted({*STREET_KINDS, *STREET_KINDS.values()}, key=lambda kind: (-len(kind), kind)))
+    + r"))\.? (?:office|location|clinic|building|site|center|centre)\b"
 )
 # ... named as where the IOP's groups meet: "Groups are held at our Main Street location", "our
 # Main Street office, home to our intensive outpatient program" (not "our nurse practitioner sees
