@@ -33,15 +33,15 @@ NOTHING_BUT_JOINERS = re.compile(r"[\W_]+|\b(?:and|through|thru|to)\b", re.I)
 # "The Bogalusa clinic has closed" (not a day's or a season's closing: "has closed for the day",
 # "closed in January 2026 due to snow", "closed on December 24", nor a part of it: "has closed
 # its residential unit").
+A_PLACE_WORD = r"(?:office|clinic|location|site|center|centre)"
 CLOSED_PLACE = re.compile(
-    r"\b(?:our|the) ((?-i:[A-Z][\w.'-]*)(?: (?-i:[A-Z][\w.'-]*)){0,3}) (?:office|clinic|location"
-    r"|site|center|centre) (?:(?:has|have) (?:permanently )?closed|(?:is )?(?:now )?permanently"
+    rf"\b(?:our|the) ((?-i:[A-Z][\w.'-]*)(?: (?-i:[A-Z][\w.'-]*)){{0,3}}) {A_PLACE_WORD}"
+    r" (?:(?:has|have) (?:permanently )?closed|(?:is )?(?:now )?permanently"
     rf" closed|closed (?:in|as of) (?:{numbers.A_MONTH}\s+)?20\d\d)"
     r"(?!\s+(?:its|the|for|early|today|on|due|temporar\w*|until|at|because)\b)",
     re.I,
 )
 REOPENED = re.compile(r"\breopen", re.I)
-OFFICE_WORDS = r"(?:office|clinic|location|site|center|centre)"
 
 # An events list's heading: "Upcoming groups", "Events", "Calendar" (not "Upcoming changes",
 # which are the program's news).
@@ -101,7 +101,7 @@ def an_events_date(line: str) -> date | None:
 
 def _a_closed_places_heading(heading: str, closed: set[str]) -> bool:
     """Whether a heading names an office the page said has closed ("Elm Street Office")."""
-    named = re.sub(rf"\s+{OFFICE_WORDS}\W*$", "", heading.strip(), flags=re.I)
+    named = re.sub(rf"\s+{A_PLACE_WORD}\W*$", "", heading.strip(), flags=re.I)
     return named.casefold() in closed
 
 

@@ -141,13 +141,12 @@ def _drop_noise(root: HtmlElement) -> None:
                 link.drop_tree()
 
 
-# A link to a place's own page ("/locations/waldorf"): a card's heading that links there is the
+# The folder of a site that lists its places ("/locations/", "/treatment-centers/"), and a link to
+# a place's own page in it ("/locations/waldorf"): a card's heading that links there is the
 # place's name, kept as the heading of its card (a heading linking anywhere else is a teaser's:
 # a news post's title, a service's tile, read on its own page).
-A_PLACES_PAGE = re.compile(
-    r"/(?:locations?|offices?|clinics?|cent(?:er|re)s?|sites?|campus(?:es)?)/[\w-]+/?(?:[?#]|$)",
-    re.I,
-)
+A_PLACES_FOLDER = r"locations?|clinics?|offices?|cent(?:er|re)s?|sites?|campus(?:es)?"
+A_PLACES_PAGE = re.compile(rf"/(?:{A_PLACES_FOLDER})/[\w-]+/?(?:[?#]|$)", re.I)
 
 
 def _words(text: str) -> str:

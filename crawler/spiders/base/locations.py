@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from crawler.prose.elsewhere import REFERRED_OUT
 from crawler.prose.numbers import TRACK_TIMES
+from crawler.prose.page import A_PLACES_FOLDER
 from crawler.prose.reader import IOP_FACT
 from crawler.prose.vocabulary import A_PAYMENT_HEADING, PAYMENT_HEADING, RESIDENCE_WORDS
 from crawler.spiders.base.identity import STATE, address_key, site_name
@@ -1013,9 +1014,7 @@ def _one_address(
 
 
 # The folder of a site that lists its places ("/locations/", "/treatment-centers/").
-PLACES_FOLDER = re.compile(
-    r"locations?|clinics?|offices?|cent(?:er|re)s?|sites?|campus(?:es)?", re.I
-)
+PLACES_FOLDER = re.compile(A_PLACES_FOLDER, re.I)
 
 
 def _departments_pages(pages: list[PageRecord], owned: list[int], home: str) -> list[PageRecord]:

@@ -24,7 +24,7 @@ from crawler.prose import PageReading, merge_readings, numbers, read_html, read_
 from crawler.prose.merge import MergedReading
 from crawler.prose.page import other_programs_text, without_struck_out
 from crawler.prose.vocabulary import HEDGE
-from crawler.resolve.keys import words
+from crawler.resolve.keys import STREET_SUFFIXES, words
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
     STATE,
@@ -824,16 +824,19 @@ LEFT_BEHIND = re.compile(
 )
 
 
-# A street's kind, as an address abbreviates it: "Street" and "St" alike.
-STREET_KINDS = {
-    "street": "st", "avenue": "ave", "road": "rd", "boulevard": "blvd", "drive": "dr",
-    "lane": "ln", "highway": "hwy", "pike": "pike",
-}  # fmt: skip
+# The kinds of street an office is named by ("our Main Street location"), written out; each
+# abbreviated as keys.STREET_SUFFIXES abbreviates it ("St").
+STREET_KINDS = ("street", "avenue", "road", "boulevard", "drive", "lane", "highway", "pike")
 # An office named by its street, without a number: "our Main Street location", "the Washington
 # Avenue office".
 AN_OFFICE_BY_ITS_STREET = (
     r"\b(?:our|the) ((?-i:[A-Z][\w'-]*)(?: (?-i:[A-Z][\w'-]*))? (?:"
-    + "|".join(sorted({*STREET_KINDS, *STREET_KINDS.values()}, key=lambda kind: (-len(kind), kind)))
+    + "|".join(
+        sorted(
+            {*STREET_KINDS, *(STREET_SUFFIXES.get(kind, kind) for kind in STREET_KINDS)},
+            key=lambda kind: (-len(kind), kind),
+        )
+    )
     + r"))\.? (?:office|location|clinic|building|site|center|centre)\b"
 )
 # ... named as where the IOP's groups meet: "Groups are held at our Main Street location", "our
@@ -847,19 +850,18 @@ OFFICE_BY_ITS_STREET = re.compile(
     r" outpatient|groups)",
     re.I,
 )
-DIRECTIONS = {"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"}
+# A street's leading direction, as keys.STREET_SUFFIXES abbreviates it ("North" as "n").
+DIRECTIONS = {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
 
 
 def street_name(street: str) -> str:
     """A street's name and kind, past its house number and a direction, lowercased ("main st"
     of "215 E Main St" and of "Main Street"): how an office named by its street ("our Main
     Street location") and a place's address meet."""
-    words = [word.strip(".,").lower() for word in street.split()]
-    named = [word for word in words if word and not word[0].isdigit()]
+    said = [word.strip(".,").lower() for word in street.split()]
+    named = [STREET_SUFFIXES.get(word, word) for word in said if word and not word[0].isdigit()]
     while len(named) > 1 and named[0] in DIRECTIONS:
         named = named[1:]
-    if len(named) >= 2:
-        named[-1] = STREET_KINDS.get(named[-1], named[-1])
     return " ".join(named)
 
 
