@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -84,6 +85,23 @@ def zip_places() -> tuple[ZipPlace, ...]:
 @cache
 def _zip_table() -> dict[str, tuple[Point, str]]:
     return {place.zip5: (place.point, place.state) for place in zip_places()}
+
+
+@cache
+def _city_centroids() -> dict[tuple[str, str], Point]:
+    points: dict[tuple[str, str], list[Point]] = defaultdict(list)
+    for place in zip_places():
+        for city in place.cities:
+            points[(city.upper(), place.state)].append(place.point)
+    return {
+        key: Point(sum(p.lat for p in ps) / len(ps), sum(p.lon for p in ps) / len(ps))
+        for key, ps in points.items()
+    }
+
+
+def city_centroid(city: str, state: str) -> Point | None:
+    """The centre of a US city's ZIP codes' centroids, offline; ``None`` for an unknown city."""
+    return _city_centroids().get((city.upper(), state.upper()))
 
 
 def zip_centroid(zip5: str) -> Point | None:

@@ -19,7 +19,7 @@ from functools import cache
 from pydantic import BaseModel, Field
 
 from iop.facility import STATE_CODES, STATE_NAMES
-from iop.geo import Point, zip_centroid, zip_places, zip_state
+from iop.geo import Point, city_centroid, zip_centroid, zip_places, zip_state
 from iop.geocoding import Geocoder
 
 log = logging.getLogger("api.location")
@@ -70,18 +70,6 @@ class Place(BaseModel):
         description='A street address or "city, state"; geocoded when a geocoder is '
         "configured, else the ZIP or city centroid (the origin reports its precision)",
     )
-
-
-@cache
-def _city_centroids() -> dict[tuple[str, str], Point]:
-    points: dict[tuple[str, str], list[Point]] = defaultdict(list)
-    for place in zip_places():
-        for city in place.cities:
-            points[(city.upper(), place.state)].append(place.point)
-    return {
-        key: Point(sum(p.lat for p in ps) / len(ps), sum(p.lon for p in ps) / len(ps))
-        for key, ps in points.items()
-    }
 
 
 @cache
@@ -157,7 +145,7 @@ def from_words_offline(text: str) -> Origin:
             return Origin(centroid, "near", "zip_centroid", zip_state(zip5), zip5)
     state, city = _state_and_city(text)
     if state and city:
-        centroid = _city_centroids().get((city.upper(), state))
+        centroid = city_centroid(city, state)
         if centroid is not None:
             return Origin(centroid, "near", "city_centroid", state, f"{city.title()}, {state}")
     raise LocationNotFound(

@@ -2,8 +2,9 @@
 
 With a geopy geocoder configured (``IOP_GEOCODER``, see :mod:`iop.geocoding`) the street
 address is geocoded first (precision ``street``); otherwise, or when it finds nothing, the
-centroid of the listing's ZIP code, offline (precision ``zip_centroid``). The precision and
-the geocoder's name are recorded, so search can say how approximate a distance is.
+centroid of the listing's ZIP code, offline (precision ``zip_centroid``), or, for a site that
+writes its street without a ZIP code, its city's centre (precision ``city_centroid``). The
+precision and the geocoder's name are recorded, so search can say how approximate a distance is.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from scrapy.crawler import Crawler
 
 from crawler.pipelines import CountingPipeline, count_problem
 from iop.facility import Address, Facility, Location, LocationPrecision, Provenance
-from iop.geo import zip_centroid
+from iop.geo import city_centroid, zip_centroid
 from iop.geocoding import configured_geocoder
 
 
@@ -36,7 +37,7 @@ class GeocodePipeline(CountingPipeline):
     def process_item(self, item: Facility) -> Facility:
         if item.location is not None:
             return item
-        located = self._geocode(item) or self._zip_centroid(item)
+        located = self._geocode(item) or self._zip_centroid(item) or self._city_centroid(item)
         if located is not None:
             item.location = located
             item.provenance["location"] = Provenance(
@@ -74,4 +75,20 @@ class GeocodePipeline(CountingPipeline):
             lon=centroid.lon,
             precision=LocationPrecision.ZIP_CENTROID,
             source="zip_centroid",
+        )
+
+    def _city_centroid(self, item: Facility) -> Location | None:
+        address = item.address
+        if address.postal_code or not (address.city and address.state):
+            return None  # (an unknown ZIP code is a problem of its own, not a city's)
+        centroid = city_centroid(address.city, address.state)
+        if centroid is None:
+            count_problem(self.stats, item, "address.city", "unknown_city")
+            return None
+        self.stats.inc_value("geocode/city_centroid")
+        return Location(
+            lat=centroid.lat,
+            lon=centroid.lon,
+            precision=LocationPrecision.CITY_CENTROID,
+            source="city_centroid",
         )

@@ -27,7 +27,7 @@ CRAWL_DATE = "$crawl_date"  # in labels: the date of the crawl (the page states 
 def stated_facts(facility: dict[str, Any]) -> dict[str, Any]:
     facts = {}
     for path, provenance in facility["provenance"].items():
-        if path == "location" and provenance["source"] == "zip_centroid":
+        if path == "location" and provenance["source"] in ("zip_centroid", "city_centroid"):
             continue
         value: Any = facility
         for part in path.split("."):

@@ -19,6 +19,7 @@ from scrapy.utils.test import get_crawler
 from crawler.listing import build_facility
 from crawler.pipelines.geocode import GeocodePipeline
 from iop.facility import LocationPrecision
+from iop.geo import Point, miles_between
 
 KNOWN = {"3301 Southern Blvd, Rio Rancho, NM 87124": ("35.2531", "-106.6611")}
 
@@ -56,13 +57,13 @@ def nominatim(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     server.shutdown()
 
 
-def listing(street: str):
+def listing(street: str, city: str = "Rio Rancho", postal_code: str | None = "87124"):
     facts = {
         "name": "Clinic",
         "address.street1": street,
-        "address.city": "Rio Rancho",
+        "address.city": city,
         "address.state": "NM",
-        "address.postal_code": "87124",
+        "address.postal_code": postal_code,
     }
     return build_facility(
         source="test", ref=street, url=None, fetched_at=datetime.now(UTC), facts=facts
@@ -95,3 +96,19 @@ def test_without_a_geocoder_nothing_goes_over_the_network(monkeypatch: pytest.Mo
     facility = pipeline().process_item(listing("3301 Southern Blvd"))
     assert facility.location is not None
     assert facility.location.precision is LocationPrecision.ZIP_CENTROID
+
+
+def test_a_street_written_without_its_zip_is_placed_at_its_citys_centre(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A site that writes "305 W Calhoun St in downtown Whiteville" and no ZIP code: the
+    facility is found near its town, and its distance is said to be the town's."""
+    monkeypatch.delenv("IOP_GEOCODER", raising=False)
+    facility = pipeline().process_item(listing("3301 Southern Blvd", postal_code=None))
+    assert facility.location is not None
+    assert facility.location.precision is LocationPrecision.CITY_CENTROID
+    assert (
+        miles_between(Point(35.2531, -106.6611), facility.location.lat, facility.location.lon) < 10
+    )
+    unknown = pipeline().process_item(listing("1 Main St", city="Nowhereville", postal_code=None))
+    assert unknown.location is None

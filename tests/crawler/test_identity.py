@@ -2928,3 +2928,75 @@ def test_family_sessions_at_one_office_do_not_name_where_the_iop_meets() -> None
     ]  # fmt: skip
     running = [loc for loc in site_locations(pages, "https://canyon.example/") if not loc.set_aside]
     assert [location.place["address.street1"] for location in running] == ["601 N Washington Ave"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Administrative office only — no counseling or groups at this address.",
+        "(Mailing address only)",
+        "No patient services are provided at this location.",
+        "This is not a treatment location; please see our clinics.",
+    ],
+)
+def test_words_after_an_address_can_say_no_patient_goes_there(note: str) -> None:
+    page = f"<p>607 N Madison St<br>Whiteville, NC 28472<br>(910) 555-0157<br><em>{note}</em></p>"
+    (seen,) = seen_addresses(lxml.html.fromstring(f"<html><body><main>{page}</main></body></html>"))
+    assert seen.of_no_care
+
+
+def test_words_about_the_next_address_are_not_the_first_ones() -> None:
+    page = (
+        "<ul><li>Clinic: 12 Elm St, Whiteville, NC 28472</li><li>Business office: 607 N Madison"
+        " St, Whiteville, NC 28472 (administrative office only)</li></ul>"
+    )
+    seen = seen_addresses(lxml.html.fromstring(f"<html><body><main>{page}</main></body></html>"))
+    assert {each.facts["address.street1"]: each.of_no_care for each in seen} == {
+        "12 Elm St": False,
+        "607 N Madison St": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "street"),
+    [
+        ("Find us at 305 W Calhoun St in downtown Whiteville, next to the post office.",
+         "305 W Calhoun St"),
+        ("Groups meet at 41 Pinckney Street, Whiteville.", "41 Pinckney Street"),
+        ("Our new home is at 9 Lee Road in Whiteville.", "9 Lee Road"),
+    ],
+)  # fmt: skip
+def test_a_sentence_can_give_the_programs_street_without_its_zip(
+    sentence: str, street: str
+) -> None:
+    """Its town is one the page's other address names, which gives the state; no ZIP code is
+    made up for it."""
+    page = f"<main><p>{sentence}</p></main><footer><p>607 N Madison St, Whiteville, NC 28472</p>"
+    seen = seen_addresses(lxml.html.fromstring(f"<html><body>{page}</footer></body></html>"))
+    said = [each.facts for each in seen if each.facts["address.street1"] == street]
+    assert said == [
+        {
+            "address.street1": street,
+            "address.street2": None,
+            "address.city": "Whiteville",
+            "address.state": "NC",
+            "address.postal_code": None,
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a town the page gives no state for
+        "Find us at 305 W Calhoun St in downtown Tabor City.",
+        # the same street as the page's address, written short
+        "Find us at 607 N Madison Street in Whiteville.",
+        # a street that is no one's door: parking, a bus stop
+        "Park in the garage on 5 Oak St in Whiteville.",
+    ],
+)
+def test_a_sentence_naming_a_street_gives_no_second_place(sentence: str) -> None:
+    page = f"<main><p>{sentence}</p></main><footer><p>607 N Madison St, Whiteville, NC 28472</p>"
+    seen = seen_addresses(lxml.html.fromstring(f"<html><body>{page}</footer></body></html>"))
+    assert [each.facts["address.street1"] for each in seen] == ["607 N Madison St"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 from lxml.html import HtmlElement
@@ -51,6 +51,15 @@ STREET_ADDRESS = re.compile(
     rf"(?:\s*,\s*(?i:{ENTRANCE}))*"
     rf"\s*,?\s+(?P<city>{TOWN})"
     rf"\s*,\s*(?P<state>{STATE})\.?,?\s+(?P<zip>\d{{5}})(?:-\d{{4}})?\b"
+)
+# The kinds of street an office or a sentence names ("our Main Street location", "at 305 W
+# Calhoun St"), written out and abbreviated as keys.STREET_SUFFIXES abbreviates them ("St").
+STREET_KINDS = ("street", "avenue", "road", "boulevard", "drive", "lane", "highway", "pike")
+STREET_KIND = "|".join(
+    sorted(
+        {*STREET_KINDS, *(STREET_SUFFIXES.get(kind, kind) for kind in STREET_KINDS)},
+        key=lambda kind: (-len(kind), kind),
+    )
 )
 # Line breaks and the dots and bars sites put between an address's parts.
 SEPARATORS = re.compile(r"\s*(?:\n|·|•|\||\u2013|\u2014)\s*")
@@ -101,7 +110,7 @@ def parse_address(text: str) -> dict[str, Any] | None:
 
 
 def addresses_in(text: str) -> list[dict[str, Any]]:
-    return [facts for facts, _ in _labelled_addresses(text)]
+    return [found.facts for found in _labelled_addresses(text)]
 
 
 def _unit_before(line: str) -> str | None:
@@ -126,12 +135,35 @@ MOVING_TO = re.compile(
 )
 
 
-def _labelled_addresses(text: str) -> list[tuple[dict[str, Any], str]]:
+# Words just after an address that say no patient goes there: "607 N Madison St, Whiteville, NC
+# 28472, (910) 555-0157, Administrative office only, no counseling or groups at this address".
+NO_CARE_AFTER = re.compile(
+    r"\b(?:administrative|administration|business|mailing|corporate|billing)"
+    r"(?: office| address)? only\b"
+    r"|\bno (?:patient care|(?:treatment |clinical |counseling |patient )?services|counseling"
+    r"|treatment|groups|appointments)\b[^.!?]{0,40}?\b(?:at|on|in) this (?:address|location"
+    r"|site|office|building)\b"
+    r"|\bnot a (?:treatment|service|care|clinic(?:al)?|patient) (?:location|site|office)\b",
+    re.I,
+)
+# How far after its address such words are still its own (past its phone line).
+NO_CARE_AFTER_WITHIN = 80
+
+
+class LabelledAddress(NamedTuple):
+    facts: dict[str, Any]
+    label: str  # the words just before it: "Administration", "Marshfield Clinic"
+    after: str  # the words just after it, up to the next address
+
+
+def _labelled_addresses(text: str) -> list[LabelledAddress]:
     """Each US street address in ``text``, with the words just before it (its label in a list
-    of places: "Administration", "Marshfield Clinic")."""
+    of places: "Administration", "Marshfield Clinic") and just after it."""
     line = SEPARATORS.sub(", ", text)
     found = []
-    for match in STREET_ADDRESS.finditer(line):
+    matches = list(STREET_ADDRESS.finditer(line))
+    # (the last address is followed by none: the zip stops with it)
+    for match, following in zip(matches, [*matches[1:], None], strict=False):
         if NOT_A_STREET.search(line[max(0, match.start() - 12) : match.start()]):
             continue  # "P.O. Box 12, ..." is mail, not a door
         if MOVING_TO.search(line[max(0, match.start() - 40) : match.start()]):
@@ -150,7 +182,12 @@ def _labelled_addresses(text: str) -> list[tuple[dict[str, Any], str]]:
             "address.state": US_STATES.get(state, state).upper(),
             "address.postal_code": match["zip"],
         }
-        found.append((facts, line[max(0, match.start() - 40) : match.start()]))
+        end = min(following.start() if following else len(line), match.end() + NO_CARE_AFTER_WITHIN)
+        found.append(
+            LabelledAddress(
+                facts, line[max(0, match.start() - 40) : match.start()], line[match.end() : end]
+            )
+        )
     return found
 
 
@@ -356,22 +393,59 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
     texts = _texts(body)
     read = [(each, in_chrome) for text, in_chrome in texts for each in _labelled_addresses(text)]
     # an address written a block per line, where no block's lines gave its ZIP code's
-    zips = {facts["address.postal_code"] for (facts, _), _ in read}
+    zips = {facts["address.postal_code"] for (facts, _, _), _ in read}
     read += [
         (each, in_chrome)
         for lines, in_chrome in _lines_run_together(texts)
         for each in _labelled_addresses(" ".join(lines))
-        if each[0]["address.postal_code"] not in zips
+        if each.facts["address.postal_code"] not in zips
         # (its street a line of its own: "412 Neal St", not "Group room 12" / "Nevada County")
-        and each[0]["address.street1"] in lines
+        and each.facts["address.street1"] in lines
     ]
-    for (facts, label), in_chrome in read:
+    # an address a sentence gives without its ZIP code, in a town another address names
+    towns = {each.facts["address.city"]: each.facts["address.state"] for each, _ in read}
+    streets = {address_key(each.facts)[0] for each, _ in read}
+    read += [
+        (LabelledAddress(facts, "", ""), in_chrome)
+        for text, in_chrome in texts
+        for facts in _addresses_said(text, towns)
+        if address_key(facts)[0] not in streets
+    ]
+    for (facts, label, after), in_chrome in read:
         key = address_key(facts)
-        no_care = AN_OFFICE_OF_NO_CARE.search(label) or _for_bills(label)
+        no_care = (
+            AN_OFFICE_OF_NO_CARE.search(label) or _for_bills(label) or NO_CARE_AFTER.search(after)
+        )
         (of_no_care if no_care else of_care).add(key)
         if key not in seen or (seen[key].in_chrome and not in_chrome):
             seen[key] = SeenAddress(facts, in_chrome)
     return [replace(place, of_no_care=key in of_no_care - of_care) for key, place in seen.items()]
+
+
+# A street a sentence says the program is at, and its town, without a ZIP code: "Find us at 305
+# W Calhoun St in downtown Whiteville", "Groups meet at 12 Elm Street, Ashland".
+ADDRESS_SAID = re.compile(
+    r"\b(?i:find us|we are|we're|located|visit us|(?:is|are) held|meets?|takes? place"
+    r"|(?:our|the) (?:new )?(?:home|office|clinic|building) is) (?i:at|on) "
+    r"(?P<street>\d{1,6}[A-Za-z]?(?: (?:[NSEW]\.?|[A-Z0-9][\w'-]*)){1,4}? "
+    rf"(?i:{STREET_KIND})\.?),? (?:in (?:downtown |uptown |historic )?)?(?P<city>{TOWN})\b"
+)
+
+
+def _addresses_said(text: str, towns: dict[str, str]) -> list[dict[str, Any]]:
+    """The addresses sentences of ``text`` give without a ZIP code, in one of ``towns`` (the
+    page's other addresses' towns, which give their state)."""
+    return [
+        {
+            "address.street1": match["street"],
+            "address.street2": None,
+            "address.city": match["city"],
+            "address.state": towns[match["city"]],
+            "address.postal_code": None,
+        }
+        for match in ADDRESS_SAID.finditer(" ".join(text.split()))
+        if match["city"] in towns
+    ]
 
 
 # The longest a block can be and still be one line of an address a builder splits into a block

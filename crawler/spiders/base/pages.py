@@ -28,6 +28,7 @@ from crawler.resolve.keys import STREET_SUFFIXES, words
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
     STATE,
+    STREET_KIND,
     TOWN_STATE_ALONE,
     TOWN_STATE_ZIP,
     PageNames,
@@ -824,19 +825,11 @@ LEFT_BEHIND = re.compile(
 )
 
 
-# The kinds of street an office is named by ("our Main Street location"), written out; each
-# abbreviated as keys.STREET_SUFFIXES abbreviates it ("St").
-STREET_KINDS = ("street", "avenue", "road", "boulevard", "drive", "lane", "highway", "pike")
 # An office named by its street, without a number: "our Main Street location", "the Washington
 # Avenue office".
 AN_OFFICE_BY_ITS_STREET = (
     r"\b(?:our|the) ((?-i:[A-Z][\w'-]*)(?: (?-i:[A-Z][\w'-]*))? (?:"
-    + "|".join(
-        sorted(
-            {*STREET_KINDS, *(STREET_SUFFIXES.get(kind, kind) for kind in STREET_KINDS)},
-            key=lambda kind: (-len(kind), kind),
-        )
-    )
+    + STREET_KIND
     + r"))\.? (?:office|location|clinic|building|site|center|centre)\b"
 )
 # ... named as where the IOP's groups meet: "Groups are held at our Main Street location", "our
