@@ -15,7 +15,7 @@ from scrapy.crawler import Crawler
 
 from crawler.pipelines import CountingPipeline, count_problem
 from iop.facility import Address, Facility, Location, LocationPrecision, Provenance
-from iop.geo import city_centroid, zip_centroid
+from iop.geo import Point, city_centroid, zip_centroid
 from iop.geocoding import configured_geocoder
 
 
@@ -69,13 +69,7 @@ class GeocodePipeline(CountingPipeline):
         if centroid is None:
             count_problem(self.stats, item, "address.postal_code", "unknown_zip")
             return None
-        self.stats.inc_value("geocode/zip_centroid")
-        return Location(
-            lat=centroid.lat,
-            lon=centroid.lon,
-            precision=LocationPrecision.ZIP_CENTROID,
-            source="zip_centroid",
-        )
+        return self._centroid(centroid, LocationPrecision.ZIP_CENTROID)
 
     def _city_centroid(self, item: Facility) -> Location | None:
         address = item.address
@@ -85,10 +79,10 @@ class GeocodePipeline(CountingPipeline):
         if centroid is None:
             count_problem(self.stats, item, "address.city", "unknown_city")
             return None
-        self.stats.inc_value("geocode/city_centroid")
+        return self._centroid(centroid, LocationPrecision.CITY_CENTROID)
+
+    def _centroid(self, centroid: Point, precision: LocationPrecision) -> Location:
+        self.stats.inc_value(f"geocode/{precision.value}")
         return Location(
-            lat=centroid.lat,
-            lon=centroid.lon,
-            precision=LocationPrecision.CITY_CENTROID,
-            source="city_centroid",
+            lat=centroid.lat, lon=centroid.lon, precision=precision, source=precision.value
         )
