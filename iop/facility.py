@@ -468,7 +468,17 @@ class Facility(Model):
 
 
 NAME_JOINER = " — "
-_LEGAL_FORM = re.compile(r"[,.]?\s+(inc|llc|l\.l\.c|pllc|pc|corp|co|ltd|lp)\.?$", re.IGNORECASE)
+# A company's legal form after its name: "..., LLC", "... Inc.", "..., P.C.", "..., Co." (a
+# "Co" only after a comma: not "Recovery & Co" nor "Denver CO").
+_LEGAL_FORM = re.compile(
+    r"(?:[,.]?\s+(?:inc|llc|l\.l\.c|pllc|p\.?c|corp|ltd|lp)|,\s*co)\.?$", re.IGNORECASE
+)
+
+
+def without_legal_form(name: str) -> str:
+    """A name as a referrer says it, without its legal form: "Kingfisher Lane Counseling, LLC"
+    → "Kingfisher Lane Counseling"."""
+    return _LEGAL_FORM.sub("", name).strip() or name
 
 
 def display_name(name: str | None, operator: str | None) -> str | None:

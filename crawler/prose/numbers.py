@@ -212,7 +212,13 @@ PROGRAM_WORDS = re.compile(
     r"|\bper week,? (?:typically |usually |often )?for\b"
     r"|\b(?:it|iop|track|phase) (?:\w+ )?runs\b"
     # a program by its name: "Juniper Signal runs for 8 to 10 weeks"
-    r"|(?-i:\b[A-Z][\w'-]+ [A-Z][\w'-]+) runs for\b",
+    r"|(?-i:\b[A-Z][\w'-]+ [A-Z][\w'-]+) runs for\b"
+    # a schedule of the week's days and times, then its length: "Monday, Tuesday and Thursday
+    # evenings, 6:00 to 9:00 p.m., for 9 weeks", "... 6:00-9:00 p.m. Hawai\u02bbi time, for 12
+    # weeks" (not one group's: "Relapse-prevention group: Fridays at 10 a.m., for 6 weeks")
+    r"|^\W*(?:monday|tuesday|wednesday|thursday|friday|weekday|mon|tue|wed|thu|fri)\w*\b[^;]*?"
+    r"(?:\b[ap]\.?m\.?|\bevenings|\bmornings|\bafternoons)(?: [\w\u02bb'-]+ time)?, for"
+    r" (?=(?:about )?\w+[- ]weeks?\b)",
     re.I,
 )
 NOT_PROGRAM_LENGTH = re.compile(
@@ -247,7 +253,10 @@ LENGTH_ITEM = re.compile(
 
 
 PARTS_OF_A_SENTENCE = re.compile(
-    r";|,\s*(?:then|and then|followed by|after which|and (?:most|many|some|then|each|every)\b)\b"
+    # (what its graduates do after it: "The program runs 16 weeks, and graduates are invited to
+    # our Wednesday aftercare fellowship")
+    r";|,\s*(?:then|and then|followed by|after which"
+    r"|and (?:most|many|some|then|each|every|graduates|alumni)\b)\b"
     r"|\s+and then\b"
     # what comes with the sessions: "... for 12 weeks, with lunch served after group"
     r"|,\s*with\b"
@@ -1215,9 +1224,19 @@ NOT_OFFICE_HOURS = re.compile(
     r"(?: (?:clinic|center|centre|department|office))?(?: hours)?"
     r"|switchboard|call cent|access cent|admissions line|helpline"
     r"|hotline|\badministration\b"
+    # a chat widget's: "Questions? Chat with a PVU assistant, Monday-Sunday, 8:00 AM - 10:00 PM"
+    r"|\b(?:live )?chat\b"
     # a building's or a campus's doors, not the program's office: "Building hours: ..." (not
     # "Behavioral Health Building hours")
     r"|(?<!health )\b(?:building|lobby|campus|parking|garage|cafeteria|gift shop) hours\b",
+    re.I,
+)
+
+
+# Another service of the building's, whose hours are its own: "pharmacy hours".
+ANOTHER_SERVICE = re.compile(
+    r"pharmacy|dental|laborator\w*|lab|radiology|imaging|pediatric|primary care|student health"
+    r"|public health|visiting|(?:live )?chat|crisis|helpline|hotline",
     re.I,
 )
 
@@ -1358,7 +1377,19 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
             # Monday through Friday, 8:00 to 3:00"
             if not AT_A_PLACE.search(before[: word.start()])
         ]
-        if said_of and NOT_OFFICE_HOURS.fullmatch(said_of[-1].group(0)):
+        if (
+            said_of
+            and (
+                NOT_OFFICE_HOURS.fullmatch(said_of[-1].group(0))
+                # (another service's, just before the word: "pharmacy hours include Saturdays 9
+                # to 1"; not the program's business office's: "Business office hours: ...")
+                or (
+                    len(said_of) > 1
+                    and ANOTHER_SERVICE.fullmatch(said_of[-2].group(0))
+                    and not before[said_of[-2].end() : said_of[-1].start()].strip()
+                )
+            )
+        ):
             continue  # the nearest word before the times says they are a group's
         # (a later day of the office's hours, another's words only after it: "Friday: 8 to 12
         # Saturday: groups only, office closed" is the office's, as the days before it)

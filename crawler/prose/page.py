@@ -1420,7 +1420,8 @@ def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = Non
     if "Person" in types and not types & ORGANIZATIONS:
         return PageKind.PEOPLE
     og = root.xpath("string(//meta[@property='og:type']/@content)").strip().lower()
-    return PageKind.ARTICLE if og == "article" or _dated_under_its_title(root) else PageKind.PROGRAM
+    dated = _dated_under_its_title(root, permalink=bool(DATED_PERMALINK.search(path)))
+    return PageKind.ARTICLE if og == "article" or dated else PageKind.PROGRAM
 
 
 # A page's notice, under its title, that the program it describes has ended: "This program
@@ -1481,11 +1482,17 @@ def _a_logo(heading: HtmlElement) -> bool:
     return len(links) == 1 and urlsplit(links[0]).path in ("", "/") and text == linked
 
 
-def _dated_under_its_title(root: HtmlElement) -> bool:
+# A blog's dated permalink: "/2024/05/summer-iop-schedule/".
+DATED_PERMALINK = re.compile(r"^/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/[\w-]+")
+
+
+def _dated_under_its_title(root: HtmlElement, permalink: bool = False) -> bool:
     """A post's byline: the main heading's next line is a date and nothing else ("October
-    30, 2026", "By Ana Ruiz | March 3, 2026"); a program page's "Updated March 3" is not."""
+    30, 2026", "By Ana Ruiz | March 3, 2026"); a program page's "Updated March 3" is not. At
+    a blog's dated permalink, a byline under a program's title too ("Our summer IOP
+    schedule")."""
     for heading in root.xpath("(//h1)[1]"):
-        if _a_programs_title(" ".join(heading.text_content().split())):
+        if not permalink and _a_programs_title(" ".join(heading.text_content().split())):
             return False  # "Intensive Outpatient Program", then its next cohort's date
         line = heading.getnext()
         if line is None:
@@ -1497,7 +1504,9 @@ def _dated_under_its_title(root: HtmlElement) -> bool:
 
 BYLINE = re.compile(
     rf"(?:(?:by|posted by)\s[\w .'\u2019-]{{1,40}}?\s*[|\u2022\u00b7,\u2013\u2014-]\s*)?"
-    rf"(?:posted(?: on)?\s)?{numbers.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}",
+    rf"(?:posted(?: on)?\s)?{numbers.MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    # its author after it: "Posted on June 14, 2023 by Dana Whitlock, LCADC"
+    r"(?:\s+by\s[\w .,'\u2019-]{1,50})?",
     re.I,
 )
 

@@ -36,6 +36,14 @@ class Phrase:
     forbids_in_its_clause: bool = False
 
 
+# Seen by appointment alone: "by appointment only", "The studio is appointment only" (not one
+# service's: "counseling is appointment only", "Our pharmacy is appointment-only for vaccines").
+BY_APPOINTMENT_ONLY = (
+    r"\bby appointment only\b"
+    r"|\b(?:studio|office|clinic|practice|cent(?:er|re)|program|iop) is (?:by )?appointment"
+    r"[- ]only\b"
+)
+
 # Medicaid by the names states give it (and their Medicaid managed-care programs).
 MEDICAID_NAMES = (
     r"\bmedicaid\b|medi-cal|\bahcccs\b|denalicare|arhome|health first colorado|husky health"
@@ -223,7 +231,9 @@ PROGRAM_SAYS_NOT = "|".join(
 )
 # Prescribing medication in general, for the addiction (not for other conditions).
 PRESCRIBES_MEDICATION = (
-    r"prescrib(?:e|es|ing) (?:any )?medications?\b(?! for (?:anxiety|depression|mental|sleep))"
+    # ("We do not prescribe or dispense any medication.")
+    r"prescrib(?:e|es|ing)(?: or dispense)? (?:any )?medications?\b"
+    r"(?! for (?:anxiety|depression|mental|sleep))"
     r"|recet(?:amos|a|an) medicamentos?\b(?! para (?:la ansiedad|la depresi[oó]n|la salud mental"
     r"|dormir|el sueño))"
     r"|medications? for (?:opioid|alcohol) use disorders?|\bmoud\b"
@@ -387,6 +397,10 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "levels_of_care.outpatient",
         r"\bwe(?:'re| are) an? outpatient (?:practice|program|clinic|provider|agency)\b"
+        # a practice by its name (not a program: its IOP is one): "Big Creek Recovery
+        # Counseling is an outpatient practice offering an Intensive Outpatient Program"
+        r"|(?-i:\b[A-Z][\w'-]*(?: [A-Z][\w'-]*){1,5}) is an? outpatient"
+        r" (?:practice|clinic|agency)\b"
         # "the Easley office is an outpatient office only"
         r"|\b(?:the|our|this) (?:[\w-]+ ){0,2}office is an? outpatient office\b",
         denied=None,
@@ -683,7 +697,12 @@ PHRASES: tuple[Phrase, ...] = (
         "therapies.individual_therapy",
         r"individual (?:therapy|counseling|sessions)|one-on-one (?:therapy|counseling|sessions?)"
         r"|(?:weekly|one|1|a \d+-minute)(?: \d+-minute)? individual session\b"
-        r"|an individual session (?:every|each|a|per) week"
+        # "an individual session with your counselor every other week"
+        r"|an individual session (?:with (?:your|their) (?:[\w-]+ )?(?:counsel+or|therapist) )?"
+        r"(?:every|each|a|per) (?:other )?week"
+        # what each week combines: "... mindfulness practice and an individual session with your
+        # therapist"
+        r"|\b(?:each|every) week (?:combines|includes)\b[^.]{0,160}\ban individual session\b"
         # "meets weekly with a licensed counselor for an individual session"
         r"|\bwith (?:a|your|their) (?:[\w-]+ )?(?:counsel+or|therapist) for an? individual session"
         r"|individual (?:and|&) (?:family|group) (?:therapy|counseling|sessions?)"
@@ -712,7 +731,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\bcbt\b|cognitivo[- ]conductual",
     ),
     Phrase("therapies.dbt", r"dialectical behavio(?:u)?r(?:al)? therapy|\bdbt\b"),
-    Phrase("therapies.art_therapy", r"\bart therapy|expressive arts"),
+    # (an expressive art group too: "An expressive art group and mindfulness on Thursdays")
+    Phrase("therapies.art_therapy", r"\bart therapy|expressive arts?\b"),
     Phrase("therapies.music_therapy", r"music therapy"),
     Phrase("therapies.equine_therapy", r"equine"),
     Phrase("therapies.yoga", r"\byoga\b(?!\s+(?:mats?|pants|clothes|blocks))"),
@@ -978,8 +998,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"|visit)\b[^.;]{0,20}\b(?:based on|according to|by) (?:your |household |family )?income"
         r"|sliding[- ](?:fee|scale)|income-based (?:fees|rates)"
         r"|fees? (?:are |is )?based on (?:your |household )?income"
-        r"|\bfees?\b[^.;]{0,30}?\b(?:slides?|are adjusted|scales?) (?:with|to|by|based on)"
-        r" (?:your |household |family )?income"
+        # ("The fee is $60 per week, reduced according to household income")
+        r"|\bfees?\b[^.;]{0,30}?\b(?<!never )(?<!not )(?:slides?|are adjusted|is adjusted"
+        r"|scales?|(?:is )?reduced)"
+        r" (?:with|to|by|based on|according to) (?:your |household |family )?income"
         r"|\bdiscounted (?:care|treatment|services|fees?|rates?) based on (?:your |household"
         r" |family )?income"
         r"|\bfees?\b[^.;]{0,30}?\b(?:are )?(?:based on|according to)"
@@ -1138,6 +1160,8 @@ PHRASES: tuple[Phrase, ...] = (
         # Administrative office (no in-person visits): ..."
         r"|[\u00b7|\u2022]\s*(?:(?:business|main|mailing|administrative|corporate) )?"
         r"(?:office|address)\b"
+        # where it is based: "X, LLC \u00b7 Based in Hailey, Idaho"
+        r"|[\u00b7|\u2022]\s*based in\b"
         # (its address's label after it: "Sabine Bend Virtual Recovery, LLC Business office: 210")
         r"|(?:(?:business|main|mailing|administrative|corporate) )?(?:office|address)\s*:))"
         # "We are a locally owned LLC."
@@ -1262,9 +1286,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\bwalk in (?:for (?:an? |your )?(?:same[- ]day )?(?:assessment|admission|intake"
         r"|screening|evaluation)s?|any \w+|during|between|(?:on )?(?:monday|tuesday|wednesday"
         r"|thursday|friday|saturday)s?\b|weekdays)",
-        forbids=r"by appointment only",
+        forbids=BY_APPOINTMENT_ONLY,
     ),
-    Phrase("intake.walk_in", r"by appointment only", stated=False, denied=None),
+    Phrase("intake.walk_in", BY_APPOINTMENT_ONLY, stated=False, denied=None),
     # "All visits at the La Plata office are by appointment" (not "... except walk-in hours")
     Phrase(
         "intake.walk_in",

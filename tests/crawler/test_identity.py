@@ -3,6 +3,7 @@ sites write an address, office hours and an FAQ's answer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -37,12 +38,14 @@ from crawler.spiders.base.pages import (
     of_elsewhere,
     organization_facts,
     page_record,
+    places_lines,
     program_lines,
     ten_digits,
+    without_other_places_lines,
 )
 from crawler.spiders.base.schema_org import address_facts, government_owner
 from crawler.spiders.base.schema_org import opening_hours as markup_hours
-from iop.facility import Phone
+from iop.facility import Phone, without_legal_form
 
 STREET_NAMES = ["Main St", "Kingston Pike", "N Division St", "Wethersfield Avenue", "S 8th Street",
                 "Camino de la Placita", "E Speedway Blvd", "Old Jacksonville Rd"]  # fmt: skip
@@ -3000,3 +3003,303 @@ def test_a_sentence_naming_a_street_gives_no_second_place(sentence: str) -> None
     page = f"<main><p>{sentence}</p></main><footer><p>607 N Madison St, Whiteville, NC 28472</p>"
     seen = seen_addresses(lxml.html.fromstring(f"<html><body>{page}</footer></body></html>"))
     assert [each.facts["address.street1"] for each in seen] == ["607 N Madison St"]
+
+
+def test_a_rooms_name_in_brackets_does_not_hide_the_address() -> None:
+    text = "205 2nd St SE, 2nd Floor (Mississippi Room)\nLittle Falls, MN 56345"
+    assert addresses_in(text) == [
+        {
+            "address.street1": "205 2nd St SE",
+            "address.street2": "2nd Floor",
+            "address.city": "Little Falls",
+            "address.state": "MN",
+            "address.postal_code": "56345",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "of_no_care"),
+    [("Billing address", True), ("Mailing address", True), ("Physical address", False),
+     ("Visit us", False)],
+)  # fmt: skip
+def test_a_cards_heading_says_whose_address_it_holds(heading: str, of_no_care: bool) -> None:
+    card = (
+        f"<div class='card'><h3>{heading}</h3><p>Windward Tide Recovery<br>c/o Pali Revenue"
+        " Partners<br>1001 Bishop St, Suite 2200<br>Honolulu, HI 96813</p></div>"
+    )
+    (seen,) = seen_addresses(lxml.html.fromstring(f"<html><body><main>{card}</main></body></html>"))
+    assert seen.of_no_care is of_no_care
+
+
+def test_an_office_whose_next_sentences_say_no_one_is_seen_there_is_no_place_of_care() -> None:
+    text = (
+        "<p>Our ministry office is out in the country:</p><p>15912 Highway 27 W<br>Little Falls,"
+        " MN 56345<br>The office handles phone calls, billing and paperwork, Monday through"
+        " Friday, 9 a.m. to 3 p.m. No counseling or groups take place there.</p>"
+    )
+    (seen,) = seen_addresses(lxml.html.fromstring(f"<html><body><main>{text}</main></body></html>"))
+    assert seen.of_no_care
+
+
+def test_hours_on_another_places_card_are_that_places() -> None:
+    """A locations page of two cards, each with its hours: the program's place keeps its own,
+    not the campus clinic's Saturday."""
+    cards = (
+        "<h1>Recovery Clinic Locations</h1><div><h2>Tiogue Avenue</h2><p>1680 Tiogue Ave, Suite"
+        " 4<br>Coventry, RI 02816<br>(401) 555-0186</p><p>Hours: Monday\u2013Thursday 12:00 PM"
+        " \u2013 9:00 PM</p></div><div><h2>Campus clinic</h2><p>400 Flat River Rd<br>Coventry, RI"
+        " 02816<br>(401) 555-0187</p><p>Hours: Monday\u2013Friday 9:00 AM \u2013 5:00 PM \u00b7"
+        " Saturday 10:00 AM \u2013 2:00 PM</p></div>"
+    )
+    html = f"<html><body><main>{cards}</main></body></html>"
+    page = page_record(html, "https://pvu.example/clinic/locations", date(2026, 12, 7), [])
+    place = addresses_in("1680 Tiogue Ave, Suite 4, Coventry, RI 02816")[0]
+    read = facts_from_pages([page], "test", place=place)
+    assert read.facts["schedule.opening_hours"] == ["Mo-Th 12:00-21:00"]
+    assert "schedule.weekend" not in read.facts
+    phones = without_other_places_lines(read.facts["phones"], place, places_lines([page]))
+    assert [ten_digits(phone) for phone in phones] == ["4015550186"]
+
+
+def test_a_parents_footer_hours_yield_to_the_programs_contact_page() -> None:
+    footer = (
+        "<footer><p>Somerset Shore Community Partners<br>30512 Prince William St<br>Princess"
+        " Anne, MD 21853<br>(410) 555-0150</p><p>Office hours: Monday\u2013Friday, 8:30"
+        " a.m.\u20134:30 p.m.</p></footer>"
+    )
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{content}</main>{footer}</body></html>"
+        return page_record(html, f"https://manokin.example{path}", date(2026, 12, 7), [])
+
+    pages = [
+        page("/", "Manokin River Recovery Center", "<p>Our intensive outpatient program.</p>"),
+        page("/contact", "Contact the Recovery Center",
+             "<p>11916 Somerset Ave<br>Princess Anne, MD 21853</p><p>Phone: (410) 555-0152</p>"
+             "<h2>Office hours</h2><p>Monday\u2013Thursday: 8:00 a.m.\u20139:00 p.m.</p>"
+             "<p>Friday: 8:00 a.m.\u20134:00 p.m.</p>"),
+    ]  # fmt: skip
+    place = addresses_in("11916 Somerset Ave, Princess Anne, MD 21853")[0]
+    read = facts_from_pages(pages, "test", place=place)
+    assert read.facts["schedule.opening_hours"] == ["Mo-Th 08:00-21:00", "Fr 08:00-16:00"]
+
+
+def test_a_parents_line_beside_its_address_is_not_the_places() -> None:
+    place = addresses_in("11916 Somerset Ave, Princess Anne, MD 21853")[0]
+    parent = address_key(addresses_in("30512 Prince William St, Princess Anne, MD 21853")[0])
+    both = ["(410) 555-0150", "(410) 555-0152"]
+    assert without_other_places_lines(both, place, {parent: {"4105550150"}}) == [both[1]]
+
+
+def test_a_program_page_listed_inside_a_tribes_site_stands_for_its_place() -> None:
+    """Listed with the program's page, headed by its name alone ("Morning Star Recovery
+    Program"), the address only on the department's contact page: the program's page stands
+    for that place, by the program's name."""
+
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} | Elk Ridge Tribal Nation</title>"
+            '<script type="application/ld+json">{"@context": "https://schema.org",'
+            ' "@type": "GovernmentOrganization", "name": "Elk Ridge Tribal Nation", "address":'
+            ' {"streetAddress": "187 Bluff View Dr", "addressLocality": "Chamberlain",'
+            ' "addressRegion": "SD", "postalCode": "57325"}}</script></head><body><main>'
+            f"<h1>{heading}</h1>{text}</main><footer><p>Elk Ridge Tribal Nation \u00b7 187 Bluff"
+            " View Dr, Chamberlain, SD 57325</p></footer></body></html>"
+        )
+        return _marked_page(f"https://elkridge.example{path}", html)
+
+    pages = [
+        page("/departments/health/morning-star-recovery", "Morning Star Recovery Program",
+             "<p>Morning Star is the Health Department's intensive outpatient program for adults."
+             "</p>"),
+        page("/departments/health/contact-us", "Contact the Health Department",
+             "<p>31560 SD Hwy 50<br>Chamberlain, SD 57325</p>"),
+        page("/departments/health", "Health Department", "<p>Dental, pharmacy and recovery.</p>"),
+    ]  # fmt: skip
+    pages = [replace(each, parent_marked=True) for each in pages]
+    (location,) = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
+    assert location.ref == pages[0].url
+    assert location.place["address.street1"] == "31560 SD Hwy 50"
+    assert location.name == "Morning Star Recovery Program"
+
+
+def test_a_street_a_sentence_gives_and_a_card_gives_whole_is_one_place() -> None:
+    """ "Find us at 713 Franklin St in Pella" on the home page, the program page's card with the
+    ZIP code: one place, with its ZIP code."""
+
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = (
+            f"<html><body><main><h1>{heading}</h1>{text}</main><footer><p>Ministry office (mail"
+            " and staff only): 1004 Broadway St, Pella, IA 50219</p></footer></body></html>"
+        )
+        return page_record(html, f"https://cornerstone.example{path}", date(2026, 12, 7), [])
+
+    pages = [
+        page("/", "Hope has an address",
+             "<p>Find us at 713 Franklin St in Pella, in the fellowship hall. Our intensive"
+             " outpatient program meets there.</p>"),
+        page("/iop", "Intensive Outpatient Program",
+             "<p>Fellowship Hall<br>713 Franklin St<br>Pella, Iowa 50219</p><p>Our intensive"
+             " outpatient program meets three evenings a week.</p>"),
+        page("/about", "About us", "<p>A ministry of local churches.</p>"),
+    ]  # fmt: skip
+    running = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
+    assert [
+        (each.place["address.street1"], each.place["address.postal_code"]) for each in running
+    ] == [("713 Franklin St", "50219")]
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("Kingfisher Lane Counseling, LLC", "Kingfisher Lane Counseling"),
+     ("Big Creek Recovery Counseling, PLLC", "Big Creek Recovery Counseling"),
+     ("Desert Mountain Healing IOP", "Desert Mountain Healing IOP"), ("LLC", "LLC"),
+     ("Smith Counseling, P.C.", "Smith Counseling"), ("Recovery & Co", "Recovery & Co"),
+     ("Healing Rivers, Denver CO", "Healing Rivers, Denver CO")],
+)  # fmt: skip
+def test_a_program_is_named_without_its_legal_form(name: str, said: str) -> None:
+    assert without_legal_form(name) == said
+
+
+def _coastal_site(contact: str, home: str = "") -> list[PageRecord]:
+    """A program's three pages, its address on its contact page, a parent's in the footer."""
+    footer = (
+        "<footer><p>Columbus County Health Partners \u00b7 200 Hospital Dr, Whiteville, NC 28472"
+        "</p></footer>"
+    )
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{content}</main>{footer}</body></html>"
+        return page_record(html, f"https://coastal.example{path}", date(2026, 12, 7), [])
+
+    return [
+        page("/", "Coastal Recovery Center",
+             f"<p>Our intensive outpatient program meets three evenings a week.</p>{home}"),
+        page("/contact", "Contact us", contact),
+        page("/about", "About us", "<p>Since 1998.</p>"),
+    ]  # fmt: skip
+
+
+def _running_streets(pages: list[PageRecord]) -> list[str]:
+    running = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
+    return [each.place["address.street1"] for each in running]
+
+
+CONTACT_CARD = "<p>607 N Madison St<br>Whiteville, NC 28472<br>(910) 555-0157</p>"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Free parking is located at 14 Court Street in Whiteville.",
+        "We were located at 12 Oak St in Whiteville until 2022; we have moved.",
+        "AA meetings are held at 300 Main St in Whiteville every night.",
+        "The county courthouse is located at 500 Jefferson Street in Whiteville.",
+        "Family Night meets at 22 Pine Ave in Whiteville, at First Baptist Church.",
+        "Our office is at 607 Madison Street in Whiteville.",
+        "Court-ordered DWI classes are held at 5 Elm Road in Whiteville.",
+    ],
+)
+def test_a_sentence_about_another_places_street_does_not_move_the_program(sentence: str) -> None:
+    pages = _coastal_site(CONTACT_CARD, home=f"<p>{sentence}</p>")
+    assert _running_streets(pages) == ["607 N Madison St"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "No appointments necessary at this location \u2014 walk-ins welcome!",
+        "No services are denied at this location because of inability to pay.",
+        "No groups are held on Fridays at this location.",
+        "No counseling sessions on holidays at this office.",
+        "No groups take place here on holidays.",
+        "No appointments are held here after 7 p.m.",
+        "Our front desk does not see clients without an appointment.",
+        "Dr. Lee does not see patients under 18.",
+        "Fax (910) 555-0158 (billing only)",
+        "Fax: (910) 555-0158 \u2014 administration only",
+        "This is not a clinic site for methadone; we offer IOP and counseling.",
+        "Mailing: P.O. Box 55, Whiteville, NC 28472 (mailing address only)",
+        "Send mail to PO Box 55 (mailing address only).",
+        "Our corporate office in Raleigh (administrative office only) handles billing.",
+    ],
+)
+def test_words_after_an_address_about_something_else_leave_it_a_place_of_care(note: str) -> None:
+    page = f"<p>607 N Madison St<br>Whiteville, NC 28472<br>(910) 555-0157<br>{note}</p>"
+    (seen,) = seen_addresses(lxml.html.fromstring(f"<html><body><main>{page}</main></body></html>"))
+    assert not seen.of_no_care
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "<p>Insurance questions?</p><p>Call our billing office.</p>",
+        "<h2>Staff</h2><p>Dana Cruz, LCAS<br>Clinical Director</p><p>Linda Park<br>Business"
+        " Office</p>",
+        "<p>Linda Park<br>Administration</p>",
+    ],
+)
+def test_a_line_before_an_address_that_is_no_heading_of_it_leaves_it_of_care(before: str) -> None:
+    assert _running_streets(_coastal_site(before + CONTACT_CARD)) == ["607 N Madison St"]
+
+
+def test_a_content_line_before_the_footer_is_not_the_footers_heading() -> None:
+    html = (
+        "<html><body><main><p>Our IOP meets three evenings a week.</p><p>Questions? Call our"
+        " billing office.</p></main><footer><p>607 N Madison St<br>Whiteville, NC 28472<br>(910)"
+        " 555-0157</p></footer></body></html>"
+    )
+    (seen,) = seen_addresses(lxml.html.fromstring(html))
+    assert not seen.of_no_care
+
+
+def test_a_listed_page_that_mentions_an_iop_elsewhere_does_not_stand_for_the_place() -> None:
+    def page(path: str, heading: str, text: str) -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} | Elk Ridge Tribal Nation</title></head><body><main>"
+            f"<h1>{heading}</h1>{text}</main><footer><p>Elk Ridge Tribal Nation \u00b7 187 Bluff"
+            " View Dr, Chamberlain, SD 57325</p></footer></body></html>"
+        )
+        return page_record(html, f"https://elkridge.example{path}", date(2026, 12, 7), [],
+                           parent_marked=True)  # fmt: skip
+
+    pages = [
+        page("/departments/health/youth", "Youth Wellness",
+             "<p>Teens can join our intensive outpatient program for adolescents, offered at the"
+             " Pine Ridge clinic.</p>"),
+        page("/departments/health/contact-us", "Contact the Health Department",
+             "<p>31560 SD Hwy 50<br>Chamberlain, SD 57325</p>"),
+        page("/departments", "Departments", "<p>All departments.</p>"),
+    ]  # fmt: skip
+    running = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
+    assert all(each.ref != pages[0].url for each in running)
+
+
+def test_an_address_said_in_passing_does_not_take_the_programs_hours() -> None:
+    content = (
+        "<h1>Contact</h1><h2>Our clinic</h2><p>1680 Tiogue Ave, Suite 4<br>Coventry, RI 02816</p>"
+        "<p>Monday: 10:00 AM \u2013 6:00 PM</p><p>Parking is free in the lot behind our"
+        " neighbour, 400 Flat River Rd, Coventry, RI 02816.</p><p>Tuesday: 1:00 PM \u2013 8:00"
+        " PM</p><p>Wednesday: 1:00 PM \u2013 8:00 PM</p>"
+    )
+    home = page_record(
+        "<html><body><main><h1>PVU Recovery</h1><p>Our intensive outpatient program.</p></main>"
+        "</body></html>",
+        "https://pvu.example/",
+        date(2026, 12, 7),
+        [],
+    )
+    page = page_record(
+        f"<html><body><main>{content}</main></body></html>",
+        "https://pvu.example/contact",
+        date(2026, 12, 7),
+        [],
+    )
+    place = addresses_in("1680 Tiogue Ave, Suite 4, Coventry, RI 02816")[0]
+    read = facts_from_pages([home, page], "test", place=place)
+    assert read.facts["schedule.opening_hours"] == [
+        "Mo 10:00-18:00",
+        "Tu 13:00-20:00",
+        "We 13:00-20:00",
+    ]

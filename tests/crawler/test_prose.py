@@ -5685,3 +5685,158 @@ def test_an_hours_grid_of_rows_gives_each_rows_days_their_times() -> None:
         "Mo-Th 08:00-21:00",
         "Fr 08:00-17:00",
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "byline"),
+    [
+        ("https://a.example/updates/new-evening-group",
+         "<p>Posted on June 14, 2023 by Dana Whitlock, LCADC</p>"),
+        ("https://a.example/2023/06/new-evening-group/", "<p>June 14, 2023</p>"),
+    ],
+)  # fmt: skip
+def test_a_dated_post_is_an_article_whatever_its_byline_adds(url: str, byline: str) -> None:
+    """A byline naming its author after the date: an old post's Saturday group and walk-ins
+    are not the program's today."""
+    html = (
+        f"<html><body><h1>Welcome to our new evening group</h1>{byline}<p>Our Saturday morning"
+        " group continues as always.</p></body></html>"
+    )
+    assert page_kind(lxml.html.fromstring(html), url) is PageKind.ARTICLE
+
+
+def test_a_schedule_followed_by_its_length_gives_the_programs_weeks() -> None:
+    sentence = "Monday, Tuesday and Thursday evenings, 6:00 to 9:00 p.m., for 9 weeks."
+    assert program_weeks(sentence) == 9
+    assert program_weeks("The office closes at 3 p.m. for two weeks in August.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "therapy", "stated"),
+    [
+        ("What to expect: An individual session with your counselor every other week.",
+         "therapies.individual_therapy", True),
+        ("An expressive art group and mindfulness practice on Thursdays.",
+         "therapies.art_therapy", True),
+        ("Our state-of-the-art group rooms opened in May.", "therapies.art_therapy", None),
+    ],
+)  # fmt: skip
+def test_therapies_as_a_programs_week_lists_them(text: str, therapy: str, stated: bool) -> None:
+    assert read_text(text, crawl_date=CRAWLED).facts.get(therapy) is stated
+
+
+def test_a_chat_widgets_hours_are_not_the_offices() -> None:
+    text = "Questions? Chat with a PVU assistant, Monday\u2013Sunday, 8:00 AM \u2013 10:00 PM."
+    assert opening_hours(text) == []
+    assert opening_hours("Office hours: Monday\u2013Friday, 8:00 AM \u2013 5:00 PM.") == [
+        "Mo-Fr 08:00-17:00"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "walk_in"),
+    [
+        ("The studio is appointment only, so please don't walk in without calling first.", False),
+        ("Intake is by appointment only.", False),
+        ("Walk in any Monday at 5:00 p.m. for an intake interview.", True),
+    ],
+)
+def test_an_appointment_only_office_takes_no_walk_ins(text: str, walk_in: bool) -> None:
+    assert read_text(text, crawl_date=CRAWLED).facts.get("intake.walk_in") is walk_in
+
+
+def test_a_schedules_time_zone_does_not_hide_its_length() -> None:
+    assert program_weeks("Monday through Thursday, 6:00\u20139:00 p.m. Hawai\u02bbi time, for 12"
+                         " weeks.") == 12  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("We do not prescribe or dispense any medication. Clients taking Suboxone, Vivitrol or"
+         " methadone from their own provider are welcome in every group.",
+         {"medications.mat_buprenorphine": False, "medications.mat_naltrexone": False,
+          "medications.mat_methadone": False,
+          "medications.mat_accepts_outside_prescriptions": True}),
+        ("The fee is $60 per week, reduced according to household income.",
+         {"payment.sliding_fee": True}),
+        ("The program runs 16 weeks, and graduates are invited to our Wednesday aftercare"
+         " fellowship.", {"schedule.program_weeks": 16}),
+    ],
+)  # fmt: skip
+def test_what_a_ministrys_program_page_says_of_itself(text: str, facts: dict) -> None:
+    read = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: read.get(path) for path in facts} == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("Big Creek Recovery Counseling is an outpatient practice offering an Intensive"
+         " Outpatient Program (IOP) for adults.", {"levels_of_care.outpatient": True}),
+        ("A methadone clinic is an outpatient clinic.", {"levels_of_care.outpatient": None}),
+        ("Each week combines group therapy, mindfulness practice and an individual session with"
+         " your therapist.", {"therapies.individual_therapy": True}),
+        ("Carbonate Peak Recovery, LLC \u00b7 Based in Hailey, Idaho",
+         {"ownership": "private_for_profit"}),
+    ],
+)  # fmt: skip
+def test_what_a_practice_says_it_is_and_gives_each_week(text: str, facts: dict) -> None:
+    read = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: read.get(path) for path in facts} == facts
+
+
+def test_another_services_hours_named_before_the_word_hours_are_not_the_offices() -> None:
+    text = "The health center is next door; pharmacy hours include Saturdays 9 a.m. to 1 p.m."
+    assert opening_hours(text, "Hours") == []
+    assert opening_hours("Clinic hours include Saturdays 9 a.m. to 1 p.m.") == ["Sa 09:00-13:00"]
+    # (a virtual program's own business office's hours are its office hours)
+    assert opening_hours("Business office hours: Monday\u2013Friday, 8:00 a.m.\u20135:00 p.m.") == [
+        "Mo-Fr 08:00-17:00"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "value"),
+    [
+        ("Walk-in assessments Monday to Friday 8-10 am; counseling is appointment only.",
+         "intake.walk_in", True),
+        ("Our pharmacy is appointment-only for vaccines.", "intake.walk_in", None),
+        ("Our building hosts a community art group on Saturdays.", "therapies.art_therapy", None),
+        ("Residents of our sober living home join a weekly art group.", "therapies.art_therapy",
+         None),
+        ("Family members may request an individual session with a counselor every other week.",
+         "therapies.individual_therapy", None),
+        ("Late fees are never reduced according to income.", "payment.sliding_fee", None),
+        ("Relapse-prevention group: Fridays at 10 a.m., for 6 weeks.", "schedule.program_weeks",
+         None),
+    ],
+)  # fmt: skip
+def test_what_one_service_or_someone_else_is_said_to_do_is_not_the_programs(
+    text: str, path: str, value: bool | None
+) -> None:
+    assert read_text(text, crawl_date=CRAWLED).facts.get(path) == value
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [("https://a.example/2023/06/intensive-outpatient-program/", PageKind.PROGRAM)],
+)
+def test_a_dated_path_alone_does_not_make_a_program_page_an_article(
+    url: str, kind: PageKind
+) -> None:
+    html = (
+        "<html><body><h1>Intensive Outpatient Program</h1><p>Our IOP meets three evenings a"
+        " week.</p></body></html>"
+    )
+    assert page_kind(lxml.html.fromstring(html), url) is kind
+
+
+def test_a_post_at_a_dated_permalink_is_an_article_whatever_its_title() -> None:
+    html = (
+        "<html><body><h1>Our summer IOP schedule</h1><p>Posted on May 20, 2024 by Kingfisher"
+        " Lane Counseling</p><p>Our Saturday morning group continues.</p></body></html>"
+    )
+    root = lxml.html.fromstring(html)
+    assert page_kind(root, "https://k.example/2024/05/summer-iop-schedule/") is PageKind.ARTICLE
+    assert page_kind(root, "https://k.example/summer-iop-schedule/") is PageKind.PROGRAM

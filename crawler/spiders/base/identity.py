@@ -49,6 +49,8 @@ STREET_ADDRESS = re.compile(
     r"(?:\s+(?:[A-Z0-9][\w'#/-]{0,3}\.|[A-Z0-9][\w'#/-]*|de|del|la|las|los|el|of|the)){1,7}?)"
     rf"(?:\s*,?\s+(?P<street2>(?i:{UNIT})(?:\s*,\s*(?i:{FLOOR}))?))?"
     rf"(?:\s*,\s*(?i:{ENTRANCE}))*"
+    # a room's or a door's name in brackets: "205 2nd St SE, 2nd Floor (Mississippi Room)"
+    r"(?:\s*\([^()\d]{1,40}\))?"
     rf"\s*,?\s+(?P<city>{TOWN})"
     rf"\s*,\s*(?P<state>{STATE})\.?,?\s+(?P<zip>\d{{5}})(?:-\d{{4}})?\b"
 )
@@ -72,6 +74,7 @@ NOT_A_HOUSE_NUMBER = re.compile(
 # A post office box is where mail goes, not a door a patient can walk through.
 BOX = r"p\.?\s*o\.?\s*box|post office box|box"
 POST_OFFICE_BOX = re.compile(rf"^\W*(?:{BOX})\b", re.I)
+POST_OFFICE_BOX_WITHIN = re.compile(r"\b(?:p\.?\s*o\.?\s*box|post office box)\b", re.I)
 # (not a unit on a line of its own before the street: "2nd Floor, 405 NE 19th St")
 NOT_A_STREET = re.compile(rf"\b(?:{BOX}|suite|ste|unit|floor)[^\w,]*$", re.I)
 # A unit written before its street, on its own line: "Outpatient Center, 2nd Floor".
@@ -138,29 +141,50 @@ MOVING_TO = re.compile(
 # Words just after an address that say no patient goes there: "607 N Madison St, Whiteville, NC
 # 28472, (910) 555-0157, Administrative office only, no counseling or groups at this address".
 NO_CARE_AFTER = re.compile(
-    r"\b(?:administrative|administration|business|mailing|corporate|billing)"
-    r"(?: office| address)? only\b"
+    # a note on the address itself, next after it and its phone line (not "Our corporate
+    # office in Raleigh (administrative office only) handles billing")
+    r"^[\s,.;:()\u2013\u2014-]*(?:(?:phone|tel|call)?:?\s*\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}"
+    r"[\s,.;:()\u2013\u2014-]*)?"
+    r"(?:administrative|business|mailing|corporate|billing) (?:office|address) only\b"
+    # what is not done there, said of the place alone (not "No groups are held on Fridays at
+    # this location", "No services are denied at this location because of inability to pay")
     r"|\bno (?:patient care|(?:treatment |clinical |counseling |patient )?services|counseling"
-    r"|treatment|groups|appointments)\b[^.!?]{0,40}?\b(?:at|on|in) this (?:address|location"
+    r"|treatment|groups)(?: or (?:counseling|groups|treatment|services))?"
+    r" (?:(?:is|are) (?:provided|offered|held|available) )?(?:at|in) this (?:address|location"
     r"|site|office|building)\b"
-    r"|\bnot a (?:treatment|service|care|clinic(?:al)?|patient) (?:location|site|office)\b",
+    r"|\bnot a (?:treatment|service|care|clinical|patient) (?:location|site|office)\b(?! for)"
+    # "No counseling or groups take place there." (not "No groups take place here on holidays")
+    r"|\bno (?:counseling|treatment|groups|services)(?: or (?:counseling|groups|treatment"
+    r"|services))? (?:take place|are held|are offered|are provided|happen) (?:there|here)\b"
+    r"(?! (?:on|after|before|during|until|except|without)\b)"
+    # "The office does not see clients." (not "Dr. Lee does not see patients under 18")
+    r"|\b(?:the|this|our) (?:[\w-]+ )?office (?:does|do) not see (?:clients|patients)\b"
+    r"(?! (?:without|under|over|after|before|on)\b)",
     re.I,
 )
-# How far after its address such words are still its own (past its phone line).
-NO_CARE_AFTER_WITHIN = 80
+# How far after its address such words are still its own (past its phone line and a sentence
+# on what the office does); a post office box ends them, as the next address would.
+NO_CARE_AFTER_WITHIN = 160
+
+
+# How near its block's start an address is still under the heading above the block (past a
+# name and a "c/o" line).
+HEADED_WITHIN = 80
 
 
 class LabelledAddress(NamedTuple):
     facts: dict[str, Any]
     label: str  # the words just before it: "Administration", "Marshfield Clinic"
     after: str  # the words just after it, up to the next address
+    heading: str = ""  # the heading over its block, if it opens the block: "Billing address"
 
 
-def _labelled_addresses(text: str) -> list[LabelledAddress]:
+def _labelled_addresses(text: str, heading: str = "") -> list[LabelledAddress]:
     """Each US street address in ``text``, with the words just before it (its label in a list
-    of places: "Administration", "Marshfield Clinic") and just after it."""
+    of places: "Administration", "Marshfield Clinic") and just after it, and the first one's
+    ``heading`` (a card's: "Billing address") if it opens the text."""
     line = SEPARATORS.sub(", ", text)
-    found = []
+    found: list[LabelledAddress] = []
     matches = list(STREET_ADDRESS.finditer(line))
     # (the last address is followed by none: the zip stops with it)
     for match, following in zip(matches, [*matches[1:], None], strict=False):
@@ -183,9 +207,15 @@ def _labelled_addresses(text: str) -> list[LabelledAddress]:
             "address.postal_code": match["zip"],
         }
         end = min(following.start() if following else len(line), match.end() + NO_CARE_AFTER_WITHIN)
+        box = POST_OFFICE_BOX_WITHIN.search(line, match.end(), end)
+        end = box.start() if box else end
+        headed = heading if not found and match.start() <= HEADED_WITHIN else ""
         found.append(
             LabelledAddress(
-                facts, line[max(0, match.start() - 40) : match.start()], line[match.end() : end]
+                facts,
+                line[max(0, match.start() - 40) : match.start()],
+                line[match.end() : end],
+                headed,
             )
         )
     return found
@@ -197,21 +227,25 @@ PLACES_LINE_WITHIN = 40
 
 def lines_by_place(body: HtmlElement) -> dict[tuple[str, str], set[str]]:
     """A list of places, each with its phone ("Ottumwa, 418 W 2nd St, ... 641-555-0131;
-    Oskaloosa, 1105 A Ave E, ... 641-555-0137"): a number just after a place's address, before
-    the next's, is that place's line."""
+    Oskaloosa, 1105 A Ave E, ... 641-555-0137"), or a place's card in the page's content
+    ("Tiogue Avenue / 1680 Tiogue Ave ... / (401) 555-0186"): a number just after a place's
+    address, before the next's, is that place's line."""
     found: dict[tuple[str, str], set[str]] = {}
-    for text, _ in _texts(body):
+    for text, in_chrome in _texts(body):
         line = SEPARATORS.sub(", ", text)
         places = list(STREET_ADDRESS.finditer(line))
-        if len(places) < 2 or phones_in(line[: places[0].start()])[0]:
-            continue  # not a list of places each followed by its line (a number comes first)
+        if len(places) < (2 if in_chrome else 1) or phones_in(line[: places[0].start()])[0]:
+            # not places each followed by its line (a number comes first), nor a footer's
+            # one address and the site's main line ("University · 1900 W 7th St · 806-...")
+            continue
         for place, following in zip(places, [*places[1:], None], strict=True):
             named = addresses_in(place.group(0))
             if not named:
                 continue  # a P.O. box
             end = following.start() if following else len(line)
             after = line[place.end() : min(end, place.end() + PLACES_LINE_WITHIN)]
-            found.setdefault(address_key(named[0]), set()).update(phones_in(after)[0])
+            if lines := phones_in(after)[0]:
+                found.setdefault(address_key(named[0]), set()).update(lines)
     return found
 
 
@@ -391,9 +425,14 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
     of_no_care: set[tuple[str, str]] = set()
     of_care: set[tuple[str, str]] = set()
     texts = _texts(body)
-    read = [(each, in_chrome) for text, in_chrome in texts for each in _labelled_addresses(text)]
+    headings = ["", *(_a_heading(text) for text, _ in texts[:-1])]
+    read = [
+        (each, in_chrome)
+        for (text, in_chrome), heading in zip(texts, headings, strict=True)
+        for each in _labelled_addresses(text, heading)
+    ]
     # an address written a block per line, where no block's lines gave its ZIP code's
-    zips = {facts["address.postal_code"] for (facts, _, _), _ in read}
+    zips = {each.facts["address.postal_code"] for each, _ in read}
     read += [
         (each, in_chrome)
         for lines, in_chrome in _lines_run_together(texts)
@@ -402,19 +441,23 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
         # (its street a line of its own: "412 Neal St", not "Group room 12" / "Nevada County")
         and each.facts["address.street1"] in lines
     ]
-    # an address a sentence gives without its ZIP code, in a town another address names
+    # an address a sentence gives without its ZIP code, in a town another address names (not
+    # that address written short: "607 Madison Street" for "607 N Madison St")
     towns = {each.facts["address.city"]: each.facts["address.state"] for each, _ in read}
-    streets = {address_key(each.facts)[0] for each, _ in read}
+    doors = {door(each.facts) for each, _ in read}
     read += [
-        (LabelledAddress(facts, "", ""), in_chrome)
+        (LabelledAddress(facts, label="", after=""), in_chrome)
         for text, in_chrome in texts
         for facts in _addresses_said(text, towns)
-        if address_key(facts)[0] not in streets
+        if door(facts) not in doors
     ]
-    for (facts, label, after), in_chrome in read:
+    for (facts, label, after, heading), in_chrome in read:
         key = address_key(facts)
         no_care = (
-            AN_OFFICE_OF_NO_CARE.search(label) or _for_bills(label) or NO_CARE_AFTER.search(after)
+            AN_OFFICE_OF_NO_CARE.search(label)
+            or _for_bills(label)
+            or NO_CARE_AFTER.search(after)
+            or A_HEADING_OF_NO_CARE.match(heading)
         )
         (of_no_care if no_care else of_care).add(key)
         if key not in seen or (seen[key].in_chrome and not in_chrome):
@@ -422,14 +465,41 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
     return [replace(place, of_no_care=key in of_no_care - of_care) for key, place in seen.items()]
 
 
+# A card's heading over an address no patient goes to: "Billing address", "Mailing address".
+A_HEADING_OF_NO_CARE = re.compile(
+    r"^\W*(?:billing|mailing|remit(?:tance)?) (?:address|office)\W*$", re.I
+)
+
+
+def _a_heading(text: str) -> str:
+    """A block's last line, if it can head the next block's address: short, and no address's
+    own line ("Billing address", not "Kaneohe, HI 96744")."""
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    return last if len(last) <= ADDRESS_LINE_LENGTH and not re.search(r"\d", last) else ""
+
+
 # A street a sentence says the program is at, and its town, without a ZIP code: "Find us at 305
 # W Calhoun St in downtown Whiteville", "Groups meet at 12 Elm Street, Ashland".
 ADDRESS_SAID = re.compile(
-    r"\b(?i:find us|we are|we're|located|visit us|(?:is|are) held|meets?|takes? place"
-    r"|(?:our|the) (?:new )?(?:home|office|clinic|building) is) (?i:at|on) "
+    # said of the program or its groups, now (not "Free parking is located at", "AA meetings are
+    # held at", "We were located at ... until 2022")
+    r"\b(?i:find us|visit us|we(?:'re| are)(?: now)?(?: located)?"
+    r"|(?:our|the) (?:new )?(?:home|office|clinic|building|program|iop) is(?: now)?(?: located)?"
+    r"|(?:(?:our|the|all) )?(?:iop|program|(?:iop )?groups?)(?: groups?)? (?:meets?|is held"
+    r"|are held|takes? place)) (?i:at|on) "
     r"(?P<street>\d{1,6}[A-Za-z]?(?: (?:[NSEW]\.?|[A-Z0-9][\w'-]*)){1,4}? "
     rf"(?i:{STREET_KIND})\.?),? (?:in (?:downtown |uptown |historic )?)?(?P<city>{TOWN})\b"
 )
+
+
+# The side of town a street is on, which a sentence may leave out ("607 Madison Street").
+STREET_SIDES = {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
+
+
+def door(facts: dict[str, Any]) -> str:
+    """A street address's number and name, without its side of town: "607 N Madison St" and
+    "607 Madison Street" are one door."""
+    return " ".join(word for word in address_key(facts)[0].split() if word not in STREET_SIDES)
 
 
 def _addresses_said(text: str, towns: dict[str, str]) -> list[dict[str, Any]]:

@@ -32,7 +32,7 @@ from crawler.prose.numbers import TRACK_TIMES
 from crawler.prose.page import A_PLACES_FOLDER
 from crawler.prose.reader import IOP_FACT
 from crawler.prose.vocabulary import A_PAYMENT_HEADING, PAYMENT_HEADING, RESIDENCE_WORDS
-from crawler.spiders.base.identity import STATE, address_key, site_name
+from crawler.spiders.base.identity import STATE, SeenAddress, address_key, door, site_name
 from crawler.spiders.base.pages import (
     PageRecord,
     in_folder,
@@ -132,7 +132,7 @@ def site_locations(
 ) -> list[SiteLocation]:
     """The site's locations; ``ref_of(address, own pages)`` picks a location's page on a site
     of several (default: the shallowest of its own pages)."""
-    pages = without_former_names(ordered(pages))
+    pages = _said_whole(without_former_names(ordered(pages)))
     if not pages:
         return [SiteLocation(home, {}, [], None)]
     if not any(page.seen or _marked(page) for page in pages if page.reading.kind != "residence"):
@@ -339,7 +339,7 @@ def site_locations(
                         for page in mine
                         if page.url == home
                         and not own(page)
-                        and IOP_HEADING.search(page.names.heading or "")
+                        and _the_listed_programs_page(page, own_pages, pages)
                     ),
                     None,
                 )
@@ -394,6 +394,27 @@ def site_locations(
     return found
 
 
+def _said_whole(pages: list[PageRecord]) -> list[PageRecord]:
+    """Pages whose sentence gives a street without its ZIP code ("Find us at 713 Franklin St in
+    Pella") where another page gives it whole: the whole one, one place, not two."""
+    whole = {
+        (door(seen.facts), seen.facts.get("address.city")): seen.facts
+        for page in pages
+        for seen in page.seen
+        if seen.facts.get("address.postal_code")
+    }
+
+    def filled(seen: SeenAddress) -> SeenAddress:
+        full = whole.get((door(seen.facts), seen.facts.get("address.city")))
+        return (
+            replace(seen, facts=full)
+            if full and not seen.facts.get("address.postal_code")
+            else seen
+        )
+
+    return [replace(page, seen=[filled(seen) for seen in page.seen]) for page in pages]
+
+
 def _an_offices_page(page: PageRecord, place: dict[str, Any]) -> bool:
     """Whether a page is an office's own: under a folder of places ("/locations/ware") or
     headed by its town ("Ware Office"), not a page that names its address in passing (a
@@ -446,6 +467,33 @@ ABOUT_REACHING_US_OR_PAYING = re.compile(
 OUTPATIENT = re.compile(r"\boutpatient\b|\biop\b", re.I)
 # Care whose home page is not an IOP's organisation's: a residence, a unit with beds.
 A_UNIT_OR_A_HOUSE = re.compile(UNITS_AND_HOUSES + r"|inpatient", re.I)
+# A heading that names a program ("Morning Star Recovery Program"), not a service ("Youth
+# Wellness") that may mention the IOP.
+A_PROGRAMS_NAME = re.compile(r"\b(?:program|programme|recovery|treatment)\b", re.I)
+# A contact page's heading, whoever it is for: "Contact the Health Department", "Directions".
+A_CONTACT_PAGES_HEADING = re.compile(
+    r"^\W*(?:contact|locations?\b|directions\b|find us\b|visit us\b|how to find us\b)", re.I
+)
+
+
+def _the_listed_programs_page(
+    page: PageRecord, place_pages: list[PageRecord], pages: list[PageRecord]
+) -> bool:
+    """Whether the page a parent's site is listed with is its one place's program page: headed
+    as an IOP, or headed by a program's name and stating one where no page is headed so and
+    the place's own page is only a contact page ("Morning Star Recovery Program", its address
+    on "Contact the Health Department"; not a county's "Community Services" page over its
+    clinic's own page, nor a "Youth Wellness" page naming an IOP elsewhere)."""
+    if IOP_HEADING.search(page.names.heading or ""):
+        return True
+    return (
+        page.reading.facts.get(IOP_FACT) is True
+        and bool(A_PROGRAMS_NAME.search(page.names.heading or ""))
+        and bool(A_CONTACT_PAGES_HEADING.match(place_pages[0].names.heading or ""))
+        and not any(IOP_HEADING.search(other.names.heading or "") for other in pages)
+    )
+
+
 # A page about reaching a place, no page about its care: "Contact", "Locations", "Visit us".
 ABOUT_REACHING_US = re.compile(
     r"^(?:contact(?: us)?|locations?|our locations|visit(?: us)?|find us|directions"

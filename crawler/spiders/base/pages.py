@@ -684,24 +684,25 @@ def _without_the_listed_places(
 
 
 def _keep_the_programs_own_hours(
-    merged: MergedReading, standing: PageRecord | None, pages: list[PageRecord]
+    merged: MergedReading,
+    standing: PageRecord | None,
+    pages: list[PageRecord],
+    address: tuple[str, str] | None,
 ) -> None:
     """Of hours that disagree on a day (the tribal clinic's "Clinic hours" in every page's
     footer, "Tidewater office hours" in the program's page's content), the ones the program's
-    own page gives in its content: its own, not the whole organisation's its chrome repeats."""
+    own page gives in its content: its own, not the whole organisation's its chrome repeats.
+    Where its page gives none (a home page) and the chrome is another place's (a parent's
+    footer, its address not this place's), the ones its other pages give in their content (the
+    contact page's)."""
     path = "schedule.opening_hours"
     hours = merged.facts.get(path)
     if not hours or not _disagree(hours) or standing is None or len(pages) < 2:
         return
-    sources = standing.reading.item_sources.get(path, {})
-    content = " ".join(standing.content.split())
-    own = [
-        item
-        for item in hours
-        if (said := sources.get(str(item), ("", ""))[0])
-        # (each part in the content: a table's row is said as its cells joined by colons)
-        and all(" ".join(part.split()) in content for part in said.split(": "))
-    ]
+    own = [item for item in hours if _in_its_content(standing, path, item)]
+    chromes = {address_key(seen.facts) for page in pages for seen in page.seen if seen.in_chrome}
+    if not own and address is not None and chromes and address not in chromes:
+        own = [item for item in hours if any(_in_its_content(page, path, item) for page in pages)]
     weekdays = set(numbers.DAY_ORDER[:5])
     if (
         own
@@ -711,6 +712,67 @@ def _keep_the_programs_own_hours(
         and set(numbers.hours_by_day(hours)) & weekdays <= set(numbers.hours_by_day(own))
     ):
         merged.facts[path] = own
+
+
+def _without_other_places_hours(
+    merged: MergedReading, pages: list[PageRecord], address: tuple[str, str]
+) -> None:
+    """Hours a page of several places' cards gives under another place's address, on every
+    page that gives them ("Campus clinic / 400 Flat River Rd ... / Hours: Monday-Friday 9-5"):
+    that place's, not this one's."""
+    path = "schedule.opening_hours"
+    hours = merged.facts.get(path)
+    if not hours:
+        return
+    kept = [
+        item
+        for item in hours
+        if not all(
+            _under_another_place(page, path, item, address)
+            for page in pages
+            if item in page.reading.facts.get(path, [])
+        )
+    ]
+    if kept:
+        merged.facts[path] = kept
+
+
+def _under_another_place(
+    page: PageRecord, path: str, item: object, address: tuple[str, str]
+) -> bool:
+    """Whether a page's content gives an item of a list fact after another place's card (its
+    address with its own line after it) and before any next address, on a page whose content
+    shows several places; not after an address named in passing ("Parking is free behind our
+    neighbour at 400 Flat River Rd")."""
+    content = " ".join(page.content.split())
+    starts = sorted(
+        (at, key)
+        for seen in page.seen
+        if not seen.in_chrome
+        and ((key := address_key(seen.facts)) == address or key in page.lines_by_place)
+        and (at := content.find(seen.facts["address.street1"])) >= 0
+    )
+    said = page.reading.item_sources.get(path, {}).get(str(item), ("", ""))[0]
+    # (its longest part: a row's cells are said joined by colons, "Hours: Monday-Friday ...")
+    at = content.find(" ".join(max(said.split(": "), key=len).split())) if said else -1
+    if len(starts) < 2 or at < 0:
+        return False
+    before = [key for start, key in starts if start <= at]
+    return bool(before) and before[-1] != address
+
+
+def _over(page: PageRecord, other: PageRecord) -> bool:
+    """Whether a page is over another in the site's folders ("/clinic" over "/clinic/iop")."""
+    folder = urlsplit(page.url).path.rstrip("/")
+    return urlsplit(other.url).path.startswith(folder + "/")
+
+
+def _in_its_content(page: PageRecord, path: str, item: object) -> bool:
+    """Whether a page says an item of a list fact in its own content, not its chrome."""
+    said = page.reading.item_sources.get(path, {}).get(str(item), ("", ""))[0]
+    content = " ".join(page.content.split())
+    # (each part in the content: a table's row is said as its cells joined by colons)
+    return bool(said) and all(" ".join(part.split()) in content for part in said.split(": "))
 
 
 def _disagree(hours: list[str]) -> bool:
@@ -987,11 +1049,17 @@ def facts_from_pages(
     own_lines_shown = any(_lines_in_its_content(page) for page in pages)
     # The program's page inside a site of more care (a health centre's IOP page) that shows its
     # own lines: the lines every page's header and footer give are the organisation's.
+    # (or a page over it, not the site's home, shows them: a university clinic's page, "Clinic
+    # scheduling for both locations: ...", over its IOP page)
     inner_lines = (
         standing is not None
         and not elsewhere  # (one of several offices' pages is the office's, not inner)
         and standing.depth > min(page.depth for page in pages)
-        and _lines_in_its_content(standing)
+        and any(
+            _lines_in_its_content(page)
+            for page in pages
+            if page is standing or (page.depth > 0 and _over(page, standing))
+        )
     )
     for page in pages:
         for path, value in page.contact.items():
@@ -1035,7 +1103,9 @@ def facts_from_pages(
         for page in pages
     ]
     merged = merge_readings(readings, source=source)
-    _keep_the_programs_own_hours(merged, standing, pages)
+    _keep_the_programs_own_hours(merged, standing, pages, address)
+    if address is not None:
+        _without_other_places_hours(merged, pages, address)
     marked_hours = result.get("schedule.opening_hours")
     result.update(merged.facts)
     if marked_hours and not _shown_otherwise(marked_hours, merged, pages):

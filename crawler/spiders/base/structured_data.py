@@ -58,7 +58,7 @@ from crawler.spiders.base.pages import (
     places_lines,
     without_other_places_lines,
 )
-from iop.facility import Facility
+from iop.facility import Facility, without_legal_form
 
 NOT_PAGES = re.compile(
     r"\.(?:pdf|jpe?g|png|gif|svg|webp|ico|css|js|json|xml|txt|zip|docx?|xlsx?|mp[34]|woff2?)$",
@@ -259,6 +259,8 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
                 elsewhere=location.elsewhere,
                 organization=organization,
             )
+            if read.facts.get("name"):
+                read.facts["name"] = without_legal_form(read.facts["name"])
             if read.facts.get("phones"):
                 read.facts["phones"] = without_other_places_lines(
                     read.facts["phones"], location.place, listed
