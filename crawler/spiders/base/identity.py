@@ -72,9 +72,12 @@ NOT_A_HOUSE_NUMBER = re.compile(
     r"\b(?:ages?|grades?|hours?|open|call|floors?|rooms?|suites?|units?)\W*$", re.I
 )
 # A post office box is where mail goes, not a door a patient can walk through.
-BOX = r"p\.?\s*o\.?\s*box|post office box|box"
+MAILBOX = r"p\.?\s*o\.?\s*box|post office box"
+BOX = rf"{MAILBOX}|box"
 POST_OFFICE_BOX = re.compile(rf"^\W*(?:{BOX})\b", re.I)
-POST_OFFICE_BOX_WITHIN = re.compile(r"\b(?:p\.?\s*o\.?\s*box|post office box)\b", re.I)
+# (one written after an address, which ends what is said of the address: "... (910) 555-0157 ·
+# P.O. Box 55 · Mailing address only")
+MAILBOX_AFTER = re.compile(rf"\b(?:{MAILBOX})\b", re.I)
 # (not a unit on a line of its own before the street: "2nd Floor, 405 NE 19th St")
 NOT_A_STREET = re.compile(rf"\b(?:{BOX}|suite|ste|unit|floor)[^\w,]*$", re.I)
 # A unit written before its street, on its own line: "Outpatient Center, 2nd Floor".
@@ -207,7 +210,7 @@ def _labelled_addresses(text: str, heading: str = "") -> list[LabelledAddress]:
             "address.postal_code": match["zip"],
         }
         end = min(following.start() if following else len(line), match.end() + NO_CARE_AFTER_WITHIN)
-        box = POST_OFFICE_BOX_WITHIN.search(line, match.end(), end)
+        box = MAILBOX_AFTER.search(line, match.end(), end)
         end = box.start() if box else end
         headed = heading if not found and match.start() <= HEADED_WITHIN else ""
         found.append(
@@ -492,8 +495,21 @@ ADDRESS_SAID = re.compile(
 )
 
 
-# The side of town a street is on, which a sentence may leave out ("607 Madison Street").
-STREET_SIDES = {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
+# The side of town a street is on, which a sentence may leave out ("607 Madison Street"), as
+# keys.STREET_SUFFIXES abbreviates it.
+STREET_SIDES = {
+    STREET_SUFFIXES[side]
+    for side in (
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    )
+}
 
 
 def door(facts: dict[str, Any]) -> str:

@@ -752,7 +752,7 @@ def _under_another_place(
         and ((key := address_key(seen.facts)) == address or key in page.lines_by_place)
         and (at := content.find(seen.facts["address.street1"])) >= 0
     )
-    said = page.reading.item_sources.get(path, {}).get(str(item), ("", ""))[0]
+    said = _said_of(page, path, item)
     # (its longest part: a row's cells are said joined by colons, "Hours: Monday-Friday ...")
     at = content.find(" ".join(max(said.split(": "), key=len).split())) if said else -1
     if len(starts) < 2 or at < 0:
@@ -767,9 +767,14 @@ def _over(page: PageRecord, other: PageRecord) -> bool:
     return urlsplit(other.url).path.startswith(folder + "/")
 
 
+def _said_of(page: PageRecord, path: str, item: object) -> str:
+    """The sentence a page gives an item of a list fact in ("" where it gives none)."""
+    return page.reading.item_sources.get(path, {}).get(str(item), ("", ""))[0]
+
+
 def _in_its_content(page: PageRecord, path: str, item: object) -> bool:
     """Whether a page says an item of a list fact in its own content, not its chrome."""
-    said = page.reading.item_sources.get(path, {}).get(str(item), ("", ""))[0]
+    said = _said_of(page, path, item)
     content = " ".join(page.content.split())
     # (each part in the content: a table's row is said as its cells joined by colons)
     return bool(said) and all(" ".join(part.split()) in content for part in said.split(": "))
