@@ -624,6 +624,12 @@ def _speaks_for_it(page: PageRecord, home: str) -> bool:
     )
 
 
+def _in_the_town(town: str) -> str:
+    """A pattern of a sentence placing something in a town: "in Middlebury", "at our Ord
+    office"."""
+    return rf"\b(?:in|at) (?:our |the )?{re.escape(town)}\b"
+
+
 def _where_the_iop_is_said_to_meet(
     pages: list[PageRecord], places: dict[AddressKey, dict[str, Any]], owned: set[AddressKey]
 ) -> set[AddressKey]:
@@ -636,11 +642,7 @@ def _where_the_iop_is_said_to_meet(
     )
     # Where groups meet: "meet in person in Middlebury", "at our Middlebury office" (not "adults
     # from Vergennes", not "Our Mission is simple").
-    named = {
-        key
-        for key, town in towns.items()
-        if town and re.search(rf"\b(?:in|at) (?:our |the )?{re.escape(town)}\b", said)
-    }
+    named = {key for key, town in towns.items() if town and re.search(_in_the_town(town), said)}
     if named and not named & owned and len({towns[key] for key in named}) == 1:
         return {min(named)}
     return owned
@@ -698,7 +700,7 @@ def _of_another_place(sentence: str, location: SiteLocation) -> bool:
     care we refer clients to our Broken Bow partner")."""
     here = str(location.place.get("address.city") or "")
     if here and re.search(
-        rf"\b(?:in|at) (?:our |the )?{re.escape(here)}\b|\b{re.escape(here)}'s (?i:iop|intensive)",
+        rf"{_in_the_town(here)}|\b{re.escape(here)}'s (?i:iop|intensive)",
         sentence,
     ):
         return False  # the IOP here too: "Ord's IOP meets ...; for residential care we refer"

@@ -29,6 +29,7 @@ from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
     STATE,
     STREET_KIND,
+    STREET_SIDES,
     TOWN_STATE_ALONE,
     TOWN_STATE_ZIP,
     PageNames,
@@ -910,8 +911,6 @@ OFFICE_BY_ITS_STREET = re.compile(
     r" outpatient|groups)",
     re.I,
 )
-# A street's leading direction, as keys.STREET_SUFFIXES abbreviates it ("North" as "n").
-DIRECTIONS = {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
 
 
 def street_name(street: str) -> str:
@@ -920,7 +919,7 @@ def street_name(street: str) -> str:
     Street location") and a place's address meet."""
     said = [word.strip(".,").lower() for word in street.split()]
     named = [STREET_SUFFIXES.get(word, word) for word in said if word and not word[0].isdigit()]
-    while len(named) > 1 and named[0] in DIRECTIONS:
+    while len(named) > 1 and named[0] in STREET_SIDES:
         named = named[1:]
     return " ".join(named)
 
