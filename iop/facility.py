@@ -91,7 +91,8 @@ STATE_CODES = frozenset(
 STATE_NAMES: dict[str, str] = {
     "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA",
     "Colorado": "CO", "Connecticut": "CT", "Delaware": "DE", "District of Columbia": "DC",
-    "Florida": "FL", "Georgia": "GA", "Hawaii": "HI", "Idaho": "ID", "Illinois": "IL",
+    "Florida": "FL", "Georgia": "GA", "Hawaii": "HI", "Hawai\u02bbi": "HI", "Hawai'i": "HI",
+    "Idaho": "ID", "Illinois": "IL",
     "Indiana": "IN", "Iowa": "IA", "Kansas": "KS", "Kentucky": "KY", "Louisiana": "LA",
     "Maine": "ME", "Maryland": "MD", "Massachusetts": "MA", "Michigan": "MI",
     "Minnesota": "MN", "Mississippi": "MS", "Missouri": "MO", "Montana": "MT",

@@ -23,8 +23,8 @@ from crawler.prose.vocabulary import RESIDENCE_WORDS, WHAT_TO_BRING
 BRING = re.compile(
     r"\b(?:bring|traiga)\b(?:\s+(?:with\s+you|along))?"
     r"|\bhave\s+(?:these|the\s+following|this)\s+(?:things\s+)?ready\b|\bhave\s+ready(?=\s*:)"
-    # "Have your photo ID and insurance card ready."
-    r"|\bhave\s+(?=your\s[^.;:]{3,80}\sready\b)"
+    # "Have your photo ID and insurance card ready.", "have a photo ID, ... ready"
+    r"|\bhave\s+(?=(?:your|an?)\s[^.;:]{3,80}\sready\b)"
     r"|\bwhat\s+you(?:'ll|\s+will)\s+need\b",
     re.I,
 )
@@ -80,9 +80,17 @@ MOST_WORDS = 10  # an "item" longer than this is a sentence, and the text no lis
 
 
 def items_to_bring(sentence: str) -> list[str]:
-    """The things a sentence asks a patient to bring, in its words, or none."""
-    found = BRING.search(sentence)
-    if found is None or NOT_BROUGHT.search(sentence[: found.start()]):
+    """The things a sentence asks a patient to bring, in its words, or none (of its first ask
+    that lists them: not "We have a bed ready for you if you bring your insurance card"'s
+    bed)."""
+    return next(
+        (items for found in BRING.finditer(sentence) if (items := _brought(sentence, found))), []
+    )
+
+
+def _brought(sentence: str, found: re.Match[str]) -> list[str]:
+    """The things a sentence lists after one of its words asking for them."""
+    if NOT_BROUGHT.search(sentence[: found.start()]):
         return []
     if ANOTHER_OCCASION.search(TRAILING_CONDITION.sub("", sentence)):
         return []

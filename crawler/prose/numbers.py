@@ -204,6 +204,12 @@ def hours_per_week(sentence: str) -> float | None:
     return value if value is not None and FEWEST_IOP_HOURS <= value <= 40 else None
 
 
+# A time zone after a time: "6:00\u20139:00 p.m. Hawai\u02bbi time", "6 p.m. Mountain Standard Time",
+# "9 a.m. ET", "7 p.m. Eastern, Mondays".
+A_TIME_ZONE = (
+    r"(?:(?:Hawai\S*|Alaska|Pacific|Mountain|Central|Eastern|Atlantic|Arizona|local)"
+    r"(?: (?:standard |daylight )?time\b|(?=[,;)]))|[AECHMP][SD]?T\b)"
+)
 PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|wks?|days?|months?)\b", re.I)
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
@@ -217,7 +223,7 @@ PROGRAM_WORDS = re.compile(
     # evenings, 6:00 to 9:00 p.m., for 9 weeks", "... 6:00-9:00 p.m. Hawai\u02bbi time, for 12
     # weeks" (not one group's: "Relapse-prevention group: Fridays at 10 a.m., for 6 weeks")
     r"|^\W*(?:monday|tuesday|wednesday|thursday|friday|weekday|mon|tue|wed|thu|fri)\w*\b[^;]*?"
-    r"(?:\b[ap]\.?m\.?|\bevenings|\bmornings|\bafternoons)(?: [\w\u02bb'-]+ time)?, for"
+    rf"(?:\b[ap]\.?m\.?|\bevenings|\bmornings|\bafternoons)(?: {A_TIME_ZONE})?, for"
     r" (?=(?:about )?\w+[- ]weeks?\b)",
     re.I,
 )

@@ -520,6 +520,7 @@ def headed_segments(root: HtmlElement) -> list[tuple[str, int]]:
         if element.tag == "table" and not _data_table(element):
             unread_tables.add(element)
             out.extend((row, 0) for row in _the_iops_column(element) or _offered(element))
+            out.extend((row, 0) for row in _the_iops_office(element))
             out.extend((level, 0) for level in _offered_by_row(element))
         elif element.tag == "table" and (week := _the_weeks_groups(element)):
             out.append((week, 0))
@@ -650,6 +651,47 @@ def _grid(table: HtmlElement) -> tuple[list[str], list[list[str]]]:
 
 
 IOP_COLUMN = re.compile(r"\biop\b|intensive outpatient", re.I)
+# A table of an organisation's offices: a column of each one's street and one of its hours
+# ("Town | Street | Phone | Programs | Hours").
+OFFICES_STREET_COLUMN = re.compile(r"^\W*(?:street|address|location)(?: address)?\W*$", re.I)
+OFFICES_HOURS_COLUMN = re.compile(r"^\W*(?:(?:office |clinic )?hours|open)\W*$", re.I)
+
+
+def _offices_rows(table: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
+    """Of a table of an organisation's offices, each a row with its street, line and hours,
+    the row of the one office that runs the IOP (its programs name it) and the others; nothing
+    of a table of no street and hours, of fewer than two lines, or where the IOP is in no
+    row or in several."""
+    rows = table.xpath(".//tr")
+    header = [_text(cell) for cell in rows[0].xpath("./td|./th")] if rows else []
+    if not (
+        any(OFFICES_STREET_COLUMN.match(text) for text in header)
+        and any(OFFICES_HOURS_COLUMN.match(text) for text in header)
+    ):
+        return [], []
+    body = rows[1:]
+    lined = [row for row in body if WRITTEN_NANP.search(" ".join(row.itertext()))]
+    running = [row for row in body if IOP_COLUMN.search(" ".join(row.itertext()))]
+    if len(lined) < 2 or len(running) != 1:
+        return [], []
+    return running, [row for row in body if row is not running[0]]
+
+
+def _the_iops_office(table: HtmlElement) -> list[str]:
+    """Of a table of an organisation's offices (see :func:`_offices_rows`), the row of the one
+    that runs the IOP, as one statement ("Fort Scott: 1120 S Main St; (620) 555-0163;
+    Intensive Outpatient Program; ...; Monday - Thursday 8:00 a.m. - 7:30 p.m."): its hours
+    are the program's; the other offices' are not."""
+    running, _ = _offices_rows(table)
+    return [_row(row.xpath("./td|./th")) for row in running]
+
+
+def other_offices_text(root: HtmlElement) -> str:
+    """The words of the rows of tables of offices that are not the IOP's office (see
+    :func:`_offices_rows`): their phone numbers are those offices' lines."""
+    return " ".join(
+        " ".join(row.itertext()) for table in root.iter("table") for row in _offices_rows(table)[1]
+    )
 
 
 def _the_iops_column(table: HtmlElement) -> list[str]:

@@ -109,6 +109,9 @@ TAKEN_HEADING = re.compile(
     r"|commercial(?: insurance| plans| health plans)?)\W*$",
     re.I,
 )
+PRIVATE_INSURANCE = "payment.private_insurance"
+# A heading naming a kind of plans, over the plans of that kind: "Commercial", "Commercial plans".
+A_KIND_OF_PLANS = re.compile(r"^\W*commercial(?: insurance| plans| health plans)?\W*$", re.I)
 # Typographic apostrophes (U+2019 and its kin), as plain ones: "don\u2019t" matches what
 # "don't" does (one character for one, so positions in the sentence stay the same).
 PLAIN_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -610,6 +613,15 @@ NEXT_DAYS_HOURS = re.compile(
 )
 
 
+# A time zone after a time, which "p.m." does not end: "6:00\u20139:00 p.m. Hawai\u02bbi time, for 12
+# weeks", "6 p.m. Mountain Standard Time", "9 a.m. ET to noon", "7 p.m. Eastern, Mondays".
+A_TIME_ZONE = re.compile(
+    r"(?:(?:Hawai\S*|Alaska|Pacific|Mountain|Central|Eastern|Atlantic|Arizona|local)"
+    r"(?: (?:standard |daylight )?time\b|(?=[,;)]))|[AECHMP][SD]?T\b)",
+    re.I,
+)
+
+
 def sentences(segment: str) -> list[str]:
     """A segment's sentences; none of a quotation (a testimonial of several sentences)."""
     text = " ".join(segment.split())
@@ -620,6 +632,7 @@ def sentences(segment: str) -> list[str]:
         if said and (
             ABBREVIATED.search(said[-1])
             or (A_TIME_ENDS.search(said[-1]) and NEXT_DAYS_HOURS.match(piece))
+            or (A_TIME_ENDS.search(said[-1]) and A_TIME_ZONE.match(piece))
         ):
             said[-1] = f"{said[-1]} {piece}"
         elif said and TOPIC_QUESTION.fullmatch(said[-1]):
@@ -1006,6 +1019,15 @@ def read_sentence(
                 continue
             if refused_here and phrase.path.startswith("payment."):
                 found = phrase_value(phrase, f"Not accepted: {clause}", f"Not accepted: {context}")
+            elif (
+                phrase.path == PRIVATE_INSURANCE
+                and A_KIND_OF_PLANS.match(reading.heading)
+                and re.search(r"\bin[- ]network\b|\baccept(?:ed|s)?\b", clause, re.I)
+                and not NOT_TAKEN.search(clause)
+            ):
+                # plans under a heading naming their kind ("Commercial": "HMSA and UHA \u2014 in
+                # network."): of that kind, whatever their names
+                found = phrase_value(phrase, f"{reading.heading}: {clause}", context)
             else:
                 found = phrase_value(phrase, clause, context)
             if found is not None and found[1] is not None:

@@ -3303,3 +3303,46 @@ def test_an_address_said_in_passing_does_not_take_the_programs_hours() -> None:
         "Tu 13:00-20:00",
         "We 13:00-20:00",
     ]
+
+
+CRAWLED = date(2026, 12, 4)
+OFFICES = [
+    ("Fort Scott", "1120 S Main St", "(620) 555-0163", "Monday \u2013 Thursday 8:00 a.m. \u2013 7:30 p.m.",
+     "Mo-Th 08:00-19:30"),
+    ("Uniontown", "104 Sherman St", "(620) 555-0166", "Wednesday 9:00 a.m. \u2013 4:00 p.m.",
+     "We 09:00-16:00"),
+    ("Bronson", "501 Clay St", "(620) 555-0167", "Saturday 9:00 a.m. \u2013 1:00 p.m.",
+     "Sa 09:00-13:00"),
+]  # fmt: skip
+
+
+def offices_table(running: int, programs: str = "Intensive Outpatient Program (IOP)") -> str:
+    rows = "".join(
+        f"<tr><td>{town}</td><td>{street}</td><td>{phone}</td>"
+        f"<td>{programs if index == running else 'Assessments; DUI classes'}</td>"
+        f"<td>{hours}</td></tr>"
+        for index, (town, street, phone, hours, _) in enumerate(OFFICES)
+    )
+    return (
+        "<html><body><main><h1>Clinic locations</h1><table><tr><th>Town</th><th>Street</th>"
+        f"<th>Phone</th><th>Programs</th><th>Hours</th></tr>{rows}</table></main></body></html>"
+    )
+
+
+@given(st.integers(0, len(OFFICES) - 1))
+def test_a_table_of_offices_gives_the_program_the_row_of_the_office_running_it(
+    running: int,
+) -> None:
+    page = page_record(offices_table(running), "https://county.example/bh/locations", CRAWLED, [])
+    _, _, line, _, hours = OFFICES[running]
+    assert page.reading.facts["schedule.opening_hours"] == [hours]
+    assert [ten_digits(phone) for phone in page.contact["phones"]] == [ten_digits(line)]
+
+
+def test_a_table_of_offices_naming_the_program_in_no_row_or_in_two_gives_no_office() -> None:
+    for programs in ("Outpatient counseling", None):
+        html = offices_table(0, programs or "Intensive outpatient (IOP)")
+        if programs is None:  # two rows running it
+            html = html.replace("Assessments; DUI classes", "IOP; assessments", 1)
+        page = page_record(html, "https://county.example/bh/locations", CRAWLED, [])
+        assert "schedule.opening_hours" not in page.reading.facts

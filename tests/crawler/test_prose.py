@@ -5840,3 +5840,39 @@ def test_a_post_at_a_dated_permalink_is_an_article_whatever_its_title() -> None:
     root = lxml.html.fromstring(html)
     assert page_kind(root, "https://k.example/2024/05/summer-iop-schedule/") is PageKind.ARTICLE
     assert page_kind(root, "https://k.example/summer-iop-schedule/") is PageKind.PROGRAM
+
+
+@given(
+    st.sampled_from(["Hawai\u02bbi time", "Mountain time", "Eastern Standard Time", "ET", "PT"]),
+    st.integers(6, 16),
+)
+def test_a_time_zone_after_the_groups_time_does_not_end_their_sentence(
+    zone: str, weeks: int
+) -> None:
+    text = f"Monday through Thursday, 6:00\u20139:00 p.m. {zone}, for {weeks} weeks. After that,"
+    html = (
+        f"<html><body><main><h2>Schedule</h2><p>{text} alumni meet weekly.</p></main></body></html>"
+    )
+    facts = read_html(html, crawl_date=CRAWLED).facts
+    assert (facts.get("schedule.program_weeks"), facts.get("schedule.evening")) == (weeks, True)
+
+
+@pytest.mark.parametrize(
+    ("said", "taken"),
+    [("HMSA and UHA \u2014 in network.", True), ("HMSA and UHA are accepted.", True),
+     ("We are out of network with HMSA and UHA; we give a superbill.", None),
+     ("HMSA and UHA \u2014 not accepted.", None), ("We are not in network with HMSA.", None)],
+)  # fmt: skip
+def test_plans_under_a_heading_naming_their_kind_are_of_that_kind(
+    said: str, taken: bool | None
+) -> None:
+    html = (
+        f"<html><body><main><h1>Pricing</h1><h3>Commercial</h3><p>{said}</p></main></body></html>"
+    )
+    assert read_html(html, crawl_date=CRAWLED).facts.get("payment.private_insurance") is taken
+
+
+@pytest.mark.parametrize("state", ["Hawaii", "Hawai\u02bbi", "Hawai'i"])
+def test_a_state_is_read_as_its_people_write_it(state: str) -> None:
+    text = f"Video participation is available to adults located in {state}."
+    assert read_text(text, crawl_date=CRAWLED).facts.get("access.licensed_states") == ["HI"]

@@ -159,3 +159,16 @@ def test_a_sentence_list_gives_each_thing_once_and_nothing_else(
     words = [determiner + thing for determiner, thing in zip(determiners, things, strict=False)]
     spoken = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
     assert items_to_bring(f"Please bring {spoken} to your assessment.") == things
+
+
+@pytest.mark.parametrize(
+    ("sentence", "things"),
+    [("For your first session, have a photo ID, your insurance card and a phone or laptop with a"
+      " camera ready.", ["photo ID", "insurance card", "phone or laptop with a camera"]),
+     ("We have a bed ready for you; bring your insurance card.", ["insurance card"]),
+     ("We have a counselor and a nurse ready to help.", [])],
+)  # fmt: skip
+def test_things_a_patient_is_asked_to_have_ready_are_brought(
+    sentence: str, things: list[str]
+) -> None:
+    assert items_to_bring(sentence) == things

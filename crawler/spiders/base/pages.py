@@ -22,7 +22,7 @@ import lxml.html
 
 from crawler.prose import PageReading, merge_readings, numbers, read_html, read_text
 from crawler.prose.merge import MergedReading
-from crawler.prose.page import other_programs_text, without_struck_out
+from crawler.prose.page import other_offices_text, other_programs_text, without_struck_out
 from crawler.prose.vocabulary import HEDGE
 from crawler.resolve.keys import STREET_SUFFIXES, words
 from crawler.spiders.base import schema_org
@@ -115,7 +115,8 @@ def page_record(
     text_root = body if body is not None else root
     # (a strip of other programs' cards gives their lines: "Tybee Detox Center ... 24/7
     # admissions: (912) 555-0102")
-    strips = other_programs_text(text_root)
+    # (and a table of offices gives the offices' lines that do not run the IOP)
+    strips = f"{other_programs_text(text_root)} {other_offices_text(text_root)}"
     others = {ten_digits(found.group(0)) for found in WRITTEN_NANP.finditer(strips)}
     contact = contact_facts(html, not_the_programs, others)
     record = PageRecord(url, entities, contact, reading, seen_addresses(text_root))
@@ -777,8 +778,10 @@ def _in_its_content(page: PageRecord, path: str, item: object) -> bool:
     """Whether a page says an item of a list fact in its own content, not its chrome."""
     said = _said_of(page, path, item)
     content = " ".join(page.content.split())
-    # (each part in the content: a table's row is said as its cells joined by colons)
-    return bool(said) and all(" ".join(part.split()) in content for part in said.split(": "))
+    # (each part in the content: a table's row is said as its cells joined by a colon and
+    # semicolons)
+    parts = re.split(r": |; ", said)
+    return bool(said) and all(" ".join(part.split()) in content for part in parts)
 
 
 def _disagree(hours: list[str]) -> bool:
