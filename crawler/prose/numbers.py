@@ -204,8 +204,8 @@ def hours_per_week(sentence: str) -> float | None:
     return value if value is not None and FEWEST_IOP_HOURS <= value <= 40 else None
 
 
-# A time zone after a time: "6:00\u20139:00 p.m. Hawai\u02bbi time", "6 p.m. Mountain Standard Time",
-# "9 a.m. ET", "7 p.m. Eastern, Mondays".
+# A time zone after a time: "6:00\u20139:00 p.m. Hawai\u02bbi time", "6 p.m. Mountain Standard
+# Time", "9 a.m. ET", "7 p.m. Eastern, Mondays".
 A_TIME_ZONE = (
     r"(?:(?:Hawai\S*|Alaska|Pacific|Mountain|Central|Eastern|Atlantic|Arizona|local)"
     r"(?: (?:standard |daylight )?time\b|(?=[,;)]))|[AECHMP][SD]?T\b)"

@@ -613,13 +613,9 @@ NEXT_DAYS_HOURS = re.compile(
 )
 
 
-# A time zone after a time, which "p.m." does not end: "6:00\u20139:00 p.m. Hawai\u02bbi time, for 12
-# weeks", "6 p.m. Mountain Standard Time", "9 a.m. ET to noon", "7 p.m. Eastern, Mondays".
-A_TIME_ZONE = re.compile(
-    r"(?:(?:Hawai\S*|Alaska|Pacific|Mountain|Central|Eastern|Atlantic|Arizona|local)"
-    r"(?: (?:standard |daylight )?time\b|(?=[,;)]))|[AECHMP][SD]?T\b)",
-    re.I,
-)
+# A time zone after a time, which "p.m." does not end: "6:00\u20139:00 p.m. Hawai\u02bbi time,
+# for 12 weeks".
+A_TIME_ZONE = re.compile(numbers.A_TIME_ZONE, re.I)
 
 
 def sentences(segment: str) -> list[str]:

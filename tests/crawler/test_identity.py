@@ -3307,8 +3307,8 @@ def test_an_address_said_in_passing_does_not_take_the_programs_hours() -> None:
 
 CRAWLED = date(2026, 12, 4)
 OFFICES = [
-    ("Fort Scott", "1120 S Main St", "(620) 555-0163", "Monday \u2013 Thursday 8:00 a.m. \u2013 7:30 p.m.",
-     "Mo-Th 08:00-19:30"),
+    ("Fort Scott", "1120 S Main St", "(620) 555-0163",
+     "Monday \u2013 Thursday 8:00 a.m. \u2013 7:30 p.m.", "Mo-Th 08:00-19:30"),
     ("Uniontown", "104 Sherman St", "(620) 555-0166", "Wednesday 9:00 a.m. \u2013 4:00 p.m.",
      "We 09:00-16:00"),
     ("Bronson", "501 Clay St", "(620) 555-0167", "Saturday 9:00 a.m. \u2013 1:00 p.m.",
