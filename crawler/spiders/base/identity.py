@@ -468,9 +468,13 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
     return [replace(place, of_no_care=key in of_no_care - of_care) for key, place in seen.items()]
 
 
-# A card's heading over an address no patient goes to: "Billing address", "Mailing address".
+# A card's heading over an address no patient goes to: "Billing address", "Mailing address",
+# "Ministry Office (mail & staff only)" (not "Main clinic (walk-ins by appointment only)").
 A_HEADING_OF_NO_CARE = re.compile(
-    r"^\W*(?:billing|mailing|remit(?:tance)?) (?:address|office)\W*$", re.I
+    r"^\W*(?:billing|mailing|remit(?:tance)?) (?:address|office)\W*$"
+    r"|^[^()]*\((?:(?:mail|staff|administrative|administration|admin|billing|business|offices?)"
+    r"(?:\s*(?:&|and|,|/)\s*|\s+))+only\)\W*$",
+    re.I,
 )
 
 

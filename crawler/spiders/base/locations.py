@@ -277,7 +277,12 @@ def site_locations(
         name = name or _listed_pages_name(pages, home, organisation, place)
         # (its page first: the page that stands for a named program, see facts_from_pages)
         pages = sorted(_without_other_units(pages, ref), key=lambda page: page.url != ref)
-        return [SiteLocation(ref, place, pages, name, elsewhere)]
+        found = [SiteLocation(ref, place, pages, name, elsewhere)]
+        # (its IOP's page stands for it as the page of a site of more care, not only as the
+        # page of one office among several the home page shows)
+        if ref == home or _program_page(pages, home, organisation) == home:
+            _standing_where_its_address_is(found, pages, home)
+        return found
     program_name = site_name([page.names for page in pages])
     # A parent's offices (a county's clinics, a state's centres): the pages of their
     # department that are no one office's (the IOP's page, fees) speak for each of them.
@@ -389,9 +394,38 @@ def site_locations(
         for location in found:
             location.elsewhere = _other_towns(places, location.place)
         _mark_offices_without_the_program(found)
+        _mark_offices_the_iop_meets_beside(found)
         _mark_places_beside_the_listed_one(found, home)
-    _the_programs_page_for_its_one_place(found, [len(own(page)) for page in pages], pages)
+    _the_programs_page_for_its_one_place(found, [len(own(page)) for page in pages], pages, home)
+    _standing_where_its_address_is(found, pages, home)
     return found
+
+
+def _standing_where_its_address_is(
+    found: list[SiteLocation], pages: list[PageRecord], home: str
+) -> None:
+    """A site's one program, on a site of its own (not a page inside a parent's), stands on
+    the page that gives its address where the page chosen for it does not (its home page
+    showing only a sister organisation's footer, its IOP page beside a locations page): the
+    page a referrer opens to find the door. Its pages, and what they say, stay as they are."""
+    if len(found) != 1 or found[0].set_aside or not _is_home_path(urlsplit(home).path):
+        return
+    location = found[0]
+    key = address_key(location.place)
+    if not key[0] or not key[1]:
+        return
+
+    def shows(page: PageRecord, *, main_only: bool) -> bool:
+        return key in _seen(page, main_only=main_only)
+
+    standing = next((page for page in pages if page.url == location.ref), None)
+    if standing is None or shows(standing, main_only=False):
+        return
+    giving = [page for page in pages if shows(page, main_only=True)] or [
+        page for page in pages if shows(page, main_only=False)
+    ]
+    if len(giving) == 1:
+        location.ref = giving[0].url
 
 
 def _said_whole(pages: list[PageRecord]) -> list[PageRecord]:
@@ -503,28 +537,48 @@ ABOUT_REACHING_US = re.compile(
 
 
 def _the_programs_page_for_its_one_place(
-    found: list[SiteLocation], owned: list[int], pages: list[PageRecord]
+    found: list[SiteLocation], owned: list[int], pages: list[PageRecord], home: str
 ) -> None:
     """On a site of several places of which one runs the IOP (a sober-living operator's IOP
     centre beside its houses and an outreach office), the site's one IOP page stands for that
     place where its own page is only its contact page (``owned``: how many places each of
-    ``pages`` is its own page of)."""
+    ``pages`` is its own page of): the page headed as the IOP, or the program's own page a
+    crawl of a parent's site starts at ("Cedar Smoke Recovery Program" of a tribe's health
+    department), where it states the IOP."""
     running = [location for location in found if location.set_aside is None]
-    programs = [
+    candidates = [
         page
         for page, count in zip(pages, owned, strict=True)
         if count <= 1
         and not translated(page)
         and page.reading.kind == "program"  # not a news post ("IOP marks its first year")
-        and IOP_HEADING.search(page.names.heading or "")
     ]
+    programs = [page for page in candidates if IOP_HEADING.search(page.names.heading or "")]
+    if not programs and not _is_home_path(urlsplit(home).path):
+        programs = [
+            page for page in candidates if page.url == home and page.reading.facts.get(IOP_FACT)
+        ]
     if len(running) != 1 or len(programs) != 1:
         return
     place, program = running[0], programs[0]
-    heading = next((page.names.heading or "" for page in pages if page.url == place.ref), "")
-    if ABOUT_REACHING_US.match(heading.strip()):
+    own_page = next((page for page in pages if page.url == place.ref), None)
+    heading = own_page.names.heading or "" if own_page else ""
+    # (the program's page the crawl starts at, over a department's page of its hours and
+    # contacts that says nothing of the IOP: "Lost River Health & Wellness - Hours & Contact")
+    # (named by its own heading as a program: "Cedar Smoke Recovery Program", not "Youth
+    # Wellness" naming a clinic's IOP in passing)
+    town = str(place.place.get("address.city") or "")
+    named = _programs_own_name(program.names.heading, town)
+    started_at = (
+        program.url == home
+        and named is not None
+        and not (own_page and own_page.reading.facts.get(IOP_FACT))
+    )
+    if ABOUT_REACHING_US.match(heading.strip()) or started_at:
         place.ref = program.url
         place.pages = [program, *(page for page in place.pages if page is not program)]
+        if started_at:  # named by its page, not the department's ("... - Hours & Contact")
+            place.name = named
 
 
 # Why an office of a site of several is no listing of ours: other offices' own pages state the
@@ -565,6 +619,43 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
         )
         if True not in said and (not sitewide or False in said or other_care):
             location.set_aside = NO_IOP_HERE
+
+
+def _mark_offices_the_iop_meets_beside(found: list[SiteLocation]) -> None:
+    """On a site of several offices whose pages for all of them (the IOP's page) name one
+    office by its street as where the IOP's groups meet ("Groups meet Tuesday ... evenings at
+    the Park Avenue clinic"), the other offices, whose own pages do not state the IOP, are set
+    aside with :data:`NO_IOP_HERE` (a university's student office on Darden Drive)."""
+    own = {id(page) for location in found for page in location.own_pages}
+    named = {
+        street
+        for location in found
+        for page in location.pages
+        if id(page) not in own
+        for street in page.offices_by_street
+    }
+    meeting = [
+        location
+        for location in found
+        if location.set_aside is None
+        and street_name(str(location.place.get("address.street1") or "")) in named
+    ]
+    if len(meeting) != 1:
+        return
+    for location in found:
+        if location is meeting[0] or location.set_aside is not None:
+            continue
+        if not any(page.reading.facts.get(IOP_FACT) is True for page in location.own_pages):
+            location.set_aside = NO_IOP_HERE
+            if location.own_pages:  # (its own page, not the IOP's page the other stands on)
+                location.ref = location.own_pages[0].url
+    # The office the IOP meets at, one of several offices each with its own page, stands on
+    # its page ("The Park Avenue Clinic"), as each office of a site of several does.
+    office = meeting[0]
+    key = address_key(office.place)
+    pages = [page for page in office.own_pages if key in _seen(page, main_only=True)]
+    if len(pages) == 1 and all(location.own_pages for location in found):
+        office.ref = pages[0].url
 
 
 # Why a place is no listing of ours: the site was listed with a page inside a larger site (a
@@ -1085,7 +1176,9 @@ def _departments_pages(pages: list[PageRecord], owned: list[int], home: str) -> 
         if count != 1
         and in_folder(page.url, department)
         and not _other_care(page)
-        and (department != "/" or _about_the_program(page))
+        # (a site of flat paths, a county's "/317/Behavioral-Health" beside "/326/Clintonville-
+        # Clinic": its pages about the program, and the department's page it was listed with)
+        and (department != "/" or _about_the_program(page) or page.url == home)
     ]
 
 

@@ -909,6 +909,10 @@ AN_OFFICE_BY_ITS_STREET = (
 OFFICE_BY_ITS_STREET = re.compile(
     r"(?<!family )(?<!alumni )(?<!individual )\b(?:(?:iop )?groups?|iop|intensive outpatient"
     r"(?: program)?)\b[^.;]{0,40}?\b(?:are held|is held|meets?|takes? place|runs?)(?: in person)?"
+    # (past the days and times they meet: "Groups meet Tuesday, Wednesday and Thursday
+    # evenings, 5:00-8:00 p.m., at the Park Avenue clinic")
+    r"(?:(?: on)? (?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|evenings|mornings|and|from|to"
+    r"|\d{1,2}(?::\d\d)?(?:\s*[-\u2013]\s*\d{1,2}(?::\d\d)?)?|[ap]\.?m\.?),?)*"
     rf" (?:at|in) {AN_OFFICE_BY_ITS_STREET}"
     rf"|{AN_OFFICE_BY_ITS_STREET},? (?:home (?:to|of)|where) (?:our |the )?(?:iop|intensive"
     r" outpatient|groups)",
@@ -922,8 +926,10 @@ def street_name(street: str) -> str:
     Street location") and a place's address meet."""
     said = [word.strip(".,").lower() for word in street.split()]
     named = [STREET_SUFFIXES.get(word, word) for word in said if word and not word[0].isdigit()]
-    while len(named) > 1 and named[0] in STREET_SIDES:
+    while len(named) > 2 and named[0] in STREET_SIDES:  # (not "west st" of "12 West St")
         named = named[1:]
+    while len(named) > 2 and named[-1] in STREET_SIDES:  # "park ave" of "327 Park Ave SE"
+        named = named[:-1]
     return " ".join(named)
 
 
