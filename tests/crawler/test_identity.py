@@ -29,6 +29,7 @@ from crawler.spiders.base.locations import (
     BESIDE_THE_LISTED_PAGE,
     NO_IOP_HERE,
     NO_PAGE_OF_ITS_OWN,
+    SiteLocation,
     named_by_its_heading,
     site_locations,
 )
@@ -3346,3 +3347,114 @@ def test_a_table_of_offices_naming_the_program_in_no_row_or_in_two_gives_no_offi
             html = html.replace("Assessments; DUI classes", "IOP; assessments", 1)
         page = page_record(html, "https://county.example/bh/locations", CRAWLED, [])
         assert "schedule.opening_hours" not in page.reading.facts
+
+
+def test_a_program_on_a_site_of_its_own_stands_on_the_page_giving_its_address() -> None:
+    pages = _coastal_site(CONTACT_CARD)  # (the home page shows only a parent's footer)
+    (location,) = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
+    assert location.ref == "https://coastal.example/contact"
+    # and where its home page gives it, the home page stands
+    pages = _coastal_site(CONTACT_CARD, home=CONTACT_CARD)
+    (location,) = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
+    assert location.ref == "https://coastal.example/"
+
+
+def _campus_offices(iop_says: str) -> list[SiteLocation]:
+    footer = "<footer><p>High Knob University \u00b7 900 Academy Rd, Wise, VA 24293</p></footer>"
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{content}</main>{footer}</body></html>"
+        return page_record(html, f"https://hku.example/clinic{path}", date(2026, 12, 7), [],
+                           parent_marked=True)  # fmt: skip
+
+    pages = [
+        page("/", "HKU Recovery Clinic", "<p>Counseling for students and the community.</p>"),
+        page("/iop", "Intensive Outpatient Program (IOP)", f"<p>{iop_says}</p>"),
+        page("/park-avenue", "The Park Avenue Clinic",
+             "<p>327 Park Ave SE<br>Wise, VA 24293</p><p>Services at Park Avenue: the intensive"
+             " outpatient program and outpatient counseling.</p>"),
+        page("/darden-drive", "The Darden Drive Office",
+             "<p>1010 Darden Dr<br>Wise, VA 24293</p><p>Counseling for students.</p>"),
+    ]  # fmt: skip
+    return site_locations(pages, pages[0].url)
+
+
+@pytest.mark.parametrize(
+    "schedule",
+    ["Groups meet Tuesday, Wednesday and Thursday evenings, 5:00\u20138:00 p.m., at the Park"
+     " Avenue clinic.", "IOP groups are held at our Park Avenue office."],
+)  # fmt: skip
+def test_the_office_the_iops_page_says_its_groups_meet_at_is_the_only_one_running_it(
+    schedule: str,
+) -> None:
+    found = _campus_offices(f"Our IOP is for adults. {schedule}")
+    running = [each for each in found if not each.set_aside]
+    assert [(each.place["address.street1"], each.ref) for each in running] == [
+        ("327 Park Ave SE", "https://hku.example/clinic/park-avenue")
+    ]
+    (aside,) = [each for each in found if each.set_aside]
+    assert (aside.set_aside, aside.ref) == (NO_IOP_HERE, "https://hku.example/clinic/darden-drive")
+    # an IOP page naming no office leaves each office as it was
+    found = _campus_offices("Our IOP is for adults; groups meet three evenings a week.")
+    assert len([each for each in found if not each.set_aside]) == 2
+
+
+def test_a_programs_page_a_crawl_starts_at_stands_for_the_place_its_department_gives() -> None:
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = (
+            f"<html><body><main><h1>{heading}</h1>{content}</main><footer><p>Lost River Band"
+            " \u00b7 40 Band Hall Rd, Bagley, MN 56621</p></footer></body></html>"
+        )
+        return page_record(html, f"https://lostriver.example/health{path}", date(2026, 12, 7),
+                           [], parent_marked=True)  # fmt: skip
+
+    pages = [
+        page("/cedar-smoke", "Cedar Smoke Recovery Program",
+             "<p>Cedar Smoke is our intensive outpatient program for adults.</p>"),
+        page("/contact", "Lost River Health & Wellness \u2013 Hours & Contact",
+             "<p>31055 County Road 92<br>Bagley, MN 56621</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert (location.ref, location.name, location.place["address.street1"]) == (
+        "https://lostriver.example/health/cedar-smoke", "Cedar Smoke Recovery Program",
+        "31055 County Road 92",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("heading", "of_care"),
+    [("Ministry Office (mail & staff only)", False), ("Annex (administrative offices only)", False),
+     ("Main clinic (walk-ins by appointment only)", True), ("Clinic (adults only)", True)],
+)  # fmt: skip
+def test_a_cards_heading_saying_only_staff_or_mail_go_there_makes_it_no_place_of_care(
+    heading: str, of_care: bool
+) -> None:
+    card = f"<h3>{heading}</h3><p>210 Main St<br>Flippin, AR 72634</p>"
+    html = f"<html><body><main>{card}</main></body></html>"
+    (seen,) = seen_addresses(lxml.html.fromstring(html))
+    assert seen.of_no_care is not of_care
+
+
+def test_a_countys_department_page_it_was_listed_with_speaks_for_each_of_its_clinics() -> None:
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = (
+            f"<html><body><main><h1>{heading}</h1>{content}</main><footer><p>Little Wolf County"
+            " Courthouse \u00b7 1 Courthouse Square, Weyauwega, WI 54983</p></footer></body></html>"
+        )
+        return page_record(html, f"https://littlewolf.example{path}", date(2026, 12, 7), [],
+                           parent_marked=True)  # fmt: skip
+
+    pages = [
+        page("/317/Behavioral-Health", "Behavioral Health",
+             "<p>Our Intensive Outpatient Program (IOP) has a day track in Waupaca and an evening"
+             " track in Clintonville.</p><p>We bill Wisconsin Medicaid and Medicare.</p>"),
+        page("/326/Clintonville-Clinic", "Clintonville Clinic",
+             "<p>57 Brown St<br>Clintonville, WI 54929</p><p>Evening IOP groups meet here.</p>"),
+        page("/327/Waupaca-Clinic", "Waupaca Clinic",
+             "<p>1400 Churchill St<br>Waupaca, WI 54981</p><p>Day IOP groups meet here.</p>"),
+    ]  # fmt: skip
+    found = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
+    assert sorted(each.place["address.street1"] for each in found) == [
+        "1400 Churchill St", "57 Brown St"
+    ]  # fmt: skip
+    assert all(pages[0] in each.pages for each in found)

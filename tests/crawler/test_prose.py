@@ -5876,3 +5876,12 @@ def test_plans_under_a_heading_naming_their_kind_are_of_that_kind(
 def test_a_state_is_read_as_its_people_write_it(state: str) -> None:
     text = f"Video participation is available to adults located in {state}."
     assert read_text(text, crawl_date=CRAWLED).facts.get("access.licensed_states") == ["HI"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The County Board will consider a proposal to study a Saturday IOP group in January.",
+     "A proposal for a Saturday IOP group goes to the board next month."],
+)  # fmt: skip
+def test_a_proposal_before_a_board_offers_nothing_yet(text: str) -> None:
+    assert "schedule.weekend" not in read_text(text, crawl_date=CRAWLED).facts
