@@ -727,7 +727,8 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "therapies.cbt",
-        r"cognitive[- ]behavio(?:u)?ral (?:therapy|skills|groups?|counseling)"
+        r"cognitive[- ]behavio(?:u)?ral (?:therapy|skills|groups?|counseling|tools|techniques"
+        r"|approach(?:es)?|methods?|interventions?|strategies)"
         r"|\bcbt\b|cognitivo[- ]conductual",
     ),
     Phrase("therapies.dbt", r"dialectical behavio(?:u)?r(?:al)? therapy|\bdbt\b"),
@@ -912,7 +913,7 @@ PHRASES: tuple[Phrase, ...] = (
     # accept insurance" names none).
     Phrase(
         "payment.private_insurance",
-        r"\b(?:bill|accept|take) (?:any )?(?:health )?insurance"
+        r"\b(?:bill|accept|take) (?:any )?(?:health )?insurance(?: of any (?:kind|type|sort))?"
         r"(?=(?:\s+(?:at (?:this|the) (?:time|moment)|at present|currently|right now|for now))?"
         r"\s*(?:[,.;]|or\b|and\b|$))",
         stated=None,
@@ -977,6 +978,16 @@ PHRASES: tuple[Phrase, ...] = (
         forbids=r"co-?pays?|deductible|\bwith (?:insurance|coverage)\b|\binsured\b",
         denied=None,
     ),
+    # A price of the week or the month: "Members pay a weekly fee of $40 that is scaled down by
+    # household income" (a ministry's members: its clients).
+    Phrase(
+        "payment.self_pay",
+        r"\b(?:weekly|monthly)(?: program)? fee of \$\s?[1-9]",
+        forbids=r"co-?pay|deductible|co-?insurance|\binsured\b|\b(?:plan|insurance) members?\b"
+        r"|\b(?:with|after) (?:insurance|medicaid|medicare|coverage)\b|\bdui\b|\bdwi\b"
+        r"|\bsober\b|\bhous(?:e|es|ing)\b|\brent\b|\bresiden\w*|\bclass(?:es)?\b|\bcourse\b",
+        denied=None,
+    ),
     # A fee of the week or the month a client pays: "a flat weekly fee" (not what insured
     # members pay, nor a fee by income: "the weekly fee slides by household income").
     Phrase(
@@ -1000,7 +1011,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"|fees? (?:are |is )?based on (?:your |household )?income"
         # ("The fee is $60 per week, reduced according to household income")
         r"|\bfees?\b[^.;]{0,30}?\b(?<!never )(?<!not )(?:slides?|are adjusted|is adjusted"
-        r"|scales?|(?:is )?reduced)"
+        r"|scales?|(?:is )?reduced|(?:is )?scaled(?: down)?|(?:slides?|scales?) down)"
         r" (?:with|to|by|based on|according to) (?:your |household |family )?income"
         r"|\bdiscounted (?:care|treatment|services|fees?|rates?) based on (?:your |household"
         r" |family )?income"

@@ -3458,3 +3458,37 @@ def test_a_countys_department_page_it_was_listed_with_speaks_for_each_of_its_cli
         "1400 Churchill St", "57 Brown St"
     ]  # fmt: skip
     assert all(pages[0] in each.pages for each in found)
+
+
+def test_each_card_of_a_locations_accordion_gives_its_own_line_and_hours() -> None:
+    panel = (
+        '<div class="accordion-panel"{hidden}><p>{street}<br>{town}, MN {zip}</p><p>Phone: {phone}'
+        "</p><p>Hours: {hours}</p></div>"
+    )
+    offices = [
+        ("", "321 Main St S", "Sauk Centre", "56378", "(320) 555-0181",
+         "Mon\u2013Thu 8 am\u20138 pm"),
+        (" hidden", "28 Central Ave", "Long Prairie", "56347", "(320) 555-0183",
+         "Tue\u2013Thu 9 am\u20135 pm; Saturday 9 am\u20131 pm"),
+    ]  # fmt: skip
+    panels = "".join(
+        panel.format(
+            hidden=hidden, street=street, town=town, zip=zip_code, phone=phone, hours=hours
+        )
+        for hidden, street, town, zip_code, phone, hours in offices
+    )
+    # (Weebly's content block is "wsite-not-footer": content, not the footer)
+    html = (
+        '<html><body><div class="wsite-elements wsite-not-footer"><h2>Locations</h2>'
+        f"{panels}</div></body></html>"
+    )
+    page = page_record(html, "https://bigbirch.example/locations", date(2026, 12, 7), [])
+    assert not any(seen.in_chrome for seen in page.seen)
+    assert page.lines_by_place == {
+        ("321 main st s", "56378"): {"3205550181"},
+        ("28 central ave", "56347"): {"3205550183"},
+    }
+    place = {"address.street1": "321 Main St S", "address.city": "Sauk Centre",
+             "address.state": "MN", "address.postal_code": "56378"}  # fmt: skip
+    facts = facts_from_pages([page], "bigbirch", place=place, elsewhere=("Long Prairie",)).facts
+    assert facts["schedule.opening_hours"] == ["Mo-Th 08:00-20:00"]

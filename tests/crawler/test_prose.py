@@ -5885,3 +5885,17 @@ def test_a_state_is_read_as_its_people_write_it(state: str) -> None:
 )  # fmt: skip
 def test_a_proposal_before_a_board_offers_nothing_yet(text: str) -> None:
     assert "schedule.weekend" not in read_text(text, crawl_date=CRAWLED).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [("We don't bill insurance of any kind.", {"payment.private_insurance": False}),
+     ("Members pay a weekly fee of $40 that is scaled down by household income.",
+      {"payment.self_pay": True, "payment.sliding_fee": True}),
+     ("Plan members pay a weekly fee of $40 after their deductible.", {"payment.self_pay": None}),
+     ("Group therapy three evenings a week, using cognitive behavioral tools.",
+      {"therapies.cbt": True})],
+)  # fmt: skip
+def test_what_a_ministrys_program_says_it_costs_and_does(text: str, facts: dict) -> None:
+    read = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: read.get(path) for path in facts} == facts

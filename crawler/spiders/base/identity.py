@@ -85,7 +85,8 @@ UNIT_BEFORE = re.compile(rf"(?:^|,)\s*(?P<unit>(?i:{UNIT}))\s*,\s*$")
 CHROME_TAGS = ("header", "footer", "nav")
 # (a hospital's utility bar over its menu: "MyChart · Pay a Bill · Main number ...")
 CHROME_MARKERS = re.compile(
-    r"\b(?:footer|site-header|site-info|copyright|utility-(?:bar|nav|menu))",
+    # (not Weebly's content block, "wsite-elements wsite-not-footer")
+    r"\b(?:(?<!not-)footer|site-header|site-info|copyright|utility-(?:bar|nav|menu))",
     re.I,
 )
 # Builders' names for them: Duda's ``dmFooterContainer`` and ``data-element-type="footer"``
@@ -249,7 +250,33 @@ def lines_by_place(body: HtmlElement) -> dict[tuple[str, str], set[str]]:
             after = line[place.end() : min(end, place.end() + PLACES_LINE_WITHIN)]
             if lines := phones_in(after)[0]:
                 found.setdefault(address_key(named[0]), set()).update(lines)
+    for card, line in _cards(body):
+        # a card whose address and line are blocks of their own (an accordion's panel: "<p>28
+        # Central Ave<br>Long Prairie, MN 56347</p><p>Phone: (320) 555-0183</p>")
+        (place,) = STREET_ADDRESS.finditer(line)
+        named = addresses_in(place.group(0))
+        if named and not phones_in(line[: place.start()])[0]:
+            after = line[place.end() : place.end() + PLACES_LINE_WITHIN]
+            if lines := phones_in(after)[0]:
+                found.setdefault(address_key(named[0]), set()).update(lines)
     return found
+
+
+# The most a place's card holds: its name, address, line, hours and services.
+CARD_LENGTH = 500
+
+
+def _cards(body: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """The page's cards of one place each, outside its chrome: blocks of a few blocks that
+    name one street address, with their text (its lines joined by commas)."""
+    cards = []
+    for card in body.iter("div", "li", "section", "article"):
+        if len(card) < 2 or any(_is_chrome(each) for each in (card, *card.iterancestors())):
+            continue
+        line = SEPARATORS.sub(", ", _lines(card))
+        if len(line) <= CARD_LENGTH and len(STREET_ADDRESS.findall(line)) == 1:
+            cards.append((card, line))
+    return cards
 
 
 def numbers_together(body: HtmlElement) -> list[frozenset[str]]:
