@@ -250,7 +250,7 @@ def lines_by_place(body: HtmlElement) -> dict[tuple[str, str], set[str]]:
             after = line[place.end() : min(end, place.end() + PLACES_LINE_WITHIN)]
             if lines := phones_in(after)[0]:
                 found.setdefault(address_key(named[0]), set()).update(lines)
-    for card, line in _cards(body):
+    for line in _cards(body):
         # a card whose address and line are blocks of their own (an accordion's panel: "<p>28
         # Central Ave<br>Long Prairie, MN 56347</p><p>Phone: (320) 555-0183</p>")
         (place,) = STREET_ADDRESS.finditer(line)
@@ -266,16 +266,16 @@ def lines_by_place(body: HtmlElement) -> dict[tuple[str, str], set[str]]:
 CARD_LENGTH = 500
 
 
-def _cards(body: HtmlElement) -> list[tuple[HtmlElement, str]]:
-    """The page's cards of one place each, outside its chrome: blocks of a few blocks that
-    name one street address, with their text (its lines joined by commas)."""
+def _cards(body: HtmlElement) -> list[str]:
+    """The text of the page's cards of one place each, outside its chrome (its lines joined by
+    commas): blocks of a few blocks that name one street address."""
     cards = []
     for card in body.iter("div", "li", "section", "article"):
         if len(card) < 2 or any(_is_chrome(each) for each in (card, *card.iterancestors())):
             continue
         line = SEPARATORS.sub(", ", _lines(card))
         if len(line) <= CARD_LENGTH and len(STREET_ADDRESS.findall(line)) == 1:
-            cards.append((card, line))
+            cards.append(line)
     return cards
 
 
