@@ -214,6 +214,7 @@ PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|wks?|days?|months?)\b", 
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
     r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b"
+    r"|\b(?:take|takes|taking) part for\b|\bparticipate for\b"
     r"|\b(?:are|is|stay|stays|remain|remains) with us\b"
     r"|\bper week,? (?:typically |usually |often )?for\b"
     r"|\b(?:it|iop|track|phase) (?:\w+ )?runs\b"

@@ -5899,3 +5899,13 @@ def test_a_proposal_before_a_board_offers_nothing_yet(text: str) -> None:
 def test_what_a_ministrys_program_says_it_costs_and_does(text: str, facts: dict) -> None:
     read = read_text(text, crawl_date=CRAWLED).facts
     assert {path: read.get(path) for path in facts} == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [("Most people take part for 8 to 12 weeks.", 12),
+     ("Clients participate for about 10 weeks.", 10),
+     ("Most people take part in two groups a week.", None)],
+)  # fmt: skip
+def test_how_long_people_take_part_is_the_programs_length(text: str, weeks: int | None) -> None:
+    assert read_text(text, crawl_date=CRAWLED).facts.get("schedule.program_weeks") == weeks
