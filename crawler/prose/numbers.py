@@ -214,7 +214,11 @@ PROGRAM_LENGTH = re.compile(COUNT_RANGE + r"[- ](weeks?|wks?|days?|months?)\b", 
 PROGRAM_WORDS = re.compile(
     r"program|\biop\b|track|curriculum|course|phase|lasts|length|duration|complete|graduat"
     r"|attend|treatment|finish|\bstay|weeks? long|\bmeets?\b|\bwith us for\b"
-    r"|\b(?:take|takes|taking) part for\b|\bparticipate for\b"
+    # "Most people take part for 8 to 12 weeks" (not a drug court's participants, interns,
+    # nor a minimum: "participate for at least 30 days before stepping down")
+    r"|\b(?:most (?:people|clients|patients|members)|clients|people|patients|members|you)"
+    r" (?:usually |typically |generally |often )?(?:take part|participate) for"
+    r" (?!(?:at least|a minimum of)\b)"
     r"|\b(?:are|is|stay|stays|remain|remains) with us\b"
     r"|\bper week,? (?:typically |usually |often )?for\b"
     r"|\b(?:it|iop|track|phase) (?:\w+ )?runs\b"

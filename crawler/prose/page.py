@@ -650,7 +650,8 @@ def _grid(table: HtmlElement) -> tuple[list[str], list[list[str]]]:
     return header, body
 
 
-IOP_COLUMN = re.compile(r"\biop\b|intensive outpatient", re.I)
+# A heading or a cell naming the IOP.
+IOP_NAMED = re.compile(r"\biop\b|intensive outpatient", re.I)
 # A table of an organisation's offices: a column of each one's street and one of its hours
 # ("Town | Street | Phone | Programs | Hours").
 OFFICES_STREET_COLUMN = re.compile(r"^\W*(?:street|address|location)(?: address)?\W*$", re.I)
@@ -671,10 +672,19 @@ def _offices_rows(table: HtmlElement) -> tuple[list[HtmlElement], list[HtmlEleme
         return [], []
     body = rows[1:]
     lined = [row for row in body if WRITTEN_NANP.search(" ".join(row.itertext()))]
-    running = [row for row in body if IOP_COLUMN.search(" ".join(row.itertext()))]
-    if len(lined) < 2 or len(running) != 1:
+    naming = [row for row in body if IOP_NAMED.search(" ".join(row.itertext()))]
+    if len(lined) < 2 or len(naming) != 1 or NOT_RUN_HERE.search(" ".join(naming[0].itertext())):
         return [], []
-    return running, [row for row in body if row is not running[0]]
+    return naming, [row for row in body if row is not naming[0]]
+
+
+# A row that names the IOP without running it: "no IOP", "referrals to IOP", "IOP coming in
+# 2027", "IOP through our partner Mercy Hospital", "IOP (currently closed)".
+NOT_RUN_HERE = re.compile(
+    r"\b(?:no|not|referr\w*|coming|soon|partner\w*|through|closed|paused|waitlist|planned"
+    r"|20\d\d)\b",
+    re.I,
+)
 
 
 def _the_iops_office(table: HtmlElement) -> list[str]:
@@ -686,12 +696,19 @@ def _the_iops_office(table: HtmlElement) -> list[str]:
     return [_row(row.xpath("./td|./th")) for row in running]
 
 
-def other_offices_text(root: HtmlElement) -> str:
-    """The words of the rows of tables of offices that are not the IOP's office (see
-    :func:`_offices_rows`): their phone numbers are those offices' lines."""
-    return " ".join(
+def other_offices_lines(root: HtmlElement) -> set[str]:
+    """The phone numbers (ten digits) of the rows of tables of offices that are not the IOP's
+    office (see :func:`_offices_rows`): those offices' lines, unless the page gives them outside
+    its tables too ("IOP intake line: (620) 555-0166")."""
+    rows = " ".join(
         " ".join(row.itertext()) for table in root.iter("table") for row in _offices_rows(table)[1]
     )
+    outside = " ".join(root.xpath(".//text()[not(ancestor::table)]"))
+    return _ten_digits(rows) - _ten_digits(outside)
+
+
+def _ten_digits(text: str) -> set[str]:
+    return {re.sub(r"\D", "", found.group(0))[-10:] for found in WRITTEN_NANP.finditer(text)}
 
 
 def _the_iops_column(table: HtmlElement) -> list[str]:
@@ -699,7 +716,7 @@ def _the_iops_column(table: HtmlElement) -> list[str]:
     column, each row as its label and the IOP's cell ("Medicare: ✔"); nothing of a table
     with no IOP column, or with two."""
     header, body = _grid(table)
-    columns = [index for index, text in enumerate(header) if IOP_COLUMN.search(text)]
+    columns = [index for index, text in enumerate(header) if IOP_NAMED.search(text)]
     if len(columns) != 1 or columns[0] == 0:
         return []
     said = []

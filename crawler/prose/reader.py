@@ -101,17 +101,32 @@ NEEDED_THEN_DENIED = re.compile(
     r" (?:location|clinic|office|program)))?\s*(?:[,.;]|$))",
     re.I,
 )
+# Plans of employers and insurers, by their kind's name.
+COMMERCIAL_PLANS = r"commercial(?: insurance| plans| health plans)?"
 # A heading over the plans a program takes: "In network", "Plans we accept", "Commercial".
 TAKEN_HEADING = re.compile(
     r"^\W*(?:in[- ]network(?: plans| insurance)?|accepted(?: plans| insurance)?"
     r"|(?:plans|insurance|insurers) (?:we(?:'re| are)? (?:accept|take|in[- ]network with)|accepted)"
     r"|we (?:accept|take)|we(?:'re| are) in[- ]network with"
-    r"|commercial(?: insurance| plans| health plans)?)\W*$",
+    rf"|{COMMERCIAL_PLANS})\W*$",
     re.I,
 )
 PRIVATE_INSURANCE = "payment.private_insurance"
 # A heading naming a kind of plans, over the plans of that kind: "Commercial", "Commercial plans".
-A_KIND_OF_PLANS = re.compile(r"^\W*commercial(?: insurance| plans| health plans)?\W*$", re.I)
+A_KIND_OF_PLANS = re.compile(rf"^\W*(?:{COMMERCIAL_PLANS})\W*$", re.I)
+# Plans named, then taken: "HMSA and UHA \u2014 in network.", "HMSA and UHA are accepted."
+PLANS_TAKEN = re.compile(
+    r"^\W*(?-i:[A-Z])[^.;:]{0,80}?(?:\s[\u2014\u2013-]\s*|:\s*|,\s*|\s+)(?:(?:are|is)\s+)?"
+    r"(?:in[- ]network|accepted)\W*$",
+    re.I,
+)
+# ... but not other payers, payments or arrangements, nor a refusal: "EAP vouchers accepted",
+# "Referrals accepted from employers", "Checks and credit cards accepted".
+NOT_PLANS_NAMES = re.compile(
+    r"\b(?:medicaid|medicare|tricare|va|eaps?|employers?|vouchers?|single[- ]case|referrals?"
+    r"|checks?|cards?|cash|payments?|not|no|only|never)\b|n't",
+    re.I,
+)
 # Typographic apostrophes (U+2019 and its kin), as plain ones: "don\u2019t" matches what
 # "don't" does (one character for one, so positions in the sentence stay the same).
 PLAIN_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -615,7 +630,7 @@ NEXT_DAYS_HOURS = re.compile(
 
 # A time zone after a time, which "p.m." does not end: "6:00\u20139:00 p.m. Hawai\u02bbi time,
 # for 12 weeks".
-A_TIME_ZONE = re.compile(numbers.A_TIME_ZONE, re.I)
+STARTS_WITH_A_TIME_ZONE = re.compile(numbers.A_TIME_ZONE, re.I)
 
 
 def sentences(segment: str) -> list[str]:
@@ -628,7 +643,7 @@ def sentences(segment: str) -> list[str]:
         if said and (
             ABBREVIATED.search(said[-1])
             or (A_TIME_ENDS.search(said[-1]) and NEXT_DAYS_HOURS.match(piece))
-            or (A_TIME_ENDS.search(said[-1]) and A_TIME_ZONE.match(piece))
+            or (A_TIME_ENDS.search(said[-1]) and STARTS_WITH_A_TIME_ZONE.match(piece))
         ):
             said[-1] = f"{said[-1]} {piece}"
         elif said and TOPIC_QUESTION.fullmatch(said[-1]):
@@ -1015,17 +1030,18 @@ def read_sentence(
                 continue
             if refused_here and phrase.path.startswith("payment."):
                 found = phrase_value(phrase, f"Not accepted: {clause}", f"Not accepted: {context}")
-            elif (
-                phrase.path == PRIVATE_INSURANCE
+            else:
+                found = phrase_value(phrase, clause, context)
+            if (
+                found is None
+                and phrase.path == PRIVATE_INSURANCE
                 and A_KIND_OF_PLANS.match(reading.heading)
-                and re.search(r"\bin[- ]network\b|\baccept(?:ed|s)?\b", clause, re.I)
-                and not NOT_TAKEN.search(clause)
+                and PLANS_TAKEN.match(sentence)
+                and not NOT_PLANS_NAMES.search(sentence)
             ):
                 # plans under a heading naming their kind ("Commercial": "HMSA and UHA \u2014 in
                 # network."): of that kind, whatever their names
-                found = phrase_value(phrase, f"{reading.heading}: {clause}", context)
-            else:
-                found = phrase_value(phrase, clause, context)
+                found = (True, True)
             if found is not None and found[1] is not None:
                 if another_care and phrase.path.startswith(("therapies.", "schedule.")):
                     continue  # the PHP's art therapy, its days

@@ -1483,7 +1483,9 @@ HEDGE = (
     r"|discussing)\b"
     r"|\bmay (?:add|pilot|expand|open|launch)\b"
     # a board's business: "The County Board will consider a proposal to study a Saturday group"
-    r"|\bwill (?:consider|discuss|review|study|explore|look (?:at|into))\b"
+    # (not "In our IOP you will explore CBT")
+    r"|\b(?:board|commission|committee|council|commissioners|supervisors|leadership|we)\b"
+    r"[^.;]{0,30}\bwill (?:consider|discuss|review|study|explore|look (?:at|into))\b"
     r"|\ba proposal (?:to|for)\b"
     r"|\bpending (?:license|licensure|approval)\b"
     # a plan to ask about: "TRICARE: coverage depends on your plan", "TRICARE: Call us"

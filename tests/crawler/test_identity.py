@@ -3359,7 +3359,12 @@ def test_a_program_on_a_site_of_its_own_stands_on_the_page_giving_its_address() 
     assert location.ref == "https://coastal.example/"
 
 
-def _campus_offices(iop_says: str) -> list[SiteLocation]:
+PARK_AVENUE_SAYS = (
+    "<p>Services at Park Avenue: the intensive outpatient program and outpatient counseling.</p>"
+)
+
+
+def _campus_offices(iop_says: str, park: str = PARK_AVENUE_SAYS) -> list[SiteLocation]:
     footer = "<footer><p>High Knob University \u00b7 900 Academy Rd, Wise, VA 24293</p></footer>"
 
     def page(path: str, heading: str, content: str) -> PageRecord:
@@ -3371,8 +3376,7 @@ def _campus_offices(iop_says: str) -> list[SiteLocation]:
         page("/", "HKU Recovery Clinic", "<p>Counseling for students and the community.</p>"),
         page("/iop", "Intensive Outpatient Program (IOP)", f"<p>{iop_says}</p>"),
         page("/park-avenue", "The Park Avenue Clinic",
-             "<p>327 Park Ave SE<br>Wise, VA 24293</p><p>Services at Park Avenue: the intensive"
-             " outpatient program and outpatient counseling.</p>"),
+             f"<p>327 Park Ave SE<br>Wise, VA 24293</p>{park}"),
         page("/darden-drive", "The Darden Drive Office",
              "<p>1010 Darden Dr<br>Wise, VA 24293</p><p>Counseling for students.</p>"),
     ]  # fmt: skip
@@ -3492,3 +3496,69 @@ def test_each_card_of_a_locations_accordion_gives_its_own_line_and_hours() -> No
              "address.state": "MN", "address.postal_code": "56378"}  # fmt: skip
     facts = facts_from_pages([page], "bigbirch", place=place, elsewhere=("Long Prairie",)).facts
     assert facts["schedule.opening_hours"] == ["Mo-Th 08:00-20:00"]
+
+
+@pytest.mark.parametrize(
+    "schedule",
+    ["Groups meet Tuesday evenings at the Park Avenue clinic and Thursday mornings at the Darden"
+     " Drive office.",
+     "Groups meet Monday and Wednesday evenings at the Park Avenue clinic, and Tuesday and"
+     " Thursday evenings at our Darden Drive office.",
+     "Evening groups meet Monday, Tuesday and Thursday from 5 to 8 p.m. at the Park Avenue"
+     " clinic; day groups meet at Darden Drive.",
+     "Evening IOP groups meet Monday and Wednesday at the Park Avenue clinic; the day program"
+     " runs at the Darden Drive office.",
+     "While the Darden Drive office is renovated, groups meet Tuesday evenings at the Park"
+     " Avenue clinic.",
+     "Support groups meet Thursday evenings at the Park Avenue clinic.",
+     "Women's groups meet Monday evenings at the Park Avenue clinic.",
+     "Parent groups meet Monday evenings at the Park Avenue clinic.",
+     "DUI education groups meet Saturday mornings at the Park Avenue clinic.",
+     "After you finish, aftercare groups meet Thursday evenings at the Park Avenue clinic."],
+)  # fmt: skip
+def test_groups_named_at_one_office_do_not_set_the_other_aside(schedule: str) -> None:
+    found = _campus_offices(f"Our IOP is offered at both of our offices. {schedule}",
+                            park="<p>Counseling for adults.</p>")  # fmt: skip
+    assert not [each for each in found if each.set_aside]
+
+
+@pytest.mark.parametrize(
+    ("path", "heading", "content"),
+    [("/donate", "Donate", "<p>Mail checks to Coastal Recovery Center, 607 N Madison St,"
+      " Whiteville, NC 28472.</p>"),
+     ("/privacy-policy", "Privacy Policy", "<p>Questions about this policy may be sent to"
+      " Privacy Officer, 607 N Madison St, Whiteville, NC 28472.</p>"),
+     ("/forms", "Patient Forms", "<p>Return completed forms to 607 N Madison St, Whiteville, NC"
+      " 28472.</p>"),
+     ("/detox", "Medical Detox", "<p>Our detox unit at 607 N Madison St<br>Whiteville, NC 28472"
+      " offers 24/7 admissions.</p>")],
+)  # fmt: skip
+def test_a_page_that_only_mentions_the_address_does_not_stand_for_the_program(
+    path: str, heading: str, content: str
+) -> None:
+    home, _, about = _coastal_site("")
+    html = f"<html><body><main><h1>{heading}</h1>{content}</main></body></html>"
+    other = page_record(html, f"https://coastal.example{path}", date(2026, 12, 7), [])
+    found = [each for each in site_locations([home, other, about], home.url) if not each.set_aside]
+    assert all(each.ref != other.url for each in found)
+
+
+@pytest.mark.parametrize(
+    ("row", "programs"),
+    [(0, "Outpatient counseling only (no IOP)"), (1, "Assessments; referrals to IOP"),
+     (1, "Outpatient; IOP coming in 2027"), (1, "IOP offered through our partner Mercy Hospital"),
+     (0, "IOP (currently closed; call for waitlist)")],
+)  # fmt: skip
+def test_a_row_naming_the_iop_without_running_it_gives_the_program_no_office(
+    row: int, programs: str
+) -> None:
+    page = page_record(offices_table(row, programs), "https://county.example/bh/locations",
+                       CRAWLED, [])  # fmt: skip
+    assert "schedule.opening_hours" not in page.reading.facts
+    assert len(page.contact["phones"]) == 3
+
+
+def test_a_table_of_offices_does_not_strip_the_iops_own_stated_line() -> None:
+    html = offices_table(0).replace("</table>", "</table><p>IOP intake line: (620) 555-0166.</p>")
+    page = page_record(html, "https://county.example/bh/locations", CRAWLED, [])
+    assert "6205550166" in [ten_digits(phone) for phone in page.contact["phones"]]

@@ -5909,3 +5909,38 @@ def test_what_a_ministrys_program_says_it_costs_and_does(text: str, facts: dict)
 )  # fmt: skip
 def test_how_long_people_take_part_is_the_programs_length(text: str, weeks: int | None) -> None:
     assert read_text(text, crawl_date=CRAWLED).facts.get("schedule.program_weeks") == weeks
+
+
+@pytest.mark.parametrize(
+    ("body", "private"),
+    [("Not accepted. We accept Medicaid only.", None),
+     ("Not accepted. We accept Medicaid and Medicare only.", None),
+     ("Referrals accepted from employers and EAPs.", None), ("EAP vouchers accepted.", None),
+     ("Single-case agreements accepted; we are not in-network with any commercial plan.", None),
+     ("Checks and credit cards accepted; we do not take commercial insurance.", False)],
+)  # fmt: skip
+def test_a_commercial_heading_over_other_things_accepted_takes_no_plan(
+    body: str, private: bool | None
+) -> None:
+    html = (
+        f"<html><body><main><h1>Insurance</h1><h2>Commercial</h2><p>{body}</p></main></body></html>"
+    )
+    assert read_html(html, crawl_date=CRAWLED).facts.get("payment.private_insurance") is private
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Drug court participants participate for 18 months.",
+     "Volunteers take part for 6 weeks in a research study.",
+     "Interns participate for 10 weeks each summer.",
+     "Parents participate for 6 weeks in the family education series.",
+     "Clients must participate for at least 30 days before stepping down."],
+)  # fmt: skip
+def test_taking_part_in_something_else_is_no_length_of_the_program(sentence: str) -> None:
+    assert "schedule.program_weeks" not in read_text(sentence, crawl_date=CRAWLED).facts
+
+
+def test_what_clients_will_explore_is_no_board_business() -> None:
+    text = "In our IOP you will explore cognitive behavioral therapy and DBT skills."
+    facts = read_text(text, crawl_date=CRAWLED).facts
+    assert (facts.get("therapies.cbt"), facts.get("therapies.dbt")) == (True, True)

@@ -274,9 +274,20 @@ def _cards(body: HtmlElement) -> list[str]:
         if len(card) < 2 or any(_is_chrome(each) for each in (card, *card.iterancestors())):
             continue
         line = SEPARATORS.sub(", ", _lines(card))
-        if len(line) <= CARD_LENGTH and len(STREET_ADDRESS.findall(line)) == 1:
+        if (
+            len(line) <= CARD_LENGTH
+            and len(STREET_ADDRESS.findall(line)) == 1
+            and any(_a_phone_line(" ".join(child.text_content().split())) for child in card)
+        ):
             cards.append(line)
     return cards
+
+
+def _a_phone_line(text: str) -> bool:
+    """A card's line of its number and a label at most ("Phone: (320) 555-0183"), not a
+    sentence giving a number ("Call us at ... to book")."""
+    numbers = phones_in(text)[0]
+    return len(numbers) == 1 and len(WRITTEN_NANP.sub("", text).split()) <= 3
 
 
 def numbers_together(body: HtmlElement) -> list[frozenset[str]]:

@@ -421,11 +421,28 @@ def _standing_where_its_address_is(
     standing = next((page for page in pages if page.url == location.ref), None)
     if standing is None or shows(standing, main_only=False):
         return
-    giving = [page for page in pages if shows(page, main_only=True)] or [
-        page for page in pages if shows(page, main_only=False)
+    # (a page for finding the program: not a donation's, a privacy policy's, a form's, nor
+    # another kind of care's)
+    finding = [page for page in pages if _a_page_for_finding_it(page)]
+    giving = [page for page in finding if shows(page, main_only=True)] or [
+        page for page in finding if shows(page, main_only=False)
     ]
     if len(giving) == 1:
         location.ref = giving[0].url
+
+
+# A page for finding a program, by its heading or its path's last part: "Contact us", "Visit &
+# Contact", "Locations", "/find-us", "/directions", "About".
+FINDING_IT = re.compile(r"\b(?:contact|locations?|visit|find|directions|about|offices?)\b", re.I)
+
+
+def _a_page_for_finding_it(page: PageRecord) -> bool:
+    last = urlsplit(page.url).path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    return (
+        page.reading.kind == "program"
+        and not _other_care(page)
+        and bool(FINDING_IT.search(f"{page.names.heading or ''} {last}"))
+    )
 
 
 def _said_whole(pages: list[PageRecord]) -> list[PageRecord]:
@@ -562,7 +579,7 @@ def _the_programs_page_for_its_one_place(
         return
     place, program = running[0], programs[0]
     own_page = next((page for page in pages if page.url == place.ref), None)
-    heading = own_page.names.heading or "" if own_page else ""
+    heading = (own_page.names.heading or "") if own_page else ""
     # (the program's page the crawl starts at, over a department's page of its hours and
     # contacts that says nothing of the IOP: "Lost River Health & Wellness - Hours & Contact")
     # (named by its own heading as a program: "Cedar Smoke Recovery Program", not "Youth
@@ -621,27 +638,45 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
             location.set_aside = NO_IOP_HERE
 
 
+# Words placing the program at each of a site's offices: "at both our offices".
+EVERY_OFFICE = re.compile(
+    r"\b(?:both|all|each|either|any) (?:of )?(?:our |the )?(?:offices|locations|clinics|sites"
+    r"|office|location|clinic|site)\b",
+    re.I,
+)
+
+
 def _mark_offices_the_iop_meets_beside(found: list[SiteLocation]) -> None:
     """On a site of several offices whose pages for all of them (the IOP's page) name one
     office by its street as where the IOP's groups meet ("Groups meet Tuesday ... evenings at
     the Park Avenue clinic"), the other offices, whose own pages do not state the IOP, are set
     aside with :data:`NO_IOP_HERE` (a university's student office on Darden Drive)."""
     own = {id(page) for location in found for page in location.own_pages}
-    named = {
-        street
+    # (the IOP's own pages: not a home page's support groups, nor a DUI class's page)
+    iop_pages = {
+        id(page): page
         for location in found
         for page in location.pages
-        if id(page) not in own
-        for street in page.offices_by_street
+        if id(page) not in own and IOP_HEADING.search(page.names.heading or "")
+    }.values()
+    named = {street for page in iop_pages for street in page.offices_by_street}
+    streets = {
+        id(location): street_name(str(location.place.get("address.street1") or ""))
+        for location in found
     }
     meeting = [
         location
         for location in found
-        if location.set_aside is None
-        and street_name(str(location.place.get("address.street1") or "")) in named
+        if location.set_aside is None and streets[id(location)] in named
     ]
     if len(meeting) != 1:
         return
+    said = " ".join(page.content for page in iop_pages)
+    others = [streets[id(location)] for location in found if location is not meeting[0]]
+    if EVERY_OFFICE.search(said) or any(
+        re.search(rf"\b{re.escape(street.split()[0])}\b", said, re.I) for street in others if street
+    ):
+        return  # "at both our offices", "day groups meet at Darden Drive": not the one place
     for location in found:
         if location is meeting[0] or location.set_aside is not None:
             continue

@@ -22,7 +22,7 @@ import lxml.html
 
 from crawler.prose import PageReading, merge_readings, numbers, read_html, read_text
 from crawler.prose.merge import MergedReading
-from crawler.prose.page import other_offices_text, other_programs_text, without_struck_out
+from crawler.prose.page import other_offices_lines, other_programs_text, without_struck_out
 from crawler.prose.vocabulary import HEDGE
 from crawler.resolve.keys import STREET_SUFFIXES, words
 from crawler.spiders.base import schema_org
@@ -115,9 +115,10 @@ def page_record(
     text_root = body if body is not None else root
     # (a strip of other programs' cards gives their lines: "Tybee Detox Center ... 24/7
     # admissions: (912) 555-0102")
-    # (and a table of offices gives the offices' lines that do not run the IOP)
-    strips = f"{other_programs_text(text_root)} {other_offices_text(text_root)}"
+    strips = other_programs_text(text_root)
     others = {ten_digits(found.group(0)) for found in WRITTEN_NANP.finditer(strips)}
+    # (and a table of offices gives the lines of the offices that do not run the IOP)
+    others |= other_offices_lines(text_root)
     contact = contact_facts(html, not_the_programs, others)
     record = PageRecord(url, entities, contact, reading, seen_addresses(text_root))
     record.names = page_names(root)
@@ -907,7 +908,11 @@ AN_OFFICE_BY_ITS_STREET = (
 # Main Street office, home to our intensive outpatient program" (not "our nurse practitioner sees
 # IOP clients at our Washington Avenue office", "Family sessions are held at ...").
 OFFICE_BY_ITS_STREET = re.compile(
-    r"(?<!family )(?<!alumni )(?<!individual )\b(?:(?:iop )?groups?|iop|intensive outpatient"
+    # (not another service's groups: "Parent groups meet Monday evenings at the Park Avenue
+    # clinic", "DUI education groups ...")
+    r"(?<!family )(?<!alumni )(?<!individual )(?<!support )(?<!parent )(?<!parents' )"
+    r"(?<!women's )(?<!men's )(?<!education )(?<!aftercare )(?<!dui )(?<!grief )"
+    r"\b(?:(?:iop )?groups?|iop|intensive outpatient"
     r"(?: program)?)\b[^.;]{0,40}?\b(?:are held|is held|meets?|takes? place|runs?)(?: in person)?"
     # (past the days and times they meet: "Groups meet Tuesday, Wednesday and Thursday
     # evenings, 5:00-8:00 p.m., at the Park Avenue clinic")
@@ -925,12 +930,19 @@ def street_name(street: str) -> str:
     of "215 E Main St" and of "Main Street"): how an office named by its street ("our Main
     Street location") and a place's address meet."""
     said = [word.strip(".,").lower() for word in street.split()]
-    named = [STREET_SUFFIXES.get(word, word) for word in said if word and not word[0].isdigit()]
-    while len(named) > 2 and named[0] in STREET_SIDES:  # (not "west st" of "12 West St")
+    named = [STREET_SUFFIXES.get(word, word) for word in said if word and not word.isdigit()]
+    # (a side before or after it, where a name is left: "main st" of "N Main St", "park ave" of
+    # "Park Ave SE", "broadway" of "Broadway E"; not "West St" nor "Avenue E")
+    while named and named[0] in STREET_SIDES and _a_name_in(named[1:]):
         named = named[1:]
-    while len(named) > 2 and named[-1] in STREET_SIDES:  # "park ave" of "327 Park Ave SE"
+    while named and named[-1] in STREET_SIDES and _a_name_in(named[:-1]):
         named = named[:-1]
     return " ".join(named)
+
+
+def _a_name_in(words: list[str]) -> bool:
+    """Whether a street's words hold a name, not only sides and kinds ("st", "ave", "w")."""
+    return any(word not in STREET_SIDES and word not in STREET_SUFFIXES.values() for word in words)
 
 
 def street_start(street: str) -> str:
