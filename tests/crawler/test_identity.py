@@ -3562,3 +3562,47 @@ def test_a_table_of_offices_does_not_strip_the_iops_own_stated_line() -> None:
     html = offices_table(0).replace("</table>", "</table><p>IOP intake line: (620) 555-0166.</p>")
     page = page_record(html, "https://county.example/bh/locations", CRAWLED, [])
     assert "6205550166" in [ten_digits(phone) for phone in page.contact["phones"]]
+
+
+@pytest.mark.parametrize(
+    ("card", "of_care"),
+    [("<p>Mail: Still River Counseling Group, 12 Park Ln, Unit B, New Milford, CT 06776.</p>",
+      False),
+     ("<details><summary>Park Lane office</summary><p>12 Park Ln, Unit B, New Milford, CT 06776"
+      "</p><p>This is where our billing team works. We don't see clients at this office.</p>"
+      "</details>", False),
+     ("<details><summary>Park Lane office</summary><p>12 Park Ln, Unit B, New Milford, CT 06776"
+      "</p><p>We don't see clients at this office on Fridays.</p></details>", True),
+     ("<p>Visit us: 12 Park Ln, Unit B, New Milford, CT 06776.</p>", True)],
+)  # fmt: skip
+def test_an_address_for_mail_or_where_no_client_is_seen_is_no_place_of_care(
+    card: str, of_care: bool
+) -> None:
+    (seen,) = seen_addresses(lxml.html.fromstring(f"<html><body><main>{card}</main></body></html>"))
+    assert seen.of_no_care is not of_care
+
+
+def test_an_office_named_by_its_street_stands_on_its_own_page_not_the_list_of_offices() -> None:
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{content}</main></body></html>"
+        return page_record(html, f"https://stillriver.example{path}", date(2026, 12, 7), [])
+
+    pages = [
+        page("/", "Still River Counseling Group", "<p>Therapy and an evening IOP.</p>"),
+        page("/iop", "Evening Intensive Outpatient Program",
+             "<p>Groups are held at our Main Street location.</p>"),
+        page("/locations", "Our Offices",
+             "<h3>Main Street office</h3><p>284 Main St, Suite 4, Danbury, CT 06810</p>"
+             "<p>Services: evening IOP, individual therapy.</p><h3>Railroad Street office</h3>"
+             "<p>38 Railroad St, New Milford, CT 06776</p><p>Services: individual therapy. No IOP"
+             " groups meet here.</p>"),
+        page("/locations/main-street", "The Main Street office",
+             "<p>Our Danbury office is on the second floor at 284 Main Street, Suite 4.</p>"
+             "<p>The evening IOP meets here.</p>"),
+        page("/locations/railroad-street", "The Railroad Street office",
+             "<p>38 Railroad St, New Milford, CT 06776</p><p>Individual therapy.</p>"),
+    ]  # fmt: skip
+    running = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
+    assert [(each.place["address.street1"], each.ref) for each in running] == [
+        ("284 Main St", "https://stillriver.example/locations/main-street")
+    ]

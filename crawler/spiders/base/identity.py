@@ -163,7 +163,11 @@ NO_CARE_AFTER = re.compile(
     r"(?! (?:on|after|before|during|until|except|without)\b)"
     # "The office does not see clients." (not "Dr. Lee does not see patients under 18")
     r"|\b(?:the|this|our) (?:[\w-]+ )?office (?:does|do) not see (?:clients|patients)\b"
-    r"(?! (?:without|under|over|after|before|on)\b)",
+    r"(?! (?:without|under|over|after|before|on)\b)"
+    # "We don't see clients at this office." (not "We don't see clients at this office on
+    # Fridays")
+    r"|\bwe (?:do not|don't|never) see (?:clients|patients) (?:at|in) (?:this|the|that)"
+    r" (?:office|location|address|building|site)\b(?! (?:on|after|before|during|until|without)\b)",
     re.I,
 )
 # How far after its address such words are still its own (past its phone line and a sentence
@@ -407,7 +411,9 @@ def seen_phones(body: HtmlElement) -> SeenPhones:
 AN_OFFICE_OF_NO_CARE = re.compile(
     r"(?:^|[\d|\u00b7\u2022;:])[\s,]*(?:administration|administrative (?:office|offices"
     r"|headquarters)|corporate (?:office|headquarters)|business office|billing office"
-    r"|mailing address)\W*$",
+    r"|mailing address)\W*$"
+    # a label for mail, whoever it is addressed to: "Mail: Still River Counseling Group, ..."
+    r"|^\W*(?:mail|mailing address|send mail|mail to|send (?:correspondence|payments) to)\s*:",
     re.I,
 )
 

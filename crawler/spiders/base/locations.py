@@ -213,6 +213,7 @@ def site_locations(
                 or street_name(key[0]) in page.offices_by_street
             }
             or _named_for(page, by_town)
+            or _named_for_its_street(page, set(places))
         )
 
     owned = {key for page in pages for key in own(page)}
@@ -327,8 +328,9 @@ def site_locations(
         own_pages = [page for page in pages if own(page) == {key}]
         if not own_pages:
             continue  # named only alongside others (a list of locations): no page of its own
-        # The page the site was listed with (its start URL) stands for the place it is about.
-        own_pages.sort(key=lambda page: page.url != home)
+        # The page the site was listed with (its start URL) stands for the place it is about;
+        # then a page of its own before a list of places that shows it ("/locations").
+        own_pages.sort(key=lambda page: (page.url != home, len(_seen(page, main_only=True)) > 1))
         if parent:
             mine = [page for page in pages if own(page) <= {key}]  # no other place's
             # Listed with this place's page inside the site (a tribe's program page): that
@@ -687,8 +689,12 @@ def _mark_offices_the_iop_meets_beside(found: list[SiteLocation]) -> None:
     # The office the IOP meets at, one of several offices each with its own page, stands on
     # its page ("The Park Avenue Clinic"), as each office of a site of several does.
     office = meeting[0]
+    if office.ref in {page.url for page in office.own_pages}:
+        return  # (already on a page of its own)
     key = address_key(office.place)
-    pages = [page for page in office.own_pages if key in _seen(page, main_only=True)]
+    pages = [page for page in office.own_pages if _an_offices_page(page, office.place)] or [
+        page for page in office.own_pages if key in _seen(page, main_only=True)
+    ]
     if len(pages) == 1 and all(location.own_pages for location in found):
         office.ref = pages[0].url
 
@@ -1046,6 +1052,22 @@ def named_by_its_heading(heading: str | None, organisation: str | None) -> str |
 OTHER_SERVICE_HEADING = re.compile(
     r"\bcouples\b|marriage|primary care|dental|medication management", re.I
 )
+
+
+def _named_for_its_street(page: PageRecord, places: set[AddressKey]) -> set[AddressKey]:
+    """The one place a location's page (in a places folder, "/locations/main-street") is named
+    for by its street, whose content names that street's number ("Our Danbury office is on the
+    second floor at 284 Main Street"), where it gives no address whole."""
+    folders = urlsplit(page.url).path.strip("/").split("/")
+    if len(folders) < 2 or not PLACES_FOLDER.fullmatch(folders[-2]):
+        return set()
+    named = {
+        key
+        for key in places
+        if street_start(key[0]) in page.streets_named
+        and street_name(key[0]).split()[0] in folders[-1].lower().split("-")
+    }
+    return named if len(named) == 1 else set()
 
 
 def _named_for(page: PageRecord, towns: dict[AddressKey, str]) -> set[AddressKey]:
