@@ -3606,3 +3606,39 @@ def test_an_office_named_by_its_street_stands_on_its_own_page_not_the_list_of_of
     assert [(each.place["address.street1"], each.ref) for each in running] == [
         ("284 Main St", "https://stillriver.example/locations/main-street")
     ]
+
+
+@pytest.mark.parametrize(
+    ("note", "of_care"),
+    [("Food pantry and a clothing closet. No IOP classes meet in Malden.", False),
+     ("No IOP groups meet here.", False), ("No IOP groups meet here on Fridays.", True),
+     ("IOP groups meet here Monday through Thursday.", True)],
+)  # fmt: skip
+def test_a_cards_note_that_no_iop_meets_there_makes_it_no_place_of_the_program(
+    note: str, of_care: bool
+) -> None:
+    card = f"<li>Malden Outreach Center<br>108 N Madison St<br>Malden, MO 63863<br>{note}</li>"
+    (seen,) = seen_addresses(lxml.html.fromstring(f"<html><body><ul>{card}</ul></body></html>"))
+    assert seen.of_no_care is not of_care
+
+
+def test_the_programs_department_page_giving_its_address_stands_before_the_contact_page() -> None:
+    footer = "<footer><p>Tidal Rivers CSB \u00b7 85 Virginia St, Urbanna, VA 23175</p></footer>"
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{content}</main>{footer}</body></html>"
+        return page_record(html, f"https://tidal.example{path}", date(2026, 12, 7), [])
+
+    clinic = "<p>1620 Tappahannock Blvd<br>Tappahannock, VA 22560</p>"
+    pages = [
+        page("/", "Hope lives here.", "<p>Mental health and recovery services.</p>"),
+        page("/recovery", "Recovery Services",
+             f"<p>Our intensive outpatient programs meet at our recovery center.</p>{clinic}"),
+        page("/recovery/adult-iop", "Adult Intensive Outpatient Program",
+             "<p>Adults meet three evenings a week.</p>"),
+        page("/recovery/teen-iop", "Adolescent Intensive Outpatient Program",
+             "<p>Teens meet after school.</p>"),
+        page("/contact", "Contact Us", f"<p>Questions about our IOP? Visit us.</p>{clinic}"),
+    ]  # fmt: skip
+    (location,) = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
+    assert location.ref == "https://tidal.example/recovery"

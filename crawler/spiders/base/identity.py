@@ -164,6 +164,11 @@ NO_CARE_AFTER = re.compile(
     # "The office does not see clients." (not "Dr. Lee does not see patients under 18")
     r"|\b(?:the|this|our) (?:[\w-]+ )?office (?:does|do) not see (?:clients|patients)\b"
     r"(?! (?:without|under|over|after|before|on)\b)"
+    # "No IOP classes meet in Malden.", "No IOP groups meet here." (not "No IOP groups meet
+    # here on Fridays")
+    r"|\bno (?:iop|intensive outpatient)(?: program)? (?:classes|groups|sessions) (?:meet|are held"
+    r"|take place|happen) (?:here|there|at this (?:address|location|site|office|building)"
+    r"|in (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)?)\s*(?:[.;!]|$)"
     # "We don't see clients at this office." (not "We don't see clients at this office on
     # Fridays")
     r"|\bwe (?:do not|don't|never) see (?:clients|patients) (?:at|in) (?:this|the|that)"

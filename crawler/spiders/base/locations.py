@@ -423,12 +423,23 @@ def _standing_where_its_address_is(
     standing = next((page for page in pages if page.url == location.ref), None)
     if standing is None or shows(standing, main_only=False):
         return
-    # (a page for finding the program: not a donation's, a privacy policy's, a form's, nor
-    # another kind of care's)
-    finding = [page for page in pages if _a_page_for_finding_it(page)]
-    giving = [page for page in finding if shows(page, main_only=True)] or [
-        page for page in finding if shows(page, main_only=False)
+    # The program's page that gives it in its content ("Recovery Services" over three IOPs'
+    # pages); else a page for finding the program (not a donation's, a privacy policy's, a
+    # form's, nor another kind of care's).
+    programs = [
+        page
+        for page in pages
+        if shows(page, main_only=True)
+        and page.reading.facts.get(IOP_FACT) is True
+        and not _other_care(page)
+        and not ABOUT_REACHING_US.match((page.names.heading or "").strip())
     ]
+    finding = [page for page in pages if _a_page_for_finding_it(page)]
+    giving = (
+        programs
+        or [page for page in finding if shows(page, main_only=True)]
+        or [page for page in finding if shows(page, main_only=False)]
+    )
     if len(giving) == 1:
         location.ref = giving[0].url
 
