@@ -22,7 +22,13 @@ from crawler.prose.availability import (
     in_spanish,
     without_its_label,
 )
-from crawler.prose.reader import LIST_FIELDS, PageReading, new_items
+from crawler.prose.reader import (
+    LIST_FIELDS,
+    TELEHEALTH,
+    PageReading,
+    new_items,
+    telehealth_one_to_one,
+)
 
 
 @dataclass
@@ -61,6 +67,12 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
             dated_by_programs += [
                 statement for statement in reading.availability if statement.dated
             ]
+    given = [(g, r.url) for r in readings for g in r.given.get(TELEHEALTH, [])]
+    if TELEHEALTH in merged.conflicts and (one := telehealth_one_to_one(g for g, _ in given)):
+        # (one page's video visits, another's "no online groups")
+        merged.conflicts.discard(TELEHEALTH)
+        merged.facts[TELEHEALTH] = True
+        merged.evidence[TELEHEALTH] = next((one, url) for g, url in given if g.clause == one)
     for path in merged.conflicts:
         merged.facts.pop(path, None)
         merged.evidence.pop(path, None)

@@ -315,6 +315,14 @@ OUR_PRESCRIBING = re.compile(
     re.I,
 )
 MEDICAID = "payment.medicaid"
+TELEHEALTH = "access.telehealth"
+# Care one to one, not in a group: "individual sessions", "one-on-one counseling".
+ONE_TO_ONE = re.compile(
+    r"\b(?:individual|one[- ]on[- ]one|one[- ]to[- ]one|private) (?:sessions?|counseling|therapy"
+    r"|visits?|appointments?|check-ins?)\b",
+    re.I,
+)
+GROUPS_ONLY = re.compile(r"\bgroups?\b", re.I)
 # A state's Medicaid by its own name ("Oregon Health Plan", "AHCCCS"), not Medicaid at large.
 STATE_PLAN = re.compile(
     "|".join(name for name in MEDICAID_NAMES.split("|") if name != r"\bmedicaid\b"), re.I
@@ -406,6 +414,18 @@ class Given(NamedTuple):
     value: Any
     clause: str
     heading: str
+
+
+def telehealth_one_to_one(given: Iterable[Given]) -> str | None:
+    """The clause offering one-to-one care by video, where what denies telehealth denies only
+    online groups ("All groups meet in person; individual sessions can be done by telehealth",
+    "Do you offer online groups? No."): video visits are offered, groups are not."""
+    given = list(given)
+    denied = [g.clause for g in given if g.value is False]
+    offered = [g.clause for g in given if g.value is True and ONE_TO_ONE.search(g.clause)]
+    if denied and offered and all(GROUPS_ONLY.search(clause) for clause in denied):
+        return offered[0]
+    return None
 
 
 @dataclass
@@ -524,6 +544,9 @@ class PageReading:
         if path in self.facts and self.facts[path] != value:
             if path == MEDICAID and self._medicaid_of_some_states():
                 self.facts[path] = True
+                return
+            if path == TELEHEALTH and (one_to_one := telehealth_one_to_one(self.given[path])):
+                self.facts[path], self.evidence[path] = True, one_to_one
                 return
             # The page says both; it says neither for sure.
             self.conflicts.add(path)

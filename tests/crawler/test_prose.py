@@ -21,6 +21,7 @@ from crawler.prose.numbers import (
     stamped_date,
 )
 from crawler.prose.page import PageKind, headed_segments, page_kind, parse
+from crawler.prose.reader import PageReading
 from iop.facility import Ownership
 
 CRAWLED = date(2026, 3, 10)
@@ -5944,3 +5945,31 @@ def test_what_clients_will_explore_is_no_board_business() -> None:
     text = "In our IOP you will explore cognitive behavioral therapy and DBT skills."
     facts = read_text(text, crawl_date=CRAWLED).facts
     assert (facts.get("therapies.cbt"), facts.get("therapies.dbt")) == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("html", "telehealth"),
+    [("<p>All groups meet in person; individual sessions can be done by telehealth.</p>"
+      "<h3>Do you offer online groups?</h3><p>No. Every group meets in person.</p>", True),
+     ("<p>We do not offer online groups.</p>", False),
+     ("<p>We do not offer telehealth.</p><p>Individual sessions by video are coming in 2027.</p>",
+      False)],
+)  # fmt: skip
+def test_video_visits_one_to_one_are_telehealth_where_only_online_groups_are_denied(
+    html: str, telehealth: bool
+) -> None:
+    page = f"<html><body><main><h1>Our IOP</h1>{html}</main></body></html>"
+    assert read_html(page, crawl_date=CRAWLED).facts.get("access.telehealth") is telehealth
+
+
+def test_one_pages_video_visits_and_anothers_no_online_groups_are_telehealth() -> None:
+    def page(text: str) -> PageReading:
+        html = f"<html><body><main><h1>Morning track</h1><p>{text}</p></main></body></html>"
+        return read_html(html, crawl_date=CRAWLED)
+
+    merged = merge_readings([
+        page("All groups meet in person; individual sessions can be done by telehealth."),
+        page("Do you offer online groups? No. Groups meet in person."),
+    ])  # fmt: skip
+    assert merged.facts.get("access.telehealth") is True
+    assert "individual sessions" in merged.evidence["access.telehealth"][0]
