@@ -27,6 +27,12 @@ WRITTEN_NANP = re.compile(
 )
 
 
+def ten_digits(written: str) -> str:
+    """A North American number as written ("(620) 555-0163", "+1 620-555-0163") as its ten
+    digits ("6205550163")."""
+    return re.sub(r"\D", "", written)[-10:]
+
+
 def is_e164_phone_number(number: str) -> bool:
     """Whether ``number`` is written in E.164 and is the length of a phone number of its
     country (``phonenumbers.is_possible_number``): ``+15052700840`` is, ``not a phone`` and

@@ -30,7 +30,7 @@ from crawler.prose.vocabulary import (
     REFUSED_HEADING,
     RESIDENCE_WORDS,
 )
-from iop.phones import WRITTEN_NANP
+from iop.phones import WRITTEN_NANP, ten_digits
 
 # What a form holds only when it is the page itself, wrapped (ASP.NET WebForms, DNN): the page's
 # landmarks, its view state, or a title over sections (not a sign-up form's "Get started").
@@ -673,7 +673,11 @@ def _offices_rows(table: HtmlElement) -> tuple[list[HtmlElement], list[HtmlEleme
     body = rows[1:]
     lined = [row for row in body if WRITTEN_NANP.search(" ".join(row.itertext()))]
     naming = [row for row in body if IOP_NAMED.search(" ".join(row.itertext()))]
-    if len(lined) < 2 or len(naming) != 1 or NOT_RUN_HERE.search(" ".join(naming[0].itertext())):
+    if len(lined) < 2 or len(naming) != 1:
+        return [], []
+    # (the cells naming it, not its hours': "Monday through Thursday")
+    said = [_text(cell) for cell in naming[0].xpath("./td|./th") if IOP_NAMED.search(_text(cell))]
+    if any(NOT_RUN_HERE.search(text) for text in said):
         return [], []
     return naming, [row for row in body if row is not naming[0]]
 
@@ -708,7 +712,7 @@ def other_offices_lines(root: HtmlElement) -> set[str]:
 
 
 def _ten_digits(text: str) -> set[str]:
-    return {re.sub(r"\D", "", found.group(0))[-10:] for found in WRITTEN_NANP.finditer(text)}
+    return {ten_digits(found.group(0)) for found in WRITTEN_NANP.finditer(text)}
 
 
 def _the_iops_column(table: HtmlElement) -> list[str]:

@@ -322,7 +322,8 @@ ONE_TO_ONE = re.compile(
     r"|visits?|appointments?|check-ins?)\b",
     re.I,
 )
-GROUPS_ONLY = re.compile(r"\bgroups?\b", re.I)
+# A clause about groups: "Do you offer online groups? No."
+ABOUT_GROUPS = re.compile(r"\bgroups?\b", re.I)
 # A state's Medicaid by its own name ("Oregon Health Plan", "AHCCCS"), not Medicaid at large.
 STATE_PLAN = re.compile(
     "|".join(name for name in MEDICAID_NAMES.split("|") if name != r"\bmedicaid\b"), re.I
@@ -423,7 +424,7 @@ def telehealth_one_to_one(given: Iterable[Given]) -> str | None:
     given = list(given)
     denied = [g.clause for g in given if g.value is False]
     offered = [g.clause for g in given if g.value is True and ONE_TO_ONE.search(g.clause)]
-    if denied and offered and all(GROUPS_ONLY.search(clause) for clause in denied):
+    if denied and offered and all(ABOUT_GROUPS.search(clause) for clause in denied):
         return offered[0]
     return None
 

@@ -593,10 +593,10 @@ def _the_programs_page_for_its_one_place(
     place, program = running[0], programs[0]
     own_page = next((page for page in pages if page.url == place.ref), None)
     heading = (own_page.names.heading or "") if own_page else ""
-    # (the program's page the crawl starts at, over a department's page of its hours and
-    # contacts that says nothing of the IOP: "Lost River Health & Wellness - Hours & Contact")
-    # (named by its own heading as a program: "Cedar Smoke Recovery Program", not "Youth
-    # Wellness" naming a clinic's IOP in passing)
+    # (the program's page the crawl starts at, named by its heading as a program, "Cedar Smoke
+    # Recovery Program", not "Youth Wellness" naming a clinic's IOP in passing, over a
+    # department's page of its hours and contacts that says nothing of the IOP: "Lost River
+    # Health & Wellness - Hours & Contact")
     town = str(place.place.get("address.city") or "")
     named = _programs_own_name(program.names.heading, town)
     started_at = (
@@ -697,16 +697,21 @@ def _mark_offices_the_iop_meets_beside(found: list[SiteLocation]) -> None:
             location.set_aside = NO_IOP_HERE
             if location.own_pages:  # (its own page, not the IOP's page the other stands on)
                 location.ref = location.own_pages[0].url
-    # The office the IOP meets at, one of several offices each with its own page, stands on
-    # its page ("The Park Avenue Clinic"), as each office of a site of several does.
-    office = meeting[0]
+    if all(location.own_pages for location in found):
+        _standing_on_its_own_page(meeting[0])
+
+
+def _standing_on_its_own_page(office: SiteLocation) -> None:
+    """The office the IOP meets at, one of several offices each with a page of its own, stands
+    on that page ("The Park Avenue Clinic"), as each office of a site of several does, not on
+    the IOP's page all of them share."""
     if office.ref in {page.url for page in office.own_pages}:
-        return  # (already on a page of its own)
+        return
     key = address_key(office.place)
     pages = [page for page in office.own_pages if _an_offices_page(page, office.place)] or [
         page for page in office.own_pages if key in _seen(page, main_only=True)
     ]
-    if len(pages) == 1 and all(location.own_pages for location in found):
+    if len(pages) == 1:
         office.ref = pages[0].url
 
 
@@ -1069,22 +1074,29 @@ def _named_for_its_street(page: PageRecord, places: set[AddressKey]) -> set[Addr
     """The one place a location's page (in a places folder, "/locations/main-street") is named
     for by its street, whose content names that street's number ("Our Danbury office is on the
     second floor at 284 Main Street"), where it gives no address whole."""
-    folders = urlsplit(page.url).path.strip("/").split("/")
-    if len(folders) < 2 or not PLACES_FOLDER.fullmatch(folders[-2]):
-        return set()
+    name = _its_name_in_a_places_folder(page)
     named = {
         key
         for key in places
         if street_start(key[0]) in page.streets_named
-        and street_name(key[0]).split()[0] in folders[-1].lower().split("-")
+        and street_name(key[0]).split()[0] in name.split("-")
     }
-    return named if len(named) == 1 else set()
+    return named if name and len(named) == 1 else set()
+
+
+def _its_name_in_a_places_folder(page: PageRecord) -> str:
+    """A location's page's own name in a folder of places ("main-street" of
+    "/locations/main-street"), lowercased; "" of a page in no such folder."""
+    folders = urlsplit(page.url).path.strip("/").split("/")
+    if len(folders) < 2 or not PLACES_FOLDER.fullmatch(folders[-2]):
+        return ""
+    return folders[-1].lower()
 
 
 def _named_for(page: PageRecord, towns: dict[AddressKey, str]) -> set[AddressKey]:
     """The one listed place a location's page (in a places folder) is named for by its town."""
-    folders = urlsplit(page.url).path.strip("/").split("/")
-    if len(folders) < 2 or not PLACES_FOLDER.fullmatch(folders[-2]):
+    name = _its_name_in_a_places_folder(page)
+    if not name:
         return set()
     heading = page.names.heading or ""
     named = {
@@ -1094,7 +1106,7 @@ def _named_for(page: PageRecord, towns: dict[AddressKey, str]) -> set[AddressKey
         and re.search(rf"\b{re.escape(town)}\b", heading)
         # its page's own name is the town's ("/locations/greeneville", ".../greeneville-tn"),
         # not a street's or a neighbourhood's ("/locations/jackson-street")
-        and re.fullmatch(rf"{_slug(town)}(?:-[a-z]{{2}})?(?:\.html?)?", folders[-1].lower())
+        and re.fullmatch(rf"{_slug(town)}(?:-[a-z]{{2}})?(?:\.html?)?", name)
     }
     return named if len(named) == 1 else set()
 

@@ -47,6 +47,7 @@ from crawler.spiders.base.identity import (
 )
 from iop.facility import Ownership, Phone
 from iop.phones import WRITTEN_NANP
+from iop.phones import ten_digits as written_ten_digits
 
 # Numbers on nearly every page that are not the program's: crisis and national helplines.
 HELPLINES = {"988", "911", "8006624357", "8002738255"}
@@ -365,9 +366,9 @@ def _tracking_numbers_shown(root: Any, written: set[str]) -> set[str]:
     for link in root.xpath("//a[starts-with(@href, 'tel:')]"):
         if not _a_call_button(link):
             continue  # a line in the text, linked to another: both the site's word
-        dialled = _digits(link.get("href", ""))[-10:]
+        dialled = written_ten_digits(link.get("href", ""))
         for found in WRITTEN_NANP.finditer(link.text_content() or ""):
-            number = _digits(found.group(0))[-10:]
+            number = written_ten_digits(found.group(0))
             if number != dialled and dialled in written:
                 shown.add(number)
     return shown
@@ -997,7 +998,7 @@ def without_other_places_lines(
 
 def ten_digits(phone: Any) -> str:
     """A phone number (a ``Phone``, or as written) as its ten digits."""
-    return _digits(str(getattr(phone, "number", phone)))[-10:]
+    return written_ten_digits(str(getattr(phone, "number", phone)))
 
 
 def _with_its_other_lines(

@@ -19,6 +19,7 @@ from crawler.prose.numbers import DAY_ORDER, day_span, days_in_runs
 from crawler.prose.vocabulary import US_STATES
 from crawler.spiders.base.identity import POST_OFFICE_BOX, UNIT, parse_address
 from iop.facility import Location, LocationPrecision, Ownership, Phone
+from iop.phones import ten_digits
 
 WANTED_TYPES = {
     "LocalBusiness", "MedicalBusiness", "MedicalClinic", "MedicalOrganization", "Hospital",
@@ -75,7 +76,7 @@ def peoples_lines(found: list[dict[str, Any]]) -> set[str]:
     for entity in found:
         if types_of(entity) & PEOPLE:
             for phone in _listed(entity.get("telephone")):
-                digits = re.sub(r"\D", "", str(phone))[-10:]
+                digits = ten_digits(str(phone))
                 if len(digits) == 10:
                     lines.add(digits)
     return lines
