@@ -27,7 +27,7 @@ from crawler.prose.reader import (
     TELEHEALTH,
     PageReading,
     new_items,
-    telehealth_one_to_one,
+    video_visits_offered,
 )
 
 
@@ -67,8 +67,11 @@ def merge_readings(readings: Iterable[PageReading], source: str | None = None) -
             dated_by_programs += [
                 statement for statement in reading.availability if statement.dated
             ]
-    given = [(g, r.url) for r in readings for g in r.given.get(TELEHEALTH, [])]
-    if TELEHEALTH in merged.conflicts and (one := telehealth_one_to_one(g for g, _ in given)):
+    # (the program's pages', not an article's "Many clinics now offer ...")
+    given = [
+        (g, r.url) for r in readings if r.kind == "program" for g in r.given.get(TELEHEALTH, [])
+    ]
+    if TELEHEALTH in merged.conflicts and (one := video_visits_offered(g for g, _ in given)):
         # (one page's video visits, another's "no online groups")
         merged.conflicts.discard(TELEHEALTH)
         merged.facts[TELEHEALTH] = True

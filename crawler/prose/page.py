@@ -675,9 +675,10 @@ def _offices_rows(table: HtmlElement) -> tuple[list[HtmlElement], list[HtmlEleme
     naming = [row for row in body if IOP_NAMED.search(" ".join(row.itertext()))]
     if len(lined) < 2 or len(naming) != 1:
         return [], []
-    # (the cells naming it, not its hours': "Monday through Thursday")
-    said = [_text(cell) for cell in naming[0].xpath("./td|./th") if IOP_NAMED.search(_text(cell))]
-    if any(NOT_RUN_HERE.search(text) for text in said):
+    # (in any cell but its hours': "Monday through Thursday")
+    hours = {index for index, text in enumerate(header) if OFFICES_HOURS_COLUMN.match(text)}
+    cells = [_text(cell) for cell in naming[0].xpath("./td|./th")]
+    if any(NOT_RUN_HERE.search(text) for index, text in enumerate(cells) if index not in hours):
         return [], []
     return naming, [row for row in body if row is not naming[0]]
 
@@ -686,7 +687,7 @@ def _offices_rows(table: HtmlElement) -> tuple[list[HtmlElement], list[HtmlEleme
 # 2027", "IOP through our partner Mercy Hospital", "IOP (currently closed)".
 NOT_RUN_HERE = re.compile(
     r"\b(?:no|not|referr\w*|coming|soon|partner\w*|through|closed|paused|waitlist|planned"
-    r"|20\d\d)\b",
+    r"|moved|opening|temporarily|20\d\d)\b",
     re.I,
 )
 
@@ -708,10 +709,11 @@ def other_offices_lines(root: HtmlElement) -> set[str]:
         " ".join(row.itertext()) for table in root.iter("table") for row in _offices_rows(table)[1]
     )
     outside = " ".join(root.xpath(".//text()[not(ancestor::table)]"))
-    return _ten_digits(rows) - _ten_digits(outside)
+    return _numbers_in(rows) - _numbers_in(outside)
 
 
-def _ten_digits(text: str) -> set[str]:
+def _numbers_in(text: str) -> set[str]:
+    """The phone numbers a text writes, each as its ten digits."""
     return {ten_digits(found.group(0)) for found in WRITTEN_NANP.finditer(text)}
 
 

@@ -322,8 +322,19 @@ ONE_TO_ONE = re.compile(
     r"|visits?|appointments?|check-ins?)\b",
     re.I,
 )
-# A clause about groups: "Do you offer online groups? No."
-ABOUT_GROUPS = re.compile(r"\bgroups?\b", re.I)
+# A clause about online groups alone: "Do you offer online groups? No." (not "We do not offer
+# telehealth or online groups", "Telehealth is not available for groups or individual sessions")
+ONLINE_GROUPS_ALONE = re.compile(
+    r"^(?=.*\b(?:online|virtual|video|zoom) groups?\b)(?!.*\b(?:telehealth|telemedicine|individual"
+    r"|sessions?|visits?|counseling|appointments?)\b)",
+    re.I,
+)
+# An offer told as past, conditional or another's: "During COVID, individual sessions were
+# held by telehealth", "once you complete the program", "Many clinics now offer ...".
+NOT_AN_OFFER_NOW = re.compile(
+    r"\b(?:was|were|used to|during|covid|pandemic|once you|after you|clinics|programs|others?)\b",
+    re.I,
+)
 # A state's Medicaid by its own name ("Oregon Health Plan", "AHCCCS"), not Medicaid at large.
 STATE_PLAN = re.compile(
     "|".join(name for name in MEDICAID_NAMES.split("|") if name != r"\bmedicaid\b"), re.I
@@ -417,14 +428,19 @@ class Given(NamedTuple):
     heading: str
 
 
-def telehealth_one_to_one(given: Iterable[Given]) -> str | None:
+def video_visits_offered(given: Iterable[Given]) -> str | None:
     """The clause offering one-to-one care by video, where what denies telehealth denies only
     online groups ("All groups meet in person; individual sessions can be done by telehealth",
-    "Do you offer online groups? No."): video visits are offered, groups are not."""
+    "Do you offer online groups? No."): video visits are offered, groups are not. None where a
+    denial is of more, or no offer is of video visits now."""
     given = list(given)
     denied = [g.clause for g in given if g.value is False]
-    offered = [g.clause for g in given if g.value is True and ONE_TO_ONE.search(g.clause)]
-    if denied and offered and all(ABOUT_GROUPS.search(clause) for clause in denied):
+    offered = [
+        g.clause
+        for g in given
+        if g.value is True and ONE_TO_ONE.search(g.clause) and not NOT_AN_OFFER_NOW.search(g.clause)
+    ]
+    if denied and offered and all(ONLINE_GROUPS_ALONE.search(clause) for clause in denied):
         return offered[0]
     return None
 
@@ -546,7 +562,7 @@ class PageReading:
             if path == MEDICAID and self._medicaid_of_some_states():
                 self.facts[path] = True
                 return
-            if path == TELEHEALTH and (one_to_one := telehealth_one_to_one(self.given[path])):
+            if path == TELEHEALTH and (one_to_one := video_visits_offered(self.given[path])):
                 self.facts[path], self.evidence[path] = True, one_to_one
                 return
             # The page says both; it says neither for sure.

@@ -3317,16 +3317,19 @@ OFFICES = [
 ]  # fmt: skip
 
 
-def offices_table(running: int, programs: str = "Intensive Outpatient Program (IOP)") -> str:
+def offices_table(
+    running: int, programs: str = "Intensive Outpatient Program (IOP)", notes: str = ""
+) -> str:
     rows = "".join(
         f"<tr><td>{town}</td><td>{street}</td><td>{phone}</td>"
         f"<td>{programs if index == running else 'Assessments; DUI classes'}</td>"
-        f"<td>{hours}</td></tr>"
+        f"<td>{hours}</td><td>{notes if index == running else ''}</td></tr>"
         for index, (town, street, phone, hours, _) in enumerate(OFFICES)
     )
     return (
         "<html><body><main><h1>Clinic locations</h1><table><tr><th>Town</th><th>Street</th>"
-        f"<th>Phone</th><th>Programs</th><th>Hours</th></tr>{rows}</table></main></body></html>"
+        f"<th>Phone</th><th>Programs</th><th>Hours</th><th>Notes</th></tr>{rows}</table></main>"
+        "</body></html>"
     )
 
 
@@ -3612,7 +3615,13 @@ def test_an_office_named_by_its_street_stands_on_its_own_page_not_the_list_of_of
     ("note", "of_care"),
     [("Food pantry and a clothing closet. No IOP classes meet in Malden.", False),
      ("No IOP groups meet here.", False), ("No IOP groups meet here on Fridays.", True),
-     ("IOP groups meet here Monday through Thursday.", True)],
+     ("IOP groups meet here Monday through Thursday.", True),
+     ("IOP groups meet Monday-Thursday. No IOP groups are held in Spanish.", True),
+     ("No IOP groups meet in December.", True), ("No IOP sessions take place in July.", True),
+     ("We don't see clients at this office unless they have an appointment.", True),
+     ("We do not see patients at this location for walk-in visits; please call first.", True),
+     ("We don't see patients at this location under the age of 18.", True),
+     ("We never see patients at this office who are intoxicated.", True)],
 )  # fmt: skip
 def test_a_cards_note_that_no_iop_meets_there_makes_it_no_place_of_the_program(
     note: str, of_care: bool
@@ -3642,3 +3651,61 @@ def test_the_programs_department_page_giving_its_address_stands_before_the_conta
     ]  # fmt: skip
     (location,) = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
     assert location.ref == "https://tidal.example/recovery"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<p>Our IOP meets at 12 Main St, Dexter, MO 63841. No IOP classes meet in Malden.</p>",
+     "<p>IOP groups meet at 12 Main St, Dexter, MO 63841. Our Malden office offers counseling"
+     " only; no IOP groups meet there.</p>",
+     "<p>12 Main St, Dexter, MO 63841. We also see clients in Bloomfield, but no IOP sessions"
+     " happen there.</p>",
+     "<p>IOP: 12 Main St, Dexter, MO 63841. Our billing team is on Route 7; we don't see clients"
+     " at that office.</p>"],
+)  # fmt: skip
+def test_a_note_on_another_places_iop_leaves_the_address_of_care(text: str) -> None:
+    (seen,) = seen_addresses(lxml.html.fromstring(f"<html><body><main>{text}</main></body></html>"))
+    assert not seen.of_no_care
+
+
+@pytest.mark.parametrize(
+    "card",
+    ["<p>Mail: PO Box 88 \u00b7 Visit: 12 Park Ln, New Milford, CT 06776</p>",
+     "<p>Mail: PO Box 88<br>Office: 12 Park Ln<br>New Milford, CT 06776</p>",
+     "<p>Send payments to: PO Box 5 - Clinic: 12 Park Ln, New Milford, CT 06776</p>",
+     "<address>E-mail: intake@stillrivercounseling.org<br>12 Park Ln<br>New Milford, CT 06776"
+     "</address>"],
+)  # fmt: skip
+def test_a_label_for_mail_before_another_line_leaves_the_office_of_care(card: str) -> None:
+    (seen,) = seen_addresses(lxml.html.fromstring(f"<html><body><main>{card}</main></body></html>"))
+    assert not seen.of_no_care
+
+
+@pytest.mark.parametrize(
+    "notes",
+    ["Temporarily closed", "Opening spring 2027", "Referrals only \u2013 call Uniontown",
+     "Run by our partner, Bourbon County Recovery", "Moved to Uniontown in 2025",
+     "Not accepting new clients"],
+)  # fmt: skip
+def test_an_office_rows_note_against_the_iop_gives_no_office(notes: str) -> None:
+    page = page_record(offices_table(0, notes=notes), "https://county.example/bh/locations",
+                       CRAWLED, [])  # fmt: skip
+    assert "schedule.opening_hours" not in page.reading.facts
+
+
+@pytest.mark.parametrize(
+    ("path", "heading", "text"),
+    [("/give", "Give Today", "Your gift keeps our intensive outpatient program open to all. Drop"
+      " off donations at 607 N Madison St, Whiteville, NC 28472."),
+     ("/volunteer", "Volunteer", "Volunteers help our intensive outpatient program with meals."
+      " Orientation at 607 N Madison St, Whiteville, NC 28472.")],
+)  # fmt: skip
+def test_a_page_mentioning_the_iop_and_its_address_in_passing_does_not_stand_for_it(
+    path: str, heading: str, text: str
+) -> None:
+    pages = _coastal_site(CONTACT_CARD)
+    pages.append(page_record(
+        f"<html><body><main><h1>{heading}</h1><p>{text}</p></main></body></html>",
+        f"https://coastal.example{path}", date(2026, 12, 7), []))  # fmt: skip
+    (location,) = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
+    assert location.ref == "https://coastal.example/contact"

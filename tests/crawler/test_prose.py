@@ -5973,3 +5973,32 @@ def test_one_pages_video_visits_and_anothers_no_online_groups_are_telehealth() -
     ])  # fmt: skip
     assert merged.facts.get("access.telehealth") is True
     assert "individual sessions" in merged.evidence["access.telehealth"][0]
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["<p>We do not offer telehealth or online groups; all care is in person.</p>"
+     "<p>Individual sessions can be done by telehealth.</p>",
+     "<p>As a small group practice, we do not offer telehealth.</p>"
+     "<p>Individual counseling by telehealth was offered during the pandemic.</p>",
+     "<p>We no longer offer online groups.</p>"
+     "<p>During COVID, individual sessions were held by telehealth.</p>",
+     "<p>Telehealth is not available for groups or individual sessions at this time.</p>"
+     "<p>Individual sessions can be done by telehealth once you complete the program.</p>"],
+)  # fmt: skip
+def test_a_denial_of_more_than_online_groups_is_not_outweighed_by_video_visits(html: str) -> None:
+    page = f"<html><body><main><h1>Our IOP</h1>{html}</main></body></html>"
+    assert read_html(page, crawl_date=CRAWLED).facts.get("access.telehealth") is not True
+
+
+def test_a_blogs_video_visits_do_not_outweigh_the_iops_no_telehealth() -> None:
+    def page(heading: str, text: str, url: str) -> PageReading:
+        html = f"<html><body><main><h1>{heading}</h1><p>{text}</p></main></body></html>"
+        return read_html(html, crawl_date=CRAWLED, url=url)
+
+    merged = merge_readings([
+        page("Our IOP", "We do not offer online groups.", "https://x.example/iop"),
+        page("The rise of telehealth", "Posted on May 2, 2024 by Dana Cruz. Many clinics now"
+             " offer individual sessions by telehealth.", "https://x.example/2024/05/telehealth/"),
+    ])  # fmt: skip
+    assert merged.facts.get("access.telehealth") is not True

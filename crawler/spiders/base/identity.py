@@ -142,6 +142,13 @@ MOVING_TO = re.compile(
 )
 
 
+# That no group of the IOP meets somewhere: "No IOP classes meet", "No IOP groups are held".
+NO_IOP_MEETS = (
+    r"\bno (?:iop|intensive outpatient)(?: program)? (?:classes|groups|sessions) (?:meet|are held"
+    r"|take place|happen)"
+)
+
+
 # Words just after an address that say no patient goes there: "607 N Madison St, Whiteville, NC
 # 28472, (910) 555-0157, Administrative office only, no counseling or groups at this address".
 NO_CARE_AFTER = re.compile(
@@ -164,15 +171,13 @@ NO_CARE_AFTER = re.compile(
     # "The office does not see clients." (not "Dr. Lee does not see patients under 18")
     r"|\b(?:the|this|our) (?:[\w-]+ )?office (?:does|do) not see (?:clients|patients)\b"
     r"(?! (?:without|under|over|after|before|on)\b)"
-    # "No IOP classes meet in Malden.", "No IOP groups meet here." (not "No IOP groups meet
-    # here on Fridays")
-    r"|\bno (?:iop|intensive outpatient)(?: program)? (?:classes|groups|sessions) (?:meet|are held"
-    r"|take place|happen) (?:here|there|at this (?:address|location|site|office|building)"
-    r"|in (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)?)\s*(?:[.;!]|$)"
-    # "We don't see clients at this office." (not "We don't see clients at this office on
-    # Fridays")
-    r"|\bwe (?:do not|don't|never) see (?:clients|patients) (?:at|in) (?:this|the|that)"
-    r" (?:office|location|address|building|site)\b(?! (?:on|after|before|during|until|without)\b)",
+    # "No IOP groups meet here." (not "No IOP groups meet here on Fridays", nor "... there":
+    # another place)
+    rf"|{NO_IOP_MEETS} (?:here|at this (?:address|location|site|office|building))\s*(?:[.;!]|$)"
+    # "We don't see clients at this office." (not "... unless they have an appointment", "...
+    # under the age of 18", "at that office": another)
+    r"|\bwe (?:do not|don't|never) see (?:clients|patients) (?:at|in) (?:this|the)"
+    r" (?:office|location|address|building|site)\s*(?:[.;!]|$)",
     re.I,
 )
 # How far after its address such words are still its own (past its phone line and a sentence
@@ -418,7 +423,10 @@ AN_OFFICE_OF_NO_CARE = re.compile(
     r"|headquarters)|corporate (?:office|headquarters)|business office|billing office"
     r"|mailing address)\W*$"
     # a label for mail, whoever it is addressed to: "Mail: Still River Counseling Group, ..."
-    r"|^\W*(?:mail|mailing address|send mail|mail to|send (?:correspondence|payments) to)\s*:",
+    # (not a line of its own before another's label, "Mail: PO Box 88 \u00b7 Office:", nor an
+    # e-mail address)
+    r"|^[\s,;]*(?:mail|mailing address|send mail|mail to|send (?:correspondence|payments) to)\s*:"
+    r"(?![^\n]*(?::|@|\bbox\b|\u00b7|\u2022|\|))",
     re.I,
 )
 
@@ -509,12 +517,21 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
             AN_OFFICE_OF_NO_CARE.search(label)
             or _for_bills(label)
             or NO_CARE_AFTER.search(after)
+            or _no_iop_in_its_town(after, str(facts.get("address.city") or ""))
             or A_HEADING_OF_NO_CARE.match(heading)
         )
         (of_no_care if no_care else of_care).add(key)
         if key not in seen or (seen[key].in_chrome and not in_chrome):
             seen[key] = SeenAddress(facts, in_chrome)
     return [replace(place, of_no_care=key in of_no_care - of_care) for key, place in seen.items()]
+
+
+def _no_iop_in_its_town(after: str, town: str) -> bool:
+    """Words after an address saying no IOP group meets in its own town ("108 N Madison St,
+    Malden ... No IOP classes meet in Malden."), not in another, in a month or a language."""
+    return bool(town) and bool(
+        re.search(rf"{NO_IOP_MEETS} in {re.escape(town)}\s*(?:[.;!]|$)", after, re.I)
+    )
 
 
 # A card's heading over an address no patient goes to: "Billing address", "Mailing address",

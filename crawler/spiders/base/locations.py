@@ -432,7 +432,7 @@ def _standing_where_its_address_is(
         if shows(page, main_only=True)
         and page.reading.facts.get(IOP_FACT) is True
         and not _other_care(page)
-        and not ABOUT_REACHING_US.match((page.names.heading or "").strip())
+        and A_PROGRAMS_HEADING.search(page.names.heading or "")
     ]
     finding = [page for page in pages if _a_page_for_finding_it(page)]
     giving = (
@@ -442,6 +442,16 @@ def _standing_where_its_address_is(
     )
     if len(giving) == 1:
         location.ref = giving[0].url
+
+
+# The heading of a program's or its services' page: "Recovery Services", "Adult IOP" (not
+# "Give Today", "Volunteer", "Contact us").
+A_PROGRAMS_HEADING = re.compile(
+    r"^(?!.*\b(?:give|giving|donat\w*|volunteer\w*|careers?|jobs|news|blog|events?|privacy|forms?"
+    r"|contact|about|visit|locations?)\b).*\b(?:programs?|services|recovery|treatment|iop"
+    r"|intensive outpatient|counseling|behavioral health|substance use|addiction)\b",
+    re.I,
+)
 
 
 # A page for finding a program, by its heading or its path's last part: "Contact us", "Visit &
@@ -1075,13 +1085,19 @@ def _named_for_its_street(page: PageRecord, places: set[AddressKey]) -> set[Addr
     for by its street, whose content names that street's number ("Our Danbury office is on the
     second floor at 284 Main Street"), where it gives no address whole."""
     name = _its_name_in_a_places_folder(page)
+    if not name or _seen(page, main_only=True) or CLOSED_OR_MOVED.search(page.content):
+        return set()
     named = {
         key
         for key in places
         if street_start(key[0]) in page.streets_named
         and street_name(key[0]).split()[0] in name.split("-")
     }
-    return named if name and len(named) == 1 else set()
+    return named if len(named) == 1 else set()
+
+
+# A place left behind: "Our old office at 284 Main Street is closed", "we moved from ...".
+CLOSED_OR_MOVED = re.compile(r"\b(?:closed|moved|old office|former|no longer)\b", re.I)
 
 
 def _its_name_in_a_places_folder(page: PageRecord) -> str:
