@@ -328,9 +328,8 @@ def site_locations(
         own_pages = [page for page in pages if own(page) == {key}]
         if not own_pages:
             continue  # named only alongside others (a list of locations): no page of its own
-        # The page the site was listed with (its start URL) stands for the place it is about;
-        # then a page of its own before a list of places that shows it ("/locations").
-        own_pages.sort(key=lambda page: (page.url != home, len(_seen(page, main_only=True)) > 1))
+        # The page the site was listed with (its start URL) stands for the place it is about.
+        own_pages.sort(key=lambda page: page.url != home)
         if parent:
             mine = [page for page in pages if own(page) <= {key}]  # no other place's
             # Listed with this place's page inside the site (a tribe's program page): that
@@ -369,6 +368,10 @@ def site_locations(
                 )
             )
         else:
+            # (an office's page of its own before a list of places that shows it: "/locations")
+            own_pages.sort(
+                key=lambda page: (page.url != home, len(_seen(page, main_only=True)) > 1)
+            )
             shared = [page for page in pages if len(own(page)) != 1]
             offices_pages = [page for page in own_pages if _an_offices_page(page, places[key])]
             standing = own_pages
@@ -399,17 +402,20 @@ def site_locations(
         _mark_offices_the_iop_meets_beside(found)
         _mark_places_beside_the_listed_one(found, home)
     _the_programs_page_for_its_one_place(found, [len(own(page)) for page in pages], pages, home)
-    _standing_where_its_address_is(found, pages, home)
+    _standing_where_its_address_is(found, pages, home, parent=parent)
     return found
 
 
 def _standing_where_its_address_is(
-    found: list[SiteLocation], pages: list[PageRecord], home: str
+    found: list[SiteLocation], pages: list[PageRecord], home: str, *, parent: bool = False
 ) -> None:
     """A site's one program, on a site of its own (not a page inside a parent's), stands on
     the page that gives its address where the page chosen for it does not (its home page
     showing only a sister organisation's footer, its IOP page beside a locations page): the
-    page a referrer opens to find the door. Its pages, and what they say, stay as they are."""
+    page a referrer opens to find the door. Its pages, and what they say, stay as they are.
+    On a parent's site (a county's, a services board's) the one page headed as its IOP stands
+    for it wherever the address is; of several IOPs' pages (adult, teen, women's), the page
+    over them giving the address does."""
     if len(found) != 1 or found[0].set_aside or not _is_home_path(urlsplit(home).path):
         return
     location = found[0]
@@ -422,6 +428,9 @@ def _standing_where_its_address_is(
 
     standing = next((page for page in pages if page.url == location.ref), None)
     if standing is None or shows(standing, main_only=False):
+        return
+    headed_iop = [page for page in pages if IOP_HEADING.search(page.names.heading or "")]
+    if parent and headed_iop == [standing]:
         return
     # The program's page that gives it in its content ("Recovery Services" over three IOPs'
     # pages); else a page for finding the program (not a donation's, a privacy policy's, a
