@@ -3709,3 +3709,27 @@ def test_a_page_mentioning_the_iop_and_its_address_in_passing_does_not_stand_for
         f"https://coastal.example{path}", date(2026, 12, 7), []))  # fmt: skip
     (location,) = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
     assert location.ref == "https://coastal.example/contact"
+
+
+def test_a_countys_one_iop_page_stands_for_its_program_where_its_department_gives_the_address() -> (
+    None
+):
+    footer = (
+        "<footer><p>Lakeshore County \u00b7 1010 S 8th Street, Manitowoc, WI 54220</p></footer>"
+    )
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{content}</main>{footer}</body></html>"
+        return page_record(html, f"https://lakeshore.example{path}", date(2026, 12, 7), [],
+                           parent_marked=True)  # fmt: skip
+
+    pages = [
+        page("/", "Welcome to Lakeshore County", "<p>County services.</p>"),
+        page("/human-services/", "Department of Human Services",
+             "<p>Our behavioral health unit runs an intensive outpatient program.</p>"
+             "<p>926 S 8th Street<br>Manitowoc, WI 54220</p>"),
+        page("/human-services/aoda-iop", "Lakeshore County Intensive Outpatient Program",
+             "<p>The IOP meets three evenings a week.</p>"),
+    ]  # fmt: skip
+    (location,) = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
+    assert location.ref == "https://lakeshore.example/human-services/aoda-iop"
