@@ -447,9 +447,11 @@ REGRESSION_FLOORS = {
     "blind_sites_sixtythird": (0.94, 0.90),
     "blind_sites_sixtyfifth": (0.96, 0.91),
     "blind_sites_sixtyseventh": (0.96, 0.92),
-    # (one of its sites scored as unmatched: its labels name the locations page, the reader
-    # the IOP page that names the office by its street)
-    "blind_sites_sixtyninth": (0.86, 0.85),
+    "blind_sites_sixtyninth": (0.96, 0.94),
+    "blind_sites_seventyfirst": (0.96, 0.93),
+    # (one of its sites scored as unmatched: its labels name a county department's contact page,
+    # the reader the IOP page, as ten earlier sets' county sites are labelled)
+    "blind_sites_seventythird": (0.86, 0.83),
 }
 
 
