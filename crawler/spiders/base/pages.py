@@ -93,6 +93,12 @@ class PageRecord:
     # Services, has ..."), lowercased, each up to its punctuation.
     formerly: frozenset[str] = frozenset()
 
+    @functools.cached_property
+    def flat_content(self) -> str:
+        """Its content with each run of whitespace one space: where a sentence a fact was read
+        from is found again (once per page, not once per fact)."""
+        return " ".join(self.content.split())
+
     @property
     def depth(self) -> int:
         return self.url.split("://", 1)[-1].rstrip("/").count("/")
@@ -748,7 +754,7 @@ def _under_another_place(
     address with its own line after it) and before any next address, on a page whose content
     shows several places; not after an address named in passing ("Parking is free behind our
     neighbour at 400 Flat River Rd")."""
-    content = " ".join(page.content.split())
+    content = page.flat_content
     starts = sorted(
         (at, key)
         for seen in page.seen
@@ -779,7 +785,7 @@ def _said_of(page: PageRecord, path: str, item: object) -> str:
 def _in_its_content(page: PageRecord, path: str, item: object) -> bool:
     """Whether a page says an item of a list fact in its own content, not its chrome."""
     said = _said_of(page, path, item)
-    content = " ".join(page.content.split())
+    content = page.flat_content
     # (each part in the content: a table's row is said as its cells joined by a colon and
     # semicolons)
     parts = re.split(r": |; ", said)
