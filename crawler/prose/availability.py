@@ -153,7 +153,7 @@ class AvailabilityStatement:
 # Places in other care than the IOP: a house's beds, a PHP's or a detox unit's openings.
 OTHER_CARES_PLACES = re.compile(
     rf"{RESIDENCE_WORDS}|\bhouse\b|residential|\bphp\b|partial hospitali|detox"
-    r"|withdrawal management|crisis|\bday treatment\b",
+    r"|withdrawal management|crisis|\bday treatment\b|\binpatient\b",
     re.I,
 )
 THE_IOP = re.compile(r"\biop\b|intensive outpatient", re.I)
@@ -304,8 +304,10 @@ def availability(
     everyone = sentence
     if any(AHEAD_OF_OTHERS.search(part) for part in parts):
         everyone = " ".join(part for part in parts if not AHEAD_OF_OTHERS.search(part))
-    if not hedge and not NO_WAITLIST.search(sentence) and everyone.strip():
-        days = numbers.days_to_intake(everyone)
+    no_waitlist = NO_WAITLIST.search(everyone)
+    if not hedge and everyone.strip():
+        # (after "No waitlist right now": "most new clients start IOP within a week")
+        days = numbers.days_to_intake(everyone[no_waitlist.end() :] if no_waitlist else everyone)
     slots = numbers.open_slots(sure)
     if accepting is None and days is None and slots is None:
         return None

@@ -54,6 +54,13 @@ AT_ANOTHER_PLACE = re.compile(
     r"|area) (?:providers?|agencies|programs?|clinics?|organi[sz]ations?)\b",
     re.I,
 )
+# What one of the staff teaches at a school or another institution: "Rhonda also teaches a
+# Saturday mindfulness workshop at the community college in Hayesville each spring".
+TAUGHT_ELSEWHERE = re.compile(
+    r"\b(?:teach(?:es)?|taught|lectures?|instructs?) [^.;]{0,60}?\bat (?:the |a |an )?(?:local )?"
+    r"(?:community college|college|university|high school|library|ymca|ywca)\b",
+    re.I,
+)
 PARTNERS_GIVE = re.compile(
     r"\b(?:partners?|sister (?:programs?|facilit(?:y|ies)|clinics?))(?: (?:at|in) [^,.;]{1,40})?"
     r" (?:provides?|offers?|runs?|hosts?)\b",
@@ -72,12 +79,15 @@ def referred_out(clause: str, at: int) -> bool:
     """Whether the clause sends people elsewhere for what it names at ``at``: named in the
     referral ("we refer clients who need EMDR to our partners"), by who needs it ("clients who
     need yoga are referred to Hope Clinic"), "through a referral", or at a sister program or
-    a partner's ("our partners at Hope Clinic provide yoga"); not what the
+    a partner's ("our partners at Hope Clinic provide yoga"), or taught by one of the staff at
+    a school ("Rhonda also teaches a mindfulness workshop at the community college"); not what the
     program does beside it ("our psychiatrist prescribes buprenorphine and refers to an OTP for
     methadone", "if you need detox, we refer you to a partner, and our doctor will then start
     you on Suboxone")."""
     if THROUGH_A_REFERRAL.search(clause):
         return True
+    if any(taught.start() <= at < taught.end() for taught in TAUGHT_ELSEWHERE.finditer(clause)):
+        return True  # a counselor's class at the community college
     elsewhere = AT_ANOTHER_PLACE.search(clause)
     if (
         elsewhere
@@ -106,7 +116,7 @@ def referred_out(clause: str, at: int) -> bool:
 # ("Adult Partial Hospitalization - a day program ... with art therapy"), or the care people
 # attend ("teens who need more structure attend our PHP ..., which includes art therapy").
 ANOTHER_CARE = (
-    r"(?:php|partial hospitali[sz]ation|day treatment|residential|inpatient|detox\w*"
+    r"(?:php|sacot|partial hospitali[sz]ation|day treatment|residential|inpatient|detox\w*"
     r"|withdrawal management|mental[- ]health (?:day|php)\b)"
 )
 NOT_THE_CARE = r"(?!\s+(?:area|wing|building|floor|settings?|graduates?|alumni)\b)"

@@ -138,7 +138,7 @@ def _takes_people_soon(statement: AvailabilityStatement) -> bool | None:
 # A statement's label naming a track: "Evening cohort: 3 openings", "Morning track: open —
 # ...", "Evening IOP — full", "Day IOP is accepting ..." (each a time or a people of its own).
 TRACK_LABEL = re.compile(
-    r"^([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop|program))(?:\s*\([^)]{1,30}\))?\s*:"
+    r"^([^:;.\u2014\u2013]{0,40}?\b(?:cohort|track|group|iop|program)(?:\s*\([^)]{1,30}\))?)\s*:"
     # by a dash or as the subject, only a track's name ("an adult day program is ..." may be
     # another kind of care)
     # after a notice's lead or a date: "Now enrolling: evening IOP", "Jan 5 \u2014 Day IOP \u2014"

@@ -52,7 +52,11 @@ DATE_PATTERNS = (
     re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I),  # March 3, 2026
     re.compile(r"(\d{1,2})\s+(?:de\s+)?" + MONTH + r"\s+(?:de\s+)?(\d{4})", re.I),  # 3 March 2026
     re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),  # 2026-03-03
-    re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"),  # 03/03/2026 (US order)
+    # 03/03/2026, 3/3/26, 12.01.26, 11-24-2026 (US order; a two-digit year only after a slash
+    # or a dot: "ages 12-15-20" is none)
+    re.compile(
+        r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})\b(?![./-]?\d)|\b(\d{1,2})(-)(\d{1,2})-(\d{4})\b"
+    ),
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -99,7 +103,9 @@ def dated_spans(text: str) -> list[tuple[int, int, date]]:
                 elif index == 2:
                     day = date(int(groups[0]), int(groups[1]), int(groups[2]))
                 else:
-                    day = date(int(groups[2]), int(groups[0]), int(groups[1]))
+                    month, _, day_of_month, year = [g for g in groups if g is not None]
+                    century = 2000 if len(year) == 2 else 0
+                    day = date(century + int(year), int(month), int(day_of_month))
             except (ValueError, KeyError):
                 continue
             found.append((match.start(), match.end(), day))
@@ -284,7 +290,20 @@ def _part_at(sentence: str, position: int) -> str:
     return sentence[start:]
 
 
+# A program's length in sessions and their number a week: "The program is 24 sessions, three a
+# week" (eight weeks).
+SESSIONS_BY_WEEK = re.compile(
+    r"\b(?:program|iop|course) (?:is|runs|lasts) (?:for )?" + COUNT + r"\s+(?:group\s+)?sessions?,?"
+    r"\s+(?:at\s+|meeting\s+)?" + COUNT + r"\s+(?:times\s+)?(?:a|per|each)\s+week\b",
+    re.I,
+)
+
+
 def program_weeks(sentence: str) -> float | None:
+    if by_sessions := SESSIONS_BY_WEEK.search(sentence):
+        sessions, a_week = number(by_sessions.group(1)), number(by_sessions.group(2))
+        if sessions and a_week and 1 <= sessions / a_week <= 104:
+            return float(math.ceil(sessions / a_week))
     named = LENGTH_OF_A_PROGRAM.search(sentence)
     if named and not re.search(r"abstinen|sober|clean for", sentence, re.I):
         # "a twelve-week program", whatever else the sentence says ("then aftercare")
@@ -531,8 +550,9 @@ OTHERS_ROW = re.compile(OTHERS_TIME + r"|12-step", re.I)
 # A row of others' time or of a group the client does not attend every week.
 NOT_THE_GROUPS_ROW = re.compile(
     # (a family's group, not a place's name: "Lemoore Family Resource Center")
-    # (a family group after the row's own group, "Process group and family group", is its part)
-    OTHERS_TIME + r"|(?<!and )(?<!& )family"
+    # (a family group after the row's own group, "Process group and family group", "Process
+    # Group / Family Night", is its part)
+    OTHERS_TIME + r"|(?<!and )(?<!& )(?<!/ )family"
     r"(?!\s+(?:resource|health|services|center|centre|medicine|practice))"
     r"|families|aftercare|individual|office|intake|walk[- ]?in|closed"
     r"|optional|meeting|medication|\bdr\.?\s+\w|doctor|psychiatr|tracks?\b|weeks?\b|\bopen\b",
@@ -1046,9 +1066,10 @@ DATE_STAMP = re.compile(
 def stamped_date(text: str, as_of: date, latest: date | None = None) -> date | None:
     """The date an "Updated ..." stamp gives, just after its word ("Last updated: Tuesday, March
     3, 2026", "reviewed by our team on March 3, 2026"); an update's or a post's month and day
-    too ("updated Nov 30", the latest such day on or before ``as_of``; not "as of January 1",
-    often a date to come). None when no stamp gives one there ("reviewed daily; next intake:
-    January 12" is no stamp of January), or a day after ``latest`` (the crawl's)."""
+    too ("updated Nov 30", the latest such day on or before ``as_of``; "as of Dec. 3" only of
+    the last weeks, "as of January 1" being often a date to come). None when no stamp gives
+    one there ("reviewed daily; next intake: January 12" is no stamp of January), or a day
+    after ``latest`` (the crawl's)."""
     stamp = date_stamp(text, as_of, latest)
     return stamp[2] if stamp else None
 
@@ -1062,12 +1083,18 @@ def date_stamp(text: str, as_of: date, latest: date | None = None) -> tuple[int,
         after = text[at:]
         end, day = next(((e, day) for s, e, day in dated_spans(after[:30]) if s == 0), (0, None))
         match = MONTH_DAY.match(after)
-        if day is None and match and re.match(r"(?:last\s+)?(?:update|posted)", stamp[0], re.I):
+        if (
+            day is None
+            and match
+            and re.match(r"(?:last\s+)?(?:update|posted|as of)", stamp[0], re.I)
+        ):
             try:
                 day = date(as_of.year, MONTHS[match.group(1).lower()], int(match.group(2)))
             except ValueError:
                 continue
             day = day if day <= as_of else day.replace(year=day.year - 1)
+            if stamp[0].lower().startswith("as of") and (as_of - day).days > AS_OF_WITHIN_DAYS:
+                continue  # "as of January 1" in December: a date to come, not a past one
             end = match.end()
         month = MONTH_YEAR.match(after)
         if day is None and month and re.match(r"(?:last\s+)?(?:updated?|posted)", stamp[0], re.I):
@@ -1077,6 +1104,11 @@ def date_stamp(text: str, as_of: date, latest: date | None = None) -> tuple[int,
         if day is not None:
             return (stamp.start(), at + end, day) if latest is None or day <= latest else None
     return None
+
+
+# How far back a yearless "as of Dec. 3" still dates what it follows ("3 of 8 seats open (as
+# of Dec. 3)"); further back it is a date to come ("as of January 1").
+AS_OF_WITHIN_DAYS = 45
 
 
 # What may stand between a stamp's word and its date: "Last updated: Tuesday, March 3, 2026".

@@ -25,6 +25,7 @@ from crawler.prose.reader import ABOUT_A_JOB, REFUSING_HEADING, PageReading, rea
 from crawler.prose.vocabulary import (
     A_PERSONS_NAME,
     BARE_DENIAL,
+    HEDGE,
     PHRASES,
     PROGRAM_KINDS,
     REFUSED_HEADING,
@@ -1039,6 +1040,8 @@ def _a_week(rows: list[HtmlElement]) -> bool:
 def _timed(rows: list[HtmlElement]) -> bool:
     """Whether every row gives a time of day, and none a yes or no: a schedule, one group or
     track a row (not a comparison of levels of care that gives each one's hours)."""
+    # (a track still to come is no row of the schedule: "Saturday morning | Coming soon!")
+    rows = [row for row in rows if not re.search(HEDGE, " ".join(row.itertext()), re.I)]
     cells = [_text(cell) for row in rows for cell in row.xpath("./td|./th")]
     texts = [" ".join(row.itertext()) for row in rows]
     clocked = [_a_time_of_day(numbers.clock_words(text)) for text in texts]  # "9 to noon" too
@@ -1337,9 +1340,13 @@ class PageKind(StrEnum):
     RESIDENCE = "residence"  # a recovery residence's: its beds, rent and house meetings
     ENDED = "ended"  # a program that has ended ("This program has ended"): what it was
     PLANNED = "planned"  # a place or program not open yet ("Belen office - coming spring 2027")
+    OUTREACH = "outreach"  # a mobile van's stops: its screenings, not the program
+    DRAFT = "draft"  # a site builder's copy of a page ("/copy-of-home"): not the site's word
 
 
 KIND_PATHS = (
+    # Wix names a duplicated page "Copy of Home" at /copy-of-home: an old draft left published
+    (PageKind.DRAFT, re.compile(r"/copy-of-[\w-]+(?:/|$|\.html?)", re.I)),
     (PageKind.CAREERS, re.compile(
         r"/(?:careers?|jobs?|employment|join-(?:our-)?team|work-with-us|job-openings"
         r"|opportunities)(?:/|$|\.html?)", re.I)),
@@ -1385,6 +1392,10 @@ KIND_HEADINGS = (
         r"|[^\u2014\u2013:|(]{1,60}?\s*[\u2014\u2013:|(-]\s*(?:coming|opening) (?:soon|(?:in )?"
         r"(?:(?:early |late )?(?:spring|summer|fall|autumn|winter) (?:of )?)?20\d\d"
         r"|(?:early |late )?(?:spring|summer|fall|autumn|winter))\W*$)", re.I)),
+    # A mobile outreach van's page ("Kamiah Mobile Outreach"): where it parks, what it offers.
+    (PageKind.OUTREACH, re.compile(
+        r"^(?:[\w'\u2019-]+ ){0,3}?(?:mobile (?:outreach|unit|van)|outreach van|street outreach)"
+        r"\W*$", re.I)),
     # An explainer of a kind of care is about the care, not about this program.
     (PageKind.ARTICLE, re.compile(
         r"^(?:what (?:is|are)|signs (?:and symptoms )?of|symptoms of|understanding)\b", re.I)),
@@ -1585,6 +1596,8 @@ STATING_NOTHING = (
     PageKind.RESIDENCE,
     PageKind.ENDED,
     PageKind.PLANNED,
+    PageKind.OUTREACH,
+    PageKind.DRAFT,
 )
 
 

@@ -50,6 +50,7 @@ from crawler.prose.vocabulary import (
     MEDICATIONS,
     NONE_OF_ITS_COST_OR_WAIT,
     NOT_A_DENIAL,
+    OTHER_LANGUAGES,
     PAYING,
     PHRASES,
     PRESCRIBES_MEDICATION,
@@ -289,7 +290,7 @@ SCHEDULE_HEADING = re.compile(
     re.I,
 )
 # A track's heading: "General track", "LGBTQ+ affirming track".
-A_TRACKS_HEADING = re.compile(
+A_TRACK_NAMED_HEADING = re.compile(
     r"^\W*(?:(?!(?:what|why|how|who|is|about|fast|the|our)\b)[\w+'-]+ ){1,3}track\W*$", re.I
 )
 # A weekend day with the times of its group: "Saturday, 10:00 a.m. - 1:00 p.m." (not a date, a
@@ -322,11 +323,12 @@ ONE_TO_ONE = re.compile(
     r"|visits?|appointments?|check-ins?)\b",
     re.I,
 )
-# A clause about online groups alone: "Do you offer online groups? No." (not "We do not offer
+# A clause about online groups alone: "Do you offer online groups? No.", "there is no online
+# IOP" (not "We do not offer
 # telehealth or online groups", "Telehealth is not available for groups or individual sessions")
 ONLINE_GROUPS_ALONE = re.compile(
-    r"^(?=.*\b(?:online|virtual|video|zoom) groups?\b)(?!.*\b(?:telehealth|telemedicine|individual"
-    r"|sessions?|visits?|counseling|appointments?)\b)",
+    r"^(?=.*\b(?:online|virtual|video|zoom) (?:groups?|iop|intensive outpatient|track)\b)"
+    r"(?!.*\b(?:telehealth|telemedicine|individual|sessions?|visits?|counseling|appointments?)\b)",
     re.I,
 )
 # An offer told as past, conditional or another's: "During COVID, individual sessions were
@@ -342,9 +344,13 @@ STATE_PLAN = re.compile(
 # A track's week, led by its name: "Day IOP: Mon, Tue, Thu; 9 to noon", "Evening track: ...".
 A_TRACKS_WEEK = re.compile(
     rf"\W*(?:{PROGRAM_KINDS})(?:\s+(?:adult|teen|iop|intensive outpatient))?"
-    r"\s+(?:iop|track|cohort)\b",  # (not a "Women's group", a "Veterans program")
+    r"\s+(?:iop|track|cohort)\b"  # (not a "Women's group", a "Veterans program")
+    r"|\W*phase (?:\d|one|two|three|i{1,3})\b",  # the program's phases, one after the other
     re.I,
 )
+# A row of one of the program's phases, one after the other: "Phase 1: Monday, Tuesday,
+# Wednesday, Thursday; 9:00 a.m. - 12:00 p.m.; 4 weeks" (the program's groups in that phase).
+A_PHASES_ROW = re.compile(r"^\W*phase (?:\d|one|two|three|i{1,3})\s*:", re.I)
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
 KIND_OF_THE_PROGRAM = re.compile(rf"\b(?:{PROGRAM_KINDS})$", re.I)
 # How the program is given, after its name: "we don't offer the IOP online" denies that way.
@@ -354,6 +360,35 @@ A_WAY_OF_GIVING_IT = re.compile(
     r"(?:online|virtually|remotely|by (?:secure )?video|(?:by|over|through|via) (?:telehealth"
     r"|telemedicine|zoom))\b",
     re.I,
+)
+# A heading of medications alone: "Medications", "Medication for addiction treatment (MAT)".
+A_MEDICATIONS_HEADING = re.compile(
+    r"^\W*(?:medications?(?: (?:for|in) (?:addiction|recovery|opioid use disorder|substance use"
+    r"(?: disorders?)?)(?: treatment)?)?(?: \((?:mat|moud)\))?|mat|moud)\W*$",
+    re.I,
+)
+# What the program ran in a year gone by and closed: "In 2019 we ran a Saturday IOP group and a
+# small residential house in Orofino; both closed during the pandemic."
+A_PAST_YEARS_CLOSED = re.compile(
+    r"^\W*(?:back )?in (?:19|20)\d\d,? (?:we|the program|our program|the clinic)"
+    r" (?:offered|provided|ran|had|opened|started|operated|hosted)\b"
+    r"(?=[^.]*\b(?:closed|ended|stopped|discontinued|shut down)\b)",
+    re.I,
+)
+# Something of the program's other than its care, as what a denial is said of: "The van does not
+# offer counseling sessions, groups or IOP", "Our crisis line does not provide treatment".
+ANOTHER_THINGS_SUBJECT = re.compile(
+    r"^\W*(?:the|our|this) (?:mobile |outreach |recovery )*(?:van|bus|unit|hotline|crisis line"
+    r"|help ?line|website|web site|app|portal|pharmacy|food pantry|thrift store)\b"
+    r"(?! (?:and|&|or) (?:our|the) )",
+    re.I,
+)
+# In what language the program is denied: "We do not offer IOP in Spanish" (its groups in one
+# language, not the IOP; a town's denial, "IOP is not offered in Webster", is that office's).
+IN_A_LANGUAGE = re.compile(
+    r"\)?\s+(?:(?:groups?|sessions?|programs?|services|classes|tracks?)\s+)?"
+    r"(?:(?:is|are)\s+(?:not\s+)?(?:offered|available|held|run)\s+)?"
+    rf"in\s+(?:{'|'.join(['Spanish', 'English', *OTHER_LANGUAGES])})\b"
 )
 IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
@@ -470,6 +505,9 @@ class PageReading:
     # Weekly hours a group schedule adds up to, with its sentence and the heading it stands
     # under: the page's hours when it states no figure of its own (see :meth:`settle`).
     scheduled_hours: list[tuple[float, str, str]] = field(default_factory=list)
+    title: str = ""  # the page's title (its first h1)
+    # Each phase's weeks, of a program of phases one after the other ("Phase 1: ...; 4 weeks").
+    phase_weeks: list[tuple[float, str]] = field(default_factory=list)
     # A schedule table's rows of one day each, under their heading: their hours add up to the
     # week's when nothing else gives it ("Monday: 5:30-8:30 p.m.; Relapse Prevention").
     day_rows: dict[str, list[tuple[str, float, bool, str]]] = field(default_factory=dict)
@@ -513,6 +551,24 @@ class PageReading:
                 self.facts.pop(path)
                 self.evidence.pop(path, None)
                 self.given.pop(path, None)
+
+    def take_back_hedged_payers(self, hedge: str, entry: list[str]) -> None:
+        """A payer an entry names ("Medicare: since 2024, Medicare can pay licensed addiction
+        counselors.") that a later sentence of the entry hedges ("We are enrolling and hope to
+        accept Medicare sometime in 2027.") is not taken yet: what only the entry's earlier
+        sentences stated of it is taken back."""
+        for phrase in PHRASES:
+            if (
+                not phrase.path.startswith("payment.")
+                or phrase.path not in self.facts
+                or phrase.denied is None  # (a plan of the payer's: "Medicare Advantage")
+            ):
+                continue
+            said = self.stated_in.get(phrase.path, [])
+            if said and set(said) <= set(entry) and re.search(phrase.pattern, hedge, re.I):
+                self.facts.pop(phrase.path)
+                self.evidence.pop(phrase.path, None)
+                self.given.pop(phrase.path, None)
 
     def add_all(self, paths: Iterable[str], value: Any, sentence: str) -> None:
         for path in paths:
@@ -595,11 +651,15 @@ class PageReading:
         )
 
     def settle(self) -> None:
-        """Once the whole page is read: a page that states no weekly hours but gives one
-        schedule's days and times has that schedule's hours (two schedules that disagree give
-        none); a page naming a kind of group (process, relapse prevention, skills) offers
+        """Once the whole page is read: a program of phases lasts their weeks together; a page
+        that states no weekly hours but gives one schedule's days and times has that schedule's
+        hours (two schedules that disagree give none, but tracks' and phases' the longest); a
+        page naming a kind of group (process, relapse prevention, skills) offers
         group therapy, unless it says otherwise."""
         self.deny_prescribing_alone()
+        if len(self.phase_weeks) > 1:
+            weeks = sum(weeks for weeks, _ in self.phase_weeks)
+            self.add("schedule.program_weeks", weeks, " ".join(s for _, s in self.phase_weeks))
         groups = [
             path
             for path in self.facts
@@ -930,6 +990,8 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
             return None  # "Our virtual IOP is not available to residents of Ohio": others' loss
         if A_SEASONS_CLAUSE.match(clause):
             return None  # "In summer there is no IOP": a season's pause, not the program's word
+        if ANOTHER_THINGS_SUBJECT.match(clause):
+            return None  # "The van does not offer counseling sessions, groups or IOP": the van's
         return True, phrase.denied
     if forbidden or re.search(HEDGE, clause, re.I):
         return None
@@ -940,6 +1002,17 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
     if phrase.item is not None:
         return True, phrase.item
     return True, phrase.stated
+
+
+def _denies_another_care(read: list[tuple[str, Any, str]], clause: str) -> bool:
+    """Whether a clause denies a level of care other than the IOP ("We don't offer SACOT")."""
+    return any(
+        path.startswith("levels_of_care.")
+        and path != IOP_FACT
+        and value is False
+        and said is clause
+        for path, value, said in read
+    )
 
 
 # What a referral states: a detox referral, clients on medication prescribed elsewhere, and the
@@ -964,8 +1037,9 @@ def _denies_another_thing(clause: str, start: int, end: int) -> bool:
     """Whether a denial naming the IOP (at ``start:end``) denies something else: a kind of it
     ("Telehealth IOP is not available"), a part of it at some times or for some people ("No IOP
     groups meet on weekends", "not accepting new IOP clients", but not "we do not offer IOP
-    groups"), what is not part of it ("It isn't part of our IOP"), or what another program is
-    not ("Adolescent Outpatient Program (weekly counseling; not an IOP)")."""
+    groups"), in one language ("We do not offer IOP in Spanish"), what is not part of it ("It
+    isn't part of our IOP"), or what another program is not ("Adolescent Outpatient Program
+    (weekly counseling; not an IOP)")."""
     before = clause[:start]
     if _a_kind_of(before) or re.search(r"\bpart of (?:our |the )?$", before, re.I):
         return True
@@ -977,7 +1051,7 @@ def _denies_another_thing(clause: str, start: int, end: int) -> bool:
         and not re.search(r"\b(?:we|we're|our|this|us)\b", before, re.I)
     ):
         return True  # another program's aside: "Adolescent Outpatient (weekly; not an IOP)"
-    if A_WAY_OF_GIVING_IT.match(clause, end):
+    if A_WAY_OF_GIVING_IT.match(clause, end) or IN_A_LANGUAGE.match(clause, end):
         return True
     offered = OFFERED.search(before) and not AT_SOME_TIMES.search(clause)
     if A_PART_OF_IT_IN_SPANISH.search(before) and AT_SOME_TIMES.search(clause):
@@ -1014,8 +1088,8 @@ def read_sentence(
         sentence = f"{status['label']} {meaning}." if meaning else sentence
     if VARIES_BY_PLACE.search(sentence):
         reading.varies_by_place = True
-    if not is_statement(sentence):
-        return
+    if not is_statement(sentence) or A_PAST_YEARS_CLOSED.match(sentence):
+        return  # (nor what the program ran years ago and closed)
     if quoted is not None:
         restated = PageReading(url=reading.url)
         read_sentence(said, restated, as_of, dated)
@@ -1052,8 +1126,12 @@ def read_sentence(
         and not re.search(PAYING, sentence, re.I)
     ) or bool(A_PAYMENT_HEADING.search(heading) and PLANS_ROW_REFUSED.match(sentence))
     read: list[tuple[str, Any, str]] = []
+    not_ours: list[str] = []  # clauses of another care, denied
     # (all of it, under a heading naming another care: "Partial Hospitalization (PHP)")
-    under_another = about_another_care(sentence, reading.heading)
+    under_another = about_another_care(sentence, reading.heading) or (
+        # (or the page's title: "Inpatient Care", over "What patients do on the unit")
+        reading.title != reading.heading and about_another_care(sentence, reading.title)
+    )
     elsewhere = [(0, len(sentence))] if under_another else another_cares_parts(sentence)
     at = 0
     for index, clause in enumerate(clauses(sentence)):
@@ -1070,6 +1148,9 @@ def read_sentence(
                 continue
             if refused_here and phrase.path.startswith("payment."):
                 found = phrase_value(phrase, f"Not accepted: {clause}", f"Not accepted: {context}")
+            elif phrase.path.startswith("medications.") and A_MEDICATIONS_HEADING.match(heading):
+                # under "Medications": "you can keep your own prescriber" is of them
+                found = phrase_value(phrase, clause, f"{heading}: {context}")
             else:
                 found = phrase_value(phrase, clause, context)
             if (
@@ -1086,11 +1167,18 @@ def read_sentence(
                 if another_care and phrase.path.startswith(("therapies.", "schedule.")):
                     continue  # the PHP's art therapy, its days
                 read.append((phrase.path, found[1], clause))
+        if _denies_another_care(read, clause):
+            # "We don't offer SACOT, the more intensive day program (20 hours a week)": its
+            # days and hours are the care denied, not the IOP's
+            read = [r for r in read if not (r[2] is clause and r[0].startswith("schedule."))]
+            not_ours.append(clause)
     for path, value, clause in _no_prescribing_of_the_named(sentence, read, reading):
         reading.add(path, [value] if path in LIST_FIELDS else value, said, clause)
     # the IOP's hours, not its PHP's, nor those of a track still to come ("We're adding an
     # evening track; morning groups meet ...": the morning groups')
     now = ";".join(part for part in sentence.split(";") if not re.search(TO_COME, part, re.I))
+    for clause in not_ours:
+        now = now.replace(clause, " ")
     ours = "" if under_another else without_another_cares_parts(now)
     reading.add("schedule.hours_per_week", numbers.hours_per_week(ours), said)
     timed = numbers.clock_words(ours)  # "from six until nine" as "6 p.m. to 9 p.m."
@@ -1098,7 +1186,8 @@ def read_sentence(
     # (not an office's: "Open Monday-Friday 9-5" under "Women's IOP")
     grouped = (
         f"Groups: {timed}"
-        if SCHEDULE_HEADING.search(reading.heading) and not AN_OFFICES.search(timed)
+        if (SCHEDULE_HEADING.search(reading.heading) or A_PHASES_ROW.match(timed))
+        and not AN_OFFICES.search(timed)
         else timed
     )
     scheduled = numbers.scheduled_hours(grouped)
@@ -1113,7 +1202,7 @@ def read_sentence(
     if scheduled is not None:
         reading.scheduled_hours.append((scheduled, said, reading.heading))
     if (
-        A_TRACKS_HEADING.search(reading.heading)
+        A_TRACK_NAMED_HEADING.search(reading.heading)
         and WEEKEND_DAY_AND_TIME.search(timed)
         and not NOT_THE_TRACKS_WEEKEND.search(timed)
     ):
@@ -1126,7 +1215,12 @@ def read_sentence(
         day, _, the_groups = row
         if the_groups and day in ("Sa", "Su"):
             reading.add("schedule.weekend", True, said)  # "Skills: Saturday; 9-12"
-    reading.add("schedule.program_weeks", numbers.program_weeks(ours), said)
+    if A_PHASES_ROW.match(sentence):
+        # a phase's weeks are a part of the program's (the phases' together, see settle)
+        if (weeks := numbers.program_weeks(ours)) is not None:
+            reading.phase_weeks.append((weeks, said))
+    else:
+        reading.add("schedule.program_weeks", numbers.program_weeks(ours), said)
     hours = numbers.opening_hours(timed, reading.heading)
     if hours:
         reading.add("schedule.opening_hours", hours, said)
@@ -1155,12 +1249,16 @@ def read_sentence(
     if reading.by_appointment is None and BY_APPOINTMENT.search(sentence):
         reading.by_appointment = said
     lead, items = items_of_a_list(sentence)
-    for start, end in items:
+    row = ""  # a row's label before its status ("Orofino: Day IOP; Open: 2 spots left")
+    for index, (start, end) in enumerate(items):
         said_item = " ".join((said[:lead] + said[start:end]).split()).strip(" ;")
         statement = availability(sentence[:lead] + sentence[start:end], as_of, dated, said_item)
-        if statement is not None:
-            statement.heading = reading.heading
-            reading.availability.append(statement)
+        if statement is None:
+            row = said_item if index == 0 else row
+            continue
+        statement.heading = reading.heading
+        statement.follows = statement.follows or row
+        reading.availability.append(statement)
 
 
 def _no_prescribing_of_the_named(
@@ -1508,6 +1606,8 @@ def read_text(
         if is_heading:
             # (a typographic apostrophe as a plain one: "We can\u2019t bill" as "can't")
             reading.heading = segment.translate(PLAIN_APOSTROPHES)
+            if level == 1 and not reading.title:
+                reading.title = reading.heading
             reading.payment_heading = ""  # (a heading is read alone: "Medicare" says nothing)
             in_section, section = _the_payment_section(level, reading.heading, section)
             reading.deny_prescribing_alone()  # a new section is no next sentence of it
@@ -1537,6 +1637,8 @@ def read_text(
                 read_sentence(sentence, reading, said_on, said_dated)
                 if not is_heading and _hedges_its_heading(sentence, reading.heading):
                     reading.take_back_its_heading()
+                if index and re.search(HEDGE, sentence, re.I):
+                    reading.take_back_hedged_payers(sentence, said_of[:index])
                 if asked_to_bring and is_statement(sentence.translate(PLAIN_APOSTROPHES)):
                     items = answer_to_bring(asked_to_bring, sentence)
                     reading.add(
@@ -1552,7 +1654,7 @@ def read_text(
                 if own := LABELS.match(statement.statement):
                     label = own.group(0)
                 else:
-                    statement.follows = label
+                    statement.follows = statement.follows or label
             own_dates = [
                 statement.as_of
                 for statement in reading.availability[stated:]

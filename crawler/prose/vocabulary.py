@@ -162,8 +162,10 @@ REFERRED_TO_AN_OTP = (
 # People already taking a medication for an addiction: "clients on methadone", "patients
 # already taking buprenorphine".
 ALREADY_ON_MEDICATION = (
-    r"\b(?:clients|patients|people|members|participants|adults|individuals)(?: who are)?"
-    r" (?:already )?(?:on|taking|receiving|prescribed)"
+    r"\b(?:clients|patients|people|members|participants|adults|individuals)"
+    r"(?: who are| who(?= (?:already )?(?:take|receive|get)\b))?"
+    r" (?:already )?(?:on|taking|receiving|prescribed|(?<=who )(?:take|receive|get)"
+    r"|(?<=who already )(?:take|receive|get))"
     r" (?:mat\b|moud\b|medications?|methadone|buprenorphine|suboxone|naltrexone|vivitrol)"
 )
 # "Clients on methadone are welcome": on it already, from whoever prescribes it.
@@ -182,7 +184,8 @@ OUTSIDE_PRESCRIBER = (
     r"|de (?:su|tu|otro) (?:m[eé]dico|doctor|proveedor)|de (?:una|otra) cl[ií]nica"
     r"|otro (?:proveedor|m[eé]dico|programa)|outside (?:our|the|this) program"
     r"|from an? (?:outside|community|other) (?:provider|prescriber|clinic|doctor|otp)"
-    r"|enrolled (?:at|in|with) an? (?:methadone clinic|otp|opioid treatment program)"
+    r"|enrolled (?:at|in|with) (?:an?|the|a local)"
+    r" (?:methadone clinic|otp|opioid treatment program)"
     r"|(?:your|their) (?:clinic'?s|otp'?s) prescriber"
     r"|from an? (?:[\w-]+ )?(?:opioid treatment program|otp|methadone clinic)"
     r"|(?:have|has) an? (?:[\w-]+ )?prescriber"
@@ -355,7 +358,9 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "levels_of_care.partial_hospitalization",
-        r"partial hospitali[sz]ation|\bphp\b|day treatment program|asam (?:level )?2\.5\b",
+        # (North Carolina's "Substance Abuse Comprehensive Outpatient Treatment": its PHP)
+        r"partial hospitali[sz]ation|\bphp\b|day treatment program|asam (?:level )?2\.5\b"
+        r"|\bsacot\b",
         forbids=ELSEWHERE,
     ),
     Phrase(
@@ -402,7 +407,10 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?-i:\b[A-Z][\w'-]*(?: [A-Z][\w'-]*){1,5}) is an? outpatient"
         r" (?:practice|clinic|agency)\b"
         # "the Easley office is an outpatient office only"
-        r"|\b(?:the|our|this) (?:[\w-]+ ){0,2}office is an? outpatient office\b",
+        r"|\b(?:the|our|this) (?:[\w-]+ ){0,2}office is an? outpatient office\b"
+        # "Our Delphi center is outpatient only"
+        r"|\b(?:our|the|this) (?:[\w-]+ ){0,2}(?:center|centre|clinic|office|practice|location)"
+        r" is outpatient only\b",
         denied=None,
     ),
     Phrase(
@@ -620,9 +628,9 @@ PHRASES: tuple[Phrase, ...] = (
     # first we'll help you find a bed".
     Phrase(
         "detox.detox_referral",
-        r"\bif you need (?:it|either|one|them|both)\b[^.;]{0,30}\b(?:help you (?:find|get)"
-        r" (?:a bed|one|admitted)|refer you"
-        r"|arrange (?:an? )?(?:admission|bed))",
+        r"\b(?:if|when) (?:you|a patient|a client|someone) needs? (?:it|either|one|them|both)\b"
+        r"[^.;]{0,30}\b(?:help you (?:find|get) (?:a bed|one|admitted)|refer you"
+        r"|arrange (?:an? )?(?:admission|bed)|coordinates? (?:a|the) transfer)",
         requires=r"\b(?:detox\w*|withdrawal)\b",
         denied=None,
         in_conditionals=True,
@@ -668,7 +676,7 @@ PHRASES: tuple[Phrase, ...] = (
         "therapies.family_therapy",
         r"family (?:therapy|counseling|sessions?|nights?|evenings?|workshops?|education|healing"
         r"|saturdays|sundays)\b|\b(?-i:family circles?)\b"
-        r"|\b(?:our|weekly|a) family (?:programs?|groups?)\b"
+        r"|\b(?:our|weekly|monthly|a) family (?:programs?|groups?)\b"
         # "A family gathering night is held ... with a family counselor"
         r"|\bwith (?:a|our) family (?:counselors?|therapists?)\b"
         # "Process group and family group", "a Sunday family dinner and family group" (not
@@ -854,6 +862,16 @@ PHRASES: tuple[Phrase, ...] = (
         denied=None,
         forbids=WEEKEND_OF_OTHERS,
     ),
+    # "IOP groups never meet on weekends or in the evening", "Our groups do not meet at night"
+    Phrase(
+        "schedule.evening",
+        rf"\b(?:{THE_PROGRAMS_GROUPS})\s+(?:do not|don't|does not|doesn't|never)\s+meets?"
+        r" (?:on (?:the )?weekends? (?:or|and) )?(?:in the evenings?|at night|evenings|nights)\b"
+        r"(?!\s+(?:before|after|on|during|in|except|when|until|of)\b)",
+        stated=False,
+        denied=None,
+        forbids=WEEKEND_OF_OTHERS,
+    ),
     # The program's own monthly day: "On the first Saturday of each month we hold Family Day,
     # a family counseling session", "Families join us on the second Saturday of each month
     # for a family program" (not volunteers' coffee night, a cleanup, an office's paperwork).
@@ -927,6 +945,13 @@ PHRASES: tuple[Phrase, ...] = (
         r"|^\W*paying (?:for (?:it|treatment|care) )?yourself:\s*(?![^.]*\b(?:not|no|only|cannot"
         r"|can't|don't|won't|unfortunately|sorry)\b)[^.]*\b(?:cash|cards?|credit|debit|checks?"
         r"|payment plans?)\b",
+    ),
+    # Paying at the door: "We take cash, checks and cards." (not a co-pay's way of paying)
+    Phrase(
+        "payment.self_pay",
+        r"\b(?:we|the office|our office) (?:take|takes|accept|accepts) cash\b",
+        forbids=r"co-?pays?|deductible|co-?insurance|\bdui\b|\bdwi\b|\bclass(?:es)?\b",
+        denied=None,
     ),
     # A price table's row: "IOP $1,800 / month", "Day IOP: $650 per week".
     Phrase(
@@ -1012,7 +1037,7 @@ PHRASES: tuple[Phrase, ...] = (
         # ("The fee is $60 per week, reduced according to household income")
         r"|\bfees?\b[^.;]{0,30}?\b(?<!never )(?<!not )(?:slides?|are adjusted|is adjusted"
         r"|scales?|(?:is )?reduced|(?:is )?scaled(?: down)?|(?:slides?|scales?) down)"
-        r" (?:with|to|by|based on|according to) (?:your |household |family )?income"
+        r" (?:with|to|by|based on|according to) (?:(?:your|household|family) ){0,2}income"
         r"|\bdiscounted (?:care|treatment|services|fees?|rates?) based on (?:your |household"
         r" |family )?income"
         r"|\bfees?\b[^.;]{0,30}?\b(?:are )?(?:based on|according to)"
@@ -1101,7 +1126,7 @@ PHRASES: tuple[Phrase, ...] = (
     # Ownership.
     Phrase(
         "ownership",
-        r"\b(?:we are|we're|as|is) an? (?:[\w-]+ ){0,3}(?:non-?profit|not-for-profit)"
+        r"\b(?:we are|we're|as|is) an? (?:[\w-]+,? ){0,3}(?:non-?profit|not-for-profit)"
         r"|501\s?\(c\)\s?\(3\)|organización sin fines de lucro"
         # a footer's "© 2026 Heron Bay Youth & Family Services, a nonprofit agency ..."
         r"|©\s*(?:\d{4}\s+)?[^,.;]{2,80},\s+an? (?:[\w-]+ )?(?:non-?profit|not-for-profit)"
@@ -1192,6 +1217,8 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:by|over|through|via) (?:secure |a )?video\b|in person or (?:by|over|online)"
         r"|\b(?:sessions?|visits?|appointments?|therapy|counseling|groups?)\b[^.;]{0,30}"
         r"\b(?:by|over|through|via|on) (?:zoom|doxy\.me|microsoft teams)\b"
+        # a schedule's line: "Tuesday, Wednesday & Thursday • 6:00 - 9:00 PM • on Zoom"
+        r"|[\u2022|\u00b7]\s*(?:on|via|over|by) (?:zoom|doxy\.me|microsoft teams)\b"
         r"|por video\b|videollamadas?|en persona o (?:por|en l[ií]nea)"
         rf"|(?:virtual|online) (?:{GROUP_WORDS}|care|treatment|visits|counseling|therapy)\b"
         r"|\b(?:groups?|sessions?|visits?|tracks?|iop)\b(?:(?!\b(?:never|not|no)\b|n't)[^.;]){0,30}"
@@ -1244,6 +1271,8 @@ PHRASES: tuple[Phrase, ...] = (
         rf"\b(?:(?:iop|program|all|every|each) (?:{GROUP_WORDS})|{GROUP_WORDS}|everything)"
         r"(?: and (?:appointments|sessions|visits|individual sessions|counseling))?"
         r"(?:\s+(?:themselves|also|still|always|all))?"
+        # "IOP groups at Delphi meet in person"
+        r"(?:\s+(?:at|in) (?:our )?(?-i:[A-Z][a-z]+)(?: (?:office|clinic|center|centre))?)?"
         # "Groups are small (eight people at most) and meet in person"
         r"(?:\s+(?:are|is) [\w-]+(?:\s*\([^()]{0,40}\))?,? and)?"
         r"\s+(?:are|is|meet|happen|take place|are held|is held)\s+(?:held\s+)?in[- ]person\b"
@@ -1481,7 +1510,7 @@ HEDGE = (
     r"|\b(?:we(?:'re| are| have been|'ve been)|the program is|[A-Z]\w+ (?:[A-Z]\w+ )?is)"
     r" (?:also )?(?:thinking about|exploring|considering|looking (?:at|into)|talking about"
     r"|discussing)\b"
-    r"|\bmay (?:add|pilot|expand|open|launch)\b"
+    r"|\bmay (?:add|pilot|expand|open|launch)\b|\bwe may (?:start|begin)\b"
     # a board's business: "The County Board will consider a proposal to study a Saturday group"
     # (not "In our IOP you will explore CBT")
     r"|\b(?:board|commission|committee|council|commissioners|supervisors|leadership|we)\b"
@@ -1497,6 +1526,8 @@ HEDGE = (
     r"|\b(?:in|going through|completing) (?:the |our )?credentialing\b"
     r"|\bin the process of (?:credentialing|becoming|getting|joining)\b"
     r"|\bcredentialing (?:is )?(?:pending|underway|in progress)\b|\bhope to be\b"
+    # "We are enrolling and hope to accept Medicare sometime in 2027"
+    r"|\bwe(?:'re| are) (?:currently |now )?enrolling\b|\b(?:and|but) hope to\b"
     # "We have prayed about a morning group and we hope the Lord provides the volunteers"
     r"|\b(?:pray|prays|prayed|praying) (?:about|for)\b"
     r"|\bwe(?:'re| are)? hop(?:e|ing) (?:to|that|for|the lord|god)\b"

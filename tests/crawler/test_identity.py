@@ -322,6 +322,22 @@ def test_a_clause_about_another_office_states_nothing_of_this_one() -> None:
     assert ottumwa.facts["schedule.daytime"] is True
 
 
+@pytest.mark.parametrize(
+    ("town", "iop"),
+    [("Orofino", True),  # the program runs; not in Kamiah, where only a van stops
+     ("Kamiah", None)],  # the page of the town it is denied in says both
+)  # fmt: skip
+def test_a_denial_of_the_program_in_another_town_denies_it_there_only(town: str, iop) -> None:
+    html = (
+        "<html><body><main><h1>Intensive Outpatient Program (IOP)</h1><p>Our IOP is for adults"
+        " who can stay safely at home.</p><p>We do not run IOP groups in Kamiah.</p></main>"
+        "</body></html>"
+    )
+    page = page_record(html, "https://offices.example/iop", date(2026, 12, 4), [])
+    read = facts_from_pages([page], "test", place={"address.city": town})
+    assert read.facts.get("levels_of_care.iop") is iop
+
+
 def _office_page(path: str, heading: str, text: str) -> PageRecord:
     banner = "<header><p>Lafayette IOP: now accepting new clients.</p></header>"
     html = f"<html><body>{banner}<main><h1>{heading}</h1>{text}</main></body></html>"

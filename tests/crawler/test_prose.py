@@ -6002,3 +6002,187 @@ def test_a_blogs_video_visits_do_not_outweigh_the_iops_no_telehealth() -> None:
              " offer individual sessions by telehealth.", "https://x.example/2024/05/telehealth/"),
     ])  # fmt: skip
     assert merged.facts.get("access.telehealth") is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [("Clients who take buprenorphine or methadone are welcome in our groups.",
+      {"medications.mat_accepts_outside_prescriptions": True,
+       "medications.mat_buprenorphine": None, "medications.mat_methadone": None}),
+     ("Clients enrolled at the methadone clinic in The Dalles may attend IOP.",
+      {"medications.mat_accepts_outside_prescriptions": True, "medications.mat_methadone": None}),
+     ("Clients take buprenorphine as part of our program.",
+      {"medications.mat_accepts_outside_prescriptions": None})],
+)  # fmt: skip
+def test_who_already_takes_a_medication_is_welcome_without_the_program_giving_it(
+    text: str, facts: dict
+) -> None:
+    read = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: read.get(path) for path in facts} == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [("We don't offer SACOT, the more intensive day program (20 hours a week).",
+      {"levels_of_care.partial_hospitalization": False, "schedule.hours_per_week": None,
+       "schedule.daytime": None}),
+     ("We do not offer a PHP, which meets 5 days a week from 9 to 3; our IOP meets Monday,"
+      " Wednesday and Thursday evenings, 6 to 9 p.m.",
+      {"levels_of_care.partial_hospitalization": False, "schedule.hours_per_week": 9,
+       "schedule.evening": True}),
+     ("Our IOP meets 3 days a week, 3 hours a day.", {"schedule.hours_per_week": 9})],
+)  # fmt: skip
+def test_the_days_and_hours_of_a_care_denied_are_not_the_iops(text: str, facts: dict) -> None:
+    read = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: read.get(path) for path in facts} == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "evening"),
+    [("IOP groups never meet on weekends or in the evening.", False),
+     ("Our groups do not meet in the evenings.", False),
+     ("Our groups never meet in the evening before a holiday.", None),
+     ("AA groups never meet in the evening.", None)],
+)  # fmt: skip
+def test_groups_that_never_meet_in_the_evening_deny_evenings(
+    text: str, evening: bool | None
+) -> None:
+    assert read_text(text, crawl_date=CRAWLED).facts.get("schedule.evening") == evening
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rhonda also teaches a Saturday mindfulness workshop at the community college each spring.",
+     "Dr. Ames teaches yoga at the university on weekends."],
+)  # fmt: skip
+def test_what_one_of_the_staff_teaches_at_a_school_is_not_the_programs(text: str) -> None:
+    read = read_text(text, crawl_date=CRAWLED).facts
+    assert "therapies.mindfulness" not in read and "therapies.yoga" not in read
+
+
+@pytest.mark.parametrize(
+    ("text", "medicare"),
+    [("Medicare: since 2024, Medicare can pay licensed addiction counselors. We are enrolling"
+      " and hope to accept Medicare sometime in 2027.", None),
+     ("We accept Medicare. We hope to accept Medicare Advantage plans next year.", True),
+     ("We accept Medicaid. We hope to accept Medicare in 2027.", None)],
+)  # fmt: skip
+def test_a_payer_an_entry_goes_on_to_hedge_is_not_taken_yet(text: str, medicare) -> None:
+    assert read_text(text, crawl_date=CRAWLED).facts.get("payment.medicare") == medicare
+
+
+@pytest.mark.parametrize(
+    ("text", "iop"),
+    [("We do not offer IOP in Spanish.", None),
+     ("We do not offer IOP groups in Vietnamese.", None),
+     ("We do not offer IOP.", False),
+     ("We do not offer an IOP in any of our offices.", False),
+     ("The van does not offer counseling sessions, groups or IOP.", None)],
+)  # fmt: skip
+def test_a_denial_of_the_iop_in_one_language_or_of_a_van_is_no_denial_of_it(
+    text: str, iop: bool | None
+) -> None:
+    assert read_text(text, crawl_date=CRAWLED).facts.get("levels_of_care.iop") == iop
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [("Camas Bloom Recovery Services, Inc. is a private, nonprofit corporation.",
+      {"ownership": Ownership.PRIVATE_NON_PROFIT}),
+     ("Our fees slide with your household income and family size.",
+      {"payment.sliding_fee": True}),
+     ("Payment plans are available. We take cash, checks and cards.", {"payment.self_pay": True}),
+     ("We accept cash for co-pays.", {"payment.self_pay": None}),
+     ("All IOP groups meet in person at our offices; there is no online IOP. Individual"
+      " sessions with your counselor can be in person or by telehealth.",
+      {"access.telehealth": True, "access.virtual_only": False}),
+     ("A monthly family group for loved ones.", {"therapies.family_therapy": True}),
+     ("Our Delphi center is outpatient only.", {"levels_of_care.outpatient": True}),
+     ("IOP groups at Delphi meet in person.", {"access.virtual_only": False}),
+     ("It does not provide detox; when a patient needs it, our admissions team coordinates a"
+      " transfer to our hospital.", {"detox.detox_onsite": False, "detox.detox_referral": True}),
+     ("If there's enough interest, we may start a Saturday group in 2027.",
+      {"schedule.weekend": None}),
+     ("In 2019 we ran a Saturday IOP group and a small residential house; both closed during"
+      " the pandemic.", {"schedule.weekend": None, "levels_of_care.residential": None}),
+     ("In 2026 we opened a Saturday IOP group.", {"schedule.weekend": True}),
+     ("Tuesday, Wednesday & Thursday \u2022 6:00 \u2013 9:00 PM Central \u2022 on Zoom",
+      {"access.telehealth": True}),
+     ("The program is 24 sessions, three a week.", {"schedule.program_weeks": 8})],
+)  # fmt: skip
+def test_what_the_seventy_fifth_sets_programs_say_of_themselves(text: str, facts: dict) -> None:
+    read = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: read.get(path) for path in facts} == facts
+
+
+def test_under_a_medications_heading_keeping_your_own_prescriber_is_of_medications() -> None:
+    text = ["Medications", "Wherever you attend, you can keep your own prescriber."]
+    read = read_text(text, crawl_date=CRAWLED, headings=[2, 0])
+    assert read.facts.get("medications.mat_accepts_outside_prescriptions") is True
+    text = ["Our staff", "Wherever you attend, you can keep your own prescriber."]
+    read = read_text(text, crawl_date=CRAWLED, headings=[2, 0])
+    assert "medications.mat_accepts_outside_prescriptions" not in read.facts
+
+
+def test_a_program_of_phases_lasts_their_weeks_and_its_longest_weeks_hours() -> None:
+    html = (
+        "<html><body><main><h1>Copper Trail IOP</h1><h2>How the program is built</h2><table>"
+        "<tr><th>Phase</th><th>Days</th><th>Time</th><th>Length</th></tr>"
+        "<tr><td>Phase 1</td><td>Monday, Tuesday, Wednesday, Thursday</td>"
+        "<td>9:00 a.m. \u2013 12:00 p.m.</td><td>4 weeks</td></tr>"
+        "<tr><td>Phase 2</td><td>Monday, Wednesday, Thursday</td>"
+        "<td>9:00 a.m. \u2013 12:00 p.m.</td><td>4 weeks</td></tr></table></main></body></html>"
+    )
+    read = read_html(html, crawl_date=CRAWLED).facts
+    assert read.get("schedule.program_weeks") == 8
+    assert read.get("schedule.hours_per_week") == 12
+
+
+def test_the_page_titled_for_another_care_gives_it_its_therapies_and_days() -> None:
+    html = (
+        "<html><body><main><h1>Inpatient Care</h1><h2>What patients do on the unit</h2>"
+        "<p>Daily group therapy, recreation therapy, music therapy, and family sessions on"
+        " Sunday afternoons.</p></main></body></html>"
+    )
+    read = read_html(html, crawl_date=CRAWLED).facts
+    assert "therapies.music_therapy" not in read and "schedule.weekend" not in read
+
+
+def test_a_track_still_to_come_leaves_the_track_table_read() -> None:
+    html = (
+        "<html><body><main><h1>Bayberry IOP</h1><h2>Tracks</h2><table>"
+        "<tr><th>Track</th><th>Days</th><th>Hours</th><th>How</th></tr>"
+        "<tr><td>Day</td><td>Monday\u2013Thursday</td><td>9:30 a.m.\u201312:30 p.m.</td>"
+        "<td>In person</td></tr>"
+        "<tr><td>Evening</td><td>Monday, Tuesday, Thursday</td><td>5:30\u20138:30 p.m.</td>"
+        "<td>In person or by Zoom</td></tr>"
+        "<tr><td>Saturday morning</td><td colspan='3'>Coming soon!</td></tr>"
+        "</table></main></body></html>"
+    )
+    read = read_html(html, crawl_date=CRAWLED).facts
+    assert read.get("schedule.hours_per_week") == 12
+    assert read.get("schedule.evening") is True
+    assert "schedule.weekend" not in read
+
+
+@pytest.mark.parametrize(
+    ("url", "heading", "kind"),
+    [("https://x.example/kamiah-outreach", "Kamiah Mobile Outreach", PageKind.OUTREACH),
+     ("https://x.example/copy-of-home", "Real recovery. Right here.", PageKind.DRAFT),
+     ("https://x.example/iop", "Outreach and intensive outpatient care", PageKind.PROGRAM)],
+)  # fmt: skip
+def test_a_vans_page_and_a_builders_copy_state_nothing(url: str, heading: str, kind) -> None:
+    root = parse(f"<html><body><h1>{heading}</h1><p>No appointment is needed.</p></body></html>")
+    assert page_kind(root, url) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [("Updated 12.01.26: Next day cohort starts Monday, January 4, 2027.", date(2026, 12, 1)),
+     ("January group: 3 of 8 seats open (as of Dec. 3)", date(2026, 12, 3)),
+     ("Updated 11-24-2026: We have 2 open seats.", date(2026, 11, 24)),
+     ("As of January 1, we have 2 open seats.", date(2026, 12, 7))],
+)  # fmt: skip
+def test_a_statements_date_in_the_ways_sites_write_it(text: str, as_of: date) -> None:
+    (statement,) = read_text(text, crawl_date=date(2026, 12, 7)).availability
+    assert statement.as_of == as_of

@@ -316,7 +316,9 @@ NOT_THE_PROGRAMS_LINE = re.compile(
     r"|after[- ]hours|emergenc\w*|house manager|text line|pager|financial counsel\w*|pharmacy"
     r"|medical records|nurse (?:advice )?line|access (?:center|centre|line)[\s,(]*24/7"
     r"|prayer (?:line|requests?)|church office|parish office"
-    r"|24/7 [\w ]{0,25}access (?:center|centre|line))\b"
+    r"|24/7 [\w ]{0,25}access (?:center|centre|line)"
+    # a hospital's round-the-clock door: "Free assessments 24/7: ", "Admissions 24/7: "
+    r"|(?:assessments?|admissions?) 24/7|24/7 (?:assessments?|admissions?))\b"
     # "Prayer line (24 hours): ", "crisis line (Walhonding Behavioral Health): "
     # ("Emergency Services are available 24 hours a day, 7 days a week: ")
     r"(?:[^\d]|24/7|24[- ]hours?(?: a day)?|7 days a week|\([^()\d]{0,60}\)){0,30}$",

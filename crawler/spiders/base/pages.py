@@ -531,13 +531,14 @@ def _about(
     and ZIP code alone (``listed``)."""
     if listed:
         reading = _without_the_listed_places(reading, here, listed)
+    reading = _without_denials_in_other_towns(reading, here)
     elsewhere_only = of_elsewhere(here, elsewhere)
     if elsewhere_only is None:
         return reading
     # Another place as where a referral sends clients, not as who refers them ("Our
     # Fredericksburg clinic refers ...").
     towns = "|".join(re.escape(town) for town in elsewhere if town)
-    sent_there = re.compile(rf"\b(?:at|to|in) (?:our |the )?(?:{towns})\b")
+    sent_there = re.compile(rf"\b(?:at|to|in) (?:our |the )?(?:[A-Z][\w'-]+ )?(?:{towns})\b")
     kept = PageReading(url=reading.url, conflicts=set(reading.conflicts), kind=reading.kind)
     if reading.by_appointment and not elsewhere_only(reading.by_appointment):
         kept.by_appointment = reading.by_appointment
@@ -566,6 +567,19 @@ def _about(
             continue
         if path in REFERRALS and sent_there.search(said):
             kept.facts[path] = value  # "we arrange admission to detox at our San Antonio campus"
+            kept.evidence[path] = said
+            continue
+        if (
+            value is False
+            and sent_there.search(said)
+            and any(
+                given.value is False and not elsewhere_only(given.clause)
+                for given in reading.given.get(path, [])
+            )
+        ):
+            # "It does not provide detox or residential care; ... a transfer to the Ironweed
+            # Indianapolis center": denied here, given there
+            kept.facts[path] = value
             kept.evidence[path] = said
             continue
         under = reading.headed.get(path, "")
@@ -644,6 +658,40 @@ def _about(
             kept.facts[hours] = weekly
             kept.evidence[hours] = said
     return kept
+
+
+# A denial of the program in a town by its name: "We do not run IOP groups in Kamiah".
+DENIED_IN_A_TOWN = re.compile(
+    r"\b(?:not|no|don't|do not|doesn't|does not|never)\b[^.;]{0,40}\b(?:in|at) (?:our )?"
+    r"(?P<town>(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))\b",
+    re.I,
+)
+
+
+def _without_denials_in_other_towns(reading: PageReading, here: str) -> PageReading:
+    """The page's reading with what it says both ways settled where every denial is of another
+    town ("Intensive Outpatient Program (IOP)" and "We do not run IOP groups in Kamiah": the
+    program runs, but not in Kamiah); a denial in this place's own town stands ("IOP is not
+    offered in Webster", on Webster's page)."""
+    settled = {}
+    for path in reading.conflicts:
+        given = reading.given.get(path, [])
+        denials = [g for g in given if g.value is False]
+        stated = [g for g in given if g.value is True]
+        towns = [DENIED_IN_A_TOWN.search(g.clause) for g in denials]
+        if stated and all(town and town["town"] != here for town in towns):
+            settled[path] = stated[0].clause
+    if not settled:
+        return reading
+    reading = replace(reading, facts=dict(reading.facts), conflicts=set(reading.conflicts))
+    reading.evidence = dict(reading.evidence)
+    for path, clause in settled.items():
+        reading.conflicts.discard(path)
+        reading.facts[path] = True
+        reading.evidence[path] = next(
+            (s for s in reading.stated_in.get(path, []) if clause in s), clause
+        )
+    return reading
 
 
 # What a place listed by its town alone is given: its hours, its openings.
@@ -966,6 +1014,9 @@ def _content_texts(body: Any) -> list[str]:
     )
 
 
+ROUND_THE_CLOCK = ["Mo-Su 00:00-23:59"]
+
+
 def _shown_otherwise(marked: list[str], merged: MergedReading, pages: list[PageRecord]) -> bool:
     """Whether the page whose markup gives opening hours shows other hours in its text, for
     every day the markup names ("Monday\u2013Thursday: 8:00 a.m.\u20138:00 p.m., Friday ..."
@@ -1140,7 +1191,12 @@ def facts_from_pages(
         _without_other_places_hours(merged, pages, address)
     marked_hours = result.get("schedule.opening_hours")
     result.update(merged.facts)
-    if marked_hours and not _shown_otherwise(marked_hours, merged, pages):
+    if marked_hours and not (
+        _shown_otherwise(marked_hours, merged, pages)
+        # a hospital's round-the-clock hours in every page's markup, where the text gives the
+        # program's own ("Monday through Friday, 8:30 a.m. to 9:00 p.m.")
+        or (marked_hours == ROUND_THE_CLOCK and merged.facts.get("schedule.opening_hours"))
+    ):
         # markup states hours whole; prose may give them in part
         result["schedule.opening_hours"] = marked_hours
     for path, value in schema_org.hours_flags(result.get("schedule.opening_hours", [])).items():
