@@ -112,8 +112,18 @@ def _dated_of_late(
         return False
     since = max(s.as_of for s in undated if s.as_of) - DATED_OF_LATE
     recent = [s for s in dated_by_programs if s.as_of and s.as_of >= since]
+    # (an undated page saying again what a dated one says, "Status: full until February." of
+    # "Virtual evening track: full until February.", says nothing otherwise)
+    dated_words = {_its_words(s.statement) for s in recent}
+    undated = [s for s in undated if _its_words(s.statement) not in dated_words]
     said = {_takes_people_soon(s) for s in [*recent, *undated]} - {None}
-    return bool(recent) and len(said) <= 1
+    return bool(recent) and (not undated or len(said) <= 1)
+
+
+def _its_words(statement: str) -> str:
+    """A statement's words after its last label: "full until february." of "Virtual evening
+    track: full until February." and of "Status: full until February."."""
+    return statement.rsplit(": ", 1)[-1].strip().casefold()
 
 
 # The next group of a program of cohorts, that referrals are taken for now.
@@ -172,6 +182,16 @@ def _track(statement: str) -> str | None:
 A_TIME_OF_DAY = rf"\b(?:{numbers.TIMES_OF_DAY})\b"
 
 
+# A track of some people only: "adolescent", "women's".
+A_PEOPLES_TRACK = re.compile(
+    r"\b(?:adolescents?|teens?|youth|young adults?|women'?s|men'?s|veterans'?|spanish)\b", re.I
+)
+# The program at large, no one track of it: "new clients start IOP within a week".
+THE_PROGRAM_AT_LARGE = re.compile(
+    r"\biop\b|intensive outpatient|\bnew (?:clients|patients)\b", re.I
+)
+
+
 def _other_tracks(one: str, other: str) -> bool:
     """Whether two statements are each about a track of its own, labelled apart, or each of a
     time of day of its own ("not accepting ... for the morning group", "The evening group is
@@ -179,6 +199,12 @@ def _other_tracks(one: str, other: str) -> bool:
     first, second = _track(one), _track(other)
     if first and second:
         return first != second
+    if bool(first) != bool(second):
+        # "Our adolescent group is full" beside "most new clients start IOP within a week":
+        # a people's group, and the program at large
+        named, unnamed = (first, other) if first else (second, one)
+        if A_PEOPLES_TRACK.search(named or "") and THE_PROGRAM_AT_LARGE.search(unnamed):
+            return True
     times = [set(re.findall(A_TIME_OF_DAY, said, re.I)) for said in (one, other)]
     return bool(times[0] and times[1] and not times[0] & times[1])
 

@@ -42,6 +42,9 @@ BY_APPOINTMENT_ONLY = (
     r"\bby appointment only\b"
     r"|\b(?:studio|office|clinic|practice|cent(?:er|re)|program|iop) is (?:by )?appointment"
     r"[- ]only\b"
+    # "We see people by appointment, so please call before you come in"
+    r"|\bwe (?:only )?see (?:people|clients|patients|everyone) (?:only )?by appointment\b"
+    r"(?![^.;]*\b(?:walk|drop[- ]?in|same[- ]day)\b)"
 )
 
 # Medicaid by the names states give it (and their Medicaid managed-care programs).
@@ -581,7 +584,7 @@ PHRASES: tuple[Phrase, ...] = (
         "detox.detox_referral",
         r"refer\w* [^.;]{0,60}(?:detox|withdrawal)|(?:detox(?:ification)?|withdrawal management)"
         r" (?:partners?|referrals?)"
-        r"|\barrang\w* (?:a |an |direct )?admissions? to (?:a |an )?(?:medical |inpatient )?"
+        r"|\barrang\w* (?:a |an |direct )?admissions? to (?:a |an )?(?:[\w-]+ ){0,2}"
         r"(?:detox|withdrawal)"
         r"|\bhelp\w* (?:you )?get into (?:a )?(?:medical )?detox\b"
         r"|\bhelp\w* (?:you |them )?(?:get )?admitted to (?:a |an )?(?:[\w-]+ )?"
@@ -654,7 +657,14 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "therapies.group_psychoeducation",
-        r"psycho-?educational groups?|psychoeducation|\beducation(?:al)? groups?\b",
+        r"psycho-?educational groups?|psychoeducation|\beducation(?:al)? groups?\b"
+        # what a week of groups holds: "education about addiction and recovery", "recovery
+        # education", "Education sessions on the brain"
+        r"|\beducation (?:sessions?|classes) on\b|\b(?:recovery|addiction) education\b"
+        r"|\beducation about (?:addiction|recovery|substance use)\b",
+        # (not a family's, a driver's course, a community talk)
+        forbids=r"\b(?:famil(?:y|ies)|dui|dwi|owi|adets|traffic|community|public|school)\b",
+        forbids_in_its_clause=True,
     ),
     Phrase(
         "therapies.group_skills",

@@ -6186,3 +6186,57 @@ def test_a_vans_page_and_a_builders_copy_state_nothing(url: str, heading: str, k
 def test_a_statements_date_in_the_ways_sites_write_it(text: str, as_of: date) -> None:
     (statement,) = read_text(text, crawl_date=date(2026, 12, 7)).availability
     assert statement.as_of == as_of
+
+
+def test_an_undated_page_saying_again_what_a_dated_one_says_leaves_the_dated_word() -> None:
+    def page(html: str, url: str) -> PageReading:
+        return read_html(f"<html><body><main>{html}</main></body></html>", crawl_date=CRAWLED,
+                         url=url)  # fmt: skip
+
+    home = page(
+        "<h1>Real recovery</h1><p>Updated 03.01.26</p><p>Next day cohort starts Monday, March"
+        " 16, 2026.</p><p>Virtual evening track: full until April.</p>",
+        "https://x.example/",
+    )
+    track = page("<h1>Virtual Evening Track</h1><p>Status: full until April.</p>",
+                 "https://x.example/virtual-evening-track")  # fmt: skip
+    merged = merge_readings([home, track])
+    assert merged.availability["availability.accepting_new_patients"] is True
+    assert merged.availability["availability.as_of"] == date(2026, 3, 1)
+    other = page("<h1>Evening IOP</h1><p>Our IOP is currently full.</p>", "https://x.example/e")
+    merged = merge_readings([home, other])  # an undated word that says otherwise: the crawl's
+    assert merged.availability["availability.as_of"] == CRAWLED
+
+
+@pytest.mark.parametrize(
+    ("statements", "accepting"),
+    [(["Our adolescent group is full; call for openings.",
+       "No waitlist right now \u2013 most new clients start IOP within a week."], True),
+     (["Our IOP is full.", "No waitlist for our DUI class."], False)],
+)  # fmt: skip
+def test_a_peoples_group_full_beside_the_program_taking_people_is_no_full_program(
+    statements: list[str], accepting: bool
+) -> None:
+    readings = [read_text(text, crawl_date=CRAWLED) for text in statements]
+    merged = merge_readings(readings)
+    assert merged.availability.get("availability.accepting_new_patients") is accepting
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [("We see people by appointment, so please call before you come in.",
+      {"intake.walk_in": False}),
+     ("We see people by appointment or as walk-ins.", {"intake.walk_in": True}),
+     ("Each week includes process group and education about addiction and recovery.",
+      {"therapies.group_psychoeducation": True}),
+     ("Education sessions on the brain, sleep and nutrition in early recovery.",
+      {"therapies.group_psychoeducation": True}),
+     ("Our ADETS class is a DWI education class.", {"therapies.group_psychoeducation": None}),
+     ("Our staff will arrange admission to Medically Monitored Withdrawal at the hospital.",
+      {"detox.detox_referral": True})],
+)  # fmt: skip
+def test_what_the_seventy_fifth_sets_programs_say_of_their_doors_and_groups(
+    text: str, facts: dict
+) -> None:
+    read = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: read.get(path) for path in facts} == facts
