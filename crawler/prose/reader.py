@@ -324,8 +324,8 @@ ONE_TO_ONE = re.compile(
     re.I,
 )
 # A clause about online groups alone: "Do you offer online groups? No.", "there is no online
-# IOP" (not "We do not offer
-# telehealth or online groups", "Telehealth is not available for groups or individual sessions")
+# IOP" (not "We do not offer telehealth or online groups", "Telehealth is not available for
+# groups or individual sessions")
 ONLINE_GROUPS_ALONE = re.compile(
     r"^(?=.*\b(?:online|virtual|video|zoom) (?:groups?|iop|intensive outpatient|track)\b)"
     r"(?!.*\b(?:telehealth|telemedicine|individual|sessions?|visits?|counseling|appointments?)\b)",
@@ -654,8 +654,8 @@ class PageReading:
         """Once the whole page is read: a program of phases lasts their weeks together; a page
         that states no weekly hours but gives one schedule's days and times has that schedule's
         hours (two schedules that disagree give none, but tracks' and phases' the longest); a
-        page naming a kind of group (process, relapse prevention, skills) offers
-        group therapy, unless it says otherwise."""
+        page naming a kind of group (process, relapse prevention, skills) offers group therapy,
+        unless it says otherwise."""
         self.deny_prescribing_alone()
         if len(self.phase_weeks) > 1:
             weeks = sum(weeks for weeks, _ in self.phase_weeks)

@@ -679,7 +679,7 @@ def _without_denials_in_other_towns(reading: PageReading, here: str) -> PageRead
         denials = [g for g in given if g.value is False]
         stated = [g for g in given if g.value is True]
         towns = [DENIED_IN_A_TOWN.search(g.clause) for g in denials]
-        if stated and all(town and town["town"] != here for town in towns):
+        if stated and denials and all(town and town["town"] != here for town in towns):
             settled[path] = stated[0].clause
     if not settled:
         return reading
@@ -1014,6 +1014,7 @@ def _content_texts(body: Any) -> list[str]:
     )
 
 
+# Opening hours of every hour of every day: a hospital's, never an outpatient program's.
 ROUND_THE_CLOCK = ["Mo-Su 00:00-23:59"]
 
 
