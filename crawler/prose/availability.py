@@ -153,14 +153,14 @@ class AvailabilityStatement:
 # Places in other care than the IOP: a house's beds, a PHP's or a detox unit's openings.
 OTHER_CARES_PLACES = re.compile(
     rf"{RESIDENCE_WORDS}|\bhouse\b|residential|\bphp\b|partial hospitali|detox"
-    r"|withdrawal management|crisis|\bday treatment\b|\binpatient\b",
+    r"|withdrawal management|crisis|\bday treatment\b",
     re.I,
 )
 THE_IOP = re.compile(r"\biop\b|intensive outpatient", re.I)
 # A label naming another service of the site: its status is not the IOP's.
 OTHER_CARES_LABEL = re.compile(
     r"\b(?:outpatient|counseling|therapy|psychiatr\w*|medication management|primary care"
-    r"|dental|pharmacy|lobby|urgent care|lab|methadone|otp|opioid treatment|dosing)\b",
+    r"|dental|pharmacy|lobby|urgent care|lab|methadone|otp|opioid treatment|dosing|inpatient)\b",
     re.I,
 )
 LABEL = r"[^:;]{1,80}:\s"
@@ -306,8 +306,10 @@ def availability(
         everyone = " ".join(part for part in parts if not AHEAD_OF_OTHERS.search(part))
     no_waitlist = NO_WAITLIST.search(everyone)
     if not hedge and everyone.strip():
-        # (after "No waitlist right now": "most new clients start IOP within a week")
-        days = numbers.days_to_intake(everyone[no_waitlist.end() :] if no_waitlist else everyone)
+        # (after "No waitlist right now": "most new clients start IOP within a week", not
+        # another track's after it: "No waitlist for our evening IOP; the day IOP has ...")
+        after = everyone[no_waitlist.end() :].split(";")[0] if no_waitlist else everyone
+        days = numbers.days_to_intake(after)
     slots = numbers.open_slots(sure)
     if accepting is None and days is None and slots is None:
         return None

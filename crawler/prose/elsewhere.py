@@ -57,8 +57,10 @@ AT_ANOTHER_PLACE = re.compile(
 # What one of the staff teaches at a school or another institution: "Rhonda also teaches a
 # Saturday mindfulness workshop at the community college in Hayesville each spring".
 TAUGHT_ELSEWHERE = re.compile(
-    r"\b(?:teach(?:es)?|taught|lectures?|instructs?) [^.;]{0,60}?\bat (?:the |a |an )?(?:local )?"
-    r"(?:community college|college|university|high school|library|ymca|ywca)\b",
+    r"^\W*(?:(?:dr|mr|mrs|ms)\.? )?(?:(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?|she|he|they)"
+    r" (?:also )?"
+    r"(?:teaches|taught|lectures|instructs) [^.;]{0,60}?\bat (?:the |a |an )?(?:local )?"
+    r"(?:community college|college|university)\b",
     re.I,
 )
 PARTNERS_GIVE = re.compile(

@@ -52,10 +52,11 @@ DATE_PATTERNS = (
     re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I),  # March 3, 2026
     re.compile(r"(\d{1,2})\s+(?:de\s+)?" + MONTH + r"\s+(?:de\s+)?(\d{4})", re.I),  # 3 March 2026
     re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),  # 2026-03-03
-    # 03/03/2026, 3/3/26, 12.01.26, 11-24-2026 (US order; a two-digit year only after a slash
-    # or a dot: "ages 12-15-20" is none)
+    # 03/03/2026, 11-24-2026, 12.01.26 (US order; a two-digit year only after a slash or a dot,
+    # and a stamp's word: "ages 12-15-20", "4/8/12 week options" are none)
     re.compile(
-        r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})\b(?![./-]?\d)|\b(\d{1,2})(-)(\d{1,2})-(\d{4})\b"
+        r"\b(?P<month>\d{1,2})(?P<mark>[/.-])(?P<day>\d{1,2})(?P=mark)"
+        r"(?P<year>\d{4}|\d{2})\b(?![./-]?\d)"
     ),
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -89,8 +90,9 @@ def dates_in(text: str) -> list[tuple[int, date]]:
     return [(start, day) for start, _, day in dated_spans(text)]
 
 
-def dated_spans(text: str) -> list[tuple[int, int, date]]:
-    """Every calendar date written in ``text``, with where it starts and ends."""
+def dated_spans(text: str, short_years: bool = False) -> list[tuple[int, int, date]]:
+    """Every calendar date written in ``text``, with where it starts and ends; ``short_years``:
+    a stamp's date, whose year may be two digits ("Updated 12.01.26")."""
     found: list[tuple[int, int, date]] = []
     for index, pattern in enumerate(DATE_PATTERNS):
         for match in pattern.finditer(text):
@@ -103,9 +105,10 @@ def dated_spans(text: str) -> list[tuple[int, int, date]]:
                 elif index == 2:
                     day = date(int(groups[0]), int(groups[1]), int(groups[2]))
                 else:
-                    month, _, day_of_month, year = [g for g in groups if g is not None]
-                    century = 2000 if len(year) == 2 else 0
-                    day = date(century + int(year), int(month), int(day_of_month))
+                    if len(match["year"]) == 2 and not (short_years and match["mark"] != "-"):
+                        continue  # "4/8/12 week IOP options", "Version 2.3.24": no date
+                    century = 2000 if len(match["year"]) == 2 else 0
+                    day = date(century + int(match["year"]), int(match["month"]), int(match["day"]))
             except (ValueError, KeyError):
                 continue
             found.append((match.start(), match.end(), day))
@@ -293,8 +296,9 @@ def _part_at(sentence: str, position: int) -> str:
 # A program's length in sessions and their number a week: "The program is 24 sessions, three a
 # week" (eight weeks).
 SESSIONS_BY_WEEK = re.compile(
-    r"\b(?:program|iop|course) (?:is|runs|lasts) (?:for )?" + COUNT + r"\s+(?:group\s+)?sessions?,?"
-    r"\s+(?:at\s+|meeting\s+)?" + COUNT + r"\s+(?:times\s+)?(?:a|per|each)\s+week\b",
+    r"\b(?:program|iop) (?:is|runs|lasts) (?:for )?" + COUNT + r"\s+(?:group\s+)?sessions?,?"
+    r"\s+(?:at\s+|meeting\s+)?" + COUNT + r"\s+(?:times\s+)?(?:a|per|each)\s+week\b"
+    r"(?![^.;]*\bthen\b)",
     re.I,
 )
 
@@ -1081,7 +1085,10 @@ def date_stamp(text: str, as_of: date, latest: date | None = None) -> tuple[int,
         lead = STAMP_LEAD.match(text, at)
         at = lead.end() if lead else at
         after = text[at:]
-        end, day = next(((e, day) for s, e, day in dated_spans(after[:30]) if s == 0), (0, None))
+        end, day = next(
+            ((e, day) for s, e, day in dated_spans(after[:30], short_years=True) if s == 0),
+            (0, None),
+        )
         match = MONTH_DAY.match(after)
         if (
             day is None
@@ -1093,8 +1100,13 @@ def date_stamp(text: str, as_of: date, latest: date | None = None) -> tuple[int,
             except ValueError:
                 continue
             day = day if day <= as_of else day.replace(year=day.year - 1)
-            if stamp[0].lower().startswith("as of") and (as_of - day).days > AS_OF_WITHIN_DAYS:
-                continue  # "as of January 1" in December: a date to come, not a past one
+            if stamp[0].lower().startswith("as of") and (
+                (as_of - day).days > AS_OF_WITHIN_DAYS
+                or not re.match(r"\.?\s*(?:[)\]:\u2014\u2013]|-\s|$)", after[match.end() :])
+            ):
+                # "as of January 1" in December: a date to come; "As of Nov 1, we no longer
+                # accept ...": a change's date (only "(as of Dec. 3)" closing a status dates it)
+                continue
             end = match.end()
         month = MONTH_YEAR.match(after)
         if day is None and month and re.match(r"(?:last\s+)?(?:updated?|posted)", stamp[0], re.I):

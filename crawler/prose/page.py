@@ -1344,9 +1344,9 @@ class PageKind(StrEnum):
     DRAFT = "draft"  # a site builder's copy of a page ("/copy-of-home"): not the site's word
 
 
+# The path a site builder gives a page's copy (Wix: "Copy of Home" at /copy-of-home).
+A_COPYS_PATH = re.compile(r"/copy-of-[\w-]+(?:/|$|\.html?)", re.I)
 KIND_PATHS = (
-    # Wix names a duplicated page "Copy of Home" at /copy-of-home: an old draft left published
-    (PageKind.DRAFT, re.compile(r"/copy-of-[\w-]+(?:/|$|\.html?)", re.I)),
     (PageKind.CAREERS, re.compile(
         r"/(?:careers?|jobs?|employment|join-(?:our-)?team|work-with-us|job-openings"
         r"|opportunities)(?:/|$|\.html?)", re.I)),
@@ -1394,7 +1394,7 @@ KIND_HEADINGS = (
         r"|(?:early |late )?(?:spring|summer|fall|autumn|winter))\W*$)", re.I)),
     # A mobile outreach van's page ("Kamiah Mobile Outreach"): where it parks, what it offers.
     (PageKind.OUTREACH, re.compile(
-        r"^(?:[\w'\u2019-]+ ){0,3}?(?:mobile (?:outreach|unit|van)|outreach van|street outreach)"
+        r"^(?:[\w'\u2019-]+ ){0,3}?(?:mobile (?:outreach|van)|outreach van|street outreach)"
         r"\W*$", re.I)),
     # An explainer of a kind of care is about the care, not about this program.
     (PageKind.ARTICLE, re.compile(
@@ -1474,6 +1474,9 @@ def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = Non
     for kind, pattern in KIND_PATHS:
         if pattern.search(path):
             return kind
+    title = root.xpath("string((//title)[1])").strip()
+    if A_COPYS_PATH.search(path) and re.match(r"copy of\b", title, re.I):
+        return PageKind.DRAFT  # a builder's "Copy of Home" at /copy-of-home, left published
     heading = " ".join(root.xpath("string((//h1)[1])").split())
     if OPENINGS_HEADING.search(heading):
         words = root.text_content()

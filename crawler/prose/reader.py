@@ -289,9 +289,11 @@ SCHEDULE_HEADING = re.compile(
     r"|youth|women's|men's) (?:iop|track)s?)\W*$",
     re.I,
 )
-# A track's heading: "General track", "LGBTQ+ affirming track".
-A_TRACK_NAMED_HEADING = re.compile(
-    r"^\W*(?:(?!(?:what|why|how|who|is|about|fast|the|our)\b)[\w+'-]+ ){1,3}track\W*$", re.I
+# A program named by its own name over its IOP ("Bayberry IOP", over a health centre's footer
+# hours): no track's heading, as "Day IOP" and "Evening cohort" are.
+A_PROGRAMS_OWN_NAME = re.compile(
+    rf"^\W*(?!(?i:{PROGRAM_KINDS})\b)(?-i:[A-Z][\w'-]*)(?: (?-i:[A-Z][\w'-]*)){{0,2}}"
+    r" (?:IOP|Intensive Outpatient(?: Program)?)\W*$"
 )
 # A weekend day with the times of its group: "Saturday, 10:00 a.m. - 1:00 p.m." (not a date, a
 # closing, an intake's or another's meeting: "No groups Saturday 12/24", "AA meets Sunday 7 pm").
@@ -344,13 +346,16 @@ STATE_PLAN = re.compile(
 # A track's week, led by its name: "Day IOP: Mon, Tue, Thu; 9 to noon", "Evening track: ...".
 A_TRACKS_WEEK = re.compile(
     rf"\W*(?:{PROGRAM_KINDS})(?:\s+(?:adult|teen|iop|intensive outpatient))?"
-    r"\s+(?:iop|track|cohort)\b"  # (not a "Women's group", a "Veterans program")
-    r"|\W*phase (?:\d|one|two|three|i{1,3})\b",  # the program's phases, one after the other
+    r"\s+(?:iop|track|cohort)\b",  # (not a "Women's group", a "Veterans program")
     re.I,
 )
 # A row of one of the program's phases, one after the other: "Phase 1: Monday, Tuesday,
 # Wednesday, Thursday; 9:00 a.m. - 12:00 p.m.; 4 weeks" (the program's groups in that phase).
-A_PHASES_ROW = re.compile(r"^\W*phase (?:\d|one|two|three|i{1,3})\s*:", re.I)
+A_PHASES_ROW = re.compile(r"^\W*phase (?:\d|one|two|three|four|i{1,3}|iv)\s*:", re.I)
+# A phase after the program: "Phase 2: Aftercare, Tuesday evenings; 6:00-7:30 pm; 12 weeks".
+AFTERCARE = re.compile(r"\b(?:aftercare|continuing care|alumni)\b", re.I)
+# A heading naming the IOP: its section is the IOP's, whatever the page's title.
+THE_IOP_NAMED = re.compile(r"\biop\b|intensive outpatient", re.I)
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
 KIND_OF_THE_PROGRAM = re.compile(rf"\b(?:{PROGRAM_KINDS})$", re.I)
 # How the program is given, after its name: "we don't offer the IOP online" denies that way.
@@ -359,6 +364,15 @@ A_WAY_OF_GIVING_IT = re.compile(
     r"(?:offered\s+|available\s+|held\s+|given\s+)?"
     r"(?:online|virtually|remotely|by (?:secure )?video|(?:by|over|through|via) (?:telehealth"
     r"|telemedicine|zoom))\b",
+    re.I,
+)
+# Words saying a payer is not taken yet, before its name: "We are enrolling and hope to accept
+# Medicare sometime in 2027", "we plan to bill Aetna", "credentialing with TriWest".
+PAYER_NOT_YET = re.compile(
+    r"\b(?:hope|hopes|hoping|plan|plans|planning|expect|expects|intend|intends)\s+to\s+"
+    r"(?:accept|take|bill|join|contract with|be in[- ]network with|become an? (?:[\w-]+ )?"
+    r"provider (?:for|with))\s+"
+    r"|\b(?:enrolling|credentialing) (?:with|in|as an? provider (?:for|with))\s+",
     re.I,
 )
 # A heading of medications alone: "Medications", "Medication for addiction treatment (MAT)".
@@ -371,14 +385,15 @@ A_MEDICATIONS_HEADING = re.compile(
 # small residential house in Orofino; both closed during the pandemic."
 A_PAST_YEARS_CLOSED = re.compile(
     r"^\W*(?:back )?in (?:19|20)\d\d,? (?:we|the program|our program|the clinic)"
-    r" (?:offered|provided|ran|had|opened|started|operated|hosted)\b"
-    r"(?=[^.]*\b(?:closed|ended|stopped|discontinued|shut down)\b)",
+    r" (?:offered|provided|ran|had|operated|hosted)\b"
+    r"(?=[^.]*\b(?:both|it|they|all|each|the group|the program) (?:closed|ended|stopped"
+    r"|(?:was|were) (?:closed|discontinued)|shut down)\b)",
     re.I,
 )
 # Something of the program's other than its care, as what a denial is said of: "The van does not
 # offer counseling sessions, groups or IOP", "Our crisis line does not provide treatment".
 ANOTHER_THINGS_SUBJECT = re.compile(
-    r"^\W*(?:the|our|this) (?:mobile |outreach |recovery )*(?:van|bus|unit|hotline|crisis line"
+    r"^\W*(?:the|our|this) (?:mobile |outreach |recovery )*(?:van|bus|hotline|crisis line"
     r"|help ?line|website|web site|app|portal|pharmacy|food pantry|thrift store)\b"
     r"(?! (?:and|&|or) (?:our|the) )",
     re.I,
@@ -387,8 +402,9 @@ ANOTHER_THINGS_SUBJECT = re.compile(
 # language, not the IOP; a town's denial, "IOP is not offered in Webster", is that office's).
 IN_A_LANGUAGE = re.compile(
     r"\)?\s+(?:(?:groups?|sessions?|programs?|services|classes|tracks?)\s+)?"
-    r"(?:(?:is|are)\s+(?:not\s+)?(?:offered|available|held|run)\s+)?"
-    rf"in\s+(?:{'|'.join(['Spanish', 'English', *OTHER_LANGUAGES])})\b"
+    r"(?:(?:is|are)\s+(?:not\s+)?(?:(?:currently|yet|now)\s+)?(?:offered|available|held|run)\s+)?"
+    rf"in\s+(?:{'|'.join(['Spanish', 'English', *OTHER_LANGUAGES])}|languages? other than)\b",
+    re.I,
 )
 IOP_FACT = "levels_of_care.iop"
 LICENSED = re.compile(r"licen[sc]", re.I)
@@ -507,7 +523,7 @@ class PageReading:
     scheduled_hours: list[tuple[float, str, str]] = field(default_factory=list)
     title: str = ""  # the page's title (its first h1)
     # Each phase's weeks, of a program of phases one after the other ("Phase 1: ...; 4 weeks").
-    phase_weeks: list[tuple[float, str]] = field(default_factory=list)
+    phase_weeks: list[tuple[str, float, str]] = field(default_factory=list)
     # A schedule table's rows of one day each, under their heading: their hours add up to the
     # week's when nothing else gives it ("Monday: 5:30-8:30 p.m.; Relapse Prevention").
     day_rows: dict[str, list[tuple[str, float, bool, str]]] = field(default_factory=dict)
@@ -552,23 +568,25 @@ class PageReading:
                 self.evidence.pop(path, None)
                 self.given.pop(path, None)
 
-    def take_back_hedged_payers(self, hedge: str, entry: list[str]) -> None:
-        """A payer an entry names ("Medicare: since 2024, Medicare can pay licensed addiction
-        counselors.") that a later sentence of the entry hedges ("We are enrolling and hope to
-        accept Medicare sometime in 2027.") is not taken yet: what only the entry's earlier
-        sentences stated of it is taken back."""
-        for phrase in PHRASES:
-            if (
-                not phrase.path.startswith("payment.")
-                or phrase.path not in self.facts
-                or phrase.denied is None  # (a plan of the payer's: "Medicare Advantage")
-            ):
-                continue
-            said = self.stated_in.get(phrase.path, [])
-            if said and set(said) <= set(entry) and re.search(phrase.pattern, hedge, re.I):
-                self.facts.pop(phrase.path)
-                self.evidence.pop(phrase.path, None)
-                self.given.pop(phrase.path, None)
+    def take_back_hedged_payers(self, sentence: str, entry: list[str]) -> None:
+        """A payer a sentence says is not taken yet ("We are enrolling and hope to accept
+        Medicare sometime in 2027.") is not taken on what only its entry stated of it
+        ("Medicare: since 2024, Medicare can pay licensed addiction counselors.")."""
+        for not_yet in PAYER_NOT_YET.finditer(sentence):
+            named = sentence[not_yet.end() : not_yet.end() + 60]
+            for phrase in PAYERS:
+                # (the payer's own name, not a plan of it: "Medicare Advantage")
+                if phrase.path not in self.facts or phrase.denied is None:
+                    continue
+                said = self.stated_in.get(phrase.path, [])
+                if (
+                    said
+                    and set(said) <= set(entry)
+                    and re.match(rf"(?:[\w-]+ ){{0,3}}?(?:{phrase.pattern})", named, re.I)
+                ):
+                    self.facts.pop(phrase.path)
+                    self.evidence.pop(phrase.path, None)
+                    self.given.pop(phrase.path, None)
 
     def add_all(self, paths: Iterable[str], value: Any, sentence: str) -> None:
         for path in paths:
@@ -657,9 +675,11 @@ class PageReading:
         page naming a kind of group (process, relapse prevention, skills) offers group therapy,
         unless it says otherwise."""
         self.deny_prescribing_alone()
-        if len(self.phase_weeks) > 1:
-            weeks = sum(weeks for weeks, _ in self.phase_weeks)
-            self.add("schedule.program_weeks", weeks, " ".join(s for _, s in self.phase_weeks))
+        phases = [phase for phase, _, _ in self.phase_weeks]
+        if len(phases) > 1 and len(set(phases)) == len(phases):
+            # (each phase once: not a table shown twice, nor an adult's and a teen's phases)
+            weeks = sum(weeks for _, weeks, _ in self.phase_weeks)
+            self.add("schedule.program_weeks", weeks, " ".join(s for _, _, s in self.phase_weeks))
         groups = [
             path
             for path in self.facts
@@ -688,7 +708,10 @@ class PageReading:
             self.add(path, hours, sentence, heading=heading)
         elif (
             len(weeks) > 1
-            and all(A_TRACKS_WEEK.match(sentence) for _, sentence, _ in schedules)
+            and all(
+                A_TRACKS_WEEK.match(sentence) or A_PHASES_ROW.match(sentence)
+                for _, sentence, _ in schedules
+            )
             and max(weeks) <= numbers.MOST_IOP_HOURS
         ):  # tracks of different weeks ("Day IOP" 9 hours, "Evening IOP" 12): the longest
             hours, sentence, heading = max(schedules)
@@ -1004,6 +1027,10 @@ def phrase_value(phrase: Phrase, clause: str, sentence: str) -> tuple[bool, Any]
     return True, phrase.stated
 
 
+# Words of the program's own groups in a clause: "so clients ... attend groups", "our IOP meets".
+THE_PROGRAMS_OWN = re.compile(r"\b(?:iop|groups?|clients|patients|attend\w*)\b", re.I)
+
+
 def _denies_another_care(read: list[tuple[str, Any, str]], clause: str) -> bool:
     """Whether a clause denies a level of care other than the IOP ("We don't offer SACOT")."""
     return any(
@@ -1167,7 +1194,7 @@ def read_sentence(
                 if another_care and phrase.path.startswith(("therapies.", "schedule.")):
                     continue  # the PHP's art therapy, its days
                 read.append((phrase.path, found[1], clause))
-        if _denies_another_care(read, clause):
+        if _denies_another_care(read, clause) and not THE_PROGRAMS_OWN.search(clause):
             # "We don't offer SACOT, the more intensive day program (20 hours a week)": its
             # days and hours are the care denied, not the IOP's
             read = [r for r in read if not (r[2] is clause and r[0].startswith("schedule."))]
@@ -1179,7 +1206,8 @@ def read_sentence(
     now = ";".join(part for part in sentence.split(";") if not re.search(TO_COME, part, re.I))
     for clause in not_ours:
         now = now.replace(clause, " ")
-    ours = "" if under_another else without_another_cares_parts(now)
+    aftercare = bool(A_PHASES_ROW.match(sentence) and AFTERCARE.search(sentence))
+    ours = "" if under_another or aftercare else without_another_cares_parts(now)
     reading.add("schedule.hours_per_week", numbers.hours_per_week(ours), said)
     timed = numbers.clock_words(ours)  # "from six until nine" as "6 p.m. to 9 p.m."
     # Times under a "Schedule" heading are the groups' ("Tuesday and Thursday, 6-9 PM").
@@ -1202,7 +1230,8 @@ def read_sentence(
     if scheduled is not None:
         reading.scheduled_hours.append((scheduled, said, reading.heading))
     if (
-        A_TRACK_NAMED_HEADING.search(reading.heading)
+        A_TRACKS_HEADING.search(reading.heading)
+        and not A_PROGRAMS_OWN_NAME.match(reading.heading)
         and WEEKEND_DAY_AND_TIME.search(timed)
         and not NOT_THE_TRACKS_WEEKEND.search(timed)
     ):
@@ -1215,10 +1244,10 @@ def read_sentence(
         day, _, the_groups = row
         if the_groups and day in ("Sa", "Su"):
             reading.add("schedule.weekend", True, said)  # "Skills: Saturday; 9-12"
-    if A_PHASES_ROW.match(sentence):
+    if (phase := A_PHASES_ROW.match(sentence)) and not aftercare:
         # a phase's weeks are a part of the program's (the phases' together, see settle)
         if (weeks := numbers.program_weeks(ours)) is not None:
-            reading.phase_weeks.append((weeks, said))
+            reading.phase_weeks.append((phase.group(0).casefold(), weeks, said))
     else:
         reading.add("schedule.program_weeks", numbers.program_weeks(ours), said)
     hours = numbers.opening_hours(timed, reading.heading)
@@ -1608,6 +1637,8 @@ def read_text(
             reading.heading = segment.translate(PLAIN_APOSTROPHES)
             if level == 1 and not reading.title:
                 reading.title = reading.heading
+            elif THE_IOP_NAMED.search(reading.heading):
+                reading.title = ""  # (a section of the IOP's own below another care's title)
             reading.payment_heading = ""  # (a heading is read alone: "Medicare" says nothing)
             in_section, section = _the_payment_section(level, reading.heading, section)
             reading.deny_prescribing_alone()  # a new section is no next sentence of it
@@ -1637,8 +1668,8 @@ def read_text(
                 read_sentence(sentence, reading, said_on, said_dated)
                 if not is_heading and _hedges_its_heading(sentence, reading.heading):
                     reading.take_back_its_heading()
-                if index and re.search(HEDGE, sentence, re.I):
-                    reading.take_back_hedged_payers(sentence, said_of[:index])
+                if PAYER_NOT_YET.search(sentence):
+                    reading.take_back_hedged_payers(sentence, said_of[: index + 1])
                 if asked_to_bring and is_statement(sentence.translate(PLAIN_APOSTROPHES)):
                     items = answer_to_bring(asked_to_bring, sentence)
                     reading.add(

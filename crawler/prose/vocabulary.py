@@ -170,6 +170,8 @@ ALREADY_ON_MEDICATION = (
     r" (?:already )?(?:on|taking|receiving|prescribed|(?<=who )(?:take|receive|get)"
     r"|(?<=who already )(?:take|receive|get))"
     r" (?:mat\b|moud\b|medications?|methadone|buprenorphine|suboxone|naltrexone|vivitrol)"
+    # (not from the program itself: "Clients who get Vivitrol injections from our nurse")
+    r"(?![^.;]{0,40}\b(?:from|by|through) (?:our|us|this program)\b)"
 )
 # "Clients on methadone are welcome": on it already, from whoever prescribes it.
 ALREADY_ON_ARE_WELCOME = (
@@ -187,8 +189,8 @@ OUTSIDE_PRESCRIBER = (
     r"|de (?:su|tu|otro) (?:m[eé]dico|doctor|proveedor)|de (?:una|otra) cl[ií]nica"
     r"|otro (?:proveedor|m[eé]dico|programa)|outside (?:our|the|this) program"
     r"|from an? (?:outside|community|other) (?:provider|prescriber|clinic|doctor|otp)"
-    r"|enrolled (?:at|in|with) (?:an?|the|a local)"
-    r" (?:methadone clinic|otp|opioid treatment program)"
+    r"|enrolled (?:at|in|with) (?:an?|a local) (?:methadone clinic|otp|opioid treatment program)"
+    r"|enrolled (?:at|in|with) the methadone clinic\b(?! here)(?! at our)"
     r"|(?:your|their) (?:clinic'?s|otp'?s) prescriber"
     r"|from an? (?:[\w-]+ )?(?:opioid treatment program|otp|methadone clinic)"
     r"|(?:have|has) an? (?:[\w-]+ )?prescriber"
@@ -657,12 +659,14 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "therapies.group_psychoeducation",
-        r"psycho-?educational groups?|psychoeducation|\beducation(?:al)? groups?\b"
-        # what a week of groups holds: "education about addiction and recovery", "recovery
-        # education", "Education sessions on the brain"
-        r"|\beducation (?:sessions?|classes) on\b|\b(?:recovery|addiction) education\b"
+        r"psycho-?educational groups?|psychoeducation|\beducation(?:al)? groups?\b",
+    ),
+    # what a week of groups holds: "education about addiction and recovery", "recovery
+    # education", "Education sessions on the brain" (not a family's, a driver's course, a talk)
+    Phrase(
+        "therapies.group_psychoeducation",
+        r"\beducation (?:sessions?|classes) on\b|\b(?:recovery|addiction) education\b"
         r"|\beducation about (?:addiction|recovery|substance use)\b",
-        # (not a family's, a driver's course, a community talk)
         forbids=r"\b(?:famil(?:y|ies)|dui|dwi|owi|adets|traffic|community|public|school)\b",
         forbids_in_its_clause=True,
     ),
@@ -880,7 +884,11 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?!\s+(?:before|after|on|during|in|except|when|until|of)\b)",
         stated=False,
         denied=None,
-        forbids=WEEKEND_OF_OTHERS,
+        # (not a family's, nor a day track's, nor for a while: "Day IOP groups do not meet in
+        # the evening; see our Evening IOP", "..., except Tuesday's", "... this month")
+        forbids=WEEKEND_OF_OTHERS
+        + r"|\b(?:family|families|day|daytime|morning|afternoon)(?: iop)? groups?\b|\bexcept\b"
+        r"|\bthis (?:month|week|season|summer|winter)\b|\bbecause\b|\buntil\b",
     ),
     # The program's own monthly day: "On the first Saturday of each month we hold Family Day,
     # a family counseling session", "Families join us on the second Saturday of each month
@@ -959,8 +967,8 @@ PHRASES: tuple[Phrase, ...] = (
     # Paying at the door: "We take cash, checks and cards." (not a co-pay's way of paying)
     Phrase(
         "payment.self_pay",
-        r"\b(?:we|the office|our office) (?:take|takes|accept|accepts) cash\b",
-        forbids=r"co-?pays?|deductible|co-?insurance|\bdui\b|\bdwi\b|\bclass(?:es)?\b",
+        r"\b(?:we|the office|our office) (?:take|takes|accept|accepts) cash\b(?! donations?)",
+        forbids=r"co-?pays?|deductible|co-?insurance|\bdui\b|\bdwi\b|\bclass(?:es)?\b|donat",
         denied=None,
     ),
     # A price table's row: "IOP $1,800 / month", "Day IOP: $650 per week".
@@ -1136,7 +1144,7 @@ PHRASES: tuple[Phrase, ...] = (
     # Ownership.
     Phrase(
         "ownership",
-        r"\b(?:we are|we're|as|is) an? (?:[\w-]+,? ){0,3}(?:non-?profit|not-for-profit)"
+        r"\b(?:we are|we're|as|is) an? (?:private, )?(?:[\w-]+ ){0,3}(?:non-?profit|not-for-profit)"
         r"|501\s?\(c\)\s?\(3\)|organización sin fines de lucro"
         # a footer's "© 2026 Heron Bay Youth & Family Services, a nonprofit agency ..."
         r"|©\s*(?:\d{4}\s+)?[^,.;]{2,80},\s+an? (?:[\w-]+ )?(?:non-?profit|not-for-profit)"
@@ -1227,8 +1235,6 @@ PHRASES: tuple[Phrase, ...] = (
         r"|(?:by|over|through|via) (?:secure |a )?video\b|in person or (?:by|over|online)"
         r"|\b(?:sessions?|visits?|appointments?|therapy|counseling|groups?)\b[^.;]{0,30}"
         r"\b(?:by|over|through|via|on) (?:zoom|doxy\.me|microsoft teams)\b"
-        # a schedule's line: "Tuesday, Wednesday & Thursday • 6:00 - 9:00 PM • on Zoom"
-        r"|[\u2022|\u00b7]\s*(?:on|via|over|by) (?:zoom|doxy\.me|microsoft teams)\b"
         r"|por video\b|videollamadas?|en persona o (?:por|en l[ií]nea)"
         rf"|(?:virtual|online) (?:{GROUP_WORDS}|care|treatment|visits|counseling|therapy)\b"
         r"|\b(?:groups?|sessions?|visits?|tracks?|iop)\b(?:(?!\b(?:never|not|no)\b|n't)[^.;]){0,30}"
@@ -1241,6 +1247,14 @@ PHRASES: tuple[Phrase, ...] = (
     # "We don't offer online classes" (that a site offers online classes says nothing: a
     # parents' course, a DUI class).
     Phrase("access.telehealth", r"\bonline classes\b", stated=None),
+    # a schedule's line: "Tuesday, Wednesday & Thursday • 6:00 - 9:00 PM • on Zoom" (not others'
+    # meetings: "Al-Anon • Thursdays 7 pm • via Zoom", a board's, alumni's)
+    Phrase(
+        "access.telehealth",
+        r"[\u2022|\u00b7]\s*(?:on|via|over|by) (?:zoom|doxy\.me|microsoft teams)\b",
+        denied=None,
+        forbids=MEETINGS_OF_OTHERS + r"|\b(?:board|meetings?|family|families|support)\b",
+    ),
     # "IOP is not an online program": it meets in person (video may still be offered).
     Phrase("access.virtual_only", NOT_A_VIRTUAL_PROGRAM, stated=False, denied=None),
     # "We do not offer online groups": the groups meet in person, no virtual program.
@@ -1520,7 +1534,8 @@ HEDGE = (
     r"|\b(?:we(?:'re| are| have been|'ve been)|the program is|[A-Z]\w+ (?:[A-Z]\w+ )?is)"
     r" (?:also )?(?:thinking about|exploring|considering|looking (?:at|into)|talking about"
     r"|discussing)\b"
-    r"|\bmay (?:add|pilot|expand|open|launch)\b|\bwe may (?:start|begin)\b"
+    r"|\bmay (?:add|pilot|expand|open|launch)\b"
+    r"|\bwe may (?:start|begin) (?:a|an|our|another|offering|running|holding)\b"
     # a board's business: "The County Board will consider a proposal to study a Saturday group"
     # (not "In our IOP you will explore CBT")
     r"|\b(?:board|commission|committee|council|commissioners|supervisors|leadership|we)\b"
@@ -1536,8 +1551,6 @@ HEDGE = (
     r"|\b(?:in|going through|completing) (?:the |our )?credentialing\b"
     r"|\bin the process of (?:credentialing|becoming|getting|joining)\b"
     r"|\bcredentialing (?:is )?(?:pending|underway|in progress)\b|\bhope to be\b"
-    # "We are enrolling and hope to accept Medicare sometime in 2027"
-    r"|\bwe(?:'re| are) (?:currently |now )?enrolling\b|\b(?:and|but) hope to\b"
     # "We have prayed about a morning group and we hope the Lord provides the volunteers"
     r"|\b(?:pray|prays|prayed|praying) (?:about|for)\b"
     r"|\bwe(?:'re| are)? hop(?:e|ing) (?:to|that|for|the lord|god)\b"

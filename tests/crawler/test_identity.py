@@ -325,7 +325,8 @@ def test_a_clause_about_another_office_states_nothing_of_this_one() -> None:
 @pytest.mark.parametrize(
     ("town", "iop"),
     [("Orofino", True),  # the program runs; not in Kamiah, where only a van stops
-     ("Kamiah", None)],  # the page of the town it is denied in says both
+     ("Kamiah", None),  # the page of the town it is denied in says both
+     ("KAMIAH", None)],  # (its town as stored)
 )  # fmt: skip
 def test_a_denial_of_the_program_in_another_town_denies_it_there_only(town: str, iop) -> None:
     html = (
@@ -336,6 +337,21 @@ def test_a_denial_of_the_program_in_another_town_denies_it_there_only(town: str,
     page = page_record(html, "https://offices.example/iop", date(2026, 12, 4), [])
     read = facts_from_pages([page], "test", place={"address.city": town})
     assert read.facts.get("levels_of_care.iop") is iop
+
+
+@pytest.mark.parametrize(
+    "denial",
+    ["We do not run IOP groups in Kamiah or Orofino.",
+     "We do not run IOP groups in Idaho."],
+)  # fmt: skip
+def test_a_denial_naming_this_town_or_its_state_stands(denial: str) -> None:
+    html = (
+        "<html><body><main><h1>Intensive Outpatient Program (IOP)</h1><p>Our IOP is for adults"
+        f" who can stay safely at home.</p><p>{denial}</p></main></body></html>"
+    )
+    page = page_record(html, "https://offices.example/iop", date(2026, 12, 4), [])
+    read = facts_from_pages([page], "test", place={"address.city": "Orofino"})
+    assert read.facts.get("levels_of_care.iop") is not True
 
 
 def _office_page(path: str, heading: str, text: str) -> PageRecord:

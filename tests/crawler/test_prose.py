@@ -6172,7 +6172,10 @@ def test_a_track_still_to_come_leaves_the_track_table_read() -> None:
      ("https://x.example/iop", "Outreach and intensive outpatient care", PageKind.PROGRAM)],
 )  # fmt: skip
 def test_a_vans_page_and_a_builders_copy_state_nothing(url: str, heading: str, kind) -> None:
-    root = parse(f"<html><body><h1>{heading}</h1><p>No appointment is needed.</p></body></html>")
+    root = parse(
+        f"<html><head><title>Copy of Home | X</title></head><body><h1>{heading}</h1>"
+        "<p>No appointment is needed.</p></body></html>"
+    )
     assert page_kind(root, url) is kind
 
 
@@ -6239,4 +6242,98 @@ def test_what_the_seventy_fifth_sets_programs_say_of_their_doors_and_groups(
     text: str, facts: dict
 ) -> None:
     read = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: read.get(path) for path in facts} == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [("We accept Medicaid and hope to see you soon.", {"payment.medicaid": True}),
+     ("We are currently enrolling for our evening IOP, which meets Mon, Wed and Thu 6-9 pm.",
+      {"levels_of_care.iop": True}),
+     ("We accept Medicare and Medicaid. We may add a Saturday group for Medicare members.",
+      {"payment.medicare": True}),
+     ("We accept Medicaid. Medicaid may cover transportation to groups.",
+      {"payment.medicaid": True}),
+     ("We accept TRICARE. TRICARE may also cover family sessions.",
+      {"payment.military_insurance": True}),
+     ("We accept Medicaid, Medicare and Blue Cross. We hope to add Aetna next year.",
+      {"payment.private_insurance": True}),
+     ("We don't offer residential treatment, so clients live at home and attend groups Monday,"
+      " Wednesday and Thursday evenings from 6 to 9.",
+      {"schedule.evening": True, "schedule.hours_per_week": 9}),
+     ("Groups do not meet in the evening, except Tuesday's 6 pm relapse-prevention group.",
+      {"schedule.evening": None}),
+     ("Family groups do not meet in the evening.", {"schedule.evening": None}),
+     ("Groups do not meet in the evening this month because of the holidays.",
+      {"schedule.evening": None}),
+     ("We teach DBT skills, and our groups are held at the YMCA on Elm Street.",
+      {"therapies.dbt": True}),
+     ("Counselors teach relapse prevention at the high school as part of our school-based IOP.",
+      {"therapies.group_relapse_prevention": True}),
+     ("Clients who get buprenorphine from our doctor are welcome in every group.",
+      {"medications.mat_accepts_outside_prescriptions": None}),
+     ("Patients enrolled in the OTP here may also join our IOP.",
+      {"medications.mat_accepts_outside_prescriptions": None}),
+     ("Our unit does not provide medical detox.", {"detox.detox_onsite": False}),
+     ("IOP is not currently offered in Spanish.", {"levels_of_care.iop": None}),
+     ("We do not offer IOP in languages other than English.", {"levels_of_care.iop": None}),
+     ("The course is 8 sessions, one a week, for family members.",
+      {"schedule.program_weeks": None}),
+     ("Al-Anon \u2022 Thursdays 7 pm \u2022 via Zoom", {"access.telehealth": None}),
+     ("We accept cash donations at the front desk.", {"payment.self_pay": None}),
+     ("The county pays through Harbor Fund, which is a small, independent, nonprofit trust.",
+      {"ownership": None}),
+     ("In 2015 we opened our Orofino IOP after the hospital's program closed.",
+      {"levels_of_care.iop": True}),
+     ("If appropriate, we may start you on buprenorphine at your first visit.",
+      {"medications.mat_buprenorphine": True})],
+)  # fmt: skip
+def test_what_the_review_of_the_seventy_fifth_sets_rules_found(text: str, facts: dict) -> None:
+    read = read_text(text, crawl_date=CRAWLED).facts
+    assert {path: read.get(path) for path in facts} == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "as_of"),
+    [("No waitlist for our evening IOP; the day IOP has a 3-week wait.", None, None),
+     ("6/8/10-week tracks: 2 open seats.", None, date(2026, 12, 7)),
+     ("Accepting new clients, including those stepping down from inpatient care.", None, None)],
+)  # fmt: skip
+def test_the_reviews_openings_read_as_said(text: str, days, as_of) -> None:
+    (statement,) = read_text(text, crawl_date=date(2026, 12, 7)).availability
+    assert statement.days_to_intake == days
+    assert as_of is None or statement.as_of == as_of
+
+
+def test_a_yearless_change_date_is_not_the_pages_date() -> None:
+    html = (
+        "<html><body><main><h1>Our IOP</h1><p>As of Nov 1, we no longer accept Ambetter.</p>"
+        "<p>We are accepting new clients.</p></main></body></html>"
+    )
+    (statement,) = read_html(html, crawl_date=date(2026, 12, 7)).availability
+    assert statement.as_of == date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("html", "facts"),
+    [("<h1>Partial Hospitalization</h1><p>Our PHP meets weekdays.</p><h1>Intensive Outpatient"
+      "</h1><h2>Schedule</h2><p>Groups meet Monday, Wednesday and Thursday, 6-9 pm, with music"
+      " therapy.</p>", {"schedule.evening": True, "therapies.music_therapy": True}),
+     ("<h1>Mobile Unit</h1><p>Our IOP is delivered from our mobile unit; groups meet in the unit"
+      " Monday through Thursday, 6-9 pm.</p>", {"levels_of_care.iop": True}),
+     ("<h1>Our IOP</h1><h2>Morning cohort</h2><p>Saturday, 9:00 a.m.-12:00 p.m.</p>",
+      {"schedule.weekend": True}),
+     ("<h1>Our IOP</h1><table><tr><td>Phase 1</td><td>Monday-Thursday</td><td>9-12</td>"
+      "<td>6 weeks</td></tr><tr><td>Phase 2</td><td>Aftercare, Tuesday evenings</td>"
+      "<td>6:00-7:30 pm</td><td>12 weeks</td></tr></table>", {"schedule.program_weeks": None}),
+     ("<h1>Our IOP</h1><h2>Our phases</h2><table><tr><td>Phase 1</td><td>Mon, Tue, Thu</td>"
+      "<td>9-12</td><td>4 weeks</td></tr><tr><td>Phase 2</td><td>Mon, Thu</td><td>9-12</td>"
+      "<td>4 weeks</td></tr></table><h2>Phases at a glance</h2><table><tr><td>Phase 1</td>"
+      "<td>Mon, Tue, Thu</td><td>9-12</td><td>4 weeks</td></tr><tr><td>Phase 2</td>"
+      "<td>Mon, Thu</td><td>9-12</td><td>4 weeks</td></tr></table>",
+      {"schedule.program_weeks": None})],
+)  # fmt: skip
+def test_the_reviews_pages_read_as_said(html: str, facts: dict) -> None:
+    page = f"<html><body><main>{html}</main></body></html>"
+    read = read_html(page, crawl_date=CRAWLED, url="https://x.example/iop").facts
     assert {path: read.get(path) for path in facts} == facts

@@ -317,8 +317,8 @@ NOT_THE_PROGRAMS_LINE = re.compile(
     r"|medical records|nurse (?:advice )?line|access (?:center|centre|line)[\s,(]*24/7"
     r"|prayer (?:line|requests?)|church office|parish office"
     r"|24/7 [\w ]{0,25}access (?:center|centre|line)"
-    # a hospital's round-the-clock door: "Free assessments 24/7: ", "Admissions 24/7: "
-    r"|(?:assessments?|admissions?) 24/7|24/7 (?:assessments?|admissions?))\b"
+    # a hospital's round-the-clock assessments: "Free assessments 24/7: "
+    r"|assessments? 24/7|24/7 assessments?)\b"
     # "Prayer line (24 hours): ", "crisis line (Walhonding Behavioral Health): "
     # ("Emergency Services are available 24 hours a day, 7 days a week: ")
     r"(?:[^\d]|24/7|24[- ]hours?(?: a day)?|7 days a week|\([^()\d]{0,60}\)){0,30}$",

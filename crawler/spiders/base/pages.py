@@ -23,7 +23,7 @@ import lxml.html
 from crawler.prose import PageReading, merge_readings, numbers, read_html, read_text
 from crawler.prose.merge import MergedReading
 from crawler.prose.page import other_offices_lines, other_programs_text, without_struck_out
-from crawler.prose.vocabulary import HEDGE
+from crawler.prose.vocabulary import HEDGE, US_STATES
 from crawler.resolve.keys import STREET_SUFFIXES, words
 from crawler.spiders.base import schema_org
 from crawler.spiders.base.identity import (
@@ -461,6 +461,11 @@ def _names(town: str, text: str) -> bool:
     return bool(town) and bool(re.search(rf"\b{re.escape(town)}\b", text))
 
 
+def _names_town(town: str, text: str) -> bool:
+    """Whether a text names a town, in any case ("KAMIAH" as stored, "Kamiah" as written)."""
+    return bool(town) and bool(re.search(rf"\b{re.escape(town)}\b", text, re.I))
+
+
 # A day to read a part of a sentence on: its facts do not depend on the day.
 ANY_DAY = date(2026, 1, 1)
 # Where a sentence naming several places divides into its parts about each.
@@ -660,10 +665,10 @@ def _about(
     return kept
 
 
-# A denial of the program in a town by its name: "We do not run IOP groups in Kamiah".
-DENIED_IN_A_TOWN = re.compile(
+# A denial of the program in a place by its name: "We do not run IOP groups in Kamiah".
+DENIED_IN_A_PLACE = re.compile(
     r"\b(?:not|no|don't|do not|doesn't|does not|never)\b[^.;]{0,40}\b(?:in|at) (?:our )?"
-    r"(?P<town>(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?))\b",
+    r"(?P<place>(?-i:[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?))",
     re.I,
 )
 
@@ -673,13 +678,25 @@ def _without_denials_in_other_towns(reading: PageReading, here: str) -> PageRead
     town ("Intensive Outpatient Program (IOP)" and "We do not run IOP groups in Kamiah": the
     program runs, but not in Kamiah); a denial in this place's own town stands ("IOP is not
     offered in Webster", on Webster's page)."""
+    if not here:
+        return reading
     settled = {}
     for path in reading.conflicts:
         given = reading.given.get(path, [])
         denials = [g for g in given if g.value is False]
         stated = [g for g in given if g.value is True]
-        towns = [DENIED_IN_A_TOWN.search(g.clause) for g in denials]
-        if stated and denials and all(town and town["town"] != here for town in towns):
+        places = [DENIED_IN_A_PLACE.search(g.clause) for g in denials]
+        if (
+            stated
+            and denials
+            # (of another town only: not "in Kamiah or Orofino" on Orofino's page, nor a state's)
+            and all(
+                place
+                and place["place"].rstrip(".") not in US_STATES
+                and not _names_town(here, g.clause)
+                for place, g in zip(places, denials, strict=True)
+            )
+        ):
             settled[path] = stated[0].clause
     if not settled:
         return reading
@@ -1015,7 +1032,7 @@ def _content_texts(body: Any) -> list[str]:
 
 
 # Opening hours of every hour of every day: a hospital's, never an outpatient program's.
-ROUND_THE_CLOCK = ["Mo-Su 00:00-23:59"]
+ROUND_THE_CLOCK = (["Mo-Su 00:00-23:59"], ["Mo-Su 00:00-24:00"])
 
 
 def _shown_otherwise(marked: list[str], merged: MergedReading, pages: list[PageRecord]) -> bool:
@@ -1196,7 +1213,7 @@ def facts_from_pages(
         _shown_otherwise(marked_hours, merged, pages)
         # a hospital's round-the-clock hours in every page's markup, where the text gives the
         # program's own ("Monday through Friday, 8:30 a.m. to 9:00 p.m.")
-        or (marked_hours == ROUND_THE_CLOCK and merged.facts.get("schedule.opening_hours"))
+        or (marked_hours in ROUND_THE_CLOCK and merged.facts.get("schedule.opening_hours"))
     ):
         # markup states hours whole; prose may give them in part
         result["schedule.opening_hours"] = marked_hours
