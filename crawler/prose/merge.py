@@ -18,6 +18,7 @@ from crawler.prose import numbers
 from crawler.prose.availability import (
     A_TRACKS_KIND,
     LIST_LEAD,
+    THE_IOP,
     AvailabilityStatement,
     in_spanish,
     without_its_label,
@@ -29,6 +30,7 @@ from crawler.prose.reader import (
     new_items,
     video_visits_offered,
 )
+from crawler.prose.vocabulary import PEOPLES_KINDS
 
 
 @dataclass
@@ -183,13 +185,9 @@ A_TIME_OF_DAY = rf"\b(?:{numbers.TIMES_OF_DAY})\b"
 
 
 # A track of some people only: "adolescent", "women's".
-A_PEOPLES_TRACK = re.compile(
-    r"\b(?:adolescents?|teens?|youth|young adults?|women'?s|men'?s|veterans'?|spanish)\b", re.I
-)
+A_PEOPLES_TRACK = re.compile(rf"\b(?:{PEOPLES_KINDS})\b", re.I)
 # The program at large, no one track of it: "new clients start IOP within a week".
-THE_PROGRAM_AT_LARGE = re.compile(
-    r"\biop\b|intensive outpatient|\bnew (?:clients|patients)\b", re.I
-)
+THE_PROGRAM_AT_LARGE = re.compile(rf"{THE_IOP.pattern}|\bnew (?:clients|patients)\b", re.I)
 
 
 def _other_tracks(one: str, other: str) -> bool:

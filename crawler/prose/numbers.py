@@ -1058,6 +1058,11 @@ MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})", 
 MONTH_YEAR = re.compile(MONTH + r",?\s+(\d{4})\b", re.I)
 
 
+# How far back a yearless "as of Dec. 3" still dates what it follows ("3 of 8 seats open (as
+# of Dec. 3)"); further back it is a date to come ("as of January 1").
+AS_OF_WITHIN_DAYS = 45
+
+
 # Words that date what follows them: "Updated Nov 30", "Posted December 1, 2026", "Intake
 # update (Dec 1, 2026):", "Actualización 28 de noviembre de 2026:".
 DATE_STAMP = re.compile(
@@ -1116,11 +1121,6 @@ def date_stamp(text: str, as_of: date, latest: date | None = None) -> tuple[int,
         if day is not None:
             return (stamp.start(), at + end, day) if latest is None or day <= latest else None
     return None
-
-
-# How far back a yearless "as of Dec. 3" still dates what it follows ("3 of 8 seats open (as
-# of Dec. 3)"); further back it is a date to come ("as of January 1").
-AS_OF_WITHIN_DAYS = 45
 
 
 # What may stand between a stamp's word and its date: "Last updated: Tuesday, March 3, 2026".

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from crawler.prose import numbers
 from crawler.prose.availability import (
     LABELS,
+    THE_IOP,
     AvailabilityStatement,
     availability,
     items_of_a_list,
@@ -354,8 +355,6 @@ A_TRACKS_WEEK = re.compile(
 A_PHASES_ROW = re.compile(r"^\W*phase (?:\d|one|two|three|four|i{1,3}|iv)\s*:", re.I)
 # A phase after the program: "Phase 2: Aftercare, Tuesday evenings; 6:00-7:30 pm; 12 weeks".
 AFTERCARE = re.compile(r"\b(?:aftercare|continuing care|alumni)\b", re.I)
-# A heading naming the IOP: its section is the IOP's, whatever the page's title.
-THE_IOP_NAMED = re.compile(r"\biop\b|intensive outpatient", re.I)
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
 KIND_OF_THE_PROGRAM = re.compile(rf"\b(?:{PROGRAM_KINDS})$", re.I)
 # How the program is given, after its name: "we don't offer the IOP online" denies that way.
@@ -1637,7 +1636,7 @@ def read_text(
             reading.heading = segment.translate(PLAIN_APOSTROPHES)
             if level == 1 and not reading.title:
                 reading.title = reading.heading
-            elif THE_IOP_NAMED.search(reading.heading):
+            elif THE_IOP.search(reading.heading):
                 reading.title = ""  # (a section of the IOP's own below another care's title)
             reading.payment_heading = ""  # (a heading is read alone: "Medicare" says nothing)
             in_section, section = _the_payment_section(level, reading.heading, section)

@@ -107,11 +107,9 @@ PAYING = (
 )
 # The kinds of a program by its time, its way or its people: "Evening IOP", "virtual IOP",
 # "Adolescent IOP", "Spanish IOP" (one track or kind of the program, not the program).
-PROGRAM_KINDS = (
-    rf"{TRACK_TIMES}|saturday|sunday|virtual|online"
-    r"|in-person|adults?|young[- ]adults?|adolescents?|teens?|youth|women'?s|men'?s|veterans'?"
-    r"|spanish"
-)
+# Whom a track of the program is for: "Adolescent IOP", "Women's group", "Spanish IOP".
+PEOPLES_KINDS = r"young[- ]adults?|adolescents?|teens?|youth|women'?s|men'?s|veterans'?|spanish"
+PROGRAM_KINDS = rf"{TRACK_TIMES}|saturday|sunday|virtual|online|in-person|adults?|{PEOPLES_KINDS}"
 # Who speaks of the program's own care: "we", "our", or the program by its name, denying what
 # it runs ("Heron Bay does not offer residential or inpatient care").
 WE_OR_THE_PROGRAM = (

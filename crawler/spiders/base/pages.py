@@ -456,14 +456,11 @@ def _as_its_departments(reading: PageReading) -> PageReading:
     )
 
 
-def _names(town: str, text: str) -> bool:
-    """Whether a text names a town, as written."""
-    return bool(town) and bool(re.search(rf"\b{re.escape(town)}\b", text))
-
-
-def _names_town(town: str, text: str) -> bool:
-    """Whether a text names a town, in any case ("KAMIAH" as stored, "Kamiah" as written)."""
-    return bool(town) and bool(re.search(rf"\b{re.escape(town)}\b", text, re.I))
+def _names(town: str, text: str, any_case: bool = False) -> bool:
+    """Whether a text names a town, as written (``any_case``: "KAMIAH" as stored names the
+    written "Kamiah")."""
+    flags = re.I if any_case else 0
+    return bool(town) and bool(re.search(rf"\b{re.escape(town)}\b", text, flags))
 
 
 # A day to read a part of a sentence on: its facts do not depend on the day.
@@ -693,7 +690,7 @@ def _without_denials_in_other_towns(reading: PageReading, here: str) -> PageRead
             and all(
                 place
                 and place["place"].rstrip(".") not in US_STATES
-                and not _names_town(here, g.clause)
+                and not _names(here, g.clause, any_case=True)
                 for place, g in zip(places, denials, strict=True)
             )
         ):
