@@ -93,7 +93,7 @@ NOT_ACCEPTING = re.compile(
     r":\s*(?:none|0|zero)\s*(?:$|[.;])"
     # "Oskaloosa evening IOP: full, with a waitlist" (not a fee table's "Over 200%: Full fee")
     r"|(?::|\s[\u2014\u2013])\s*(?:currently |now )?full\b(?![\s-]+(?:fee|price|cost|rate|pay|time"
-    r"|day))",
+    r"|day|charges?|amount|balance))",
     re.I,
 )
 NO_WAITLIST = re.compile(

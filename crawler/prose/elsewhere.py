@@ -51,7 +51,24 @@ AT_ANOTHER_PLACE = re.compile(
     r"|affiliated) (?:programs?|facilit(?:y|ies)|clinics?|locations?|sites?|organi[sz]ations?"
     r"|agenc(?:y|ies))\b"
     r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:other|outside|community|local"
-    r"|area) (?:providers?|agencies|programs?|clinics?|organi[sz]ations?)\b",
+    r"|area) (?:providers?|agencies|programs?|clinics?|organi[sz]ations?)\b"
+    # another's, named as the place it comes from: "Methadone is available from the opioid
+    # treatment program in Richmond" (not "from our nurse")
+    r"|\b(?:available|offered|provided|dispensed) from (?:the|an?|local|nearby|area)"
+    r" (?:[\w-]+ ){0,3}?(?:programs?|clinics?|providers?|otps?|centers?|centres?|hospitals?"
+    r"|pharmac(?:y|ies))\b",
+    re.I,
+)
+# The nearest place that gives it, said to be elsewhere: "The nearest methadone clinic is in
+# Presque Isle" (what it names is that clinic's).
+THE_NEAREST = re.compile(
+    r"\b(?:the )?(?:nearest|closest) [^.;]{0,40}?\b(?:is|are) (?:in|at|about|an?|located)\b", re.I
+)
+# A referral for what it names first: "For naltrexone, we'll refer you to your primary care
+# provider" (the words between the name and the referral: "naltrexone, we'll ").
+FOR_IT_WE_REFER = re.compile(
+    r"^[\w-]+(?: [\w-]+){0,3},?\s*(?:we|our (?:[\w-]+ ){0,2}?(?:staff|team|counselors?|nurses?))"
+    r"(?:'ll|\u2019ll| will| can| may| usually| often)?\s*$",
     re.I,
 )
 # What one of the staff teaches at a school or another institution: "Rhonda also teaches a
@@ -90,10 +107,12 @@ def referred_out(clause: str, at: int) -> bool:
         return True
     if any(taught.start() <= at < taught.end() for taught in TAUGHT_ELSEWHERE.finditer(clause)):
         return True  # a counselor's class at the community college
+    if any(nearest.start() <= at < nearest.end() for nearest in THE_NEAREST.finditer(clause)):
+        return True  # the nearest methadone clinic, elsewhere
     elsewhere = AT_ANOTHER_PLACE.search(clause)
     if (
         elsewhere
-        and at < elsewhere.start()
+        and at < elsewhere.end()
         and not ANOTHER_CLAUSE.search(clause[at : elsewhere.start()])
         and not ALSO_HERE.search(clause[elsewhere.end() :])
     ):
@@ -109,9 +128,16 @@ def referred_out(clause: str, at: int) -> bool:
     before = clause[at : referral.start()]
     if ANOTHER_CLAUSE.search(before):
         return False
-    # "Clients who need yoga are referred ...", "Methadone patients are referred ..."
+    # "Clients who need yoga are referred ...", "Methadone patients are referred ...", "For
+    # naltrexone, we'll refer you ..."
     after_the_name = re.sub(r"^[\w-]+", "", before)
-    return bool(WHO_NEED.search(clause[:at])) or bool(THE_REFERRED.match(after_the_name))
+    return (
+        bool(WHO_NEED.search(clause[:at]))
+        or bool(THE_REFERRED.match(after_the_name))
+        or (
+            bool(re.search(r"\bfor\s+$", clause[:at], re.I)) and bool(FOR_IT_WE_REFER.match(before))
+        )
+    )
 
 
 # Another kind of care as what a part of a sentence is about: a list item that begins with it

@@ -342,7 +342,10 @@ def program_weeks(sentence: str) -> float | None:
         # Day counts under a week are session lengths, not a program's length.
         if not 1 <= weeks <= 104:
             continue
-        if AT_LEAST.match(sentence[match.end() :]) and PROGRAM_LENGTH.search(sentence, match.end()):
+        if (
+            AT_LEAST.match(sentence[match.end() :])
+            or LEAST_BEFORE.search(sentence[: match.start()])
+        ) and PROGRAM_LENGTH.search(sentence, match.end()):
             continue  # "Eight weeks minimum; most members stay 10-12 weeks": the stay
         return weeks
     return None
@@ -367,6 +370,8 @@ ANOTHER_CARES_LENGTH = re.compile(
     r"[\s-]*(?:residential|inpatient|detox|withdrawal|partial|php|rehab|stay)\b", re.I
 )
 AT_LEAST = re.compile(r"\s*(?:minimum|at (?:a )?minimum|at least)\b", re.I)
+# ... or before it: "Clients attend for a minimum of 8 weeks; most attend 10 to 14 weeks".
+LEAST_BEFORE = re.compile(r"\b(?:a minimum of|at least|no (?:fewer|less) than)\s*$", re.I)
 
 
 CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|(?<=\d)[ap]\b)?"  # "5-8p" too
@@ -1288,10 +1293,14 @@ NOT_OFFICE_HOURS = re.compile(
 )
 
 
+# A sentence's label, before its colon: "Flu and COVID shots:" (another service's, if it names
+# one).
+ANOTHER_SERVICES_LABEL = re.compile(r"^[^:.;]{1,40}:")
 # Another service of the building's, whose hours are its own: "pharmacy hours".
 ANOTHER_SERVICE = re.compile(
     r"pharmacy|dental|laborator\w*|lab|radiology|imaging|pediatric|primary care|student health"
-    r"|public health|visiting|(?:live )?chat|crisis|helpline|hotline",
+    r"|public health|visiting|(?:live )?chat|crisis|helpline|hotline"
+    r"|vaccin\w*|immuni[sz]ations?|flu(?: shots?)?|shots?",
     re.I,
 )
 
@@ -1401,6 +1410,9 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
     sentence = COUNTED_HOURS.sub("", sentence)  # "three hours each" says nothing of an office
     if NOT_THE_OFFICE_OPEN.search(sentence):
         return []  # "The recovery lounge is open Saturdays from noon to 6 p.m."
+    label = ANOTHER_SERVICES_LABEL.match(sentence)
+    if label and re.search(rf"\b(?:{ANOTHER_SERVICE.pattern})\b", label.group(0), re.I):
+        return []  # "Flu and COVID shots: walk-in vaccine clinic ..., Tuesdays 2-6 p.m."
     if OFFICE_CONTEXT.search(heading) and not OFFICE_CONTEXT.match(sentence):
         # (the heading's, whatever a later line says: "Saturday: groups only, office closed")
         sentence = f"{heading}: {sentence}"

@@ -1301,6 +1301,16 @@ def _a_changes_date(sentence: str) -> bool:
     return span is not None and bool(re.match(r",\s+[A-Za-z]", rest[span:]))
 
 
+# An element of a list of other pages (posts, events): its dates are theirs, not the page's.
+LISTED_ITEM = (
+    " or ".join(
+        f"contains(concat(' ', normalize-space(@class), ' '), '{word}')"
+        for word in ("card", "teaser", "excerpt", "feed", "related", "recent", "widget", "listing")
+    )
+    + " or self::aside"
+)
+
+
 def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> date | None:
     """The date the page says it was updated: visible text first, then markup."""
     for segment in text_segments:
@@ -1319,7 +1329,8 @@ def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> 
         "//meta[@property='article:modified_time']/@content"
         "|//meta[@itemprop='dateModified']/@content"
         "|//meta[@property='article:published_time']/@content"
-        "|//time/@datetime"
+        # (a page's own time element, not a listed post's: "<article class='post-card'>")
+        f"|//time[not(ancestor::*[{LISTED_ITEM}])]/@datetime"
     )
     for value in candidates:
         day = numbers.first_date(str(value)[:10])
@@ -1449,22 +1460,43 @@ def json_ld(root: HtmlElement) -> list[Any]:
     return found
 
 
-def top_level_types(marked: list[Any]) -> set[str]:
-    """The types of the page's own JSON-LD entities (top level and ``@graph``), not of those
-    nested in them: a clinic's ``founder`` Person or an ``Event`` it hosts is not the page."""
-    types: set[str] = set()
+def _top_level_entities(marked: list[Any]) -> list[dict[str, Any]]:
+    """The page's own JSON-LD entities (top level and ``@graph``), not those nested in them."""
+    entities: list[Any] = []
     for data in marked:
         items = data if isinstance(data, list) else [data]
         for item in list(items):
             if isinstance(item, dict) and isinstance(item.get("@graph"), list):
                 items.extend(item["@graph"])
-        for item in items:
-            if isinstance(item, dict):
-                kind = item.get("@type")
-                for name in kind if isinstance(kind, list) else [kind]:
-                    if isinstance(name, str):
-                        types.add(name.rsplit("/", 1)[-1])
+        entities += [item for item in items if isinstance(item, dict)]
+    return entities
+
+
+def top_level_types(marked: list[Any]) -> set[str]:
+    """The types of the page's own JSON-LD entities (top level and ``@graph``), not of those
+    nested in them: a clinic's ``founder`` Person or an ``Event`` it hosts is not the page."""
+    types: set[str] = set()
+    for item in _top_level_entities(marked):
+        kind = item.get("@type")
+        for name in kind if isinstance(kind, list) else [kind]:
+            if isinstance(name, str):
+                types.add(name.rsplit("/", 1)[-1])
     return types
+
+
+# What an article's markup says of it when it is one: when and by whom it was written.
+ARTICLE_DATES = ("datePublished", "dateCreated", "author")
+
+
+def _dated_articles(marked: list[Any]) -> bool:
+    """Whether the page's ``Article`` markup dates it or names its author: a post's does; a
+    builder marking every page an ``Article`` (Ghost's pages: a publisher and a name only) does
+    not make the program's page one."""
+    return any(
+        "Article" in (kind if isinstance(kind := item.get("@type"), list) else [kind])
+        and any(item.get(key) for key in ARTICLE_DATES)
+        for item in _top_level_entities(marked)
+    )
 
 
 def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = None) -> PageKind:
@@ -1492,7 +1524,10 @@ def page_kind(root: HtmlElement, url: str | None, marked: list[Any] | None = Non
         first = SENTENCES_WITHIN.split(under, maxsplit=1)[0]
         if not (TREATMENT_WORDS.search(first) or OUR_PROGRAM.search(under)):
             return PageKind.RESIDENCE  # (not a house with its own IOP: "sober living and IOP")
-    types = top_level_types(json_ld(root) if marked is None else marked)
+    marked = json_ld(root) if marked is None else marked
+    types = top_level_types(marked)
+    if "Article" in types and not _dated_articles(marked):
+        types.discard("Article")  # a builder's markup of every page (Ghost's), not a post
     for name, kind in KIND_TYPES.items():
         if name in types and not (kind is PageKind.PEOPLE and _a_programs_title(heading)):
             return kind  # a program's page may mark up its medical director as a Physician

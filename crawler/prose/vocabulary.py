@@ -1340,6 +1340,9 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "intake.walk_in",
         r"(?<!crisis )(?<!crisis-)(?<!urgent care )walk-?ins?\b"  # a crisis line's are no intake
+        # (nor another service's: "walk-in vaccine clinic", "walk-in lab")
+        r"(?! (?:vaccin\w*|flu|immuni[sz]ations?|covid|lab|dental|pharmacy|medical|primary care"
+        r"|urgent care)\b)"
         r"|no appointment(?: or referral)? (?:is )?(?:needed|necessary|required)"
         r"(?!\s+(?:for|to) (?:your |the |a )?(?:first |free )?(?:call|phone call|consultation"
         r"|screening event|event))|sin cita"
@@ -1559,7 +1562,9 @@ HEDGE = (
     r"\b(?:in 20\d\d|by 20\d\d|next (?:year|spring|summer|fall|autumn|winter)|later this year"
     r"|this (?:spring|summer|fall|autumn|winter)|soon)\b"
     rf"|{TO_COME}"
-    r"|\bwould (?:love|like) to\b|\bsomeday\b"
+    r"|(?:\bwould|'d|\u2019d) (?:love|like) to\b|\bsomeday\b|\bone day,? we\b"
+    # a wish for what is not there: "Wish they had a methadone program here"
+    r"|\bwish (?:they|we|you|there|it) (?:had|offered|ran|were|was|could)\b"
     r"|\b(?:we|we've|we have|the program has|our (?:program|clinic|practice) has)"
     r" (?:stopped|discontinued|ended|paused|suspended)\b"
     r"|\b(?:stopped|discontinued|ceased) (?:offering|providing|prescribing|running|accepting)\b"

@@ -396,10 +396,10 @@ def test_blind_target(report: dict[str, Any]) -> None:
 # README's table, less a fact or two of slack). The ninth, thirteenth, fifteenth, twenty-third,
 # twenty-sixth, twenty-eighth, thirtieth, thirty-second, thirty-fourth, thirty-sixth,
 # thirty-ninth, fortieth, forty-third, forty-sixth, forty-ninth, fifty-first, fifty-third,
-# fifty-eighth, sixtieth, sixty-second, sixty-fourth, sixty-sixth, sixty-eighth, seventieth,
-# seventy-second and seventy-fourth are measured, not held: never tuned on.
-# (The fifty-fifth was measured only for a stop, its first and second scores in its README, then
-# tuned on.)
+# fifty-eighth, sixtieth, sixty-second, sixty-fourth, sixty-sixth, sixty-eighth, seventieth and
+# seventy-second are measured, not held: never tuned on.
+# (The fifty-fifth and the seventy-fourth were measured only for a stop, their first and second
+# scores in their READMEs, then tuned on.)
 REGRESSION_FLOORS = {
     "blind_sites": (0.98, 0.95),
     # 0.97 / 0.94: its two group practices name each office "Org - Town", where the newer sets
@@ -455,6 +455,7 @@ REGRESSION_FLOORS = {
     # the reader the IOP page, as ten earlier sets' county sites are labelled)
     "blind_sites_seventythird": (0.86, 0.83),
     "blind_sites_seventyfifth": (0.96, 0.93),
+    "blind_sites_seventyfourth": (0.95, 0.86),
 }
 
 

@@ -3765,3 +3765,165 @@ def test_a_countys_one_iop_page_stands_for_its_program_where_its_department_give
     ]  # fmt: skip
     (location,) = [each for each in site_locations(pages, pages[0].url) if not each.set_aside]
     assert location.ref == "https://lakeshore.example/human-services/aoda-iop"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "IOP is offered in Broken Bow and Kearney.",
+        "Our intensive outpatient groups are held in Broken Bow.",
+    ],
+)
+def test_an_office_whose_page_says_the_iop_is_elsewhere_is_set_aside_past_a_footers_words(
+    sentence: str,
+) -> None:
+    # (the footer every page carries names the IOP too: the site's word, not this office's)
+    footer = (
+        "<footer><p>Loup Valley Recovery is accredited for outpatient and intensive outpatient"
+        " treatment.</p></footer>"
+    )
+
+    def office(path: str, heading: str, text: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{text}</main>{footer}</body></html>"
+        return page_record(html, f"https://loup.example{path}", date(2026, 12, 7), [])
+
+    pages = [
+        office("/", "Care close to home", "<p>Day IOP in Broken Bow.</p>"),
+        office("/locations/broken-bow/", "Broken Bow Office",
+               "<p>415 S 9th Ave, Broken Bow, NE 68822</p><p>At this office: day IOP.</p>"),
+        office("/locations/ord/", "Ord Office",
+               f"<p>1612 L St, Ord, NE 68862</p><p>Our Ord office is home to our administrative"
+               f" staff and evaluations. {sentence}</p>"),
+    ]  # fmt: skip
+    found = {location.ref: location.set_aside for location in site_locations(pages, pages[0].url)}
+    assert found == {
+        "https://loup.example/locations/broken-bow/": None,
+        "https://loup.example/locations/ord/": NO_IOP_HERE,
+    }
+
+
+def _aspnet_page(path: str, heading: str, content: str) -> PageRecord:
+    """A page of a DotNetNuke site: one <form> wraps the whole page, its footer included."""
+    footer = (
+        "<footer><address>Old Canal Behavioral Health Center<br>1735 Main St<br>Brookville, IN"
+        " 47012</address></footer>"
+    )
+    html = (
+        f'<html><body><form id="Form"><div id="siteWrapper"><div class="contentPane">'
+        f"<h1>{heading}</h1>{content}</div>{footer}</div></form></body></html>"
+    )
+    return page_record(html, f"https://www.oldcanal.example{path}", date(2026, 12, 7), [])
+
+
+def test_a_footer_inside_a_pages_one_form_is_chrome() -> None:
+    page = _aspnet_page("/", "Old Canal", "<p>Counseling for three counties.</p>")
+    assert [(seen.facts["address.street1"], seen.in_chrome) for seen in page.seen] == [
+        ("1735 Main St", True)
+    ]
+
+
+def test_a_centres_iop_page_under_its_services_page_stands_for_it_at_the_street_it_names() -> None:
+    pages = [
+        _aspnet_page("/", "Old Canal Behavioral Health Center",
+                     "<p>Counseling, psychiatry and addiction treatment.</p>"),
+        _aspnet_page("/Programs/Addiction-Services", "Addiction Services",
+                     "<ul><li>Outpatient counseling</li><li>Intensive Outpatient Program (IOP)"
+                     "</li><li>Peer recovery coaching</li></ul>"),
+        _aspnet_page("/Programs/Addiction-Services/Intensive-Outpatient",
+                     "Intensive Outpatient Program (IOP)",
+                     "<p>The IOP meets in Building C on our Main Street campus, 1735 Main St,"
+                     " Brookville.</p><p>IOP usually lasts 8 to 12 weeks.</p>"),
+        # another office, with other care, only on the contact page
+        _aspnet_page("/Contact-Us", "Contact Us",
+                     "<p>Main Street campus: 1735 Main St, Brookville, IN 47012</p>"
+                     "<p>Rushville office: 220 N Main St, Rushville, IN 46173. Outpatient"
+                     " counseling and psychiatry.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert (
+        location.ref
+        == "https://www.oldcanal.example/Programs/Addiction-Services/Intensive-Outpatient"
+    )
+    assert location.place["address.street1"] == "1735 Main St"
+
+
+def test_a_list_of_places_linking_to_their_pages_states_nothing_of_the_one_street_it_writes() -> (
+    None
+):
+    footer = (
+        "<footer><p>Administrative offices: 1100 Cleaver Rd, Caro, MI 48723</p>"
+        "<p>Cass River Health runs an intensive outpatient program.</p></footer>"
+    )
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{content}</main>{footer}</body></html>"
+        return page_record(html, f"https://cassriver.example{path}", date(2026, 12, 7), [])
+
+    pages = [
+        page("/", "Care for the whole family", "<p>Medical, dental and behavioral health.</p>"),
+        page("/locations", "Locations",
+             '<ul><li><a href="/locations/caro-bh">Caro Behavioral Health</a> — counseling, IOP'
+             '</li><li><a href="/locations/caro-medical">Caro Medical</a> — primary care</li>'
+             "<li>Cass City Family Medicine — 6420 Main St, Cass City, MI 48726 — primary care"
+             "</li></ul>"),
+        page("/locations/caro-bh", "Caro Behavioral Health",
+             "<p>309 N State St, Suite 200, Caro, MI 48723</p><p>Services: outpatient"
+             " counseling, intensive outpatient program.</p>"),
+        page("/locations/caro-medical", "Caro Medical",
+             "<p>1200 Cleaver Rd, Caro, MI 48723</p><p>Services: primary care, dental.</p>"),
+    ]  # fmt: skip
+    found = {location.ref: location.set_aside for location in site_locations(pages, pages[0].url)}
+    assert found == {
+        "https://cassriver.example/locations/caro-bh": None,
+        "https://cassriver.example/locations/caro-medical": NO_IOP_HERE,
+        # the family clinic the list gives a street: its list names the IOP of another office
+        "https://cassriver.example/locations": NO_IOP_HERE,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our billing is handled by Red River Claims Services. Mail payments to Red River Claims"
+        " Services, 2201 12th Ave S, Fargo, ND 58103, or call (701) 555-0139.",
+        "Registered agent: Northern Plains Registered Agents, 1600 E Interstate Ave, Suite 12,"
+        " Bismarck, ND 58503.",
+    ],
+)
+def test_an_address_for_payments_or_legal_papers_is_no_door(text: str) -> None:
+    body = lxml.html.fromstring(f"<html><body><main><p>{text}</p></main></body></html>")
+    assert seen_addresses(body) == []
+
+
+def test_a_clinics_address_after_a_payments_box_is_its_door() -> None:
+    body = lxml.html.fromstring(
+        "<html><body><main><p>Send payments to PO Box 5 - Clinic: 12 Park Ln, New Milford, CT"
+        " 06776</p></main></body></html>"
+    )
+    assert [seen.facts["address.street1"] for seen in seen_addresses(body)] == ["12 Park Ln"]
+
+
+def test_a_list_of_two_offices_tracks_without_articles_gives_each_its_own() -> None:
+    html = (
+        "<html><body><main><p>Day IOP in Lisbon and evening IOP in Anamosa.</p></main>"
+        "</body></html>"
+    )
+    page = page_record(html, "https://offices.example/", date(2026, 12, 7), [])
+    elsewhere = ("Lisbon", "Anamosa")
+    lisbon = facts_from_pages([page], "test", place={"address.city": "Lisbon"}, elsewhere=elsewhere)
+    anamosa = facts_from_pages(
+        [page], "test", place={"address.city": "Anamosa"}, elsewhere=elsewhere
+    )
+    assert (lisbon.facts.get("schedule.daytime"), lisbon.facts.get("schedule.evening")) == (
+        True,
+        None,
+    )
+    assert (anamosa.facts.get("schedule.daytime"), anamosa.facts.get("schedule.evening")) == (
+        None,
+        True,
+    )
+    # (one predicate over both: each has it)
+    html = "<html><body><main><p>Evening IOP in Lisbon and Anamosa.</p></main></body></html>"
+    page = page_record(html, "https://offices.example/", date(2026, 12, 7), [])
+    both = facts_from_pages([page], "test", place={"address.city": "Lisbon"}, elsewhere=elsewhere)
+    assert both.facts.get("schedule.evening") is True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import lxml.html
@@ -6337,3 +6338,111 @@ def test_the_reviews_pages_read_as_said(html: str, facts: dict) -> None:
     page = f"<html><body><main>{html}</main></body></html>"
     read = read_html(page, crawl_date=CRAWLED, url="https://x.example/iop").facts
     assert {path: read.get(path) for path in facts} == facts
+
+
+@pytest.mark.parametrize(
+    ("markup", "kind"),
+    [
+        # a builder marking every page an Article (Ghost's pages): a publisher and a name only
+        ({"@type": "Article", "name": "How our evening IOP works",
+          "publisher": {"@type": "Organization", "name": "Fish River Recovery Center"}},
+         PageKind.PROGRAM),
+        # a post: its markup dates it or names who wrote it
+        ({"@type": "Article", "name": "Snowshoe season", "datePublished": "2025-12-04"},
+         PageKind.ARTICLE),
+        ({"@type": "Article", "name": "Snowshoe season",
+          "author": {"@type": "Person", "name": "Anne Roy"}}, PageKind.ARTICLE),
+        ({"@type": "BlogPosting", "name": "Snowshoe season"}, PageKind.ARTICLE),
+    ],
+)  # fmt: skip
+def test_an_article_is_a_dated_or_signed_post_not_every_page_a_builder_marks_one(
+    markup: dict, kind: PageKind
+) -> None:
+    script = json.dumps({"@context": "https://schema.org", **markup})
+    html = (
+        f'<html><head><script type="application/ld+json">{script}</script></head><body>'
+        "<h1>How our evening IOP works</h1><p>Groups meet three evenings a week.</p></body></html>"
+    )
+    assert page_kind(lxml.html.fromstring(html), "https://fishriver.example/iop/") is kind
+
+
+def test_a_listed_posts_date_is_not_the_pages() -> None:
+    """A home page's list of posts dates each post, not the page's news: its announcement holds
+    as of the crawl, while a post's own byline dates it."""
+    bar = (
+        "<div class='gh-announcement-bar'><p>Referrals are open for our next IOP cohort.</p></div>"
+    )
+    listed = (
+        f"<html><body>{bar}<main><article class='post-card'><h2>December update</h2>"
+        "<time datetime='2026-02-01'>1 Feb 2026</time></article></main></body></html>"
+    )
+    assert read_html(listed, crawl_date=CRAWLED).availability[0].as_of == CRAWLED
+    byline = (
+        f"<html><body>{bar}<main><div class='article-byline'><time datetime='2026-02-01'>"
+        "1 Feb 2026</time></div></main></body></html>"
+    )
+    assert read_html(byline, crawl_date=CRAWLED).availability[0].as_of == date(2026, 2, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over 200%: Full charge",
+        "Above 200% of poverty: full amount",
+        "Income over $60,000: full charges apply.",
+    ],
+)
+def test_a_fee_tables_full_charge_is_no_full_program(text: str) -> None:
+    assert read_text(text, crawl_date=CRAWLED).availability == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One day we'd like to offer a daytime group for people who work nights at the mill.", {}),
+        ("Wish they had a methadone program here so we didn't have to drive to Sioux Falls.", {}),
+        ("The nearest methadone clinic is in Presque Isle, about an hour south.", {}),
+        ("For naltrexone, we'll refer you to your primary care provider.", {}),
+        ("Methadone is available from the opioid treatment program in Richmond.", {}),
+        # what the program gives beside another's stays its own
+        ("Buprenorphine is available from our nurse practitioner.",
+         {"medications.mat_buprenorphine": True}),
+        ("Our nurse practitioner prescribes buprenorphine; the nearest methadone clinic is in"
+         " Bangor.", {"medications.mat_buprenorphine": True}),
+        ("For buprenorphine, our nurse practitioner sees you in the clinic.",
+         {"medications.mat_buprenorphine": True}),
+    ],
+)  # fmt: skip
+def test_wishes_and_anothers_medications_state_nothing_of_the_program(
+    text: str, expected: dict
+) -> None:
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("Clients attend for a minimum of 8 weeks; most attend 10 to 14 weeks.", 14),
+        ("IOP runs a minimum of 6 weeks and typically 8 to 10 weeks.", 10),
+        ("Clients attend for a minimum of 8 weeks.", 8),
+    ],
+)
+def test_a_programs_length_is_its_usual_stay_past_a_minimum(text: str, weeks: int) -> None:
+    assert facts(text).get("schedule.program_weeks") == weeks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flu and COVID shots: walk-in vaccine clinic at the Medical Center lobby, Tuesdays"
+         " 2\u20136 p.m. through December.", {}),
+        ("Walk-in lab draws Monday through Friday.", {}),
+        ("Collaborative care office: Monday-Friday 8 a.m. to 5 p.m.",
+         {"schedule.opening_hours": ["Mo-Fr 08:00-17:00"]}),
+        ("Walk-ins welcome Monday through Friday.", {"intake.walk_in": True}),
+    ],
+)  # fmt: skip
+def test_another_services_walk_ins_and_hours_are_not_the_programs(
+    text: str, expected: dict
+) -> None:
+    assert facts(text) == expected

@@ -188,6 +188,11 @@ NO_CARE_AFTER_WITHIN = 160
 # How near its block's start an address is still under the heading above the block (past a
 # name and a "c/o" line).
 HEADED_WITHIN = 80
+# How far back before an address its sentence is read for what the address is for.
+LEAD_WITHIN = 120
+# Where what is said of an address begins: after a sentence's end, a dash between two lines, or
+# a post office box ("Send payments to: PO Box 5 - Clinic: 12 Park Ln").
+LEAD_BREAK = re.compile(rf"[a-z)][.!?]\s+(?=[A-Z])|\s-\s|\b(?:{MAILBOX})\b", re.I)
 
 
 class LabelledAddress(NamedTuple):
@@ -195,6 +200,9 @@ class LabelledAddress(NamedTuple):
     label: str  # the words just before it: "Administration", "Marshfield Clinic"
     after: str  # the words just after it, up to the next address
     heading: str = ""  # the heading over its block, if it opens the block: "Billing address"
+    # its sentence before it, further back than its label: "Mail payments to Red River Claims
+    # Services, " (from the previous address's end or a sentence's)
+    lead: str = ""
 
 
 def _labelled_addresses(text: str, heading: str = "") -> list[LabelledAddress]:
@@ -203,6 +211,7 @@ def _labelled_addresses(text: str, heading: str = "") -> list[LabelledAddress]:
     ``heading`` (a card's: "Billing address") if it opens the text."""
     line = SEPARATORS.sub(", ", text)
     found: list[LabelledAddress] = []
+    found_end = 0  # where the last address read ends
     matches = list(STREET_ADDRESS.finditer(line))
     # (the last address is followed by none: the zip stops with it)
     for match, following in zip(matches, [*matches[1:], None], strict=False):
@@ -228,14 +237,17 @@ def _labelled_addresses(text: str, heading: str = "") -> list[LabelledAddress]:
         box = MAILBOX_AFTER.search(line, match.end(), end)
         end = box.start() if box else end
         headed = heading if not found and match.start() <= HEADED_WITHIN else ""
+        before = line[max(0, match.start() - LEAD_WITHIN, found_end) : match.start()]
         found.append(
             LabelledAddress(
                 facts,
                 line[max(0, match.start() - 40) : match.start()],
                 line[match.end() : end],
                 headed,
+                before[max((end.end() for end in LEAD_BREAK.finditer(before)), default=0) :],
             )
         )
+        found_end = match.end()
     return found
 
 
@@ -439,6 +451,14 @@ FOR_BILLS = re.compile(
     r"\bbilling (?:office|address|services|department|company)\b|\bremit(?:tance)? address\b",
     re.I,
 )
+# A sentence giving an address for payments or legal papers, however long the name before it:
+# "Mail payments to Red River Claims Services, 2201 12th Ave S, Fargo, ND 58103", "Registered
+# agent: Northern Plains Registered Agents, 1600 E Interstate Ave, ...".
+FOR_PAYMENTS_OR_PAPERS = re.compile(
+    r"\b(?:mail|send) (?:your |all )?payments to\b|\bpayments? (?:can|may|should) be mailed to\b"
+    r"|\b(?:registered|statutory) agent\b|\bagent for service of process\b",
+    re.I,
+)
 # ... where it is the clinic's too, or the label's sentence ends before it: "Mailing address and
 # clinic:", "Call our billing office. Visit us at ...", "billing is on site at ...".
 OF_CARE_TOO = re.compile(r"\bclinic\b|\bvisit\b|\bon site\b|\bin person\b|[.!?]\s", re.I)
@@ -513,7 +533,9 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
         for facts in _addresses_said(text, towns)
         if door(facts) not in doors
     ]
-    for (facts, label, after, heading), in_chrome in read:
+    for (facts, label, after, heading, lead), in_chrome in read:
+        if FOR_PAYMENTS_OR_PAPERS.search(lead):
+            continue  # no door of the program's: a payee's, a registered agent's
         key = address_key(facts)
         no_care = (
             AN_OFFICE_OF_NO_CARE.search(label)
@@ -653,6 +675,10 @@ def mapped_addresses(body: HtmlElement) -> list[SeenAddress]:
     return found
 
 
+# Elements that wrap a page's blocks (an ASP.NET page's one <form> wraps the whole page).
+LAYOUT_WRAPPERS = ("div", "section", "main", "article", "body", "form")
+
+
 def _texts(body: HtmlElement) -> list[tuple[str, bool]]:
     """The text of each top-level block of the page, with line breaks between its blocks, and
     whether it sits in the page's chrome."""
@@ -667,7 +693,7 @@ def _texts(body: HtmlElement) -> list[tuple[str, bool]]:
                 # an old site's layout table, its footer a cell ("<td class='footer'>"): each
                 # cell read on its own, the footer's as chrome
                 out.extend((_lines(cell), _is_chrome(cell)) for cell in cells)
-            elif child.tag in ("div", "section", "main", "article", "body") and len(child):
+            elif child.tag in LAYOUT_WRAPPERS and len(child):
                 # Descend to the blocks that hold text, so an address is read from its own block.
                 if _own_text(child):
                     out.append((_lines(child), chrome))

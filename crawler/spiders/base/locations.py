@@ -516,6 +516,21 @@ def _an_offices_page(page: PageRecord, place: dict[str, Any]) -> bool:
     )
 
 
+# The heading of a page listing a site's places: "Locations", "Our Offices", "Find a Clinic".
+PLACES_HEADING = re.compile(
+    r"^\W*(?:our |all |find an? |find our )?(?:locations|offices|clinics|sites|clinic|location)"
+    r"(?: (?:and|&) hours)?\W*$",
+    re.I,
+)
+
+
+def _a_list_of_places(page: PageRecord, others_pages: list[PageRecord]) -> bool:
+    """Whether a page lists the site's places ("Locations"), linking to another's own page."""
+    return bool(PLACES_HEADING.match(page.names.heading or "")) and any(
+        _path(other) in page.links for other in others_pages if other.url != page.url
+    )
+
+
 def _without_other_units(pages: list[PageRecord], ref: str) -> list[PageRecord]:
     """The pages that speak for a program whose page (``ref``) states its IOP: not another
     unit's, in another section of the site, that says it has none and refers elsewhere ("The
@@ -645,8 +660,20 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
     where the site says its offices offer different care."""
     pages = {id(page): page for location in found for page in location.pages}.values()
     banners = _repeated(pages, IOP_FACT)
+    # (a list of the site's places is no office's word, though it writes one office's street
+    # alone: "Locations" giving a family clinic's street beside links to the others' pages)
+    others_pages = {
+        id(location): [page for other in found if other is not location for page in other.own_pages]
+        for location in found
+    }
     stated = [
-        [_iop_stated(page, banners, location) for page in location.own_pages] for location in found
+        [
+            None
+            if _a_list_of_places(page, others_pages[id(location)])
+            else _iop_stated(page, banners, location)
+            for page in location.own_pages
+        ]
+        for location in found
     ]
     if not any(True in said for said in stated):
         return
@@ -810,6 +837,12 @@ def _where_the_iop_is_said_to_meet(
     # Where groups meet: "meet in person in Middlebury", "at our Middlebury office" (not "adults
     # from Vergennes", not "Our Mission is simple").
     named = {key for key, town in towns.items() if town and re.search(_in_the_town(town), said)}
+    # or by its street: "The IOP meets in Building C on our Main Street campus, 1735 Main St"
+    named |= {
+        key
+        for key in towns
+        if key[0] and re.search(rf"\b{re.escape(street_start(key[0]))}\b", said, re.I)
+    }
     if named and not named & owned and len({towns[key] for key in named}) == 1:
         return {min(named)}
     return owned
@@ -848,11 +881,12 @@ def _iop_stated(
     said_in = page.reading.stated_in.get(IOP_FACT, [])
     if stated and set(said_in) <= banners:
         return None
+    own_words = [sentence for sentence in said_in if sentence not in banners]
     if (
         stated
         and location is not None
-        and said_in
-        and all(_of_another_place(sentence, location) for sentence in said_in)
+        and own_words
+        and all(_of_another_place(sentence, location) for sentence in own_words)
     ):
         return None
     return stated
@@ -889,10 +923,11 @@ def _of_another_place(sentence: str, location: SiteLocation) -> bool:
 
 # Clients sent to another place for the IOP: "... attend in Broken Bow", "... go to our
 # Holdrege office", "... can attend IOP at our Enfield, CT office", "we refer Waldorf clients to
-# our La Plata or Leonardtown programs".
+# our La Plata or Leonardtown programs"; or the IOP said to be there: "IOP is offered in Lisbon
+# and Anamosa" (on the Mechanicsville office's page).
 SENT_THERE = (
     r"\b(?:(?:attend|go|travel|commute)(?:\s+(?:the |our |an )?(?i:iop|intensive outpatient"
-    r"(?: program| care)?))?|are referred|are sent"
+    r"(?: program| care)?))?|are referred|are sent|(?:is|are) (?:only )?(?:offered|held|run)"
     r"|refer(?:s|red)?\s+(?:[\w-]+\s+){0,3}?)\s*(?:in|at|to)\s+"
 )
 # Another care a sentence sends clients elsewhere for: not the IOP.
@@ -1200,9 +1235,12 @@ def _the_iops_page_by_what_it_says(
     return best if most >= 2 and len(best) == 1 else []
 
 
-# The heading of a page listing an organisation's services: "Services", "Our Programs".
+# The heading of a page listing an organisation's services: "Services", "Our Programs", a kind
+# of care's ("Addiction Services", "Substance Use Programs"; not the IOP's own).
 SERVICES_HEADING = re.compile(
-    r"^(?:our )?(?:services|programs|programs (?:and|&) services|what we (?:offer|do))$", re.I
+    r"^(?:our )?(?:(?!intensive\b|iop\b|outpatient\b)[a-z&/-]+ ){0,3}"
+    r"(?:services|programs|programs (?:and|&) services)$|^what we (?:offer|do)$",
+    re.I,
 )
 
 

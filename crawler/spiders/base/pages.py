@@ -474,6 +474,7 @@ PLACES_PARTS = re.compile(
     r"|(?<=\))\s*,?\s+(?:and\s+)?(?=[A-Z]))\s*",
     re.I,
 )
+PLACES_ITEMS = re.compile(r"\s*(?:;|,\s*(?:and\s+)?|\s+and\s+)\s*", re.I)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -507,6 +508,10 @@ def _given_only_for_another(
     if not _names(here, said):
         return False
     parts = PLACES_PARTS.split(said)
+    if len(parts) < 2:
+        # (a list of places' tracks without articles: "Day IOP in Lisbon and evening IOP in
+        # Anamosa")
+        parts = PLACES_ITEMS.split(said)
     if len(parts) < 2:
         return False
 

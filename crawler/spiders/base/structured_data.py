@@ -273,9 +273,8 @@ class StructuredDataSpider(FetchedElsewhere, SitemapSpider):
                 )
             item = site_facility(self.source, location.ref, location.ref, self.fetched_at, read)
             problems = [location.set_aside] if location.set_aside else []
-            # (a virtual program is placed by its office's ZIP code, when it gives no street)
-            placed = item.address.street1 or (item.access.virtual_only and item.address.postal_code)
-            if not (placed or location.set_aside):
+            # (a virtual program too: a town and ZIP code, its staff's home offices, is no door)
+            if not (item.address.street1 or location.set_aside):
                 problems.append(NO_STREET_ADDRESS)
             if problems:
                 item.extras["source_problems"] = problems
