@@ -59,6 +59,15 @@ AT_ANOTHER_PLACE = re.compile(
     r"|pharmac(?:y|ies))\b",
     re.I,
 )
+# Other prescribers, what they prescribe named after them: "We work with area doctors who
+# prescribe Suboxone and Vivitrol", "Local physicians who prescribe buprenorphine can refer"
+# (not "our doctors prescribe Suboxone").
+OTHERS_PRESCRIBE = re.compile(
+    r"\b(?:area|local|community|outside|other|nearby|their own|your own|your)"
+    r" (?:doctors|physicians|prescribers|providers|clinicians|clinics)(?: who| that)?"
+    r" (?:prescribe|provide|offer|dispense)\b",
+    re.I,
+)
 # The nearest place that gives it, said to be elsewhere: "The nearest methadone clinic is in
 # Presque Isle" (what it names is that clinic's).
 THE_NEAREST = re.compile(
@@ -109,6 +118,9 @@ def referred_out(clause: str, at: int) -> bool:
         return True  # a counselor's class at the community college
     if any(nearest.start() <= at < nearest.end() for nearest in THE_NEAREST.finditer(clause)):
         return True  # the nearest methadone clinic, elsewhere
+    others = OTHERS_PRESCRIBE.search(clause)
+    if others and at >= others.end() and not ANOTHER_CLAUSE.search(clause[others.end() : at]):
+        return True  # what area doctors prescribe
     elsewhere = AT_ANOTHER_PLACE.search(clause)
     if (
         elsewhere

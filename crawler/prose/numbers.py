@@ -657,7 +657,9 @@ def _sessions_of_one_track(sentence: str, a_track: bool = False) -> float | None
     total, start = 0.0, 0
     for match in TIME_RANGE.finditer(sentence):
         lengths = _session_hours(match.group(0))
-        days = session_days(sentence[start : match.start()])
+        # (the days just before the times, after a lead's count: "three nights a week: Monday")
+        before = sentence[start : match.start()]
+        days = session_days(before.rsplit(":", 1)[-1]) or session_days(before)
         if not lengths or not days:
             return None
         total += days * lengths[0]

@@ -43,14 +43,18 @@ DROPPED_TAGS = (
 # A news ticker's strip: the county's news, not the program's word ("Flu shot clinic Saturday,
 # 9 a.m.-noon"; an old site's bare <marquee> is its own announcement bar).
 TICKER = re.compile(r"\b(?:ticker|news-?scroll)\b", re.I)
-# A chat widget's greeting or a cookie banner, which a marketing plugin writes on every page
-# ("Hi! Looking for evening help? We have openings!"): no word of the program's.
+# A chat widget's greeting, a cookie banner or a social feed, which a marketing plugin writes on
+# a page ("Hi! Looking for evening help? We have openings!"): no word of the program's.
 # (a class or id of its own: not "cookieless", "driftwood-recovery", "has-gdpr-bar")
 WIDGET = re.compile(
     r"(?:^|\s)(?:chat-(?:launcher|widget|bubble|greeting)|tidio-chat|intercom-(?:launcher"
     r"|messenger|frame)|drift-(?:widget|frame)|livechat-widget|(?:eu-)?cookie-?(?:banner|bar"
     r"|notice|consent|popup|law|compliance)|cmplz-cookiebanner|onetrust-banner-sdk"
-    r"|gdpr-(?:banner|notice|consent-banner)|consent-(?:banner|bar|manager))[\w-]*(?=\s|$)",
+    r"|gdpr-(?:banner|notice|consent-banner)|consent-(?:banner|bar|manager)"
+    # a social feed's posts: "Saturday sunrise yoga at the beach was a hit!" (Smash Balloon's
+    # "sbi", an Instagram embed, Elfsight, Juicer)
+    r"|sbi|sb_instagram|[\w-]*instagram-?feed|sib-instagram|social-?feed|elfsight-app"
+    r"|juicer-feed|twitter-timeline|fb-page)[\w-]*(?=\s|$)",
     re.I,
 )
 # An image's text that says something of the program, as a sentence of the page: "IOP group
@@ -1334,7 +1338,7 @@ def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> 
     )
     for value in candidates:
         day = numbers.first_date(str(value)[:10])
-        if day is not None:
+        if day is not None and day <= crawl_date:  # (an event's date to come is no update's)
             return day
     return None
 

@@ -284,7 +284,7 @@ SCHEDULE_HEADING = re.compile(
     # the program's own heading over its days and times ("IOP": "Days: ...; Time: ...",
     # "Intensive Outpatient (IOP)")
     r"|iop|intensive outpatient(?: program| treatment)?(?: \(iop\))?"
-    r"|group (?:times|days)"
+    r"|(?:(?:iop|program) )?group (?:times|days|hours)"
     # a track's card: "Evening IOP", "Morning Track"
     rf"|(?:{numbers.TRACK_TIMES}|saturday|adult|teen|adolescent"
     r"|youth|women's|men's) (?:iop|track)s?)\W*$",
@@ -350,6 +350,20 @@ A_TRACKS_WEEK = re.compile(
     r"\s+(?:iop|track|cohort)\b",  # (not a "Women's group", a "Veterans program")
     re.I,
 )
+# A row of a table of tracks, its track named before its days: "IOP Plus: Monday - Friday; 9:00
+# AM - noon; 4 weeks", "Standard IOP (day): ...".
+A_TRACKS_ROW = re.compile(r"^\W*[^:;]{0,40}\b(?:iop|track|cohort)\b[^:;]{0,20}:[^;]*;", re.I)
+
+
+def _a_tracks_row(sentence: str) -> bool:
+    """Whether a sentence gives one track's or one phase's week."""
+    return bool(
+        A_TRACKS_WEEK.match(sentence)
+        or A_PHASES_ROW.match(sentence)
+        or A_TRACKS_ROW.match(sentence)
+    )
+
+
 # A row of one of the program's phases, one after the other: "Phase 1: Monday, Tuesday,
 # Wednesday, Thursday; 9:00 a.m. - 12:00 p.m.; 4 weeks" (the program's groups in that phase).
 A_PHASES_ROW = re.compile(r"^\W*phase (?:\d|one|two|three|four|i{1,3}|iv)\s*:", re.I)
@@ -667,6 +681,20 @@ class PageReading:
             for clause in taken
         )
 
+    def _the_longest_tracks_weeks(self) -> None:
+        """Tracks of different lengths, each its table's row ("IOP Plus: ...; 4 weeks, then step
+        down", "Evening IOP: ...; 8 weeks"): the program's length is the longest."""
+        path = "schedule.program_weeks"
+        given = self.given.get(path, [])
+        if path not in self.conflicts or not given:
+            return
+        if not all(_a_tracks_row(each.clause) for each in given):
+            return
+        longest = max(given, key=lambda each: each.value)
+        self.conflicts.discard(path)
+        self.facts[path] = longest.value
+        self.evidence[path] = longest.clause
+
     def settle(self) -> None:
         """Once the whole page is read: a program of phases lasts their weeks together; a page
         that states no weekly hours but gives one schedule's days and times has that schedule's
@@ -679,6 +707,7 @@ class PageReading:
             # (each phase once: not a table shown twice, nor an adult's and a teen's phases)
             weeks = sum(weeks for _, weeks, _ in self.phase_weeks)
             self.add("schedule.program_weeks", weeks, " ".join(s for _, _, s in self.phase_weeks))
+        self._the_longest_tracks_weeks()
         groups = [
             path
             for path in self.facts
@@ -707,10 +736,7 @@ class PageReading:
             self.add(path, hours, sentence, heading=heading)
         elif (
             len(weeks) > 1
-            and all(
-                A_TRACKS_WEEK.match(sentence) or A_PHASES_ROW.match(sentence)
-                for _, sentence, _ in schedules
-            )
+            and all(_a_tracks_row(sentence) for _, sentence, _ in schedules)
             and max(weeks) <= numbers.MOST_IOP_HOURS
         ):  # tracks of different weeks ("Day IOP" 9 hours, "Evening IOP" 12): the longest
             hours, sentence, heading = max(schedules)
@@ -1254,6 +1280,13 @@ def read_sentence(
         reading.add("schedule.opening_hours", hours, said)
     if not (row and numbers.OTHERS_ROW.search(sentence)):  # not visiting hours, alumni night
         daytime, evening = numbers.group_times(grouped)
+        if daytime and A_FAMILYS_TIME.search(grouped):
+            # a family's Saturday morning: the clients' groups meet when their own parts say
+            # (the rest are group times as the whole sentence was: "IOP group hours":
+            # "Tuesday ... 9:30 a.m. - 12:30 p.m. Saturday family group: 10-11:30 a.m.")
+            parts = FAMILYS_PART.split(grouped)
+            clients = ";".join(p for p in parts if not A_FAMILYS_TIME.search(p))
+            daytime = numbers.group_times(f"Groups: {clients}")[0] if clients else None
         reading.add("schedule.daytime", daytime, said)
         reading.add("schedule.evening", evening, said)
     licensed = (
@@ -1481,6 +1514,21 @@ NOT_QUITE_TAKEN = re.compile(
 )
 PAYERS = [phrase for phrase in PHRASES if phrase.path.startswith("payment.")]
 
+
+# Where a family's part of a sentence begins: "...; family sessions for parents Wednesday 5-7
+# p.m.", "... and family sessions ...".
+FAMILYS_PART = re.compile(
+    r";|,?\s+(?:and|plus|with)\s+(?=(?:an? |the |our )?family\b)"
+    # a list of days' times run on: "... 9:30 a.m. - 12:30 p.m. Saturday family group: 10-11:30"
+    r"|\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:(?:morning|afternoon|evening)\s+)?"
+    r"family\b)",
+    re.I,
+)
+# Times of sessions for a client's family ("Family Program: Four Saturday morning sessions (9 -
+# noon) for family members"): their weekend is the program's, their morning no daytime group of
+# the clients' (a family group clients attend is theirs: "A Saturday family group meets from 10
+# a.m. to noon").
+A_FAMILYS_TIME = re.compile(r"\bfor (?:family members|families|loved ones|parents)\b", re.I)
 
 # A track's heading: "Morning cohort", "Evening track", "Day IOP", "Group 2".
 # (not others' or families' groups: "Support group", "Alumni group", "Al-Anon group")

@@ -143,7 +143,9 @@ PARTNER_OTP = (
 # Methadone given through an OTP, even the same system's: "Methadone is provided through the
 # Highland Crest Opioid Treatment Program" (the IOP's clients take part; it gives none).
 THROUGH_AN_OTP = (
-    r"(?:provided|dispensed|available|given|offered) (?:through|by|at|via) (?:our |an? |the )?"
+    # (not what only an OTP may do: "can only be dispensed by a ... program, and we are not one")
+    r"(?<!only be )(?:provided|dispensed|available|given|offered) (?:through|by|at|via)"
+    r" (?:our |an? |the )?"
     r"(?:[\w'-]+ ){0,4}(?:otp|opioid treatment program|methadone (?:clinic|program)"
     # a hub of a hub-and-spoke system (Vermont's): "dispensed by the regional hub"
     r"|(?:regional )?hub\b)"
@@ -283,6 +285,15 @@ SPOKEN = (
     r"(?: are| is| can be| may be)?(?: also)?(?: available| offered| provided| held| conducted)?"
     r" in\b"
     r"(?!\s+(?:groups?|person|individual|one|a|an|the|our|your|their)\b)|idioma"
+)
+
+# Only an OTP may give it, and the program is none: "Methadone can only be dispensed by a
+# federally certified opioid treatment program, and we are not one."
+NOT_ONE_OF_THE_OTPS = (
+    r"\bonly be (?:dispensed|provided|given|administered) (?:by|at|through) (?:an? )?"
+    r"(?:federally )?(?:certified |licensed )?(?:opioid treatment program|otp)s?\b[^.;]{0,15}"
+    r"\b(?:and|but) (?:we(?:'re| are)|[\w ]{2,40} is) not"
+    r" (?:one|an? (?:otp|opioid treatment program))\b"
 )
 
 # Languages a program may name, besides English, Spanish and sign language: the country's most
@@ -427,7 +438,7 @@ PHRASES: tuple[Phrase, ...] = (
     # "Liberty Pines itself has no residential beds" (said of beds open today, nothing).
     Phrase(
         "levels_of_care.residential",
-        r"\bresidential beds\b(?!\s+(?:are\s+|is\s+)?(?:open|available|left|free))",
+        r"\bresidential (?:treatment )?beds\b(?!\s+(?:are\s+|is\s+)?(?:open|available|left|free))",
         stated=None,
     ),
     # "We don't have beds": no place to stay (not "no beds open today", not a sober house's).
@@ -517,6 +528,12 @@ PHRASES: tuple[Phrase, ...] = (
         # another's: "patients dosing at an opioid treatment program", "dispensed by a local OTP"
         + r"|\b(?:at|from|by|through|with) (?:an?|another|their|your) (?:[\w-]+ ){0,2}"
         r"(?:opioid treatment program|otp)\b",
+    ),
+    # "Methadone can only be dispensed by a federally certified opioid treatment program, and we
+    # are not one": neither an OTP nor its methadone.
+    *(
+        Phrase(path, NOT_ONE_OF_THE_OTPS, stated=False, denied=None)
+        for path in ("medications.otp_certified", "medications.mat_methadone")
     ),
     Phrase(
         "medications.mat_accepts_outside_prescriptions",
@@ -810,7 +827,7 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:groups?|sessions?|iop|tracks?) (?:are |meet |run )?during the day\b"
         r"|grupos? (?:matutinos?|por la mañana)",
         forbids=r"\b(?:same[- ]day|next[- ]day|\d+[- ]day|per day|a day|each day|every day"
-        r"|day one|family day)\b",
+        r"|day one|family day|for (?:family members|families|parents|loved ones))\b",
     ),
     # Meeting only in the evenings: no daytime group ("the IOP meets in the evenings only").
     Phrase(
@@ -1159,6 +1176,11 @@ PHRASES: tuple[Phrase, ...] = (
         r"(?:the )?(?:[\w.]+ ){1,3}county\b"
         r"|^\W*(?:the )?(?:[\w.]+ ){1,3}county (?:department|division|office) of\b"
         r"|\bis a local government agency\b"
+        # a public hospital district: "Admiralty Inlet Health is Public Hospital District No. 3
+        # of Jefferson County, a municipal corporation"
+        r"|^\W*(?:[\w.&'-]+ ){1,5}is (?:a )?public (?:hospital|health(?:care)?) district\b"
+        r"|^\W*(?:[\w.&'-]+ ){1,5}is (?:a |the )?(?:[\w.-]+ ){0,4}(?:hospital|health) district"
+        r"(?: no\.? ?\d+)?(?: of [\w. ]{2,40})?, a municipal corporation\b"
         r"|\b(?:we are|(?:program|clinic|center|centre|agency|hospital|iop|regional|services?"
         r"|department|authority) is) (?:owned and operated|owned|operated|run) by the city"
         r"(?: and borough)? of\b"
@@ -1240,7 +1262,11 @@ PHRASES: tuple[Phrase, ...] = (
         # "Methadone can't be prescribed through telehealth" denies methadone, not telehealth.
         forbids=NOT_A_VIRTUAL_PROGRAM + r"|\b(?:can't|cannot|can not|isn't|is not|aren't|are not"
         r"|may not) be (?:prescribed|dispensed|given|started|administered) (?:through|via|by|over)"
-        r" (?:telehealth|telemedicine|video)\b",
+        r" (?:telehealth|telemedicine|video)\b"
+        # a sick day's or a snow day's check-in, not care given by video: "If you're sick or
+        # snowed in, your counselor can check in with you by video."
+        r"|\bif (?:you(?:'re| are)|the roads are|it)\b[^.;]{0,30}\b(?:sick|ill|snow(?:ed|s|y)?"
+        r"|storm\w*|icy|bad)\b|\bsnow days?\b|\bcheck in with you\b",
     ),
     # "We don't offer online classes" (that a site offers online classes says nothing: a
     # parents' course, a DUI class).
@@ -1420,7 +1446,10 @@ NOT_A_DENIAL = (
     # a label for those without it: "No insurance: Sliding fee, based on income"
     r"|no insurance(?=\s*[:?\u2013\u2014])"
     # someone's own can't, not the program's: "elders who can't drive in may do sessions by video"
-    r"|who (?:can'?t|cannot|don'?t|do not|doesn'?t|does not|aren'?t|are not) [\w-]+)\b"
+    r"|who (?:can'?t|cannot|don'?t|do not|doesn'?t|does not|aren'?t|are not) [\w-]+"
+    # and a client's trip: "clients who live in Tennessee and can't make the drive can join"
+    r"|(?:can'?t|cannot|can not|are unable to|is unable to) (?:make (?:the|it)|get (?:to|here|in)"
+    r"|drive|travel|commute|come in|leave home))\b"
 )
 # The rest of the name a match begins: "Walk-in| appointments", "Evening| groups".
 REST_OF_THE_NAME = (
@@ -1552,6 +1581,11 @@ HEDGE = (
     r"|\b(?:in|going through|completing) (?:the |our )?credentialing\b"
     r"|\bin the process of (?:credentialing|becoming|getting|joining)\b"
     r"|\bcredentialing (?:is )?(?:pending|underway|in progress)\b|\bhope to be\b"
+    # an accreditation not held yet: "Joint Commission accreditation in progress", "working
+    # toward CARF accreditation"
+    r"|\baccreditation (?:is )?(?:in progress|pending|underway)\b"
+    r"|\b(?:working|on track) towards? (?:our )?(?:carf|joint commission|accreditation)\b"
+    r"|\b(?:seeking|applied for|applying for|pursuing) (?:carf |joint commission )?accreditation\b"
     # "We have prayed about a morning group and we hope the Lord provides the volunteers"
     r"|\b(?:pray|prays|prayed|praying) (?:about|for)\b"
     r"|\bwe(?:'re| are)? hop(?:e|ing) (?:to|that|for|the lord|god)\b"

@@ -3927,3 +3927,62 @@ def test_a_list_of_two_offices_tracks_without_articles_gives_each_its_own() -> N
     page = page_record(html, "https://offices.example/", date(2026, 12, 7), [])
     both = facts_from_pages([page], "test", place={"address.city": "Lisbon"}, elsewhere=elsewhere)
     assert both.facts.get("schedule.evening") is True
+
+
+def test_an_office_not_open_yet_is_no_door() -> None:
+    body = lxml.html.fromstring(
+        "<html><body><main><h1>Locations</h1><div><h2>Raeford</h2><p>214 West Main Street,"
+        " Suite 2B<br>Raeford, NC 28376</p></div><div><h2>Red Springs \u2014 coming spring"
+        " 2027</h2><p>210 West Main Street<br>Red Springs, NC 28377</p></div></main></body></html>"
+    ).body
+    assert [seen.facts["address.city"] for seen in seen_addresses(body)] == ["Raeford"]
+
+
+def test_a_centres_iop_at_one_of_its_offices_stands_on_that_offices_page() -> None:
+    footer = (
+        "<footer><p>Administrative office: 1800 West Koch Street, Bozeman, MT 59715</p></footer>"
+    )
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{content}</main>{footer}</body></html>"
+        return page_record(html, f"https://bridger.example{path}", date(2026, 12, 7), [])
+
+    pages = [
+        page("/", "Mental health and recovery care", "<p>Counseling at three offices.</p>"),
+        page("/locations", "Locations",
+             "<p>Belgrade Office: 211 North Broadway Street, Belgrade, MT 59714</p>"
+             "<p>Bozeman: 1800 West Koch Street, Bozeman, MT 59715</p>"),
+        page("/locations/belgrade", "Belgrade Office",
+             "<p>211 North Broadway Street, Belgrade, MT 59714</p><p>Hours: Monday-Friday 8-7."
+             "</p>"),
+        page("/services/substance-use/intensive-outpatient", "Intensive Outpatient Program",
+             "<p>Our IOP meets in Belgrade, Monday, Tuesday and Thursday, 4 to 7 p.m.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert location.ref == "https://bridger.example/locations/belgrade"
+    assert location.place["address.city"] == "Belgrade"
+
+
+def test_a_countys_program_is_named_by_its_department_as_the_page_above_writes_it() -> None:
+    footer = "<footer><p>Courthouse: 230 Strand Street, St. Helens, OR 97051</p></footer>"
+
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = (
+            f"<html><head><title>{heading} | Milton Creek County | Official Website</title>"
+            f"</head><body><main><h1>{heading}</h1>{content}</main>{footer}</body></html>"
+        )
+        return page_record(html, f"https://miltoncreek.example{path}", date(2026, 12, 7), [],
+                           parent_marked=True)  # fmt: skip
+
+    pages = [
+        page("/departments/behavioral-health/substance-use-services",
+             "Substance Use Disorder Services",
+             "<p>Our intensive outpatient program meets at 2150 Gable Road, St. Helens, OR"
+             " 97051.</p>"),
+        page("/departments/behavioral-health", "Behavioral Health",
+             "<p>Milton Creek County Behavioral Health is the county's community mental health"
+             " program.</p>"),
+        page("/", "Milton Creek County, Oregon", "<p>Welcome.</p>"),
+    ]  # fmt: skip
+    (location,) = site_locations(pages, pages[0].url)
+    assert location.name == "Milton Creek County Behavioral Health"

@@ -6446,3 +6446,120 @@ def test_another_services_walk_ins_and_hours_are_not_the_programs(
     text: str, expected: dict
 ) -> None:
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Admiralty Inlet Health is Public Hospital District No. 3 of Jefferson County, a"
+         " municipal corporation governed by five elected commissioners.",
+         {"ownership": Ownership.PUBLIC_LOCAL}),
+        ("The nearest hospital is Valley Health, a public hospital district.", {}),
+        ("Methadone can only be dispensed by a federally certified opioid treatment program, and"
+         " we are not one.",
+         {"medications.otp_certified": False, "medications.mat_methadone": False}),
+        ("Admiralty Inlet Health has no residential treatment beds.",
+         {"levels_of_care.residential": False}),
+        ("Residential treatment beds are available today.", {}),
+        ("Joint Commission accreditation in progress.", {}),
+        ("We are working toward CARF accreditation.", {}),
+        ("We are accredited by CARF.", {"accreditations": ["CARF"]}),
+        ("If you're sick or snowed in, your counselor can check in with you by video.", {}),
+        ("Individual sessions are available by video.",
+         {"therapies.individual_therapy": True, "access.telehealth": True}),
+        ("Clients who live in Tennessee and can't make the drive can join the Evening IOP by"
+         " secure video.",
+         {"levels_of_care.iop": True, "schedule.evening": True, "access.telehealth": True}),
+        ("We can't offer an evening IOP right now.", {"schedule.evening": False}),
+        ("We work with area doctors who prescribe Suboxone and Vivitrol, and clients on these"
+         " medicines are welcome in all of our groups.", {}),
+        ("Our doctors prescribe Suboxone.", {"medications.mat_buprenorphine": True}),
+    ],
+)  # fmt: skip
+def test_what_the_seventy_seventh_set_showed_is_read_as_said(text: str, expected: dict) -> None:
+    assert facts(text) == expected
+
+
+def test_a_programs_full_month_is_no_opening() -> None:
+    statement = availability("We're full for December. Openings expected in January.")
+    assert (statement.statement, statement.accepting_new_patients) == (
+        "We're full for December.",
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("04/10/2009 - Our new Saturday morning IOP group starts May 2.", {}),
+        ("March 3, 2020: All groups are on Zoom for now.", {}),
+        ("10/14/2026 - Our IOP meets three evenings a week.",
+         {"levels_of_care.iop": True, "schedule.evening": True}),
+    ],
+)  # fmt: skip
+def test_a_logs_entry_of_years_ago_is_history(text: str, expected: dict) -> None:
+    assert read_text(text, crawl_date=date(2026, 12, 7)).facts == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "daytime"),
+    [
+        ("Family Program: Four Saturday morning sessions (9 - noon) for family members of"
+         " clients, held every other month.", None),
+        # (a family group clients attend is theirs)
+        ("A Saturday family group meets from 10 a.m. to noon.", True),
+        ("Groups meet Tue and Thu 10 a.m.-1 p.m. and family group meets Wednesday 5-7 p.m.",
+         True),
+        ("IOP groups meet 9 a.m. to noon, Monday through Thursday; family group Wednesday 6-8"
+         " p.m.", True),
+    ],
+)  # fmt: skip
+def test_sessions_for_a_clients_family_are_no_daytime_group_of_the_clients(
+    text: str, daytime
+) -> None:
+    assert facts(text).get("schedule.daytime") is daytime
+
+
+def test_tracks_of_different_lengths_give_the_longest_and_a_leads_count_no_days() -> None:
+    table = (
+        "<html><body><main><h1>Programs</h1><table><tr><th>Track</th><th>Days</th><th>Hours</th>"
+        "<th>Typical length</th></tr>"
+        "<tr><td>IOP Plus</td><td>Monday \u2013 Friday</td><td>9:00 AM \u2013 noon</td>"
+        "<td>4 weeks, then step down</td></tr>"
+        "<tr><td>Evening IOP</td><td>Monday, Tuesday, Thursday</td><td>6:00 \u2013 9:00 PM</td>"
+        "<td>8 weeks</td></tr></table></main></body></html>"
+    )
+    read = read_html(table, crawl_date=CRAWLED).facts
+    assert (read["schedule.program_weeks"], read["schedule.hours_per_week"]) == (8, 15)
+    said = (
+        "Our IOP meets three nights a week: Monday 6 p.m. \u2013 9 p.m; Tuesday 6 p.m. \u2013 9"
+        " p.m; Thursday 6 p.m. \u2013 9 p.m."
+    )
+    assert facts(said)["schedule.hours_per_week"] == 9
+
+
+def test_an_events_date_to_come_is_not_the_pages_and_a_social_feed_says_nothing() -> None:
+    bar = "<div class='sqs-announcement-bar'><p>No waitlist right now.</p></div>"
+    calendar = (
+        f"<html><body>{bar}<main><h1>Calendar</h1><ul class='eventlist-meta'><li><time"
+        f" datetime='2026-03-20'>March 20</time></li></ul></main></body></html>"
+    )
+    assert read_html(calendar, crawl_date=CRAWLED).availability[0].as_of == CRAWLED
+    feed = (
+        "<html><body><main><h1>Welcome</h1><div id='sb_instagram' class='sbi'><p"
+        " class='sbi_caption'>Saturday sunrise yoga at the beach was a hit!</p></div>"
+        "</main></body></html>"
+    )
+    assert read_html(feed, crawl_date=CRAWLED).facts == {}
+
+
+def test_times_under_a_group_hours_heading_are_the_groups() -> None:
+    read = read_text(
+        ["IOP group hours", "Tuesday, Wednesday, Thursday: 9:30 a.m. \u2013 12:30 p.m."],
+        crawl_date=CRAWLED,
+        headings=[3, 0],
+    )
+    assert (read.facts.get("schedule.daytime"), read.facts.get("schedule.hours_per_week")) == (
+        True,
+        9,
+    )

@@ -134,6 +134,15 @@ def _unit_before(line: str) -> str | None:
 
 # Words before a place the program will move to, not where it is: "Our La Grande office moves
 # to 1520 Adams Ave, Suite 4, La Grande, OR 97850 on January 5, 2027."
+# A place's heading or label saying it is not open yet: "Red Springs — coming spring 2027",
+# "Opening soon", "future home of".
+NOT_OPEN_YET = re.compile(
+    r"\b(?:coming (?:soon|in (?:the )?(?:spring|summer|fall|autumn|winter|20\d\d)|(?:this|next)"
+    r" (?:spring|summer|fall|autumn|winter|year)|(?:spring|summer|fall|autumn|winter|early|late)"
+    r"(?: 20\d\d)?|20\d\d)|opening (?:soon|in|this|next)|under construction|future (?:home|site"
+    r"|office|location)(?: of)?)\b",
+    re.I,
+)
 MOVING_TO = re.compile(
     r"\b(?:moves|will (?:be )?mov(?:e|ing)|is moving|are moving|relocates|will relocate"
     r"|is relocating|are relocating)\s+to\s+(?:(?:our|a|the) new (?:office|location|building)"
@@ -536,6 +545,8 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
     for (facts, label, after, heading, lead), in_chrome in read:
         if FOR_PAYMENTS_OR_PAPERS.search(lead):
             continue  # no door of the program's: a payee's, a registered agent's
+        if NOT_OPEN_YET.search(lead) or NOT_OPEN_YET.search(heading):
+            continue  # no door yet: "Red Springs — coming spring 2027, 210 West Main Street"
         key = address_key(facts)
         no_care = (
             AN_OFFICE_OF_NO_CARE.search(label)
@@ -572,7 +583,9 @@ def _a_heading(text: str) -> str:
     """A block's last line, if it can head the next block's address: short, and no address's
     own line ("Billing address", not "Kaneohe, HI 96744")."""
     last = text.rstrip().rsplit("\n", 1)[-1].strip()
-    return last if len(last) <= ADDRESS_LINE_LENGTH and not re.search(r"\d", last) else ""
+    short = len(last) <= ADDRESS_LINE_LENGTH
+    # (its digits a date, not an address's: "Red Springs — coming spring 2027")
+    return last if short and (not re.search(r"\d", last) or NOT_OPEN_YET.search(last)) else ""
 
 
 # A street a sentence says the program is at, and its town, without a ZIP code: "Find us at 305

@@ -449,6 +449,9 @@ def _standing_where_its_address_is(
         or [page for page in finding if shows(page, main_only=True)]
         or [page for page in finding if shows(page, main_only=False)]
     )
+    if len(giving) > 1:
+        # its office's own page before a list of the offices ("Belgrade Office", "Locations")
+        giving = [page for page in giving if set(_seen(page, main_only=True)) == {key}] or giving
     if len(giving) == 1:
         location.ref = giving[0].url
 
@@ -1098,15 +1101,23 @@ def _departments_full_name(
     ("Pecos Mesa County Behavioral Health Services is a county department ..." on the page
     headed "Behavioral Health Services")."""
     listed = next((page for page in pages if page.url == home), None)
-    if listed is None or not organisation or not listed.names.heading:
+    if listed is None or not organisation:
         return None
-    for name in dict.fromkeys((organisation, OF_A_STATE.sub("", organisation))):
-        # (a division between: "Pelican Lakes County Human Services' Chemical Health unit")
-        written = re.compile(
-            rf"{re.escape(name)}\b(?:\s+[A-Z][\w'\u2019]*){{0,3}}\s+{re.escape(listed.names.heading)}\b"
-        )
-        if written.search(listed.content):
-            return f"{name} {listed.names.heading}"
+    # (or its department's, the page just above it: "Milton Creek County Behavioral Health is
+    # the county's community mental health program" over its Substance Use Services page)
+    folder = _path(listed).rsplit("/", 1)[0]
+    above = [page for page in pages if folder and _path(page) == folder]
+    for page in [listed, *above]:
+        if not page.names.heading:
+            continue
+        for name in dict.fromkeys((organisation, OF_A_STATE.sub("", organisation))):
+            # (a division between: "Pelican Lakes County Human Services' Chemical Health unit")
+            written = re.compile(
+                rf"{re.escape(name)}\b(?:\s+[A-Z][\w'\u2019]*){{0,3}}\s+"
+                rf"{re.escape(page.names.heading)}\b"
+            )
+            if written.search(page.content):
+                return f"{name} {page.names.heading}"
     return None
 
 
