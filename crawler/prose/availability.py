@@ -83,8 +83,8 @@ NOT_ACCEPTING = re.compile(
     r" (?:for [^.;]{0,40})?(?:are|is) (?:now |currently )?closed\b"
     r"(?!\s+(?:on|for|during|over)\b)|(?:\bare|\bis|'re|\u2019re) (?:currently )?"
     # "are full", "We're full for December", not "are full members of the program"
-    r"(?:at (?:full )?capacity|full\b(?![\s-]+(?:members?|participants?|partners?|time|days?|range"
-    r"|continuum|spectrum|array|service|access|coverage|support|schedule)\b))"
+    r"(?:at (?:full )?capacity|full\b(?![\s-]+(?:of|members?|participants?|partners?|time|days?"
+    r"|range|continuum|spectrum|array|service|access|coverage|support|schedule)\b))"
     r"|no (?:longer|currently) accepting|no (?:estamos )?aceptando"
     r"|\bno (?:[\w-]+ ){0,2}?(?:openings|spots|slots|seats|space|vacancies)\b"
     # "IOP group openings: 0", "Openings for the evening group: none" (not "Open slots: 0 in
@@ -92,8 +92,9 @@ NOT_ACCEPTING = re.compile(
     r"|^\W*(?:(?:iop|group|open|available|current) )*(?:openings|spots|slots|seats)\b[^.;:]{0,30}"
     r":\s*(?:none|0|zero)\s*(?:$|[.;])"
     # "Oskaloosa evening IOP: full, with a waitlist" (not a fee table's "Over 200%: Full fee")
-    r"|(?::|\s[\u2014\u2013])\s*(?:currently |now )?full\b(?![\s-]+(?:fee|price|cost|rate|pay|time"
-    r"|day|charges?|amount|balance))",
+    r"|(?::|\s[\u2014\u2013])\s*(?:currently |now )?full\b(?![\s-]+(?:[\w-]+\s+){0,2}?"
+    r"(?:fees?|price|cost|rate|pay|time|day|charges?|amount|balance|copay|self-pay|out-of-pocket"
+    r"|private-pay)\b)",
     re.I,
 )
 NO_WAITLIST = re.compile(

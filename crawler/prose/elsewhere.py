@@ -51,27 +51,32 @@ AT_ANOTHER_PLACE = re.compile(
     r"|affiliated) (?:programs?|facilit(?:y|ies)|clinics?|locations?|sites?|organi[sz]ations?"
     r"|agenc(?:y|ies))\b"
     r"|\b(?:run|operated|offered|hosted|provided|prescribed) by (?:other|outside|community|local"
-    r"|area) (?:providers?|agencies|programs?|clinics?|organi[sz]ations?)\b"
-    # another's, named as the place it comes from: "Methadone is available from the opioid
-    # treatment program in Richmond" (not "from our nurse")
-    r"|\b(?:available|offered|provided|dispensed) from (?:the|an?|local|nearby|area)"
+    r"|area) (?:providers?|agencies|programs?|clinics?|organi[sz]ations?)\b",
+    re.I,
+)
+# Another place named as where it comes from, in its town: "Methadone is available from the
+# opioid treatment program in Richmond" (not "from the clinic nurse"); the place named is
+# another's too (its OTP is no OTP of the program's).
+FROM_A_PLACE_IN_A_TOWN = re.compile(
+    r"\b(?:available|offered|provided|dispensed) from (?:the|an?|local|nearby|area)"
     r" (?:[\w-]+ ){0,3}?(?:programs?|clinics?|providers?|otps?|centers?|centres?|hospitals?"
-    r"|pharmac(?:y|ies))\b",
+    r"|pharmac(?:y|ies)) (?:in|at) (?-i:[A-Z])(?!ur\b)",
     re.I,
 )
 # Other prescribers, what they prescribe named after them: "We work with area doctors who
 # prescribe Suboxone and Vivitrol", "Local physicians who prescribe buprenorphine can refer"
 # (not "our doctors prescribe Suboxone").
 OTHERS_PRESCRIBE = re.compile(
-    r"\b(?:area|local|community|outside|other|nearby|their own|your own|your)"
-    r" (?:doctors|physicians|prescribers|providers|clinicians|clinics)(?: who| that)?"
-    r" (?:prescribe|provide|offer|dispense)\b",
+    r"\b(?:area|local|community|outside|nearby) (?:doctors|physicians|prescribers|providers"
+    r"|clinicians)(?: who| that)? prescribe\b",
     re.I,
 )
 # The nearest place that gives it, said to be elsewhere: "The nearest methadone clinic is in
 # Presque Isle" (what it names is that clinic's).
 THE_NEAREST = re.compile(
-    r"\b(?:the )?(?:nearest|closest) [^.;]{0,40}?\b(?:is|are) (?:in|at|about|an?|located)\b", re.I
+    r"\b(?:the )?(?:nearest|closest) [^.;]{0,40}?\b(?:is|are) (?:located )?(?:in|at|about|an?)\b"
+    r"(?! (?:our|this|the same)\b)",
+    re.I,
 )
 # A referral for what it names first: "For naltrexone, we'll refer you to your primary care
 # provider" (the words between the name and the referral: "naltrexone, we'll ").
@@ -105,10 +110,13 @@ ANOTHER_CLAUSE = re.compile(r",\s*(?:and|then)\b|\bthen\b|;", re.I)
 
 def referred_out(clause: str, at: int) -> bool:
     """Whether the clause sends people elsewhere for what it names at ``at``: named in the
-    referral ("we refer clients who need EMDR to our partners"), by who needs it ("clients who
-    need yoga are referred to Hope Clinic"), "through a referral", or at a sister program or
-    a partner's ("our partners at Hope Clinic provide yoga"), or taught by one of the staff at
-    a school ("Rhonda also teaches a mindfulness workshop at the community college"); not what the
+    referral ("we refer clients who need EMDR to our partners", "For naltrexone, we'll refer
+    you to ..."), by who needs it ("clients who need yoga are referred to Hope Clinic"),
+    "through a referral", or at a sister program or a partner's ("our partners at Hope Clinic
+    provide yoga"), at the nearest place that gives it ("The nearest methadone clinic is in
+    Presque Isle"), from a place in another town ("available from the opioid treatment program
+    in Richmond"), as area doctors prescribe it, or taught by one of the staff at a school
+    ("Rhonda also teaches a mindfulness workshop at the community college"); not what the
     program does beside it ("our psychiatrist prescribes buprenorphine and refers to an OTP for
     methadone", "if you need detox, we refer you to a partner, and our doctor will then start
     you on Suboxone")."""
@@ -121,10 +129,13 @@ def referred_out(clause: str, at: int) -> bool:
     others = OTHERS_PRESCRIBE.search(clause)
     if others and at >= others.end() and not ANOTHER_CLAUSE.search(clause[others.end() : at]):
         return True  # what area doctors prescribe
+    named = FROM_A_PLACE_IN_A_TOWN.search(clause)
+    if named and at < named.end() and not ANOTHER_CLAUSE.search(clause[at : named.start()]):
+        return True  # methadone "available from the opioid treatment program in Richmond"
     elsewhere = AT_ANOTHER_PLACE.search(clause)
     if (
         elsewhere
-        and at < elsewhere.end()
+        and at < elsewhere.start()
         and not ANOTHER_CLAUSE.search(clause[at : elsewhere.start()])
         and not ALSO_HERE.search(clause[elsewhere.end() :])
     ):

@@ -56,6 +56,10 @@ BESIDE_A_DATE = re.compile(
 )
 # How old a dated line's date is before the line is history (a log's entry from years ago).
 OLD_ENTRY_DAYS = 365
+# A news log's heading: "What's New", "News", "Updates", "Announcements".
+NEWS_HEADING = re.compile(
+    r"\bwhat['\u2019]?s new\b|\bnews\b|\bupdates?\b|\bannouncements?\b|\barchive\b", re.I
+)
 # An event's title or place under its date, not a sentence of the page's own ("We accept
 # Medicaid."): a few words, no sentence's end.
 AN_EVENTS_LINE_WORDS = 10
@@ -130,7 +134,7 @@ class LinesInContext:
             return None  # a closed office's card: its Saturday group and hours are no more
         if EVENTS_HEADING.search(heading) and self._of_a_past_event(line):
             return None  # "Upcoming groups": "February 3, 2024" / "Saturday IOP": long past
-        if self._an_old_entry(line):
+        if NEWS_HEADING.search(heading) and self._an_old_entry(line):
             return None  # a log's "04/10/2009 - Our new Saturday morning IOP group starts May 2."
         if not REOPENED.search(line):
             self.closed.update(name.casefold() for name in CLOSED_PLACE.findall(line))
@@ -150,8 +154,9 @@ class LinesInContext:
         return said
 
     def _an_old_entry(self, line: str) -> bool:
-        """Whether a line begins with a date more than a year before the crawl: a news log's
-        old entry ("What's New": "04/10/2009 - ..."), history, not what the program does now."""
+        """Whether a line begins with a date more than a year before the crawl (under a news
+        log's heading: "What's New": "04/10/2009 - ..."): history, not what the program does
+        now."""
         day = an_events_date(line)
         return day is not None and (self.crawl_date - day).days > OLD_ENTRY_DAYS
 

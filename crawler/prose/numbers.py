@@ -342,11 +342,12 @@ def program_weeks(sentence: str) -> float | None:
         # Day counts under a week are session lengths, not a program's length.
         if not 1 <= weeks <= 104:
             continue
-        if (
-            AT_LEAST.match(sentence[match.end() :])
-            or LEAST_BEFORE.search(sentence[: match.start()])
-        ) and PROGRAM_LENGTH.search(sentence, match.end()):
+        if AT_LEAST.match(sentence[match.end() :]) and PROGRAM_LENGTH.search(sentence, match.end()):
             continue  # "Eight weeks minimum; most members stay 10-12 weeks": the stay
+        if LEAST_BEFORE.search(sentence[: match.start()]) and USUAL_STAY.search(
+            sentence, match.end()
+        ):
+            continue  # "a minimum of 8 weeks; most attend 10 to 14 weeks": the usual stay
         return weeks
     return None
 
@@ -370,8 +371,14 @@ ANOTHER_CARES_LENGTH = re.compile(
     r"[\s-]*(?:residential|inpatient|detox|withdrawal|partial|php|rehab|stay)\b", re.I
 )
 AT_LEAST = re.compile(r"\s*(?:minimum|at (?:a )?minimum|at least)\b", re.I)
-# ... or before it: "Clients attend for a minimum of 8 weeks; most attend 10 to 14 weeks".
+# ... or before it, the usual stay after it: "Clients attend for a minimum of 8 weeks; most
+# attend 10 to 14 weeks" (not another care's: "..., followed by 6 months of continuing care").
 LEAST_BEFORE = re.compile(r"\b(?:a minimum of|at least|no (?:fewer|less) than)\s*$", re.I)
+USUAL_STAY = re.compile(
+    r"\b(?:most|typically|usually|on average|the average)\b[^.;]{0,40}?\b\d+\s*(?:(?:-|to|\u2013)"
+    r"\s*\d+\s*)?(?:weeks?|months?)\b",
+    re.I,
+)
 
 
 CLOCK = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|(?<=\d)[ap]\b)?"  # "5-8p" too
@@ -1298,6 +1305,8 @@ NOT_OFFICE_HOURS = re.compile(
 # A sentence's label, before its colon: "Flu and COVID shots:" (another service's, if it names
 # one).
 ANOTHER_SERVICES_LABEL = re.compile(r"^[^:.;]{1,40}:")
+# ... not the office's own, whatever it says in passing: "Office hours (no shots on Fridays):".
+OUR_OFFICES_LABEL = re.compile(r"\b(?:office|front desk|program|iop)\b", re.I)
 # Another service of the building's, whose hours are its own: "pharmacy hours".
 ANOTHER_SERVICE = re.compile(
     r"pharmacy|dental|laborator\w*|lab|radiology|imaging|pediatric|primary care|student health"
@@ -1413,7 +1422,11 @@ def opening_hours(sentence: str, heading: str = "") -> list[str]:
     if NOT_THE_OFFICE_OPEN.search(sentence):
         return []  # "The recovery lounge is open Saturdays from noon to 6 p.m."
     label = ANOTHER_SERVICES_LABEL.match(sentence)
-    if label and re.search(rf"\b(?:{ANOTHER_SERVICE.pattern})\b", label.group(0), re.I):
+    if (
+        label
+        and re.search(rf"\b(?:{ANOTHER_SERVICE.pattern})\b", label.group(0), re.I)
+        and not OUR_OFFICES_LABEL.search(label.group(0))
+    ):
         return []  # "Flu and COVID shots: walk-in vaccine clinic ..., Tuesdays 2-6 p.m."
     if OFFICE_CONTEXT.search(heading) and not OFFICE_CONTEXT.match(sentence):
         # (the heading's, whatever a later line says: "Saturday: groups only, office closed")

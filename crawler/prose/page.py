@@ -53,7 +53,7 @@ WIDGET = re.compile(
     r"|gdpr-(?:banner|notice|consent-banner)|consent-(?:banner|bar|manager)"
     # a social feed's posts: "Saturday sunrise yoga at the beach was a hit!" (Smash Balloon's
     # "sbi", an Instagram embed, Elfsight, Juicer)
-    r"|sbi|sb_instagram|[\w-]*instagram-?feed|sib-instagram|social-?feed|elfsight-app"
+    r"|sbi(?=[_\s]|$)|sb_instagram|[\w-]*instagram-?feed|sib-instagram|social-?feed|elfsight-app"
     r"|juicer-feed|twitter-timeline|fb-page)[\w-]*(?=\s|$)",
     re.I,
 )
@@ -1305,14 +1305,24 @@ def _a_changes_date(sentence: str) -> bool:
     return span is not None and bool(re.match(r",\s+[A-Za-z]", rest[span:]))
 
 
-# An element of a list of other pages (posts, events): its dates are theirs, not the page's.
-LISTED_ITEM = (
-    " or ".join(
-        f"contains(concat(' ', normalize-space(@class), ' '), '{word}')"
-        for word in ("card", "teaser", "excerpt", "feed", "related", "recent", "widget", "listing")
-    )
-    + " or self::aside"
+# A class of an item of a list of other pages (a post's card, an excerpt, a feed's entry): its
+# dates are theirs, not the page's ("post-card", "teaser", "related-posts"; not Bootstrap's
+# "card-body" wrapping the page, nor an Elementor "post-info" widget).
+LISTED_ITEMS_CLASS = re.compile(
+    r"^(?:[\w-]*-card|card-item|teaser|[\w-]*-teaser|excerpt|[\w-]*-excerpt|related[\w-]*"
+    r"|recent-posts?[\w-]*|feed-item|[\w-]*-feed-item|listing-item|post-list-item|eventlist"
+    r"[\w-]*)$",
+    re.I,
 )
+
+
+def _of_a_listed_item(element: HtmlElement) -> bool:
+    """Whether an element stands in a list of other pages' items, or in an aside."""
+    return any(
+        ancestor.tag == "aside"
+        or any(LISTED_ITEMS_CLASS.match(word) for word in (ancestor.get("class") or "").split())
+        for ancestor in element.iterancestors()
+    )
 
 
 def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> date | None:
@@ -1333,9 +1343,13 @@ def page_date(root: HtmlElement, text_segments: list[str], crawl_date: date) -> 
         "//meta[@property='article:modified_time']/@content"
         "|//meta[@itemprop='dateModified']/@content"
         "|//meta[@property='article:published_time']/@content"
-        # (a page's own time element, not a listed post's: "<article class='post-card'>")
-        f"|//time[not(ancestor::*[{LISTED_ITEM}])]/@datetime"
     )
+    # (a page's own time element, not a listed post's: "<article class='post-card'>")
+    candidates += [
+        time.get("datetime")
+        for time in root.xpath("//time[@datetime]")
+        if not _of_a_listed_item(time)
+    ]
     for value in candidates:
         day = numbers.first_date(str(value)[:10])
         if day is not None and day <= crawl_date:  # (an event's date to come is no update's)
@@ -1488,8 +1502,9 @@ def top_level_types(marked: list[Any]) -> set[str]:
     return types
 
 
-# What an article's markup says of it when it is one: when and by whom it was written.
-ARTICLE_DATES = ("datePublished", "dateCreated", "author")
+# What an article's markup says of it when it is one: when it was written or changed, and who
+# wrote it.
+ARTICLE_MARKS = ("datePublished", "dateCreated", "dateModified", "author")
 
 
 def _dated_articles(marked: list[Any]) -> bool:
@@ -1498,7 +1513,7 @@ def _dated_articles(marked: list[Any]) -> bool:
     not make the program's page one."""
     return any(
         "Article" in (kind if isinstance(kind := item.get("@type"), list) else [kind])
-        and any(item.get(key) for key in ARTICLE_DATES)
+        and any(item.get(key) for key in ARTICLE_MARKS)
         for item in _top_level_entities(marked)
     )
 

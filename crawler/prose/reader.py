@@ -350,9 +350,16 @@ A_TRACKS_WEEK = re.compile(
     r"\s+(?:iop|track|cohort)\b",  # (not a "Women's group", a "Veterans program")
     re.I,
 )
+# A row of one of the program's phases, one after the other: "Phase 1: Monday, Tuesday,
+# Wednesday, Thursday; 9:00 a.m. - 12:00 p.m.; 4 weeks" (the program's groups in that phase).
+A_PHASES_ROW = re.compile(r"^\W*phase (?:\d|one|two|three|four|i{1,3}|iv)\s*:", re.I)
+# A phase after the program: "Phase 2: Aftercare, Tuesday evenings; 6:00-7:30 pm; 12 weeks".
+AFTERCARE = re.compile(r"\b(?:aftercare|continuing care|alumni)\b", re.I)
 # A row of a table of tracks, its track named before its days: "IOP Plus: Monday - Friday; 9:00
 # AM - noon; 4 weeks", "Standard IOP (day): ...".
 A_TRACKS_ROW = re.compile(r"^\W*[^:;]{0,40}\b(?:iop|track|cohort)\b[^:;]{0,20}:[^;]*;", re.I)
+# A track no client takes as the program: an aftercare's, alumni's or a class's.
+OTHERS_TRACK = re.compile(AFTERCARE.pattern + r"|\b(?:dui|dwi|owi|education|family)\b", re.I)
 
 
 def _a_tracks_row(sentence: str) -> bool:
@@ -364,11 +371,6 @@ def _a_tracks_row(sentence: str) -> bool:
     )
 
 
-# A row of one of the program's phases, one after the other: "Phase 1: Monday, Tuesday,
-# Wednesday, Thursday; 9:00 a.m. - 12:00 p.m.; 4 weeks" (the program's groups in that phase).
-A_PHASES_ROW = re.compile(r"^\W*phase (?:\d|one|two|three|four|i{1,3}|iv)\s*:", re.I)
-# A phase after the program: "Phase 2: Aftercare, Tuesday evenings; 6:00-7:30 pm; 12 weeks".
-AFTERCARE = re.compile(r"\b(?:aftercare|continuing care|alumni)\b", re.I)
 # The program itself: "telehealth IOP", "evening IOP" name one kind of it (see _a_kind_of).
 KIND_OF_THE_PROGRAM = re.compile(rf"\b(?:{PROGRAM_KINDS})$", re.I)
 # How the program is given, after its name: "we don't offer the IOP online" denies that way.
@@ -685,7 +687,9 @@ class PageReading:
         """Tracks of different lengths, each its table's row ("IOP Plus: ...; 4 weeks, then step
         down", "Evening IOP: ...; 8 weeks"): the program's length is the longest."""
         path = "schedule.program_weeks"
-        given = self.given.get(path, [])
+        # (not an aftercare's, alumni's or a class's row: "Aftercare track: Tuesday; ...; 26
+        # weeks", "DUI education track: ...")
+        given = [each for each in self.given.get(path, []) if not OTHERS_TRACK.search(each.clause)]
         if path not in self.conflicts or not given:
             return
         if not all(_a_tracks_row(each.clause) for each in given):
@@ -1528,7 +1532,11 @@ FAMILYS_PART = re.compile(
 # noon) for family members"): their weekend is the program's, their morning no daytime group of
 # the clients' (a family group clients attend is theirs: "A Saturday family group meets from 10
 # a.m. to noon").
-A_FAMILYS_TIME = re.compile(r"\bfor (?:family members|families|loved ones|parents)\b", re.I)
+A_FAMILYS_TIME = re.compile(
+    r"\b(?:sessions?|groups?|programs?|workshops?|classes)\b[^;]{0,40}"
+    r"\bfor (?:family members|families|loved ones)\b",
+    re.I,
+)
 
 # A track's heading: "Morning cohort", "Evening track", "Day IOP", "Group 2".
 # (not others' or families' groups: "Support group", "Alumni group", "Al-Anon group")

@@ -287,9 +287,21 @@ SPOKEN = (
     r"(?!\s+(?:groups?|person|individual|one|a|an|the|our|your|their)\b)|idioma"
 )
 
+# An accreditation sought, not held: "working toward CARF accreditation", "seeking Joint
+# Commission accreditation", "Joint Commission accreditation in progress" (what else the
+# clause says stands: "We are CARF accredited and working toward Joint Commission ...").
+NOT_SOUGHT = (
+    r"(?<!toward )(?<!towards )(?<!seeking )(?<!pursuing )(?<!applied for )(?<!applying for )"
+    r"(?<!working on )"
+)
+NOT_PENDING = r"(?! accreditation (?:is )?(?:in progress|pending|underway))"
 # Only an OTP may give it, and the program is none: "Methadone can only be dispensed by a
 # federally certified opioid treatment program, and we are not one."
 NOT_ONE_OF_THE_OTPS = (
+    # "Only federally certified OTPs can dispense methadone, and we are not one."
+    r"\bonly (?:federally )?(?:certified |licensed )?(?:opioid treatment programs|otps)"
+    r" (?:can|may) (?:dispense|provide|give|administer) methadone\b[^.;]{0,15}"
+    r"\b(?:and|but) we(?:'re| are) not (?:one|an? (?:otp|opioid treatment program))\b|"
     r"\bonly be (?:dispensed|provided|given|administered) (?:by|at|through) (?:an? )?"
     r"(?:federally )?(?:certified |licensed )?(?:opioid treatment program|otp)s?\b[^.;]{0,15}"
     r"\b(?:and|but) (?:we(?:'re| are)|[\w ]{2,40} is) not"
@@ -827,7 +839,11 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:groups?|sessions?|iop|tracks?) (?:are |meet |run )?during the day\b"
         r"|grupos? (?:matutinos?|por la mañana)",
         forbids=r"\b(?:same[- ]day|next[- ]day|\d+[- ]day|per day|a day|each day|every day"
-        r"|day one|family day|for (?:family members|families|parents|loved ones))\b",
+        r"|day one|family day)\b"
+        # (not sessions for a client's family: "... morning sessions (9 - noon) for family
+        # members")
+        r"|\b(?:sessions?|groups?|programs?|workshops?|classes)\b[^;]{0,40}\bfor (?:family members"
+        r"|families|loved ones)\b",
     ),
     # Meeting only in the evenings: no daytime group ("the IOP meets in the evenings only").
     Phrase(
@@ -1178,8 +1194,12 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\bis a local government agency\b"
         # a public hospital district: "Admiralty Inlet Health is Public Hospital District No. 3
         # of Jefferson County, a municipal corporation"
-        r"|^\W*(?:[\w.&'-]+ ){1,5}is (?:a )?public (?:hospital|health(?:care)?) district\b"
-        r"|^\W*(?:[\w.&'-]+ ){1,5}is (?:a |the )?(?:[\w.-]+ ){0,4}(?:hospital|health) district"
+        # (said of itself, not of a partner or a neighbour: "Our partner Jefferson Healthcare is
+        # a public hospital district")
+        r"|^\W*(?!(?:our|the|a|its) (?:partner|neighbou?r|hospital|affiliate)|the hospital)"
+        r"(?:[\w.&'-]+ ){1,5}is (?:a )?public (?:hospital|health(?:care)?) district\b"
+        r"|^\W*(?!(?:our|the|a|its) (?:partner|neighbou?r|hospital|affiliate)|the hospital)"
+        r"(?:[\w.&'-]+ ){1,5}is (?:a |the )?(?:[\w.-]+ ){0,4}(?:hospital|health) district"
         r"(?: no\.? ?\d+)?(?: of [\w. ]{2,40})?, a municipal corporation\b"
         r"|\b(?:we are|(?:program|clinic|center|centre|agency|hospital|iop|regional|services?"
         r"|department|authority) is) (?:owned and operated|owned|operated|run) by the city"
@@ -1263,10 +1283,10 @@ PHRASES: tuple[Phrase, ...] = (
         forbids=NOT_A_VIRTUAL_PROGRAM + r"|\b(?:can't|cannot|can not|isn't|is not|aren't|are not"
         r"|may not) be (?:prescribed|dispensed|given|started|administered) (?:through|via|by|over)"
         r" (?:telehealth|telemedicine|video)\b"
-        # a sick day's or a snow day's check-in, not care given by video: "If you're sick or
-        # snowed in, your counselor can check in with you by video."
-        r"|\bif (?:you(?:'re| are)|the roads are|it)\b[^.;]{0,30}\b(?:sick|ill|snow(?:ed|s|y)?"
-        r"|storm\w*|icy|bad)\b|\bsnow days?\b|\bcheck in with you\b",
+        # a sick day's check-in, not care given by video: "If you're sick or snowed in, your
+        # counselor can check in with you by video."
+        r"|\bif you(?:'re| are)\b[^.;]{0,25}\b(?:sick|ill|snowed in)\b[^.;]{0,40}"
+        r"\bcheck(?:s|ing)?[- ]in with you\b",
     ),
     # "We don't offer online classes" (that a site offers online classes says nothing: a
     # parents' course, a DUI class).
@@ -1367,7 +1387,7 @@ PHRASES: tuple[Phrase, ...] = (
         "intake.walk_in",
         r"(?<!crisis )(?<!crisis-)(?<!urgent care )walk-?ins?\b"  # a crisis line's are no intake
         # (nor another service's: "walk-in vaccine clinic", "walk-in lab")
-        r"(?! (?:vaccin\w*|flu|immuni[sz]ations?|covid|lab|dental|pharmacy|medical|primary care"
+        r"(?! (?:vaccin\w*|flu|immuni[sz]ations?|covid|lab|dental|pharmacy|primary care"
         r"|urgent care)\b)"
         r"|no appointment(?: or referral)? (?:is )?(?:needed|necessary|required)"
         r"(?!\s+(?:for|to) (?:your |the |a )?(?:first |free )?(?:call|phone call|consultation"
@@ -1391,14 +1411,20 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "accreditations",
-        r"\bcarf\b|commission on accreditation of rehabilitation",
+        rf"{NOT_SOUGHT}(?:\bcarf\b|commission on accreditation of rehabilitation){NOT_PENDING}",
         item="CARF",
         denied=None,
     ),
-    Phrase("accreditations", r"joint commission", item="Joint Commission", denied=None),
     Phrase(
         "accreditations",
-        r"\baaahc\b|accreditation association for ambulatory health care",
+        rf"{NOT_SOUGHT}joint commission{NOT_PENDING}",
+        item="Joint Commission",
+        denied=None,
+    ),
+    Phrase(
+        "accreditations",
+        rf"{NOT_SOUGHT}(?:\baaahc\b|accreditation association for ambulatory health care)"
+        rf"{NOT_PENDING}",
         item="AAAHC",
         denied=None,
     ),
@@ -1581,11 +1607,6 @@ HEDGE = (
     r"|\b(?:in|going through|completing) (?:the |our )?credentialing\b"
     r"|\bin the process of (?:credentialing|becoming|getting|joining)\b"
     r"|\bcredentialing (?:is )?(?:pending|underway|in progress)\b|\bhope to be\b"
-    # an accreditation not held yet: "Joint Commission accreditation in progress", "working
-    # toward CARF accreditation"
-    r"|\baccreditation (?:is )?(?:in progress|pending|underway)\b"
-    r"|\b(?:working|on track) towards? (?:our )?(?:carf|joint commission|accreditation)\b"
-    r"|\b(?:seeking|applied for|applying for|pursuing) (?:carf |joint commission )?accreditation\b"
     # "We have prayed about a morning group and we hope the Lord provides the volunteers"
     r"|\b(?:pray|prays|prayed|praying) (?:about|for)\b"
     r"|\bwe(?:'re| are)? hop(?:e|ing) (?:to|that|for|the lord|god)\b"
@@ -1596,9 +1617,12 @@ HEDGE = (
     r"\b(?:in 20\d\d|by 20\d\d|next (?:year|spring|summer|fall|autumn|winter)|later this year"
     r"|this (?:spring|summer|fall|autumn|winter)|soon)\b"
     rf"|{TO_COME}"
-    r"|(?:\bwould|'d|\u2019d) (?:love|like) to\b|\bsomeday\b|\bone day,? we\b"
+    # (not an invitation: "If you'd like to join, ...", "We'd love to welcome you")
+    r"|\b(?:we|i)(?: would|'d|\u2019d) (?:love|like) to\b"
+    r"(?! (?:welcome|hear|help|meet|talk|answer|see|invite|show|introduce)\b)"
+    r"|\bsomeday\b|\bone day,? we(?:'d|\u2019d| would| hope| plan| want)\b"
     # a wish for what is not there: "Wish they had a methadone program here"
-    r"|\bwish (?:they|we|you|there|it) (?:had|offered|ran|were|was|could)\b"
+    r"|^\W*(?:i |we )?(?:really )?wish (?:they|there|you) (?:had|offered|ran|were|was)\b"
     r"|\b(?:we|we've|we have|the program has|our (?:program|clinic|practice) has)"
     r" (?:stopped|discontinued|ended|paused|suspended)\b"
     r"|\b(?:stopped|discontinued|ceased) (?:offering|providing|prescribing|running|accepting)\b"

@@ -3986,3 +3986,83 @@ def test_a_countys_program_is_named_by_its_department_as_the_page_above_writes_i
     ]  # fmt: skip
     (location,) = site_locations(pages, pages[0].url)
     assert location.name == "Milton Creek County Behavioral Health"
+
+
+def test_a_table_of_places_row_of_a_town_without_an_address_is_that_towns() -> None:
+    html = (
+        "<html><body><main><h1>Locations</h1><table><tr><th>Service</th><th>Belgrade</th>"
+        "<th>Three Forks</th></tr><tr><td>Intensive outpatient program (IOP)</td><td>Yes</td>"
+        "<td>No</td></tr></table><p>Belgrade Office: 211 North Broadway Street, Belgrade, MT"
+        " 59714</p><p>Bozeman: 1800 West Koch Street, Bozeman, MT 59715</p></main></body></html>"
+    )
+    page = page_record(html, "https://bridger.example/locations", date(2026, 12, 7), [])
+    read = facts_from_pages(
+        [page], "test", place={"address.city": "Belgrade"}, elsewhere=("Bozeman",)
+    )
+    assert read.facts.get("levels_of_care.iop") is True
+
+
+@pytest.mark.parametrize(
+    ("card", "streets"),
+    [
+        ("<div><h2>Raeford</h2><p>Saturday IOP coming soon!</p><p>214 West Main Street<br>"
+         "Raeford, NC 28376</p></div>", ["214 West Main Street"]),
+        ("<p>Please plan on coming early for your first appointment at 214 West Main Street,"
+         " Raeford, NC 28376.</p>", ["214 West Main Street"]),
+        ("<p>A second location is coming in 2027. Today, groups meet at 214 West Main Street,"
+         " Raeford, NC 28376.</p>", ["214 West Main Street"]),
+        ("<p>Red Springs \u2014 coming spring 2027<br>210 West Main Street<br>Red Springs, NC"
+         " 28377</p>", []),
+        ("<p>Please mail payments to our clinic at 12 Park Ln, New Milford, CT 06776, or pay at"
+         " the front desk.</p>", ["12 Park Ln"]),
+        ("<p>You may mail payments to us or pay in person at our clinic, 12 Park Ln, New"
+         " Milford, CT 06776.</p>", ["12 Park Ln"]),
+    ],
+)  # fmt: skip
+def test_an_open_office_and_the_programs_own_payment_address_are_doors(
+    card: str, streets: list[str]
+) -> None:
+    body = lxml.html.fromstring(f"<html><body><main>{card}</main></body></html>").body
+    assert [seen.facts["address.street1"] for seen in seen_addresses(body)] == streets
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "IOP meets in Lisbon and Anamosa, Saturday groups in Anamosa.",
+        "We accept Medicaid in Lisbon and Anamosa and offer Suboxone in Anamosa.",
+    ],
+)
+def test_a_list_of_towns_sharing_a_predicate_is_each_towns(sentence: str) -> None:
+    html = f"<html><body><main><p>{sentence}</p></main></body></html>"
+    page = page_record(html, "https://offices.example/", date(2026, 12, 7), [])
+    anamosa = facts_from_pages(
+        [page], "test", place={"address.city": "Anamosa"}, elsewhere=("Lisbon", "Anamosa")
+    )
+    lisbon = facts_from_pages(
+        [page], "test", place={"address.city": "Lisbon"}, elsewhere=("Lisbon", "Anamosa")
+    )
+    shared = {path for path, value in lisbon.facts.items() if value is True}
+    assert shared and shared <= set(anamosa.facts)
+
+
+def test_a_list_of_places_item_naming_the_iop_keeps_its_office() -> None:
+    def page(path: str, heading: str, content: str) -> PageRecord:
+        html = f"<html><body><main><h1>{heading}</h1>{content}</main></body></html>"
+        return page_record(html, f"https://cassriver.example{path}", date(2026, 12, 7), [])
+
+    pages = [
+        page("/", "Care for the whole family", "<p>Medical, dental and behavioral health.</p>"),
+        page("/locations", "Locations",
+             '<ul><li><a href="/locations/caro-bh">Caro Behavioral Health</a> \u2014 counseling,'
+             " IOP</li><li>Cass City Behavioral Health \u2014 6420 Main St, Cass City, MI 48726"
+             " \u2014 counseling, intensive outpatient program (IOP)</li></ul>"),
+        page("/locations/caro-bh", "Caro Behavioral Health",
+             "<p>309 N State St, Suite 200, Caro, MI 48723</p><p>Services: outpatient"
+             " counseling, intensive outpatient program.</p>"),
+    ]  # fmt: skip
+    found = {location.ref: location.set_aside for location in site_locations(pages, pages[0].url)}
+    assert found == {
+        "https://cassriver.example/locations/caro-bh": None,
+        "https://cassriver.example/locations": None,
+    }

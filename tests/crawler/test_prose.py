@@ -6465,6 +6465,10 @@ def test_another_services_walk_ins_and_hours_are_not_the_programs(
         ("We are working toward CARF accreditation.", {}),
         ("We are accredited by CARF.", {"accreditations": ["CARF"]}),
         ("If you're sick or snowed in, your counselor can check in with you by video.", {}),
+        ("You can attend up to two IOP groups a month by Zoom if you're sick or traveling, and"
+         " individual sessions can be done by telehealth.",
+         {"levels_of_care.iop": True, "therapies.individual_therapy": True,
+          "access.telehealth": True}),
         ("Individual sessions are available by video.",
          {"therapies.individual_therapy": True, "access.telehealth": True}),
         ("Clients who live in Tennessee and can't make the drive can join the Evening IOP by"
@@ -6498,7 +6502,13 @@ def test_a_programs_full_month_is_no_opening() -> None:
     ],
 )  # fmt: skip
 def test_a_logs_entry_of_years_ago_is_history(text: str, expected: dict) -> None:
-    assert read_text(text, crawl_date=date(2026, 12, 7)).facts == expected
+    logged = read_text(["What's New", text], crawl_date=date(2026, 12, 7), headings=[1, 0])
+    assert logged.facts == expected
+    # (a dated line elsewhere says what it says: "10/15/2024 - CARF awarded us accreditation")
+    said = read_text(
+        "10/15/2024 - CARF awarded us a three-year accreditation.", crawl_date=date(2026, 12, 7)
+    )
+    assert said.facts == {"accreditations": ["CARF"]}
 
 
 @pytest.mark.parametrize(
@@ -6563,3 +6573,61 @@ def test_times_under_a_group_hours_heading_are_the_groups() -> None:
         True,
         9,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We're full of gratitude for our alumni.", {}),
+        ("If you\u2019d like to join, our evening IOP accepts Medicaid.",
+         {"levels_of_care.iop": True, "schedule.evening": True, "payment.medicaid": True}),
+        ("Parents who wish they could be more involved can join our family program.",
+         {"therapies.family_therapy": True}),
+        ("We are CARF accredited and working toward Joint Commission accreditation.",
+         {"accreditations": ["CARF"]}),
+        ("Vivitrol injections are available from the clinic nurse.",
+         {"medications.mat_naltrexone": True}),
+        ("Suboxone is available from the same providers who run your groups.",
+         {"medications.mat_buprenorphine": True}),
+        ("Unlike other providers who offer only groups, we prescribe Suboxone and Vivitrol.",
+         {"medications.mat_buprenorphine": True, "medications.mat_naltrexone": True}),
+        ("Your clinicians provide individual therapy, family therapy and Suboxone.",
+         {"therapies.individual_therapy": True, "therapies.family_therapy": True,
+          "medications.mat_buprenorphine": True}),
+        ("The closest Suboxone prescriber for many clients is at our Main Street clinic.",
+         {"medications.mat_buprenorphine": True}),
+        ("Clients attend IOP for a minimum of 6 weeks, followed by 6 months of continuing care.",
+         {"levels_of_care.iop": True, "schedule.program_weeks": 6}),
+        ("IOP is a minimum of 8 weeks, then clients step down to a weekly aftercare group for 12"
+         " weeks.", {"levels_of_care.iop": True, "schedule.program_weeks": 8}),
+        ("Morning IOP for parents of young children: Monday\u2013Thursday, 9 a.m.\u2013noon,"
+         " while kids are at school.",
+         {"levels_of_care.iop": True, "schedule.daytime": True, "schedule.hours_per_week": 12}),
+        ("Our IOP is available by telehealth, and your counselor will check in with you weekly.",
+         {"levels_of_care.iop": True, "access.telehealth": True}),
+        ("Walk-in medical evaluations for IOP admission are available every weekday morning.",
+         {"levels_of_care.iop": True, "intake.walk_in": True}),
+        ("Office hours (no shots on Fridays): Monday\u2013Friday 8 a.m.\u20135 p.m.",
+         {"schedule.opening_hours": ["Mo-Fr 08:00-17:00"]}),
+        ("Our partner Jefferson Healthcare is a public hospital district.", {}),
+    ],
+)  # fmt: skip
+def test_what_a_review_of_the_seventy_seventh_sets_rules_found_read_wrongly(
+    text: str, expected: dict
+) -> None:
+    assert facts(text) == expected
+
+
+def test_the_longest_track_is_no_aftercare_and_a_post_info_widget_dates_the_page() -> None:
+    read = read_text(
+        ["IOP schedule", "Evening IOP: Monday, Tuesday, Thursday; 6:00 - 9:00 PM; 8 weeks",
+         "Aftercare track: Tuesday; 6:00 - 7:30 PM; 26 weeks"],
+        crawl_date=CRAWLED, headings=[2, 0, 0],
+    )  # fmt: skip
+    assert read.facts["schedule.program_weeks"] == 8
+    widget = (
+        "<html><body><main><div class='elementor-widget elementor-widget-post-info'><time"
+        " datetime='2025-03-01'>March 1, 2025</time></div><p>We have openings in our evening"
+        " IOP.</p></main></body></html>"
+    )
+    assert read_html(widget, crawl_date=date(2026, 12, 7)).availability[0].as_of == date(2025, 3, 1)

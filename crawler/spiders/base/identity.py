@@ -132,17 +132,18 @@ def _unit_before(line: str) -> str | None:
     return before["unit"]
 
 
-# Words before a place the program will move to, not where it is: "Our La Grande office moves
-# to 1520 Adams Ave, Suite 4, La Grande, OR 97850 on January 5, 2027."
-# A place's heading or label saying it is not open yet: "Red Springs — coming spring 2027",
-# "Opening soon", "future home of".
+# A place's heading or its label saying it is not open yet: "Red Springs \u2014 coming spring
+# 2027", "New office: opening soon", "Future home of ..." (not what is to come at an open one:
+# "Saturday IOP coming soon!", "Evening IOP groups coming in the fall").
 NOT_OPEN_YET = re.compile(
-    r"\b(?:coming (?:soon|in (?:the )?(?:spring|summer|fall|autumn|winter|20\d\d)|(?:this|next)"
-    r" (?:spring|summer|fall|autumn|winter|year)|(?:spring|summer|fall|autumn|winter|early|late)"
-    r"(?: 20\d\d)?|20\d\d)|opening (?:soon|in|this|next)|under construction|future (?:home|site"
-    r"|office|location)(?: of)?)\b",
+    r"(?:^\W*|[,\u2014\u2013:(|-]\s*|\b(?:office|location|clinic|site|center|centre)\s+(?:is\s+)?)"
+    r"(?:coming (?:soon|in (?:the )?(?:spring|summer|fall|autumn|winter|20\d\d)|(?:this|next)"
+    r" (?:spring|summer|fall|autumn|winter|year)|(?:spring|summer|fall|autumn|winter)(?: 20\d\d)?"
+    r"|20\d\d)|opening (?:soon|in|this|next)|future (?:home|site|office|location)(?: of)?)\b",
     re.I,
 )
+# Words before a place the program will move to, not where it is: "Our La Grande office moves
+# to 1520 Adams Ave, Suite 4, La Grande, OR 97850 on January 5, 2027."
 MOVING_TO = re.compile(
     r"\b(?:moves|will (?:be )?mov(?:e|ing)|is moving|are moving|relocates|will relocate"
     r"|is relocating|are relocating)\s+to\s+(?:(?:our|a|the) new (?:office|location|building)"
@@ -253,7 +254,7 @@ def _labelled_addresses(text: str, heading: str = "") -> list[LabelledAddress]:
                 line[max(0, match.start() - 40) : match.start()],
                 line[match.end() : end],
                 headed,
-                before[max((end.end() for end in LEAD_BREAK.finditer(before)), default=0) :],
+                before[max((brk.end() for brk in LEAD_BREAK.finditer(before)), default=0) :],
             )
         )
         found_end = match.end()
@@ -473,6 +474,16 @@ FOR_PAYMENTS_OR_PAPERS = re.compile(
 OF_CARE_TOO = re.compile(r"\bclinic\b|\bvisit\b|\bon site\b|\bin person\b|[.!?]\s", re.I)
 
 
+def _for_payments_or_papers(lead: str) -> bool:
+    """Whether the sentence before an address gives it for payments or legal papers, to someone
+    else (not "Please mail payments to our clinic at ...", "... or pay in person at ...")."""
+    found = FOR_PAYMENTS_OR_PAPERS.search(lead)
+    after = lead[found.end() :] if found else ""
+    return found is not None and not (
+        OF_CARE_TOO.search(after) or re.match(r"\s*(?:us|our)\b", after, re.I)
+    )
+
+
 def _for_bills(label: str) -> bool:
     """Whether the words just before an address label it as a billing office's."""
     bills = FOR_BILLS.search(label)
@@ -543,9 +554,10 @@ def seen_addresses(body: HtmlElement) -> list[SeenAddress]:
         if door(facts) not in doors
     ]
     for (facts, label, after, heading, lead), in_chrome in read:
-        if FOR_PAYMENTS_OR_PAPERS.search(lead):
+        if _for_payments_or_papers(lead):
             continue  # no door of the program's: a payee's, a registered agent's
-        if NOT_OPEN_YET.search(lead) or NOT_OPEN_YET.search(heading):
+        # (the words just before it, in its sentence, or its card's heading)
+        if NOT_OPEN_YET.search(re.split(r"[.!?]\s", label)[-1]) or NOT_OPEN_YET.search(heading):
             continue  # no door yet: "Red Springs — coming spring 2027, 210 West Main Street"
         key = address_key(facts)
         no_care = (

@@ -415,7 +415,8 @@ def _standing_where_its_address_is(
     page a referrer opens to find the door. Its pages, and what they say, stay as they are.
     On a parent's site (a county's, a services board's) the one page headed as its IOP stands
     for it wherever the address is; of several IOPs' pages (adult, teen, women's), the page
-    over them giving the address does."""
+    over them giving the address does; of an office's own page and a list of the offices, the
+    office's ("Belgrade Office", not "Locations")."""
     if len(found) != 1 or found[0].set_aside or not _is_home_path(urlsplit(home).path):
         return
     location = found[0]
@@ -519,9 +520,10 @@ def _an_offices_page(page: PageRecord, place: dict[str, Any]) -> bool:
     )
 
 
-# The heading of a page listing a site's places: "Locations", "Our Offices", "Find a Clinic".
+# The heading of a page listing a site's places: "Locations", "Our Offices", "Find our clinics"
+# (not one office's: "Clinic", "Location").
 PLACES_HEADING = re.compile(
-    r"^\W*(?:our |all |find an? |find our )?(?:locations|offices|clinics|sites|clinic|location)"
+    r"^\W*(?:our |all |find our |find )?(?:locations|offices|clinics|sites)"
     r"(?: (?:and|&) hours)?\W*$",
     re.I,
 )
@@ -532,6 +534,20 @@ def _a_list_of_places(page: PageRecord, others_pages: list[PageRecord]) -> bool:
     return bool(PLACES_HEADING.match(page.names.heading or "")) and any(
         _path(other) in page.links for other in others_pages if other.url != page.url
     )
+
+
+def _its_item_states_the_iop(page: PageRecord, location: SiteLocation) -> bool | None:
+    """What a list of places says of one place by its own item ("Cass City Behavioral Health -
+    6420 Main St, Cass City, MI 48726 - counseling, IOP"): the IOP if its item names it, else
+    nothing (the list's other items are the other places')."""
+    town = str(location.place.get("address.city") or "")
+    items = [
+        item
+        for sentence in page.reading.stated_in.get(IOP_FACT, [])
+        for item in re.split(r";", sentence)
+        if town and re.search(rf"\b{re.escape(town)}\b", item)
+    ]
+    return True if any(IOP_HEADING.search(item) for item in items) else None
 
 
 def _without_other_units(pages: list[PageRecord], ref: str) -> list[PageRecord]:
@@ -671,7 +687,7 @@ def _mark_offices_without_the_program(found: list[SiteLocation]) -> None:
     }
     stated = [
         [
-            None
+            _its_item_states_the_iop(page, location)
             if _a_list_of_places(page, others_pages[id(location)])
             else _iop_stated(page, banners, location)
             for page in location.own_pages
@@ -841,10 +857,17 @@ def _where_the_iop_is_said_to_meet(
     # from Vergennes", not "Our Mission is simple").
     named = {key for key, town in towns.items() if town and re.search(_in_the_town(town), said)}
     # or by its street: "The IOP meets in Building C on our Main Street campus, 1735 Main St"
+    # (not a street it is not at, or has left: "not at our 220 N Main St office", "moved from")
     named |= {
         key
         for key in towns
-        if key[0] and re.search(rf"\b{re.escape(street_start(key[0]))}\b", said, re.I)
+        if key[0]
+        and re.search(
+            rf"(?<!not at )(?<!not at our )(?<!from )(?<!from our )(?<!instead of )"
+            rf"\b{re.escape(street_start(key[0]))}\b",
+            said,
+            re.I,
+        )
     }
     if named and not named & owned and len({towns[key] for key in named}) == 1:
         return {min(named)}
@@ -926,8 +949,8 @@ def _of_another_place(sentence: str, location: SiteLocation) -> bool:
 
 # Clients sent to another place for the IOP: "... attend in Broken Bow", "... go to our
 # Holdrege office", "... can attend IOP at our Enfield, CT office", "we refer Waldorf clients to
-# our La Plata or Leonardtown programs"; or the IOP said to be there: "IOP is offered in Lisbon
-# and Anamosa" (on the Mechanicsville office's page).
+# our La Plata or Leonardtown programs"; or the IOP said to be there and so not here: "IOP is
+# offered in Lisbon and Anamosa" (on the Mechanicsville office's page).
 SENT_THERE = (
     r"\b(?:(?:attend|go|travel|commute)(?:\s+(?:the |our |an )?(?i:iop|intensive outpatient"
     r"(?: program| care)?))?|are referred|are sent|(?:is|are) (?:only )?(?:offered|held|run)"
@@ -1099,7 +1122,8 @@ def _departments_full_name(
     """The full name of the department a site was listed with, as its page writes it: the
     organisation's name (without its state: "Three Rivers County, Ohio") and the page's heading
     ("Pecos Mesa County Behavioral Health Services is a county department ..." on the page
-    headed "Behavioral Health Services")."""
+    headed "Behavioral Health Services"), or the department's above it, as that page writes it
+    ("Milton Creek County Behavioral Health is ..." over its Substance Use Services page)."""
     listed = next((page for page in pages if page.url == home), None)
     if listed is None or not organisation:
         return None

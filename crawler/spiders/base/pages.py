@@ -509,9 +509,11 @@ def _given_only_for_another(
         return False
     parts = PLACES_PARTS.split(said)
     if len(parts) < 2:
-        # (a list of places' tracks without articles: "Day IOP in Lisbon and evening IOP in
-        # Anamosa")
+        # (a list of places' tracks without articles, each item its own: "Day IOP in Lisbon and
+        # evening IOP in Anamosa", not "IOP meets in Lisbon and Anamosa, Saturday groups ...")
         parts = PLACES_ITEMS.split(said)
+        if not all(_facts_of(part) for part in parts):
+            return False
     if len(parts) < 2:
         return False
 
@@ -639,10 +641,16 @@ def _about(
             kept.evidence[path] = said
     for path in reading.conflicts:
         # What the page says both ways, once the clauses about other places are set aside.
+        # (and a row of another place a table of places gives: "At Three Forks, Intensive
+        # outpatient program (IOP): No", a town with no address on the site)
         values = {
             repr(given.value): (given.value, given.clause)
             for given in reading.given.get(path, [])
-            if not (elsewhere_only(given.clause) or elsewhere_only(given.heading))
+            if not (
+                elsewhere_only(given.clause)
+                or elsewhere_only(given.heading)
+                or _another_places_row(given.clause, here)
+            )
         }
         if len(values) == 1:
             ((value, clause),) = values.values()
@@ -665,6 +673,17 @@ def _about(
             kept.facts[hours] = weekly
             kept.evidence[hours] = said
     return kept
+
+
+# A table of places' row, as the reader writes it: "At Belgrade, Spanish: Yes" (a row's label
+# and its cell, not a sentence: "At Lakeview Recovery, we offer evening groups").
+A_PLACES_ROW = re.compile(r"^At ((?-i:[A-Z][\w.'-]*)(?: (?-i:[A-Z][\w.'-]*)){0,3}), [^:.]{1,80}:")
+
+
+def _another_places_row(clause: str, here: str) -> bool:
+    """Whether a clause is another place's row of a table of places ("At Three Forks, ...")."""
+    row = A_PLACES_ROW.match(clause)
+    return row is not None and bool(here) and row.group(1).casefold() != here.casefold()
 
 
 # A denial of the program in a place by its name: "We do not run IOP groups in Kamiah".
