@@ -1285,9 +1285,8 @@ def read_sentence(
     if not (row and numbers.OTHERS_ROW.search(sentence)):  # not visiting hours, alumni night
         daytime, evening = numbers.group_times(grouped)
         if daytime and A_FAMILYS_TIME.search(grouped):
-            # a family's Saturday morning: the clients' groups meet when their own parts say
-            # (the rest are group times as the whole sentence was: "IOP group hours":
-            # "Tuesday ... 9:30 a.m. - 12:30 p.m. Saturday family group: 10-11:30 a.m.")
+            # sessions for a client's family on a Saturday morning: the clients' groups meet
+            # when the sentence's other parts say (group times, as the whole sentence was)
             parts = FAMILYS_PART.split(grouped)
             clients = ";".join(p for p in parts if not A_FAMILYS_TIME.search(p))
             daytime = numbers.group_times(f"Groups: {clients}")[0] if clients else None
@@ -1519,11 +1518,11 @@ NOT_QUITE_TAKEN = re.compile(
 PAYERS = [phrase for phrase in PHRASES if phrase.path.startswith("payment.")]
 
 
-# Where a family's part of a sentence begins: "...; family sessions for parents Wednesday 5-7
-# p.m.", "... and family sessions ...".
+# Where a family's part of a sentence begins: "...; family sessions for loved ones Wednesday 5-7
+# p.m.", "... and family sessions ...", "... 12:30 p.m. Saturday family sessions ...".
 FAMILYS_PART = re.compile(
     r";|,?\s+(?:and|plus|with)\s+(?=(?:an? |the |our )?family\b)"
-    # a list of days' times run on: "... 9:30 a.m. - 12:30 p.m. Saturday family group: 10-11:30"
+    # a list of days' times run on: "... 12:30 p.m. Saturday family sessions for families: 10-11:30"
     r"|\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?:(?:morning|afternoon|evening)\s+)?"
     r"family\b)",
     re.I,
