@@ -57,6 +57,7 @@ from crawler.prose.vocabulary import (
     PRESCRIBES_MEDICATION,
     PROGRAM_KINDS,
     REFUSED_HEADING,
+    SESSIONS_FOR_A_FAMILY,
     TO_COME,
     US_STATES,
     Phrase,
@@ -1527,15 +1528,9 @@ FAMILYS_PART = re.compile(
     r"family\b)",
     re.I,
 )
-# Times of sessions for a client's family ("Family Program: Four Saturday morning sessions (9 -
-# noon) for family members"): their weekend is the program's, their morning no daytime group of
-# the clients' (a family group clients attend is theirs: "A Saturday family group meets from 10
-# a.m. to noon").
-A_FAMILYS_TIME = re.compile(
-    r"\b(?:sessions?|groups?|programs?|workshops?|classes)\b[^;]{0,40}"
-    r"\bfor (?:family members|families|loved ones)\b",
-    re.I,
-)
+# Times of sessions for a client's family (vocabulary's SESSIONS_FOR_A_FAMILY; a family group
+# clients attend is theirs: "A Saturday family group meets from 10 a.m. to noon").
+A_FAMILYS_TIME = re.compile(SESSIONS_FOR_A_FAMILY, re.I)
 
 # A track's heading: "Morning cohort", "Evening track", "Day IOP", "Group 2".
 # (not others' or families' groups: "Support group", "Alumni group", "Al-Anon group")

@@ -287,6 +287,12 @@ SPOKEN = (
     r"(?!\s+(?:groups?|person|individual|one|a|an|the|our|your|their)\b)|idioma"
 )
 
+# Sessions for a client's family, not the client's groups: "Four Saturday morning sessions (9 -
+# noon) for family members" (their weekend is the program's; their morning no daytime group).
+SESSIONS_FOR_A_FAMILY = (
+    r"\b(?:sessions?|groups?|programs?|workshops?|classes)\b[^;]{0,40}"
+    r"\bfor (?:family members|families|loved ones)\b"
+)
 # An accreditation sought, not held: "working toward CARF accreditation", "seeking Joint
 # Commission accreditation", "Joint Commission accreditation in progress" (what else the
 # clause says stands: "We are CARF accredited and working toward Joint Commission ...").
@@ -839,11 +845,9 @@ PHRASES: tuple[Phrase, ...] = (
         r"|\b(?:groups?|sessions?|iop|tracks?) (?:are |meet |run )?during the day\b"
         r"|grupos? (?:matutinos?|por la mañana)",
         forbids=r"\b(?:same[- ]day|next[- ]day|\d+[- ]day|per day|a day|each day|every day"
-        r"|day one|family day)\b"
-        # (not sessions for a client's family: "... morning sessions (9 - noon) for family
+        # (nor sessions for a client's family: "... morning sessions (9 - noon) for family
         # members")
-        r"|\b(?:sessions?|groups?|programs?|workshops?|classes)\b[^;]{0,40}\bfor (?:family members"
-        r"|families|loved ones)\b",
+        r"|day one|family day)\b" + rf"|{SESSIONS_FOR_A_FAMILY}",
     ),
     # Meeting only in the evenings: no daytime group ("the IOP meets in the evenings only").
     Phrase(
